@@ -1,0 +1,18 @@
+package org.dmpgateway.mappings.model;
+
+/**
+ * A coded value (XDS Code / FHIR Coding): code, the OID of its code system, and a display name.
+ */
+public record CodedValue(String code, String codeSystem, String displayName) {
+    public CodedValue {
+        if (code == null || code.isBlank()) {
+            throw new IllegalArgumentException("a coded value needs a code");
+        }
+    }
+
+    /** Same code in the same system, whatever the display name. */
+    public boolean sameConcept(CodedValue other) {
+        return other != null && code.equals(other.code)
+                && java.util.Objects.equals(codeSystem, other.codeSystem);
+    }
+}

@@ -1,0 +1,51 @@
+package org.dmpgateway.repository;
+
+import org.dmpgateway.mappings.model.AssociationRecord;
+import org.dmpgateway.mappings.model.DocumentContent;
+import org.dmpgateway.mappings.model.DocumentEntryRecord;
+import org.dmpgateway.mappings.model.FolderRecord;
+import org.dmpgateway.mappings.model.PatientRecord;
+import org.dmpgateway.mappings.model.PatientRef;
+import org.dmpgateway.mappings.model.SubmissionSetRecord;
+import org.dmpgateway.mappings.query.AssociationCriteria;
+import org.dmpgateway.mappings.query.DocumentCriteria;
+import org.dmpgateway.mappings.query.FolderCriteria;
+import org.dmpgateway.mappings.query.SubmissionSetCriteria;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The internal repository: registry metadata, document content and patient records, in a
+ * relational database (H2 or PostgreSQL, schema by Flyway). It stores and selects; it does not
+ * decide: the rules live in the routing core.
+ */
+public interface RegistryRepository {
+
+    /** Inserts or updates a patient record, keyed by INS value + authority OID. */
+    void savePatient(PatientRecord patient);
+
+    Optional<PatientRecord> findPatient(PatientRef ins);
+
+    /** Stores a whole submission atomically: all rows or none. */
+    void storeSubmission(SubmissionWrite write);
+
+    /** Which of these uniqueIds are already used, by documents, submission sets or folders. */
+    List<UniqueIdUse> findUniqueIdUses(Collection<String> uniqueIds);
+
+    /** The kind of each known object among these entryUUIDs (unknown ones are absent). */
+    Map<String, ObjectKind> findObjectKinds(Collection<String> entryUuids);
+
+    List<DocumentEntryRecord> findDocuments(DocumentCriteria criteria);
+
+    List<SubmissionSetRecord> findSubmissionSets(SubmissionSetCriteria criteria);
+
+    List<FolderRecord> findFolders(FolderCriteria criteria);
+
+    List<AssociationRecord> findAssociations(AssociationCriteria criteria);
+
+    /** The content of a document, by its uniqueId. */
+    Optional<DocumentContent> findContent(String documentUniqueId);
+}

@@ -1,0 +1,21 @@
+package org.dmpgateway.repository;
+
+import org.dmpgateway.mappings.model.Submission;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything one accepted submission writes, in one database transaction: the new objects (with
+ * registry values already assigned: status, logicalUuid, version, hash, size, repositoryUniqueId,
+ * folder lastUpdateTime), the content of each document, the entries a replacement deprecates, and
+ * the existing folders whose lastUpdateTime changes (folder entryUuid -> HL7 DTM).
+ */
+public record SubmissionWrite(Submission submission,
+                              List<String> deprecatedEntryUuids,
+                              Map<String, String> folderLastUpdateTimes) {
+    public SubmissionWrite {
+        deprecatedEntryUuids = List.copyOf(deprecatedEntryUuids == null ? List.of() : deprecatedEntryUuids);
+        folderLastUpdateTimes = Map.copyOf(folderLastUpdateTimes == null ? Map.of() : folderLastUpdateTimes);
+    }
+}
