@@ -1,0 +1,27 @@
+package org.dmpgateway.routes.patient;
+
+import org.dmpgateway.mappings.error.DmpErrorCode;
+import org.dmpgateway.mappings.error.DmpException;
+import org.dmpgateway.mappings.model.PatientRecord;
+import org.dmpgateway.mappings.model.PatientRef;
+import org.dmpgateway.repository.RegistryRepository;
+import org.springframework.stereotype.Component;
+
+/** Finds the patient record of an INS, refusing malformed and unknown identifiers. */
+@Component
+public class PatientResolver {
+    private final RegistryRepository repository;
+
+    public PatientResolver(RegistryRepository repository) {
+        this.repository = repository;
+    }
+
+    public PatientRecord resolve(PatientRef ins) {
+        if (ins == null) {
+            throw new DmpException(DmpErrorCode.METADATA_ERROR, "patientId is missing", "patientId");
+        }
+        InsValidator.check(ins);
+        return repository.findPatient(ins).orElseThrow(() -> new DmpException(DmpErrorCode.UNKNOWN_PATIENT,
+                "patientId " + ins.toCx() + " is not a known DMP patient", "patientId"));
+    }
+}

@@ -1,0 +1,89 @@
+package org.dmpgateway.server;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.dmpgateway.mappings.model.PatientRecord;
+import org.dmpgateway.mappings.model.PatientRecordState;
+import org.dmpgateway.mappings.model.PatientRef;
+import org.dmpgateway.repository.RegistryRepository;
+import org.dmpgateway.routes.patient.InsValidator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Loads patient records from a JSON seed file at start (until the patient-record API exists):
+ * {@code dmp.patients.seed-file}, a Spring resource location. Each entry is validated (INS key,
+ * state) and upserted; a bad entry stops the start with a message naming it.
+ */
+@Component
+public class PatientSeedLoader implements ApplicationRunner {
+    private static final Logger LOG = LoggerFactory.getLogger(PatientSeedLoader.class);
+
+    /** One entry of the seed file. */
+    public record SeedPatient(String ins, String oid, String familyName, String givenName, String birthDate,
+                              String gender, String state) {
+    }
+
+    private final RegistryRepository repository;
+    private final ResourceLoader resources;
+    private final String location;
+
+    public PatientSeedLoader(RegistryRepository repository, ResourceLoader resources,
+                             @Value("${dmp.patients.seed-file:}") String location) {
+        this.repository = repository;
+        this.resources = resources;
+        this.location = location;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) throws IOException {
+        if (location == null || location.isBlank()) {
+            LOG.info("no patient seed file configured (dmp.patients.seed-file)");
+            return;
+        }
+        Resource resource = resources.getResource(location);
+        if (!resource.exists()) {
+            throw new IllegalStateException("patient seed file " + location + " does not exist");
+        }
+        List<SeedPatient> seeds;
+        try (InputStream in = resource.getInputStream()) {
+            seeds = List.of(new ObjectMapper().readValue(in, SeedPatient[].class));
+        }
+        for (SeedPatient seed : seeds) {
+            repository.savePatient(toRecord(seed));
+        }
+        LOG.info("loaded {} patient records from {}", seeds.size(), location);
+    }
+
+    static PatientRecord toRecord(SeedPatient seed) {
+        String where = "patient seed entry " + seed.ins();
+        if (seed.ins() == null || seed.oid() == null) {
+            throw new IllegalStateException(where + ": ins and oid are required");
+        }
+        PatientRef ins = new PatientRef(seed.ins(), seed.oid());
+        try {
+            InsValidator.check(ins);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException(where + ": " + e.getMessage(), e);
+        }
+        PatientRecordState state;
+        try {
+            state = PatientRecordState.valueOf(seed.state() == null ? "ACTIVATED" : seed.state());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(where + ": state " + seed.state() + " is not one of "
+                    + List.of(PatientRecordState.values()), e);
+        }
+        LocalDate birth = seed.birthDate() == null ? null : LocalDate.parse(seed.birthDate());
+        return new PatientRecord(ins, seed.familyName(), seed.givenName(), birth, seed.gender(), state);
+    }
+}

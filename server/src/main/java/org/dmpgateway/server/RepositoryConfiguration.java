@@ -1,0 +1,19 @@
+package org.dmpgateway.server;
+
+import org.dmpgateway.repository.JdbcRegistryRepository;
+import org.dmpgateway.repository.RegistryRepository;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import javax.sql.DataSource;
+
+/** Wires the internal repository on the configured database (H2 file by default, PostgreSQL in production). */
+@Configuration
+public class RepositoryConfiguration {
+
+    @Bean
+    public RegistryRepository registryRepository(DataSource dataSource, PlatformTransactionManager transactionManager) {
+        return new JdbcRegistryRepository(dataSource, transactionManager);
+    }
+}

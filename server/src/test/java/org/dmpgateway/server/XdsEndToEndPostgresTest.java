@@ -1,0 +1,16 @@
+package org.dmpgateway.server;
+
+import org.dmpgateway.server.support.PostgresTestDatabase;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The same XDS end-to-end suite on PostgreSQL (a fresh schema of the test database). */
+@ExtendWith(PostgresTestDatabase.class)
+class XdsEndToEndPostgresTest extends XdsEndToEndTestBase {
+
+    @DynamicPropertySource
+    static void postgres(DynamicPropertyRegistry registry) {
+        PostgresTestDatabase.register(registry);
+    }
+}

@@ -1,0 +1,31 @@
+package org.dmpgateway.xds;
+
+import org.apache.camel.builder.RouteBuilder;
+import org.dmpgateway.mappings.CoreEndpoints;
+import org.dmpgateway.mappings.xds.XdsQueryMapper;
+import org.dmpgateway.mappings.xds.XdsQueryResponseMapper;
+import org.dmpgateway.mappings.xds.XdsTransaction;
+import org.openehealth.ipf.commons.ihe.xds.core.requests.QueryRegistry;
+import org.springframework.stereotype.Component;
+
+import static org.openehealth.ipf.platform.camel.ihe.xds.XdsCamelValidators.iti18RequestValidator;
+import static org.openehealth.ipf.platform.camel.ihe.xds.XdsCamelValidators.iti18ResponseValidator;
+
+/** ITI-18 Registry Stored Query, served at /services/iti18. */
+@Component
+public class Iti18Route extends RouteBuilder {
+    @Override
+    public void configure() {
+        from("xds-iti18:iti18").routeId("iti18")
+                .doTry()
+                    .process(iti18RequestValidator())
+                    .convertBodyTo(QueryRegistry.class)
+                    .bean(XdsQueryMapper.class, "toQueryCommand")
+                    .to(CoreEndpoints.QUERY_REGISTRY)
+                    .bean(XdsQueryResponseMapper.class, "toQueryResponse")
+                    .process(iti18ResponseValidator())
+                .doCatch(Exception.class).onWhen(XdsFailures.notIpfValidation())
+                    .process(XdsFailures.answer(XdsTransaction.ITI_18))
+                .end();
+    }
+}

@@ -1,0 +1,32 @@
+package org.dmpgateway.xds;
+
+import org.apache.camel.builder.RouteBuilder;
+import org.dmpgateway.mappings.CoreEndpoints;
+import org.dmpgateway.mappings.xds.XdsSubmissionMapper;
+import org.dmpgateway.mappings.xds.XdsTransaction;
+import org.openehealth.ipf.commons.ihe.xds.core.requests.ProvideAndRegisterDocumentSet;
+import org.openehealth.ipf.commons.ihe.xds.core.responses.Response;
+import org.openehealth.ipf.commons.ihe.xds.core.responses.Status;
+import org.springframework.stereotype.Component;
+
+import static org.openehealth.ipf.platform.camel.ihe.xds.XdsCamelValidators.iti41RequestValidator;
+import static org.openehealth.ipf.platform.camel.ihe.xds.XdsCamelValidators.iti41ResponseValidator;
+
+/** ITI-41 Provide and Register Document Set-b, served at /services/iti41. */
+@Component
+public class Iti41Route extends RouteBuilder {
+    @Override
+    public void configure() {
+        from("xds-iti41:iti41").routeId("iti41")
+                .doTry()
+                    .process(iti41RequestValidator())
+                    .convertBodyTo(ProvideAndRegisterDocumentSet.class)
+                    .bean(XdsSubmissionMapper.class, "toSubmission")
+                    .to(CoreEndpoints.SUBMIT_DOCUMENTS)
+                    .process(exchange -> exchange.getMessage().setBody(new Response(Status.SUCCESS)))
+                    .process(iti41ResponseValidator())
+                .doCatch(Exception.class).onWhen(XdsFailures.notIpfValidation())
+                    .process(XdsFailures.answer(XdsTransaction.ITI_41))
+                .end();
+    }
+}

@@ -1,0 +1,30 @@
+package org.dmpgateway.xds;
+
+import org.apache.camel.builder.RouteBuilder;
+import org.dmpgateway.mappings.CoreEndpoints;
+import org.dmpgateway.mappings.xds.XdsRetrieveMapper;
+import org.dmpgateway.mappings.xds.XdsTransaction;
+import org.openehealth.ipf.commons.ihe.xds.core.requests.RetrieveDocumentSet;
+import org.springframework.stereotype.Component;
+
+import static org.openehealth.ipf.platform.camel.ihe.xds.XdsCamelValidators.iti43RequestValidator;
+import static org.openehealth.ipf.platform.camel.ihe.xds.XdsCamelValidators.iti43ResponseValidator;
+
+/** ITI-43 Retrieve Document Set, served at /services/iti43 (MTOM). */
+@Component
+public class Iti43Route extends RouteBuilder {
+    @Override
+    public void configure() {
+        from("xds-iti43:iti43").routeId("iti43")
+                .doTry()
+                    .process(iti43RequestValidator())
+                    .convertBodyTo(RetrieveDocumentSet.class)
+                    .bean(XdsRetrieveMapper.class, "toRetrieveCommand")
+                    .to(CoreEndpoints.RETRIEVE_DOCUMENTS)
+                    .bean(XdsRetrieveMapper.class, "toRetrievedDocumentSet")
+                    .process(iti43ResponseValidator())
+                .doCatch(Exception.class).onWhen(XdsFailures.notIpfValidation())
+                    .process(XdsFailures.answer(XdsTransaction.ITI_43))
+                .end();
+    }
+}
