@@ -94,6 +94,24 @@ class RawSoapEnvelopeTest {
     }
 
     @Test
+    void aDocumentEntryWithoutItsContentIsRefusedAndNothingIsStored() throws Exception {
+        String docUid = newOid();
+        String envelope = template().replace("${MESSAGE_ID}", UUID.randomUUID().toString())
+                .replace("${ENDPOINT}", endpoint).replace("${INS}", PATIENT_ACTIVATED)
+                .replace("${DOC_UNIQUE_ID}", docUid).replace("${SET_UNIQUE_ID}", newOid())
+                .replaceAll("<xdsb:Document id=\"Document01\">[^<]*</xdsb:Document>", "");
+
+        HttpResponse<String> response = post(envelope);
+
+        assertEquals(200, response.statusCode(), response.body());
+        assertTrue(response.body().contains("ResponseStatusType:Failure"), response.body());
+        assertTrue(response.body().contains("errorCode=\"XDSMissingDocument\""), response.body());
+        GetDocumentsQuery q = new GetDocumentsQuery();
+        q.setUniqueIds(List.of(docUid));
+        assertTrue(new XdsClient(producer, port).query(q).getDocumentEntries().isEmpty());
+    }
+
+    @Test
     void malformedXmlGetsASoapFault() throws Exception {
         HttpResponse<String> response = post("<s:Envelope xmlns:s=\"http://www.w3.org/2003/05/soap-envelope\"><s:Body><unclosed>");
         assertSoapFault(response);

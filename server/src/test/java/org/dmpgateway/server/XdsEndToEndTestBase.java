@@ -534,6 +534,38 @@ abstract class XdsEndToEndTestBase {
         assertEquals(ErrorCode.UNKNOWN_PATIENT_ID, only(r.getErrors()).getErrorCode());
     }
 
+    @Test
+    void findDocumentsByReferenceId() {
+        String order = "CMD-" + System.nanoTime();
+        ProvideAndRegisterDocumentSet pnr = single(PATIENT_ACTIVATED, text("résultat de biologie"));
+        pnr.getDocuments().get(0).getDocumentEntry().getReferenceIdList().add(new org.openehealth.ipf.commons.ihe.xds.core.metadata.ReferenceId(
+                order, new org.openehealth.ipf.commons.ihe.xds.core.metadata.CXiAssigningAuthority(null, "1.2.250.1.999.4", "ISO"),
+                org.openehealth.ipf.commons.ihe.xds.core.metadata.ReferenceId.ID_TYPE_CODE_ORDER));
+        assertSuccess(xds.submit(pnr));
+        String uid = pnr.getDocuments().get(0).getDocumentEntry().getUniqueId();
+
+        FindDocumentsByReferenceIdQuery q = new FindDocumentsByReferenceIdQuery();
+        q.setPatientId(patient(PATIENT_ACTIVATED));
+        q.setStatus(List.of(AvailabilityStatus.APPROVED));
+        QueryList<org.openehealth.ipf.commons.ihe.xds.core.metadata.ReferenceId> refs = new QueryList<>();
+        refs.getOuterList().add(List.of(pnr.getDocuments().get(0).getDocumentEntry().getReferenceIdList().get(0)));
+        q.setTypedReferenceIds(refs);
+        QueryResponse r = xds.query(q);
+        assertEquals(Status.SUCCESS, r.getStatus(), () -> describe(r.getErrors()));
+        assertEquals(List.of(uid), uniqueIds(r.getDocumentEntries()));
+        assertEquals(1, only(r.getDocumentEntries()).getReferenceIdList().size());
+    }
+
+    @Test
+    void aQueryWithoutStatusIsRefusedWithTheParameterName() {
+        FindDocumentsQuery q = new FindDocumentsQuery();
+        q.setPatientId(patient(PATIENT_ACTIVATED));
+        QueryResponse r = xds.query(q);
+        assertEquals(Status.FAILURE, r.getStatus());
+        assertTrue(r.getErrors().stream().anyMatch(e -> e.getCodeContext().contains("$XDSDocumentEntryStatus")),
+                () -> describe(r.getErrors()));
+    }
+
     static String sha1(byte[] content) {
         try {
             return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-1").digest(content));

@@ -1,0 +1,82 @@
+package org.dmpgateway.mappings.xds;
+
+import org.dmpgateway.mappings.error.DmpError;
+import org.dmpgateway.mappings.error.DmpErrorCode;
+import org.dmpgateway.mappings.error.DmpException;
+import org.openehealth.ipf.commons.ihe.xds.core.responses.ErrorCode;
+import org.openehealth.ipf.commons.ihe.xds.core.responses.ErrorInfo;
+import org.openehealth.ipf.commons.ihe.xds.core.responses.QueryResponse;
+import org.openehealth.ipf.commons.ihe.xds.core.responses.Response;
+import org.openehealth.ipf.commons.ihe.xds.core.responses.RetrievedDocumentSet;
+import org.openehealth.ipf.commons.ihe.xds.core.responses.Severity;
+import org.openehealth.ipf.commons.ihe.xds.core.responses.Status;
+
+/**
+ * The one mapping of the gateway's error codes to XDS (docs/error-codes.md): each
+ * {@link DmpError} becomes a RegistryError with the standard IHE code of the transaction,
+ * severity Error, the codeContext {@code "<DMP code>: <message>"} (so the stable DMP code stays
+ * visible) and the error's location.
+ */
+public final class XdsErrorMapper {
+    private XdsErrorMapper() {
+    }
+
+    public static ErrorCode errorCode(DmpErrorCode code, XdsTransaction tx) {
+        return switch (code) {
+            case UNKNOWN_PATIENT, INVALID_INS -> ErrorCode.UNKNOWN_PATIENT_ID;
+            case PATIENT_ID_MISMATCH -> ErrorCode.PATIENT_ID_DOES_NOT_MATCH;
+            case DUPLICATE_UNIQUE_ID -> ErrorCode.DUPLICATE_UNIQUE_ID_IN_REGISTRY;
+            case DUPLICATE_UNIQUE_ID_IN_MESSAGE -> ErrorCode.REPOSITORY_DUPLICATE_UNIQUE_ID_IN_MESSAGE;
+            case NON_IDENTICAL_HASH -> ErrorCode.NON_IDENTICAL_HASH;
+            case NON_IDENTICAL_SIZE -> ErrorCode.NON_IDENTICAL_SIZE;
+            case METADATA_ERROR, UNRESOLVED_REFERENCE -> tx == XdsTransaction.ITI_41
+                    ? ErrorCode.REPOSITORY_METADATA_ERROR : ErrorCode.REGISTRY_METADATA_ERROR;
+            case MISSING_DOCUMENT -> ErrorCode.MISSING_DOCUMENT;
+            case MISSING_DOCUMENT_METADATA -> ErrorCode.MISSING_DOCUMENT_METADATA;
+            case DEPRECATED_DOCUMENT -> ErrorCode.REGISTRY_DEPRECATED_DOCUMENT_ERROR;
+            case UNKNOWN_REPOSITORY -> ErrorCode.UNKNOWN_REPOSITORY_ID;
+            case UNKNOWN_DOCUMENT -> ErrorCode.DOCUMENT_UNIQUE_ID_ERROR;
+            case UNKNOWN_STORED_QUERY -> ErrorCode.UNKNOWN_STORED_QUERY;
+            case INVALID_QUERY_PARAMETER -> ErrorCode.STORED_QUERY_PARAM_NUMBER;
+            case TOO_MANY_RESULTS -> ErrorCode.TOO_MANY_RESULTS;
+            case INTERNAL_ERROR -> tx.isRepositorySide() ? ErrorCode.REPOSITORY_ERROR : ErrorCode.REGISTRY_ERROR;
+        };
+    }
+
+    public static ErrorInfo toErrorInfo(DmpError error, XdsTransaction tx) {
+        return new ErrorInfo(errorCode(error.code(), tx), error.code().name() + ": " + error.message(),
+                Severity.ERROR, error.location(), null);
+    }
+
+    /** The failure answer of ITI-41, ITI-57 or ITI-62. */
+    public static Response toResponse(DmpException e, XdsTransaction tx) {
+        return withErrors(new Response(Status.FAILURE), e, tx);
+    }
+
+    /** The failure answer of ITI-18. */
+    public static QueryResponse toQueryResponse(DmpException e) {
+        return withErrors(new QueryResponse(Status.FAILURE), e, XdsTransaction.ITI_18);
+    }
+
+    /** The failure answer of ITI-43. */
+    public static RetrievedDocumentSet toRetrievedDocumentSet(DmpException e) {
+        return withErrors(new RetrievedDocumentSet(Status.FAILURE), e, XdsTransaction.ITI_43);
+    }
+
+    /**
+     * The failure answer in the response type of the transaction: QueryResponse (ITI-18),
+     * RetrievedDocumentSet (ITI-43) or Response (the others).
+     */
+    public static Response toXdsAnswer(DmpException e, XdsTransaction tx) {
+        return switch (tx) {
+            case ITI_18 -> toQueryResponse(e);
+            case ITI_43 -> toRetrievedDocumentSet(e);
+            case ITI_41, ITI_57, ITI_62 -> toResponse(e, tx);
+        };
+    }
+
+    private static <R extends Response> R withErrors(R response, DmpException e, XdsTransaction tx) {
+        e.errors().forEach(err -> response.getErrors().add(toErrorInfo(err, tx)));
+        return response;
+    }
+}

@@ -1,0 +1,33 @@
+package org.dmpgateway.server;
+
+import org.dmpgateway.mappings.model.PatientRecordState;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** The seed file's entries are checked before anything is stored; a bad one names itself and its rule. */
+class PatientSeedLoaderTest {
+
+    @Test
+    void aValidEntryBecomesAPatientRecord() {
+        var r = PatientSeedLoader.toRecord(new PatientSeedLoader.SeedPatient("186022A12345633", "1.2.250.1.213.1.4.10",
+                "SANTONI", "Ange", "1986-02-01", "M", "CLOSED"));
+        assertEquals("186022A12345633", r.ins().id());
+        assertEquals(PatientRecordState.CLOSED, r.state());
+        assertEquals(1986, r.birthDate().getYear());
+    }
+
+    @Test
+    void aWrongKeyIsRefusedWithTheExpectedKey() {
+        var e = assertThrows(IllegalStateException.class, () -> PatientSeedLoader.toRecord(new PatientSeedLoader.SeedPatient(
+                "123456789012345", "1.2.250.1.213.1.4.10", "X", "Y", null, null, "ACTIVATED")));
+        assertTrue(e.getMessage().contains("123456789012345") && e.getMessage().contains("expected 11"), e.getMessage());
+    }
+
+    @Test
+    void anUnknownStateIsRefusedWithTheKnownStates() {
+        var e = assertThrows(IllegalStateException.class, () -> PatientSeedLoader.toRecord(new PatientSeedLoader.SeedPatient(
+                "279035121518989", "1.2.250.1.213.1.4.10", "X", "Y", null, null, "ACTIVE")));
+        assertTrue(e.getMessage().contains("ACTIVATED"), e.getMessage());
+    }
+}
