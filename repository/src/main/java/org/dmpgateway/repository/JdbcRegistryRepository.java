@@ -15,6 +15,7 @@ import org.dmpgateway.mappings.query.AssociationCriteria;
 import org.dmpgateway.mappings.query.DocumentCriteria;
 import org.dmpgateway.mappings.query.FolderCriteria;
 import org.dmpgateway.mappings.query.SubmissionSetCriteria;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -81,7 +82,12 @@ public class JdbcRegistryRepository implements RegistryRepository {
 
     @Override
     public void storeSubmission(SubmissionWrite write) {
-        tx.executeWithoutResult(status -> new SubmissionWriter(jdbc).write(write));
+        try {
+            tx.executeWithoutResult(status -> new SubmissionWriter(jdbc).write(write));
+        } catch (DuplicateKeyException e) {
+            throw new ConflictingWriteException("submission set " + write.submission().submissionSet().uniqueId()
+                    + " conflicts with an object stored meanwhile", e);
+        }
     }
 
     // ---------------------------------------------------------------- lookups

@@ -29,7 +29,11 @@ public interface RegistryRepository {
 
     Optional<PatientRecord> findPatient(PatientRef ins);
 
-    /** Stores a whole submission atomically: all rows or none. */
+    /**
+     * Stores a whole submission atomically: all rows or none.
+     *
+     * @throws ConflictingWriteException when a uniqueness constraint refuses the write
+     */
     void storeSubmission(SubmissionWrite write);
 
     /** Which of these uniqueIds are already used, by documents, submission sets or folders. */

@@ -1,6 +1,7 @@
 package org.dmpgateway.server;
 
 import org.dmpgateway.server.support.PostgresTestDatabase;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -9,8 +10,17 @@ import org.springframework.test.context.DynamicPropertySource;
 @ExtendWith(PostgresTestDatabase.class)
 class XdsEndToEndPostgresTest extends XdsEndToEndTestBase {
 
+    private static String schema;
+
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
-        PostgresTestDatabase.register(registry);
+        schema = PostgresTestDatabase.register(registry);
+    }
+
+    @AfterAll
+    static void dropSchema() {
+        if (schema != null) {
+            PostgresTestDatabase.drop(schema);
+        }
     }
 }

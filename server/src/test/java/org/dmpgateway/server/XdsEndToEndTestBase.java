@@ -535,6 +535,36 @@ abstract class XdsEndToEndTestBase {
     }
 
     @Test
+    void concurrentSubmissionsOfOneUniqueIdStoreItOnce() throws Exception {
+        String sharedUid = newOid();
+        int clients = 8;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(clients);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<Response>> answers = new java.util.ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            ProvideAndRegisterDocumentSet pnr = single(PATIENT_OTHER, text("même document"));
+            pnr.getDocuments().get(0).getDocumentEntry().setUniqueId(sharedUid);
+            answers.add(pool.submit(() -> {
+                start.await();
+                return xds.submit(pnr);
+            }));
+        }
+        start.countDown();
+        int stored = 0;
+        for (var answer : answers) {
+            Response r = answer.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            if (r.getStatus() == Status.SUCCESS) {
+                stored++;
+            } else {
+                assertEquals(ErrorCode.DUPLICATE_UNIQUE_ID_IN_REGISTRY, only(r.getErrors()).getErrorCode(), describe(r.getErrors()));
+            }
+        }
+        pool.shutdown();
+        assertEquals(1, stored, "exactly one of the racing submissions is stored");
+        assertEquals(1, documentsByUniqueId(sharedUid).size());
+    }
+
+    @Test
     void findDocumentsByReferenceId() {
         String order = "CMD-" + System.nanoTime();
         ProvideAndRegisterDocumentSet pnr = single(PATIENT_ACTIVATED, text("résultat de biologie"));

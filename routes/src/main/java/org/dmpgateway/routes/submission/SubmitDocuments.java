@@ -6,6 +6,9 @@ import org.dmpgateway.mappings.model.EntryStatus;
 import org.dmpgateway.mappings.model.FolderRecord;
 import org.dmpgateway.mappings.model.Submission;
 import org.dmpgateway.mappings.model.SubmittedDocument;
+import org.dmpgateway.mappings.error.DmpErrorCode;
+import org.dmpgateway.mappings.error.DmpException;
+import org.dmpgateway.repository.ConflictingWriteException;
 import org.dmpgateway.repository.RegistryRepository;
 import org.dmpgateway.repository.SubmissionWrite;
 import org.dmpgateway.routes.GatewayIdentity;
@@ -57,7 +60,12 @@ public class SubmitDocuments {
         Submission stored = withRegistryValues(s, refs.carriedOverMemberships, now);
         Map<String, String> folderTimes = new LinkedHashMap<>();
         refs.touchedExistingFolders.forEach(uuid -> folderTimes.put(uuid, now));
-        repository.storeSubmission(new SubmissionWrite(stored, refs.deprecated, folderTimes));
+        try {
+            repository.storeSubmission(new SubmissionWrite(stored, refs.deprecated, folderTimes));
+        } catch (ConflictingWriteException e) {
+            throw new DmpException(DmpErrorCode.DUPLICATE_UNIQUE_ID, "a uniqueId of this submission was registered by "
+                    + "another request at the same time; nothing of this submission was stored", null);
+        }
         return stored;
     }
 

@@ -39,8 +39,8 @@ public final class PostgresTestDatabase implements ExecutionCondition {
         }
     }
 
-    /** Points the Spring datasource and Flyway at a new schema of the test database. */
-    public static void register(DynamicPropertyRegistry registry) {
+    /** Points the Spring datasource and Flyway at a new schema of the test database; returns its name. */
+    public static String register(DynamicPropertyRegistry registry) {
         String schema = "dmp_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         String sep = URL.contains("?") ? "&" : "?";
         registry.add("spring.datasource.url", () -> URL + sep + "currentSchema=" + schema);
@@ -48,5 +48,15 @@ public final class PostgresTestDatabase implements ExecutionCondition {
         registry.add("spring.datasource.password", () -> PASSWORD);
         registry.add("spring.flyway.schemas", () -> schema);
         registry.add("spring.flyway.create-schemas", () -> "true");
+        return schema;
+    }
+
+    /** Drops a schema made by {@link #register}. */
+    public static void drop(String schema) {
+        try (Connection c = DriverManager.getConnection(URL, USER, PASSWORD)) {
+            c.createStatement().execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot drop test schema " + schema, e);
+        }
     }
 }
