@@ -54,8 +54,13 @@ public record DocumentEntryRecord(
     }
 
     public DocumentEntryRecord withStatus(EntryStatus status) {
+        return withRegistryValues(logicalUuid, version, status, hash, size, repositoryUniqueId, homeCommunityId);
+    }
+
+    /** Copy under other identifiers (registry-assigned entryUUID, logical id). */
+    public DocumentEntryRecord withIds(String entryUuid, String logicalUuid) {
         return new DocumentEntryRecord(entryUuid, logicalUuid, version, uniqueId, homeCommunityId, patientId,
-                sourcePatientId, sourcePatientInfo, onDemand, status, classCode, typeCode, formatCode,
+                sourcePatientId, sourcePatientInfo, onDemand, availabilityStatus, classCode, typeCode, formatCode,
                 healthcareFacilityTypeCode, practiceSettingCode, confidentialityCodes, eventCodes, creationTime,
                 serviceStartTime, serviceStopTime, authors, title, comments, languageCode, mimeType, hash, size,
                 repositoryUniqueId, uri, legalAuthenticator, referenceIds, documentAvailability, limitedMetadata,

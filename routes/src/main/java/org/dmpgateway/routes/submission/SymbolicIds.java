@@ -52,13 +52,7 @@ final class SymbolicIds {
     private DocumentEntryRecord assign(DocumentEntryRecord e) {
         String uuid = assign(e.entryUuid());
         String logical = e.logicalUuid() == null ? null : rewrite(e.logicalUuid());
-        return new DocumentEntryRecord(uuid, logical, e.version(), e.uniqueId(), e.homeCommunityId(), e.patientId(),
-                e.sourcePatientId(), e.sourcePatientInfo(), e.onDemand(), e.availabilityStatus(), e.classCode(),
-                e.typeCode(), e.formatCode(), e.healthcareFacilityTypeCode(), e.practiceSettingCode(),
-                e.confidentialityCodes(), e.eventCodes(), e.creationTime(), e.serviceStartTime(), e.serviceStopTime(),
-                e.authors(), e.title(), e.comments(), e.languageCode(), e.mimeType(), e.hash(), e.size(),
-                e.repositoryUniqueId(), e.uri(), e.legalAuthenticator(), e.referenceIds(), e.documentAvailability(),
-                e.limitedMetadata(), e.extraMetadata());
+        return e.withIds(uuid, logical);
     }
 
     private FolderRecord assign(FolderRecord f) {
