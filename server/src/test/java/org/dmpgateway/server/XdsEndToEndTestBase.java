@@ -565,6 +565,18 @@ abstract class XdsEndToEndTestBase {
     }
 
     @Test
+    void aMissingMandatoryAttributeIsRefusedNamingIt() {
+        ProvideAndRegisterDocumentSet pnr = single(PATIENT_ACTIVATED, text("x"));
+        pnr.getDocuments().get(0).getDocumentEntry().setClassCode(null);
+        Response response = xds.submit(pnr);
+        assertEquals(Status.FAILURE, response.getStatus());
+        ErrorInfo error = response.getErrors().get(0);
+        assertEquals(ErrorCode.REPOSITORY_METADATA_ERROR, error.getErrorCode(), describe(response.getErrors()));
+        assertTrue(error.getCodeContext().contains("DocumentEntry.classCode"), error.getCodeContext());
+        assertNothingStored(pnr);
+    }
+
+    @Test
     void findDocumentsByReferenceId() {
         String order = "CMD-" + System.nanoTime();
         ProvideAndRegisterDocumentSet pnr = single(PATIENT_ACTIVATED, text("résultat de biologie"));

@@ -24,7 +24,7 @@ public class Iti18Route extends RouteBuilder {
                     .to(CoreEndpoints.QUERY_REGISTRY)
                     .bean(XdsQueryResponseMapper.class, "toQueryResponse")
                     .process(iti18ResponseValidator())
-                .doCatch(Exception.class).onWhen(XdsFailures.notIpfValidation())
+                .doCatch(Exception.class)
                     .process(XdsFailures.answer(XdsTransaction.ITI_18))
                 .end();
     }

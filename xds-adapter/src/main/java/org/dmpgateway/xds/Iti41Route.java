@@ -25,7 +25,7 @@ public class Iti41Route extends RouteBuilder {
                     .to(CoreEndpoints.SUBMIT_DOCUMENTS)
                     .process(exchange -> exchange.getMessage().setBody(new Response(Status.SUCCESS)))
                     .process(iti41ResponseValidator())
-                .doCatch(Exception.class).onWhen(XdsFailures.notIpfValidation())
+                .doCatch(Exception.class)
                     .process(XdsFailures.answer(XdsTransaction.ITI_41))
                 .end();
     }

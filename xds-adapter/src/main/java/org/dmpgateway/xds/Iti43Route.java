@@ -23,7 +23,7 @@ public class Iti43Route extends RouteBuilder {
                     .to(CoreEndpoints.RETRIEVE_DOCUMENTS)
                     .bean(XdsRetrieveMapper.class, "toRetrievedDocumentSet")
                     .process(iti43ResponseValidator())
-                .doCatch(Exception.class).onWhen(XdsFailures.notIpfValidation())
+                .doCatch(Exception.class)
                     .process(XdsFailures.answer(XdsTransaction.ITI_43))
                 .end();
     }

@@ -1,23 +1,26 @@
 package org.dmpgateway.xds;
 
 import org.apache.camel.Exchange;
-import org.apache.camel.Predicate;
 import org.apache.camel.Processor;
 import org.dmpgateway.mappings.error.DmpErrorCode;
 import org.dmpgateway.mappings.error.DmpException;
 import org.dmpgateway.mappings.xds.XdsErrorMapper;
 import org.dmpgateway.mappings.xds.XdsTransaction;
-import org.openehealth.ipf.commons.core.modules.api.ValidationException;
+import org.openehealth.ipf.commons.ihe.xds.core.responses.Response;
+import org.openehealth.ipf.commons.ihe.xds.core.validate.XDSMetaDataException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.UUID;
 
 /**
- * Turns a failed exchange into the XDS answer of its transaction: a {@link DmpException} becomes
- * RegistryErrors with their mapped codes; any other unexpected exception is logged with a
- * reference and answered as INTERNAL_ERROR carrying only that reference (never a stack trace).
- * IPF's own validation errors are left to IPF, which already answers them with the right code.
+ * Turns a failed exchange into the XDS answer of its transaction:
+ * <ul>
+ *   <li>a {@link DmpException} (the core's refusal) becomes RegistryErrors with their mapped codes;</li>
+ *   <li>an IPF validation error keeps IPF's code, its message gaining the field names;</li>
+ *   <li>anything else is logged with a reference and answered as INTERNAL_ERROR carrying only that
+ *       reference (never a stack trace).</li>
+ * </ul>
  * Once the answer is built the exception is removed from the exchange: IPF would otherwise turn a
  * handled exception into its generic error answer.
  */
@@ -27,30 +30,39 @@ final class XdsFailures {
     private XdsFailures() {
     }
 
-    /** True when the exchange failed for a reason IPF does not answer itself. */
-    static Predicate notIpfValidation() {
-        return exchange -> !(caught(exchange) instanceof ValidationException);
-    }
-
-    private static Exception caught(Exchange exchange) {
-        Exception e = exchange.getException();
-        return e != null ? e : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-    }
-
     static Processor answer(XdsTransaction transaction) {
         return exchange -> {
-            Exception cause = caught(exchange);
-            DmpException dmp = cause instanceof DmpException d ? d : internal(cause, transaction);
-            exchange.getMessage().setBody(XdsErrorMapper.toXdsAnswer(dmp, transaction));
-            // IPF's web service reads a caught exception as a failure of its own: the answer is built
+            Exception cause = exchange.getException() != null ? exchange.getException()
+                    : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+            exchange.getMessage().setBody(answerFor(cause, transaction));
             exchange.setException(null);
             exchange.removeProperty(Exchange.EXCEPTION_CAUGHT);
         };
     }
 
-    private static DmpException internal(Exception cause, XdsTransaction transaction) {
+    private static Response answerFor(Exception cause, XdsTransaction transaction) {
+        XDSMetaDataException invalid = find(cause, XDSMetaDataException.class);
+        if (invalid != null) {
+            LOG.info("{} refused by validation: {}", transaction, invalid.getMessage());
+            return XdsErrorMapper.fromValidationFailure(invalid, transaction);
+        }
+        DmpException refused = find(cause, DmpException.class);
+        if (refused != null) {
+            LOG.info("{} refused: {}", transaction, refused.getMessage());
+            return XdsErrorMapper.toXdsAnswer(refused, transaction);
+        }
         String ref = UUID.randomUUID().toString();
         LOG.error("{} failed unexpectedly (ref {})", transaction, ref, cause);
-        return new DmpException(DmpErrorCode.INTERNAL_ERROR, "internal error, reference " + ref, null);
+        return XdsErrorMapper.toXdsAnswer(new DmpException(DmpErrorCode.INTERNAL_ERROR,
+                "internal error, reference " + ref + " in the server log", null), transaction);
+    }
+
+    private static <T extends Throwable> T find(Throwable t, Class<T> type) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (type.isInstance(c)) {
+                return type.cast(c);
+            }
+        }
+        return null;
     }
 }

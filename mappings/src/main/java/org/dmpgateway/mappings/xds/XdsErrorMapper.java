@@ -10,6 +10,7 @@ import org.openehealth.ipf.commons.ihe.xds.core.responses.Response;
 import org.openehealth.ipf.commons.ihe.xds.core.responses.RetrievedDocumentSet;
 import org.openehealth.ipf.commons.ihe.xds.core.responses.Severity;
 import org.openehealth.ipf.commons.ihe.xds.core.responses.Status;
+import org.openehealth.ipf.commons.ihe.xds.core.validate.XDSMetaDataException;
 
 /**
  * The one mapping of the gateway's error codes to XDS (docs/error-codes.md): each
@@ -77,6 +78,29 @@ public final class XdsErrorMapper {
 
     private static <R extends Response> R withErrors(R response, DmpException e, XdsTransaction tx) {
         e.errors().forEach(err -> response.getErrors().add(toErrorInfo(err, tx)));
+        return response;
+    }
+
+    /**
+     * The failure answer for an IPF validation error ({@link XDSMetaDataException}): IPF's own
+     * error code (or the transaction's metadata default) and IPF's message, with the field name
+     * written after each classification scheme it mentions.
+     */
+    public static Response fromValidationFailure(XDSMetaDataException e, XdsTransaction tx) {
+        ErrorCode metadataDefault = switch (tx) {
+            case ITI_41 -> ErrorCode.REPOSITORY_METADATA_ERROR;
+            case ITI_43 -> ErrorCode.REPOSITORY_ERROR;
+            case ITI_18 -> ErrorCode.REGISTRY_ERROR;
+            case ITI_57, ITI_62 -> ErrorCode.REGISTRY_METADATA_ERROR;
+        };
+        ErrorCode code = e.getValidationMessage().getErrorCode() != null ? e.getValidationMessage().getErrorCode() : metadataDefault;
+        ErrorInfo info = new ErrorInfo(code, XdsFieldNames.annotate(e.getMessage()), Severity.ERROR, null, null);
+        Response response = switch (tx) {
+            case ITI_18 -> new QueryResponse(Status.FAILURE);
+            case ITI_43 -> new RetrievedDocumentSet(Status.FAILURE);
+            case ITI_41, ITI_57, ITI_62 -> new Response(Status.FAILURE);
+        };
+        response.getErrors().add(info);
         return response;
     }
 }
