@@ -32,6 +32,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
 /**
  * {@link RegistryRepository} on JDBC (H2 or PostgreSQL, same schema from Flyway). Selections are
@@ -149,18 +150,7 @@ public class JdbcRegistryRepository implements RegistryRepository {
         if (c.onDemand() != null) {
             f.add("d.on_demand = " + f.param(c.onDemand()));
         }
-        if (f.matchesNothing()) {
-            return List.of();
-        }
-        String sql = "SELECT d.* FROM document_entry d" + f.where() + " ORDER BY d.id" + limit(c.limit());
-        List<DocumentEntryRecord> out = new ArrayList<>();
-        List<RowHolder> holders = new ArrayList<>();
-        named.query(sql, f.params(), rs -> { holders.add(RowHolder.of(rs)); });
-        ChildRows children = ChildRows.load(named, holders.stream().map(h -> h.str("entry_uuid")).toList(), true, true, true);
-        for (RowHolder h : holders) {
-            out.add(document(h, children));
-        }
-        return out;
+        return select("document_entry d", f, limit(c.limit()), Children.ALL, JdbcRegistryRepository::document);
     }
 
     @Override
@@ -169,14 +159,7 @@ public class JdbcRegistryRepository implements RegistryRepository {
                 .in("unique_id", c.uniqueIds()).statuses(c.statuses()).in("source_id", c.sourceIds())
                 .timeRange("submission_time_ms", c.submissionTime()).codes("content_type_code", c.contentTypeCodes())
                 .authors(c.authorPerson() == null ? null : List.of(c.authorPerson()));
-        if (f.matchesNothing()) {
-            return List.of();
-        }
-        List<RowHolder> holders = new ArrayList<>();
-        named.query("SELECT s.* FROM submission_set s" + f.where() + " ORDER BY s.id", f.params(),
-                rs -> { holders.add(RowHolder.of(rs)); });
-        ChildRows children = ChildRows.load(named, holders.stream().map(h -> h.str("entry_uuid")).toList(), false, true, true);
-        return holders.stream().map(h -> submissionSet(h, children)).toList();
+        return select("submission_set s", f, "", Children.AUTHORS_AND_TEXTS, JdbcRegistryRepository::submissionSet);
     }
 
     @Override
@@ -184,14 +167,7 @@ public class JdbcRegistryRepository implements RegistryRepository {
         SqlFilter f = new SqlFilter("f").patient(c.patient()).in("entry_uuid", c.entryUuids())
                 .in("unique_id", c.uniqueIds()).in("logical_uuid", c.logicalUuids()).statuses(c.statuses())
                 .timeRange("last_update_time_ms", c.lastUpdateTime()).codeGroups("FOLDER", c.codes());
-        if (f.matchesNothing()) {
-            return List.of();
-        }
-        List<RowHolder> holders = new ArrayList<>();
-        named.query("SELECT f.* FROM folder f" + f.where() + " ORDER BY f.id", f.params(),
-                rs -> { holders.add(RowHolder.of(rs)); });
-        ChildRows children = ChildRows.load(named, holders.stream().map(h -> h.str("entry_uuid")).toList(), true, false, false);
-        return holders.stream().map(h -> folder(h, children)).toList();
+        return select("folder f", f, "", Children.CODES, JdbcRegistryRepository::folder);
     }
 
     @Override
@@ -206,18 +182,40 @@ public class JdbcRegistryRepository implements RegistryRepository {
             f.add("(a.source_uuid IN (" + f.param(c.sourceOrTargetUuids()) + ") OR a.target_uuid IN ("
                     + f.param(c.sourceOrTargetUuids()) + "))");
         }
+        return select("registry_association a", f, "", Children.SLOTS_ONLY, JdbcRegistryRepository::association);
+    }
+
+    /** Which child tables an object type has (extra slots are always read). */
+    private enum Children {
+        ALL(true, true, true), AUTHORS_AND_TEXTS(false, true, true), CODES(true, false, false), SLOTS_ONLY(false, false, false);
+
+        final boolean codes;
+        final boolean authors;
+        final boolean texts;
+
+        Children(boolean codes, boolean authors, boolean texts) {
+            this.codes = codes;
+            this.authors = authors;
+            this.texts = texts;
+        }
+    }
+
+    /**
+     * One selection: the rows of {@code table} ("name alias") that the filter keeps, in insertion
+     * order, then their child rows in batches, then the records.
+     */
+    private <T> List<T> select(String table, SqlFilter f, String tail, Children children,
+                               BiFunction<RowHolder, ChildRows, T> toRecord) {
         if (f.matchesNothing()) {
             return List.of();
         }
-        List<RowHolder> holders = new ArrayList<>();
-        named.query("SELECT a.* FROM registry_association a" + f.where() + " ORDER BY a.id", f.params(),
-                rs -> { holders.add(RowHolder.of(rs)); });
-        ChildRows children = ChildRows.load(named, holders.stream().map(h -> h.str("entry_uuid")).toList(), false, false, false);
-        return holders.stream().map(h -> new AssociationRecord(h.str("entry_uuid"),
-                AssociationKind.fromUrn(h.str("association_type")), h.str("source_uuid"), h.str("target_uuid"),
-                h.str("label"), h.str("previous_version"), h.str("original_status"), h.str("new_status"),
-                (Boolean) h.get("association_propagation"), EntryStatus.valueOf(h.str("availability_status")),
-                children.slots(h.str("entry_uuid")))).toList();
+        String alias = table.substring(table.indexOf(' ') + 1);
+        List<RowHolder> rows = new ArrayList<>();
+        named.query("SELECT " + alias + ".* FROM " + table + f.where() + " ORDER BY " + alias + ".id" + tail, f.params(),
+                rs -> { rows.add(RowHolder.of(rs)); });
+        ChildRows loaded = ChildRows.load(named, rows.stream().map(h -> h.str("entry_uuid")).toList(),
+                children.codes, children.authors, children.texts);
+        return rows.stream().map(h -> toRecord.apply(h, loaded)).toList();
     }
 
     private static String limit(Integer limit) {
@@ -248,6 +246,13 @@ public class JdbcRegistryRepository implements RegistryRepository {
                 h.code("content_type_code"), c.authors(uuid),
                 c.texts(uuid, "INTENDED_RECIPIENT"), h.str("title"), h.str("comments"),
                 EntryStatus.valueOf(h.str("availability_status")), h.bool("limited_metadata"), c.slots(uuid));
+    }
+
+    private static AssociationRecord association(RowHolder h, ChildRows c) {
+        return new AssociationRecord(h.str("entry_uuid"), AssociationKind.fromUrn(h.str("association_type")),
+                h.str("source_uuid"), h.str("target_uuid"), h.str("label"), h.str("previous_version"),
+                h.str("original_status"), h.str("new_status"), (Boolean) h.get("association_propagation"),
+                EntryStatus.valueOf(h.str("availability_status")), c.slots(h.str("entry_uuid")));
     }
 
     private static FolderRecord folder(RowHolder h, ChildRows c) {
