@@ -14,9 +14,48 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** The INSERTs and UPDATEs of one submission; the caller runs them in one transaction. */
+/**
+ * The INSERTs and UPDATEs of one submission, as JDBC batches: object rows first, then the child
+ * rows of all objects, then the deprecations and folder time updates. The caller runs
+ * {@link #write} inside one transaction.
+ */
 final class SubmissionWriter {
+    /** Position of the one row that records an extra slot given without values. */
+    static final int EMPTY_SLOT_POSITION = -1;
+
+    private static final String INSERT_SUBMISSION_SET = "INSERT INTO submission_set (entry_uuid, unique_id, source_id, "
+            + "home_community_id, patient_id, patient_authority, submission_time, submission_time_ms, content_type_code, "
+            + "content_type_code_system, content_type_code_display, title, comments, availability_status, limited_metadata) "
+            + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+    private static final String INSERT_DOCUMENT_ENTRY = "INSERT INTO document_entry (entry_uuid, logical_uuid, version, "
+            + "unique_id, home_community_id, patient_id, patient_authority, source_patient_id, on_demand, availability_status, "
+            + "class_code, class_code_system, class_code_display, type_code, type_code_system, type_code_display, "
+            + "format_code, format_code_system, format_code_display, facility_type_code, facility_type_code_system, "
+            + "facility_type_code_display, practice_setting_code, practice_setting_code_system, practice_setting_code_display, "
+            + "creation_time, creation_time_ms, service_start_time, service_start_time_ms, service_stop_time, "
+            + "service_stop_time_ms, title, comments, language_code, mime_type, hash, size, repository_unique_id, uri, "
+            + "legal_authenticator, document_availability, limited_metadata) "
+            + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+    private static final String INSERT_CONTENT = "INSERT INTO document_content (unique_id, mime_type, content) VALUES (?,?,?)";
+    private static final String INSERT_FOLDER = "INSERT INTO folder (entry_uuid, logical_uuid, version, unique_id, "
+            + "home_community_id, patient_id, patient_authority, last_update_time, last_update_time_ms, title, comments, "
+            + "availability_status, limited_metadata) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)";
+    private static final String INSERT_ASSOCIATION = "INSERT INTO association (entry_uuid, association_type, source_uuid, "
+            + "target_uuid, label, previous_version, original_status, new_status, association_propagation, "
+            + "availability_status) VALUES (?,?,?,?,?,?,?,?,?,?)";
+    private static final String INSERT_CODE = "INSERT INTO coded_value (owner_uuid, kind, position, code, code_system, "
+            + "display_name) VALUES (?,?,?,?,?,?)";
+    private static final String INSERT_AUTHOR = "INSERT INTO author (owner_uuid, owner_kind, position, person, institutions, "
+            + "roles, specialties, telecoms) VALUES (?,?,?,?,?,?,?,?)";
+    private static final String INSERT_TEXT = "INSERT INTO text_value (owner_uuid, kind, position, val) VALUES (?,?,?,?)";
+    private static final String INSERT_SLOT = "INSERT INTO extra_slot (owner_uuid, owner_kind, name, position, val) "
+            + "VALUES (?,?,?,?,?)";
+
     private final JdbcTemplate jdbc;
+    private final List<Object[]> documents = new ArrayList<>();
+    private final List<Object[]> contents = new ArrayList<>();
+    private final List<Object[]> folders = new ArrayList<>();
+    private final List<Object[]> associations = new ArrayList<>();
     private final List<Object[]> codes = new ArrayList<>();
     private final List<Object[]> authors = new ArrayList<>();
     private final List<Object[]> texts = new ArrayList<>();
@@ -27,141 +66,110 @@ final class SubmissionWriter {
     }
 
     void write(SubmissionWrite write) {
-        var s = write.submission();
-        insertSubmissionSet(s.submissionSet());
-        insertDocuments(s.documents());
-        insertFolders(s.folders());
-        insertAssociations(s.associations());
-        flushChildren();
-        for (String uuid : write.deprecatedEntryUuids()) {
-            jdbc.update("UPDATE document_entry SET availability_status = ? WHERE entry_uuid = ?", EntryStatus.DEPRECATED.name(), uuid);
-        }
-        for (Map.Entry<String, String> f : write.folderLastUpdateTimes().entrySet()) {
-            jdbc.update("UPDATE folder SET last_update_time = ?, last_update_time_ms = ? WHERE entry_uuid = ?",
-                    f.getValue(), Hl7Instants.toEpochMillis(f.getValue()), f.getKey());
+        var submission = write.submission();
+        addSubmissionSet(submission.submissionSet());
+        submission.documents().forEach(this::addDocument);
+        submission.folders().forEach(this::addFolder);
+        submission.associations().forEach(this::addAssociation);
+
+        batch(INSERT_DOCUMENT_ENTRY, documents);
+        batch(INSERT_CONTENT, contents);
+        batch(INSERT_FOLDER, folders);
+        batch(INSERT_ASSOCIATION, associations);
+        batch(INSERT_CODE, codes);
+        batch(INSERT_AUTHOR, authors);
+        batch(INSERT_TEXT, texts);
+        batch(INSERT_SLOT, slots);
+
+        batch("UPDATE document_entry SET availability_status = ? WHERE entry_uuid = ?", write.deprecatedEntryUuids().stream()
+                .map(uuid -> new Object[]{EntryStatus.DEPRECATED.name(), uuid}).toList());
+        batch("UPDATE folder SET last_update_time = ?, last_update_time_ms = ? WHERE entry_uuid = ?",
+                write.folderLastUpdateTimes().entrySet().stream().map(f -> new Object[]{f.getValue(),
+                        Hl7Instants.toEpochMillis(f.getValue()), f.getKey()}).toList());
+    }
+
+    private void addSubmissionSet(SubmissionSetRecord s) {
+        jdbc.update(INSERT_SUBMISSION_SET, s.entryUuid(), s.uniqueId(), s.sourceId(), s.homeCommunityId(),
+                s.patientId().id(), s.patientId().authority(), s.submissionTime(), Hl7Instants.toEpochMillis(s.submissionTime()),
+                code(s.contentTypeCode()), system(s.contentTypeCode()), display(s.contentTypeCode()),
+                s.title(), s.comments(), s.availabilityStatus().name(), s.limitedMetadata());
+        addAuthors(s.entryUuid(), ObjectKind.SUBMISSION_SET, s.authors());
+        addTexts(s.entryUuid(), ValueKind.INTENDED_RECIPIENT, s.intendedRecipients());
+        addSlots(s.entryUuid(), ObjectKind.SUBMISSION_SET, s.extraMetadata());
+    }
+
+    private void addDocument(SubmittedDocument d) {
+        DocumentEntryRecord e = d.entry();
+        documents.add(new Object[]{e.entryUuid(), e.logicalUuid(), e.version(), e.uniqueId(), e.homeCommunityId(),
+                e.patientId().id(), e.patientId().authority(), e.sourcePatientId(), e.onDemand(),
+                e.availabilityStatus().name(),
+                code(e.classCode()), system(e.classCode()), display(e.classCode()),
+                code(e.typeCode()), system(e.typeCode()), display(e.typeCode()),
+                code(e.formatCode()), system(e.formatCode()), display(e.formatCode()),
+                code(e.healthcareFacilityTypeCode()), system(e.healthcareFacilityTypeCode()), display(e.healthcareFacilityTypeCode()),
+                code(e.practiceSettingCode()), system(e.practiceSettingCode()), display(e.practiceSettingCode()),
+                e.creationTime(), Hl7Instants.toEpochMillis(e.creationTime()),
+                e.serviceStartTime(), Hl7Instants.toEpochMillis(e.serviceStartTime()),
+                e.serviceStopTime(), Hl7Instants.toEpochMillis(e.serviceStopTime()),
+                e.title(), e.comments(), e.languageCode(), e.mimeType(), e.hash(), e.size(), e.repositoryUniqueId(),
+                e.uri(), e.legalAuthenticator(), e.documentAvailability(), e.limitedMetadata()});
+        addCodes(e.entryUuid(), ValueKind.CONFIDENTIALITY, e.confidentialityCodes());
+        addCodes(e.entryUuid(), ValueKind.EVENT, e.eventCodes());
+        addAuthors(e.entryUuid(), ObjectKind.DOCUMENT_ENTRY, e.authors());
+        addTexts(e.entryUuid(), ValueKind.SOURCE_PATIENT_INFO, e.sourcePatientInfo());
+        addTexts(e.entryUuid(), ValueKind.REFERENCE_ID, e.referenceIds());
+        addSlots(e.entryUuid(), ObjectKind.DOCUMENT_ENTRY, e.extraMetadata());
+        if (d.content() != null) {
+            contents.add(new Object[]{e.uniqueId(), e.mimeType(), d.content()});
         }
     }
 
-    private void insertSubmissionSet(SubmissionSetRecord set) {
-        jdbc.update("INSERT INTO submission_set (entry_uuid, unique_id, source_id, home_community_id, patient_id, "
-                        + "patient_authority, submission_time, submission_time_ms, content_type_code, content_type_code_system, "
-                        + "content_type_code_display, title, comments, availability_status, limited_metadata) "
-                        + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                set.entryUuid(), set.uniqueId(), set.sourceId(), set.homeCommunityId(), set.patientId().id(),
-                set.patientId().authority(), set.submissionTime(), Hl7Instants.toEpochMillis(set.submissionTime()),
-                code(set.contentTypeCode()), system(set.contentTypeCode()), display(set.contentTypeCode()),
-                set.title(), set.comments(), set.availabilityStatus().name(), set.limitedMetadata());
-        authors(set.entryUuid(), set.authors());
-        texts(set.entryUuid(), "INTENDED_RECIPIENT", set.intendedRecipients());
-        slots(set.entryUuid(), set.extraMetadata());
+    private void addFolder(FolderRecord f) {
+        folders.add(new Object[]{f.entryUuid(), f.logicalUuid(), f.version(), f.uniqueId(), f.homeCommunityId(),
+                f.patientId().id(), f.patientId().authority(), f.lastUpdateTime(), Hl7Instants.toEpochMillis(f.lastUpdateTime()),
+                f.title(), f.comments(), f.availabilityStatus().name(), f.limitedMetadata()});
+        addCodes(f.entryUuid(), ValueKind.FOLDER, f.codes());
+        addSlots(f.entryUuid(), ObjectKind.FOLDER, f.extraMetadata());
     }
 
-    private void insertDocuments(List<SubmittedDocument> documents) {
-        List<Object[]> rows = new ArrayList<>();
-        List<Object[]> contents = new ArrayList<>();
-        for (SubmittedDocument d : documents) {
-            DocumentEntryRecord e = d.entry();
-            rows.add(new Object[]{e.entryUuid(), e.logicalUuid(), e.version(), e.uniqueId(), e.homeCommunityId(),
-                    e.patientId().id(), e.patientId().authority(), e.sourcePatientId(), e.onDemand(),
-                    e.availabilityStatus().name(),
-                    code(e.classCode()), system(e.classCode()), display(e.classCode()),
-                    code(e.typeCode()), system(e.typeCode()), display(e.typeCode()),
-                    code(e.formatCode()), system(e.formatCode()), display(e.formatCode()),
-                    code(e.healthcareFacilityTypeCode()), system(e.healthcareFacilityTypeCode()), display(e.healthcareFacilityTypeCode()),
-                    code(e.practiceSettingCode()), system(e.practiceSettingCode()), display(e.practiceSettingCode()),
-                    e.creationTime(), Hl7Instants.toEpochMillis(e.creationTime()),
-                    e.serviceStartTime(), Hl7Instants.toEpochMillis(e.serviceStartTime()),
-                    e.serviceStopTime(), Hl7Instants.toEpochMillis(e.serviceStopTime()),
-                    e.title(), e.comments(), e.languageCode(), e.mimeType(), e.hash(), e.size(), e.repositoryUniqueId(),
-                    e.uri(), e.legalAuthenticator(), e.documentAvailability(), e.limitedMetadata()});
-            codes(e.entryUuid(), "CONFIDENTIALITY", e.confidentialityCodes());
-            codes(e.entryUuid(), "EVENT", e.eventCodes());
-            authors(e.entryUuid(), e.authors());
-            texts(e.entryUuid(), "SOURCE_PATIENT_INFO", e.sourcePatientInfo());
-            texts(e.entryUuid(), "REFERENCE_ID", e.referenceIds());
-            slots(e.entryUuid(), e.extraMetadata());
-            if (d.content() != null) {
-                contents.add(new Object[]{e.uniqueId(), e.mimeType(), d.content()});
-            }
-        }
-        if (!rows.isEmpty()) {
-            jdbc.batchUpdate("INSERT INTO document_entry (entry_uuid, logical_uuid, version, unique_id, home_community_id, "
-                    + "patient_id, patient_authority, source_patient_id, on_demand, availability_status, "
-                    + "class_code, class_code_system, class_code_display, type_code, type_code_system, type_code_display, "
-                    + "format_code, format_code_system, format_code_display, facility_type_code, facility_type_code_system, "
-                    + "facility_type_code_display, practice_setting_code, practice_setting_code_system, practice_setting_code_display, "
-                    + "creation_time, creation_time_ms, service_start_time, service_start_time_ms, service_stop_time, "
-                    + "service_stop_time_ms, title, comments, language_code, mime_type, hash, size, repository_unique_id, uri, "
-                    + "legal_authenticator, document_availability, limited_metadata) "
-                    + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows);
-        }
-        if (!contents.isEmpty()) {
-            jdbc.batchUpdate("INSERT INTO document_content (unique_id, mime_type, content) VALUES (?,?,?)", contents);
-        }
+    private void addAssociation(AssociationRecord a) {
+        associations.add(new Object[]{a.entryUuid(), a.kind().urn(), a.sourceUuid(), a.targetUuid(), a.label(),
+                a.previousVersion(), a.originalStatus(), a.newStatus(), a.associationPropagation(),
+                a.availabilityStatus().name()});
+        addSlots(a.entryUuid(), ObjectKind.ASSOCIATION, a.extraMetadata());
     }
 
-    private void insertFolders(List<FolderRecord> folders) {
-        for (FolderRecord f : folders) {
-            jdbc.update("INSERT INTO folder (entry_uuid, logical_uuid, version, unique_id, home_community_id, patient_id, "
-                            + "patient_authority, last_update_time, last_update_time_ms, title, comments, availability_status, "
-                            + "limited_metadata) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                    f.entryUuid(), f.logicalUuid(), f.version(), f.uniqueId(), f.homeCommunityId(), f.patientId().id(),
-                    f.patientId().authority(), f.lastUpdateTime(), Hl7Instants.toEpochMillis(f.lastUpdateTime()),
-                    f.title(), f.comments(), f.availabilityStatus().name(), f.limitedMetadata());
-            codes(f.entryUuid(), "FOLDER", f.codes());
-            slots(f.entryUuid(), f.extraMetadata());
-        }
-    }
-
-    private void insertAssociations(List<AssociationRecord> associations) {
-        List<Object[]> rows = new ArrayList<>();
-        for (AssociationRecord a : associations) {
-            rows.add(new Object[]{a.entryUuid(), a.kind().urn(), a.sourceUuid(), a.targetUuid(), a.label(),
-                    a.previousVersion(), a.originalStatus(), a.newStatus(), a.associationPropagation(),
-                    a.availabilityStatus().name()});
-            slots(a.entryUuid(), a.extraMetadata());
-        }
-        if (!rows.isEmpty()) {
-            jdbc.batchUpdate("INSERT INTO registry_association (entry_uuid, association_type, source_uuid, target_uuid, "
-                    + "label, previous_version, original_status, new_status, association_propagation, availability_status) "
-                    + "VALUES (?,?,?,?,?,?,?,?,?,?)", rows);
-        }
-    }
-
-    private void codes(String owner, String kind, List<CodedValue> values) {
+    private void addCodes(String owner, ValueKind kind, List<CodedValue> values) {
         for (int i = 0; i < values.size(); i++) {
             CodedValue c = values.get(i);
-            codes.add(new Object[]{owner, kind, i, c.code(), c.codeSystem(), c.displayName()});
+            codes.add(new Object[]{owner, kind.name(), i, c.code(), c.codeSystem(), c.displayName()});
         }
     }
 
-    private void authors(String owner, List<AuthorInfo> values) {
+    private void addAuthors(String owner, ObjectKind ownerKind, List<AuthorInfo> values) {
         for (int i = 0; i < values.size(); i++) {
             AuthorInfo a = values.get(i);
-            authors.add(new Object[]{owner, i, a.person(), JsonLists.write(a.institutions()), JsonLists.write(a.roles()),
-                    JsonLists.write(a.specialties()), JsonLists.write(a.telecoms())});
+            authors.add(new Object[]{owner, ownerKind.name(), i, a.person(), JsonLists.write(a.institutions()),
+                    JsonLists.write(a.roles()), JsonLists.write(a.specialties()), JsonLists.write(a.telecoms())});
         }
     }
 
-    private void texts(String owner, String kind, List<String> values) {
+    private void addTexts(String owner, ValueKind kind, List<String> values) {
         for (int i = 0; i < values.size(); i++) {
-            texts.add(new Object[]{owner, kind, i, values.get(i)});
+            texts.add(new Object[]{owner, kind.name(), i, values.get(i)});
         }
     }
 
-    private void slots(String owner, Map<String, List<String>> extra) {
+    private void addSlots(String owner, ObjectKind ownerKind, Map<String, List<String>> extra) {
         extra.forEach((name, values) -> {
+            if (values == null || values.isEmpty()) {
+                slots.add(new Object[]{owner, ownerKind.name(), name, EMPTY_SLOT_POSITION, null});
+                return;
+            }
             for (int i = 0; i < values.size(); i++) {
-                slots.add(new Object[]{owner, name, i, values.get(i)});
+                slots.add(new Object[]{owner, ownerKind.name(), name, i, values.get(i)});
             }
         });
-    }
-
-    private void flushChildren() {
-        batch("INSERT INTO coded_value (owner_uuid, kind, position, code, code_system, display_name) VALUES (?,?,?,?,?,?)", codes);
-        batch("INSERT INTO author (owner_uuid, position, person, institutions, roles, specialties, telecoms) VALUES (?,?,?,?,?,?,?)", authors);
-        batch("INSERT INTO text_value (owner_uuid, kind, position, val) VALUES (?,?,?,?)", texts);
-        batch("INSERT INTO extra_slot (owner_uuid, name, position, val) VALUES (?,?,?,?)", slots);
     }
 
     private void batch(String sql, List<Object[]> rows) {

@@ -1,6 +1,19 @@
 package org.dmpgateway.repository;
 
-import org.dmpgateway.mappings.model.*;
+import org.dmpgateway.mappings.model.AssociationKind;
+import org.dmpgateway.mappings.model.AssociationRecord;
+import org.dmpgateway.mappings.model.AuthorInfo;
+import org.dmpgateway.mappings.model.CodedValue;
+import org.dmpgateway.mappings.model.DocumentContent;
+import org.dmpgateway.mappings.model.DocumentEntryRecord;
+import org.dmpgateway.mappings.model.EntryStatus;
+import org.dmpgateway.mappings.model.FolderRecord;
+import org.dmpgateway.mappings.model.PatientRecord;
+import org.dmpgateway.mappings.model.PatientRecordState;
+import org.dmpgateway.mappings.model.PatientRef;
+import org.dmpgateway.mappings.model.Submission;
+import org.dmpgateway.mappings.model.SubmissionSetRecord;
+import org.dmpgateway.mappings.model.SubmittedDocument;
 import org.dmpgateway.mappings.query.AssociationCriteria;
 import org.dmpgateway.mappings.query.DocumentCriteria;
 import org.dmpgateway.mappings.query.FolderCriteria;
@@ -8,164 +21,496 @@ import org.dmpgateway.mappings.query.SubmissionSetCriteria;
 import org.dmpgateway.mappings.query.TimeRangeCriterion;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
-import java.nio.charset.StandardCharsets;
+import javax.sql.DataSource;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.IntStream;
 
+import static org.dmpgateway.repository.Fixtures.*;
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
- * The repository contract on a real database: exact round trips, the criteria's edge cases, and
- * atomicity when the database itself refuses part of a write. Subclasses supply the database.
+ * The {@link RegistryRepository} contract on a real database: exact round trips, each selection
+ * criterion, deprecation, and atomicity when a write fails midway. Subclasses supply a migrated
+ * database; every test works on a patient of its own, so tests may share one database.
  */
 abstract class RepositoryTestBase {
-    static final PatientRef PATIENT = new PatientRef("279035121518989", "1.2.250.1.213.1.4.10");
-    static final CodedValue CLASS_CR = new CodedValue("10", "1.2.250.1.213.1.1.4.1", "Compte rendu");
-    static final CodedValue TYPE = new CodedValue("11488-4", "2.16.840.1.113883.6.1", "CR de consultation");
-    static final CodedValue N = new CodedValue("N", "2.16.840.1.113883.5.25", "Normal");
-    static final CodedValue MASQUE = new CodedValue("MASQUE_PS", "1.2.250.1.213.1.1.4.13", null);
-
     RegistryRepository repository;
+    JdbcTemplate jdbc;
+    PatientRef patient;
 
-    abstract RegistryRepository newRepository();
+    /** A database migrated by Flyway with the repository's migrations. */
+    abstract DataSource migratedDataSource();
 
     @BeforeEach
     void open() {
-        repository = newRepository();
-        repository.savePatient(new PatientRecord(PATIENT, "DUPONT", "Marie", java.time.LocalDate.of(1979, 3, 5), "F",
-                PatientRecordState.ACTIVATED));
+        DataSource dataSource = migratedDataSource();
+        repository = new JdbcRegistryRepository(dataSource, new DataSourceTransactionManager(dataSource));
+        jdbc = new JdbcTemplate(dataSource);
+        patient = newPatient();
     }
 
-    static String uuid() {
-        return "urn:uuid:" + UUID.randomUUID();
-    }
+    // ---------------------------------------------------------------- round trips
 
-    static DocumentEntryRecord entry(String uuid, String uniqueId, String creationTime, List<CodedValue> confidentiality) {
-        return new DocumentEntryRecord(uuid, uuid, "1", uniqueId, "urn:oid:1.2.3", PATIENT, "IPP-1^^^&1.2.250.1.999&ISO",
-                List.of("PID-3|IPP-1^^^&1.2.250.1.999&ISO", "PID-5|DUPONT^Marie", "PID-7|19790305"), false,
-                EntryStatus.APPROVED, CLASS_CR, TYPE, new CodedValue("urn:ihe:iti:xds-sd:text:2008", "1.3.6.1.4.1.19376.1.2.3", "texte"),
-                new CodedValue("SA07", "1.2.250.1.71.4.2.4", "Cabinet"), new CodedValue("AMBULATOIRE", "1.2.250.1.213.1.1.4.9", null),
-                confidentiality, List.of(new CodedValue("E2", "1.2.9", "ev2"), new CodedValue("E1", "1.2.9", "ev1")),
-                creationTime, "20251120", null,
-                List.of(new AuthorInfo("810002345678^DURANT^Romuald^^^^^^&1.2.250.1.71.4.2.1&ISO",
-                        List.of("CABINET DURANT^^^^^&1.2.250.1.71.4.2.2&ISO^IDNST^^^401234567890009"), List.of("Médecin traitant"),
-                        List.of("G15_10/SM54^^^&1.2.250.1.213.1.1.4.5&ISO"), List.of("^NET^Internet^dr@example.org")),
-                        new AuthorInfo(null, List.of("Autre structure"), List.of(), List.of(), List.of())),
-                "Compte rendu", "commentaire", "fr-FR", "text/plain", "0a1b", 4L, "2.25.1", null,
-                "899700366240^MARTIN^Paul^^^^^^&1.2.250.1.71.4.2.1&ISO", List.of("CMD-1^^^&1.2.3&ISO^urn:ihe:iti:xds:2013:order"),
-                "urn:ihe:iti:2010:DocumentAvailability:Online", false, Map.of("urn:dmp:slot", List.of("a", "b")));
-    }
+    @Test
+    void aSubmissionReadsBackExactly() {
+        DocumentEntryRecord full = new Entry(patient).build();
+        DocumentEntryRecord sparse = new DocumentEntryRecord(uuid(), null, null, oid(), null, patient, null, null, true,
+                EntryStatus.SUBMITTED, null, null, null, null, null, null, null, null, null, null,
+                List.of(new AuthorInfo(null, null, null, null, null)), null, null, null, null, null, null, null,
+                "https://repo.example/doc", null, null, null, true, Map.of("urn:dmp:empty", List.of()));
+        FolderRecord folder = new FolderRecord(uuid(), null, "2", oid(), null, patient,
+                List.of(new CodedValue("DIAB", "1.2.250.1.999.3", "Diabète"), new CodedValue("AAA", null, null)),
+                "20251123101500", "Suivi", "dossier", EntryStatus.APPROVED, true, Map.of("urn:dmp:f", List.of("1", "2", "3")));
+        SubmissionSetRecord set = submissionSet(patient);
+        List<AssociationRecord> associations = List.of(
+                hasMember(set.entryUuid(), full.entryUuid()),
+                new AssociationRecord(uuid(), AssociationKind.HAS_MEMBER, set.entryUuid(), sparse.entryUuid(), "Reference",
+                        null, null, null, null, EntryStatus.APPROVED, Map.of()),
+                hasMember(set.entryUuid(), folder.entryUuid()),
+                new AssociationRecord(uuid(), AssociationKind.HAS_MEMBER, folder.entryUuid(), full.entryUuid(), null, "1",
+                        null, null, null, EntryStatus.SUBMITTED, Map.of("SubmissionSetStatus", List.of("Original"))),
+                new AssociationRecord(uuid(), AssociationKind.UPDATE_AVAILABILITY_STATUS, set.entryUuid(), full.entryUuid(),
+                        null, null, EntryStatus.APPROVED.urn(), EntryStatus.DEPRECATED.urn(), false, EntryStatus.APPROVED, Map.of()));
+        byte[] binary = new byte[512];
+        IntStream.range(0, binary.length).forEach(i -> binary[i] = (byte) i);
+        repository.storeSubmission(write(new Submission(set,
+                List.of(new SubmittedDocument(full, binary), new SubmittedDocument(sparse, null)), List.of(folder), associations)));
 
-    static SubmissionSetRecord set(String uuid) {
-        return new SubmissionSetRecord(uuid, "2.25." + Math.abs(UUID.randomUUID().getMostSignificantBits()), "1.2.250.1.999.1",
-                null, PATIENT, "20251123101500", new CodedValue("04", "1.2.250.1.213.3.3.65", "HDJ"), List.of(),
-                List.of("Org^^^^^&1.2.3&ISO||"), "Lot", null, EntryStatus.APPROVED, false, Map.of());
-    }
-
-    static SubmittedDocument doc(DocumentEntryRecord e) {
-        return new SubmittedDocument(e, ("content of " + e.uniqueId()).getBytes(StandardCharsets.UTF_8));
-    }
-
-    static AssociationRecord member(String source, String target) {
-        return new AssociationRecord(uuid(), AssociationKind.HAS_MEMBER, source, target, "Original", null, null, null,
-                null, EntryStatus.APPROVED, Map.of());
-    }
-
-    static String uid() {
-        return "2.25." + UUID.randomUUID().getLeastSignificantBits() * -1L;
+        assertEquals(List.of(full, sparse), repository.findDocuments(DocumentCriteria.builder().patient(patient).build()));
+        assertEquals(List.of(set), repository.findSubmissionSets(SubmissionSetCriteria.byPatient(patient, null)));
+        assertEquals(List.of(folder), repository.findFolders(FolderCriteria.byPatient(patient, null)));
+        assertEquals(associations, repository.findAssociations(AssociationCriteria.fromSources(
+                List.of(set.entryUuid(), folder.entryUuid()))));
+        DocumentContent content = repository.findContent(full.uniqueId()).orElseThrow();
+        assertArrayEquals(binary, content.bytes());
+        assertEquals("text/plain", content.mimeType());
+        assertEquals(full.uniqueId(), content.documentUniqueId());
+        assertTrue(repository.findContent(sparse.uniqueId()).isEmpty(), "a document without content stores none");
     }
 
     @Test
-    void aStoredSubmissionReadsBackExactly() {
-        String setId = uuid(), d1 = uuid(), folderId = uuid();
-        DocumentEntryRecord e1 = entry(d1, uid(), "20251120093000", List.of(N, MASQUE));
-        FolderRecord folder = new FolderRecord(folderId, folderId, "1", uid(), null, PATIENT,
-                List.of(new CodedValue("DIAB", "1.2.250.1.999.3", "Diabète")), "20251123101500", "Suivi", null,
-                EntryStatus.APPROVED, false, Map.of());
-        SubmissionSetRecord s = set(setId);
-        AssociationRecord a1 = member(setId, d1), a2 = member(folderId, d1);
-        repository.storeSubmission(new SubmissionWrite(new Submission(s, List.of(doc(e1)), List.of(folder), List.of(a1, a2)),
-                List.of(), Map.of()));
+    void objectKindsAndUniqueIdsAreFoundAcrossTables() {
+        DocumentEntryRecord e = new Entry(patient).build();
+        FolderRecord folder = folder(patient, "20251123101500", List.of());
+        SubmissionSetRecord set = submissionSet(patient);
+        AssociationRecord member = hasMember(set.entryUuid(), e.entryUuid());
+        repository.storeSubmission(write(new Submission(set, List.of(document(e)), List.of(folder), List.of(member))));
 
-        assertEquals(List.of(e1), repository.findDocuments(DocumentCriteria.builder().entryUuids(List.of(d1)).build()));
-        assertEquals(List.of(s), repository.findSubmissionSets(SubmissionSetCriteria.byUuids(List.of(setId))));
-        assertEquals(List.of(folder), repository.findFolders(FolderCriteria.byUuids(List.of(folderId))));
-        assertEquals(List.of(a1, a2), repository.findAssociations(AssociationCriteria.touching(List.of(d1))));
-        assertArrayEquals(("content of " + e1.uniqueId()).getBytes(StandardCharsets.UTF_8),
-                repository.findContent(e1.uniqueId()).orElseThrow().bytes());
-        assertEquals(Map.of(d1, ObjectKind.DOCUMENT_ENTRY, setId, ObjectKind.SUBMISSION_SET, folderId, ObjectKind.FOLDER,
-                a1.entryUuid(), ObjectKind.ASSOCIATION), repository.findObjectKinds(List.of(d1, setId, folderId, a1.entryUuid(), uuid())));
+        String unknown = uuid();
+        assertEquals(Map.of(e.entryUuid(), ObjectKind.DOCUMENT_ENTRY, set.entryUuid(), ObjectKind.SUBMISSION_SET,
+                        folder.entryUuid(), ObjectKind.FOLDER, member.entryUuid(), ObjectKind.ASSOCIATION),
+                repository.findObjectKinds(List.of(e.entryUuid(), set.entryUuid(), folder.entryUuid(), member.entryUuid(), unknown)));
+        assertEquals(List.of(new UniqueIdUse(e.uniqueId(), ObjectKind.DOCUMENT_ENTRY, e.entryUuid(), "0a1b2c"),
+                        new UniqueIdUse(set.uniqueId(), ObjectKind.SUBMISSION_SET, set.entryUuid(), null),
+                        new UniqueIdUse(folder.uniqueId(), ObjectKind.FOLDER, folder.entryUuid(), null)),
+                repository.findUniqueIdUses(List.of(folder.uniqueId(), oid(), e.uniqueId(), set.uniqueId())));
+        assertEquals(List.of(), repository.findUniqueIdUses(List.of()));
+        assertEquals(Map.of(), repository.findObjectKinds(List.of()));
+        assertTrue(repository.findContent(oid()).isEmpty());
     }
 
     @Test
-    void aWriteRefusedByTheDatabaseLeavesNothingBehind() {
-        String setId = uuid(), d1 = uuid(), d2 = uuid();
-        String sharedUniqueId = uid();
-        DocumentEntryRecord e1 = entry(d1, sharedUniqueId, "20251120093000", List.of(N));
-        DocumentEntryRecord e2 = entry(d2, sharedUniqueId, "20251120093000", List.of(N)); // same content key: refused
-        Submission s = new Submission(set(setId), List.of(doc(e1), doc(e2)), List.of(), List.of(member(setId, d1), member(setId, d2)));
+    void manyHitsKeepTheirChildRowsAndOrder() {
+        List<DocumentEntryRecord> entries = IntStream.range(0, 620)
+                .mapToObj(i -> new Entry(patient).confidentiality(i % 2 == 0 ? N : R, MASQUE)
+                        .referenceIds("REF-" + i).authors(author("AUTHOR-" + i)).build())
+                .toList();
+        repository.storeSubmission(write(submissionOf(patient, entries.toArray(DocumentEntryRecord[]::new))));
 
-        assertThrows(ConflictingWriteException.class, () -> repository.storeSubmission(new SubmissionWrite(s, List.of(), Map.of())));
+        assertEquals(entries, repository.findDocuments(DocumentCriteria.builder().patient(patient).build()),
+                "more hits than one batch of child rows");
+    }
 
-        assertTrue(repository.findObjectKinds(List.of(setId, d1, d2)).isEmpty(), "no registry object stays");
-        assertTrue(repository.findContent(sharedUniqueId).isEmpty(), "no content stays");
-        assertTrue(repository.findAssociations(AssociationCriteria.fromSources(List.of(setId))).isEmpty());
+    // ---------------------------------------------------------------- document criteria
+
+    @Test
+    void documentsAreSelectedByPatientStatusAndIdentifiers() {
+        DocumentEntryRecord approved = new Entry(patient).build();
+        DocumentEntryRecord deprecated = new Entry(patient).status(EntryStatus.DEPRECATED).build();
+        DocumentEntryRecord someoneElses = new Entry(newPatient()).build();
+        store(approved, deprecated);
+        store(someoneElses);
+
+        assertEquals(ids(approved, deprecated), docIds(mine()));
+        assertEquals(ids(approved), docIds(mine().statuses(List.of(EntryStatus.APPROVED))));
+        assertEquals(ids(approved, deprecated), docIds(mine().statuses(List.of(EntryStatus.DEPRECATED, EntryStatus.APPROVED))));
+        assertEquals(ids(deprecated), docIds(DocumentCriteria.builder().uniqueIds(List.of(deprecated.uniqueId(), oid()))));
+        assertEquals(ids(approved), docIds(DocumentCriteria.builder().logicalUuids(List.of(approved.logicalUuid()))));
+        assertEquals(ids(approved, someoneElses), docIds(DocumentCriteria.builder()
+                .entryUuids(List.of(someoneElses.entryUuid(), approved.entryUuid()))), "insertion order, not request order");
+        assertEquals(ids(), docIds(mine().entryUuids(List.of(someoneElses.entryUuid()))), "criteria are ANDed");
     }
 
     @Test
-    void criteriaFilterInTheDatabase() {
-        String setId = uuid(), early = uuid(), late = uuid();
-        DocumentEntryRecord e1 = entry(early, uid(), "20251120", List.of(N));
-        DocumentEntryRecord e2 = entry(late, uid(), "20251121093000+0100", List.of(N, MASQUE));
-        repository.storeSubmission(new SubmissionWrite(new Submission(set(setId), List.of(doc(e1), doc(e2)), List.of(),
-                List.of(member(setId, early), member(setId, late))), List.of(), Map.of()));
-        DocumentCriteria.Builder mine = DocumentCriteria.builder().entryUuids(List.of(early, late));
+    void documentsAreSelectedByCodeAndCodeSystem() {
+        DocumentEntryRecord report = new Entry(patient).build();
+        DocumentEntryRecord imaging = new Entry(patient).classCode(CLASS_IMG).typeCode(TYPE_IMAGING).formatCode(FORMAT_PDF)
+                .facilityCode(FACILITY_HOSPITAL).practiceCode(PRACTICE_HOSP).build();
+        store(report, imaging);
 
-        assertEquals(List.of(early), ids(mine.creationTime(new TimeRangeCriterion("20251120", "20251121")).build()),
-                "upper bound is exclusive; a day-precision value is its first instant");
-        assertEquals(List.of(late), ids(mine.creationTime(new TimeRangeCriterion("202511210800", null)).build()),
-                "an offset is honoured: 09:30+01:00 is 08:30Z");
-        mine.creationTime(null);
-        assertEquals(List.of(late), ids(mine.confidentialityCodes(List.of(List.of(N), List.of(MASQUE))).build()), "AND of groups");
-        assertEquals(List.of(early, late), ids(mine.confidentialityCodes(List.of(List.of(MASQUE, N))).build()), "OR inside a group");
-        mine.confidentialityCodes(null);
-        assertEquals(List.of(), ids(mine.classCodes(List.of()).build()), "an empty list selects nothing");
-        assertEquals(List.of(early, late), ids(mine.classCodes(null).authorPersons(List.of("%DURANT%")).build()));
-        assertEquals(List.of(), ids(mine.authorPersons(List.of("%MARTIN^Paul%")).build()), "the legal authenticator is no author");
-        assertEquals(List.of(early), ids(mine.authorPersons(null).limit(1).build()), "limit keeps insertion order");
-        assertEquals(List.of(early, late), ids(mine.limit(null).referenceIds(List.of("CMD-1^^^&1.2.3&ISO^urn:ihe:iti:xds:2013:order")).build()));
-        assertEquals(List.of(), ids(mine.referenceIds(null).classCodes(List.of(new CodedValue("10", "other.system", null))).build()),
+        assertEquals(ids(imaging), docIds(mine().classCodes(List.of(CLASS_IMG))));
+        assertEquals(ids(report, imaging), docIds(mine().classCodes(List.of(CLASS_IMG, CLASS_CR))), "any of the codes");
+        assertEquals(ids(report), docIds(mine().typeCodes(List.of(TYPE_CONSULT))));
+        assertEquals(ids(imaging), docIds(mine().formatCodes(List.of(FORMAT_PDF))));
+        assertEquals(ids(imaging), docIds(mine().healthcareFacilityTypeCodes(List.of(FACILITY_HOSPITAL))));
+        assertEquals(ids(report), docIds(mine().practiceSettingCodes(List.of(PRACTICE_AMBU))));
+        assertEquals(ids(report), docIds(mine().classCodes(List.of(new CodedValue("10", CLASS_CR.codeSystem(), "other display")))),
+                "the display name does not count");
+        assertEquals(ids(), docIds(mine().classCodes(List.of(new CodedValue("10", "1.2.3.4", null)))),
                 "a code matches only in its own code system");
+        assertEquals(ids(), docIds(mine().classCodes(List.of(new CodedValue("10", null, null)))),
+                "a code without system matches only codes stored without system");
+        assertEquals(ids(imaging), docIds(mine().classCodes(List.of(CLASS_IMG, CLASS_CR)).typeCodes(List.of(TYPE_IMAGING))),
+                "different attributes are ANDed");
     }
+
+    @Test
+    void confidentialityAndEventCodesAreAndOfOrGroups() {
+        DocumentEntryRecord normal = new Entry(patient).confidentiality(N).events(EVENT_1).build();
+        DocumentEntryRecord masked = new Entry(patient).confidentiality(N, MASQUE).events(EVENT_1, EVENT_2).build();
+        DocumentEntryRecord restricted = new Entry(patient).confidentiality(R).events().build();
+        store(normal, masked, restricted);
+
+        assertEquals(ids(masked), docIds(mine().confidentialityCodes(List.of(List.of(N), List.of(MASQUE)))), "AND of groups");
+        assertEquals(ids(normal, masked, restricted), docIds(mine().confidentialityCodes(List.of(List.of(MASQUE, N, R)))),
+                "OR inside a group");
+        assertEquals(ids(masked, restricted), docIds(mine().confidentialityCodes(List.of(List.of(MASQUE, R)))));
+        assertEquals(ids(), docIds(mine().confidentialityCodes(List.of(List.of(R), List.of(N)))));
+        assertEquals(ids(), docIds(mine().confidentialityCodes(List.of(List.of(new CodedValue("N", "other", null))))),
+                "code system counts in groups too");
+        assertEquals(ids(normal, masked), docIds(mine().eventCodes(List.of(List.of(EVENT_1)))));
+        assertEquals(ids(masked), docIds(mine().eventCodes(List.of(List.of(EVENT_1), List.of(EVENT_2)))));
+        assertEquals(ids(masked), docIds(mine().eventCodes(List.of(List.of(EVENT_2))).confidentialityCodes(List.of(List.of(N)))),
+                "event codes are not confidentiality codes");
+        assertEquals(ids(), docIds(mine().confidentialityCodes(List.of(List.of(N), List.of()))), "an empty group never matches");
+    }
+
+    @Test
+    void timeRangesIncludeFromAndExcludeTo() {
+        DocumentEntryRecord dayOnly = new Entry(patient).creationTime("20251120").build();                   // 2025-11-20T00:00Z
+        DocumentEntryRecord withOffset = new Entry(patient).creationTime("20251121093000+0100").build();     // 2025-11-21T08:30Z
+        DocumentEntryRecord hourOnly = new Entry(patient).creationTime("2025112123").build();                // 2025-11-21T23:00Z
+        DocumentEntryRecord noTime = new Entry(patient).creationTime(null).build();
+        store(dayOnly, withOffset, hourOnly, noTime);
+
+        assertEquals(ids(dayOnly, withOffset, hourOnly, noTime), docIds(mine().creationTime(TimeRangeCriterion.NONE)));
+        assertEquals(ids(dayOnly), docIds(mine().creationTime(range("20251120", "20251121"))));
+        assertEquals(ids(withOffset, hourOnly), docIds(mine().creationTime(range("20251121", "20251122"))));
+        assertEquals(ids(withOffset, hourOnly), docIds(mine().creationTime(range("20251121083000", null))), "from is inclusive");
+        assertEquals(ids(dayOnly), docIds(mine().creationTime(range(null, "20251121083000"))), "to is exclusive");
+        assertEquals(ids(withOffset), docIds(mine().creationTime(range("202511210930+0100", "202511210831"))),
+                "bounds honour their offset");
+        assertEquals(ids(dayOnly, withOffset, hourOnly), docIds(mine().creationTime(range("2025", "2026"))));
+        assertEquals(ids(), docIds(mine().creationTime(range(null, "2025"))), "a low-precision bound is its first instant");
+        assertEquals(ids(dayOnly, withOffset, hourOnly), docIds(mine().creationTime(range("2025", null))),
+                "an entry without the time is outside any bounded range");
+    }
+
+    @Test
+    void serviceStartAndStopTimesAreRangesToo() {
+        DocumentEntryRecord november = new Entry(patient).serviceStartTime("20251101").serviceStopTime("20251110").build();
+        DocumentEntryRecord december = new Entry(patient).serviceStartTime("20251201").serviceStopTime(null).build();
+        store(november, december);
+
+        assertEquals(ids(december), docIds(mine().serviceStartTime(range("20251115", null))));
+        assertEquals(ids(november), docIds(mine().serviceStartTime(range(null, "20251115"))));
+        assertEquals(ids(november), docIds(mine().serviceStopTime(range("202511", "202512"))));
+        assertEquals(ids(), docIds(mine().serviceStartTime(range("20251115", null)).serviceStopTime(range("2025", null))));
+    }
+
+    @Test
+    void authorPersonsAreLikePatternsAnyOfThem() {
+        DocumentEntryRecord byDurant = new Entry(patient).build();
+        DocumentEntryRecord byOthers = new Entry(patient).authors(author("123^SMITH^Anna^^^^^^&1.2.3&ISO"),
+                author(null)).build();
+        store(byDurant, byOthers);
+
+        assertEquals(ids(byDurant), docIds(mine().authorPersons(List.of("%DURANT%"))));
+        assertEquals(ids(byDurant, byOthers), docIds(mine().authorPersons(List.of("%SMITH%", "810002345678^%"))),
+                "any of the patterns");
+        assertEquals(ids(byOthers), docIds(mine().authorPersons(List.of("123^SMITH^Ann_^%"))), "_ is one character");
+        assertEquals(ids(), docIds(mine().authorPersons(List.of("DURANT"))), "a pattern matches the whole XCN");
+        assertEquals(ids(), docIds(mine().authorPersons(List.of("%MARTIN%"))), "the legal authenticator is no author");
+    }
+
+    @Test
+    void onDemandNullMeansBoth() {
+        DocumentEntryRecord stable = new Entry(patient).onDemand(false).build();
+        DocumentEntryRecord onDemand = new Entry(patient).onDemand(true).build();
+        store(stable, onDemand);
+
+        assertEquals(ids(stable, onDemand), docIds(mine().onDemand(null)));
+        assertEquals(ids(stable), docIds(mine().onDemand(false)));
+        assertEquals(ids(onDemand), docIds(mine().onDemand(true)));
+    }
+
+    @Test
+    void referenceIdsMatchAnyOfTheGivenValues() {
+        DocumentEntryRecord ordered = new Entry(patient).referenceIds(ORDER, "ACC-9^^^&1.2.4&ISO^urn:ihe:iti:xds:2013:accession").build();
+        DocumentEntryRecord other = new Entry(patient).referenceIds("OTHER").build();
+        DocumentEntryRecord none = new Entry(patient).referenceIds().build();
+        store(ordered, other, none);
+
+        assertEquals(ids(ordered), docIds(mine().referenceIds(List.of(ORDER))));
+        assertEquals(ids(ordered, other), docIds(mine().referenceIds(List.of("OTHER", "ACC-9^^^&1.2.4&ISO^urn:ihe:iti:xds:2013:accession"))));
+        assertEquals(ids(), docIds(mine().referenceIds(List.of("CMD-1"))), "whole values, no pattern");
+    }
+
+    @Test
+    void limitKeepsTheFirstRowsInInsertionOrder() {
+        DocumentEntryRecord first = new Entry(patient).build();
+        DocumentEntryRecord second = new Entry(patient).build();
+        DocumentEntryRecord third = new Entry(patient).build();
+        store(first, second);
+        store(third);
+
+        assertEquals(ids(first, second), docIds(mine().limit(2)));
+        assertEquals(ids(first, second, third), docIds(mine().limit(10)));
+        assertEquals(ids(), docIds(mine().limit(0)));
+        assertEquals(List.of(second), repository.findDocuments(mine().statuses(List.of(EntryStatus.APPROVED))
+                .entryUuids(List.of(third.entryUuid(), second.entryUuid())).limit(1).build()), "limit after filtering");
+    }
+
+    @Test
+    void anEmptyListSelectsNothing() {
+        store(new Entry(patient).build());
+        List<Function<DocumentCriteria.Builder, DocumentCriteria.Builder>> emptyCriteria = List.of(
+                b -> b.entryUuids(List.of()), b -> b.uniqueIds(List.of()), b -> b.logicalUuids(List.of()),
+                b -> b.statuses(List.of()), b -> b.classCodes(List.of()), b -> b.typeCodes(List.of()),
+                b -> b.practiceSettingCodes(List.of()), b -> b.healthcareFacilityTypeCodes(List.of()),
+                b -> b.formatCodes(List.of()), b -> b.confidentialityCodes(List.of()), b -> b.eventCodes(List.of()),
+                b -> b.authorPersons(List.of()), b -> b.referenceIds(List.of()));
+        assertEquals(1, docIds(mine()).size());
+        for (int i = 0; i < emptyCriteria.size(); i++) {
+            assertEquals(List.of(), docIds(emptyCriteria.get(i).apply(mine())), "empty list criterion #" + i);
+        }
+        assertEquals(List.of(), repository.findSubmissionSets(SubmissionSetCriteria.byPatient(patient, List.of())));
+        assertEquals(List.of(), repository.findSubmissionSets(new SubmissionSetCriteria(patient, null, null, null,
+                List.of(), TimeRangeCriterion.NONE, null, null)));
+        assertEquals(List.of(), repository.findFolders(FolderCriteria.byUuids(List.of())));
+        assertEquals(List.of(), repository.findAssociations(AssociationCriteria.touching(List.of())));
+        assertEquals(List.of(), repository.findAssociations(new AssociationCriteria(null, null, null, null, List.of(), null)));
+    }
+
+    // ---------------------------------------------------------------- other object criteria
+
+    @Test
+    void submissionSetsAreSelectedByTheirCriteria() {
+        SubmissionSetRecord first = submissionSet(patient);
+        SubmissionSetRecord second = new SubmissionSetRecord(uuid(), oid(), "1.2.250.1.999.2", null, patient,
+                "20251124", new CodedValue("05", "1.2.250.1.213.3.3.65", null), List.of(author(MARTIN)), List.of(), null,
+                null, EntryStatus.APPROVED, false, Map.of());
+        SubmissionSetRecord someoneElses = submissionSet(newPatient());
+        for (SubmissionSetRecord set : List.of(first, second, someoneElses)) {
+            repository.storeSubmission(write(new Submission(set, List.of(), List.of(), List.of())));
+        }
+
+        assertEquals(List.of(first, second), repository.findSubmissionSets(SubmissionSetCriteria.byPatient(patient,
+                List.of(EntryStatus.APPROVED))));
+        assertEquals(List.of(), repository.findSubmissionSets(SubmissionSetCriteria.byPatient(patient,
+                List.of(EntryStatus.SUBMITTED))));
+        assertEquals(List.of(second), findSets(List.of("1.2.250.1.999.2"), TimeRangeCriterion.NONE, null, null));
+        assertEquals(List.of(second), findSets(null, range("20251124", "20251125"), null, null));
+        assertEquals(List.of(first), findSets(null, range(null, "20251124"), null, null));
+        assertEquals(List.of(second), findSets(null, TimeRangeCriterion.NONE, "%MARTIN%", null));
+        assertEquals(List.of(first), findSets(null, TimeRangeCriterion.NONE, null,
+                List.of(new CodedValue("04", "1.2.250.1.213.3.3.65", null))));
+        assertEquals(List.of(someoneElses), repository.findSubmissionSets(new SubmissionSetCriteria(null, null,
+                List.of(someoneElses.uniqueId()), null, null, null, null, null)));
+    }
+
+    @Test
+    void foldersAreSelectedByTheirCriteria() {
+        CodedValue diabetes = new CodedValue("DIAB", "1.2.250.1.999.3", null);
+        CodedValue cardio = new CodedValue("CARDIO", "1.2.250.1.999.3", null);
+        FolderRecord both = folder(patient, "20251110", List.of(diabetes, cardio));
+        FolderRecord diabetesOnly = folder(patient, "20251120", List.of(diabetes));
+        FolderRecord noCode = folder(patient, "20251130", List.of());
+        repository.storeSubmission(write(new Submission(submissionSet(patient), List.of(), List.of(both, diabetesOnly, noCode),
+                List.of())));
+
+        assertEquals(List.of(both, diabetesOnly, noCode), repository.findFolders(FolderCriteria.byPatient(patient, null)));
+        assertEquals(List.of(both), findFolders(List.of(List.of(diabetes), List.of(cardio)), TimeRangeCriterion.NONE));
+        assertEquals(List.of(both, diabetesOnly), findFolders(List.of(List.of(cardio, diabetes)), TimeRangeCriterion.NONE));
+        assertEquals(List.of(diabetesOnly, noCode), findFolders(null, range("20251115", null)));
+        assertEquals(List.of(diabetesOnly), findFolders(List.of(List.of(diabetes)), range("20251115", "20251130")));
+        assertEquals(List.of(noCode), repository.findFolders(new FolderCriteria(null, null, List.of(noCode.uniqueId()),
+                null, null, null, null)));
+        assertEquals(List.of(both), repository.findFolders(new FolderCriteria(patient, null, null,
+                List.of(both.logicalUuid()), List.of(EntryStatus.APPROVED), null, null)));
+        assertEquals(List.of(), repository.findFolders(FolderCriteria.byPatient(patient, List.of(EntryStatus.DEPRECATED))));
+    }
+
+    @Test
+    void associationsAreSelectedByEndsKindsAndStatuses() {
+        DocumentEntryRecord original = new Entry(patient).build();
+        DocumentEntryRecord replacement = new Entry(patient).build();
+        Submission first = submissionOf(patient, original);
+        repository.storeSubmission(write(first));
+        SubmissionSetRecord set = submissionSet(patient);
+        AssociationRecord member = hasMember(set.entryUuid(), replacement.entryUuid());
+        AssociationRecord replaces = new AssociationRecord(uuid(), AssociationKind.REPLACE, replacement.entryUuid(),
+                original.entryUuid(), null, null, null, null, null, EntryStatus.SUBMITTED, Map.of());
+        repository.storeSubmission(write(new Submission(set, List.of(document(replacement)), List.of(), List.of(member, replaces))));
+        AssociationRecord firstMember = first.associations().get(0);
+
+        assertEquals(List.of(firstMember, replaces), repository.findAssociations(AssociationCriteria.touching(List.of(original.entryUuid()))));
+        assertEquals(List.of(member, replaces), repository.findAssociations(AssociationCriteria.touching(List.of(replacement.entryUuid()))));
+        assertEquals(List.of(replaces), repository.findAssociations(AssociationCriteria.fromSources(List.of(replacement.entryUuid()))));
+        assertEquals(List.of(firstMember, member, replaces), repository.findAssociations(AssociationCriteria.toTargets(
+                List.of(original.entryUuid(), replacement.entryUuid()))));
+        assertEquals(List.of(replaces), repository.findAssociations(new AssociationCriteria(null,
+                List.of(original.entryUuid(), replacement.entryUuid()), null, null, List.of(AssociationKind.REPLACE), null)));
+        assertEquals(List.of(member), repository.findAssociations(new AssociationCriteria(null,
+                List.of(replacement.entryUuid()), null, null, null, List.of(EntryStatus.APPROVED))));
+        assertEquals(List.of(member), repository.findAssociations(new AssociationCriteria(List.of(member.entryUuid()),
+                null, null, null, null, null)));
+    }
+
+    // ---------------------------------------------------------------- writes
 
     @Test
     void deprecationAndFolderUpdatesArePartOfTheWrite() {
-        String set1 = uuid(), old = uuid(), folderId = uuid();
-        FolderRecord folder = new FolderRecord(folderId, folderId, "1", uid(), null, PATIENT, List.of(), "20250101000000",
-                "Dossier", null, EntryStatus.APPROVED, false, Map.of());
-        repository.storeSubmission(new SubmissionWrite(new Submission(set(set1), List.of(doc(entry(old, uid(), "20251120", List.of(N)))),
-                List.of(folder), List.of(member(set1, old))), List.of(), Map.of()));
+        DocumentEntryRecord old = new Entry(patient).build();
+        FolderRecord folder = folder(patient, "20250101000000", List.of());
+        SubmissionSetRecord set1 = submissionSet(patient);
+        repository.storeSubmission(write(new Submission(set1, List.of(document(old)), List.of(folder),
+                List.of(hasMember(set1.entryUuid(), old.entryUuid()), hasMember(set1.entryUuid(), folder.entryUuid())))));
 
-        String set2 = uuid(), replacement = uuid();
-        repository.storeSubmission(new SubmissionWrite(new Submission(set(set2), List.of(doc(entry(replacement, uid(), "20251122", List.of(N)))),
-                List.of(), List.of(member(set2, replacement))), List.of(old), Map.of(folderId, "20251123120000")));
+        DocumentEntryRecord replacement = new Entry(patient).build();
+        repository.storeSubmission(new SubmissionWrite(submissionOf(patient, replacement), List.of(old.entryUuid()),
+                Map.of(folder.entryUuid(), "20251123120000")));
 
-        var docs = repository.findDocuments(DocumentCriteria.builder().entryUuids(List.of(old, replacement)).build());
-        assertEquals(EntryStatus.DEPRECATED, docs.get(0).availabilityStatus());
-        assertEquals(EntryStatus.APPROVED, docs.get(1).availabilityStatus());
-        assertEquals("20251123120000", repository.findFolders(FolderCriteria.byUuids(List.of(folderId))).get(0).lastUpdateTime());
+        assertEquals(List.of(old.withStatus(EntryStatus.DEPRECATED), replacement),
+                repository.findDocuments(mine().build()));
+        assertEquals(ids(replacement), docIds(mine().statuses(List.of(EntryStatus.APPROVED))));
+        assertEquals(List.of(folder.withRegistryValues(folder.logicalUuid(), folder.version(), EntryStatus.APPROVED,
+                "20251123120000", folder.homeCommunityId())), repository.findFolders(FolderCriteria.byPatient(patient, null)));
+        assertEquals(List.of(folder.entryUuid()), repository.findFolders(new FolderCriteria(patient, null, null, null,
+                null, range("20251123", null), null)).stream().map(FolderRecord::entryUuid).toList(),
+                "the folder's time column for range queries is updated too");
     }
 
     @Test
-    void patientsAreUpserted() {
-        repository.savePatient(new PatientRecord(PATIENT, "DUPONT", "Marie", null, "F", PatientRecordState.CLOSED));
-        assertEquals(PatientRecordState.CLOSED, repository.findPatient(PATIENT).orElseThrow().state());
-        assertTrue(repository.findPatient(new PatientRef("146026322000196", "1.2.250.1.213.1.4.10")).isEmpty());
+    void aDuplicateEntryUuidMidwayLeavesNoRowBehind() {
+        DocumentEntryRecord stored = new Entry(patient).build();
+        Submission first = submissionOf(patient, stored);
+        repository.storeSubmission(write(first));
+        Map<String, Integer> before = rowCounts();
+
+        DocumentEntryRecord d1 = new Entry(patient).build();
+        DocumentEntryRecord d2 = new Entry(patient).build();
+        FolderRecord folder = folder(patient, "20251123", List.of(new CodedValue("X", "1.2", null)));
+        SubmissionSetRecord set = submissionSet(patient);
+        AssociationRecord reused = first.associations().get(0); // its entryUUID exists: the last inserts fail
+        Submission second = new Submission(set, List.of(document(d1), document(d2)), List.of(folder),
+                List.of(hasMember(set.entryUuid(), d1.entryUuid()), hasMember(set.entryUuid(), d2.entryUuid()),
+                        new AssociationRecord(reused.entryUuid(), AssociationKind.HAS_MEMBER, set.entryUuid(),
+                                folder.entryUuid(), null, null, null, null, null, EntryStatus.APPROVED, Map.of())));
+
+        assertThrows(ConflictingWriteException.class, () -> repository.storeSubmission(
+                new SubmissionWrite(second, List.of(stored.entryUuid()), Map.of())));
+
+        assertEquals(before, rowCounts(), "no row of any table stays");
+        assertEquals(List.of(stored), repository.findDocuments(mine().build()), "nothing was deprecated");
+        assertTrue(repository.findContent(d1.uniqueId()).isEmpty());
     }
 
-    List<String> ids(DocumentCriteria c) {
-        return repository.findDocuments(c).stream().map(DocumentEntryRecord::entryUuid).toList();
+    @Test
+    void aFailureAfterTheInsertsRollsThemBack() {
+        DocumentEntryRecord old = new Entry(patient).build();
+        repository.storeSubmission(write(submissionOf(patient, old)));
+        FolderRecord folder = folder(patient, "20251120", List.of());
+        repository.storeSubmission(write(new Submission(submissionSet(patient), List.of(), List.of(folder), List.of())));
+        Map<String, Integer> before = rowCounts();
+
+        SubmissionWrite failing = new SubmissionWrite(submissionOf(patient, new Entry(patient).build()),
+                List.of(old.entryUuid()), Map.of(folder.entryUuid(), "not a time"));
+        assertThrows(IllegalArgumentException.class, () -> repository.storeSubmission(failing));
+
+        assertEquals(before, rowCounts());
+        assertEquals(List.of(old), repository.findDocuments(mine().build()));
+        assertEquals(List.of(folder), repository.findFolders(FolderCriteria.byPatient(patient, null)));
+    }
+
+    @Test
+    void aSubmissionSetUniqueIdStoredMeanwhileIsAConflict() {
+        SubmissionSetRecord set = submissionSet(patient);
+        repository.storeSubmission(write(new Submission(set, List.of(), List.of(), List.of())));
+        SubmissionSetRecord sameUniqueId = new SubmissionSetRecord(uuid(), set.uniqueId(), set.sourceId(), null, patient,
+                null, null, null, null, null, null, EntryStatus.APPROVED, false, null);
+        DocumentEntryRecord e = new Entry(patient).build();
+
+        assertThrows(ConflictingWriteException.class, () -> repository.storeSubmission(write(new Submission(sameUniqueId,
+                List.of(document(e)), List.of(), List.of(hasMember(sameUniqueId.entryUuid(), e.entryUuid()))))));
+        assertEquals(List.of(set), repository.findSubmissionSets(SubmissionSetCriteria.byPatient(patient, null)));
+        assertEquals(List.of(), repository.findDocuments(mine().build()));
+    }
+
+    // ---------------------------------------------------------------- patients
+
+    @Test
+    void patientsAreUpserted() {
+        assertTrue(repository.findPatient(patient).isEmpty());
+        PatientRecord created = new PatientRecord(patient, "DUPONT", "Marie", LocalDate.of(1979, 3, 5), "F",
+                PatientRecordState.ACTIVATED);
+        repository.savePatient(created);
+        assertEquals(created, repository.findPatient(patient).orElseThrow());
+
+        PatientRecord closed = new PatientRecord(patient, "DUPONT-MARTIN", null, null, null, PatientRecordState.CLOSED);
+        repository.savePatient(closed);
+        assertEquals(closed, repository.findPatient(patient).orElseThrow());
+        assertEquals(1, jdbc.queryForObject("SELECT COUNT(*) FROM patient_record WHERE ins = ?", Integer.class, patient.id()));
+        assertTrue(repository.findPatient(new PatientRef(patient.id(), "1.2.250.1.213.1.4.8")).isEmpty(),
+                "the authority is part of the key");
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    DocumentCriteria.Builder mine() {
+        return DocumentCriteria.builder().patient(patient);
+    }
+
+    static TimeRangeCriterion range(String from, String to) {
+        return new TimeRangeCriterion(from, to);
+    }
+
+    static List<String> ids(DocumentEntryRecord... entries) {
+        return List.of(entries).stream().map(DocumentEntryRecord::entryUuid).toList();
+    }
+
+    List<String> docIds(DocumentCriteria.Builder criteria) {
+        return repository.findDocuments(criteria.build()).stream().map(DocumentEntryRecord::entryUuid).toList();
+    }
+
+    /** Stores the entries in one submission (set + HasMember associations). */
+    void store(DocumentEntryRecord... entries) {
+        repository.storeSubmission(write(submissionOf(entries[0].patientId(), entries)));
+    }
+
+    List<SubmissionSetRecord> findSets(List<String> sourceIds, TimeRangeCriterion time, String author, List<CodedValue> contentTypes) {
+        return repository.findSubmissionSets(new SubmissionSetCriteria(patient, null, null, null, sourceIds, time, author,
+                contentTypes));
+    }
+
+    List<FolderRecord> findFolders(List<List<CodedValue>> codes, TimeRangeCriterion lastUpdate) {
+        return repository.findFolders(new FolderCriteria(patient, null, null, null, null, lastUpdate, codes));
+    }
+
+    /** Row count of every table (the whole database: tests that compare counts store nothing concurrently). */
+    Map<String, Integer> rowCounts() {
+        Map<String, Integer> counts = new TreeMap<>();
+        for (String table : List.of("submission_set", "document_entry", "folder", "association", "coded_value", "author",
+                "text_value", "extra_slot", "document_content")) {
+            counts.put(table, jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Integer.class));
+        }
+        return counts;
     }
 }

@@ -1,0 +1,128 @@
+package org.dmpgateway.repository;
+
+import org.dmpgateway.mappings.model.AssociationKind;
+import org.dmpgateway.mappings.model.AssociationRecord;
+import org.dmpgateway.mappings.model.CodedValue;
+import org.dmpgateway.mappings.model.DocumentEntryRecord;
+import org.dmpgateway.mappings.model.EntryStatus;
+import org.dmpgateway.mappings.model.FolderRecord;
+import org.dmpgateway.mappings.model.PatientRef;
+import org.dmpgateway.mappings.model.SubmissionSetRecord;
+import org.springframework.jdbc.core.RowMapper;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.function.Function;
+
+/**
+ * One row mapper per object table. A row alone does not make a record (its lists live in child
+ * tables), so each mapper reads the row's columns into a {@link Pending} record that is completed
+ * once the child rows of all hits are loaded.
+ */
+final class RegistryRowMappers {
+    private RegistryRowMappers() {
+    }
+
+    /** The columns of one object row, waiting for its child rows. */
+    record Pending<T>(String entryUuid, Function<ChildRows, T> complete) {
+    }
+
+    static final RowMapper<Pending<DocumentEntryRecord>> DOCUMENT_ENTRY = (rs, n) -> {
+        String uuid = rs.getString("entry_uuid");
+        String logicalUuid = rs.getString("logical_uuid");
+        String version = rs.getString("version");
+        String uniqueId = rs.getString("unique_id");
+        String homeCommunityId = rs.getString("home_community_id");
+        PatientRef patient = patient(rs);
+        String sourcePatientId = rs.getString("source_patient_id");
+        boolean onDemand = rs.getBoolean("on_demand");
+        EntryStatus status = status(rs);
+        CodedValue classCode = code(rs, "class_code");
+        CodedValue typeCode = code(rs, "type_code");
+        CodedValue formatCode = code(rs, "format_code");
+        CodedValue facilityTypeCode = code(rs, "facility_type_code");
+        CodedValue practiceSettingCode = code(rs, "practice_setting_code");
+        String creationTime = rs.getString("creation_time");
+        String serviceStartTime = rs.getString("service_start_time");
+        String serviceStopTime = rs.getString("service_stop_time");
+        String title = rs.getString("title");
+        String comments = rs.getString("comments");
+        String languageCode = rs.getString("language_code");
+        String mimeType = rs.getString("mime_type");
+        String hash = rs.getString("hash");
+        Long size = rs.getObject("size", Long.class);
+        String repositoryUniqueId = rs.getString("repository_unique_id");
+        String uri = rs.getString("uri");
+        String legalAuthenticator = rs.getString("legal_authenticator");
+        String documentAvailability = rs.getString("document_availability");
+        boolean limitedMetadata = rs.getBoolean("limited_metadata");
+        return new Pending<>(uuid, c -> new DocumentEntryRecord(uuid, logicalUuid, version, uniqueId, homeCommunityId,
+                patient, sourcePatientId, c.texts(uuid, ValueKind.SOURCE_PATIENT_INFO), onDemand, status, classCode,
+                typeCode, formatCode, facilityTypeCode, practiceSettingCode, c.codes(uuid, ValueKind.CONFIDENTIALITY),
+                c.codes(uuid, ValueKind.EVENT), creationTime, serviceStartTime, serviceStopTime, c.authors(uuid), title,
+                comments, languageCode, mimeType, hash, size, repositoryUniqueId, uri, legalAuthenticator,
+                c.texts(uuid, ValueKind.REFERENCE_ID), documentAvailability, limitedMetadata, c.slots(uuid)));
+    };
+
+    static final RowMapper<Pending<SubmissionSetRecord>> SUBMISSION_SET = (rs, n) -> {
+        String uuid = rs.getString("entry_uuid");
+        String uniqueId = rs.getString("unique_id");
+        String sourceId = rs.getString("source_id");
+        String homeCommunityId = rs.getString("home_community_id");
+        PatientRef patient = patient(rs);
+        String submissionTime = rs.getString("submission_time");
+        CodedValue contentTypeCode = code(rs, "content_type_code");
+        String title = rs.getString("title");
+        String comments = rs.getString("comments");
+        EntryStatus status = status(rs);
+        boolean limitedMetadata = rs.getBoolean("limited_metadata");
+        return new Pending<>(uuid, c -> new SubmissionSetRecord(uuid, uniqueId, sourceId, homeCommunityId, patient,
+                submissionTime, contentTypeCode, c.authors(uuid), c.texts(uuid, ValueKind.INTENDED_RECIPIENT), title,
+                comments, status, limitedMetadata, c.slots(uuid)));
+    };
+
+    static final RowMapper<Pending<FolderRecord>> FOLDER = (rs, n) -> {
+        String uuid = rs.getString("entry_uuid");
+        String logicalUuid = rs.getString("logical_uuid");
+        String version = rs.getString("version");
+        String uniqueId = rs.getString("unique_id");
+        String homeCommunityId = rs.getString("home_community_id");
+        PatientRef patient = patient(rs);
+        String lastUpdateTime = rs.getString("last_update_time");
+        String title = rs.getString("title");
+        String comments = rs.getString("comments");
+        EntryStatus status = status(rs);
+        boolean limitedMetadata = rs.getBoolean("limited_metadata");
+        return new Pending<>(uuid, c -> new FolderRecord(uuid, logicalUuid, version, uniqueId, homeCommunityId, patient,
+                c.codes(uuid, ValueKind.FOLDER), lastUpdateTime, title, comments, status, limitedMetadata, c.slots(uuid)));
+    };
+
+    static final RowMapper<Pending<AssociationRecord>> ASSOCIATION = (rs, n) -> {
+        String uuid = rs.getString("entry_uuid");
+        AssociationKind kind = AssociationKind.fromUrn(rs.getString("association_type"));
+        String source = rs.getString("source_uuid");
+        String target = rs.getString("target_uuid");
+        String label = rs.getString("label");
+        String previousVersion = rs.getString("previous_version");
+        String originalStatus = rs.getString("original_status");
+        String newStatus = rs.getString("new_status");
+        Boolean propagation = rs.getObject("association_propagation", Boolean.class);
+        EntryStatus status = status(rs);
+        return new Pending<>(uuid, c -> new AssociationRecord(uuid, kind, source, target, label, previousVersion,
+                originalStatus, newStatus, propagation, status, c.slots(uuid)));
+    };
+
+    private static PatientRef patient(ResultSet rs) throws SQLException {
+        return new PatientRef(rs.getString("patient_id"), rs.getString("patient_authority"));
+    }
+
+    private static EntryStatus status(ResultSet rs) throws SQLException {
+        return EntryStatus.valueOf(rs.getString("availability_status"));
+    }
+
+    /** A coded value from the columns prefix, prefix_system, prefix_display (null when no code). */
+    private static CodedValue code(ResultSet rs, String prefix) throws SQLException {
+        String code = rs.getString(prefix);
+        return code == null ? null : new CodedValue(code, rs.getString(prefix + "_system"), rs.getString(prefix + "_display"));
+    }
+}

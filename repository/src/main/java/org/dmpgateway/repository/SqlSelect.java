@@ -1,0 +1,203 @@
+package org.dmpgateway.repository;
+
+import org.dmpgateway.mappings.model.CodedValue;
+import org.dmpgateway.mappings.model.EntryStatus;
+import org.dmpgateway.mappings.model.PatientRef;
+import org.dmpgateway.mappings.query.TimeRangeCriterion;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Builds the one SELECT of a selection over an object table: WHERE clauses from the criteria,
+ * insertion order, an optional row limit. Every value is a bound parameter; only column names
+ * and table names (constants of this package) are written into the SQL text.
+ *
+ * <p>Criteria conventions: a null criterion adds no clause; an empty list selects nothing
+ * ({@link #matchesNothing()}, callers then skip the database). Codes match on code and code
+ * system (a criterion code without system matches stored codes without system, like
+ * {@link CodedValue#sameConcept}); the display name is ignored.
+ */
+final class SqlSelect {
+    private final ObjectKind kind;
+    private final String alias;
+    private final List<String> clauses = new ArrayList<>();
+    private final MapSqlParameterSource params = new MapSqlParameterSource();
+    private String limit = "";
+    private boolean nothing;
+
+    SqlSelect(ObjectKind kind) {
+        this.kind = kind;
+        this.alias = switch (kind) {
+            case DOCUMENT_ENTRY -> "d";
+            case SUBMISSION_SET -> "s";
+            case FOLDER -> "f";
+            case ASSOCIATION -> "a";
+        };
+    }
+
+    /** The table of each object kind. */
+    static String table(ObjectKind kind) {
+        return switch (kind) {
+            case DOCUMENT_ENTRY -> "document_entry";
+            case SUBMISSION_SET -> "submission_set";
+            case FOLDER -> "folder";
+            case ASSOCIATION -> "association";
+        };
+    }
+
+    boolean matchesNothing() {
+        return nothing;
+    }
+
+    String sql() {
+        return "SELECT " + alias + ".* FROM " + table(kind) + " " + alias
+                + (clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses))
+                + " ORDER BY " + alias + ".id" + limit;
+    }
+
+    MapSqlParameterSource params() {
+        return params;
+    }
+
+    /** At most this many rows (null: all). */
+    SqlSelect limit(Integer max) {
+        if (max != null) {
+            limit = " FETCH FIRST " + param(Math.max(0, max)) + " ROWS ONLY";
+        }
+        return this;
+    }
+
+    SqlSelect patient(PatientRef patient) {
+        if (patient != null) {
+            clauses.add(column("patient_id") + " = " + param(patient.id()));
+            clauses.add(column("patient_authority") + " = " + param(patient.authority()));
+        }
+        return this;
+    }
+
+    /** The column equals the value (null: no filter). */
+    SqlSelect equalTo(String column, Object value) {
+        if (value != null) {
+            clauses.add(column(column) + " = " + param(value));
+        }
+        return this;
+    }
+
+    /** The column is one of the values. */
+    SqlSelect in(String column, List<String> values) {
+        if (notEmpty(values)) {
+            clauses.add(column(column) + " IN (" + param(values) + ")");
+        }
+        return this;
+    }
+
+    SqlSelect statuses(List<EntryStatus> statuses) {
+        return in("availability_status", statuses == null ? null : statuses.stream().map(Enum::name).toList());
+    }
+
+    /**
+     * Either end of an association is one of the values.
+     */
+    SqlSelect sourceOrTarget(List<String> uuids) {
+        if (notEmpty(uuids)) {
+            clauses.add("(" + column("source_uuid") + " IN (" + param(uuids) + ") OR " + column("target_uuid")
+                    + " IN (" + param(uuids) + "))");
+        }
+        return this;
+    }
+
+    /** Any of the codes, on a code column and its system column ({@code prefix}, {@code prefix_system}). */
+    SqlSelect codes(String prefix, List<CodedValue> codes) {
+        if (notEmpty(codes)) {
+            clauses.add(anyCode(column(prefix), column(prefix + "_system"), codes));
+        }
+        return this;
+    }
+
+    /**
+     * AND-of-OR groups over the coded_value rows of one kind: one EXISTS per group, each group
+     * satisfied by any of its codes. An empty group can never be satisfied.
+     */
+    SqlSelect codeGroups(ValueKind codeKind, List<List<CodedValue>> groups) {
+        if (notEmpty(groups)) {
+            for (List<CodedValue> group : groups) {
+                if (group == null || group.isEmpty()) {
+                    nothing = true;
+                    return this;
+                }
+                clauses.add("EXISTS (SELECT 1 FROM coded_value cv WHERE cv.owner_uuid = " + column("entry_uuid")
+                        + " AND cv.kind = " + param(codeKind.name()) + " AND " + anyCode("cv.code", "cv.code_system", group) + ")");
+            }
+        }
+        return this;
+    }
+
+    /**
+     * A time range on an epoch-millisecond column: {@code from} inclusive, {@code to} exclusive,
+     * each bound read as its first instant ({@link Hl7Instants}); a null bound is open. Objects
+     * without the time do not match a range that has a bound.
+     */
+    SqlSelect timeRange(String column, TimeRangeCriterion range) {
+        if (range != null) {
+            Long from = Hl7Instants.toEpochMillis(range.from());
+            Long to = Hl7Instants.toEpochMillis(range.to());
+            if (from != null) {
+                clauses.add(column(column) + " >= " + param(from));
+            }
+            if (to != null) {
+                clauses.add(column(column) + " < " + param(to));
+            }
+        }
+        return this;
+    }
+
+    /** Some author of the object has a person (XCN) LIKE one of the patterns. */
+    SqlSelect authorPersons(List<String> patterns) {
+        if (notEmpty(patterns)) {
+            List<String> likes = new ArrayList<>();
+            for (String pattern : patterns) {
+                likes.add("au.person LIKE " + param(pattern));
+            }
+            clauses.add("EXISTS (SELECT 1 FROM author au WHERE au.owner_uuid = " + column("entry_uuid")
+                    + " AND au.owner_kind = " + param(kind.name()) + " AND (" + String.join(" OR ", likes) + "))");
+        }
+        return this;
+    }
+
+    /** Some text value of the kind (e.g. REFERENCE_ID) is one of the values. */
+    SqlSelect textValues(ValueKind textKind, List<String> values) {
+        if (notEmpty(values)) {
+            clauses.add("EXISTS (SELECT 1 FROM text_value tv WHERE tv.owner_uuid = " + column("entry_uuid")
+                    + " AND tv.kind = " + param(textKind.name()) + " AND tv.val IN (" + param(values) + "))");
+        }
+        return this;
+    }
+
+    private boolean notEmpty(List<?> values) {
+        if (values != null && values.isEmpty()) {
+            nothing = true;
+        }
+        return values != null && !values.isEmpty();
+    }
+
+    private String anyCode(String codeColumn, String systemColumn, List<CodedValue> codes) {
+        List<String> ors = new ArrayList<>();
+        for (CodedValue c : codes) {
+            String system = c.codeSystem() == null ? systemColumn + " IS NULL" : systemColumn + " = " + param(c.codeSystem());
+            ors.add("(" + codeColumn + " = " + param(c.code()) + " AND " + system + ")");
+        }
+        return "(" + String.join(" OR ", ors) + ")";
+    }
+
+    private String column(String name) {
+        return alias + "." + name;
+    }
+
+    private String param(Object value) {
+        String name = "p" + params.getValues().size();
+        params.addValue(name, value);
+        return ":" + name;
+    }
+}
