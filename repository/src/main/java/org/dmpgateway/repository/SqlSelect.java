@@ -16,8 +16,8 @@ import java.util.List;
  *
  * <p>Criteria conventions: a null criterion adds no clause; an empty list selects nothing
  * ({@link #matchesNothing()}, callers then skip the database). Codes match on code and code
- * system (a criterion code without system matches stored codes without system, like
- * {@link CodedValue#sameConcept}); the display name is ignored.
+ * system (a criterion code without system matches stored codes without system); the display
+ * name is ignored.
  */
 final class SqlSelect {
     private final ObjectKind kind;

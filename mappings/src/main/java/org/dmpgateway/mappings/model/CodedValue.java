@@ -9,10 +9,4 @@ public record CodedValue(String code, String codeSystem, String displayName) {
             throw new IllegalArgumentException("a coded value needs a code");
         }
     }
-
-    /** Same code in the same system, whatever the display name. */
-    public boolean sameConcept(CodedValue other) {
-        return other != null && code.equals(other.code)
-                && java.util.Objects.equals(codeSystem, other.codeSystem);
-    }
 }

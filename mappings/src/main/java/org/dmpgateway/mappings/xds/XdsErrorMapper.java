@@ -49,36 +49,22 @@ public final class XdsErrorMapper {
                 Severity.ERROR, error.location(), null);
     }
 
-    /** The failure answer of ITI-41, ITI-57 or ITI-62. */
-    public static Response toResponse(DmpException e, XdsTransaction tx) {
-        return withErrors(new Response(Status.FAILURE), e, tx);
-    }
-
-    /** The failure answer of ITI-18. */
-    public static QueryResponse toQueryResponse(DmpException e) {
-        return withErrors(new QueryResponse(Status.FAILURE), e, XdsTransaction.ITI_18);
-    }
-
-    /** The failure answer of ITI-43. */
-    public static RetrievedDocumentSet toRetrievedDocumentSet(DmpException e) {
-        return withErrors(new RetrievedDocumentSet(Status.FAILURE), e, XdsTransaction.ITI_43);
-    }
-
     /**
      * The failure answer in the response type of the transaction: QueryResponse (ITI-18),
-     * RetrievedDocumentSet (ITI-43) or Response (the others).
+     * RetrievedDocumentSet (ITI-43) or Response (the others), one error per {@link DmpError}.
      */
     public static Response toXdsAnswer(DmpException e, XdsTransaction tx) {
-        return switch (tx) {
-            case ITI_18 -> toQueryResponse(e);
-            case ITI_43 -> toRetrievedDocumentSet(e);
-            case ITI_41, ITI_57, ITI_62 -> toResponse(e, tx);
-        };
-    }
-
-    private static <R extends Response> R withErrors(R response, DmpException e, XdsTransaction tx) {
+        Response response = emptyFailure(tx);
         e.errors().forEach(err -> response.getErrors().add(toErrorInfo(err, tx)));
         return response;
+    }
+
+    private static Response emptyFailure(XdsTransaction tx) {
+        return switch (tx) {
+            case ITI_18 -> new QueryResponse(Status.FAILURE);
+            case ITI_43 -> new RetrievedDocumentSet(Status.FAILURE);
+            case ITI_41, ITI_57, ITI_62 -> new Response(Status.FAILURE);
+        };
     }
 
     /**
@@ -94,13 +80,8 @@ public final class XdsErrorMapper {
             case ITI_57, ITI_62 -> ErrorCode.REGISTRY_METADATA_ERROR;
         };
         ErrorCode code = e.getValidationMessage().getErrorCode() != null ? e.getValidationMessage().getErrorCode() : metadataDefault;
-        ErrorInfo info = new ErrorInfo(code, XdsFieldNames.annotate(e.getMessage()), Severity.ERROR, null, null);
-        Response response = switch (tx) {
-            case ITI_18 -> new QueryResponse(Status.FAILURE);
-            case ITI_43 -> new RetrievedDocumentSet(Status.FAILURE);
-            case ITI_41, ITI_57, ITI_62 -> new Response(Status.FAILURE);
-        };
-        response.getErrors().add(info);
+        Response response = emptyFailure(tx);
+        response.getErrors().add(new ErrorInfo(code, XdsFieldNames.annotate(e.getMessage()), Severity.ERROR, null, null));
         return response;
     }
 }

@@ -84,7 +84,7 @@ class XdsErrorMapperTest {
                 new DmpError(DmpErrorCode.NON_IDENTICAL_HASH, "DocumentEntry.hash: not the SHA-1", "urn:uuid:a"),
                 new DmpError(DmpErrorCode.MISSING_DOCUMENT, "DocumentEntry urn:uuid:b: no content", "urn:uuid:b")));
 
-        Response response = XdsErrorMapper.toResponse(e, XdsTransaction.ITI_41);
+        Response response = XdsErrorMapper.toXdsAnswer(e, XdsTransaction.ITI_41);
 
         assertEquals(Status.FAILURE, response.getStatus());
         assertEquals(List.of(ErrorCode.NON_IDENTICAL_HASH, ErrorCode.MISSING_DOCUMENT),
@@ -97,11 +97,11 @@ class XdsErrorMapperTest {
     void queryAndRetrieveFailuresHaveTheirResponseTypes() {
         DmpException e = new DmpException(DmpErrorCode.INTERNAL_ERROR, "internal error, reference 42");
 
-        QueryResponse query = XdsErrorMapper.toQueryResponse(e);
+        QueryResponse query = (QueryResponse) XdsErrorMapper.toXdsAnswer(e, XdsTransaction.ITI_18);
         assertEquals(Status.FAILURE, query.getStatus());
         assertEquals(ErrorCode.REGISTRY_ERROR, query.getErrors().get(0).getErrorCode());
 
-        RetrievedDocumentSet retrieve = XdsErrorMapper.toRetrievedDocumentSet(e);
+        RetrievedDocumentSet retrieve = (RetrievedDocumentSet) XdsErrorMapper.toXdsAnswer(e, XdsTransaction.ITI_43);
         assertEquals(Status.FAILURE, retrieve.getStatus());
         assertEquals(ErrorCode.REPOSITORY_ERROR, retrieve.getErrors().get(0).getErrorCode());
         assertEquals("INTERNAL_ERROR: internal error, reference 42", retrieve.getErrors().get(0).getCodeContext());
