@@ -5,9 +5,6 @@ import org.dmpgateway.mappings.model.AssociationRecord;
 import org.dmpgateway.mappings.model.DocumentContent;
 import org.dmpgateway.mappings.model.DocumentEntryRecord;
 import org.dmpgateway.mappings.model.FolderRecord;
-import org.dmpgateway.mappings.model.PatientRecord;
-import org.dmpgateway.mappings.model.PatientRecordState;
-import org.dmpgateway.mappings.model.PatientRef;
 import org.dmpgateway.mappings.model.SubmissionSetRecord;
 import org.dmpgateway.mappings.query.AssociationCriteria;
 import org.dmpgateway.mappings.query.DocumentCriteria;
@@ -23,7 +20,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
-import java.sql.Date;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -49,35 +45,6 @@ public class JdbcRegistryRepository implements RegistryRepository {
         this.jdbc = new JdbcTemplate(dataSource);
         this.named = new NamedParameterJdbcTemplate(jdbc);
         this.tx = new TransactionTemplate(transactionManager);
-    }
-
-    // ---------------------------------------------------------------- patients
-
-    /** Update, or insert when absent, in one transaction (portable: no MERGE dialects). */
-    @Override
-    public void savePatient(PatientRecord p) {
-        Date birth = p.birthDate() == null ? null : Date.valueOf(p.birthDate());
-        tx.executeWithoutResult(status -> {
-            int updated = jdbc.update("UPDATE patient_record SET family_name = ?, given_name = ?, birth_date = ?, "
-                            + "gender = ?, state = ? WHERE ins = ? AND ins_authority = ?",
-                    p.familyName(), p.givenName(), birth, p.gender(), p.state().name(), p.ins().id(), p.ins().authority());
-            if (updated == 0) {
-                jdbc.update("INSERT INTO patient_record (ins, ins_authority, family_name, given_name, birth_date, gender, "
-                                + "state) VALUES (?,?,?,?,?,?,?)",
-                        p.ins().id(), p.ins().authority(), p.familyName(), p.givenName(), birth, p.gender(), p.state().name());
-            }
-        });
-    }
-
-    @Override
-    public Optional<PatientRecord> findPatient(PatientRef ins) {
-        return jdbc.query("SELECT family_name, given_name, birth_date, gender, state FROM patient_record "
-                + "WHERE ins = ? AND ins_authority = ?", (rs, n) -> {
-            Date birth = rs.getDate("birth_date");
-            return new PatientRecord(ins, rs.getString("family_name"), rs.getString("given_name"),
-                    birth == null ? null : birth.toLocalDate(), rs.getString("gender"),
-                    PatientRecordState.valueOf(rs.getString("state")));
-        }, ins.id(), ins.authority()).stream().findFirst();
     }
 
     // ---------------------------------------------------------------- writes
@@ -147,7 +114,7 @@ public class JdbcRegistryRepository implements RegistryRepository {
                 .timeRange("service_start_time_ms", c.serviceStartTime())
                 .timeRange("service_stop_time_ms", c.serviceStopTime())
                 .authorPersons(c.authorPersons()).equalTo("on_demand", c.onDemand())
-                .textValues(ValueKind.REFERENCE_ID, c.referenceIds()).limit(c.limit());
+                .textValues(ValueKind.REFERENCE_ID, c.referenceIds()).visibility(c.visibility()).limit(c.limit());
         return select(ObjectKind.DOCUMENT_ENTRY, select, RegistryRowMappers.DOCUMENT_ENTRY);
     }
 

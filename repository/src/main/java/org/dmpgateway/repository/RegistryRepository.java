@@ -4,8 +4,6 @@ import org.dmpgateway.mappings.model.AssociationRecord;
 import org.dmpgateway.mappings.model.DocumentContent;
 import org.dmpgateway.mappings.model.DocumentEntryRecord;
 import org.dmpgateway.mappings.model.FolderRecord;
-import org.dmpgateway.mappings.model.PatientRecord;
-import org.dmpgateway.mappings.model.PatientRef;
 import org.dmpgateway.mappings.model.SubmissionSetRecord;
 import org.dmpgateway.mappings.query.AssociationCriteria;
 import org.dmpgateway.mappings.query.DocumentCriteria;
@@ -20,14 +18,9 @@ import java.util.Optional;
 /**
  * The internal repository: registry metadata, document content and patient records, in a
  * relational database (H2 or PostgreSQL, schema by Flyway). It stores and selects; it does not
- * decide: the rules live in the routing core.
+ * decide: the rules live in the routing core. Patient records are in {@link PatientRecordRepository}.
  */
 public interface RegistryRepository {
-
-    /** Inserts or updates a patient record, keyed by INS value + authority OID. */
-    void savePatient(PatientRecord patient);
-
-    Optional<PatientRecord> findPatient(PatientRef ins);
 
     /**
      * Stores a whole submission atomically: all rows or none.

@@ -3,6 +3,7 @@ package org.dmpgateway.repository;
 import org.dmpgateway.mappings.model.CodedValue;
 import org.dmpgateway.mappings.model.EntryStatus;
 import org.dmpgateway.mappings.model.PatientRef;
+import org.dmpgateway.mappings.query.DocumentVisibility;
 import org.dmpgateway.mappings.query.TimeRangeCriterion;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 
@@ -173,6 +174,52 @@ final class SqlSelect {
                     + " AND tv.kind = " + param(textKind.name()) + " AND tv.val IN (" + param(values) + "))");
         }
         return this;
+    }
+
+    /**
+     * Only what one professional may see ({@link DocumentVisibility}): never a deleted entry; only
+     * the document types of the profession; masked entries (a masking confidentiality code, or every
+     * entry when the patient masked all) only when authored by the caller or when the caller sees
+     * masked documents. Null: no restriction.
+     */
+    SqlSelect visibility(DocumentVisibility v) {
+        if (v == null) {
+            return this;
+        }
+        clauses.add(column("availability_status") + " <> " + param(EntryStatus.DELETED.name()));
+        DocumentVisibility.TypeFilter types = v.types();
+        if (types.allowByDefault() && !types.exceptions().isEmpty()) {
+            clauses.add("(" + column("type_code") + " IS NULL OR " + column("type_code") + " NOT IN ("
+                    + param(types.exceptions()) + "))");
+        } else if (!types.allowByDefault()) {
+            if (types.exceptions().isEmpty()) {
+                nothing = true;
+                return this;
+            }
+            clauses.add(column("type_code") + " IN (" + param(types.exceptions()) + ")");
+        }
+        if (!v.seesMasked()) {
+            String own = authoredBy(v.authorId());
+            if (v.maskAll()) {
+                clauses.add(own);
+            } else if (!v.maskingCodes().isEmpty()) {
+                clauses.add("(NOT EXISTS (SELECT 1 FROM coded_value mc WHERE mc.owner_uuid = " + column("entry_uuid")
+                        + " AND mc.kind = " + param(ValueKind.CONFIDENTIALITY.name()) + " AND "
+                        + anyCode("mc.code", "mc.code_system", v.maskingCodes()) + ") OR " + own + ")");
+            }
+        }
+        return this;
+    }
+
+    /** Some author person of the object is this professional: XCN component 1 equals the id. */
+    private String authoredBy(String actorId) {
+        if (actorId == null || actorId.isBlank()) {
+            return "1 = 0";
+        }
+        String escaped = actorId.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+        return "EXISTS (SELECT 1 FROM author ow WHERE ow.owner_uuid = " + column("entry_uuid") + " AND ow.owner_kind = "
+                + param(kind.name()) + " AND (ow.person = " + param(actorId) + " OR ow.person LIKE "
+                + param(escaped + "^%") + " ESCAPE '!'))";
     }
 
     private boolean notEmpty(List<?> values) {

@@ -1,6 +1,15 @@
 package org.dmpgateway.repository;
 
+import org.dmpgateway.mappings.access.AccessMode;
 import org.dmpgateway.mappings.model.AssociationKind;
+import org.dmpgateway.mappings.model.ConsentStatus;
+import org.dmpgateway.mappings.model.PatientSettings;
+import org.dmpgateway.mappings.model.ProfessionalConsent;
+import org.dmpgateway.mappings.query.DocumentVisibility;
+import org.dmpgateway.mappings.trail.AccessTrace;
+import org.dmpgateway.mappings.trail.Notification;
+import org.dmpgateway.mappings.trail.NotificationKind;
+import org.dmpgateway.mappings.trail.TraceAction;
 import org.dmpgateway.mappings.model.AssociationRecord;
 import org.dmpgateway.mappings.model.AuthorInfo;
 import org.dmpgateway.mappings.model.CodedValue;
@@ -25,6 +34,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 import javax.sql.DataSource;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +52,9 @@ import static org.junit.jupiter.api.Assertions.*;
  */
 abstract class RepositoryTestBase {
     RegistryRepository repository;
+    PatientRecordRepository patients;
+    AccessTrailRepository trail;
+    NotificationOutbox outbox;
     JdbcTemplate jdbc;
     PatientRef patient;
 
@@ -52,6 +65,9 @@ abstract class RepositoryTestBase {
     void open() {
         DataSource dataSource = migratedDataSource();
         repository = new JdbcRegistryRepository(dataSource, new DataSourceTransactionManager(dataSource));
+        patients = new JdbcPatientRecordRepository(dataSource, new DataSourceTransactionManager(dataSource));
+        trail = new JdbcAccessTrailRepository(dataSource);
+        outbox = new JdbcNotificationOutbox(dataSource);
         jdbc = new JdbcTemplate(dataSource);
         patient = newPatient();
     }
@@ -458,18 +474,141 @@ abstract class RepositoryTestBase {
 
     @Test
     void patientsAreUpserted() {
-        assertTrue(repository.findPatient(patient).isEmpty());
+        assertTrue(patients.findPatient(patient).isEmpty());
         PatientRecord created = new PatientRecord(patient, "DUPONT", "Marie", LocalDate.of(1979, 3, 5), "F",
                 PatientRecordState.ACTIVATED);
-        repository.savePatient(created);
-        assertEquals(created, repository.findPatient(patient).orElseThrow());
+        patients.savePatient(created);
+        assertEquals(created, patients.findPatient(patient).orElseThrow());
 
         PatientRecord closed = new PatientRecord(patient, "DUPONT-MARTIN", null, null, null, PatientRecordState.CLOSED);
-        repository.savePatient(closed);
-        assertEquals(closed, repository.findPatient(patient).orElseThrow());
+        patients.savePatient(closed);
+        assertEquals(closed, patients.findPatient(patient).orElseThrow());
         assertEquals(1, jdbc.queryForObject("SELECT COUNT(*) FROM patient_record WHERE ins = ?", Integer.class, patient.id()));
-        assertTrue(repository.findPatient(new PatientRef(patient.id(), "1.2.250.1.213.1.4.8")).isEmpty(),
+        assertTrue(patients.findPatient(new PatientRef(patient.id(), "1.2.250.1.213.1.4.8")).isEmpty(),
                 "the authority is part of the key");
+    }
+
+    @Test
+    void patientSettingsAreStoredWithTheRecord() {
+        PatientSettings settings = new PatientSettings("marie@example.org", false, true, true, true);
+        PatientRecord record = new PatientRecord(patient, "DUPONT", "Marie", null, "F", PatientRecordState.CREATED, settings);
+        patients.savePatient(record);
+        assertEquals(record, patients.findPatient(patient).orElseThrow());
+        PatientRecord defaults = new PatientRecord(patient, "DUPONT", "Marie", null, "F", PatientRecordState.ACTIVATED);
+        patients.savePatient(defaults);
+        assertEquals(PatientSettings.DEFAULTS, patients.findPatient(patient).orElseThrow().settings());
+    }
+
+    @Test
+    void consentsAreUpsertedListedAndDeleted() {
+        Instant since = Instant.ofEpochMilli(1_763_900_000_000L);
+        ProfessionalConsent authorised = new ProfessionalConsent(patient, "810002345678", "DURANT Romuald",
+                ConsentStatus.AUTHORIZED, true, since);
+        ProfessionalConsent blocked = new ProfessionalConsent(patient, "810009999999", null, ConsentStatus.BLOCKED, false, since);
+        patients.saveConsent(authorised);
+        patients.saveConsent(blocked);
+        assertEquals(List.of(authorised, blocked), patients.findConsents(patient));
+        ProfessionalConsent nowBlocked = new ProfessionalConsent(patient, "810002345678", "DURANT Romuald",
+                ConsentStatus.BLOCKED, false, since.plusSeconds(60));
+        patients.saveConsent(nowBlocked);
+        assertEquals(nowBlocked, patients.findConsent(patient, "810002345678").orElseThrow());
+        assertTrue(patients.findConsent(newPatient(), "810002345678").isEmpty(), "consents are per patient");
+        assertTrue(patients.deleteConsent(patient, "810009999999"));
+        assertFalse(patients.deleteConsent(patient, "810009999999"));
+        assertEquals(List.of(nowBlocked), patients.findConsents(patient));
+    }
+
+    @Test
+    void tracesAreListedNewestFirstAndTellAFirstAccess() {
+        Instant t = Instant.ofEpochMilli(1_763_900_000_000L);
+        AccessTrace refused = new AccessTrace(null, t, "810002345678", "DURANT Romuald", "1750100125", "10/SM54",
+                AccessMode.BREAK_GLASS, null, patient, TraceAction.QUERY, List.of(), "BREAK_GLASS_JUSTIFICATION_MISSING",
+                "no justification");
+        trail.record(refused);
+        assertFalse(trail.hasAccessed(patient, "810002345678"), "a refused attempt is not an access");
+        AccessTrace submitted = new AccessTrace(null, t.plusSeconds(1), "810002345678", "DURANT Romuald", "1750100125",
+                "10/SM54", AccessMode.NORMAL, null, patient, TraceAction.SUBMIT, List.of("2.25.1", "2.25.2"),
+                AccessTrace.SUCCESS, null);
+        trail.record(submitted);
+        assertTrue(trail.hasAccessed(patient, "810002345678"));
+        assertFalse(trail.hasAccessed(patient, "810000000000"));
+        List<AccessTrace> read = trail.findByPatient(patient, 10);
+        assertEquals(2, read.size());
+        assertEquals(List.of(TraceAction.SUBMIT, TraceAction.QUERY), read.stream().map(AccessTrace::action).toList());
+        AccessTrace first = read.get(0);
+        assertEquals(List.of("2.25.1", "2.25.2"), first.documentIds());
+        assertEquals(AccessMode.NORMAL, first.mode());
+        assertEquals("10/SM54", first.role());
+        assertEquals(t.plusSeconds(1), first.time());
+        assertEquals("BREAK_GLASS_JUSTIFICATION_MISSING", read.get(1).outcome());
+        assertEquals(1, trail.findByPatient(patient, 1).size());
+    }
+
+    @Test
+    void theOutboxHandsOutDueMessagesOnceAndRetriesFailures() {
+        Instant t0 = Instant.now();
+        outbox.enqueue(Notification.create(patient, "marie@example.org", NotificationKind.DOCUMENT_ADDED, "Nouveau document",
+                "Un document a été ajouté.", t0));
+        List<Notification> claimed = outbox.claimDue(t0, 10, 60_000).stream()
+                .filter(n -> n.patient().equals(patient)).toList();
+        assertEquals(1, claimed.size());
+        Notification n = claimed.get(0);
+        assertEquals("marie@example.org", n.recipient());
+        assertEquals(NotificationKind.DOCUMENT_ADDED, n.kind());
+        assertTrue(outbox.claimDue(t0, 10, 60_000).stream().noneMatch(x -> x.id().equals(n.id())),
+                "a claimed message is not handed out twice during its lease");
+        outbox.markFailed(n.id(), "connection refused", t0.plusSeconds(30));
+        assertTrue(outbox.claimDue(t0.plusSeconds(10), 10, 60_000).stream().noneMatch(x -> x.id().equals(n.id())),
+                "not due before its next attempt");
+        Notification again = outbox.claimDue(t0.plusSeconds(31), 10, 60_000).stream()
+                .filter(x -> x.id().equals(n.id())).findFirst().orElseThrow();
+        assertEquals(1, again.attempts());
+        assertEquals("connection refused", again.lastError());
+        outbox.markSent(n.id(), t0.plusSeconds(32));
+        assertTrue(outbox.claimDue(t0.plusSeconds(3600), 10, 60_000).stream().noneMatch(x -> x.id().equals(n.id())));
+    }
+
+    @Test
+    void visibilityFiltersMaskedTypesAndDeletedEntriesInTheQueryItself() {
+        String me = "810002345678";
+        DocumentEntryRecord plain = new Entry(patient).authors(author(MARTIN)).build();
+        DocumentEntryRecord maskedOther = new Entry(patient).confidentiality(N, MASQUE).authors(author(MARTIN)).build();
+        DocumentEntryRecord maskedMine = new Entry(patient).confidentiality(N, MASQUE).authors(author(DURANT)).build();
+        DocumentEntryRecord imaging = new Entry(patient).typeCode(TYPE_IMAGING).authors(author(MARTIN)).build();
+        DocumentEntryRecord deleted = new Entry(patient).status(EntryStatus.DELETED).authors(author(DURANT)).build();
+        repository.storeSubmission(write(submissionOf(patient, plain, maskedOther, maskedMine, imaging, deleted)));
+        List<CodedValue> masking = List.of(MASQUE);
+
+        DocumentVisibility other = new DocumentVisibility(me, false, false, masking, DocumentVisibility.TypeFilter.ALL);
+        assertEquals(uniqueIdsOf(plain, maskedMine, imaging), uniqueIdsOf(repository.findDocuments(mine().visibility(other).build())));
+        DocumentVisibility admin = new DocumentVisibility(me, true, false, masking, DocumentVisibility.TypeFilter.ALL);
+        assertEquals(uniqueIdsOf(plain, maskedOther, maskedMine, imaging),
+                uniqueIdsOf(repository.findDocuments(mine().visibility(admin).build())));
+        DocumentVisibility maskAll = new DocumentVisibility(me, false, true, masking, DocumentVisibility.TypeFilter.ALL);
+        assertEquals(uniqueIdsOf(maskedMine), uniqueIdsOf(repository.findDocuments(mine().visibility(maskAll).build())));
+        DocumentVisibility noImaging = new DocumentVisibility(me, true, false, masking,
+                new DocumentVisibility.TypeFilter(true, List.of(TYPE_IMAGING.code())));
+        assertEquals(uniqueIdsOf(plain, maskedOther, maskedMine),
+                uniqueIdsOf(repository.findDocuments(mine().visibility(noImaging).build())));
+        DocumentVisibility onlyImaging = new DocumentVisibility(me, true, false, masking,
+                new DocumentVisibility.TypeFilter(false, List.of(TYPE_IMAGING.code())));
+        assertEquals(uniqueIdsOf(imaging), uniqueIdsOf(repository.findDocuments(mine().visibility(onlyImaging).build())));
+        DocumentVisibility nothing = new DocumentVisibility(me, true, false, masking, new DocumentVisibility.TypeFilter(false, List.of()));
+        assertEquals(List.of(), repository.findDocuments(mine().visibility(nothing).build()));
+        DocumentVisibility wildcard = new DocumentVisibility("8100%", false, false, masking, DocumentVisibility.TypeFilter.ALL);
+        assertEquals(uniqueIdsOf(plain, imaging), uniqueIdsOf(repository.findDocuments(mine().visibility(wildcard).build())),
+                "LIKE wildcards in the caller's id match nothing");
+        assertEquals(2, repository.findDocuments(mine().visibility(other).limit(2).build()).size(),
+                "the limit applies after the filter");
+        assertEquals(5, repository.findDocuments(mine().build()).size(), "without visibility everything is selected");
+    }
+
+    private static List<String> uniqueIdsOf(DocumentEntryRecord... entries) {
+        return java.util.Arrays.stream(entries).map(DocumentEntryRecord::uniqueId).sorted().toList();
+    }
+
+    private static List<String> uniqueIdsOf(List<DocumentEntryRecord> entries) {
+        return entries.stream().map(DocumentEntryRecord::uniqueId).sorted().toList();
     }
 
     // ---------------------------------------------------------------- helpers

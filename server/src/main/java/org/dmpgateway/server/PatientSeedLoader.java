@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.dmpgateway.mappings.model.PatientRecord;
 import org.dmpgateway.mappings.model.PatientRecordState;
 import org.dmpgateway.mappings.model.PatientRef;
-import org.dmpgateway.repository.RegistryRepository;
+import org.dmpgateway.repository.PatientRecordRepository;
 import org.dmpgateway.routes.patient.InsValidator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,11 +34,11 @@ public class PatientSeedLoader implements ApplicationRunner {
                               String gender, String state) {
     }
 
-    private final RegistryRepository repository;
+    private final PatientRecordRepository repository;
     private final ResourceLoader resources;
     private final String location;
 
-    public PatientSeedLoader(RegistryRepository repository, ResourceLoader resources,
+    public PatientSeedLoader(PatientRecordRepository repository, ResourceLoader resources,
                              @Value("${dmp.patients.seed-file:}") String location) {
         this.repository = repository;
         this.resources = resources;

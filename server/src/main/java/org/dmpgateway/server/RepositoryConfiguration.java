@@ -1,6 +1,12 @@
 package org.dmpgateway.server;
 
+import org.dmpgateway.repository.AccessTrailRepository;
+import org.dmpgateway.repository.JdbcAccessTrailRepository;
+import org.dmpgateway.repository.JdbcNotificationOutbox;
+import org.dmpgateway.repository.JdbcPatientRecordRepository;
 import org.dmpgateway.repository.JdbcRegistryRepository;
+import org.dmpgateway.repository.NotificationOutbox;
+import org.dmpgateway.repository.PatientRecordRepository;
 import org.dmpgateway.repository.RegistryRepository;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,5 +21,21 @@ public class RepositoryConfiguration {
     @Bean
     public RegistryRepository registryRepository(DataSource dataSource, PlatformTransactionManager transactionManager) {
         return new JdbcRegistryRepository(dataSource, transactionManager);
+    }
+
+    @Bean
+    public PatientRecordRepository patientRecordRepository(DataSource dataSource,
+                                                           PlatformTransactionManager transactionManager) {
+        return new JdbcPatientRecordRepository(dataSource, transactionManager);
+    }
+
+    @Bean
+    public AccessTrailRepository accessTrailRepository(DataSource dataSource) {
+        return new JdbcAccessTrailRepository(dataSource);
+    }
+
+    @Bean
+    public NotificationOutbox notificationOutbox(DataSource dataSource) {
+        return new JdbcNotificationOutbox(dataSource);
     }
 }

@@ -40,5 +40,45 @@ public enum DmpErrorCode {
     /** The result exceeds the configured maximum. */
     TOO_MANY_RESULTS,
     /** Unexpected failure inside the gateway. */
-    INTERNAL_ERROR
+    INTERNAL_ERROR,
+
+    // ------------------------------------------------------------ identity (VIHF, bearer token)
+    /** The request carries no identity (no VIHF assertion in the WS-Security header). */
+    IDENTITY_MISSING,
+    /** The identity lacks a mandatory attribute or has a malformed one (the message names it). */
+    IDENTITY_INVALID,
+    /** The identity is not signed, or not by a trusted certificate, while signatures are required. */
+    IDENTITY_UNTRUSTED,
+    /** The request names another patient than the identity's resource-id. */
+    ACCESS_PATIENT_MISMATCH,
+
+    // ------------------------------------------------------------ the patient's record (DMP) states
+    /** The patient has no DMP yet (record NOTIFIED: opposition period running). */
+    DMP_UNKNOWN,
+    /** The patient closed their DMP. */
+    DMP_CLOSED,
+    /** The patient opposed the creation of their DMP. */
+    DMP_OPPOSED,
+
+    // ------------------------------------------------------------ access policy
+    /** The patient blocked this professional: no access in any mode. */
+    PS_BLOCKED,
+    /** Normal access without the patient's authorisation (declare it with TD0.3 first). */
+    PS_NOT_AUTHORIZED,
+    /** The habilitation matrix does not let this profession handle this document type. */
+    HABILITATION_DENIED,
+    /** Break-glass access without a justification (Mode_Acces_Raison). */
+    BREAK_GLASS_JUSTIFICATION_MISSING,
+    /** Break-glass access while the patient's switch for emergency access by other professionals is off. */
+    BREAK_GLASS_DISABLED,
+    /** SAMU (centre 15) access while the patient's SAMU switch is off. */
+    SAMU_ACCESS_DISABLED,
+    /** Only the author of a document (or the admin doctor, for masking) may do this. */
+    NOT_AUTHOR,
+
+    // ------------------------------------------------------------ metadata update (ITI-57, ITI-62)
+    /** A metadata update names an unknown object, an unsupported change, or a forbidden transition. */
+    METADATA_UPDATE_ERROR,
+    /** A metadata update names a version that is not the current one. */
+    METADATA_VERSION_ERROR
 }

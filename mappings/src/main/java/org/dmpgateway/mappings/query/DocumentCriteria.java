@@ -12,6 +12,8 @@ import java.util.List;
  * {@code eventCodes} are AND-of-OR groups; {@code authorPersons} are SQL LIKE patterns
  * ({@code %} and {@code _}) matched against the author's XCN; {@code onDemand} null means both
  * stable and on-demand entries. {@code limit} caps the rows returned (null: no cap).
+ * {@code visibility} restricts the selection to what one professional may see (null: no
+ * restriction, for the core's own lookups).
  */
 public record DocumentCriteria(
         PatientRef patient,
@@ -32,7 +34,8 @@ public record DocumentCriteria(
         List<String> authorPersons,
         Boolean onDemand,
         List<String> referenceIds,
-        Integer limit) {
+        Integer limit,
+        DocumentVisibility visibility) {
 
     public static Builder builder() {
         return new Builder();
@@ -46,6 +49,7 @@ public record DocumentCriteria(
         b.formatCodes = formatCodes; b.confidentialityCodes = confidentialityCodes; b.eventCodes = eventCodes;
         b.creationTime = creationTime; b.serviceStartTime = serviceStartTime; b.serviceStopTime = serviceStopTime;
         b.authorPersons = authorPersons; b.onDemand = onDemand; b.referenceIds = referenceIds; b.limit = limit;
+        b.visibility = visibility;
         return b;
     }
 
@@ -69,6 +73,7 @@ public record DocumentCriteria(
         private Boolean onDemand;
         private List<String> referenceIds;
         private Integer limit;
+        private DocumentVisibility visibility;
 
         public Builder patient(PatientRef v) { patient = v; return this; }
         public Builder entryUuids(List<String> v) { entryUuids = v; return this; }
@@ -89,11 +94,12 @@ public record DocumentCriteria(
         public Builder onDemand(Boolean v) { onDemand = v; return this; }
         public Builder referenceIds(List<String> v) { referenceIds = v; return this; }
         public Builder limit(Integer v) { limit = v; return this; }
+        public Builder visibility(DocumentVisibility v) { visibility = v; return this; }
 
         public DocumentCriteria build() {
             return new DocumentCriteria(patient, entryUuids, uniqueIds, logicalUuids, statuses, classCodes, typeCodes,
                     practiceSettingCodes, healthcareFacilityTypeCodes, formatCodes, confidentialityCodes, eventCodes,
-                    creationTime, serviceStartTime, serviceStopTime, authorPersons, onDemand, referenceIds, limit);
+                    creationTime, serviceStartTime, serviceStopTime, authorPersons, onDemand, referenceIds, limit, visibility);
         }
     }
 }

@@ -41,12 +41,26 @@ public final class XdsErrorMapper {
             case INVALID_QUERY_PARAMETER -> ErrorCode.STORED_QUERY_PARAM_NUMBER;
             case TOO_MANY_RESULTS -> ErrorCode.TOO_MANY_RESULTS;
             case INTERNAL_ERROR -> tx.isRepositorySide() ? ErrorCode.REPOSITORY_ERROR : ErrorCode.REGISTRY_ERROR;
+            case DMP_UNKNOWN -> ErrorCode.UNKNOWN_PATIENT_ID;
+            case METADATA_UPDATE_ERROR -> ErrorCode.METADATA_UPDATE_ERROR;
+            case METADATA_VERSION_ERROR -> ErrorCode.METADATA_VERSION_ERROR;
+            case IDENTITY_MISSING, IDENTITY_INVALID, IDENTITY_UNTRUSTED, ACCESS_PATIENT_MISMATCH, DMP_CLOSED, DMP_OPPOSED,
+                 PS_BLOCKED, PS_NOT_AUTHORIZED, HABILITATION_DENIED, BREAK_GLASS_JUSTIFICATION_MISSING,
+                 BREAK_GLASS_DISABLED, SAMU_ACCESS_DISABLED, NOT_AUTHOR -> ErrorCode._USER_DEFINED;
         };
+    }
+
+    /**
+     * The errorCode text of a DMP-specific refusal (no IHE code says it): the DMP code itself, e.g.
+     * {@code DMP_CLOSED}; null for the codes that map to a standard IHE code.
+     */
+    public static String customErrorCode(DmpErrorCode code, XdsTransaction tx) {
+        return errorCode(code, tx) == ErrorCode._USER_DEFINED ? code.name() : null;
     }
 
     public static ErrorInfo toErrorInfo(DmpError error, XdsTransaction tx) {
         return new ErrorInfo(errorCode(error.code(), tx), error.code().name() + ": " + error.message(),
-                Severity.ERROR, error.location(), null);
+                Severity.ERROR, error.location(), customErrorCode(error.code(), tx));
     }
 
     /**

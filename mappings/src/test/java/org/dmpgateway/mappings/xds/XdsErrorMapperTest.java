@@ -50,18 +50,37 @@ class XdsErrorMapperTest {
             "INTERNAL_ERROR, ITI_18, XDSRegistryError",
             "INTERNAL_ERROR, ITI_57, XDSRegistryError",
             "INTERNAL_ERROR, ITI_62, XDSRegistryError",
+            "DMP_UNKNOWN, ITI_41, XDSUnknownPatientId",
+            "DMP_UNKNOWN, ITI_18, XDSUnknownPatientId",
+            "METADATA_UPDATE_ERROR, ITI_57, XDSMetadataUpdateError",
+            "METADATA_VERSION_ERROR, ITI_57, XDSMetadataVersionError",
     })
     void mapsEachCodeToTheIheCode(DmpErrorCode code, XdsTransaction tx, String iheCode) {
         assertEquals(iheCode, ErrorCode.getOpcode(XdsErrorMapper.errorCode(code, tx)));
     }
 
+    /** DMP-specific refusals have no IHE code: their errorCode is the DMP code itself. */
+    private static final java.util.Set<DmpErrorCode> DMP_SPECIFIC = java.util.EnumSet.of(
+            DmpErrorCode.IDENTITY_MISSING, DmpErrorCode.IDENTITY_INVALID, DmpErrorCode.IDENTITY_UNTRUSTED,
+            DmpErrorCode.ACCESS_PATIENT_MISMATCH, DmpErrorCode.DMP_CLOSED, DmpErrorCode.DMP_OPPOSED,
+            DmpErrorCode.PS_BLOCKED, DmpErrorCode.PS_NOT_AUTHORIZED, DmpErrorCode.HABILITATION_DENIED,
+            DmpErrorCode.BREAK_GLASS_JUSTIFICATION_MISSING, DmpErrorCode.BREAK_GLASS_DISABLED,
+            DmpErrorCode.SAMU_ACCESS_DISABLED, DmpErrorCode.NOT_AUTHOR);
+
     @ParameterizedTest
     @EnumSource(DmpErrorCode.class)
-    void everyCodeHasAStandardCodeInEveryTransaction(DmpErrorCode code) {
+    void everyCodeHasAStandardCodeOrItsOwnNameInEveryTransaction(DmpErrorCode code) {
         for (XdsTransaction tx : XdsTransaction.values()) {
             ErrorCode mapped = XdsErrorMapper.errorCode(code, tx);
             assertNotNull(mapped);
-            assertNotEquals(ErrorCode._USER_DEFINED, mapped);
+            if (DMP_SPECIFIC.contains(code)) {
+                assertEquals(ErrorCode._USER_DEFINED, mapped);
+                assertEquals(code.name(), XdsErrorMapper.customErrorCode(code, tx));
+                assertEquals(code.name(), XdsErrorMapper.toErrorInfo(new DmpError(code, "m", null), tx).getCustomErrorCode());
+            } else {
+                assertNotEquals(ErrorCode._USER_DEFINED, mapped);
+                assertNull(XdsErrorMapper.customErrorCode(code, tx));
+            }
         }
     }
 

@@ -4,15 +4,15 @@ import org.dmpgateway.mappings.error.DmpErrorCode;
 import org.dmpgateway.mappings.error.DmpException;
 import org.dmpgateway.mappings.model.PatientRecord;
 import org.dmpgateway.mappings.model.PatientRef;
-import org.dmpgateway.repository.RegistryRepository;
+import org.dmpgateway.repository.PatientRecordRepository;
 import org.springframework.stereotype.Component;
 
 /** Finds the patient record of an INS, refusing malformed and unknown identifiers. */
 @Component
 public class PatientResolver {
-    private final RegistryRepository repository;
+    private final PatientRecordRepository repository;
 
-    public PatientResolver(RegistryRepository repository) {
+    public PatientResolver(PatientRecordRepository repository) {
         this.repository = repository;
     }
 

@@ -1,0 +1,57 @@
+package org.dmpgateway.mappings.access;
+
+import org.dmpgateway.mappings.model.CodedValue;
+import org.dmpgateway.mappings.model.PatientRef;
+
+/**
+ * Who is asking, for which patient, and how: the one identity the core decides on, read by each
+ * adapter from its protocol (the VIHF SAML assertion over SOAP, the bearer token over FHIR).
+ *
+ * @param actorId        the professional's national identifier (IdNat_PS, e.g. {@code 810002345678}):
+ *                       VIHF {@code Subject/NameID}
+ * @param actorName      "Nom, Prénom" as given (VIHF {@code subject-id})
+ * @param profession     the first role: profession code (TRE_G15, OID 1.2.250.1.71.1.2.7) or another
+ *                       role system of JDV_J65 (VIHF {@code subject:role})
+ * @param specialty      the second role, when given: savoir-faire (TRE_R01) for médecins, CNOP
+ *                       sub-section (TRE_G05) for pharmaciens; null otherwise
+ * @param structureId    the care structure (VIHF {@code Identifiant_Structure})
+ * @param activitySector the structure's activity sector, e.g. {@code SA07^1.2.250.1.71.4.2.4}
+ *                       (VIHF {@code Secteur_Activite})
+ * @param patient        the patient whose record is accessed (VIHF {@code resource-id})
+ * @param mode           the access mode (VIHF {@code purposeofuse})
+ * @param justification  the break-glass justification (VIHF {@code Mode_Acces_Raison}); null if none
+ * @param software       the calling software, "LPS_Nom LPS_Version" (informative, for the traces)
+ */
+public record AccessContext(String actorId, String actorName, CodedValue profession, CodedValue specialty,
+                            String structureId, String activitySector, PatientRef patient, AccessMode mode,
+                            String justification, String software) {
+
+    public AccessContext {
+        if (actorId == null || actorId.isBlank()) {
+            throw new IllegalArgumentException("an access context needs the professional's identifier");
+        }
+        if (profession == null) {
+            throw new IllegalArgumentException("an access context needs the professional's role");
+        }
+        if (patient == null) {
+            throw new IllegalArgumentException("an access context needs the patient (resource-id)");
+        }
+        if (mode == null) {
+            throw new IllegalArgumentException("an access context needs the access mode");
+        }
+    }
+
+    /** The profession (or role) code, e.g. {@code 10} for a médecin. */
+    public String professionCode() {
+        return profession.code();
+    }
+
+    /** The specialty code, e.g. {@code SM26}, or null. */
+    public String specialtyCode() {
+        return specialty == null ? null : specialty.code();
+    }
+
+    public boolean hasJustification() {
+        return justification != null && !justification.isBlank();
+    }
+}

@@ -1,0 +1,57 @@
+package org.dmpgateway.repository;
+
+import org.dmpgateway.mappings.access.AccessMode;
+import org.dmpgateway.mappings.model.PatientRef;
+import org.dmpgateway.mappings.trail.AccessTrace;
+import org.dmpgateway.mappings.trail.TraceAction;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import javax.sql.DataSource;
+import java.time.Instant;
+import java.util.List;
+
+/** {@link AccessTrailRepository} on JDBC (table access_trace). */
+public class JdbcAccessTrailRepository implements AccessTrailRepository {
+    private static final int TEXT_MAX = 4000;
+
+    private final JdbcTemplate jdbc;
+
+    public JdbcAccessTrailRepository(DataSource dataSource) {
+        this.jdbc = new JdbcTemplate(dataSource);
+    }
+
+    @Override
+    public void record(AccessTrace t) {
+        jdbc.update("INSERT INTO access_trace (trace_time_ms, actor_id, actor_name, structure_id, role, access_mode, "
+                        + "justification, patient_id, patient_authority, action, document_ids, outcome, detail) "
+                        + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                t.time().toEpochMilli(), t.actorId(), t.actorName(), t.structureId(), t.role(),
+                t.mode() == null ? null : t.mode().name(), cut(t.justification()),
+                t.patient() == null ? null : t.patient().id(), t.patient() == null ? null : t.patient().authority(),
+                t.action().name(), JsonLists.write(t.documentIds()), t.outcome(), cut(t.detail()));
+    }
+
+    @Override
+    public List<AccessTrace> findByPatient(PatientRef patient, int limit) {
+        return jdbc.query("SELECT * FROM access_trace WHERE patient_id = ? AND patient_authority = ? "
+                + "ORDER BY id DESC FETCH FIRST ? ROWS ONLY", (rs, n) -> new AccessTrace(rs.getLong("id"),
+                Instant.ofEpochMilli(rs.getLong("trace_time_ms")), rs.getString("actor_id"), rs.getString("actor_name"),
+                rs.getString("structure_id"), rs.getString("role"),
+                rs.getString("access_mode") == null ? null : AccessMode.valueOf(rs.getString("access_mode")),
+                rs.getString("justification"), patient, TraceAction.valueOf(rs.getString("action")),
+                JsonLists.read(rs.getString("document_ids")), rs.getString("outcome"), rs.getString("detail")),
+                patient.id(), patient.authority(), Math.max(0, limit));
+    }
+
+    @Override
+    public boolean hasAccessed(PatientRef patient, String actorId) {
+        Integer found = jdbc.query("SELECT 1 FROM access_trace WHERE patient_id = ? AND patient_authority = ? "
+                        + "AND actor_id = ? AND outcome = ? FETCH FIRST 1 ROWS ONLY", rs -> rs.next() ? 1 : null,
+                patient.id(), patient.authority(), actorId, AccessTrace.SUCCESS);
+        return found != null;
+    }
+
+    private static String cut(String s) {
+        return s == null || s.length() <= TEXT_MAX ? s : s.substring(0, TEXT_MAX);
+    }
+}

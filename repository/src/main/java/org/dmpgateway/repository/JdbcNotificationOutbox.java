@@ -1,0 +1,69 @@
+package org.dmpgateway.repository;
+
+import org.dmpgateway.mappings.model.PatientRef;
+import org.dmpgateway.mappings.trail.Notification;
+import org.dmpgateway.mappings.trail.NotificationKind;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import javax.sql.DataSource;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@link NotificationOutbox} on JDBC (table notification_outbox); claims are conditional updates. */
+public class JdbcNotificationOutbox implements NotificationOutbox {
+    private final JdbcTemplate jdbc;
+
+    public JdbcNotificationOutbox(DataSource dataSource) {
+        this.jdbc = new JdbcTemplate(dataSource);
+    }
+
+    @Override
+    public void enqueue(Notification n) {
+        long created = n.createdAt().toEpochMilli();
+        jdbc.update("INSERT INTO notification_outbox (created_ms, patient_id, patient_authority, recipient, kind, "
+                        + "subject, body, attempts, next_attempt_ms) VALUES (?,?,?,?,?,?,?,0,?)",
+                created, n.patient().id(), n.patient().authority(), n.recipient(), n.kind().name(), n.subject(),
+                n.body(), created);
+    }
+
+    @Override
+    public List<Notification> claimDue(Instant now, int max, long leaseMillis) {
+        long t = now.toEpochMilli();
+        List<Long> candidates = jdbc.queryForList("SELECT id FROM notification_outbox WHERE sent_ms IS NULL "
+                + "AND next_attempt_ms <= ? AND (claimed_until_ms IS NULL OR claimed_until_ms < ?) ORDER BY id "
+                + "FETCH FIRST ? ROWS ONLY", Long.class, t, t, max);
+        List<Notification> claimed = new ArrayList<>();
+        for (Long id : candidates) {
+            int won = jdbc.update("UPDATE notification_outbox SET claimed_until_ms = ? WHERE id = ? AND sent_ms IS NULL "
+                    + "AND (claimed_until_ms IS NULL OR claimed_until_ms < ?)", t + leaseMillis, id, t);
+            if (won == 1) {
+                claimed.addAll(jdbc.query("SELECT * FROM notification_outbox WHERE id = ?", (rs, n) -> new Notification(
+                        rs.getLong("id"), new PatientRef(rs.getString("patient_id"), rs.getString("patient_authority")),
+                        rs.getString("recipient"), NotificationKind.valueOf(rs.getString("kind")),
+                        rs.getString("subject"), rs.getString("body"), Instant.ofEpochMilli(rs.getLong("created_ms")),
+                        rs.getInt("attempts"), null, rs.getString("last_error")), id));
+            }
+        }
+        return claimed;
+    }
+
+    @Override
+    public void markSent(long id, Instant when) {
+        jdbc.update("UPDATE notification_outbox SET sent_ms = ?, attempts = attempts + 1, claimed_until_ms = NULL, "
+                + "last_error = NULL WHERE id = ?", when.toEpochMilli(), id);
+    }
+
+    @Override
+    public void markFailed(long id, String error, Instant nextAttempt) {
+        String e = error == null ? "unknown error" : error.length() > 2000 ? error.substring(0, 2000) : error;
+        jdbc.update("UPDATE notification_outbox SET attempts = attempts + 1, claimed_until_ms = NULL, last_error = ?, "
+                + "next_attempt_ms = ? WHERE id = ?", e, nextAttempt.toEpochMilli(), id);
+    }
+
+    @Override
+    public int countPending() {
+        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM notification_outbox WHERE sent_ms IS NULL", Integer.class);
+        return n == null ? 0 : n;
+    }
+}

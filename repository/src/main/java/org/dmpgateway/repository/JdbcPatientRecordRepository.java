@@ -1,0 +1,108 @@
+package org.dmpgateway.repository;
+
+import org.dmpgateway.mappings.model.ConsentStatus;
+import org.dmpgateway.mappings.model.PatientRecord;
+import org.dmpgateway.mappings.model.PatientRecordState;
+import org.dmpgateway.mappings.model.PatientRef;
+import org.dmpgateway.mappings.model.PatientSettings;
+import org.dmpgateway.mappings.model.ProfessionalConsent;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import javax.sql.DataSource;
+import java.sql.Date;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** {@link PatientRecordRepository} on JDBC (tables patient_record and professional_consent). */
+public class JdbcPatientRecordRepository implements PatientRecordRepository {
+    private static final String PATIENT_COLUMNS = "family_name, given_name, birth_date, gender, state, email, "
+            + "samu_access_allowed, break_glass_allowed, masked_visible_in_emergency, mask_all";
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
+
+    public JdbcPatientRecordRepository(DataSource dataSource, PlatformTransactionManager transactionManager) {
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.tx = new TransactionTemplate(transactionManager);
+    }
+
+    /** Update, or insert when absent, in one transaction (portable: no MERGE dialects). */
+    @Override
+    public void savePatient(PatientRecord p) {
+        Date birth = p.birthDate() == null ? null : Date.valueOf(p.birthDate());
+        PatientSettings s = p.settings();
+        Object[] values = {p.familyName(), p.givenName(), birth, p.gender(), p.state().name(), s.email(),
+                s.samuAccessAllowed(), s.breakGlassAllowed(), s.maskedVisibleInEmergency(), s.maskAll(),
+                p.ins().id(), p.ins().authority()};
+        tx.executeWithoutResult(status -> {
+            int updated = jdbc.update("UPDATE patient_record SET family_name = ?, given_name = ?, birth_date = ?, "
+                    + "gender = ?, state = ?, email = ?, samu_access_allowed = ?, break_glass_allowed = ?, "
+                    + "masked_visible_in_emergency = ?, mask_all = ? WHERE ins = ? AND ins_authority = ?", values);
+            if (updated == 0) {
+                jdbc.update("INSERT INTO patient_record (" + PATIENT_COLUMNS + ", ins, ins_authority) "
+                        + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", values);
+            }
+        });
+    }
+
+    @Override
+    public Optional<PatientRecord> findPatient(PatientRef ins) {
+        return jdbc.query("SELECT " + PATIENT_COLUMNS + " FROM patient_record WHERE ins = ? AND ins_authority = ?",
+                (rs, n) -> {
+                    Date birth = rs.getDate("birth_date");
+                    PatientSettings settings = new PatientSettings(rs.getString("email"),
+                            rs.getBoolean("samu_access_allowed"), rs.getBoolean("break_glass_allowed"),
+                            rs.getBoolean("masked_visible_in_emergency"), rs.getBoolean("mask_all"));
+                    return new PatientRecord(ins, rs.getString("family_name"), rs.getString("given_name"),
+                            birth == null ? null : birth.toLocalDate(), rs.getString("gender"),
+                            PatientRecordState.valueOf(rs.getString("state")), settings);
+                }, ins.id(), ins.authority()).stream().findFirst();
+    }
+
+    @Override
+    public void saveConsent(ProfessionalConsent c) {
+        long since = (c.since() == null ? Instant.now() : c.since()).toEpochMilli();
+        tx.executeWithoutResult(status -> {
+            int updated = jdbc.update("UPDATE professional_consent SET actor_name = ?, status = ?, admin_doctor = ?, "
+                            + "since_ms = ? WHERE patient_id = ? AND patient_authority = ? AND actor_id = ?",
+                    c.actorName(), c.status().name(), c.adminDoctor(), since, c.patient().id(), c.patient().authority(),
+                    c.actorId());
+            if (updated == 0) {
+                jdbc.update("INSERT INTO professional_consent (actor_name, status, admin_doctor, since_ms, patient_id, "
+                                + "patient_authority, actor_id) VALUES (?,?,?,?,?,?,?)",
+                        c.actorName(), c.status().name(), c.adminDoctor(), since, c.patient().id(),
+                        c.patient().authority(), c.actorId());
+            }
+        });
+    }
+
+    @Override
+    public Optional<ProfessionalConsent> findConsent(PatientRef patient, String actorId) {
+        return jdbc.query("SELECT actor_id, actor_name, status, admin_doctor, since_ms FROM professional_consent "
+                        + "WHERE patient_id = ? AND patient_authority = ? AND actor_id = ?", consentMapper(patient),
+                patient.id(), patient.authority(), actorId).stream().findFirst();
+    }
+
+    @Override
+    public List<ProfessionalConsent> findConsents(PatientRef patient) {
+        return jdbc.query("SELECT actor_id, actor_name, status, admin_doctor, since_ms FROM professional_consent "
+                        + "WHERE patient_id = ? AND patient_authority = ? ORDER BY actor_id", consentMapper(patient),
+                patient.id(), patient.authority());
+    }
+
+    @Override
+    public boolean deleteConsent(PatientRef patient, String actorId) {
+        return jdbc.update("DELETE FROM professional_consent WHERE patient_id = ? AND patient_authority = ? "
+                + "AND actor_id = ?", patient.id(), patient.authority(), actorId) > 0;
+    }
+
+    private static RowMapper<ProfessionalConsent> consentMapper(PatientRef patient) {
+        return (rs, n) -> new ProfessionalConsent(patient, rs.getString("actor_id"), rs.getString("actor_name"),
+                ConsentStatus.valueOf(rs.getString("status")), rs.getBoolean("admin_doctor"),
+                Instant.ofEpochMilli(rs.getLong("since_ms")));
+    }
+}

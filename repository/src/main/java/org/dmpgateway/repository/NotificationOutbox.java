@@ -1,0 +1,30 @@
+package org.dmpgateway.repository;
+
+import org.dmpgateway.mappings.trail.Notification;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The outbox of e-mails to patients. {@link #enqueue} joins the caller's transaction (the e-mail
+ * exists exactly when the action that causes it committed); the sender claims due messages, then
+ * marks each sent or failed (to be retried later).
+ */
+public interface NotificationOutbox {
+
+    void enqueue(Notification notification);
+
+    /**
+     * Claims up to {@code max} unsent messages due at {@code now} for {@code leaseMillis} (another
+     * sender does not take them meanwhile) and returns them, oldest first.
+     */
+    List<Notification> claimDue(Instant now, int max, long leaseMillis);
+
+    void markSent(long id, Instant when);
+
+    /** Records a failed attempt; the message becomes due again at {@code nextAttempt}. */
+    void markFailed(long id, String error, Instant nextAttempt);
+
+    /** Messages not sent yet. */
+    int countPending();
+}

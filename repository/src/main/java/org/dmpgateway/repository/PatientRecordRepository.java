@@ -1,0 +1,31 @@
+package org.dmpgateway.repository;
+
+import org.dmpgateway.mappings.model.PatientRecord;
+import org.dmpgateway.mappings.model.PatientRef;
+import org.dmpgateway.mappings.model.ProfessionalConsent;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Patient records (identity, state, the patient's settings) and the professionals each patient
+ * authorised or blocked. Stores and selects; the rules live in the core.
+ */
+public interface PatientRecordRepository {
+
+    /** Inserts or updates a patient record (identity, state and settings), keyed by INS value + authority OID. */
+    void savePatient(PatientRecord patient);
+
+    Optional<PatientRecord> findPatient(PatientRef ins);
+
+    /** Inserts or replaces a professional's entry on the patient's lists. */
+    void saveConsent(ProfessionalConsent consent);
+
+    Optional<ProfessionalConsent> findConsent(PatientRef patient, String actorId);
+
+    /** The patient's lists, authorised and blocked, in order of professional identifier. */
+    List<ProfessionalConsent> findConsents(PatientRef patient);
+
+    /** Removes the professional from the patient's lists; true when there was an entry. */
+    boolean deleteConsent(PatientRef patient, String actorId);
+}
