@@ -11,6 +11,27 @@ public final class CoreEndpoints {
     public static final String QUERY_REGISTRY = "direct:query-registry";
     /** Body: {@link org.dmpgateway.mappings.query.RetrieveCommand}; answer: RetrieveResult. */
     public static final String RETRIEVE_DOCUMENTS = "direct:retrieve-documents";
+    /**
+     * Body: {@link org.dmpgateway.mappings.model.DocumentUpdate} (ITI-57, later FHIR PATCH); answer:
+     * the new document entry versions.
+     */
+    public static final String UPDATE_DOCUMENTS = "direct:update-documents";
+    /** Body: {@link org.dmpgateway.mappings.model.DocumentRemoval} (ITI-62, later FHIR delete); answer: none. */
+    public static final String REMOVE_DOCUMENTS = "direct:remove-documents";
+    /**
+     * Body: {@link org.dmpgateway.mappings.access.AuthorizationDeclaration} (TD0.3: the professional's
+     * software declares or withdraws the patient's authorisation); answer: the record status.
+     */
+    public static final String DECLARE_AUTHORIZATION = "direct:declare-authorization";
+    /** Body: ignored (TD0.2: the record's state and the caller's rights); answer: RecordStatus. */
+    public static final String RECORD_STATUS = "direct:record-status";
+
+    /**
+     * The Camel header every adapter sets on the command it sends to the core: the caller's
+     * {@link org.dmpgateway.mappings.access.AccessContext}. A command without it is refused
+     * (IDENTITY_MISSING).
+     */
+    public static final String ACCESS_CONTEXT = "DmpAccessContext";
 
     private CoreEndpoints() {
     }
