@@ -178,9 +178,9 @@ final class SqlSelect {
 
     /**
      * Only what one professional may see ({@link DocumentVisibility}): never a deleted entry; only
-     * the document types of the profession; masked entries (a masking confidentiality code, or every
-     * entry when the patient masked all) only when authored by the caller or when the caller sees
-     * masked documents. Null: no restriction.
+     * the document types of the profession; masked entries (a masking confidentiality code on the
+     * newest version of the document, or every entry when the patient masked all) only when authored
+     * by the caller or when the caller sees masked documents. Null: no restriction.
      */
     SqlSelect visibility(DocumentVisibility v) {
         if (v == null) {
@@ -203,7 +203,11 @@ final class SqlSelect {
             if (v.maskAll()) {
                 clauses.add(own);
             } else if (!v.maskingCodes().isEmpty()) {
-                clauses.add("(NOT EXISTS (SELECT 1 FROM coded_value mc WHERE mc.owner_uuid = " + column("entry_uuid")
+                // masking is read on the newest metadata version of the document (same logicalId): a
+                // version deprecated by a masking update does not show what the update hid
+                String newest = "COALESCE((SELECT lv.entry_uuid FROM document_entry lv WHERE lv.logical_uuid = "
+                        + column("logical_uuid") + " ORDER BY lv.id DESC FETCH FIRST 1 ROWS ONLY), " + column("entry_uuid") + ")";
+                clauses.add("(NOT EXISTS (SELECT 1 FROM coded_value mc WHERE mc.owner_uuid = " + newest
                         + " AND mc.kind = " + param(ValueKind.CONFIDENTIALITY.name()) + " AND "
                         + anyCode("mc.code", "mc.code_system", v.maskingCodes()) + ") OR " + own + ")");
             }

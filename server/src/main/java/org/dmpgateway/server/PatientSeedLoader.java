@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.dmpgateway.mappings.model.PatientRecord;
 import org.dmpgateway.mappings.model.PatientRecordState;
 import org.dmpgateway.mappings.model.PatientRef;
+import org.dmpgateway.mappings.model.PatientSettings;
 import org.dmpgateway.repository.PatientRecordRepository;
 import org.dmpgateway.routes.patient.InsValidator;
 import org.slf4j.Logger;
@@ -21,9 +22,10 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * Loads patient records from a JSON seed file at start (until the patient-record API exists):
- * {@code dmp.patients.seed-file}, a Spring resource location. Each entry is validated (INS key,
- * state) and upserted; a bad entry stops the start with a message naming it.
+ * Loads patient records from a JSON seed file at start: {@code dmp.patients.seed-file}, a Spring
+ * resource location. Each entry is validated (INS key, state); a bad entry stops the start with a
+ * message naming it. Records that do not exist yet are created; existing ones are left as they are
+ * (a scenario set up through /admin survives a restart).
  */
 @Component
 public class PatientSeedLoader implements ApplicationRunner {
@@ -31,7 +33,11 @@ public class PatientSeedLoader implements ApplicationRunner {
 
     /** One entry of the seed file. */
     public record SeedPatient(String ins, String oid, String familyName, String givenName, String birthDate,
-                              String gender, String state) {
+                              String gender, String state, String email) {
+        public SeedPatient(String ins, String oid, String familyName, String givenName, String birthDate,
+                           String gender, String state) {
+            this(ins, oid, familyName, givenName, birthDate, gender, state, null);
+        }
     }
 
     private final PatientRecordRepository repository;
@@ -59,10 +65,16 @@ public class PatientSeedLoader implements ApplicationRunner {
         try (InputStream in = resource.getInputStream()) {
             seeds = List.of(new ObjectMapper().readValue(in, SeedPatient[].class));
         }
-        for (SeedPatient seed : seeds) {
-            repository.savePatient(toRecord(seed));
+        List<PatientRecord> records = seeds.stream().map(PatientSeedLoader::toRecord).toList();
+        int created = 0;
+        for (PatientRecord record : records) {
+            if (repository.findPatient(record.ins()).isEmpty()) {
+                repository.savePatient(record);
+                created++;
+            }
         }
-        LOG.info("loaded {} patient records from {}", seeds.size(), location);
+        LOG.info("patient seed {}: {} entries, {} records created, {} already present", location, records.size(),
+                created, records.size() - created);
     }
 
     static PatientRecord toRecord(SeedPatient seed) {
@@ -84,6 +96,7 @@ public class PatientSeedLoader implements ApplicationRunner {
                     + List.of(PatientRecordState.values()), e);
         }
         LocalDate birth = seed.birthDate() == null ? null : LocalDate.parse(seed.birthDate());
-        return new PatientRecord(ins, seed.familyName(), seed.givenName(), birth, seed.gender(), state);
+        return new PatientRecord(ins, seed.familyName(), seed.givenName(), birth, seed.gender(), state,
+                PatientSettings.DEFAULTS.withEmail(seed.email()));
     }
 }

@@ -17,9 +17,16 @@ import org.dmpgateway.mappings.query.RegistryQuery.*;
 import org.dmpgateway.mappings.query.SubmissionSetCriteria;
 import org.dmpgateway.repository.ObjectKind;
 import org.dmpgateway.repository.RegistryRepository;
-import org.dmpgateway.routes.patient.PatientResolver;
+import org.apache.camel.Header;
+import org.dmpgateway.mappings.CoreEndpoints;
+import org.dmpgateway.mappings.access.AccessContext;
+import org.dmpgateway.mappings.trail.TraceAction;
+import org.dmpgateway.routes.policy.AccessPolicy;
+import org.dmpgateway.routes.policy.Admission;
+import org.dmpgateway.routes.trail.AccessTrail;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -29,57 +36,46 @@ import java.util.Set;
 
 /**
  * Executes the XDS stored queries (ITI-18 semantics, IHE ITI TF-2a 3.18.4.1.2.3.7) on the
- * repository. Patient-based queries first resolve the patient; id-based queries return what
- * exists. The result size is capped ({@code dmp.xds.max-query-results}): beyond it the caller gets
- * TOO_MANY_RESULTS rather than a silently cut list.
+ * repository, for one admitted professional: every selection is restricted to the patient of the
+ * caller's identity and, for documents, to what the caller may see ({@link Admission#visibility()}:
+ * habilitation, masking, deleted entries), inside the SQL query itself. Associations are returned
+ * only when each end is an object the caller may see. The result size is capped
+ * ({@code dmp.xds.max-query-results}): beyond it the caller gets TOO_MANY_RESULTS rather than a
+ * silently cut list. Each query is traced.
  */
 @Component
 public class StoredQueries {
     private final RegistryRepository repository;
-    private final PatientResolver patients;
+    private final AccessPolicy policy;
+    private final AccessTrail trail;
+    private final TransactionTemplate transaction;
     private final int maxResults;
 
-    public StoredQueries(RegistryRepository repository, PatientResolver patients,
+    public StoredQueries(RegistryRepository repository, AccessPolicy policy, AccessTrail trail,
+                         TransactionTemplate transaction,
                          @Value("${dmp.xds.max-query-results:5000}") int maxResults) {
         this.repository = repository;
-        this.patients = patients;
+        this.policy = policy;
+        this.trail = trail;
+        this.transaction = transaction;
         this.maxResults = maxResults;
     }
 
-    public QueryResult execute(QueryCommand command) {
+    public QueryResult execute(QueryCommand command, @Header(CoreEndpoints.ACCESS_CONTEXT) AccessContext caller) {
         RegistryQuery q = command.query();
-        if (isPatientBased(q)) {
-            if (q.patient() == null) {
-                throw new DmpException(DmpErrorCode.INVALID_QUERY_PARAMETER,
-                        "$XDSDocumentEntryPatientId (or the query's patient id parameter) is required", "patientId");
-            }
-            patients.resolve(q.patient());
-        } else {
+        if (isPatientBased(q) && q.patient() == null) {
+            throw new DmpException(DmpErrorCode.INVALID_QUERY_PARAMETER,
+                    "$XDSDocumentEntryPatientId (or the query's patient id parameter) is required", "patientId");
+        }
+        if (!isPatientBased(q)) {
             requireIdentifiers(q);
         }
-        Found found = run(q);
+        Admission admission = policy.admit(caller, q.patient(), TraceAction.QUERY);
+        Found found = new Execution(admission).run(q);
+        transaction.executeWithoutResult(status -> trail.succeeded(admission, TraceAction.QUERY,
+                found.documents.stream().map(DocumentEntryRecord::uniqueId).toList(),
+                q.getClass().getSimpleName() + ": " + found.documents.size() + " documents"));
         return new QueryResult(found.documents, found.sets, found.folders, found.associations, command.objectRefsOnly());
-    }
-
-    private Found run(RegistryQuery q) {
-        if (q instanceof FindDocuments f) return Found.docs(documents(f.criteria()));
-        if (q instanceof FindSubmissionSets f) return Found.sets(capped(repository.findSubmissionSets(f.criteria())));
-        if (q instanceof FindFolders f) return Found.folders(capped(repository.findFolders(f.criteria())));
-        if (q instanceof GetAll g) return getAll(g);
-        if (q instanceof GetDocuments g) return Found.docs(documents(DocumentCriteria.builder().entryUuids(g.uuids())
-                .uniqueIds(g.uniqueIds()).logicalUuids(g.logicalUuids()).build()));
-        if (q instanceof GetFolders g) return Found.folders(repository.findFolders(new FolderCriteria(null, g.uuids(),
-                g.uniqueIds(), g.logicalUuids(), null, null, null)));
-        if (q instanceof GetAssociations g) return new Found(List.of(), List.of(), List.of(),
-                repository.findAssociations(AssociationCriteria.touching(g.uuids())));
-        if (q instanceof GetDocumentsAndAssociations g) return documentsAndAssociations(g);
-        if (q instanceof GetSubmissionSets g) return submissionSetsOf(g.uuids());
-        if (q instanceof GetSubmissionSetAndContents g) return submissionSetAndContents(g);
-        if (q instanceof GetFolderAndContents g) return folderAndContents(g);
-        if (q instanceof GetFoldersForDocument g) return foldersForDocument(g);
-        if (q instanceof GetRelatedDocuments g) return relatedDocuments(g);
-        throw new DmpException(DmpErrorCode.UNKNOWN_STORED_QUERY, "stored query " + q.getClass().getSimpleName()
-                + " is not supported", null);
     }
 
     private static boolean isPatientBased(RegistryQuery q) {
@@ -123,153 +119,236 @@ public class StoredQueries {
         static final Found NONE = new Found(List.of(), List.of(), List.of(), List.of());
     }
 
-    private List<DocumentEntryRecord> documents(DocumentCriteria c) {
-        return capped(repository.findDocuments(c.toBuilder().limit(maxResults + 1).build()));
-    }
+    /** One query for one admitted caller: every selection goes through the caller's scope. */
+    private final class Execution {
+        private final Admission admission;
 
-    private <T> List<T> capped(List<T> rows) {
-        if (rows.size() > maxResults) {
-            throw new DmpException(DmpErrorCode.TOO_MANY_RESULTS, "the query matches more than " + maxResults
-                    + " objects; narrow it (codes, time range, status)", null);
+        Execution(Admission admission) {
+            this.admission = admission;
         }
-        return rows;
-    }
 
-    private Found getAll(GetAll g) {
-        var docs = documents(DocumentCriteria.builder().patient(g.patient()).statuses(g.documentStatuses())
-                .formatCodes(g.formatCodes()).confidentialityCodes(g.confidentialityCodes()).onDemand(g.onDemand()).build());
-        var sets = capped(repository.findSubmissionSets(SubmissionSetCriteria.byPatient(g.patient(), g.submissionSetStatuses())));
-        var folders = capped(repository.findFolders(FolderCriteria.byPatient(g.patient(), g.folderStatuses())));
-        Set<String> ids = new HashSet<>();
-        docs.forEach(d -> ids.add(d.entryUuid()));
-        sets.forEach(s -> ids.add(s.entryUuid()));
-        folders.forEach(f -> ids.add(f.entryUuid()));
-        return new Found(docs, sets, folders, associationsAmong(ids));
-    }
-
-    /** Associations whose both ends are among the given objects. */
-    private List<AssociationRecord> associationsAmong(Set<String> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
+        Found run(RegistryQuery q) {
+            Found found = select(q);
+            return new Found(found.documents, found.sets, found.folders, visibleAssociations(found));
         }
-        return repository.findAssociations(AssociationCriteria.fromSources(List.copyOf(ids))).stream()
-                .filter(a -> ids.contains(a.targetUuid())).toList();
-    }
 
-    private Found documentsAndAssociations(GetDocumentsAndAssociations g) {
-        var docs = documents(DocumentCriteria.builder().entryUuids(g.uuids()).uniqueIds(g.uniqueIds()).build());
-        if (docs.isEmpty()) {
-            return Found.NONE;
+        private Found select(RegistryQuery q) {
+            if (q instanceof FindDocuments f) return Found.docs(documents(f.criteria()));
+            if (q instanceof FindSubmissionSets f) return Found.sets(capped(findSubmissionSets(f.criteria())));
+            if (q instanceof FindFolders f) return Found.folders(capped(findFolders(f.criteria())));
+            if (q instanceof GetAll g) return getAll(g);
+            if (q instanceof GetDocuments g) return Found.docs(documents(DocumentCriteria.builder().entryUuids(g.uuids())
+                    .uniqueIds(g.uniqueIds()).logicalUuids(g.logicalUuids()).build()));
+            if (q instanceof GetFolders g) return Found.folders(findFolders(new FolderCriteria(null, g.uuids(),
+                    g.uniqueIds(), g.logicalUuids(), null, null, null)));
+            if (q instanceof GetAssociations g) return new Found(List.of(), List.of(), List.of(),
+                    repository.findAssociations(AssociationCriteria.touching(g.uuids())));
+            if (q instanceof GetDocumentsAndAssociations g) return documentsAndAssociations(g);
+            if (q instanceof GetSubmissionSets g) return submissionSetsOf(g.uuids());
+            if (q instanceof GetSubmissionSetAndContents g) return submissionSetAndContents(g);
+            if (q instanceof GetFolderAndContents g) return folderAndContents(g);
+            if (q instanceof GetFoldersForDocument g) return foldersForDocument(g);
+            if (q instanceof GetRelatedDocuments g) return relatedDocuments(g);
+            throw new DmpException(DmpErrorCode.UNKNOWN_STORED_QUERY, "stored query " + q.getClass().getSimpleName()
+                    + " is not supported", null);
         }
-        var assocs = repository.findAssociations(AssociationCriteria.touching(docs.stream().map(DocumentEntryRecord::entryUuid).toList()));
-        return new Found(docs, List.of(), List.of(), assocs);
-    }
 
-    /** The submission sets that contain the given objects, with the HasMember associations that say so. */
-    private Found submissionSetsOf(List<String> uuids) {
-        var memberships = repository.findAssociations(new AssociationCriteria(null, null, null, uuids,
-                List.of(AssociationKind.HAS_MEMBER), null));
-        if (memberships.isEmpty()) {
-            return Found.NONE;
+        private List<DocumentEntryRecord> documents(DocumentCriteria c) {
+            return capped(findDocuments(c.toBuilder().limit(maxResults + 1).build()));
         }
-        var sources = memberships.stream().map(AssociationRecord::sourceUuid).distinct().toList();
-        var sets = repository.findSubmissionSets(SubmissionSetCriteria.byUuids(sources));
-        Set<String> setIds = new HashSet<>();
-        sets.forEach(s -> setIds.add(s.entryUuid()));
-        return new Found(List.of(), sets, List.of(),
-                memberships.stream().filter(a -> setIds.contains(a.sourceUuid())).toList());
-    }
 
-    private Found submissionSetAndContents(GetSubmissionSetAndContents g) {
-        var sets = repository.findSubmissionSets(new SubmissionSetCriteria(null, single(g.uuid()), single(g.uniqueId()),
-                null, null, org.dmpgateway.mappings.query.TimeRangeCriterion.NONE, null, null));
-        if (sets.isEmpty()) {
-            return Found.NONE;
+        private <T> List<T> capped(List<T> rows) {
+            if (rows.size() > maxResults) {
+                throw new DmpException(DmpErrorCode.TOO_MANY_RESULTS, "the query matches more than " + maxResults
+                        + " objects; narrow it (codes, time range, status)", null);
+            }
+            return rows;
         }
-        SubmissionSetRecord set = sets.get(0);
-        var members = repository.findAssociations(new AssociationCriteria(null, null, List.of(set.entryUuid()), null,
-                List.of(AssociationKind.HAS_MEMBER), null));
-        List<String> targets = members.stream().map(AssociationRecord::targetUuid).toList();
-        Map<String, ObjectKind> kinds = targets.isEmpty() ? Map.of() : repository.findObjectKinds(targets);
-        var docs = documents(DocumentCriteria.builder().entryUuids(ofKind(kinds, ObjectKind.DOCUMENT_ENTRY))
-                .formatCodes(g.formatCodes()).confidentialityCodes(g.confidentialityCodes()).onDemand(g.onDemand()).build());
-        var folders = repository.findFolders(FolderCriteria.byUuids(ofKind(kinds, ObjectKind.FOLDER)));
-        Set<String> ids = new HashSet<>();
-        ids.add(set.entryUuid());
-        docs.forEach(d -> ids.add(d.entryUuid()));
-        folders.forEach(f -> ids.add(f.entryUuid()));
-        List<AssociationRecord> assocs = new ArrayList<>(associationsAmong(ids));
-        // HasMember associations from the set to folder-membership associations of this submission
-        Set<String> assocIds = new HashSet<>();
-        assocs.forEach(a -> assocIds.add(a.entryUuid()));
-        members.stream().filter(a -> kinds.get(a.targetUuid()) == ObjectKind.ASSOCIATION && assocIds.contains(a.targetUuid()))
-                .forEach(assocs::add);
-        return new Found(docs, List.of(set), folders, assocs);
-    }
 
-    private Found folderAndContents(GetFolderAndContents g) {
-        var folders = repository.findFolders(new FolderCriteria(null, single(g.uuid()), single(g.uniqueId()), null, null,
-                null, null));
-        if (folders.isEmpty()) {
-            return Found.NONE;
+        private Found getAll(GetAll g) {
+            var docs = documents(DocumentCriteria.builder().patient(g.patient()).statuses(g.documentStatuses())
+                    .formatCodes(g.formatCodes()).confidentialityCodes(g.confidentialityCodes()).onDemand(g.onDemand()).build());
+            var sets = capped(findSubmissionSets(SubmissionSetCriteria.byPatient(g.patient(), g.submissionSetStatuses())));
+            var folders = capped(findFolders(FolderCriteria.byPatient(g.patient(), g.folderStatuses())));
+            Set<String> ids = new HashSet<>();
+            docs.forEach(d -> ids.add(d.entryUuid()));
+            sets.forEach(s -> ids.add(s.entryUuid()));
+            folders.forEach(f -> ids.add(f.entryUuid()));
+            return new Found(docs, sets, folders, associationsAmong(ids));
         }
-        FolderRecord folder = folders.get(0);
-        var members = repository.findAssociations(new AssociationCriteria(null, null, List.of(folder.entryUuid()), null,
-                List.of(AssociationKind.HAS_MEMBER), null));
-        var docs = documents(DocumentCriteria.builder().entryUuids(members.stream().map(AssociationRecord::targetUuid).toList())
-                .formatCodes(g.formatCodes()).confidentialityCodes(g.confidentialityCodes()).onDemand(g.onDemand()).build());
-        Set<String> docIds = new HashSet<>();
-        docs.forEach(d -> docIds.add(d.entryUuid()));
-        return new Found(docs, List.of(), List.of(folder),
-                members.stream().filter(a -> docIds.contains(a.targetUuid())).toList());
-    }
 
-    private Found foldersForDocument(GetFoldersForDocument g) {
-        DocumentEntryRecord doc = oneDocument(g.uuid(), g.uniqueId());
-        if (doc == null) {
-            return Found.NONE;
+        /** Associations whose both ends are among the given objects. */
+        private List<AssociationRecord> associationsAmong(Set<String> ids) {
+            if (ids.isEmpty()) {
+                return List.of();
+            }
+            return repository.findAssociations(AssociationCriteria.fromSources(List.copyOf(ids))).stream()
+                    .filter(a -> ids.contains(a.targetUuid())).toList();
         }
-        var memberships = repository.findAssociations(new AssociationCriteria(null, null, null, List.of(doc.entryUuid()),
-                List.of(AssociationKind.HAS_MEMBER), null));
-        var sources = memberships.stream().map(AssociationRecord::sourceUuid).distinct().toList();
-        return sources.isEmpty() ? Found.NONE : Found.folders(repository.findFolders(FolderCriteria.byUuids(sources)));
-    }
 
-    private Found relatedDocuments(GetRelatedDocuments g) {
-        DocumentEntryRecord doc = oneDocument(g.uuid(), g.uniqueId());
-        if (doc == null) {
-            return Found.NONE;
+        private Found documentsAndAssociations(GetDocumentsAndAssociations g) {
+            var docs = documents(DocumentCriteria.builder().entryUuids(g.uuids()).uniqueIds(g.uniqueIds()).build());
+            if (docs.isEmpty()) {
+                return Found.NONE;
+            }
+            var assocs = repository.findAssociations(AssociationCriteria.touching(docs.stream().map(DocumentEntryRecord::entryUuid).toList()));
+            return new Found(docs, List.of(), List.of(), assocs);
         }
-        List<AssociationKind> kinds = g.associationKinds();
-        var assocs = repository.findAssociations(new AssociationCriteria(null, List.of(doc.entryUuid()), null, null,
-                kinds, null)).stream().filter(a -> a.kind().isDocumentRelationship()).toList();
-        if (assocs.isEmpty()) {
-            return Found.NONE;
+
+        /** The submission sets that contain the given objects, with the HasMember associations that say so. */
+        private Found submissionSetsOf(List<String> uuids) {
+            var memberships = repository.findAssociations(new AssociationCriteria(null, null, null, uuids,
+                    List.of(AssociationKind.HAS_MEMBER), null));
+            if (memberships.isEmpty()) {
+                return Found.NONE;
+            }
+            var sources = memberships.stream().map(AssociationRecord::sourceUuid).distinct().toList();
+            var sets = findSubmissionSets(SubmissionSetCriteria.byUuids(sources));
+            Set<String> setIds = new HashSet<>();
+            sets.forEach(s -> setIds.add(s.entryUuid()));
+            return new Found(List.of(), sets, List.of(),
+                    memberships.stream().filter(a -> setIds.contains(a.sourceUuid())).toList());
         }
-        Set<String> others = new HashSet<>();
-        assocs.forEach(a -> others.add(a.sourceUuid().equals(doc.entryUuid()) ? a.targetUuid() : a.sourceUuid()));
-        var related = repository.findDocuments(DocumentCriteria.builder().entryUuids(List.copyOf(others))
-                .onDemand(g.onDemand()).build());
-        List<DocumentEntryRecord> docs = new ArrayList<>();
-        docs.add(doc);
-        docs.addAll(related);
-        Set<String> present = new HashSet<>();
-        docs.forEach(d -> present.add(d.entryUuid()));
-        return new Found(docs, List.of(), List.of(), assocs.stream()
-                .filter(a -> present.contains(a.sourceUuid()) && present.contains(a.targetUuid())).toList());
-    }
 
-    private DocumentEntryRecord oneDocument(String uuid, String uniqueId) {
-        var docs = repository.findDocuments(DocumentCriteria.builder().entryUuids(single(uuid))
-                .uniqueIds(single(uniqueId)).limit(1).build());
-        return docs.isEmpty() ? null : docs.get(0);
-    }
+        private Found submissionSetAndContents(GetSubmissionSetAndContents g) {
+            var sets = findSubmissionSets(new SubmissionSetCriteria(null, single(g.uuid()), single(g.uniqueId()),
+                    null, null, org.dmpgateway.mappings.query.TimeRangeCriterion.NONE, null, null));
+            if (sets.isEmpty()) {
+                return Found.NONE;
+            }
+            SubmissionSetRecord set = sets.get(0);
+            var members = repository.findAssociations(new AssociationCriteria(null, null, List.of(set.entryUuid()), null,
+                    List.of(AssociationKind.HAS_MEMBER), null));
+            List<String> targets = members.stream().map(AssociationRecord::targetUuid).toList();
+            Map<String, ObjectKind> kinds = targets.isEmpty() ? Map.of() : repository.findObjectKinds(targets);
+            var docs = documents(DocumentCriteria.builder().entryUuids(ofKind(kinds, ObjectKind.DOCUMENT_ENTRY))
+                    .formatCodes(g.formatCodes()).confidentialityCodes(g.confidentialityCodes()).onDemand(g.onDemand()).build());
+            var folders = findFolders(FolderCriteria.byUuids(ofKind(kinds, ObjectKind.FOLDER)));
+            Set<String> ids = new HashSet<>();
+            ids.add(set.entryUuid());
+            docs.forEach(d -> ids.add(d.entryUuid()));
+            folders.forEach(f -> ids.add(f.entryUuid()));
+            List<AssociationRecord> assocs = new ArrayList<>(associationsAmong(ids));
+            // HasMember associations from the set to folder-membership associations of this submission
+            Set<String> assocIds = new HashSet<>();
+            assocs.forEach(a -> assocIds.add(a.entryUuid()));
+            members.stream().filter(a -> kinds.get(a.targetUuid()) == ObjectKind.ASSOCIATION && assocIds.contains(a.targetUuid()))
+                    .forEach(assocs::add);
+            return new Found(docs, List.of(set), folders, assocs);
+        }
 
-    private static List<String> single(String value) {
-        return value == null ? null : List.of(value);
-    }
+        private Found folderAndContents(GetFolderAndContents g) {
+            var folders = findFolders(new FolderCriteria(null, single(g.uuid()), single(g.uniqueId()), null, null,
+                    null, null));
+            if (folders.isEmpty()) {
+                return Found.NONE;
+            }
+            FolderRecord folder = folders.get(0);
+            var members = repository.findAssociations(new AssociationCriteria(null, null, List.of(folder.entryUuid()), null,
+                    List.of(AssociationKind.HAS_MEMBER), null));
+            var docs = documents(DocumentCriteria.builder().entryUuids(members.stream().map(AssociationRecord::targetUuid).toList())
+                    .formatCodes(g.formatCodes()).confidentialityCodes(g.confidentialityCodes()).onDemand(g.onDemand()).build());
+            Set<String> docIds = new HashSet<>();
+            docs.forEach(d -> docIds.add(d.entryUuid()));
+            return new Found(docs, List.of(), List.of(folder),
+                    members.stream().filter(a -> docIds.contains(a.targetUuid())).toList());
+        }
 
-    private static List<String> ofKind(Map<String, ObjectKind> kinds, ObjectKind kind) {
-        return kinds.entrySet().stream().filter(e -> e.getValue() == kind).map(Map.Entry::getKey).toList();
+        private Found foldersForDocument(GetFoldersForDocument g) {
+            DocumentEntryRecord doc = oneDocument(g.uuid(), g.uniqueId());
+            if (doc == null) {
+                return Found.NONE;
+            }
+            var memberships = repository.findAssociations(new AssociationCriteria(null, null, null, List.of(doc.entryUuid()),
+                    List.of(AssociationKind.HAS_MEMBER), null));
+            var sources = memberships.stream().map(AssociationRecord::sourceUuid).distinct().toList();
+            return sources.isEmpty() ? Found.NONE : Found.folders(findFolders(FolderCriteria.byUuids(sources)));
+        }
+
+        private Found relatedDocuments(GetRelatedDocuments g) {
+            DocumentEntryRecord doc = oneDocument(g.uuid(), g.uniqueId());
+            if (doc == null) {
+                return Found.NONE;
+            }
+            List<AssociationKind> kinds = g.associationKinds();
+            var assocs = repository.findAssociations(new AssociationCriteria(null, List.of(doc.entryUuid()), null, null,
+                    kinds, null)).stream().filter(a -> a.kind().isDocumentRelationship()).toList();
+            if (assocs.isEmpty()) {
+                return Found.NONE;
+            }
+            Set<String> others = new HashSet<>();
+            assocs.forEach(a -> others.add(a.sourceUuid().equals(doc.entryUuid()) ? a.targetUuid() : a.sourceUuid()));
+            var related = findDocuments(DocumentCriteria.builder().entryUuids(List.copyOf(others))
+                    .onDemand(g.onDemand()).build());
+            List<DocumentEntryRecord> docs = new ArrayList<>();
+            docs.add(doc);
+            docs.addAll(related);
+            Set<String> present = new HashSet<>();
+            docs.forEach(d -> present.add(d.entryUuid()));
+            return new Found(docs, List.of(), List.of(), assocs.stream()
+                    .filter(a -> present.contains(a.sourceUuid()) && present.contains(a.targetUuid())).toList());
+        }
+
+        private DocumentEntryRecord oneDocument(String uuid, String uniqueId) {
+            var docs = findDocuments(DocumentCriteria.builder().entryUuids(single(uuid))
+                    .uniqueIds(single(uniqueId)).limit(1).build());
+            return docs.isEmpty() ? null : docs.get(0);
+        }
+
+        private static List<String> single(String value) {
+            return value == null ? null : List.of(value);
+        }
+
+        private static List<String> ofKind(Map<String, ObjectKind> kinds, ObjectKind kind) {
+            return kinds.entrySet().stream().filter(e -> e.getValue() == kind).map(Map.Entry::getKey).toList();
+        }
+
+        /** Documents of the caller's patient that the caller may see. */
+        private List<DocumentEntryRecord> findDocuments(DocumentCriteria c) {
+            return repository.findDocuments(c.toBuilder().patient(admission.patient()).visibility(admission.visibility()).build());
+        }
+
+        private List<FolderRecord> findFolders(FolderCriteria c) {
+            return repository.findFolders(new FolderCriteria(admission.patient(), c.entryUuids(), c.uniqueIds(),
+                    c.logicalUuids(), c.statuses(), c.lastUpdateTime(), c.codes()));
+        }
+
+        private List<SubmissionSetRecord> findSubmissionSets(SubmissionSetCriteria c) {
+            return repository.findSubmissionSets(new SubmissionSetCriteria(admission.patient(), c.entryUuids(),
+                    c.uniqueIds(), c.statuses(), c.sourceIds(), c.submissionTime(), c.authorPerson(), c.contentTypeCodes()));
+        }
+
+        /**
+         * The found associations whose two ends the caller may see: objects of the answer, or objects
+         * of the caller's patient visible to the caller (an association's end may be an association).
+         */
+        private List<AssociationRecord> visibleAssociations(Found found) {
+            if (found.associations.isEmpty()) {
+                return found.associations;
+            }
+            Set<String> visible = new HashSet<>();
+            found.documents.forEach(d -> visible.add(d.entryUuid()));
+            found.sets.forEach(x -> visible.add(x.entryUuid()));
+            found.folders.forEach(f -> visible.add(f.entryUuid()));
+            found.associations.forEach(x -> visible.add(x.entryUuid()));
+            Set<String> others = new HashSet<>();
+            for (AssociationRecord x : found.associations) {
+                if (!visible.contains(x.sourceUuid())) others.add(x.sourceUuid());
+                if (!visible.contains(x.targetUuid())) others.add(x.targetUuid());
+            }
+            if (!others.isEmpty()) {
+                Map<String, ObjectKind> kinds = repository.findObjectKinds(others);
+                List<String> docs = ofKind(kinds, ObjectKind.DOCUMENT_ENTRY);
+                List<String> folders = ofKind(kinds, ObjectKind.FOLDER);
+                List<String> sets = ofKind(kinds, ObjectKind.SUBMISSION_SET);
+                if (!docs.isEmpty()) findDocuments(DocumentCriteria.builder().entryUuids(docs).build())
+                        .forEach(d -> visible.add(d.entryUuid()));
+                if (!folders.isEmpty()) findFolders(FolderCriteria.byUuids(folders)).forEach(f -> visible.add(f.entryUuid()));
+                if (!sets.isEmpty()) findSubmissionSets(SubmissionSetCriteria.byUuids(sets)).forEach(x -> visible.add(x.entryUuid()));
+                ofKind(kinds, ObjectKind.ASSOCIATION).forEach(visible::add);
+            }
+            return found.associations.stream()
+                    .filter(x -> visible.contains(x.sourceUuid()) && visible.contains(x.targetUuid())).toList();
+        }
     }
 }

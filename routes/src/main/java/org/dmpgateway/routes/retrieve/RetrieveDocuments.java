@@ -1,53 +1,112 @@
 package org.dmpgateway.routes.retrieve;
 
+import org.apache.camel.Header;
+import org.dmpgateway.mappings.CoreEndpoints;
+import org.dmpgateway.mappings.access.AccessContext;
 import org.dmpgateway.mappings.error.DmpError;
 import org.dmpgateway.mappings.error.DmpErrorCode;
+import org.dmpgateway.mappings.error.DmpException;
 import org.dmpgateway.mappings.model.DocumentContent;
+import org.dmpgateway.mappings.model.DocumentEntryRecord;
+import org.dmpgateway.mappings.model.EntryStatus;
+import org.dmpgateway.mappings.query.DocumentCriteria;
 import org.dmpgateway.mappings.query.RetrieveCommand;
 import org.dmpgateway.mappings.query.RetrieveResult;
+import org.dmpgateway.mappings.trail.TraceAction;
 import org.dmpgateway.repository.RegistryRepository;
 import org.dmpgateway.routes.GatewayIdentity;
+import org.dmpgateway.routes.policy.AccessPolicy;
+import org.dmpgateway.routes.policy.Admission;
+import org.dmpgateway.routes.trail.AccessTrail;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The core of ITI-43 (and later ITI-68): serves each requested document from the repository. An
- * item naming another repository or an unknown document gets its own error; the others are served
- * (partial success).
+ * The core of ITI-43 (and later ITI-68): serves each requested document of the caller's patient
+ * that the caller may see. An item naming another repository, an unknown document, a document of
+ * another patient or one masked from the caller gets its own error (the last three alike, so that
+ * a masked document's existence is not revealed); a document of a type the caller's profession may
+ * not handle gets HABILITATION_DENIED. The others are served (partial success). Traced.
  */
 @Component
 public class RetrieveDocuments {
     private final RegistryRepository repository;
     private final GatewayIdentity identity;
+    private final AccessPolicy policy;
+    private final AccessTrail trail;
+    private final TransactionTemplate transaction;
 
-    public RetrieveDocuments(RegistryRepository repository, GatewayIdentity identity) {
+    public RetrieveDocuments(RegistryRepository repository, GatewayIdentity identity, AccessPolicy policy,
+                             AccessTrail trail, TransactionTemplate transaction) {
         this.repository = repository;
         this.identity = identity;
+        this.policy = policy;
+        this.trail = trail;
+        this.transaction = transaction;
     }
 
-    public RetrieveResult retrieve(RetrieveCommand command) {
+    public RetrieveResult retrieve(RetrieveCommand command, @Header(CoreEndpoints.ACCESS_CONTEXT) AccessContext caller) {
+        Admission admission = policy.admit(caller, null, TraceAction.RETRIEVE);
         List<RetrieveResult.Retrieved> found = new ArrayList<>();
         List<DmpError> errors = new ArrayList<>();
         for (RetrieveCommand.Item item : command.items()) {
-            if (!identity.repositoryUniqueId().equals(item.repositoryUniqueId())) {
-                errors.add(new DmpError(DmpErrorCode.UNKNOWN_REPOSITORY, "repositoryUniqueId " + item.repositoryUniqueId()
-                        + " is not this repository (" + identity.repositoryUniqueId() + ")", item.documentUniqueId()));
-                continue;
+            try {
+                found.add(serve(admission, item));
+            } catch (DmpException e) {
+                errors.addAll(e.errors());
             }
-            Optional<DocumentContent> content = repository.findContent(item.documentUniqueId());
-            if (content.isEmpty()) {
-                errors.add(new DmpError(DmpErrorCode.UNKNOWN_DOCUMENT, "documentUniqueId " + item.documentUniqueId()
-                        + " is not in this repository", item.documentUniqueId()));
-                continue;
-            }
-            DocumentContent c = content.get();
-            found.add(new RetrieveResult.Retrieved(identity.repositoryUniqueId(), c.documentUniqueId(),
-                    item.homeCommunityId() != null ? item.homeCommunityId() : identity.homeCommunityId(),
-                    c.mimeType(), c.bytes()));
         }
+        if (found.isEmpty() && !errors.isEmpty()) {
+            throw new DmpException(errors);
+        }
+        List<String> served = found.stream().map(RetrieveResult.Retrieved::documentUniqueId).toList();
+        transaction.executeWithoutResult(status -> trail.succeeded(admission, TraceAction.RETRIEVE, served,
+                errors.isEmpty() ? null : errors.size() + " document(s) refused: "
+                        + errors.stream().map(e -> e.code().name()).distinct().toList()));
         return new RetrieveResult(found, errors);
+    }
+
+    private RetrieveResult.Retrieved serve(Admission admission, RetrieveCommand.Item item) {
+        String uid = item.documentUniqueId();
+        if (!identity.repositoryUniqueId().equals(item.repositoryUniqueId())) {
+            throw new DmpException(DmpErrorCode.UNKNOWN_REPOSITORY, "repositoryUniqueId " + item.repositoryUniqueId()
+                    + " is not this repository (" + identity.repositoryUniqueId() + ")", uid);
+        }
+        DocumentEntryRecord current = currentVersion(admission, uid).orElseThrow(() -> unknown(uid));
+        policy.requireHabilitation(admission, current);
+        boolean visible = !repository.findDocuments(DocumentCriteria.builder().entryUuids(List.of(current.entryUuid()))
+                .patient(admission.patient()).visibility(admission.visibility()).limit(1).build()).isEmpty();
+        if (!visible) {
+            throw unknown(uid);
+        }
+        DocumentContent c = repository.findContent(uid).orElseThrow(() -> unknown(uid));
+        return new RetrieveResult.Retrieved(identity.repositoryUniqueId(), c.documentUniqueId(),
+                item.homeCommunityId() != null ? item.homeCommunityId() : identity.homeCommunityId(),
+                c.mimeType(), c.bytes());
+    }
+
+    /**
+     * The metadata version that decides for a uniqueId of the caller's patient: the current one
+     * (Approved or Archived), else the newest; none when deleted or absent.
+     */
+    private Optional<DocumentEntryRecord> currentVersion(Admission admission, String uniqueId) {
+        List<DocumentEntryRecord> versions = repository.findDocuments(DocumentCriteria.builder()
+                .uniqueIds(List.of(uniqueId)).patient(admission.patient()).build());
+        if (versions.isEmpty()) {
+            return Optional.empty();
+        }
+        DocumentEntryRecord chosen = versions.stream()
+                .filter(v -> v.availabilityStatus() == EntryStatus.APPROVED || v.availabilityStatus() == EntryStatus.ARCHIVED)
+                .reduce((first, second) -> second).orElse(versions.get(versions.size() - 1));
+        return chosen.availabilityStatus() == EntryStatus.DELETED ? Optional.empty() : Optional.of(chosen);
+    }
+
+    private static DmpException unknown(String uid) {
+        return new DmpException(DmpErrorCode.UNKNOWN_DOCUMENT, "documentUniqueId " + uid
+                + " is not in this repository, or not visible to this professional", uid);
     }
 }

@@ -13,8 +13,15 @@ import org.dmpgateway.repository.RegistryRepository;
 import org.dmpgateway.repository.SubmissionWrite;
 import org.dmpgateway.routes.GatewayIdentity;
 import org.dmpgateway.routes.Hl7Clock;
-import org.dmpgateway.routes.patient.PatientResolver;
+import org.apache.camel.Header;
+import org.dmpgateway.mappings.CoreEndpoints;
+import org.dmpgateway.mappings.access.AccessContext;
+import org.dmpgateway.mappings.trail.TraceAction;
+import org.dmpgateway.routes.policy.AccessPolicy;
+import org.dmpgateway.routes.policy.Admission;
+import org.dmpgateway.routes.trail.AccessTrail;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -23,31 +30,41 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The core of ITI-41 (and later ITI-65): checks a submission against the registry, assigns the
- * registry's values, and stores everything in one transaction. Returns the submission as stored.
+ * The core of ITI-41 (and later ITI-65): admits the caller (access policy, habilitation of each
+ * document type), checks a submission against the registry, assigns the registry's values, and
+ * stores everything in one transaction with its trace and the patient's e-mails. Returns the
+ * submission as stored.
  */
 @Component
 public class SubmitDocuments {
     private final RegistryRepository repository;
-    private final PatientResolver patients;
+    private final AccessPolicy policy;
+    private final AccessTrail trail;
+    private final TransactionTemplate transaction;
     private final GatewayIdentity identity;
     private final Clock clock;
 
     @org.springframework.beans.factory.annotation.Autowired
-    public SubmitDocuments(RegistryRepository repository, PatientResolver patients, GatewayIdentity identity) {
-        this(repository, patients, identity, Clock.systemUTC());
+    public SubmitDocuments(RegistryRepository repository, AccessPolicy policy, AccessTrail trail,
+                           TransactionTemplate transaction, GatewayIdentity identity) {
+        this(repository, policy, trail, transaction, identity, Clock.systemUTC());
     }
 
-    SubmitDocuments(RegistryRepository repository, PatientResolver patients, GatewayIdentity identity, Clock clock) {
+    SubmitDocuments(RegistryRepository repository, AccessPolicy policy, AccessTrail trail,
+                    TransactionTemplate transaction, GatewayIdentity identity, Clock clock) {
         this.repository = repository;
-        this.patients = patients;
+        this.policy = policy;
+        this.trail = trail;
+        this.transaction = transaction;
         this.identity = identity;
         this.clock = clock;
     }
 
-    public Submission submit(Submission incoming) {
+    public Submission submit(Submission incoming,
+                             @Header(CoreEndpoints.ACCESS_CONTEXT) AccessContext caller) {
         Submission s = SymbolicIds.resolve(incoming);
-        patients.resolve(s.submissionSet().patientId());
+        Admission admission = policy.admit(caller, s.submissionSet().patientId(), TraceAction.SUBMIT);
+        s.documents().forEach(d -> policy.requireHabilitation(admission, d.entry()));
         SubmissionChecks.samePatientEverywhere(s);
         SubmissionChecks.contentPresent(s);
         SubmissionChecks.uniqueIdsInMessage(s);
@@ -60,8 +77,14 @@ public class SubmitDocuments {
         Submission stored = withRegistryValues(s, refs.carriedOverMemberships, now);
         Map<String, String> folderTimes = new LinkedHashMap<>();
         refs.touchedExistingFolders.forEach(uuid -> folderTimes.put(uuid, now));
+        List<DocumentEntryRecord> entries = stored.documents().stream().map(SubmittedDocument::entry).toList();
         try {
-            repository.storeSubmission(new SubmissionWrite(stored, refs.deprecated, folderTimes));
+            transaction.executeWithoutResult(status -> {
+                repository.storeSubmission(new SubmissionWrite(stored, refs.deprecated, folderTimes));
+                trail.succeeded(admission, TraceAction.SUBMIT, entries.stream().map(DocumentEntryRecord::uniqueId).toList(),
+                        "submission set " + stored.submissionSet().uniqueId());
+                trail.documentsAdded(admission, entries);
+            });
         } catch (ConflictingWriteException e) {
             throw new DmpException(DmpErrorCode.DUPLICATE_UNIQUE_ID, "a uniqueId of this submission was registered by "
                     + "another request at the same time; nothing of this submission was stored", null);

@@ -1,0 +1,43 @@
+package org.dmpgateway.mappings.model;
+
+import java.util.List;
+
+/**
+ * The DMP's confidentiality codes (JDV_J58-ConfidentialityCode-DMP): the HL7 levels N/R/V and the
+ * visibility statuses of TRE_A07-StatutVisibiliteDocument (OID 1.2.250.1.213.1.1.4.13).
+ */
+public final class DmpConfidentiality {
+    /** TRE_A07-StatutVisibiliteDocument. */
+    public static final String VISIBILITY_SYSTEM = "1.2.250.1.213.1.1.4.13";
+    /** HL7 v3 Confidentiality (TRE_A08). */
+    public static final String HL7_SYSTEM = "2.16.840.1.113883.5.25";
+
+    /** Masked from professionals (masqué aux professionnels de santé). */
+    public static final CodedValue MASQUE_PS = new CodedValue("MASQUE_PS", VISIBILITY_SYSTEM,
+            "Masqué aux professionnels de santé");
+    /** Not visible to the patient (until an announcement consultation). */
+    public static final CodedValue INVISIBLE_PATIENT = new CodedValue("INVISIBLE_PATIENT", VISIBILITY_SYSTEM,
+            "Non visible par le patient");
+    /** Not visible to the patient's legal representatives. */
+    public static final CodedValue INVISIBLE_REPRESENTANTS_LEGAUX = new CodedValue("INVISIBLE_REPRESENTANTS_LEGAUX",
+            VISIBILITY_SYSTEM, "Non visible par les représentants légaux du patient");
+    /** Normal. */
+    public static final CodedValue NORMAL = new CodedValue("N", HL7_SYSTEM, "Normal");
+
+    /** The codes that mask a document from professionals. */
+    public static final List<CodedValue> MASKING_PROFESSIONALS = List.of(MASQUE_PS);
+
+    private DmpConfidentiality() {
+    }
+
+    /** True when the code is one of TRE_A07's visibility statuses (masking or hiding). */
+    public static boolean isVisibilityCode(CodedValue c) {
+        return c != null && VISIBILITY_SYSTEM.equals(c.codeSystem());
+    }
+
+    /** True when the entry carries a code masking it from professionals. */
+    public static boolean isMaskedFromProfessionals(List<CodedValue> codes) {
+        return codes.stream().anyMatch(c -> MASKING_PROFESSIONALS.stream()
+                .anyMatch(m -> m.code().equals(c.code()) && m.codeSystem().equals(c.codeSystem())));
+    }
+}

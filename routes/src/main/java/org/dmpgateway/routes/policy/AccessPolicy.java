@@ -1,0 +1,146 @@
+package org.dmpgateway.routes.policy;
+
+import org.dmpgateway.mappings.access.AccessContext;
+import org.dmpgateway.mappings.access.AccessMode;
+import org.dmpgateway.mappings.error.DmpErrorCode;
+import org.dmpgateway.mappings.error.DmpException;
+import org.dmpgateway.mappings.model.DmpConfidentiality;
+import org.dmpgateway.mappings.model.DocumentEntryRecord;
+import org.dmpgateway.mappings.model.PatientRecord;
+import org.dmpgateway.mappings.model.PatientRef;
+import org.dmpgateway.mappings.model.PatientSettings;
+import org.dmpgateway.mappings.model.ProfessionalConsent;
+import org.dmpgateway.mappings.query.DocumentVisibility;
+import org.dmpgateway.mappings.trail.TraceAction;
+import org.dmpgateway.repository.AccessTrailRepository;
+import org.dmpgateway.repository.PatientRecordRepository;
+import org.dmpgateway.routes.patient.PatientResolver;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The DMP's access rules, in one place for every protocol (dmp-rules.md section 3). In order:
+ * <ol>
+ *   <li>an identity is present, and the request names no other patient than the identity's;</li>
+ *   <li>the patient's INS is valid and known, and the record is open (CREATED or ACTIVATED);</li>
+ *   <li>a professional blocked by the patient never gets in, whatever the mode;</li>
+ *   <li>normal access needs the patient's authorisation (declared with TD0.3); break-glass needs a
+ *       justification and the patient's "other professionals" switch; SAMU (centre 15) needs the
+ *       patient's SAMU switch and no justification;</li>
+ *   <li>what the caller may then see: the habilitation matrix of the profession, masked documents
+ *       only for their author, the admin doctor, or in an emergency when the patient allows it.</li>
+ * </ol>
+ */
+@Component
+public class AccessPolicy {
+    private final PatientResolver patients;
+    private final PatientRecordRepository records;
+    private final AccessTrailRepository trail;
+    private final HabilitationMatrix matrix;
+    private final boolean authorizationForWrites;
+
+    public AccessPolicy(PatientResolver patients, PatientRecordRepository records, AccessTrailRepository trail,
+                        HabilitationMatrix matrix,
+                        @Value("${dmp.policy.authorization-required-for-writes:true}") boolean authorizationForWrites) {
+        this.patients = patients;
+        this.records = records;
+        this.trail = trail;
+        this.matrix = matrix;
+        this.authorizationForWrites = authorizationForWrites;
+    }
+
+    /**
+     * Lets the request in or refuses it with the rule it breaks.
+     *
+     * @param requested the patient the request itself names (null when it names none)
+     */
+    public Admission admit(AccessContext context, PatientRef requested, TraceAction action) {
+        requireIdentity(context);
+        if (requested != null && !requested.equals(context.patient())) {
+            throw new DmpException(DmpErrorCode.ACCESS_PATIENT_MISMATCH, "the request is about patient "
+                    + requested.toCx() + " but the identity (VIHF resource-id) names patient "
+                    + context.patient().toCx(), "patientId");
+        }
+        PatientRecord record = patients.resolve(context.patient());
+        RecordStateRule.requireOpen(record);
+        ProfessionalConsent consent = records.findConsent(record.ins(), context.actorId()).orElse(null);
+        if (consent != null && consent.isBlocked()) {
+            throw new DmpException(DmpErrorCode.PS_BLOCKED, "professional " + context.actorId()
+                    + " is blocked by the patient: no access to this DMP, in any access mode", null);
+        }
+        requireModeConditions(context, record.settings(), consent, action);
+        boolean adminDoctor = consent != null && consent.isAuthorized() && consent.adminDoctor();
+        return new Admission(context, record, consent, adminDoctor, visibility(context, record.settings(), adminDoctor),
+                !trail.hasAccessed(record.ins(), context.actorId()));
+    }
+
+    /** TD0.2: the record and the caller's standing, whatever the record's state. */
+    public PatientRecord recordOf(AccessContext context) {
+        requireIdentity(context);
+        return patients.resolve(context.patient());
+    }
+
+    /** Refuses a document of a type the caller's profession may not handle. */
+    public void requireHabilitation(Admission admission, DocumentEntryRecord entry) {
+        if (!admission.mayHandle(entry)) {
+            AccessContext c = admission.context();
+            throw new DmpException(DmpErrorCode.HABILITATION_DENIED, "profession " + c.professionCode()
+                    + (c.specialtyCode() == null ? "" : "/" + c.specialtyCode()) + " may not handle documents of type "
+                    + (entry.typeCode() == null ? "(none)" : entry.typeCode().code()) + " (habilitation matrix "
+                    + matrix.origin() + ")", entry.uniqueId());
+        }
+    }
+
+    private static void requireIdentity(AccessContext context) {
+        if (context == null) {
+            throw new DmpException(DmpErrorCode.IDENTITY_MISSING, "the request carries no identity of the professional",
+                    null);
+        }
+    }
+
+    private void requireModeConditions(AccessContext context, PatientSettings settings, ProfessionalConsent consent,
+                                       TraceAction action) {
+        switch (context.mode()) {
+            case NORMAL -> {
+                boolean authorised = consent != null && consent.isAuthorized();
+                if (!authorised && needsAuthorization(action)) {
+                    throw new DmpException(DmpErrorCode.PS_NOT_AUTHORIZED, "professional " + context.actorId()
+                            + " has no authorisation from the patient: declare it (TD0.3, PUT /dmp/authorization) "
+                            + "or use an emergency access mode", null);
+                }
+            }
+            case BREAK_GLASS -> {
+                if (!context.hasJustification()) {
+                    throw new DmpException(DmpErrorCode.BREAK_GLASS_JUSTIFICATION_MISSING, "access mode "
+                            + AccessMode.BREAK_GLASS.code() + " needs a justification (VIHF attribute Mode_Acces_Raison)",
+                            "Mode_Acces_Raison");
+                }
+                if (!settings.breakGlassAllowed()) {
+                    throw new DmpException(DmpErrorCode.BREAK_GLASS_DISABLED, "the patient does not allow emergency "
+                            + "access by professionals (bris de glace switch off)", null);
+                }
+            }
+            case SAMU_REGULATION -> {
+                if (!settings.samuAccessAllowed()) {
+                    throw new DmpException(DmpErrorCode.SAMU_ACCESS_DISABLED, "the patient does not allow access by "
+                            + "SAMU regulation doctors (centre 15 switch off)", null);
+                }
+            }
+        }
+    }
+
+    private boolean needsAuthorization(TraceAction action) {
+        return switch (action) {
+            case QUERY, RETRIEVE -> true;
+            case SUBMIT, UPDATE, DELETE -> authorizationForWrites;
+            case AUTHORIZE, REVOKE_AUTHORIZATION, STATUS_CHECK -> false;
+        };
+    }
+
+    private DocumentVisibility visibility(AccessContext context, PatientSettings settings, boolean adminDoctor) {
+        boolean seesMasked = adminDoctor || (context.mode().isEmergency() && settings.maskedVisibleInEmergency());
+        return new DocumentVisibility(context.actorId(), seesMasked, settings.maskAll(),
+                DmpConfidentiality.MASKING_PROFESSIONALS,
+                matrix.typeFilter(context.profession(), context.specialtyCode()));
+    }
+}

@@ -1,0 +1,41 @@
+package org.dmpgateway.routes.policy;
+
+import org.dmpgateway.mappings.access.AccessContext;
+import org.dmpgateway.mappings.model.AuthorInfo;
+import org.dmpgateway.mappings.model.DocumentEntryRecord;
+import org.dmpgateway.mappings.model.PatientRecord;
+import org.dmpgateway.mappings.model.PatientRef;
+import org.dmpgateway.mappings.model.ProfessionalConsent;
+import org.dmpgateway.mappings.query.DocumentVisibility;
+
+/**
+ * A request the policy let in: the caller, the record, the caller's standing with the patient, and
+ * what the caller may see. Built only by {@link AccessPolicy}.
+ *
+ * @param consent     the caller's entry on the patient's lists (null when neither authorised nor blocked)
+ * @param adminDoctor the caller is the patient's médecin administrateur
+ * @param firstAccess the caller never accessed this record successfully before
+ */
+public record Admission(AccessContext context, PatientRecord record, ProfessionalConsent consent, boolean adminDoctor,
+                        DocumentVisibility visibility, boolean firstAccess) {
+
+    public PatientRef patient() {
+        return record.ins();
+    }
+
+    /** The caller is an author of the entry: an author person's XCN component 1 is the caller's id. */
+    public boolean isAuthorOf(DocumentEntryRecord entry) {
+        for (AuthorInfo author : entry.authors()) {
+            String person = author.person();
+            if (person != null && (person.equals(context.actorId()) || person.startsWith(context.actorId() + "^"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The caller's profession may handle documents of this type. */
+    public boolean mayHandle(DocumentEntryRecord entry) {
+        return entry.typeCode() != null && visibility.types().allows(entry.typeCode().code());
+    }
+}

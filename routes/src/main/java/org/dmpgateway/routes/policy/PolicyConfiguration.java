@@ -1,0 +1,33 @@
+package org.dmpgateway.routes.policy;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.ResourceLoader;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+/** Loads the habilitation matrix at start ({@code dmp.habilitation.matrix-file}). */
+@Configuration
+public class PolicyConfiguration {
+    private static final Logger LOG = LoggerFactory.getLogger(PolicyConfiguration.class);
+
+    @Bean
+    public HabilitationMatrix habilitationMatrix(ResourceLoader resources,
+            @Value("${dmp.habilitation.matrix-file:classpath:terminology/habilitation-matrix.csv}") String location)
+            throws IOException {
+        Resource resource = resources.getResource(location);
+        if (!resource.exists()) {
+            throw new IllegalStateException("habilitation matrix " + location + " (dmp.habilitation.matrix-file) does not exist");
+        }
+        try (InputStream in = resource.getInputStream()) {
+            HabilitationMatrix matrix = HabilitationMatrix.read(in, location);
+            LOG.info("habilitation matrix: {} rows from {}", matrix.rows().size(), location);
+            return matrix;
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package org.dmpgateway.routes.trail;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.dmpgateway.mappings.CoreEndpoints;
+import org.dmpgateway.mappings.access.AccessContext;
+import org.dmpgateway.mappings.error.DmpException;
+import org.dmpgateway.mappings.model.DocumentEntryRecord;
+import org.dmpgateway.mappings.model.Submission;
+import org.dmpgateway.mappings.query.RetrieveCommand;
+import org.dmpgateway.mappings.trail.AccessTrace;
+import org.dmpgateway.mappings.trail.TraceAction;
+import org.dmpgateway.repository.AccessTrailRepository;
+import org.dmpgateway.repository.NotificationOutbox;
+import org.dmpgateway.routes.policy.Admission;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The record's history and the patient's e-mails. A successful action is traced (and its e-mails
+ * put in the outbox) by the action itself, inside its own database transaction, so that the action,
+ * its trace and its notifications commit together; a refused attempt is traced on its own.
+ */
+@Component
+public class AccessTrail {
+    private static final Logger LOG = LoggerFactory.getLogger(AccessTrail.class);
+    /** At most this many document ids are kept on one trace; the detail tells how many there were. */
+    static final int MAX_IDS = 100;
+
+    private final AccessTrailRepository traces;
+    private final NotificationOutbox outbox;
+    private final Clock clock;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    public AccessTrail(AccessTrailRepository traces, NotificationOutbox outbox) {
+        this(traces, outbox, Clock.systemUTC());
+    }
+
+    AccessTrail(AccessTrailRepository traces, NotificationOutbox outbox, Clock clock) {
+        this.traces = traces;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    /**
+     * Traces a successful action and queues its e-mails: first access of this professional, and
+     * any emergency access. Call it inside the action's transaction.
+     */
+    public void succeeded(Admission admission, TraceAction action, List<String> documentIds, String detail) {
+        Instant now = clock.instant();
+        traces.record(trace(admission.context(), action, documentIds, AccessTrace.SUCCESS, detail, now));
+        if (admission.firstAccess()) {
+            PatientNotifications.firstAccess(admission.record(), admission.context(), now).ifPresent(outbox::enqueue);
+        }
+        if (admission.context().mode().isEmergency()) {
+            PatientNotifications.emergencyAccess(admission.record(), admission.context(), now).ifPresent(outbox::enqueue);
+        }
+    }
+
+    /** Queues the e-mail telling the patient documents were added. Call it inside the submission's transaction. */
+    public void documentsAdded(Admission admission, List<DocumentEntryRecord> documents) {
+        if (!documents.isEmpty()) {
+            PatientNotifications.documentsAdded(admission.record(), admission.context(), documents, clock.instant())
+                    .ifPresent(outbox::enqueue);
+        }
+    }
+
+    /** Traces a status check (TD0.2), which reads no document and may concern a closed record. */
+    public void checked(AccessContext context) {
+        traces.record(trace(context, TraceAction.STATUS_CHECK, List.of(), AccessTrace.SUCCESS, null, clock.instant()));
+    }
+
+    /** Traces a refused attempt (its own transaction: the action's was rolled back or never began). */
+    public void refused(AccessContext context, TraceAction action, List<String> documentIds, DmpException refusal) {
+        traces.record(trace(context, action, documentIds, refusal.code().name(), refusal.getMessage(), clock.instant()));
+    }
+
+    /**
+     * The processor a core route runs in its doCatch: traces the refusal with the request's
+     * identity and documents, then lets the same exception travel back to the adapter.
+     */
+    public Processor refusal(TraceAction action) {
+        return exchange -> {
+            Exception caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+            if (caught instanceof DmpException refused) {
+                try {
+                    refused(exchange.getMessage().getHeader(CoreEndpoints.ACCESS_CONTEXT, AccessContext.class), action,
+                            documentIdsOf(exchange.getMessage().getBody()), refused);
+                } catch (RuntimeException e) {
+                    LOG.error("could not trace a refused {} ({})", action, refused.getMessage(), e);
+                }
+            }
+            throw caught;
+        };
+    }
+
+    private AccessTrace trace(AccessContext c, TraceAction action, List<String> ids, String outcome, String detail,
+                              Instant now) {
+        List<String> kept = ids.size() > MAX_IDS ? ids.subList(0, MAX_IDS) : ids;
+        String fullDetail = ids.size() > MAX_IDS ? (detail == null ? "" : detail + "; ") + ids.size() + " documents"
+                : detail;
+        if (c == null) {
+            return new AccessTrace(null, now, null, null, null, null, null, null, null, action, kept, outcome, fullDetail);
+        }
+        String role = c.professionCode() + (c.specialtyCode() == null ? "" : "/" + c.specialtyCode());
+        return new AccessTrace(null, now, c.actorId(), c.actorName(), c.structureId(), role, c.mode(),
+                c.justification(), c.patient(), action, kept, outcome, fullDetail);
+    }
+
+    private static List<String> documentIdsOf(Object body) {
+        if (body instanceof Submission s) {
+            return s.documents().stream().map(d -> d.entry().uniqueId()).filter(java.util.Objects::nonNull).toList();
+        }
+        if (body instanceof RetrieveCommand r) {
+            return r.items().stream().map(RetrieveCommand.Item::documentUniqueId).toList();
+        }
+        return List.of();
+    }
+}

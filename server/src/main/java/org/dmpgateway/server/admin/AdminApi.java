@@ -1,0 +1,79 @@
+package org.dmpgateway.server.admin;
+
+import org.dmpgateway.mappings.access.AccessMode;
+import org.dmpgateway.mappings.model.ConsentStatus;
+import org.dmpgateway.mappings.model.PatientRecord;
+import org.dmpgateway.mappings.model.PatientRecordState;
+import org.dmpgateway.mappings.model.PatientRef;
+import org.dmpgateway.mappings.model.PatientSettings;
+import org.dmpgateway.mappings.model.ProfessionalConsent;
+import org.dmpgateway.mappings.trail.AccessTrace;
+import org.dmpgateway.mappings.trail.TraceAction;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** The JSON documents of the /admin API (docs/admin-api.md). */
+final class AdminApi {
+    private AdminApi() {
+    }
+
+    /** A patient record as created or read. Absent settings take their defaults on creation. */
+    record Patient(String ins, String authority, String familyName, String givenName, LocalDate birthDate,
+                   String gender, PatientRecordState state, Settings settings, List<Professional> professionals) {
+
+        static Patient of(PatientRecord r, List<ProfessionalConsent> professionals) {
+            return new Patient(r.ins().id(), r.ins().authority(), r.familyName(), r.givenName(), r.birthDate(),
+                    r.gender(), r.state(), Settings.of(r.settings()),
+                    professionals == null ? null : professionals.stream().map(Professional::of).toList());
+        }
+
+        PatientRecord toRecord(PatientRef ins) {
+            return new PatientRecord(ins, familyName, givenName, birthDate, gender, state,
+                    settings == null ? PatientSettings.DEFAULTS : settings.applyTo(PatientSettings.DEFAULTS));
+        }
+    }
+
+    /** The patient's settings; in a PUT of settings, an absent field keeps its current value. */
+    record Settings(String email, Boolean samuAccessAllowed, Boolean breakGlassAllowed, Boolean maskedVisibleInEmergency,
+                    Boolean maskAll) {
+
+        static Settings of(PatientSettings s) {
+            return new Settings(s.email(), s.samuAccessAllowed(), s.breakGlassAllowed(), s.maskedVisibleInEmergency(),
+                    s.maskAll());
+        }
+
+        PatientSettings applyTo(PatientSettings current) {
+            return new PatientSettings(email != null ? (email.isBlank() ? null : email) : current.email(),
+                    samuAccessAllowed != null ? samuAccessAllowed : current.samuAccessAllowed(),
+                    breakGlassAllowed != null ? breakGlassAllowed : current.breakGlassAllowed(),
+                    maskedVisibleInEmergency != null ? maskedVisibleInEmergency : current.maskedVisibleInEmergency(),
+                    maskAll != null ? maskAll : current.maskAll());
+        }
+    }
+
+    record StateChange(PatientRecordState state) {
+    }
+
+    /** A professional on the patient's lists. */
+    record Professional(String actorId, String name, ConsentStatus status, Boolean adminDoctor, Instant since) {
+        static Professional of(ProfessionalConsent c) {
+            return new Professional(c.actorId(), c.actorName(), c.status(), c.adminDoctor(), c.since());
+        }
+    }
+
+    /** One line of the record's history. */
+    record Trace(long id, Instant time, String actorId, String actorName, String structureId, String role,
+                 AccessMode mode, String justification, TraceAction action, List<String> documentIds, String outcome,
+                 String detail) {
+        static Trace of(AccessTrace t) {
+            return new Trace(t.id(), t.time(), t.actorId(), t.actorName(), t.structureId(), t.role(), t.mode(),
+                    t.justification(), t.action(), t.documentIds(), t.outcome(), t.detail());
+        }
+    }
+
+    /** An error: a stable code and a message naming the field and the rule. */
+    record Error(String code, String message) {
+    }
+}
