@@ -1,0 +1,189 @@
+package org.dmpgateway.routes.policy;
+
+import org.dmpgateway.mappings.access.AccessContext;
+import org.dmpgateway.mappings.access.AccessMode;
+import org.dmpgateway.mappings.error.DmpErrorCode;
+import org.dmpgateway.mappings.error.DmpException;
+import org.dmpgateway.mappings.model.CodedValue;
+import org.dmpgateway.mappings.model.ConsentStatus;
+import org.dmpgateway.mappings.model.PatientRecord;
+import org.dmpgateway.mappings.model.PatientRecordState;
+import org.dmpgateway.mappings.model.PatientRef;
+import org.dmpgateway.mappings.model.PatientSettings;
+import org.dmpgateway.mappings.model.ProfessionalConsent;
+import org.dmpgateway.mappings.trail.AccessTrace;
+import org.dmpgateway.mappings.trail.TraceAction;
+import org.dmpgateway.repository.JdbcAccessTrailRepository;
+import org.dmpgateway.repository.JdbcPatientRecordRepository;
+import org.dmpgateway.repository.PatientRecordRepository;
+import org.dmpgateway.routes.patient.PatientResolver;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** The access rules on a real (H2) repository, one rule per test, in the order the policy applies them. */
+class AccessPolicyTest {
+    static final PatientRef PATIENT = new PatientRef("279035121518989", "1.2.250.1.213.1.4.10");
+    static final PatientRef OTHER = new PatientRef("146026322000196", "1.2.250.1.213.1.4.10");
+    static final String DOCTOR = "810002345678";
+    static final CodedValue MEDECIN = new CodedValue("10", "1.2.250.1.71.1.2.7", "Médecin");
+
+    PatientRecordRepository records;
+    JdbcAccessTrailRepository trail;
+    AccessPolicy policy;
+
+    @BeforeEach
+    void open() throws IOException {
+        JdbcDataSource ds = new JdbcDataSource();
+        ds.setURL("jdbc:h2:mem:policy-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        Flyway.configure().dataSource(ds).load().migrate();
+        records = new JdbcPatientRecordRepository(ds, new DataSourceTransactionManager(ds));
+        trail = new JdbcAccessTrailRepository(ds);
+        policy = new AccessPolicy(new PatientResolver(records), records, trail, HabilitationMatrixTest.shipped(), true);
+        records.savePatient(new PatientRecord(PATIENT, "DUPONT", "Marie", null, "F", PatientRecordState.ACTIVATED));
+    }
+
+    static AccessContext caller(AccessMode mode, String justification) {
+        return new AccessContext(DOCTOR, "DURANT, Romuald", MEDECIN, null, "1750100125", "SA07^1.2.250.1.71.4.2.4",
+                PATIENT, mode, justification, "LPS test 1.0");
+    }
+
+    void consent(ConsentStatus status, boolean admin) {
+        records.saveConsent(new ProfessionalConsent(PATIENT, DOCTOR, "DURANT", status, admin, Instant.now()));
+    }
+
+    void settings(PatientSettings s) {
+        records.savePatient(records.findPatient(PATIENT).orElseThrow().withSettings(s));
+    }
+
+    static DmpErrorCode refusal(Runnable r) {
+        return assertThrows(DmpException.class, r::run).code();
+    }
+
+    @Test
+    void noIdentityIsRefused() {
+        assertEquals(DmpErrorCode.IDENTITY_MISSING, refusal(() -> policy.admit(null, PATIENT, TraceAction.QUERY)));
+    }
+
+    @Test
+    void aRequestAboutAnotherPatientThanTheIdentitysIsRefused() {
+        consent(ConsentStatus.AUTHORIZED, false);
+        assertEquals(DmpErrorCode.ACCESS_PATIENT_MISMATCH,
+                refusal(() -> policy.admit(caller(AccessMode.NORMAL, null), OTHER, TraceAction.QUERY)));
+    }
+
+    @ParameterizedTest
+    @EnumSource(PatientRecordState.class)
+    void onlyCreatedAndActivatedRecordsAreOpen(PatientRecordState state) {
+        consent(ConsentStatus.AUTHORIZED, false);
+        records.savePatient(records.findPatient(PATIENT).orElseThrow().withState(state));
+        for (TraceAction action : List.of(TraceAction.SUBMIT, TraceAction.QUERY, TraceAction.RETRIEVE)) {
+            switch (state) {
+                case CREATED, ACTIVATED -> assertEquals(PATIENT, policy.admit(caller(AccessMode.NORMAL, null), PATIENT,
+                        action).patient());
+                case NOTIFIED -> assertEquals(DmpErrorCode.DMP_UNKNOWN,
+                        refusal(() -> policy.admit(caller(AccessMode.NORMAL, null), PATIENT, action)));
+                case OPPOSED -> assertEquals(DmpErrorCode.DMP_OPPOSED,
+                        refusal(() -> policy.admit(caller(AccessMode.NORMAL, null), PATIENT, action)));
+                case CLOSED -> assertEquals(DmpErrorCode.DMP_CLOSED,
+                        refusal(() -> policy.admit(caller(AccessMode.NORMAL, null), PATIENT, action)));
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(AccessMode.class)
+    void aBlockedProfessionalNeverGetsIn(AccessMode mode) {
+        consent(ConsentStatus.BLOCKED, false);
+        assertEquals(DmpErrorCode.PS_BLOCKED, refusal(() -> policy.admit(caller(mode, "patient inconscient"), PATIENT,
+                TraceAction.QUERY)));
+        assertEquals(DmpErrorCode.PS_BLOCKED, refusal(() -> policy.admit(caller(mode, "patient inconscient"), PATIENT,
+                TraceAction.AUTHORIZE)), "a blocked professional cannot authorise themselves");
+    }
+
+    @Test
+    void normalAccessNeedsTheAuthorisationButDeclaringItDoesNot() {
+        assertEquals(DmpErrorCode.PS_NOT_AUTHORIZED,
+                refusal(() -> policy.admit(caller(AccessMode.NORMAL, null), PATIENT, TraceAction.QUERY)));
+        assertEquals(DmpErrorCode.PS_NOT_AUTHORIZED,
+                refusal(() -> policy.admit(caller(AccessMode.NORMAL, null), PATIENT, TraceAction.SUBMIT)));
+        assertNotNull(policy.admit(caller(AccessMode.NORMAL, null), PATIENT, TraceAction.AUTHORIZE));
+        consent(ConsentStatus.AUTHORIZED, false);
+        Admission a = policy.admit(caller(AccessMode.NORMAL, null), PATIENT, TraceAction.QUERY);
+        assertFalse(a.adminDoctor());
+        assertFalse(a.visibility().seesMasked());
+    }
+
+    @Test
+    void writesWithoutAuthorisationWhenConfiguredSo() throws IOException {
+        AccessPolicy lenient = new AccessPolicy(new PatientResolver(records), records, trail,
+                HabilitationMatrixTest.shipped(), false);
+        assertNotNull(lenient.admit(caller(AccessMode.NORMAL, null), PATIENT, TraceAction.SUBMIT));
+        assertEquals(DmpErrorCode.PS_NOT_AUTHORIZED,
+                refusal(() -> lenient.admit(caller(AccessMode.NORMAL, null), PATIENT, TraceAction.QUERY)));
+    }
+
+    @Test
+    void breakGlassNeedsAJustificationAndThePatientsSwitch() {
+        assertEquals(DmpErrorCode.BREAK_GLASS_JUSTIFICATION_MISSING,
+                refusal(() -> policy.admit(caller(AccessMode.BREAK_GLASS, null), PATIENT, TraceAction.QUERY)));
+        assertEquals(DmpErrorCode.BREAK_GLASS_JUSTIFICATION_MISSING,
+                refusal(() -> policy.admit(caller(AccessMode.BREAK_GLASS, "  "), PATIENT, TraceAction.QUERY)));
+        Admission a = policy.admit(caller(AccessMode.BREAK_GLASS, "arrêt cardiaque"), PATIENT, TraceAction.QUERY);
+        assertFalse(a.visibility().seesMasked(), "masked documents stay hidden unless the third switch is on");
+        settings(new PatientSettings(null, true, false, false, false));
+        assertEquals(DmpErrorCode.BREAK_GLASS_DISABLED,
+                refusal(() -> policy.admit(caller(AccessMode.BREAK_GLASS, "arrêt cardiaque"), PATIENT, TraceAction.QUERY)));
+    }
+
+    @Test
+    void samuNeedsItsSwitchAndNoJustification() {
+        Admission a = policy.admit(caller(AccessMode.SAMU_REGULATION, null), PATIENT, TraceAction.QUERY);
+        assertEquals(AccessMode.SAMU_REGULATION, a.context().mode());
+        settings(new PatientSettings(null, false, true, false, false));
+        assertEquals(DmpErrorCode.SAMU_ACCESS_DISABLED,
+                refusal(() -> policy.admit(caller(AccessMode.SAMU_REGULATION, null), PATIENT, TraceAction.QUERY)));
+    }
+
+    @Test
+    void maskedDocumentsAreSeenByTheAdminDoctorAndInEmergencyOnlyWithTheThirdSwitch() {
+        consent(ConsentStatus.AUTHORIZED, true);
+        assertTrue(policy.admit(caller(AccessMode.NORMAL, null), PATIENT, TraceAction.QUERY).visibility().seesMasked());
+        records.deleteConsent(PATIENT, DOCTOR);
+        settings(new PatientSettings(null, true, true, true, true));
+        Admission emergency = policy.admit(caller(AccessMode.BREAK_GLASS, "coma"), PATIENT, TraceAction.QUERY);
+        assertTrue(emergency.visibility().seesMasked());
+        assertTrue(emergency.visibility().maskAll());
+        assertEquals(DOCTOR, emergency.visibility().authorId());
+    }
+
+    @Test
+    void theFirstAccessIsToldByTheTrail() {
+        consent(ConsentStatus.AUTHORIZED, false);
+        assertTrue(policy.admit(caller(AccessMode.NORMAL, null), PATIENT, TraceAction.QUERY).firstAccess());
+        trail.record(new AccessTrace(null, Instant.now(), DOCTOR, null, null, "10", AccessMode.NORMAL, null, PATIENT,
+                TraceAction.QUERY, List.of(), AccessTrace.SUCCESS, null));
+        assertFalse(policy.admit(caller(AccessMode.NORMAL, null), PATIENT, TraceAction.QUERY).firstAccess());
+    }
+
+    @Test
+    void unknownAndMalformedPatientsAreRefusedBeforeAnyRule() {
+        AccessContext unknown = new AccessContext(DOCTOR, "x", MEDECIN, null, "s", null,
+                new PatientRef("175017500003056", "1.2.250.1.213.1.4.10"), AccessMode.NORMAL, null, null);
+        assertEquals(DmpErrorCode.UNKNOWN_PATIENT, refusal(() -> policy.admit(unknown, null, TraceAction.QUERY)));
+        AccessContext badKey = new AccessContext(DOCTOR, "x", MEDECIN, null, "s", null,
+                new PatientRef("123456789012345", "1.2.250.1.213.1.4.10"), AccessMode.NORMAL, null, null);
+        assertEquals(DmpErrorCode.INVALID_INS, refusal(() -> policy.admit(badKey, null, TraceAction.QUERY)));
+    }
+}
