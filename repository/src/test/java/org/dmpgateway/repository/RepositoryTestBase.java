@@ -603,6 +603,26 @@ abstract class RepositoryTestBase {
         assertEquals(5, repository.findDocuments(mine().build()).size(), "without visibility everything is selected");
     }
 
+    @Test
+    void maskingIsReadOnTheNewestMetadataVersionOfADocument() {
+        DocumentEntryRecord v1 = new Entry(patient).authors(author(MARTIN)).status(EntryStatus.DEPRECATED).build();
+        DocumentEntryRecord v2 = new DocumentEntryRecord(uuid(), v1.logicalUuid(), "2", v1.uniqueId(), null, patient, null,
+                null, false, EntryStatus.APPROVED, v1.classCode(), v1.typeCode(), v1.formatCode(),
+                v1.healthcareFacilityTypeCode(), v1.practiceSettingCode(), List.of(N, MASQUE), v1.eventCodes(),
+                v1.creationTime(), null, null, v1.authors(), v1.title(), null, null, v1.mimeType(), v1.hash(), v1.size(),
+                v1.repositoryUniqueId(), null, null, null, null, false, Map.of());
+        repository.storeSubmission(write(submissionOf(patient, v1)));
+        repository.storeSubmission(write(new Submission(submissionSet(patient), List.of(new SubmittedDocument(v2, null)),
+                List.of(), List.of())));
+        DocumentVisibility other = new DocumentVisibility("810002345678", false, false, List.of(MASQUE),
+                DocumentVisibility.TypeFilter.ALL);
+        assertEquals(List.of(), repository.findDocuments(mine().visibility(other).build()),
+                "the deprecated version does not show what the newer version masks");
+        DocumentVisibility author = new DocumentVisibility("899700366240", false, false, List.of(MASQUE),
+                DocumentVisibility.TypeFilter.ALL);
+        assertEquals(2, repository.findDocuments(mine().visibility(author).build()).size());
+    }
+
     private static List<String> uniqueIdsOf(DocumentEntryRecord... entries) {
         return java.util.Arrays.stream(entries).map(DocumentEntryRecord::uniqueId).sorted().toList();
     }
