@@ -1,0 +1,35 @@
+package org.dmpgateway.benchmark;
+
+/**
+ * {@code java -jar benchmark/target/dmp-benchmark.jar [options]}: see {@link Options#USAGE} and
+ * docs/performance.md. Exit status 0 when every request of every measurement succeeded, 1 when
+ * some failed, 2 for a bad command line.
+ */
+public final class BenchmarkMain {
+    private BenchmarkMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
+        if (args.length >= 2 && args[0].equals("--jfr-summary")) {
+            String threads = args.length >= 4 && args[2].equals("--jfr-threads") ? args[3] : "http-nio-";
+            JfrSummary.print(java.nio.file.Path.of(args[1]), threads, 25, System.out);
+            return;
+        }
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            if (!e.getMessage().isEmpty()) {
+                System.err.println(e.getMessage());
+                System.err.println();
+            }
+            System.err.print(Options.USAGE);
+            System.exit(2);
+            return;
+        }
+        Report report = new Benchmark(options, System.out).run();
+        boolean failures = report.rows().stream().anyMatch(r -> r.measure().failed() > 0);
+        System.exit(failures ? 1 : 0);
+    }
+}

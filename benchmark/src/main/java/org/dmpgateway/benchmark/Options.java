@@ -1,0 +1,190 @@
+package org.dmpgateway.benchmark;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** The command line of the harness (see {@link #USAGE}). */
+record Options(String baseUrl, List<String> startServer, Path serverJar, List<String> serverJvmOptions, boolean jfr,
+               List<String> scenarios, List<Integer> concurrency, Duration duration, long requests, Duration warmup,
+               List<Long> registrySizes, List<Integer> targets, int documentsPerPatient, String jdbcUrl, String jdbcUser,
+               String jdbcPassword, String pgUrl, String pgUser, String pgPassword, boolean freshDb, boolean loadOnly, Path workDir,
+               Path out, String adminToken, String repositoryUniqueId, long serverPid) {
+
+    static final List<String> ALL_SCENARIOS = List.of("db-insert", "db-find", "http", "iti18", "iti43", "iti41-1", "iti41-5");
+
+    static final String USAGE = """
+            java -jar benchmark/target/dmp-benchmark.jar [options]
+
+            Server (one of):
+              --start-server h2|postgres|h2,postgres  start server/target/dmp-gateway.jar as a child process on a
+                                                     free port, on a database of its own (default: h2,postgres)
+              --base-url http://127.0.0.1:8080      measure a server that is already running (with --jdbc-url
+                                                     to load its database; --server-pid to read its RSS)
+            What:
+              --scenarios LIST        among %s (default: all)
+              --concurrency 1,4,16    client threads per measurement
+              --duration 10s          per measurement (s or ms suffix), or
+              --requests N            per measurement (overrides --duration)
+              --warmup 5s             per scenario before its measurements (0 for none)
+            Registry:
+              --registry-size 100000,1000000  documents the bulk loader fills the registry to, one pass each
+                                     (0: no loading; the query targets are then submitted through ITI-41)
+              --targets 10,100,1000  document counts of the FindDocuments target patients
+              --docs-per-patient 20  mean documents per bulk patient
+              --fresh-db             start from an empty database (H2 file removed, PostgreSQL database recreated)
+              --load-only            only bulk-load each database to the largest --registry-size, then stop
+              --jdbc-url URL --jdbc-user U --jdbc-password P   the server's database (with --base-url)
+              --pg-url jdbc:postgresql://127.0.0.1:5432/bench --pg-user postgres --pg-password ''
+                                     the PostgreSQL database of --start-server postgres (created if absent)
+            Server process:
+              --server-jar PATH      default server/target/dmp-gateway.jar
+              --server-jvm "-Xms512m -Xmx2g"  JVM options of the server
+              --jfr                  record the server with Java Flight Recorder (profile settings), one file per pass
+            Output:
+              --work-dir PATH        databases, server logs, JFR files (default target/benchmark)
+              --out PATH             results file prefix: PATH.csv and PATH.md (default <work-dir>/results)
+              --admin-token T        default sandbox-admin-token
+              --repository-unique-id OID  the server's dmp.xds.repository-unique-id (default: the shipped one)
+            """.formatted(String.join(", ", ALL_SCENARIOS));
+
+    static Options parse(String... args) {
+        String baseUrl = null;
+        List<String> start = null;
+        Path jar = Path.of("server/target/dmp-gateway.jar");
+        List<String> jvm = List.of("-Xms512m", "-Xmx2g");
+        boolean jfr = false;
+        List<String> scenarios = ALL_SCENARIOS;
+        List<Integer> concurrency = List.of(1, 4, 16);
+        Duration duration = Duration.ofSeconds(10);
+        long requests = 0;
+        Duration warmup = Duration.ofSeconds(5);
+        List<Long> sizes = List.of(100_000L, 1_000_000L);
+        List<Integer> targets = List.of(10, 100, 1000);
+        int perPatient = 20;
+        String jdbcUrl = null;
+        String jdbcUser = "sa";
+        String jdbcPassword = "";
+        String pgUrl = "jdbc:postgresql://127.0.0.1:5432/bench";
+        String pgUser = "postgres";
+        String pgPassword = "";
+        boolean fresh = false;
+        boolean loadOnly = false;
+        Path work = Path.of("target/benchmark");
+        Path out = null;
+        String token = "sandbox-admin-token";
+        String repo = Catalog.REPOSITORY_UNIQUE_ID_DEFAULT;
+        long pid = -1;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            String value = null;
+            int eq = a.indexOf('=');
+            if (a.startsWith("--") && eq > 0) {
+                value = a.substring(eq + 1);
+                a = a.substring(0, eq);
+            }
+            switch (a) {
+                case "--jfr" -> jfr = true;
+                case "--fresh-db" -> fresh = true;
+                case "--load-only" -> loadOnly = true;
+                case "--help", "-h" -> throw new IllegalArgumentException("");
+                default -> {
+                    if (value == null) {
+                        if (i + 1 >= args.length) {
+                            throw new IllegalArgumentException("option " + a + " needs a value");
+                        }
+                        value = args[++i];
+                    }
+                    switch (a) {
+                        case "--base-url" -> baseUrl = value;
+                        case "--start-server" -> start = list(value);
+                        case "--server-jar" -> jar = Path.of(value);
+                        case "--server-jvm" -> jvm = value.isBlank() ? List.of() : Arrays.asList(value.trim().split("\\s+"));
+                        case "--scenarios" -> scenarios = list(value);
+                        case "--concurrency" -> concurrency = list(value).stream().map(Integer::parseInt).toList();
+                        case "--duration" -> duration = duration(value);
+                        case "--requests" -> requests = Long.parseLong(value);
+                        case "--warmup" -> warmup = duration(value);
+                        case "--registry-size" -> sizes = list(value).stream().map(s -> Long.parseLong(s.replace("_", ""))).toList();
+                        case "--targets" -> targets = list(value).stream().map(Integer::parseInt).toList();
+                        case "--docs-per-patient" -> perPatient = Integer.parseInt(value);
+                        case "--jdbc-url" -> jdbcUrl = value;
+                        case "--jdbc-user" -> jdbcUser = value;
+                        case "--jdbc-password" -> jdbcPassword = value;
+                        case "--pg-url" -> pgUrl = value;
+                        case "--pg-user" -> pgUser = value;
+                        case "--pg-password" -> pgPassword = value;
+                        case "--work-dir" -> work = Path.of(value);
+                        case "--out" -> out = Path.of(value);
+                        case "--admin-token" -> token = value;
+                        case "--repository-unique-id" -> repo = value;
+                        case "--server-pid" -> pid = Long.parseLong(value);
+                        default -> throw new IllegalArgumentException("unknown option " + a);
+                    }
+                }
+            }
+        }
+        if (baseUrl != null && start != null) {
+            throw new IllegalArgumentException("give --base-url or --start-server, not both");
+        }
+        if (baseUrl == null && start == null) {
+            start = List.of("h2", "postgres");
+        }
+        if (start != null) {
+            for (String db : start) {
+                if (!db.equals("h2") && !db.equals("postgres")) {
+                    throw new IllegalArgumentException("--start-server takes h2 and/or postgres, not " + db);
+                }
+            }
+        }
+        for (String s : scenarios) {
+            if (!ALL_SCENARIOS.contains(s)) {
+                throw new IllegalArgumentException("unknown scenario " + s + " (known: " + ALL_SCENARIOS + ")");
+            }
+        }
+        if (concurrency.isEmpty() || concurrency.stream().anyMatch(c -> c < 1 || c > 256)) {
+            throw new IllegalArgumentException("--concurrency takes numbers from 1 to 256");
+        }
+        if (requests <= 0 && duration.isZero()) {
+            throw new IllegalArgumentException("give a --duration or a number of --requests");
+        }
+        return new Options(baseUrl, start, jar, jvm, jfr, scenarios, concurrency, duration, requests, warmup, sizes,
+                targets, perPatient, jdbcUrl, jdbcUser, jdbcPassword, pgUrl, pgUser, pgPassword, fresh, loadOnly, work,
+                out == null ? work.resolve("results") : out, token, repo, pid);
+    }
+
+    boolean wants(String scenario) {
+        return scenarios.contains(scenario);
+    }
+
+    Runner.Budget budget() {
+        return requests > 0 ? Runner.Budget.ofRequests(requests) : Runner.Budget.of(duration);
+    }
+
+    int maxConcurrency() {
+        return concurrency.stream().mapToInt(Integer::intValue).max().orElse(1);
+    }
+
+    private static List<String> list(String value) {
+        List<String> out = new ArrayList<>();
+        for (String s : value.split(",")) {
+            if (!s.isBlank()) {
+                out.add(s.trim());
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    static Duration duration(String value) {
+        String v = value.trim();
+        if (v.endsWith("ms")) {
+            return Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2)));
+        }
+        if (v.endsWith("s")) {
+            return Duration.ofMillis((long) (Double.parseDouble(v.substring(0, v.length() - 1)) * 1000));
+        }
+        return Duration.ofSeconds(Long.parseLong(v));
+    }
+}

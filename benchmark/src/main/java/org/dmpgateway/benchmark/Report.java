@@ -1,0 +1,163 @@
+package org.dmpgateway.benchmark;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The figures: printed as tables while the run goes, and written to PATH.csv (one line per
+ * measurement) and PATH.md (markdown tables per database and registry size), both rewritten after
+ * each measurement so that an interrupted run keeps what it measured.
+ */
+final class Report {
+    record Row(String database, long registryDocuments, String scenario, String description, int concurrency,
+               Runner.Measure measure, boolean bytes) {
+    }
+
+    record Load(String database, BulkLoader.Result result) {
+    }
+
+    private static final String CSV_HEADER = "database,registry_documents,scenario,concurrency,requests,errors,seconds,"
+            + "per_second,mb_per_second,p50_ms,p95_ms,p99_ms,mean_ms,server_heap_max_mb,server_rss_max_mb,loadavg,first_error";
+
+    private final Path csv;
+    private final Path markdown;
+    private final PrintStream console;
+    private final List<String> environment = new ArrayList<>();
+    private final List<Row> rows = new ArrayList<>();
+    private final List<Load> loads = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
+
+    Report(Path prefix, PrintStream console) throws IOException {
+        Path dir = prefix.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        this.csv = dir.resolve(prefix.getFileName() + ".csv");
+        this.markdown = dir.resolve(prefix.getFileName() + ".md");
+        this.console = console;
+    }
+
+    Path csv() {
+        return csv;
+    }
+
+    Path markdown() {
+        return markdown;
+    }
+
+    List<Row> rows() {
+        return List.copyOf(rows);
+    }
+
+    synchronized void environment(String line) throws IOException {
+        environment.add(line);
+        console.println("  " + line);
+        write();
+    }
+
+    synchronized void note(String line) throws IOException {
+        notes.add(line);
+        console.println("  " + line);
+        write();
+    }
+
+    synchronized void load(String database, BulkLoader.Result r) throws IOException {
+        loads.add(new Load(database, r));
+        console.printf(Locale.ROOT, "  bulk load %s: %,d -> %,d documents, %,d patients, %,d rows in %.1f s (%,.0f documents/s, %,.0f rows/s)%n",
+                database, r.documentsBefore(), r.documentsAfter(), r.patientsAdded(), r.rows(), r.seconds(),
+                r.documentsPerSecond(), r.rowsPerSecond());
+        write();
+    }
+
+    synchronized void add(Row row) throws IOException {
+        if (rows.isEmpty() || !sameTable(rows.get(rows.size() - 1), row)) {
+            console.println();
+            console.printf("%s, registry of %,d documents%n", row.database(), row.registryDocuments());
+            console.println(header());
+        }
+        rows.add(row);
+        console.println(line(row));
+        write();
+    }
+
+    private static boolean sameTable(Row a, Row b) {
+        return a.database().equals(b.database()) && a.registryDocuments() == b.registryDocuments();
+    }
+
+    private static String header() {
+        return String.format("%-12s %4s %8s %6s %9s %8s %9s %9s %9s %9s %9s  %s", "scenario", "conc", "requests",
+                "errors", "per s", "MB/s", "p50 ms", "p95 ms", "p99 ms", "heap MB", "RSS MB", "loadavg");
+    }
+
+    private static String line(Row r) {
+        Runner.Measure m = r.measure();
+        return String.format(Locale.ROOT, "%-12s %4d %8d %6d %9.1f %8s %9.2f %9.2f %9.2f %9s %9s  %s%s", r.scenario(),
+                r.concurrency(), m.ok(), m.failed(), m.perSecond(), r.bytes() ? String.format(Locale.ROOT, "%.1f", m.megabytesPerSecond()) : "-",
+                m.percentile(50), m.percentile(95), m.percentile(99), mb(m.heapMaxBytes()), mb(m.rssMaxBytes()),
+                m.loadAverage(), m.firstError() == null ? "" : "  first error: " + m.firstError());
+    }
+
+    private static String mb(long bytes) {
+        return bytes < 0 ? "-" : String.valueOf(Math.round(bytes / 1024.0 / 1024.0));
+    }
+
+    private void write() throws IOException {
+        List<String> lines = new ArrayList<>();
+        lines.add(CSV_HEADER);
+        for (Row r : rows) {
+            Runner.Measure m = r.measure();
+            lines.add(String.join(",", r.database(), String.valueOf(r.registryDocuments()), r.scenario(),
+                    String.valueOf(r.concurrency()), String.valueOf(m.ok()), String.valueOf(m.failed()),
+                    f(m.seconds()), f(m.perSecond()), r.bytes() ? f(m.megabytesPerSecond()) : "",
+                    f(m.percentile(50)), f(m.percentile(95)), f(m.percentile(99)), f(m.mean()), mb(m.heapMaxBytes()),
+                    mb(m.rssMaxBytes()), m.loadAverage(), m.firstError() == null ? "" : '"' + m.firstError().replace('"', '\'') + '"'));
+        }
+        Files.write(csv, lines);
+        Files.writeString(markdown, markdownText());
+    }
+
+    private String markdownText() {
+        StringBuilder b = new StringBuilder("# DMP Gateway benchmark results\n\n");
+        for (String e : environment) {
+            b.append("- ").append(e).append('\n');
+        }
+        if (!loads.isEmpty()) {
+            b.append("\n## Bulk loads\n\n| database | documents before | after | patients added | rows | seconds | documents/s | rows/s |\n")
+                    .append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+            for (Load l : loads) {
+                BulkLoader.Result r = l.result();
+                b.append(String.format(Locale.ROOT, "| %s | %,d | %,d | %,d | %,d | %.1f | %,.0f | %,.0f |%n", l.database(),
+                        r.documentsBefore(), r.documentsAfter(), r.patientsAdded(), r.rows(), r.seconds(),
+                        r.documentsPerSecond(), r.rowsPerSecond()));
+            }
+        }
+        Row previous = null;
+        for (Row r : rows) {
+            if (previous == null || !sameTable(previous, r)) {
+                b.append(String.format("%n## %s, registry of %,d documents%n%n", r.database(), r.registryDocuments()))
+                        .append("| scenario | what | threads | requests | errors | per second | MB/s | p50 ms | p95 ms | p99 ms | server heap max MB | server RSS max MB | loadavg |\n")
+                        .append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+            }
+            Runner.Measure m = r.measure();
+            b.append(String.format(Locale.ROOT, "| %s | %s | %d | %d | %d | %.1f | %s | %.1f | %.1f | %.1f | %s | %s | %s |%n",
+                    r.scenario(), r.description(), r.concurrency(), m.ok(), m.failed(), m.perSecond(),
+                    r.bytes() ? String.format(Locale.ROOT, "%.1f", m.megabytesPerSecond()) : "", m.percentile(50),
+                    m.percentile(95), m.percentile(99), mb(m.heapMaxBytes()), mb(m.rssMaxBytes()), m.loadAverage()));
+            previous = r;
+        }
+        if (!notes.isEmpty()) {
+            b.append("\n## Notes\n\n");
+            for (String n : notes) {
+                b.append("- ").append(n).append('\n');
+            }
+        }
+        return b.toString();
+    }
+
+    private static String f(double v) {
+        return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.3f", v);
+    }
+}

@@ -1,0 +1,121 @@
+package org.dmpgateway.benchmark;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The gateway started by the harness as a child process: {@code java -jar dmp-gateway.jar} on a
+ * free port of 127.0.0.1 with a given datasource, its output in a log file. Ready when
+ * /actuator/health answers UP; stopped with SIGTERM (Spring's orderly shutdown, which closes an
+ * H2 file cleanly).
+ */
+final class ServerProcess implements AutoCloseable {
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
+
+    private final Process process;
+    private final int port;
+    private final Path log;
+
+    private ServerProcess(Process process, int port, Path log) {
+        this.process = process;
+        this.port = port;
+        this.log = log;
+    }
+
+    static ServerProcess start(Path jar, List<String> jvmOptions, Path jfrFile, String jdbcUrl, String user,
+                               String password, Path dataDir, Path log) throws IOException, InterruptedException {
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("server jar not found: " + jar.toAbsolutePath()
+                    + " (build it first: mvn -q -DskipTests package)");
+        }
+        int port = freePort();
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        if (jfrFile != null) {
+            command.add("-XX:StartFlightRecording=filename=" + jfrFile.toAbsolutePath() + ",settings=profile,dumponexit=true");
+        }
+        command.add("-jar");
+        command.add(jar.toAbsolutePath().toString());
+        command.add("--server.port=" + port);
+        command.add("--server.address=127.0.0.1");
+        command.add("--spring.datasource.url=" + jdbcUrl);
+        command.add("--spring.datasource.username=" + user);
+        command.add("--spring.datasource.password=" + password);
+        command.add("--dmp.data-dir=" + dataDir.toAbsolutePath());
+        command.add("--management.endpoints.web.exposure.include=health,info,metrics");
+        Files.createDirectories(log.toAbsolutePath().getParent());
+        Process p = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.to(log.toFile())).start();
+        ServerProcess server = new ServerProcess(p, port, log);
+        try {
+            server.awaitHealthy();
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            server.close();
+            throw e;
+        }
+        return server;
+    }
+
+    private void awaitHealthy() throws IOException, InterruptedException {
+        Http http = new Http(baseUrl());
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the server stopped while starting (exit " + process.exitValue()
+                        + "), see " + log.toAbsolutePath() + ":\n" + tail());
+            }
+            try {
+                Http.Response r = http.get("/actuator/health");
+                if (r.status() == 200 && r.text().contains("\"UP\"")) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("the server did not become healthy within " + START_TIMEOUT + ", see " + log);
+    }
+
+    private String tail() throws IOException {
+        List<String> lines = Files.readAllLines(log);
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    Path log() {
+        return log;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                process.waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package org.dmpgateway.benchmark;
+
+import org.junit.jupiter.api.Test;
+
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The harness's own pieces, without a server. */
+class HarnessPartsTest {
+    @Test
+    void insAreWellFormedAndDistinctPerFamily() {
+        for (String ins : List.of(Ins.target(10), Ins.bulk(0), Ins.bulk(9_999_999), Ins.harness(3))) {
+            assertEquals(15, ins.length(), ins);
+            int key = 97 - new BigInteger(ins.substring(0, 13)).mod(BigInteger.valueOf(97)).intValue();
+            assertEquals(key, Integer.parseInt(ins.substring(13)), ins);
+        }
+        assertTrue(Ins.bulk(123).startsWith(Ins.BULK_PREFIX));
+        assertTrue(!Ins.target(1000).equals(Ins.harness(1000)));
+        assertThrows(IllegalArgumentException.class, () -> Ins.bulk(10_000_000L));
+    }
+
+    @Test
+    void multipartAnswersAreSplitIntoTheirParts() {
+        byte[] body = ("--uuid:b\r\nContent-Type: application/xop+xml\r\n\r\n<env status=\"x\"/>\r\n"
+                + "--uuid:b\r\nContent-Type: application/octet-stream\r\n\r\n0123456789\r\n--uuid:b--\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
+        List<byte[]> parts = Responses.mimeParts(new Http.Response(200,
+                "multipart/related; type=\"application/xop+xml\"; boundary=\"uuid:b\"; start=\"<root>\"", body));
+        assertEquals(2, parts.size());
+        assertArrayEquals("0123456789".getBytes(StandardCharsets.US_ASCII), parts.get(1));
+    }
+
+    @Test
+    void documentEntriesAreCountedByTheirStartTags() {
+        byte[] answer = ("<rim:RegistryObjectList><rim:ExtrinsicObject id=\"a\"></rim:ExtrinsicObject>"
+                + "<ExtrinsicObject id=\"b\"/><rim:Slot name=\"ExtrinsicObject x\"/></rim:RegistryObjectList>")
+                .getBytes(StandardCharsets.UTF_8);
+        assertEquals(2, Responses.countDocumentEntries(answer));
+    }
+
+    @Test
+    void percentilesAreNearestRank() {
+        double[] ms = new double[100];
+        for (int i = 0; i < 100; i++) {
+            ms[i] = i + 1;
+        }
+        Runner.Measure m = new Runner.Measure(100, 0, 2.0, 0, ms, null, -1, -1, "?");
+        assertEquals(50, m.percentile(50));
+        assertEquals(95, m.percentile(95));
+        assertEquals(99, m.percentile(99));
+        assertEquals(50, m.perSecond());
+    }
+
+    @Test
+    void theCommandLineIsParsed() {
+        Options o = Options.parse("--start-server", "postgres", "--concurrency=1,4", "--duration", "1500ms",
+                "--registry-size", "100_000,1000000", "--scenarios", "iti18,http");
+        assertEquals(List.of("postgres"), o.startServer());
+        assertEquals(List.of(1, 4), o.concurrency());
+        assertEquals(Duration.ofMillis(1500), o.duration());
+        assertEquals(List.of(100_000L, 1_000_000L), o.registrySizes());
+        assertTrue(o.wants("iti18") && !o.wants("iti43"));
+        assertThrows(IllegalArgumentException.class, () -> Options.parse("--scenarios", "iti99"));
+        assertThrows(IllegalArgumentException.class, () -> Options.parse("--base-url", "http://127.0.0.1:1", "--start-server", "h2"));
+    }
+
+    @Test
+    void theVihfNamesTheProfessionalAndThePatient() {
+        String header = Vihf.securityHeader(Ins.target(10));
+        assertTrue(header.contains("<saml2:NameID Format=\"urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified\">"
+                + Catalog.ACTOR_ID + "</saml2:NameID>"), header);
+        assertTrue(header.contains(Ins.target(10) + "^^^&amp;1.2.250.1.213.1.4.10&amp;ISO^NH"), header);
+        assertTrue(header.contains("code=\"normal\" codeSystem=\"1.2.250.1.213.1.1.4.248\""), header);
+        assertTrue(header.contains("code=\"10\" codeSystem=\"1.2.250.1.71.1.2.7\""), header);
+    }
+}
