@@ -7,6 +7,7 @@ import org.dmpgateway.mappings.xds.XdsTransaction;
 import org.openehealth.ipf.commons.ihe.xds.core.requests.ProvideAndRegisterDocumentSet;
 import org.openehealth.ipf.commons.ihe.xds.core.responses.Response;
 import org.openehealth.ipf.commons.ihe.xds.core.responses.Status;
+import org.dmpgateway.xds.vihf.VihfReader;
 import org.springframework.stereotype.Component;
 
 import static org.openehealth.ipf.platform.camel.ihe.xds.XdsCamelValidators.iti41RequestValidator;
@@ -15,11 +16,18 @@ import static org.openehealth.ipf.platform.camel.ihe.xds.XdsCamelValidators.iti4
 /** ITI-41 Provide and Register Document Set-b, served at /services/iti41. */
 @Component
 public class Iti41Route extends RouteBuilder {
+    private final VihfReader vihf;
+
+    public Iti41Route(VihfReader vihf) {
+        this.vihf = vihf;
+    }
+
     @Override
     public void configure() {
         from("xds-iti41:iti41").routeId("iti41")
                 .doTry()
                     .process(iti41RequestValidator())
+                    .process(vihf)
                     .convertBodyTo(ProvideAndRegisterDocumentSet.class)
                     .bean(XdsSubmissionMapper.class, "toSubmission")
                     .to(CoreEndpoints.SUBMIT_DOCUMENTS)

@@ -5,6 +5,7 @@ import org.dmpgateway.mappings.CoreEndpoints;
 import org.dmpgateway.mappings.xds.XdsRetrieveMapper;
 import org.dmpgateway.mappings.xds.XdsTransaction;
 import org.openehealth.ipf.commons.ihe.xds.core.requests.RetrieveDocumentSet;
+import org.dmpgateway.xds.vihf.VihfReader;
 import org.springframework.stereotype.Component;
 
 import static org.openehealth.ipf.platform.camel.ihe.xds.XdsCamelValidators.iti43RequestValidator;
@@ -13,11 +14,18 @@ import static org.openehealth.ipf.platform.camel.ihe.xds.XdsCamelValidators.iti4
 /** ITI-43 Retrieve Document Set, served at /services/iti43 (MTOM). */
 @Component
 public class Iti43Route extends RouteBuilder {
+    private final VihfReader vihf;
+
+    public Iti43Route(VihfReader vihf) {
+        this.vihf = vihf;
+    }
+
     @Override
     public void configure() {
         from("xds-iti43:iti43").routeId("iti43")
                 .doTry()
                     .process(iti43RequestValidator())
+                    .process(vihf)
                     .convertBodyTo(RetrieveDocumentSet.class)
                     .bean(XdsRetrieveMapper.class, "toRetrieveCommand")
                     .to(CoreEndpoints.RETRIEVE_DOCUMENTS)
