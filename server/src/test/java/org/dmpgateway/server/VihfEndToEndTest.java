@@ -137,4 +137,17 @@ class VihfEndToEndTest {
         assertTrue(response.body().contains("IDENTITY_MISSING: the request carries no VIHF assertion in its WS-Security header"),
                 response.body());
     }
+
+    // ------------------------------------------------------------------ REST (TD0.2, TD0.3)
+
+    @Test
+    void theRestEndpointsAreServedAndRefuseARequestWithoutVihf() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/dmp/status")).timeout(Duration.ofSeconds(30))
+                        .header("Authorization", "Bearer not-a-vihf").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, response.statusCode(), response.body());
+        assertEquals("IHE-SAML", response.headers().firstValue("WWW-Authenticate").orElse(null));
+        assertTrue(response.body().startsWith("{\"code\":\"IDENTITY_MISSING\",\"message\":"), response.body());
+    }
 }
