@@ -45,6 +45,17 @@ public final class AdminClient {
         this.authority = authority;
     }
 
+    /** Creates (or replaces) the record of {@code ins} in {@code state}, with the default settings. */
+    public void createPatient(String ins, PatientRecordState state) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("familyName", "PATIENT-" + ins.substring(9));
+        body.put("givenName", "Test");
+        body.put("birthDate", "1980-01-01");
+        body.put("gender", "F");
+        body.put("state", state.name());
+        put(patient(ins), json(body));
+    }
+
     /** The patient authorises the professional ({@code adminDoctor}: names them médecin administrateur). */
     public void authorise(String ins, String actorId, String name, boolean adminDoctor) {
         Map<String, Object> body = new LinkedHashMap<>();
