@@ -37,13 +37,13 @@ enum StatusTransition {
 
     /** The allowed transitions, for messages: {@code Approved -> Deprecated (deprecate), ...}. */
     static String allowed() {
-        return Arrays.stream(values()).map(t -> Arrays.stream(t.from).map(StatusTransition::name)
-                        .collect(Collectors.joining(" or ")) + " -> " + name(t.to) + " (" + t.verb + ")")
+        return Arrays.stream(values()).map(t -> Arrays.stream(t.from).map(StatusTransition::label)
+                        .collect(Collectors.joining(" or ")) + " -> " + label(t.to) + " (" + t.verb + ")")
                 .collect(Collectors.joining(", "));
     }
 
     /** A status as the DMP names it: Approved, Deprecated, Archived, Deleted, Submitted. */
-    static String name(EntryStatus s) {
+    static String label(EntryStatus s) {
         String n = s.name();
         return n.charAt(0) + n.substring(1).toLowerCase();
     }

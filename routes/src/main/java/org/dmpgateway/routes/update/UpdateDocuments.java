@@ -186,7 +186,7 @@ public class UpdateDocuments {
                 if (!DocumentAccess.isCurrent(current)) {
                     throw new DmpException(DmpErrorCode.METADATA_UPDATE_ERROR, "document " + current.uniqueId()
                             + " has no current version (its newest version is "
-                            + StatusTransition.name(current.availabilityStatus()) + "): only an Approved or Archived "
+                            + StatusTransition.label(current.availabilityStatus()) + "): only an Approved or Archived "
                             + "document gets a new metadata version", target);
                 }
                 if (!Objects.equals(nv.previousVersion(), current.version())) {
@@ -225,14 +225,14 @@ public class UpdateDocuments {
                 access.requireHandledAndVisible(entry, target);
                 StatusTransition transition = StatusTransition.of(sc.originalStatus(), sc.newStatus()).orElseThrow(() ->
                         new DmpException(DmpErrorCode.METADATA_UPDATE_ERROR, "document " + entry.uniqueId()
-                                + ": the status change " + StatusTransition.name(sc.originalStatus()) + " -> "
-                                + StatusTransition.name(sc.newStatus()) + " is not allowed (allowed: "
+                                + ": the status change " + StatusTransition.label(sc.originalStatus()) + " -> "
+                                + StatusTransition.label(sc.newStatus()) + " is not allowed (allowed: "
                                 + StatusTransition.allowed() + ")", target));
                 access.requireAuthor(entry, transition.verb() + " it");
                 if (sc.originalStatus() != entry.availabilityStatus()) {
                     throw new DmpException(DmpErrorCode.METADATA_UPDATE_ERROR, "document " + entry.uniqueId()
-                            + ": OriginalStatus " + StatusTransition.name(sc.originalStatus()) + " is not its status, "
-                            + StatusTransition.name(entry.availabilityStatus()), target);
+                            + ": OriginalStatus " + StatusTransition.label(sc.originalStatus()) + " is not its status, "
+                            + StatusTransition.label(entry.availabilityStatus()), target);
                 }
                 touch(entry);
                 List<StatusChange> changes = transition == StatusTransition.DELETE ? access.deletionOf(entry)
