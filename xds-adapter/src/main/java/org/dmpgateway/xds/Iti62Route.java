@@ -1,0 +1,37 @@
+package org.dmpgateway.xds;
+
+import org.apache.camel.builder.RouteBuilder;
+import org.dmpgateway.mappings.CoreEndpoints;
+import org.dmpgateway.mappings.xds.XdsRemovalMapper;
+import org.dmpgateway.mappings.xds.XdsTransaction;
+import org.openehealth.ipf.commons.ihe.xds.core.requests.RemoveMetadata;
+import org.openehealth.ipf.commons.ihe.xds.core.responses.Response;
+import org.openehealth.ipf.commons.ihe.xds.core.responses.Status;
+import org.springframework.stereotype.Component;
+
+import static org.openehealth.ipf.platform.camel.ihe.xds.XdsCamelValidators.iti62RequestValidator;
+import static org.openehealth.ipf.platform.camel.ihe.xds.XdsCamelValidators.iti62ResponseValidator;
+
+/**
+ * ITI-62 Remove Metadata, served at /services/iti62 (IPF component {@code rmd-iti62}): the author's
+ * logical deletion of document entries (status Deleted, see the core's RemoveDocuments). As in the
+ * other XDS routes, the caller's identity step (VIHF assertion to {@link CoreEndpoints#ACCESS_CONTEXT})
+ * comes right after validation.
+ */
+@Component
+public class Iti62Route extends RouteBuilder {
+    @Override
+    public void configure() {
+        from("rmd-iti62:iti62").routeId("iti62")
+                .doTry()
+                    .process(iti62RequestValidator())
+                    .convertBodyTo(RemoveMetadata.class)
+                    .bean(XdsRemovalMapper.class, "toDocumentRemoval")
+                    .to(CoreEndpoints.REMOVE_DOCUMENTS)
+                    .process(exchange -> exchange.getMessage().setBody(new Response(Status.SUCCESS)))
+                    .process(iti62ResponseValidator())
+                .doCatch(Exception.class)
+                    .process(XdsFailures.answer(XdsTransaction.ITI_62))
+                .end();
+    }
+}
