@@ -14,7 +14,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.openehealth.ipf.commons.ihe.xds.core.ebxml.EbXMLAssociation;
+import org.openehealth.ipf.commons.ihe.xds.core.ebxml.EbXMLSubmitObjectsRequest;
+import org.openehealth.ipf.commons.ihe.xds.core.ebxml.ebxml30.EbXMLFactory30;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.AssigningAuthority;
+import org.openehealth.ipf.commons.ihe.xds.core.metadata.Association;
+import org.openehealth.ipf.commons.ihe.xds.core.metadata.AssociationLabel;
+import org.openehealth.ipf.commons.ihe.xds.core.metadata.AssociationType;
+import org.openehealth.ipf.commons.ihe.xds.core.metadata.ObjectReference;
+import org.openehealth.ipf.commons.ihe.xds.core.requests.RegisterDocumentSet;
+import org.openehealth.ipf.commons.ihe.xds.core.requests.RemoveMetadata;
+import org.openehealth.ipf.commons.ihe.xds.core.stub.ebrs30.lcm.SubmitObjectsRequest;
+import org.openehealth.ipf.commons.ihe.xds.core.transform.requests.RegisterDocumentSetTransformer;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.Author;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.AvailabilityStatus;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.Code;
@@ -38,6 +49,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 
 import java.util.List;
+import java.util.UUID;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -355,6 +367,113 @@ abstract class DmpRulesEndToEndTestBase {
         GetDocumentsQuery byId = new GetDocumentsQuery();
         byId.setUniqueIds(List.of(doc));
         assertTrue(onOther.query(byId).getDocumentEntries().isEmpty(), "an id-based query stays in the identity's record");
+    }
+
+    // ------------------------------------------------------------------ metadata update and deletion (ITI-57, ITI-62)
+
+    /** The current (Approved) metadata version of a document; GetDocuments by uniqueId returns every version. */
+    DocumentEntry stored(String uniqueId) {
+        GetDocumentsQuery q = new GetDocumentsQuery();
+        q.setUniqueIds(List.of(uniqueId));
+        List<DocumentEntry> entries = xds.as(durant()).query(q).getDocumentEntries().stream()
+                .filter(e -> e.getAvailabilityStatus() == AvailabilityStatus.APPROVED).toList();
+        assertEquals(1, entries.size(), () -> "one current version of " + uniqueId + ": " + entries);
+        return entries.get(0);
+    }
+
+    /** An ITI-57 request: a new version of the stored entry with MASQUE_PS added (or removed). */
+    SubmitObjectsRequest maskRequest(String uniqueId, boolean mask) {
+        DocumentEntry v = stored(uniqueId);
+        String previous = v.getVersion().getVersionName();
+        v.setEntryUuid("urn:uuid:" + UUID.randomUUID());
+        if (mask) {
+            v.getConfidentialityCodes().add(CONF_MASQUE_PS);
+        } else {
+            v.getConfidentialityCodes().removeIf(c -> "MASQUE_PS".equals(c.getCode()));
+        }
+        RegisterDocumentSet r = new RegisterDocumentSet();
+        r.setSubmissionSet(submissionSet(ins));
+        r.getDocumentEntries().add(v);
+        Association member = hasMember("urn:uuid:" + UUID.randomUUID(), "SubmissionSet01", v.getEntryUuid(),
+                AssociationLabel.ORIGINAL);
+        member.setPreviousVersion(previous);
+        r.getAssociations().add(member);
+        return new RegisterDocumentSetTransformer(new EbXMLFactory30()).toEbXML(r).getInternal();
+    }
+
+    /** An ITI-57 status change of the stored entry, the CI-SIS statuses written in the slots. */
+    SubmitObjectsRequest statusRequest(String uniqueId, String originalStatus, String newStatus) {
+        DocumentEntry v = stored(uniqueId);
+        RegisterDocumentSet r = new RegisterDocumentSet();
+        r.setSubmissionSet(submissionSet(ins));
+        String id = "urn:uuid:" + UUID.randomUUID();
+        r.getAssociations().add(new Association(AssociationType.UPDATE_AVAILABILITY_STATUS, id, "SubmissionSet01",
+                v.getEntryUuid()));
+        EbXMLSubmitObjectsRequest<SubmitObjectsRequest> ebXml =
+                new RegisterDocumentSetTransformer(new EbXMLFactory30()).toEbXML(r);
+        EbXMLAssociation change = ebXml.getAssociations().stream().filter(a -> id.equals(a.getId())).findFirst()
+                .orElseThrow();
+        change.addSlot("OriginalStatus", originalStatus);
+        change.addSlot("NewStatus", newStatus);
+        return ebXml.getInternal();
+    }
+
+    RemoveMetadata removal(String uniqueId) {
+        RemoveMetadata r = new RemoveMetadata();
+        r.getReferences().add(new ObjectReference(stored(uniqueId).getEntryUuid()));
+        return r;
+    }
+
+    static final String APPROVED = "urn:oasis:names:tc:ebxml-regrep:StatusType:Approved";
+    static final String ARCHIVED = "urn:asip:ci-sis:2010:StatusType:Archived";
+    static final String DELETED = "urn:asip:ci-sis:2010:StatusType:Deleted";
+
+    @Test
+    void theAuthorOrTheAdminDoctorMasksAndUnmasksAnotherProfessionalMayNot() {
+        admin.authorise(ins, OTHER_DOCTOR, "PETIT Louis", false);
+        admin.authorise(ins, ADMIN_DOCTOR, "LAMBERT Sophie", true);
+        String doc = submitReport(false);
+        XdsClient other = xds.as(otherDoctor());
+
+        assertRefused(other.update(maskRequest(doc, true)), "NOT_AUTHOR");
+        assertEquals(List.of(doc), found(other), "the refused update changed nothing");
+
+        assertSuccess(xds.as(durant()).update(maskRequest(doc, true)));
+        assertEquals(List.of(), found(other), "masked by its author: hidden from the colleague");
+        assertRefused(retrieve(other, doc), "UNKNOWN_DOCUMENT", ErrorCode.DOCUMENT_UNIQUE_ID_ERROR);
+        DocumentEntry masked = stored(doc);
+        assertEquals("2", masked.getVersion().getVersionName());
+        assertTrue(masked.getConfidentialityCodes().stream().anyMatch(c -> "MASQUE_PS".equals(c.getCode())));
+
+        assertSuccess(xds.as(adminDoctor()).update(maskRequest(doc, false)));
+        assertEquals(List.of(doc), found(other), "unmasked by the admin doctor at the patient's request");
+        assertSuccess(retrieve(other, doc));
+    }
+
+    @Test
+    void onlyTheAuthorDeletesThroughIti57OrIti62() {
+        admin.authorise(ins, OTHER_DOCTOR, "PETIT Louis", false);
+        String first = submitReport(false);
+        String second = submitReport(false);
+        XdsClient other = xds.as(otherDoctor());
+
+        assertRefused(other.update(statusRequest(first, APPROVED, DELETED)), "NOT_AUTHOR");
+        assertRefused(other.remove(removal(second)), "NOT_AUTHOR");
+        assertEquals(sorted(first, second), found(other), "nothing was deleted");
+
+        assertSuccess(xds.as(durant()).update(statusRequest(first, APPROVED, DELETED)));
+        assertSuccess(xds.as(durant()).remove(removal(second)));
+        assertEquals(List.of(), found(xds.as(durant())), "deleted documents are gone, even for their author");
+        assertRefused(retrieve(xds.as(durant()), first), "UNKNOWN_DOCUMENT", ErrorCode.DOCUMENT_UNIQUE_ID_ERROR);
+    }
+
+    @Test
+    void theAuthorArchivesAndUnarchives() {
+        String doc = submitReport(false);
+        assertSuccess(xds.as(durant()).update(statusRequest(doc, APPROVED, ARCHIVED)));
+        assertEquals(List.of(), found(xds.as(durant())), "an archived document leaves the Approved selection");
+        assertSuccess(xds.as(durant()).update(statusRequest(doc, ARCHIVED, APPROVED)));
+        assertEquals(List.of(doc), found(xds.as(durant())));
     }
 
     // ------------------------------------------------------------------ traces

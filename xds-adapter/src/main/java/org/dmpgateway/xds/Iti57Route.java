@@ -9,6 +9,8 @@ import org.dmpgateway.mappings.xds.XdsUpdateValidation;
 import org.openehealth.ipf.commons.ihe.xds.core.responses.Response;
 import org.openehealth.ipf.commons.ihe.xds.core.responses.Status;
 import org.openehealth.ipf.commons.ihe.xds.core.stub.ebrs30.lcm.SubmitObjectsRequest;
+import org.dmpgateway.xds.vihf.VihfReader;
+import org.dmpgateway.xds.vihf.VihfSecurityHeaderInterceptor;
 import org.springframework.stereotype.Component;
 
 import static org.openehealth.ipf.platform.camel.core.adapter.ValidatorAdapter.validationEnabled;
@@ -23,16 +25,23 @@ import static org.openehealth.ipf.platform.camel.ihe.xds.XdsCamelValidators.iti5
  * them). Validation is IPF's ITI-57 validator, run by {@link XdsUpdateValidation} on a view of the
  * request in which those statuses stand as Approved / Deprecated, since IPF's validator alone
  * refuses them; the header {@code ValidatorAdapter.NEED_VALIDATION_HEADER_NAME = false} turns it
- * off as it does IPF's own validators. As in the other XDS routes, the caller's identity step
- * (VIHF assertion to {@link CoreEndpoints#ACCESS_CONTEXT}) comes right after validation.
+ * off as it does IPF's own validators. As in the other XDS routes, the caller is the VIHF
+ * of the wsse:Security header ({@link VihfReader}), read right after validation.
  */
 @Component
 public class Iti57Route extends RouteBuilder {
+    private final VihfReader vihf;
+
+    public Iti57Route(VihfReader vihf) {
+        this.vihf = vihf;
+    }
+
     @Override
     public void configure() {
-        from("xds-iti57:iti57").routeId("iti57")
+        from("xds-iti57:iti57?" + VihfSecurityHeaderInterceptor.ENDPOINT_PARAMETER).routeId("iti57")
                 .doTry()
                     .process(requestValidator())
+                    .process(vihf)
                     .bean(XdsUpdateMapper.class, "toDocumentUpdate")
                     .to(CoreEndpoints.UPDATE_DOCUMENTS)
                     .process(exchange -> exchange.getMessage().setBody(new Response(Status.SUCCESS)))

@@ -122,6 +122,20 @@ public final class XdsClient {
         return send("xds-iti43", "iti43", request, headersFor(null, "a retrieve (ITI-43)"), RetrievedDocumentSet.class);
     }
 
+    /**
+     * ITI-57 Update Document Set: {@code request} is IPF's ebXML {@code SubmitObjectsRequest} (or
+     * a {@code RegisterDocumentSet}). The request names no patient to the client: bind an identity
+     * first ({@link #as} or {@link #forPatient}).
+     */
+    public Response update(Object request) {
+        return send("xds-iti57", "iti57", request, headersFor(null, "an ITI-57 update"), Response.class);
+    }
+
+    /** ITI-62 Remove Metadata; bind an identity first ({@link #as} or {@link #forPatient}). */
+    public Response remove(org.openehealth.ipf.commons.ihe.xds.core.requests.RemoveMetadata request) {
+        return send("rmd-iti62", "iti62", request, headersFor(null, "an ITI-62 removal"), Response.class);
+    }
+
     // ------------------------------------------------------------------ the VIHF header
 
     private List<Header> headersFor(Identifiable requestPatient, String what) {
