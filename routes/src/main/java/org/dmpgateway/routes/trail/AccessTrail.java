@@ -4,6 +4,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.dmpgateway.mappings.CoreEndpoints;
 import org.dmpgateway.mappings.access.AccessContext;
+import org.dmpgateway.mappings.error.DmpError;
 import org.dmpgateway.mappings.error.DmpException;
 import org.dmpgateway.mappings.model.DocumentEntryRecord;
 import org.dmpgateway.mappings.model.DocumentUpdate;
@@ -21,6 +22,7 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.function.Function;
 
 /**
@@ -79,7 +81,8 @@ public class AccessTrail {
 
     /** Traces a refused attempt (its own transaction: the action's was rolled back or never began). */
     public void refused(AccessContext context, TraceAction action, List<String> documentIds, DmpException refusal) {
-        traces.record(trace(context, action, documentIds, refusal.code().name(), refusal.getMessage(), clock.instant()));
+        String detail = refusal.errors().stream().map(DmpError::message).distinct().collect(Collectors.joining("; "));
+        traces.record(trace(context, action, documentIds, refusal.code().name(), detail, clock.instant()));
     }
 
     /**
