@@ -97,7 +97,7 @@ public class CoreRoutes extends RouteBuilder {
                 .doTry()
                     .bean(declareAuthorization, "declare")
                 .doCatch(DmpException.class)
-                    .process(trail.refusal(TraceAction.AUTHORIZE))
+                    .process(trail.refusal(DeclareAuthorization::traceAction))
                 .end();
 
         from(CoreEndpoints.RECORD_STATUS).routeId("record-status")
