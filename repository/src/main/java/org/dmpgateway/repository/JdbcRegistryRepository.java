@@ -11,6 +11,7 @@ import org.dmpgateway.mappings.query.DocumentCriteria;
 import org.dmpgateway.mappings.query.FolderCriteria;
 import org.dmpgateway.mappings.query.SubmissionSetCriteria;
 import org.dmpgateway.repository.RegistryRowMappers.Pending;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -31,7 +32,8 @@ import java.util.Optional;
  * {@link RegistryRepository} on JDBC: H2 or PostgreSQL, same schema from the Flyway migrations
  * under {@code db/migration}.
  *
- * <p>A submission is written in one transaction ({@link SubmissionWriter}). A selection is one
+ * <p>A submission, or a metadata update, is written in one transaction ({@link SubmissionWriter}),
+ * which joins the caller's transaction when there is one. A selection is one
  * SQL query with the criteria in its WHERE clause ({@link SqlSelect}), in insertion order; the
  * child rows of all hits are then loaded with one query per child table ({@link ChildRows}) and
  * the records rebuilt ({@link RegistryRowMappers}).
@@ -56,6 +58,17 @@ public class JdbcRegistryRepository implements RegistryRepository {
         } catch (DuplicateKeyException e) {
             throw new ConflictingWriteException("submission set " + write.submission().submissionSet().uniqueId()
                     + " conflicts with an object stored meanwhile", e);
+        }
+    }
+
+    @Override
+    public void storeDocumentUpdate(DocumentUpdateWrite write) {
+        try {
+            tx.executeWithoutResult(status -> new SubmissionWriter(jdbc).write(write));
+        } catch (DuplicateKeyException | ConcurrencyFailureException e) {
+            throw new ConflictingWriteException("metadata update "
+                    + (write.submissionSet() == null ? "" : "of submission set " + write.submissionSet().uniqueId() + " ")
+                    + "conflicts with a change stored meanwhile", e);
         }
     }
 

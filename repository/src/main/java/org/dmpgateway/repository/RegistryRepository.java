@@ -29,6 +29,15 @@ public interface RegistryRepository {
      */
     void storeSubmission(SubmissionWrite write);
 
+    /**
+     * Stores a metadata update (ITI-57) or removal (ITI-62) atomically, joining the caller's
+     * transaction when there is one: the guarded status changes, then the new objects. All rows or none.
+     *
+     * @throws ConflictingWriteException when an entry no longer has the expected status (changed by
+     *                                   another request meanwhile) or a uniqueness constraint refuses a row
+     */
+    void storeDocumentUpdate(DocumentUpdateWrite write);
+
     /** Which of these uniqueIds are already used, by documents, submission sets or folders. */
     List<UniqueIdUse> findUniqueIdUses(Collection<String> uniqueIds);
 

@@ -6,6 +6,7 @@ import org.dmpgateway.mappings.model.CodedValue;
 import org.dmpgateway.mappings.model.DocumentEntryRecord;
 import org.dmpgateway.mappings.model.EntryStatus;
 import org.dmpgateway.mappings.model.FolderRecord;
+import org.dmpgateway.mappings.model.Submission;
 import org.dmpgateway.mappings.model.SubmissionSetRecord;
 import org.dmpgateway.mappings.model.SubmittedDocument;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -15,9 +16,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The INSERTs and UPDATEs of one submission, as JDBC batches: object rows first, then the child
- * rows of all objects, then the deprecations and folder time updates. The caller runs
- * {@link #write} inside one transaction.
+ * The INSERTs and UPDATEs of one submission or metadata update, as JDBC batches: object rows
+ * first, then the child rows of all objects, then the deprecations and folder time updates. A
+ * metadata update ({@link #write(DocumentUpdateWrite)}) first changes the statuses it needs, each
+ * guarded by the expected status, then inserts its objects with the same statements as a
+ * submission. The caller runs one writer inside one transaction.
  */
 final class SubmissionWriter {
     /** Position of the one row that records an extra slot given without values. */
@@ -48,6 +51,8 @@ final class SubmissionWriter {
     private static final String INSERT_AUTHOR = "INSERT INTO author (owner_uuid, owner_kind, position, person, institutions, "
             + "roles, specialties, telecoms) VALUES (?,?,?,?,?,?,?,?)";
     private static final String INSERT_TEXT = "INSERT INTO text_value (owner_uuid, kind, position, val) VALUES (?,?,?,?)";
+    private static final String UPDATE_STATUS_IF = "UPDATE document_entry SET availability_status = ? "
+            + "WHERE entry_uuid = ? AND availability_status = ?";
     private static final String INSERT_SLOT = "INSERT INTO extra_slot (owner_uuid, owner_kind, name, position, val) "
             + "VALUES (?,?,?,?,?)";
 
@@ -66,7 +71,40 @@ final class SubmissionWriter {
     }
 
     void write(SubmissionWrite write) {
-        var submission = write.submission();
+        insert(write.submission());
+        batch("UPDATE document_entry SET availability_status = ? WHERE entry_uuid = ?", write.deprecatedEntryUuids().stream()
+                .map(uuid -> new Object[]{EntryStatus.DEPRECATED.name(), uuid}).toList());
+        batch("UPDATE folder SET last_update_time = ?, last_update_time_ms = ? WHERE entry_uuid = ?",
+                write.folderLastUpdateTimes().entrySet().stream().map(f -> new Object[]{f.getValue(),
+                        Hl7Instants.toEpochMillis(f.getValue()), f.getKey()}).toList());
+    }
+
+    /**
+     * A metadata update: the guarded status changes first (they lock the rows a concurrent update
+     * of the same documents would change), then the submission set, the new versions (without
+     * content rows: a new metadata version keeps the content stored under its uniqueId) and the
+     * associations.
+     *
+     * @throws ConflictingWriteException when an entry no longer has the status the core read
+     */
+    void write(DocumentUpdateWrite write) {
+        for (DocumentUpdateWrite.StatusChange change : write.statusChanges()) {
+            int changed = jdbc.update(UPDATE_STATUS_IF, change.newStatus().name(), change.entryUuid(),
+                    change.expected().name());
+            if (changed != 1) {
+                throw new ConflictingWriteException("document entry " + change.entryUuid() + " is no longer "
+                        + change.expected() + ": it was changed by another request meanwhile", null);
+            }
+        }
+        if (write.submissionSet() != null) {
+            insert(new Submission(write.submissionSet(),
+                    write.newVersions().stream().map(e -> new SubmittedDocument(e, null)).toList(), List.of(),
+                    write.associations()));
+        }
+    }
+
+    /** The rows of the objects of a submission, as batches per table. */
+    private void insert(Submission submission) {
         addSubmissionSet(submission.submissionSet());
         submission.documents().forEach(this::addDocument);
         submission.folders().forEach(this::addFolder);
@@ -80,12 +118,6 @@ final class SubmissionWriter {
         batch(INSERT_AUTHOR, authors);
         batch(INSERT_TEXT, texts);
         batch(INSERT_SLOT, slots);
-
-        batch("UPDATE document_entry SET availability_status = ? WHERE entry_uuid = ?", write.deprecatedEntryUuids().stream()
-                .map(uuid -> new Object[]{EntryStatus.DEPRECATED.name(), uuid}).toList());
-        batch("UPDATE folder SET last_update_time = ?, last_update_time_ms = ? WHERE entry_uuid = ?",
-                write.folderLastUpdateTimes().entrySet().stream().map(f -> new Object[]{f.getValue(),
-                        Hl7Instants.toEpochMillis(f.getValue()), f.getKey()}).toList());
     }
 
     private void addSubmissionSet(SubmissionSetRecord s) {

@@ -32,6 +32,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
 import java.time.Instant;
@@ -52,6 +53,7 @@ import static org.junit.jupiter.api.Assertions.*;
  */
 abstract class RepositoryTestBase {
     RegistryRepository repository;
+    DataSource dataSource;
     PatientRecordRepository patients;
     AccessTrailRepository trail;
     NotificationOutbox outbox;
@@ -63,7 +65,7 @@ abstract class RepositoryTestBase {
 
     @BeforeEach
     void open() {
-        DataSource dataSource = migratedDataSource();
+        dataSource = migratedDataSource();
         repository = new JdbcRegistryRepository(dataSource, new DataSourceTransactionManager(dataSource));
         patients = new JdbcPatientRecordRepository(dataSource, new DataSourceTransactionManager(dataSource));
         trail = new JdbcAccessTrailRepository(dataSource);
@@ -468,6 +470,111 @@ abstract class RepositoryTestBase {
                 List.of(document(e)), List.of(), List.of(hasMember(sameUniqueId.entryUuid(), e.entryUuid()))))));
         assertEquals(List.of(set), repository.findSubmissionSets(SubmissionSetCriteria.byPatient(patient, null)));
         assertEquals(List.of(), repository.findDocuments(mine().build()));
+    }
+
+    // ---------------------------------------------------------------- metadata updates
+
+    /** A new metadata version of {@code previous}: same logicalId and uniqueId, next version, other entryUUID. */
+    static DocumentEntryRecord nextVersion(DocumentEntryRecord previous, CodedValue... confidentiality) {
+        Entry e = new Entry(previous.patientId()).confidentiality(confidentiality);
+        e.uniqueId = previous.uniqueId();
+        DocumentEntryRecord fresh = e.build();
+        return fresh.withRegistryValues(previous.logicalUuid(), String.valueOf(Integer.parseInt(previous.version()) + 1),
+                EntryStatus.APPROVED, previous.hash(), previous.size(), previous.repositoryUniqueId(),
+                previous.homeCommunityId());
+    }
+
+    static AssociationRecord newVersionMember(SubmissionSetRecord set, DocumentEntryRecord entry, String previousVersion) {
+        return new AssociationRecord(uuid(), AssociationKind.HAS_MEMBER, set.entryUuid(), entry.entryUuid(), "Original",
+                previousVersion, null, null, null, EntryStatus.APPROVED, Map.of());
+    }
+
+    @Test
+    void aMetadataUpdateDeprecatesThePreviousVersionAndKeepsTheContent() {
+        DocumentEntryRecord v1 = new Entry(patient).build();
+        store(v1);
+        byte[] content = repository.findContent(v1.uniqueId()).orElseThrow().bytes();
+        Map<String, Integer> before = rowCounts();
+
+        DocumentEntryRecord v2 = nextVersion(v1, N, MASQUE);
+        SubmissionSetRecord set = submissionSet(patient);
+        AssociationRecord member = newVersionMember(set, v2, "1");
+        AssociationRecord archive = new AssociationRecord(uuid(), AssociationKind.UPDATE_AVAILABILITY_STATUS,
+                set.entryUuid(), v2.entryUuid(), null, null, EntryStatus.APPROVED.urn(), EntryStatus.ARCHIVED.urn(), null,
+                EntryStatus.APPROVED, Map.of());
+        repository.storeDocumentUpdate(new DocumentUpdateWrite(set, List.of(v2), List.of(member, archive),
+                List.of(new DocumentUpdateWrite.StatusChange(v1.entryUuid(), EntryStatus.APPROVED, EntryStatus.DEPRECATED))));
+
+        assertEquals(List.of(v1.withStatus(EntryStatus.DEPRECATED), v2), repository.findDocuments(mine().build()));
+        assertEquals(List.of(v2), repository.findDocuments(mine().logicalUuids(List.of(v1.logicalUuid()))
+                .statuses(List.of(EntryStatus.APPROVED)).build()));
+        assertEquals(List.of(member, archive), repository.findAssociations(AssociationCriteria.fromSources(List.of(set.entryUuid()))));
+        assertTrue(repository.findSubmissionSets(SubmissionSetCriteria.byPatient(patient, null)).contains(set));
+        assertArrayEquals(content, repository.findContent(v2.uniqueId()).orElseThrow().bytes(), "the content is kept");
+        Map<String, Integer> after = rowCounts();
+        assertEquals(before.get("document_content"), after.get("document_content"), "no content row for a metadata version");
+        assertEquals(before.get("document_entry") + 1, after.get("document_entry"));
+        assertEquals(before.get("association") + 2, after.get("association"));
+    }
+
+    @Test
+    void aStatusChangeFromAStatusThatChangedMeanwhileFailsWhole() {
+        DocumentEntryRecord v1 = new Entry(patient).build();
+        store(v1);
+        DocumentUpdateWrite.StatusChange deprecateV1 =
+                new DocumentUpdateWrite.StatusChange(v1.entryUuid(), EntryStatus.APPROVED, EntryStatus.DEPRECATED);
+        DocumentEntryRecord first = nextVersion(v1, N, MASQUE);
+        SubmissionSetRecord firstSet = submissionSet(patient);
+        repository.storeDocumentUpdate(new DocumentUpdateWrite(firstSet, List.of(first),
+                List.of(newVersionMember(firstSet, first, "1")), List.of(deprecateV1)));
+        Map<String, Integer> before = rowCounts();
+
+        DocumentEntryRecord second = nextVersion(v1, R);
+        SubmissionSetRecord secondSet = submissionSet(patient);
+        DocumentUpdateWrite racing = new DocumentUpdateWrite(secondSet, List.of(second),
+                List.of(newVersionMember(secondSet, second, "1")), List.of(deprecateV1));
+
+        assertThrows(ConflictingWriteException.class, () -> repository.storeDocumentUpdate(racing));
+        assertEquals(before, rowCounts(), "nothing of the second update stays");
+        assertEquals(List.of(v1.withStatus(EntryStatus.DEPRECATED), first), repository.findDocuments(mine().build()));
+    }
+
+    @Test
+    void statusChangesAloneAreAWriteAndADeletedEntryIsNeverSelectedForAProfessional() {
+        DocumentEntryRecord kept = new Entry(patient).build();
+        DocumentEntryRecord removed = new Entry(patient).build();
+        store(kept, removed);
+        Map<String, Integer> before = rowCounts();
+
+        repository.storeDocumentUpdate(DocumentUpdateWrite.statusChangesOnly(List.of(
+                new DocumentUpdateWrite.StatusChange(removed.entryUuid(), EntryStatus.APPROVED, EntryStatus.DELETED))));
+
+        assertEquals(before, rowCounts(), "a logical removal deletes no row");
+        assertEquals(List.of(kept, removed.withStatus(EntryStatus.DELETED)), repository.findDocuments(mine().build()));
+        DocumentVisibility any = new DocumentVisibility("810002345678", true, false, List.of(MASQUE),
+                DocumentVisibility.TypeFilter.ALL);
+        assertEquals(List.of(kept), repository.findDocuments(mine().visibility(any).build()));
+        assertTrue(repository.findContent(removed.uniqueId()).isPresent(), "the content stays for the record's history");
+    }
+
+    @Test
+    void aMetadataUpdateJoinsTheCallersTransaction() {
+        DocumentEntryRecord v1 = new Entry(patient).build();
+        store(v1);
+        Map<String, Integer> before = rowCounts();
+        DocumentEntryRecord v2 = nextVersion(v1, N, MASQUE);
+        SubmissionSetRecord set = submissionSet(patient);
+        TransactionTemplate caller = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+
+        assertThrows(IllegalStateException.class, () -> caller.executeWithoutResult(status -> {
+            repository.storeDocumentUpdate(new DocumentUpdateWrite(set, List.of(v2),
+                    List.of(newVersionMember(set, v2, "1")), List.of(new DocumentUpdateWrite.StatusChange(v1.entryUuid(),
+                            EntryStatus.APPROVED, EntryStatus.DEPRECATED))));
+            throw new IllegalStateException("the caller fails after the write (e.g. its trace)");
+        }));
+
+        assertEquals(before, rowCounts(), "the caller's rollback takes the update with it");
+        assertEquals(List.of(v1), repository.findDocuments(mine().build()));
     }
 
     // ---------------------------------------------------------------- patients

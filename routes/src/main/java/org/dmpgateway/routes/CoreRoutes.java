@@ -4,6 +4,8 @@ import org.apache.camel.builder.RouteBuilder;
 import org.dmpgateway.mappings.CoreEndpoints;
 import org.dmpgateway.mappings.access.AuthorizationDeclaration;
 import org.dmpgateway.mappings.error.DmpException;
+import org.dmpgateway.mappings.model.DocumentRemoval;
+import org.dmpgateway.mappings.model.DocumentUpdate;
 import org.dmpgateway.mappings.model.Submission;
 import org.dmpgateway.mappings.query.QueryCommand;
 import org.dmpgateway.mappings.query.RetrieveCommand;
@@ -13,6 +15,8 @@ import org.dmpgateway.routes.query.StoredQueries;
 import org.dmpgateway.routes.retrieve.RetrieveDocuments;
 import org.dmpgateway.routes.submission.SubmitDocuments;
 import org.dmpgateway.routes.trail.AccessTrail;
+import org.dmpgateway.routes.update.RemoveDocuments;
+import org.dmpgateway.routes.update.UpdateDocuments;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,14 +31,19 @@ public class CoreRoutes extends RouteBuilder {
     private final StoredQueries storedQueries;
     private final RetrieveDocuments retrieveDocuments;
     private final DeclareAuthorization declareAuthorization;
+    private final UpdateDocuments updateDocuments;
+    private final RemoveDocuments removeDocuments;
     private final AccessTrail trail;
 
     public CoreRoutes(SubmitDocuments submitDocuments, StoredQueries storedQueries, RetrieveDocuments retrieveDocuments,
-                      DeclareAuthorization declareAuthorization, AccessTrail trail) {
+                      DeclareAuthorization declareAuthorization, UpdateDocuments updateDocuments,
+                      RemoveDocuments removeDocuments, AccessTrail trail) {
         this.submitDocuments = submitDocuments;
         this.storedQueries = storedQueries;
         this.retrieveDocuments = retrieveDocuments;
         this.declareAuthorization = declareAuthorization;
+        this.updateDocuments = updateDocuments;
+        this.removeDocuments = removeDocuments;
         this.trail = trail;
     }
 
@@ -66,12 +75,29 @@ public class CoreRoutes extends RouteBuilder {
                     .process(trail.refusal(TraceAction.RETRIEVE))
                 .end();
 
+        // an ITI-57 request that only deletes documents is traced as DELETE, like ITI-62
+        from(CoreEndpoints.UPDATE_DOCUMENTS).routeId("update-documents")
+                .convertBodyTo(DocumentUpdate.class)
+                .doTry()
+                    .bean(updateDocuments, "update")
+                .doCatch(DmpException.class)
+                    .process(trail.refusal(UpdateDocuments::traceAction))
+                .end();
+
+        from(CoreEndpoints.REMOVE_DOCUMENTS).routeId("remove-documents")
+                .convertBodyTo(DocumentRemoval.class)
+                .doTry()
+                    .bean(removeDocuments, "remove")
+                .doCatch(DmpException.class)
+                    .process(trail.refusal(TraceAction.DELETE))
+                .end();
+
         from(CoreEndpoints.DECLARE_AUTHORIZATION).routeId("declare-authorization")
                 .convertBodyTo(AuthorizationDeclaration.class)
                 .doTry()
                     .bean(declareAuthorization, "declare")
                 .doCatch(DmpException.class)
-                    .process(trail.refusal(TraceAction.AUTHORIZE))
+                    .process(trail.refusal(DeclareAuthorization::traceAction))
                 .end();
 
         from(CoreEndpoints.RECORD_STATUS).routeId("record-status")

@@ -1,6 +1,8 @@
 package org.dmpgateway.server;
 
 import org.apache.camel.ProducerTemplate;
+import org.dmpgateway.server.support.AdminClient;
+import org.dmpgateway.server.support.Vihf;
 import org.dmpgateway.server.support.XdsClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,8 +33,9 @@ import static org.junit.jupiter.api.Assertions.*;
 
 /**
  * Envelopes written by hand and posted with a plain HTTP client, as a software editor's own SOAP
- * stack would: a SOAP 1.2 ITI-41 is accepted; malformed XML, external entities and entity
- * expansion bombs are refused with a SOAP fault, without leaking anything.
+ * stack would: a SOAP 1.2 ITI-41 carrying Dr DURANT's VIHF in its wsse:Security header is
+ * accepted; malformed XML, external entities and entity expansion bombs are refused with a SOAP
+ * fault, without leaking anything.
  */
 @SpringBootTest(classes = DmpGatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:raw-soap;DB_CLOSE_DELAY=-1")
@@ -51,11 +54,15 @@ class RawSoapEnvelopeTest {
 
     HttpClient http;
     String endpoint;
+    /** Reads back what the raw envelopes stored, as Dr DURANT in PATIENT_ACTIVATED's record. */
+    XdsClient xds;
 
     @BeforeEach
     void setUp() {
         http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         endpoint = "http://localhost:" + port + "/services/iti41";
+        xds = new XdsClient(producer, port).forPatient(PATIENT_ACTIVATED);
+        new AdminClient(port).authorise(PATIENT_ACTIVATED, Vihf.DURANT, "DURANT Romuald", false);
     }
 
     HttpResponse<String> post(String body) throws IOException, InterruptedException {
@@ -85,10 +92,10 @@ class RawSoapEnvelopeTest {
         assertTrue(response.body().contains("urn:oasis:names:tc:ebxml-regrep:ResponseStatusType:Success"), response.body());
         GetDocumentsQuery q = new GetDocumentsQuery();
         q.setUniqueIds(List.of(docUid));
-        List<DocumentEntry> found = new XdsClient(producer, port).query(q).getDocumentEntries();
+        List<DocumentEntry> found = xds.query(q).getDocumentEntries();
         assertEquals(1, found.size());
         assertEquals((long) content.length, found.get(0).getSize());
-        byte[] retrieved = new XdsClient(producer, port).retrieve(repositoryUniqueId, docUid).getDocuments().get(0)
+        byte[] retrieved = xds.retrieve(repositoryUniqueId, docUid).getDocuments().get(0)
                 .getDataHandler().getInputStream().readAllBytes();
         assertArrayEquals(content, retrieved);
     }
@@ -108,7 +115,7 @@ class RawSoapEnvelopeTest {
         assertTrue(response.body().contains("errorCode=\"XDSMissingDocument\""), response.body());
         GetDocumentsQuery q = new GetDocumentsQuery();
         q.setUniqueIds(List.of(docUid));
-        assertTrue(new XdsClient(producer, port).query(q).getDocumentEntries().isEmpty());
+        assertTrue(xds.query(q).getDocumentEntries().isEmpty());
     }
 
     @Test

@@ -1,6 +1,9 @@
 package org.dmpgateway.server;
 
 import org.apache.camel.ProducerTemplate;
+import org.dmpgateway.repository.RegistryRepository;
+import org.dmpgateway.server.support.AdminClient;
+import org.dmpgateway.server.support.Vihf;
 import org.dmpgateway.server.support.XdsClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,6 +42,11 @@ import static org.junit.jupiter.api.Assertions.*;
 /**
  * The XDS.b vertical slice end to end: a running server on a random port, IPF's SOAP producers as
  * the client. Subclasses choose the database (H2, PostgreSQL); the behaviour must be the same.
+ * <p>
+ * Every request carries the VIHF of Dr DURANT ({@link Vihf#doctor}) for the patient it concerns:
+ * the patient named by the request, or the one given with {@code xds.forPatient(ins)} for the
+ * id-based queries and retrieves. Before each test the patients authorise Dr DURANT through the
+ * admin API, as the access policy requires.
  */
 @SpringBootTest(classes = DmpGatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext
@@ -53,11 +61,25 @@ abstract class XdsEndToEndTestBase {
     @Value("${dmp.xds.repository-unique-id}")
     String repositoryUniqueId;
 
+    @Autowired
+    RegistryRepository registry;
+
     XdsClient xds;
+
+    /** The seeded patients these tests read and write. */
+    static final List<String> PATIENTS = List.of(PATIENT_ACTIVATED, PATIENT_CREATED, PATIENT_OTHER, PATIENT_CORSICA);
 
     @BeforeEach
     void client() {
         xds = new XdsClient(producer, port);
+    }
+
+    @BeforeEach
+    void patientsAuthoriseDrDurant() {
+        AdminClient admin = new AdminClient(port);
+        for (String ins : PATIENTS) {
+            admin.authorise(ins, Vihf.DURANT, "DURANT Romuald", false);
+        }
     }
 
     // ------------------------------------------------------------------ helpers
@@ -86,10 +108,10 @@ abstract class XdsEndToEndTestBase {
         assertSuccess(response);
         String reportUid = pnr.getDocuments().get(0).getDocumentEntry().getUniqueId();
         String prescriptionUid = pnr.getDocuments().get(1).getDocumentEntry().getUniqueId();
-        Map<String, DocumentEntry> byUid = documentsByUniqueId(reportUid, prescriptionUid);
+        Map<String, DocumentEntry> byUid = documentsByUniqueId(ins, reportUid, prescriptionUid);
         GetFoldersQuery fq = new GetFoldersQuery();
         fq.setUniqueIds(List.of(pnr.getFolders().get(0).getUniqueId()));
-        Folder folder = only(xds.query(fq).getFolders());
+        Folder folder = only(xds.forPatient(ins).query(fq).getFolders());
         FindSubmissionSetsQuery sq = new FindSubmissionSetsQuery();
         sq.setPatientId(patient(ins));
         sq.setStatus(List.of(AvailabilityStatus.APPROVED));
@@ -98,10 +120,11 @@ abstract class XdsEndToEndTestBase {
         return new Stored(pnr, byUid.get(reportUid), byUid.get(prescriptionUid), folder, set);
     }
 
-    Map<String, DocumentEntry> documentsByUniqueId(String... uniqueIds) {
+    /** GetDocuments by uniqueIds, in the record of patient {@code ins}. */
+    Map<String, DocumentEntry> documentsByUniqueId(String ins, String... uniqueIds) {
         GetDocumentsQuery q = new GetDocumentsQuery();
         q.setUniqueIds(List.of(uniqueIds));
-        QueryResponse r = xds.query(q);
+        QueryResponse r = xds.forPatient(ins).query(q);
         assertEquals(Status.SUCCESS, r.getStatus(), () -> "GetDocuments failed: " + r.getErrors());
         return r.getDocumentEntries().stream().collect(Collectors.toMap(DocumentEntry::getUniqueId, Function.identity()));
     }
@@ -141,20 +164,19 @@ abstract class XdsEndToEndTestBase {
         return entries.stream().map(DocumentEntry::getUniqueId).toList();
     }
 
+    /**
+     * Nothing of a refused submission is in the repository: neither its objects (by uniqueId) nor
+     * its content. Read in the database itself, so that the answer does not depend on whether the
+     * access policy lets anyone read the (perhaps unknown) patient's record.
+     */
     void assertNothingStored(ProvideAndRegisterDocumentSet pnr) {
-        String[] uids = pnr.getDocuments().stream().map(d -> d.getDocumentEntry().getUniqueId()).toArray(String[]::new);
-        assertTrue(documentsByUniqueId(uids).isEmpty(), "no document entry of a refused submission may be stored");
-        FindSubmissionSetsQuery sq = new FindSubmissionSetsQuery();
-        sq.setPatientId(pnr.getSubmissionSet().getPatientId());
-        sq.setStatus(List.of(AvailabilityStatus.APPROVED));
-        QueryResponse sets = xds.query(sq);
-        if (sets.getStatus() == Status.SUCCESS) {
-            assertTrue(sets.getSubmissionSets().stream().noneMatch(s -> s.getUniqueId().equals(pnr.getSubmissionSet().getUniqueId())),
-                    "the submission set of a refused submission may not be stored");
-        }
-        for (String uid : uids) {
-            RetrievedDocumentSet r = xds.retrieve(repositoryUniqueId, uid);
-            assertTrue(r.getDocuments().isEmpty(), "no content of a refused submission may be stored");
+        List<String> documentUids = pnr.getDocuments().stream().map(d -> d.getDocumentEntry().getUniqueId()).toList();
+        List<String> uids = new java.util.ArrayList<>(documentUids);
+        uids.add(pnr.getSubmissionSet().getUniqueId());
+        pnr.getFolders().forEach(f -> uids.add(f.getUniqueId()));
+        assertEquals(List.of(), registry.findUniqueIdUses(uids), "no object of a refused submission may be stored");
+        for (String uid : documentUids) {
+            assertTrue(registry.findContent(uid).isEmpty(), "no content of a refused submission may be stored");
         }
     }
 
@@ -181,7 +203,8 @@ abstract class XdsEndToEndTestBase {
         assertEquals("Suivi diabète", s.folder().getTitle().getValue());
         assertNotNull(s.folder().getLastUpdateTime(), "the registry sets the folder's lastUpdateTime");
 
-        RetrievedDocumentSet retrieved = xds.retrieve(repositoryUniqueId, s.report().getUniqueId(), s.prescription().getUniqueId());
+        RetrievedDocumentSet retrieved = xds.forPatient(PATIENT_ACTIVATED)
+                .retrieve(repositoryUniqueId, s.report().getUniqueId(), s.prescription().getUniqueId());
         assertEquals(Status.SUCCESS, retrieved.getStatus(), () -> describe(retrieved.getErrors()));
         Map<String, RetrievedDocument> byUid = retrieved.getDocuments().stream().collect(Collectors.toMap(
                 d -> d.getRequestData().getDocumentUniqueId(), Function.identity()));
@@ -194,6 +217,7 @@ abstract class XdsEndToEndTestBase {
     @Test
     void retrieveOfAnUnknownDocumentOrRepositoryReturnsTheStandardErrors() {
         Stored s = submitTwoDocumentsAndFolder(PATIENT_ACTIVATED);
+        XdsClient xds = this.xds.forPatient(PATIENT_ACTIVATED);
         RetrievedDocumentSet unknownDoc = xds.retrieve(repositoryUniqueId, "2.25.1234567");
         assertEquals(Status.FAILURE, unknownDoc.getStatus());
         assertEquals(ErrorCode.DOCUMENT_UNIQUE_ID_ERROR, only(unknownDoc.getErrors()).getErrorCode());
@@ -349,6 +373,7 @@ abstract class XdsEndToEndTestBase {
     @Test
     void getDocumentsByUuidAndByUniqueIdAndGetFolders() {
         Stored s = submitTwoDocumentsAndFolder(PATIENT_ACTIVATED);
+        XdsClient xds = this.xds.forPatient(PATIENT_ACTIVATED);
         GetDocumentsQuery byUuid = new GetDocumentsQuery();
         byUuid.setUuids(List.of(s.report().getEntryUuid()));
         assertEquals(s.report().getUniqueId(), only(xds.query(byUuid).getDocumentEntries()).getUniqueId());
@@ -367,6 +392,7 @@ abstract class XdsEndToEndTestBase {
     @Test
     void getAssociationsAndGetDocumentsAndAssociations() {
         Stored s = submitTwoDocumentsAndFolder(PATIENT_ACTIVATED);
+        XdsClient xds = this.xds.forPatient(PATIENT_ACTIVATED);
         GetAssociationsQuery q = new GetAssociationsQuery();
         q.setUuids(List.of(s.report().getEntryUuid()));
         QueryResponse r = xds.query(q);
@@ -384,6 +410,7 @@ abstract class XdsEndToEndTestBase {
     @Test
     void getSubmissionSetsAndGetSubmissionSetAndContents() {
         Stored s = submitTwoDocumentsAndFolder(PATIENT_ACTIVATED);
+        XdsClient xds = this.xds.forPatient(PATIENT_ACTIVATED);
         GetSubmissionSetsQuery q = new GetSubmissionSetsQuery();
         q.setUuids(List.of(s.prescription().getEntryUuid()));
         QueryResponse r = xds.query(q);
@@ -409,6 +436,7 @@ abstract class XdsEndToEndTestBase {
     @Test
     void getFolderAndContentsAndGetFoldersForDocument() {
         Stored s = submitTwoDocumentsAndFolder(PATIENT_ACTIVATED);
+        XdsClient xds = this.xds.forPatient(PATIENT_ACTIVATED);
         GetFolderAndContentsQuery q = new GetFolderAndContentsQuery();
         q.setUuid(s.folder().getEntryUuid());
         QueryResponse r = xds.query(q);
@@ -432,7 +460,7 @@ abstract class XdsEndToEndTestBase {
         assertSuccess(xds.submit(rplc));
         String newUid = rplc.getDocuments().get(0).getDocumentEntry().getUniqueId();
 
-        Map<String, DocumentEntry> now = documentsByUniqueId(s.report().getUniqueId(), newUid);
+        Map<String, DocumentEntry> now = documentsByUniqueId(PATIENT_ACTIVATED, s.report().getUniqueId(), newUid);
         assertEquals(AvailabilityStatus.DEPRECATED, now.get(s.report().getUniqueId()).getAvailabilityStatus());
         assertEquals(AvailabilityStatus.APPROVED, now.get(newUid).getAvailabilityStatus());
 
@@ -442,16 +470,17 @@ abstract class XdsEndToEndTestBase {
         GetRelatedDocumentsQuery related = new GetRelatedDocumentsQuery();
         related.setUuid(s.report().getEntryUuid());
         related.setAssociationTypes(List.of(AssociationType.REPLACE));
-        QueryResponse r = xds.query(related);
+        XdsClient record = xds.forPatient(PATIENT_ACTIVATED);
+        QueryResponse r = record.query(related);
         assertEquals(Status.SUCCESS, r.getStatus(), () -> describe(r.getErrors()));
         assertEquals(AssociationType.REPLACE, only(r.getAssociations()).getAssociationType());
         assertEquals(2, r.getDocumentEntries().size());
 
         GetFolderAndContentsQuery folder = new GetFolderAndContentsQuery();
         folder.setUuid(s.folder().getEntryUuid());
-        assertTrue(uniqueIds(xds.query(folder).getDocumentEntries()).contains(newUid), "the replacement joins the folder");
+        assertTrue(uniqueIds(record.query(folder).getDocumentEntries()).contains(newUid), "the replacement joins the folder");
 
-        assertArrayEquals(v2, only(xds.retrieve(repositoryUniqueId, newUid).getDocuments()).getDataHandler().getInputStream().readAllBytes());
+        assertArrayEquals(v2, only(record.retrieve(repositoryUniqueId, newUid).getDocuments()).getDataHandler().getInputStream().readAllBytes());
 
         ProvideAndRegisterDocumentSet again = replacement(PATIENT_ACTIVATED, s.report().getEntryUuid(), text("v3"));
         assertFailure(xds.submit(again), ErrorCode.REGISTRY_DEPRECATED_DOCUMENT_ERROR, "DEPRECATED_DOCUMENT");
@@ -483,7 +512,7 @@ abstract class XdsEndToEndTestBase {
         ProvideAndRegisterDocumentSet second = single(PATIENT_ACTIVATED, bytes);
         second.getDocuments().get(0).getDocumentEntry().setUniqueId(first.getDocuments().get(0).getDocumentEntry().getUniqueId());
         assertFailure(xds.submit(second), ErrorCode.DUPLICATE_UNIQUE_ID_IN_REGISTRY, "DUPLICATE_UNIQUE_ID");
-        assertTrue(documentsByUniqueId(first.getDocuments().get(0).getDocumentEntry().getUniqueId()).size() == 1);
+        assertEquals(1, documentsByUniqueId(PATIENT_ACTIVATED, first.getDocuments().get(0).getDocumentEntry().getUniqueId()).size());
 
         ProvideAndRegisterDocumentSet third = single(PATIENT_ACTIVATED, text("other content"));
         third.getDocuments().get(0).getDocumentEntry().setUniqueId(first.getDocuments().get(0).getDocumentEntry().getUniqueId());
@@ -524,7 +553,7 @@ abstract class XdsEndToEndTestBase {
         assertFailure(xds.submit(pnr), ErrorCode.PATIENT_ID_DOES_NOT_MATCH, "PATIENT_ID_MISMATCH");
         assertNothingStored(pnr);
         assertEquals(AvailabilityStatus.APPROVED,
-                documentsByUniqueId(s.report().getUniqueId()).get(s.report().getUniqueId()).getAvailabilityStatus());
+                documentsByUniqueId(PATIENT_OTHER, s.report().getUniqueId()).get(s.report().getUniqueId()).getAvailabilityStatus());
     }
 
     @Test
@@ -561,7 +590,7 @@ abstract class XdsEndToEndTestBase {
         }
         pool.shutdown();
         assertEquals(1, stored, "exactly one of the racing submissions is stored");
-        assertEquals(1, documentsByUniqueId(sharedUid).size());
+        assertEquals(1, documentsByUniqueId(PATIENT_OTHER, sharedUid).size());
     }
 
     @Test

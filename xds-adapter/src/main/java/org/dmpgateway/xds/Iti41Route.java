@@ -7,19 +7,31 @@ import org.dmpgateway.mappings.xds.XdsTransaction;
 import org.openehealth.ipf.commons.ihe.xds.core.requests.ProvideAndRegisterDocumentSet;
 import org.openehealth.ipf.commons.ihe.xds.core.responses.Response;
 import org.openehealth.ipf.commons.ihe.xds.core.responses.Status;
+import org.dmpgateway.xds.vihf.VihfReader;
+import org.dmpgateway.xds.vihf.VihfSecurityHeaderInterceptor;
 import org.springframework.stereotype.Component;
 
 import static org.openehealth.ipf.platform.camel.ihe.xds.XdsCamelValidators.iti41RequestValidator;
 import static org.openehealth.ipf.platform.camel.ihe.xds.XdsCamelValidators.iti41ResponseValidator;
 
-/** ITI-41 Provide and Register Document Set-b, served at /services/iti41. */
+/**
+ * ITI-41 Provide and Register Document Set-b, served at /services/iti41.
+ * The caller is the VIHF of the request's wsse:Security header ({@link VihfReader}).
+ */
 @Component
 public class Iti41Route extends RouteBuilder {
+    private final VihfReader vihf;
+
+    public Iti41Route(VihfReader vihf) {
+        this.vihf = vihf;
+    }
+
     @Override
     public void configure() {
-        from("xds-iti41:iti41").routeId("iti41")
+        from("xds-iti41:iti41?" + VihfSecurityHeaderInterceptor.ENDPOINT_PARAMETER).routeId("iti41")
                 .doTry()
                     .process(iti41RequestValidator())
+                    .process(vihf)
                     .convertBodyTo(ProvideAndRegisterDocumentSet.class)
                     .bean(XdsSubmissionMapper.class, "toSubmission")
                     .to(CoreEndpoints.SUBMIT_DOCUMENTS)

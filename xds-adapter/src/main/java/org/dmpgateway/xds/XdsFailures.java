@@ -6,6 +6,7 @@ import org.dmpgateway.mappings.error.DmpErrorCode;
 import org.dmpgateway.mappings.error.DmpException;
 import org.dmpgateway.mappings.xds.XdsErrorMapper;
 import org.dmpgateway.mappings.xds.XdsTransaction;
+import org.openehealth.ipf.commons.ihe.xds.core.XdsRuntimeException;
 import org.openehealth.ipf.commons.ihe.xds.core.responses.Response;
 import org.openehealth.ipf.commons.ihe.xds.core.validate.XDSMetaDataException;
 import org.slf4j.Logger;
@@ -17,7 +18,8 @@ import java.util.UUID;
  * Turns a failed exchange into the XDS answer of its transaction:
  * <ul>
  *   <li>a {@link DmpException} (the core's refusal) becomes RegistryErrors with their mapped codes;</li>
- *   <li>an IPF validation error keeps IPF's code, its message gaining the field names;</li>
+ *   <li>an IPF validation error keeps IPF's code, its message gaining the field names; so does an
+ *       error IPF's validators raise with their own code (e.g. ITI-57's XDSMetadataVersionError);</li>
  *   <li>anything else is logged with a reference and answered as INTERNAL_ERROR carrying only that
  *       reference (never a stack trace).</li>
  * </ul>
@@ -45,6 +47,11 @@ final class XdsFailures {
         if (invalid != null) {
             LOG.info("{} refused by validation: {}", transaction, invalid.getMessage());
             return XdsErrorMapper.fromValidationFailure(invalid, transaction);
+        }
+        XdsRuntimeException ipfError = find(cause, XdsRuntimeException.class);
+        if (ipfError != null) {
+            LOG.info("{} refused by validation: {}", transaction, ipfError.getMessage());
+            return XdsErrorMapper.fromIpfError(ipfError, transaction);
         }
         DmpException refused = find(cause, DmpException.class);
         if (refused != null) {

@@ -27,12 +27,25 @@ public final class DmpConfidentiality {
     /** The codes that mask a document from professionals. */
     public static final List<CodedValue> MASKING_PROFESSIONALS = List.of(MASQUE_PS);
 
+    /**
+     * The visibility statuses of JDV_J58 (TRE_A07 codes in the DMP value set): adding or removing one
+     * of them masks or unmasks a document (TD3.3a, TD3.3b).
+     */
+    public static final List<CodedValue> VISIBILITY_STATUSES = List.of(MASQUE_PS, INVISIBLE_PATIENT,
+            INVISIBLE_REPRESENTANTS_LEGAUX);
+
     private DmpConfidentiality() {
     }
 
     /** True when the code is one of TRE_A07's visibility statuses (masking or hiding). */
     public static boolean isVisibilityCode(CodedValue c) {
         return c != null && VISIBILITY_SYSTEM.equals(c.codeSystem());
+    }
+
+    /** True when the code is one of {@link #VISIBILITY_STATUSES} (same code and code system). */
+    public static boolean isVisibilityStatus(CodedValue c) {
+        return c != null && VISIBILITY_STATUSES.stream()
+                .anyMatch(v -> v.code().equals(c.code()) && v.codeSystem().equals(c.codeSystem()));
     }
 
     /** True when the entry carries a code masking it from professionals. */

@@ -3,6 +3,7 @@ package org.dmpgateway.mappings.xds;
 import org.dmpgateway.mappings.error.DmpError;
 import org.dmpgateway.mappings.error.DmpErrorCode;
 import org.dmpgateway.mappings.error.DmpException;
+import org.openehealth.ipf.commons.ihe.xds.core.XdsRuntimeException;
 import org.openehealth.ipf.commons.ihe.xds.core.responses.ErrorCode;
 import org.openehealth.ipf.commons.ihe.xds.core.responses.ErrorInfo;
 import org.openehealth.ipf.commons.ihe.xds.core.responses.QueryResponse;
@@ -96,6 +97,19 @@ public final class XdsErrorMapper {
         ErrorCode code = e.getValidationMessage().getErrorCode() != null ? e.getValidationMessage().getErrorCode() : metadataDefault;
         Response response = emptyFailure(tx);
         response.getErrors().add(new ErrorInfo(code, XdsFieldNames.annotate(e.getMessage()), Severity.ERROR, null, null));
+        return response;
+    }
+
+    /**
+     * The failure answer for an error IPF's validators raise with their own code and context
+     * ({@link XdsRuntimeException}), e.g. the metadata-update rules of ITI-57 (missing PreviousVersion:
+     * XDSMetadataVersionError; missing SubmissionSet HasMember: XDSMetadataAnnotationError; initial
+     * version sent as an update: InvalidRequestException): IPF's code, context, severity and location.
+     */
+    public static Response fromIpfError(XdsRuntimeException e, XdsTransaction tx) {
+        Response response = emptyFailure(tx);
+        response.getErrors().add(new ErrorInfo(e.getErrorCode(), XdsFieldNames.annotate(e.getCodeContext()),
+                e.getSeverity(), e.getLocation(), null));
         return response;
     }
 }

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.openehealth.ipf.commons.ihe.xds.core.XdsRuntimeException;
 import org.openehealth.ipf.commons.ihe.xds.core.responses.ErrorCode;
 import org.openehealth.ipf.commons.ihe.xds.core.responses.ErrorInfo;
 import org.openehealth.ipf.commons.ihe.xds.core.responses.QueryResponse;
@@ -54,6 +55,8 @@ class XdsErrorMapperTest {
             "DMP_UNKNOWN, ITI_18, XDSUnknownPatientId",
             "METADATA_UPDATE_ERROR, ITI_57, XDSMetadataUpdateError",
             "METADATA_VERSION_ERROR, ITI_57, XDSMetadataVersionError",
+            "METADATA_UPDATE_ERROR, ITI_62, XDSMetadataUpdateError",
+            "METADATA_ERROR, ITI_62, XDSRegistryMetadataError",
     })
     void mapsEachCodeToTheIheCode(DmpErrorCode code, XdsTransaction tx, String iheCode) {
         assertEquals(iheCode, ErrorCode.getOpcode(XdsErrorMapper.errorCode(code, tx)));
@@ -82,6 +85,21 @@ class XdsErrorMapperTest {
                 assertNull(XdsErrorMapper.customErrorCode(code, tx));
             }
         }
+    }
+
+    @Test
+    void ipfsOwnErrorKeepsItsCodeContextAndLocation() {
+        Response r = XdsErrorMapper.fromIpfError(new XdsRuntimeException(ErrorCode.METADATA_VERSION_ERROR,
+                "previous version is missing in the SS-DE HasMember association", Severity.ERROR, "urn:uuid:a1"),
+                XdsTransaction.ITI_57);
+
+        assertEquals(Status.FAILURE, r.getStatus());
+        assertEquals(1, r.getErrors().size());
+        ErrorInfo info = r.getErrors().get(0);
+        assertEquals(ErrorCode.METADATA_VERSION_ERROR, info.getErrorCode());
+        assertEquals("previous version is missing in the SS-DE HasMember association", info.getCodeContext());
+        assertEquals("urn:uuid:a1", info.getLocation());
+        assertEquals(Severity.ERROR, info.getSeverity());
     }
 
     @Test

@@ -41,9 +41,15 @@ public class DeclareAuthorization {
         this.transaction = transaction;
     }
 
+    /** AUTHORIZE for a declaration, REVOKE_AUTHORIZATION for a withdrawal. */
+    public static TraceAction traceAction(Object command) {
+        return command instanceof AuthorizationDeclaration d && !d.grant() ? TraceAction.REVOKE_AUTHORIZATION
+                : TraceAction.AUTHORIZE;
+    }
+
     public RecordStatus declare(AuthorizationDeclaration declaration,
                                 @Header(CoreEndpoints.ACCESS_CONTEXT) AccessContext caller) {
-        TraceAction action = declaration.grant() ? TraceAction.AUTHORIZE : TraceAction.REVOKE_AUTHORIZATION;
+        TraceAction action = traceAction(declaration);
         Admission admission = policy.admit(caller, null, action);
         ProfessionalConsent existing = admission.consent();
         transaction.executeWithoutResult(status -> {

@@ -4,8 +4,10 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.dmpgateway.mappings.CoreEndpoints;
 import org.dmpgateway.mappings.access.AccessContext;
+import org.dmpgateway.mappings.error.DmpError;
 import org.dmpgateway.mappings.error.DmpException;
 import org.dmpgateway.mappings.model.DocumentEntryRecord;
+import org.dmpgateway.mappings.model.DocumentUpdate;
 import org.dmpgateway.mappings.model.Submission;
 import org.dmpgateway.mappings.query.RetrieveCommand;
 import org.dmpgateway.mappings.trail.AccessTrace;
@@ -20,6 +22,8 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.function.Function;
 
 /**
  * The record's history and the patient's e-mails. A successful action is traced (and its e-mails
@@ -77,7 +81,8 @@ public class AccessTrail {
 
     /** Traces a refused attempt (its own transaction: the action's was rolled back or never began). */
     public void refused(AccessContext context, TraceAction action, List<String> documentIds, DmpException refusal) {
-        traces.record(trace(context, action, documentIds, refusal.code().name(), refusal.getMessage(), clock.instant()));
+        String detail = refusal.errors().stream().map(DmpError::message).distinct().collect(Collectors.joining("; "));
+        traces.record(trace(context, action, documentIds, refusal.code().name(), detail, clock.instant()));
     }
 
     /**
@@ -85,7 +90,16 @@ public class AccessTrail {
      * identity and documents, then lets the same exception travel back to the adapter.
      */
     public Processor refusal(TraceAction action) {
+        return refusal(body -> action);
+    }
+
+    /**
+     * The same, for a route whose command decides the action (an ITI-57 request that only deletes
+     * documents is traced as DELETE, any other as UPDATE).
+     */
+    public Processor refusal(Function<Object, TraceAction> actionOfCommand) {
         return exchange -> {
+            TraceAction action = actionOfCommand.apply(exchange.getMessage().getBody());
             Exception caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
             if (caught instanceof DmpException refused) {
                 try {
@@ -118,6 +132,9 @@ public class AccessTrail {
         }
         if (body instanceof RetrieveCommand r) {
             return r.items().stream().map(RetrieveCommand.Item::documentUniqueId).toList();
+        }
+        if (body instanceof DocumentUpdate u) {
+            return u.newVersions().stream().map(v -> v.entry().uniqueId()).filter(java.util.Objects::nonNull).toList();
         }
         return List.of();
     }

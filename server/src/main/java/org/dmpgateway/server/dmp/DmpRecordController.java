@@ -1,0 +1,181 @@
+package org.dmpgateway.server.dmp;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.dmpgateway.mappings.CoreEndpoints;
+import org.dmpgateway.mappings.access.AccessContext;
+import org.dmpgateway.mappings.access.AuthorizationDeclaration;
+import org.dmpgateway.mappings.access.RecordStatus;
+import org.dmpgateway.mappings.error.DmpError;
+import org.dmpgateway.mappings.error.DmpErrorCode;
+import org.dmpgateway.mappings.error.DmpException;
+import org.dmpgateway.xds.vihf.VihfReader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.Locale;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * The professional's software asks about a record (TD0.2) and declares the patient's
+ * authorisation (TD0.3), over plain REST/JSON. The caller is the VIHF sent as
+ * {@code Authorization: IHE-SAML <base64 of the assertion XML>}, read (and, with
+ * dmp.vihf.require-signature, verified) by {@link VihfReader}; the patient is the VIHF's resource-id.
+ * <ul>
+ *   <li>{@code GET /dmp/status}: the record's state and the caller's standing ({@link RecordStatus});</li>
+ *   <li>{@code PUT /dmp/authorization}: the patient authorised the caller; answers the new status;</li>
+ *   <li>{@code DELETE /dmp/authorization}: the authorisation is withdrawn; answers the new status.</li>
+ * </ul>
+ * Refusals are {@code {"code": "<DmpErrorCode>", "message": "..."}}: 401 when the identity header is
+ * missing or its VIHF invalid or untrusted; from the core, 403 for the policy and record-state
+ * refusals, 404 for an unknown patient or record, 400 for a malformed INS or identity, or a
+ * patient mismatch; 500 with a log reference for anything unexpected.
+ */
+@RestController
+@RequestMapping(path = "/dmp", produces = MediaType.APPLICATION_JSON_VALUE)
+public class DmpRecordController {
+    private static final Logger LOG = LoggerFactory.getLogger(DmpRecordController.class);
+
+    /** The authorization scheme of the VIHF. */
+    public static final String SCHEME = "IHE-SAML";
+
+    /** The JSON body of every refusal. */
+    public record ErrorBody(String code, String message) {
+    }
+
+    /** The identity header is missing, or its VIHF is not acceptable: always 401. */
+    static final class IdentityRefused extends RuntimeException {
+        private final transient DmpException refusal;
+
+        IdentityRefused(DmpException cause) {
+            super(cause.getMessage(), cause);
+            this.refusal = cause;
+        }
+    }
+
+    private final VihfReader vihf;
+    private final ProducerTemplate core;
+
+    public DmpRecordController(VihfReader vihf, ProducerTemplate core) {
+        this.vihf = vihf;
+        this.core = core;
+    }
+
+    @GetMapping("/status")
+    public RecordStatus status(@RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
+        return ask(CoreEndpoints.RECORD_STATUS, "", identity(authorization));
+    }
+
+    @PutMapping("/authorization")
+    public RecordStatus declareAuthorization(
+            @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
+        return ask(CoreEndpoints.DECLARE_AUTHORIZATION, new AuthorizationDeclaration(true), identity(authorization));
+    }
+
+    @DeleteMapping("/authorization")
+    public RecordStatus withdrawAuthorization(
+            @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
+        return ask(CoreEndpoints.DECLARE_AUTHORIZATION, new AuthorizationDeclaration(false), identity(authorization));
+    }
+
+    // ------------------------------------------------------------------ identity and core
+
+    private AccessContext identity(String authorization) {
+        String prefix = SCHEME.toLowerCase(Locale.ROOT) + " ";
+        if (authorization == null || !authorization.toLowerCase(Locale.ROOT).startsWith(prefix)) {
+            throw new IdentityRefused(new DmpException(DmpErrorCode.IDENTITY_MISSING,
+                    "the request carries no VIHF: send it as 'Authorization: " + SCHEME
+                            + " <base64 of the saml2:Assertion XML>'"));
+        }
+        try {
+            return vihf.readBase64(authorization.substring(prefix.length()));
+        } catch (DmpException e) {
+            throw new IdentityRefused(e);
+        }
+    }
+
+    private RecordStatus ask(String endpoint, Object command, AccessContext caller) {
+        Exchange answer = core.request(endpoint, exchange -> {
+            exchange.getIn().setBody(command);
+            exchange.getIn().setHeader(CoreEndpoints.ACCESS_CONTEXT, caller);
+        });
+        Exception failure = answer.getException();
+        if (failure != null) {
+            DmpException refused = find(failure, DmpException.class);
+            if (refused != null) {
+                throw refused;
+            }
+            throw new IllegalStateException(endpoint + " failed", failure);
+        }
+        Object body = answer.getMessage().getBody();
+        if (body instanceof RecordStatus status) {
+            return status;
+        }
+        throw new IllegalStateException(endpoint + " answered " + (body == null ? "nothing" : body.getClass().getName())
+                + " instead of a RecordStatus");
+    }
+
+    private static <T extends Throwable> T find(Throwable t, Class<T> type) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (type.isInstance(c)) {
+                return type.cast(c);
+            }
+        }
+        return null;
+    }
+
+    // ------------------------------------------------------------------ refusals
+
+    @ExceptionHandler(IdentityRefused.class)
+    ResponseEntity<ErrorBody> identityRefused(IdentityRefused e) {
+        LOG.info("/dmp request without an acceptable identity: {}", e.refusal.getMessage());
+        return ResponseEntity.status(HttpStatus.UNAUTHORIZED).header(HttpHeaders.WWW_AUTHENTICATE, SCHEME)
+                .contentType(MediaType.APPLICATION_JSON).body(body(e.refusal));
+    }
+
+    @ExceptionHandler(DmpException.class)
+    ResponseEntity<ErrorBody> refused(DmpException e) {
+        LOG.info("/dmp request refused: {}", e.getMessage());
+        return ResponseEntity.status(statusOf(e.code())).contentType(MediaType.APPLICATION_JSON).body(body(e));
+    }
+
+    @ExceptionHandler(IllegalStateException.class)
+    ResponseEntity<ErrorBody> failed(IllegalStateException e) {
+        String reference = UUID.randomUUID().toString();
+        LOG.error("/dmp request failed unexpectedly (ref {})", reference, e);
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).contentType(MediaType.APPLICATION_JSON)
+                .body(new ErrorBody(DmpErrorCode.INTERNAL_ERROR.name(),
+                        "internal error, reference " + reference + " in the server log"));
+    }
+
+    /** The HTTP status of a refusal by the core. */
+    static HttpStatus statusOf(DmpErrorCode code) {
+        return switch (code) {
+            case IDENTITY_MISSING, IDENTITY_UNTRUSTED -> HttpStatus.UNAUTHORIZED;
+            case INVALID_INS, IDENTITY_INVALID, ACCESS_PATIENT_MISMATCH -> HttpStatus.BAD_REQUEST;
+            case UNKNOWN_PATIENT, DMP_UNKNOWN -> HttpStatus.NOT_FOUND;
+            case DMP_CLOSED, DMP_OPPOSED, PS_BLOCKED, PS_NOT_AUTHORIZED, HABILITATION_DENIED,
+                 BREAK_GLASS_JUSTIFICATION_MISSING, BREAK_GLASS_DISABLED, SAMU_ACCESS_DISABLED, NOT_AUTHOR ->
+                    HttpStatus.FORBIDDEN;
+            case INTERNAL_ERROR -> HttpStatus.INTERNAL_SERVER_ERROR;
+            // document and query codes: not expected from TD0.2 / TD0.3, a request problem if they come
+            default -> HttpStatus.BAD_REQUEST;
+        };
+    }
+
+    private static ErrorBody body(DmpException e) {
+        return new ErrorBody(e.code().name(), e.errors().stream().map(DmpError::message).collect(Collectors.joining("; ")));
+    }
+}

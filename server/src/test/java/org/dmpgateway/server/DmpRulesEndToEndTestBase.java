@@ -1,0 +1,518 @@
+package org.dmpgateway.server;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.ProducerTemplate;
+import org.dmpgateway.mappings.access.AccessMode;
+import org.dmpgateway.mappings.model.CodedValue;
+import org.dmpgateway.mappings.model.PatientRecordState;
+import org.dmpgateway.server.support.AdminClient;
+import org.dmpgateway.server.support.TestPatients;
+import org.dmpgateway.server.support.Vihf;
+import org.dmpgateway.server.support.XdsClient;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.openehealth.ipf.commons.ihe.xds.core.ebxml.EbXMLAssociation;
+import org.openehealth.ipf.commons.ihe.xds.core.ebxml.EbXMLSubmitObjectsRequest;
+import org.openehealth.ipf.commons.ihe.xds.core.ebxml.ebxml30.EbXMLFactory30;
+import org.openehealth.ipf.commons.ihe.xds.core.metadata.AssigningAuthority;
+import org.openehealth.ipf.commons.ihe.xds.core.metadata.Association;
+import org.openehealth.ipf.commons.ihe.xds.core.metadata.AssociationLabel;
+import org.openehealth.ipf.commons.ihe.xds.core.metadata.AssociationType;
+import org.openehealth.ipf.commons.ihe.xds.core.metadata.ObjectReference;
+import org.openehealth.ipf.commons.ihe.xds.core.requests.RegisterDocumentSet;
+import org.openehealth.ipf.commons.ihe.xds.core.requests.RemoveMetadata;
+import org.openehealth.ipf.commons.ihe.xds.core.stub.ebrs30.lcm.SubmitObjectsRequest;
+import org.openehealth.ipf.commons.ihe.xds.core.transform.requests.RegisterDocumentSetTransformer;
+import org.openehealth.ipf.commons.ihe.xds.core.metadata.Author;
+import org.openehealth.ipf.commons.ihe.xds.core.metadata.AvailabilityStatus;
+import org.openehealth.ipf.commons.ihe.xds.core.metadata.Code;
+import org.openehealth.ipf.commons.ihe.xds.core.metadata.DocumentEntry;
+import org.openehealth.ipf.commons.ihe.xds.core.metadata.Identifiable;
+import org.openehealth.ipf.commons.ihe.xds.core.metadata.Person;
+import org.openehealth.ipf.commons.ihe.xds.core.metadata.XcnName;
+import org.openehealth.ipf.commons.ihe.xds.core.requests.ProvideAndRegisterDocumentSet;
+import org.openehealth.ipf.commons.ihe.xds.core.requests.query.FindDocumentsQuery;
+import org.openehealth.ipf.commons.ihe.xds.core.requests.query.GetDocumentsQuery;
+import org.openehealth.ipf.commons.ihe.xds.core.responses.ErrorCode;
+import org.openehealth.ipf.commons.ihe.xds.core.responses.ErrorInfo;
+import org.openehealth.ipf.commons.ihe.xds.core.responses.QueryResponse;
+import org.openehealth.ipf.commons.ihe.xds.core.responses.Response;
+import org.openehealth.ipf.commons.ihe.xds.core.responses.RetrievedDocumentSet;
+import org.openehealth.ipf.commons.ihe.xds.core.responses.Status;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static org.dmpgateway.server.support.SampleSubmissions.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * The DMP's rules end to end over SOAP (issue 3): a running server, IPF's producers with VIHF
+ * assertions, each scenario set up through the admin API on a record of its own. Every assertion
+ * is built from what the test itself submitted. Subclasses choose the database.
+ */
+@SpringBootTest(classes = DmpGatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext
+abstract class DmpRulesEndToEndTestBase {
+    static final String G15 = "1.2.250.1.71.1.2.7";
+    static final String DENTIST = "810001111111";
+    static final String OTHER_DOCTOR = "810002222222";
+    static final String ADMIN_DOCTOR = "810003333333";
+    static final Code TYPE_PSY = code("68599-0", "Synthèse psychiatrique", "2.16.840.1.113883.6.1");
+    static final Code CLASS_SYNTHESE = code("11", "Synthèse", "1.2.250.1.213.1.1.4.1");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ProducerTemplate producer;
+    @Value("${dmp.xds.repository-unique-id}")
+    String repositoryUniqueId;
+
+    XdsClient xds;
+    AdminClient admin;
+    String ins;
+
+    @BeforeEach
+    void newRecord() {
+        xds = new XdsClient(producer, port);
+        admin = new AdminClient(port);
+        ins = TestPatients.newIns();
+        admin.createPatient(ins, PatientRecordState.ACTIVATED);
+        admin.authorise(ins, Vihf.DURANT, "DURANT Romuald", false);
+    }
+
+    // ------------------------------------------------------------------ identities
+
+    Vihf durant() {
+        return Vihf.doctor(ins);
+    }
+
+    Vihf dentist() {
+        return durant().as(DENTIST, "MOREAU, Jeanne", new CodedValue("40", G15, "Chirurgien-Dentiste"), null);
+    }
+
+    Vihf otherDoctor() {
+        return durant().as(OTHER_DOCTOR, "PETIT, Louis", Vihf.MEDECIN, Vihf.MEDECINE_GENERALE);
+    }
+
+    Vihf adminDoctor() {
+        return durant().as(ADMIN_DOCTOR, "LAMBERT, Sophie", Vihf.MEDECIN, Vihf.MEDECINE_GENERALE);
+    }
+
+    // ------------------------------------------------------------------ requests
+
+    /**
+     * One document of {@code type} submitted by the client's professional, who is also its author
+     * (authorPerson), masked from professionals or not; returns its uniqueId.
+     */
+    String submit(XdsClient client, Code classCode, Code type, boolean masked) {
+        ProvideAndRegisterDocumentSet pnr = document(classCode, type, masked);
+        Vihf who = client.identity();
+        Author author = pnr.getDocuments().get(0).getDocumentEntry().getAuthors().get(0);
+        author.setAuthorPerson(new Person(new Identifiable(who.actorId(), new AssigningAuthority("1.2.250.1.71.4.2.1")),
+                new XcnName(who.actorName().split(", ")[0], who.actorName().split(", ")[1], null, null, null, null)));
+        assertSuccess(client.submit(pnr));
+        return pnr.getDocuments().get(0).getDocumentEntry().getUniqueId();
+    }
+
+    ProvideAndRegisterDocumentSet document(Code classCode, Code type, boolean masked) {
+        ProvideAndRegisterDocumentSet pnr = single(ins, text("Document " + type.getCode() + " de " + ins));
+        DocumentEntry e = pnr.getDocuments().get(0).getDocumentEntry();
+        e.setClassCode(classCode);
+        e.setTypeCode(type);
+        if (masked) {
+            e.getConfidentialityCodes().add(CONF_MASQUE_PS);
+        }
+        return pnr;
+    }
+
+    String submitReport(boolean masked) {
+        return submit(xds.as(durant()), CLASS_CR, TYPE_CR_CONSULTATION, masked);
+    }
+
+    List<String> found(XdsClient client) {
+        QueryResponse r = client.query(find());
+        assertEquals(Status.SUCCESS, r.getStatus(), () -> "FindDocuments failed: " + describe(r.getErrors()));
+        return r.getDocumentEntries().stream().map(DocumentEntry::getUniqueId).sorted().toList();
+    }
+
+    FindDocumentsQuery find() {
+        FindDocumentsQuery q = new FindDocumentsQuery();
+        q.setPatientId(patient(ins));
+        q.setStatus(List.of(AvailabilityStatus.APPROVED));
+        return q;
+    }
+
+    RetrievedDocumentSet retrieve(XdsClient client, String uniqueId) {
+        return client.retrieve(repositoryUniqueId, uniqueId);
+    }
+
+    static List<String> sorted(String... ids) {
+        return List.of(ids).stream().sorted().toList();
+    }
+
+    // ------------------------------------------------------------------ assertions
+
+    static String describe(List<ErrorInfo> errors) {
+        return errors.stream().map(e -> e.getErrorCode() + "/" + e.getCustomErrorCode() + " " + e.getCodeContext())
+                .collect(Collectors.joining("; "));
+    }
+
+    static void assertSuccess(Response r) {
+        assertEquals(Status.SUCCESS, r.getStatus(), () -> "errors: " + describe(r.getErrors()));
+    }
+
+    /**
+     * The request failed with this DMP code: in the codeContext always, and as the errorCode itself
+     * for the DMP-specific codes (or the given standard IHE code).
+     */
+    static void assertRefused(Response r, String dmpCode, ErrorCode standard) {
+        assertEquals(Status.FAILURE, r.getStatus(), () -> "expected " + dmpCode + ", got " + r.getStatus() + " "
+                + describe(r.getErrors()));
+        ErrorInfo e = r.getErrors().stream().filter(x -> x.getCodeContext() != null
+                && x.getCodeContext().startsWith(dmpCode + ":")).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + dmpCode + " in " + describe(r.getErrors())));
+        if (standard == null) {
+            assertEquals(ErrorCode._USER_DEFINED, e.getErrorCode());
+            assertEquals(dmpCode, e.getCustomErrorCode(), "the errorCode is the DMP code itself");
+        } else {
+            assertEquals(standard, e.getErrorCode());
+        }
+    }
+
+    static void assertRefused(Response r, String dmpCode) {
+        assertRefused(r, dmpCode, null);
+    }
+
+    List<Map<String, Object>> traces() throws Exception {
+        return new ObjectMapper().readValue(admin.traces(ins), new TypeReference<>() {
+        });
+    }
+
+    // ------------------------------------------------------------------ record states
+
+    @ParameterizedTest
+    @EnumSource(PatientRecordState.class)
+    void eachRecordStateForSubmitQueryAndRetrieve(PatientRecordState state) {
+        String before = submitReport(false);
+        admin.setState(ins, state);
+        ProvideAndRegisterDocumentSet another = document(CLASS_CR, TYPE_CR_CONSULTATION, false);
+        Response submitted = xds.submit(another);
+        QueryResponse queried = xds.query(find());
+        RetrievedDocumentSet retrieved = retrieve(xds.forPatient(ins), before);
+        switch (state) {
+            case CREATED, ACTIVATED -> {
+                assertSuccess(submitted);
+                assertSuccess(queried);
+                assertEquals(2, queried.getDocumentEntries().size());
+                assertSuccess(retrieved);
+                assertEquals(before, retrieved.getDocuments().get(0).getRequestData().getDocumentUniqueId());
+            }
+            case NOTIFIED -> {
+                for (Response r : List.of(submitted, queried, retrieved)) {
+                    assertRefused(r, "DMP_UNKNOWN", ErrorCode.UNKNOWN_PATIENT_ID);
+                }
+            }
+            case OPPOSED, CLOSED -> {
+                for (Response r : List.of(submitted, queried, retrieved)) {
+                    assertRefused(r, "DMP_" + state.name());
+                    assertTrue(r.getErrors().get(0).getCodeContext().contains("is closed"),
+                            r.getErrors().get(0).getCodeContext());
+                }
+                assertTrue(retrieved.getDocuments().isEmpty());
+            }
+        }
+        if (state != PatientRecordState.CREATED && state != PatientRecordState.ACTIVATED) {
+            admin.setState(ins, PatientRecordState.ACTIVATED);
+            assertEquals(List.of(before), found(xds.forPatient(ins)), "the refused submission stored nothing");
+        }
+    }
+
+    // ------------------------------------------------------------------ blocked, authorisation
+
+    @ParameterizedTest
+    @EnumSource(AccessMode.class)
+    void aBlockedProfessionalIsRefusedInEveryMode(AccessMode mode) {
+        String doc = submitReport(false);
+        admin.block(ins, Vihf.DURANT);
+        XdsClient blocked = xds.as(durant().withMode(mode).withJustification("patient inconscient aux urgences"));
+        assertRefused(blocked.query(find()), "PS_BLOCKED");
+        assertRefused(retrieve(blocked, doc), "PS_BLOCKED");
+        assertRefused(blocked.submit(document(CLASS_CR, TYPE_CR_CONSULTATION, false)), "PS_BLOCKED");
+    }
+
+    @Test
+    void withoutTheAuthorisationNormalAccessIsRefused() {
+        String doc = submitReport(false);
+        XdsClient stranger = xds.as(otherDoctor());
+        assertRefused(stranger.query(find()), "PS_NOT_AUTHORIZED");
+        assertRefused(retrieve(stranger, doc), "PS_NOT_AUTHORIZED");
+        admin.authorise(ins, OTHER_DOCTOR, "PETIT Louis", false);
+        assertEquals(List.of(doc), found(stranger));
+    }
+
+    // ------------------------------------------------------------------ habilitation
+
+    @Test
+    void theHabilitationMatrixDecidesWhichTypesAProfessionHandles() {
+        admin.authorise(ins, DENTIST, "MOREAU Jeanne", false);
+        String report = submitReport(false);
+        String psy = submit(xds.as(durant()), CLASS_SYNTHESE, TYPE_PSY, false);
+        XdsClient dentist = xds.as(dentist());
+
+        assertEquals(sorted(report, psy), found(xds.as(durant())), "a médecin handles every type");
+        assertEquals(List.of(report), found(dentist), "a dentist does not see the psychiatric synthesis");
+        assertRefused(retrieve(dentist, psy), "HABILITATION_DENIED");
+        assertSuccess(retrieve(dentist, report));
+        Response refused = dentist.submit(document(CLASS_SYNTHESE, TYPE_PSY, false));
+        assertRefused(refused, "HABILITATION_DENIED");
+        assertTrue(refused.getErrors().get(0).getCodeContext().contains("68599-0"));
+        assertEquals(sorted(report, psy), found(xds.as(durant())), "the refused submission stored nothing");
+        assertSuccess(dentist.submit(document(CLASS_CR, TYPE_CR_CONSULTATION, false)));
+    }
+
+    // ------------------------------------------------------------------ masking
+
+    @Test
+    void aMaskedDocumentIsSeenByItsAuthorAndTheAdminDoctorOnly() {
+        admin.authorise(ins, OTHER_DOCTOR, "PETIT Louis", false);
+        admin.authorise(ins, ADMIN_DOCTOR, "LAMBERT Sophie", true);
+        String plain = submitReport(false);
+        String masked = submitReport(true);
+
+        assertEquals(sorted(plain, masked), found(xds.as(durant())), "the author sees their masked document");
+        assertEquals(sorted(plain, masked), found(xds.as(adminDoctor())), "the admin doctor sees it");
+        XdsClient other = xds.as(otherDoctor());
+        assertEquals(List.of(plain), found(other), "another professional does not");
+        assertRefused(retrieve(other, masked), "UNKNOWN_DOCUMENT", ErrorCode.DOCUMENT_UNIQUE_ID_ERROR);
+        GetDocumentsQuery byId = new GetDocumentsQuery();
+        byId.setUniqueIds(List.of(masked));
+        assertTrue(other.query(byId).getDocumentEntries().isEmpty(), "not even by its uniqueId");
+        assertSuccess(retrieve(xds.as(adminDoctor()), masked));
+    }
+
+    @Test
+    void emergencyAccessShowsMaskedDocumentsOnlyWithThePatientsThirdSwitch() {
+        String plain = submitReport(false);
+        String masked = submitReport(true);
+        XdsClient breakGlass = xds.as(otherDoctor().withMode(AccessMode.BREAK_GLASS)
+                .withJustification("détresse respiratoire, patient inconscient"));
+        XdsClient samu = xds.as(otherDoctor().withMode(AccessMode.SAMU_REGULATION));
+
+        assertEquals(List.of(plain), found(breakGlass), "no authorisation needed, masked documents hidden");
+        assertEquals(List.of(plain), found(samu));
+        admin.settings(ins, "{\"maskedVisibleInEmergency\":true}");
+        assertEquals(sorted(plain, masked), found(breakGlass));
+        assertEquals(sorted(plain, masked), found(samu));
+        assertSuccess(retrieve(breakGlass, masked));
+    }
+
+    @Test
+    void whenThePatientMasksEverythingAProfessionalSeesOnlyTheirOwnDocuments() {
+        admin.authorise(ins, OTHER_DOCTOR, "PETIT Louis", false);
+        String durants = submitReport(false);
+        String others = submit(xds.as(otherDoctor()), CLASS_CR, TYPE_CR_CONSULTATION, false);
+        admin.settings(ins, "{\"maskAll\":true}");
+        assertEquals(List.of(durants), found(xds.as(durant())));
+        assertEquals(List.of(others), found(xds.as(otherDoctor())),
+                "the author of a document is the professional in its authorPerson");
+        admin.settings(ins, "{\"maskAll\":false}");
+        assertEquals(sorted(durants, others), found(xds.as(otherDoctor())));
+    }
+
+    // ------------------------------------------------------------------ emergency conditions
+
+    @Test
+    void breakGlassNeedsAJustificationAndThePatientsSwitch() {
+        submitReport(false);
+        assertRefused(xds.as(otherDoctor().withMode(AccessMode.BREAK_GLASS)).query(find()),
+                "BREAK_GLASS_JUSTIFICATION_MISSING");
+        admin.settings(ins, "{\"breakGlassAllowed\":false}");
+        assertRefused(xds.as(otherDoctor().withMode(AccessMode.BREAK_GLASS).withJustification("coma")).query(find()),
+                "BREAK_GLASS_DISABLED");
+    }
+
+    @Test
+    void samuNeedsTheSamuSwitchAndNoJustification() {
+        String doc = submitReport(false);
+        XdsClient samu = xds.as(otherDoctor().withMode(AccessMode.SAMU_REGULATION));
+        assertEquals(List.of(doc), found(samu));
+        admin.settings(ins, "{\"samuAccessAllowed\":false}");
+        assertRefused(samu.query(find()), "SAMU_ACCESS_DISABLED");
+        assertRefused(retrieve(samu, doc), "SAMU_ACCESS_DISABLED");
+    }
+
+    // ------------------------------------------------------------------ identity scope
+
+    @Test
+    void theIdentitysPatientBoundsEveryRequest() {
+        String doc = submitReport(false);
+        String otherIns = TestPatients.newIns();
+        admin.createPatient(otherIns, PatientRecordState.ACTIVATED);
+        admin.authorise(otherIns, Vihf.DURANT, "DURANT Romuald", false);
+        XdsClient onOther = xds.as(Vihf.doctor(otherIns));
+        assertRefused(onOther.query(find()), "ACCESS_PATIENT_MISMATCH");
+        assertRefused(onOther.submit(document(CLASS_CR, TYPE_CR_CONSULTATION, false)), "ACCESS_PATIENT_MISMATCH");
+        assertRefused(retrieve(onOther, doc), "UNKNOWN_DOCUMENT", ErrorCode.DOCUMENT_UNIQUE_ID_ERROR);
+        GetDocumentsQuery byId = new GetDocumentsQuery();
+        byId.setUniqueIds(List.of(doc));
+        assertTrue(onOther.query(byId).getDocumentEntries().isEmpty(), "an id-based query stays in the identity's record");
+    }
+
+    // ------------------------------------------------------------------ metadata update and deletion (ITI-57, ITI-62)
+
+    /** The current (Approved) metadata version of a document; GetDocuments by uniqueId returns every version. */
+    DocumentEntry stored(String uniqueId) {
+        GetDocumentsQuery q = new GetDocumentsQuery();
+        q.setUniqueIds(List.of(uniqueId));
+        List<DocumentEntry> entries = xds.as(durant()).query(q).getDocumentEntries().stream()
+                .filter(e -> e.getAvailabilityStatus() == AvailabilityStatus.APPROVED).toList();
+        assertEquals(1, entries.size(), () -> "one current version of " + uniqueId + ": " + entries);
+        return entries.get(0);
+    }
+
+    /** An ITI-57 request: a new version of the stored entry with MASQUE_PS added (or removed). */
+    SubmitObjectsRequest maskRequest(String uniqueId, boolean mask) {
+        DocumentEntry v = stored(uniqueId);
+        String previous = v.getVersion().getVersionName();
+        v.setEntryUuid("urn:uuid:" + UUID.randomUUID());
+        if (mask) {
+            v.getConfidentialityCodes().add(CONF_MASQUE_PS);
+        } else {
+            v.getConfidentialityCodes().removeIf(c -> "MASQUE_PS".equals(c.getCode()));
+        }
+        RegisterDocumentSet r = new RegisterDocumentSet();
+        r.setSubmissionSet(submissionSet(ins));
+        r.getDocumentEntries().add(v);
+        Association member = hasMember("urn:uuid:" + UUID.randomUUID(), "SubmissionSet01", v.getEntryUuid(),
+                AssociationLabel.ORIGINAL);
+        member.setPreviousVersion(previous);
+        r.getAssociations().add(member);
+        return new RegisterDocumentSetTransformer(new EbXMLFactory30()).toEbXML(r).getInternal();
+    }
+
+    /** An ITI-57 status change of the stored entry, the CI-SIS statuses written in the slots. */
+    SubmitObjectsRequest statusRequest(String uniqueId, String originalStatus, String newStatus) {
+        DocumentEntry v = stored(uniqueId);
+        RegisterDocumentSet r = new RegisterDocumentSet();
+        r.setSubmissionSet(submissionSet(ins));
+        String id = "urn:uuid:" + UUID.randomUUID();
+        r.getAssociations().add(new Association(AssociationType.UPDATE_AVAILABILITY_STATUS, id, "SubmissionSet01",
+                v.getEntryUuid()));
+        EbXMLSubmitObjectsRequest<SubmitObjectsRequest> ebXml =
+                new RegisterDocumentSetTransformer(new EbXMLFactory30()).toEbXML(r);
+        EbXMLAssociation change = ebXml.getAssociations().stream().filter(a -> id.equals(a.getId())).findFirst()
+                .orElseThrow();
+        change.addSlot("OriginalStatus", originalStatus);
+        change.addSlot("NewStatus", newStatus);
+        return ebXml.getInternal();
+    }
+
+    RemoveMetadata removal(String uniqueId) {
+        RemoveMetadata r = new RemoveMetadata();
+        r.getReferences().add(new ObjectReference(stored(uniqueId).getEntryUuid()));
+        return r;
+    }
+
+    static final String APPROVED = "urn:oasis:names:tc:ebxml-regrep:StatusType:Approved";
+    static final String ARCHIVED = "urn:asip:ci-sis:2010:StatusType:Archived";
+    static final String DELETED = "urn:asip:ci-sis:2010:StatusType:Deleted";
+
+    @Test
+    void theAuthorOrTheAdminDoctorMasksAndUnmasksAnotherProfessionalMayNot() {
+        admin.authorise(ins, OTHER_DOCTOR, "PETIT Louis", false);
+        admin.authorise(ins, ADMIN_DOCTOR, "LAMBERT Sophie", true);
+        String doc = submitReport(false);
+        XdsClient other = xds.as(otherDoctor());
+
+        assertRefused(other.update(maskRequest(doc, true)), "NOT_AUTHOR");
+        assertEquals(List.of(doc), found(other), "the refused update changed nothing");
+
+        assertSuccess(xds.as(durant()).update(maskRequest(doc, true)));
+        assertEquals(List.of(), found(other), "masked by its author: hidden from the colleague");
+        assertRefused(retrieve(other, doc), "UNKNOWN_DOCUMENT", ErrorCode.DOCUMENT_UNIQUE_ID_ERROR);
+        DocumentEntry masked = stored(doc);
+        assertEquals("2", masked.getVersion().getVersionName());
+        assertTrue(masked.getConfidentialityCodes().stream().anyMatch(c -> "MASQUE_PS".equals(c.getCode())));
+
+        assertSuccess(xds.as(adminDoctor()).update(maskRequest(doc, false)));
+        assertEquals(List.of(doc), found(other), "unmasked by the admin doctor at the patient's request");
+        assertSuccess(retrieve(other, doc));
+    }
+
+    @Test
+    void onlyTheAuthorDeletesThroughIti57OrIti62() {
+        admin.authorise(ins, OTHER_DOCTOR, "PETIT Louis", false);
+        String first = submitReport(false);
+        String second = submitReport(false);
+        XdsClient other = xds.as(otherDoctor());
+
+        assertRefused(other.update(statusRequest(first, APPROVED, DELETED)), "NOT_AUTHOR");
+        assertRefused(other.remove(removal(second)), "NOT_AUTHOR");
+        assertEquals(sorted(first, second), found(other), "nothing was deleted");
+
+        assertSuccess(xds.as(durant()).update(statusRequest(first, APPROVED, DELETED)));
+        assertSuccess(xds.as(durant()).remove(removal(second)));
+        assertEquals(List.of(), found(xds.as(durant())), "deleted documents are gone, even for their author");
+        assertRefused(retrieve(xds.as(durant()), first), "UNKNOWN_DOCUMENT", ErrorCode.DOCUMENT_UNIQUE_ID_ERROR);
+    }
+
+    @Test
+    void theAuthorArchivesAndUnarchives() {
+        String doc = submitReport(false);
+        assertSuccess(xds.as(durant()).update(statusRequest(doc, APPROVED, ARCHIVED)));
+        assertEquals(List.of(), found(xds.as(durant())), "an archived document leaves the Approved selection");
+        assertSuccess(xds.as(durant()).update(statusRequest(doc, ARCHIVED, APPROVED)));
+        assertEquals(List.of(doc), found(xds.as(durant())));
+    }
+
+    // ------------------------------------------------------------------ traces
+
+    @Test
+    void allowedAndRefusedRequestsAreTraced() throws Exception {
+        String doc = submitReport(false);
+        found(xds.as(durant()));
+        assertSuccess(retrieve(xds.as(durant()), doc));
+        assertRefused(xds.as(otherDoctor().withMode(AccessMode.BREAK_GLASS)).query(find()),
+                "BREAK_GLASS_JUSTIFICATION_MISSING");
+        admin.block(ins, DENTIST);
+        assertRefused(retrieve(xds.as(dentist().withMode(AccessMode.BREAK_GLASS).withJustification("urgence dentaire")), doc),
+                "PS_BLOCKED");
+
+        List<Map<String, Object>> t = traces();
+        assertEquals(5, t.size(), () -> "traces: " + t);
+        Map<String, Object> blocked = t.get(0);
+        assertEquals(DENTIST, blocked.get("actorId"));
+        assertEquals("RETRIEVE", blocked.get("action"));
+        assertEquals("PS_BLOCKED", blocked.get("outcome"));
+        assertEquals("BREAK_GLASS", blocked.get("mode"));
+        assertEquals("urgence dentaire", blocked.get("justification"));
+        assertEquals(List.of(doc), blocked.get("documentIds"));
+        assertEquals("40", blocked.get("role"));
+        Map<String, Object> noJustification = t.get(1);
+        assertEquals(OTHER_DOCTOR, noJustification.get("actorId"));
+        assertEquals("BREAK_GLASS_JUSTIFICATION_MISSING", noJustification.get("outcome"));
+        assertEquals("QUERY", noJustification.get("action"));
+        assertEquals(List.of("RETRIEVE", "QUERY", "SUBMIT"), t.subList(2, 5).stream().map(x -> x.get("action")).toList());
+        for (Map<String, Object> ok : t.subList(2, 5)) {
+            assertEquals("SUCCESS", ok.get("outcome"));
+            assertEquals(Vihf.DURANT, ok.get("actorId"));
+            assertEquals(Vihf.DURANT_NAME, ok.get("actorName"));
+            assertEquals(Vihf.DURANT_STRUCTURE, ok.get("structureId"));
+            assertEquals("10/SM54", ok.get("role"));
+            assertEquals("NORMAL", ok.get("mode"));
+            assertEquals(List.of(doc), ok.get("documentIds"));
+            assertNotNull(ok.get("time"));
+        }
+    }
+}

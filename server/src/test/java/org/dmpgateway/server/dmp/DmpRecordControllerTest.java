@@ -1,0 +1,219 @@
+package org.dmpgateway.server.dmp;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.dmpgateway.mappings.CoreEndpoints;
+import org.dmpgateway.mappings.access.AccessContext;
+import org.dmpgateway.mappings.access.AuthorizationDeclaration;
+import org.dmpgateway.mappings.access.RecordStatus;
+import org.dmpgateway.mappings.error.DmpErrorCode;
+import org.dmpgateway.mappings.error.DmpException;
+import org.dmpgateway.mappings.model.ConsentStatus;
+import org.dmpgateway.mappings.model.PatientRecordState;
+import org.dmpgateway.server.support.Vihf;
+import org.dmpgateway.xds.vihf.VihfReader;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.dmpgateway.server.support.SampleSubmissions.PATIENT_ACTIVATED;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.*;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * TD0.2 / TD0.3 over REST, without the Spring context: the controller on MockMvc, the core routes
+ * replaced by stubs on a Camel context of their own (the real ones are being written elsewhere).
+ */
+class DmpRecordControllerTest {
+    private static DefaultCamelContext camel;
+    private static ProducerTemplate producer;
+    /** What the stubbed core does with the exchange. */
+    private static final AtomicReference<Processor> core = new AtomicReference<>();
+
+    private MockMvc mvc;
+
+    @BeforeAll
+    static void startStubCore() throws Exception {
+        camel = new DefaultCamelContext();
+        camel.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                errorHandler(noErrorHandler());
+                from(CoreEndpoints.DECLARE_AUTHORIZATION).process(e -> core.get().process(e));
+                from(CoreEndpoints.RECORD_STATUS).process(e -> core.get().process(e));
+            }
+        });
+        camel.start();
+        producer = camel.createProducerTemplate();
+    }
+
+    @AfterAll
+    static void stopStubCore() throws Exception {
+        producer.close();
+        camel.close();
+    }
+
+    @BeforeEach
+    void controller() {
+        mvc = MockMvcBuilders.standaloneSetup(new DmpRecordController(VihfReader.unsigned(), producer)).build();
+        core.set(DmpRecordControllerTest::answerAsTheCoreWould);
+    }
+
+    /** Authorised after a grant, nothing after a withdrawal; the status as is. */
+    static void answerAsTheCoreWould(Exchange e) {
+        AccessContext caller = e.getIn().getHeader(CoreEndpoints.ACCESS_CONTEXT, AccessContext.class);
+        assertNotNull(caller, "the controller sets the access context");
+        Object body = e.getIn().getBody();
+        ConsentStatus consent = body instanceof AuthorizationDeclaration d && !d.grant() ? null : ConsentStatus.AUTHORIZED;
+        e.getMessage().setBody(new RecordStatus(caller.patient(), PatientRecordState.ACTIVATED, consent, false));
+    }
+
+    static String drDurant() {
+        return Vihf.doctor(PATIENT_ACTIVATED).authorizationHeader();
+    }
+
+    ResultActions refusedWith(ResultActions result, HttpStatus status, DmpErrorCode code) throws Exception {
+        return result.andExpect(status().is(status.value()))
+                .andExpect(jsonPath("$.code").value(code.name()))
+                .andExpect(jsonPath("$.message").isNotEmpty());
+    }
+
+    // ------------------------------------------------------------------ answers
+
+    @Test
+    void declaringTheAuthorisationSendsAGrantWithTheCallerAndAnswersTheStatus() throws Exception {
+        AtomicReference<Object> seen = new AtomicReference<>();
+        AtomicReference<AccessContext> caller = new AtomicReference<>();
+        core.set(e -> {
+            seen.set(e.getIn().getBody());
+            caller.set(e.getIn().getHeader(CoreEndpoints.ACCESS_CONTEXT, AccessContext.class));
+            answerAsTheCoreWould(e);
+        });
+
+        mvc.perform(put("/dmp/authorization").header(HttpHeaders.AUTHORIZATION, drDurant()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.patient.id").value(PATIENT_ACTIVATED))
+                .andExpect(jsonPath("$.patient.authority").value("1.2.250.1.213.1.4.10"))
+                .andExpect(jsonPath("$.state").value("ACTIVATED"))
+                .andExpect(jsonPath("$.consent").value("AUTHORIZED"))
+                .andExpect(jsonPath("$.adminDoctor").value(false));
+
+        assertEquals(new AuthorizationDeclaration(true), seen.get());
+        assertEquals("810002345678", caller.get().actorId());
+        assertEquals(PATIENT_ACTIVATED, caller.get().patient().id());
+    }
+
+    @Test
+    void withdrawingTheAuthorisationSendsARevocation() throws Exception {
+        AtomicReference<Object> seen = new AtomicReference<>();
+        core.set(e -> {
+            seen.set(e.getIn().getBody());
+            answerAsTheCoreWould(e);
+        });
+        mvc.perform(delete("/dmp/authorization").header(HttpHeaders.AUTHORIZATION, drDurant()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.consent").doesNotExist());
+        assertEquals(new AuthorizationDeclaration(false), seen.get());
+    }
+
+    @Test
+    void theStatusIsAnswered() throws Exception {
+        mvc.perform(get("/dmp/status").header(HttpHeaders.AUTHORIZATION, drDurant()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.state").value("ACTIVATED"));
+    }
+
+    @Test
+    void theSchemeIsCaseInsensitive() throws Exception {
+        mvc.perform(get("/dmp/status").header(HttpHeaders.AUTHORIZATION, drDurant().replace("IHE-SAML", "ihe-saml")))
+                .andExpect(status().isOk());
+    }
+
+    // ------------------------------------------------------------------ identity refusals: 401
+
+    @Test
+    void aRequestWithoutVihfIsUnauthorised() throws Exception {
+        refusedWith(mvc.perform(get("/dmp/status")), HttpStatus.UNAUTHORIZED, DmpErrorCode.IDENTITY_MISSING)
+                .andExpect(header().string(HttpHeaders.WWW_AUTHENTICATE, "IHE-SAML"))
+                .andExpect(jsonPath("$.message").value(containsString("Authorization: IHE-SAML")));
+        refusedWith(mvc.perform(put("/dmp/authorization").header(HttpHeaders.AUTHORIZATION, "Bearer abc")),
+                HttpStatus.UNAUTHORIZED, DmpErrorCode.IDENTITY_MISSING);
+    }
+
+    @Test
+    void anInvalidVihfIsUnauthorisedWithTheReadersCode() throws Exception {
+        String garbage = "IHE-SAML " + Base64.getEncoder().encodeToString("<x/>".getBytes(StandardCharsets.UTF_8));
+        refusedWith(mvc.perform(get("/dmp/status").header(HttpHeaders.AUTHORIZATION, garbage)),
+                HttpStatus.UNAUTHORIZED, DmpErrorCode.IDENTITY_INVALID);
+        String nameless = Vihf.doctor(PATIENT_ACTIVATED).as(Vihf.DURANT, null, Vihf.MEDECIN, null).authorizationHeader();
+        refusedWith(mvc.perform(get("/dmp/status").header(HttpHeaders.AUTHORIZATION, nameless)),
+                HttpStatus.UNAUTHORIZED, DmpErrorCode.IDENTITY_INVALID)
+                .andExpect(jsonPath("$.message").value(containsString("urn:oasis:names:tc:xspa:1.0:subject:subject-id")));
+    }
+
+    @Test
+    void theCoreIsNotAskedWithoutAnIdentity() throws Exception {
+        core.set(e -> fail("the core must not be called"));
+        mvc.perform(put("/dmp/authorization")).andExpect(status().isUnauthorized());
+    }
+
+    // ------------------------------------------------------------------ refusals by the core
+
+    @ParameterizedTest
+    @CsvSource({"PS_BLOCKED, 403", "PS_NOT_AUTHORIZED, 403", "DMP_CLOSED, 403", "DMP_OPPOSED, 403",
+            "BREAK_GLASS_DISABLED, 403", "SAMU_ACCESS_DISABLED, 403", "HABILITATION_DENIED, 403", "NOT_AUTHOR, 403",
+            "BREAK_GLASS_JUSTIFICATION_MISSING, 403", "UNKNOWN_PATIENT, 404", "DMP_UNKNOWN, 404", "INVALID_INS, 400",
+            "IDENTITY_INVALID, 400", "ACCESS_PATIENT_MISMATCH, 400", "IDENTITY_MISSING, 401", "IDENTITY_UNTRUSTED, 401",
+            "INTERNAL_ERROR, 500"})
+    void aRefusalOfTheCoreGetsItsStatusAndCode(DmpErrorCode code, int status) throws Exception {
+        core.set(e -> {
+            throw new DmpException(code, "refused by the stub core");
+        });
+        mvc.perform(put("/dmp/authorization").header(HttpHeaders.AUTHORIZATION, drDurant()))
+                .andExpect(status().is(status))
+                .andExpect(jsonPath("$.code").value(code.name()))
+                .andExpect(jsonPath("$.message").value("refused by the stub core"));
+    }
+
+    @Test
+    void anUnexpectedFailureIsAnInternalErrorWithAReferenceOnly() throws Exception {
+        core.set(e -> {
+            throw new NullPointerException("secret detail");
+        });
+        mvc.perform(get("/dmp/status").header(HttpHeaders.AUTHORIZATION, drDurant()))
+                .andExpect(status().isInternalServerError())
+                .andExpect(jsonPath("$.code").value("INTERNAL_ERROR"))
+                .andExpect(jsonPath("$.message").value(startsWith("internal error, reference ")))
+                .andExpect(jsonPath("$.message").value(org.hamcrest.Matchers.not(containsString("secret"))));
+    }
+
+    @Test
+    void anAnswerThatIsNotARecordStatusIsAnInternalError() throws Exception {
+        core.set(e -> e.getMessage().setBody("not a status"));
+        mvc.perform(get("/dmp/status").header(HttpHeaders.AUTHORIZATION, drDurant()))
+                .andExpect(status().isInternalServerError())
+                .andExpect(jsonPath("$.code").value("INTERNAL_ERROR"));
+    }
+}

@@ -1,0 +1,125 @@
+package org.dmpgateway.server.support;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.dmpgateway.mappings.model.PatientRecordState;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The patient-side administration API of the server, for the tests (what the patient, or the DMP
+ * operator, decides): authorise or block a professional, close a record, change its settings,
+ * read its traces. {@code /admin/patients/{authority}/{ins}/...} with
+ * {@code Authorization: Bearer sandbox-admin-token}. Every call asserts a 2xx answer and fails
+ * with the status and body otherwise.
+ * <ul>
+ *   <li>{@code PUT .../professionals/{actorId}} body {@code {"status":"AUTHORIZED"|"BLOCKED","adminDoctor":..,"name":..}}</li>
+ *   <li>{@code PUT .../state} body {@code {"state":"CLOSED"}}</li>
+ *   <li>{@code PUT .../settings} body: the partial settings JSON as given</li>
+ *   <li>{@code GET .../traces}: the JSON list, returned as text</li>
+ * </ul>
+ */
+public final class AdminClient {
+    public static final String TOKEN = "sandbox-admin-token";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String base;
+    private final String authority;
+
+    /** Patients of the INS-NIR-TEST authority ({@link SampleSubmissions#INS_OID}). */
+    public AdminClient(int port) {
+        this(port, SampleSubmissions.INS_OID);
+    }
+
+    public AdminClient(int port, String authority) {
+        this.base = "http://localhost:" + port + "/admin/patients/";
+        this.authority = authority;
+    }
+
+    /** Creates (or replaces) the record of {@code ins} in {@code state}, with the default settings. */
+    public void createPatient(String ins, PatientRecordState state) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("familyName", "PATIENT-" + ins.substring(9));
+        body.put("givenName", "Test");
+        body.put("birthDate", "1980-01-01");
+        body.put("gender", "F");
+        body.put("state", state.name());
+        put(patient(ins), json(body));
+    }
+
+    /** The patient authorises the professional ({@code adminDoctor}: names them médecin administrateur). */
+    public void authorise(String ins, String actorId, String name, boolean adminDoctor) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", "AUTHORIZED");
+        body.put("adminDoctor", adminDoctor);
+        body.put("name", name);
+        put(patient(ins) + "/professionals/" + actorId, json(body));
+    }
+
+    /** The patient blocks the professional. */
+    public void block(String ins, String actorId) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", "BLOCKED");
+        body.put("adminDoctor", false);
+        put(patient(ins) + "/professionals/" + actorId, json(body));
+    }
+
+    /** Moves the record to {@code state} (e.g. CLOSED). */
+    public void setState(String ins, PatientRecordState state) {
+        put(patient(ins) + "/state", json(Map.of("state", state.name())));
+    }
+
+    /** Changes some settings: {@code partialJson} names only the fields to change, e.g. {@code {"breakGlassAllowed":false}}. */
+    public void settings(String ins, String partialJson) {
+        put(patient(ins) + "/settings", partialJson);
+    }
+
+    /** The record's access traces, as the JSON text the server answers. */
+    public String traces(String ins) {
+        return send(HttpRequest.newBuilder(URI.create(patient(ins) + "/traces")).GET());
+    }
+
+    private String patient(String ins) {
+        return base + authority + "/" + ins;
+    }
+
+    private void put(String url, String body) {
+        send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+    }
+
+    private String send(HttpRequest.Builder request) {
+        HttpRequest built = request.header("Authorization", "Bearer " + TOKEN).timeout(Duration.ofSeconds(30)).build();
+        HttpResponse<String> response;
+        try {
+            response = http.send(built, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new AssertionError(built.method() + " " + built.uri() + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(built.method() + " " + built.uri() + " interrupted", e);
+        }
+        if (response.statusCode() / 100 != 2) {
+            throw new AssertionError(built.method() + " " + built.uri() + " answered " + response.statusCode() + ": "
+                    + response.body());
+        }
+        return response.body();
+    }
+
+    private static String json(Map<String, Object> body) {
+        try {
+            return JSON.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package org.dmpgateway.xds;
+
+import org.apache.camel.Processor;
+import org.apache.camel.builder.RouteBuilder;
+import org.dmpgateway.mappings.CoreEndpoints;
+import org.dmpgateway.mappings.xds.XdsTransaction;
+import org.dmpgateway.mappings.xds.XdsUpdateMapper;
+import org.dmpgateway.mappings.xds.XdsUpdateValidation;
+import org.openehealth.ipf.commons.ihe.xds.core.responses.Response;
+import org.openehealth.ipf.commons.ihe.xds.core.responses.Status;
+import org.openehealth.ipf.commons.ihe.xds.core.stub.ebrs30.lcm.SubmitObjectsRequest;
+import org.dmpgateway.xds.vihf.VihfReader;
+import org.dmpgateway.xds.vihf.VihfSecurityHeaderInterceptor;
+import org.springframework.stereotype.Component;
+
+import static org.openehealth.ipf.platform.camel.core.adapter.ValidatorAdapter.validationEnabled;
+import static org.openehealth.ipf.platform.camel.ihe.xds.XdsCamelValidators.iti57ResponseValidator;
+
+/**
+ * ITI-57 Update Document Set, served at /services/iti57: masking and visibility (TD3.3a, TD3.3b),
+ * archiving (TD3.3d) and deletion (TD3.3c) of documents.
+ *
+ * <p>The request stays in its ebXML form up to the translation: the CI-SIS statuses Archived and
+ * Deleted of UpdateAvailabilityStatus associations exist only there (IPF's simplified model drops
+ * them). Validation is IPF's ITI-57 validator, run by {@link XdsUpdateValidation} on a view of the
+ * request in which those statuses stand as Approved / Deprecated, since IPF's validator alone
+ * refuses them; the header {@code ValidatorAdapter.NEED_VALIDATION_HEADER_NAME = false} turns it
+ * off as it does IPF's own validators. As in the other XDS routes, the caller is the VIHF
+ * of the wsse:Security header ({@link VihfReader}), read right after validation.
+ */
+@Component
+public class Iti57Route extends RouteBuilder {
+    private final VihfReader vihf;
+
+    public Iti57Route(VihfReader vihf) {
+        this.vihf = vihf;
+    }
+
+    @Override
+    public void configure() {
+        from("xds-iti57:iti57?" + VihfSecurityHeaderInterceptor.ENDPOINT_PARAMETER).routeId("iti57")
+                .doTry()
+                    .process(requestValidator())
+                    .process(vihf)
+                    .bean(XdsUpdateMapper.class, "toDocumentUpdate")
+                    .to(CoreEndpoints.UPDATE_DOCUMENTS)
+                    .process(exchange -> exchange.getMessage().setBody(new Response(Status.SUCCESS)))
+                    .process(iti57ResponseValidator())
+                .doCatch(Exception.class)
+                    .process(XdsFailures.answer(XdsTransaction.ITI_57))
+                .end();
+    }
+
+    /** IPF's ITI-57 request validation, accepting the CI-SIS availability statuses. */
+    static Processor requestValidator() {
+        return exchange -> {
+            if (validationEnabled(exchange)) {
+                XdsUpdateValidation.validate(exchange.getIn().getBody(SubmitObjectsRequest.class));
+            }
+        };
+    }
+}

@@ -1,0 +1,46 @@
+package org.dmpgateway.xds;
+
+import org.apache.camel.builder.RouteBuilder;
+import org.dmpgateway.mappings.CoreEndpoints;
+import org.dmpgateway.mappings.xds.XdsRemovalMapper;
+import org.dmpgateway.mappings.xds.XdsTransaction;
+import org.openehealth.ipf.commons.ihe.xds.core.requests.RemoveMetadata;
+import org.openehealth.ipf.commons.ihe.xds.core.responses.Response;
+import org.openehealth.ipf.commons.ihe.xds.core.responses.Status;
+import org.dmpgateway.xds.vihf.VihfReader;
+import org.dmpgateway.xds.vihf.VihfSecurityHeaderInterceptor;
+import org.springframework.stereotype.Component;
+
+import static org.openehealth.ipf.platform.camel.ihe.xds.XdsCamelValidators.iti62RequestValidator;
+import static org.openehealth.ipf.platform.camel.ihe.xds.XdsCamelValidators.iti62ResponseValidator;
+
+/**
+ * ITI-62 Remove Metadata, served at /services/iti62 (IPF component {@code rmd-iti62}): the author's
+ * logical deletion of document entries (status Deleted, see the core's RemoveDocuments). As in the
+ * other XDS routes, the caller is the VIHF of the wsse:Security header ({@link VihfReader}), read
+ * right after validation.
+ */
+@Component
+public class Iti62Route extends RouteBuilder {
+    private final VihfReader vihf;
+
+    public Iti62Route(VihfReader vihf) {
+        this.vihf = vihf;
+    }
+
+    @Override
+    public void configure() {
+        from("rmd-iti62:iti62?" + VihfSecurityHeaderInterceptor.ENDPOINT_PARAMETER).routeId("iti62")
+                .doTry()
+                    .process(iti62RequestValidator())
+                    .process(vihf)
+                    .convertBodyTo(RemoveMetadata.class)
+                    .bean(XdsRemovalMapper.class, "toDocumentRemoval")
+                    .to(CoreEndpoints.REMOVE_DOCUMENTS)
+                    .process(exchange -> exchange.getMessage().setBody(new Response(Status.SUCCESS)))
+                    .process(iti62ResponseValidator())
+                .doCatch(Exception.class)
+                    .process(XdsFailures.answer(XdsTransaction.ITI_62))
+                .end();
+    }
+}
