@@ -121,12 +121,14 @@ public final class JfrSummary {
         table(out, "self, by method (first non-JDK frame)", self, samples, top);
         Map<String, Integer> ours = new HashMap<>();
         inclusive.forEach((m, n) -> {
-            if (m.startsWith("org.dmpgateway.") || m.startsWith("org.openehealth.ipf.") || m.startsWith("org.apache.cxf.")
-                    || m.startsWith("org.springframework.jdbc.")) {
+            if (m.startsWith("org.dmpgateway.") || m.startsWith("org.openehealth.ipf.")
+                    || m.startsWith("org.springframework.jdbc.") || m.startsWith("org.glassfish.jaxb.runtime.v2.runtime.MarshallerImpl")
+                    || m.startsWith("org.apache.cxf.jaxb.io.DataWriterImpl") || m.startsWith("org.apache.cxf.interceptor.DocLiteralInInterceptor")) {
                 ours.put(m, n);
             }
         });
-        table(out, "inclusive, by method (gateway, IPF, CXF, Spring JDBC)", ours, samples, top);
+        table(out, "inclusive, by method (gateway, IPF, Spring JDBC, JAXB marshalling, CXF reading and writing)", ours,
+                samples, 2 * top);
     }
 
     private static void table(PrintStream out, String title, Map<String, Integer> counts, int total, int top) {
