@@ -78,6 +78,9 @@ final class Benchmark {
             try (HikariDataSource ds = database.open(Math.max(2, o.maxConcurrency()), false)) {
                 databaseReferences(database.label(), ds, documents);
             }
+            if (!wantsHttp()) {
+                continue;
+            }
             Path jfr = o.jfr() ? o.workDir().resolve("server-" + db + "-" + size + ".jfr") : null;
             out.printf("%nstarting the server on %s (%,d documents)...%n", database.label(), documents);
             try (ServerProcess server = ServerProcess.start(o.serverJar(), o.serverJvmOptions(), jfr, database.url(),
@@ -112,6 +115,11 @@ final class Benchmark {
                     + " documents, more than the " + size + " asked: run with --fresh-db");
         }
         return documents;
+    }
+
+    /** Whether any scenario needs the server (the database references do not). */
+    private boolean wantsHttp() {
+        return o.scenarios().stream().anyMatch(s -> !s.startsWith("db-"));
     }
 
     private long targetDocuments() {
@@ -185,8 +193,8 @@ final class Benchmark {
             for (Scenario s : scenarios) {
                 measure(label, documents, s, memory);
             }
-            report.note(String.format("%s, registry of %,d documents: server heap in use at most %s MB, resident set at most %s MB over the run",
-                    label, documents, memory.runHeapMax() < 0 ? "?" : String.valueOf(memory.runHeapMax() / 1024 / 1024),
+            report.note(String.format("%s, %s: server heap in use at most %s MB, resident set at most %s MB over the run",
+                    label, Report.registry(documents), memory.runHeapMax() < 0 ? "?" : String.valueOf(memory.runHeapMax() / 1024 / 1024),
                     memory.runRssMax() < 0 ? "?" : String.valueOf(memory.runRssMax() / 1024 / 1024)));
         }
     }

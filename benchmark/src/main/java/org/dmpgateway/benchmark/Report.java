@@ -75,12 +75,16 @@ final class Report {
     synchronized void add(Row row) throws IOException {
         if (rows.isEmpty() || !sameTable(rows.get(rows.size() - 1), row)) {
             console.println();
-            console.printf("%s, registry of %,d documents%n", row.database(), row.registryDocuments());
+            console.println(row.database() + ", " + registry(row.registryDocuments()));
             console.println(header());
         }
         rows.add(row);
         console.println(line(row));
         write();
+    }
+
+    static String registry(long documents) {
+        return documents < 0 ? "registry of unknown size" : String.format("registry of %,d documents", documents);
     }
 
     private static boolean sameTable(Row a, Row b) {
@@ -137,7 +141,7 @@ final class Report {
         Row previous = null;
         for (Row r : rows) {
             if (previous == null || !sameTable(previous, r)) {
-                b.append(String.format("%n## %s, registry of %,d documents%n%n", r.database(), r.registryDocuments()))
+                b.append(String.format("%n## %s, %s%n%n", r.database(), registry(r.registryDocuments())))
                         .append("| scenario | what | threads | requests | errors | per second | MB/s | p50 ms | p95 ms | p99 ms | server heap max MB | server RSS max MB | loadavg |\n")
                         .append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
             }
