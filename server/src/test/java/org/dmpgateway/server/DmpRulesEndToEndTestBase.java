@@ -261,6 +261,61 @@ abstract class DmpRulesEndToEndTestBase {
         assertEquals(List.of(doc), found(stranger));
     }
 
+    // ------------------------------------------------------------------ TD0.3 and TD0.2 over HTTP
+
+    java.net.http.HttpResponse<String> dmp(String method, Vihf vihf, String path) throws Exception {
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://localhost:" + port + path))
+                .header("Authorization", vihf.authorizationHeader())
+                .method(method, java.net.http.HttpRequest.BodyPublishers.noBody()).build();
+        return java.net.http.HttpClient.newHttpClient().send(request,
+                java.net.http.HttpResponse.BodyHandlers.ofString(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    Map<String, Object> json(java.net.http.HttpResponse<String> response) throws Exception {
+        return new ObjectMapper().readValue(response.body(), new TypeReference<>() {
+        });
+    }
+
+    @Test
+    void theSoftwareDeclaresTheAuthorisationWithTd03AndReadsTheStatusWithTd02() throws Exception {
+        String doc = submitReport(false);
+        XdsClient other = xds.as(otherDoctor());
+        assertRefused(other.query(find()), "PS_NOT_AUTHORIZED");
+
+        var status = dmp("GET", otherDoctor(), "/dmp/status");
+        assertEquals(200, status.statusCode(), status.body());
+        assertEquals("ACTIVATED", json(status).get("state"));
+        assertNull(json(status).get("consent"));
+
+        var declared = dmp("PUT", otherDoctor(), "/dmp/authorization");
+        assertEquals(200, declared.statusCode(), declared.body());
+        assertEquals("AUTHORIZED", json(declared).get("consent"));
+        assertEquals(List.of(doc), found(other), "authorised through TD0.3");
+
+        var withdrawn = dmp("DELETE", otherDoctor(), "/dmp/authorization");
+        assertEquals(200, withdrawn.statusCode(), withdrawn.body());
+        assertNull(json(withdrawn).get("consent"));
+        assertRefused(other.query(find()), "PS_NOT_AUTHORIZED");
+
+        admin.block(ins, OTHER_DOCTOR);
+        var blocked = dmp("PUT", otherDoctor(), "/dmp/authorization");
+        assertEquals(403, blocked.statusCode(), blocked.body());
+        assertEquals("PS_BLOCKED", json(blocked).get("code"), "a blocked professional cannot authorise themselves");
+
+        admin.setState(ins, PatientRecordState.CLOSED);
+        var closed = dmp("GET", durant(), "/dmp/status");
+        assertEquals(200, closed.statusCode(), "TD0.2 answers whatever the state");
+        assertEquals("CLOSED", json(closed).get("state"));
+        var refused = dmp("PUT", durant(), "/dmp/authorization");
+        assertEquals(403, refused.statusCode());
+        assertEquals("DMP_CLOSED", json(refused).get("code"));
+
+        List<String> actions = traces().stream().map(t -> t.get("action") + "/" + t.get("outcome")).toList();
+        assertTrue(actions.containsAll(List.of("AUTHORIZE/SUCCESS", "REVOKE_AUTHORIZATION/SUCCESS",
+                "AUTHORIZE/PS_BLOCKED", "AUTHORIZE/DMP_CLOSED", "STATUS_CHECK/SUCCESS")), actions::toString);
+    }
+
     // ------------------------------------------------------------------ habilitation
 
     @Test
