@@ -23,7 +23,13 @@ import org.openehealth.ipf.commons.ihe.xds.core.metadata.AssociationLabel;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.AssociationType;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.ObjectReference;
 import org.openehealth.ipf.commons.ihe.xds.core.requests.RegisterDocumentSet;
+import org.openehealth.ipf.commons.ihe.xds.core.requests.QueryRegistry;
 import org.openehealth.ipf.commons.ihe.xds.core.requests.RemoveMetadata;
+import org.openehealth.ipf.commons.ihe.xds.core.ebxml.ebxml30.EbXMLAdhocQueryRequest30;
+import org.openehealth.ipf.commons.ihe.xds.core.stub.ebrs30.query.AdhocQueryRequest;
+import org.openehealth.ipf.commons.ihe.xds.core.transform.requests.QueryParameter;
+import org.openehealth.ipf.commons.ihe.xds.core.transform.requests.QueryRegistryTransformer;
+import org.openehealth.ipf.commons.ihe.xds.core.transform.requests.query.QuerySlotHelper;
 import org.openehealth.ipf.commons.ihe.xds.core.stub.ebrs30.lcm.SubmitObjectsRequest;
 import org.openehealth.ipf.commons.ihe.xds.core.transform.requests.RegisterDocumentSetTransformer;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.Author;
@@ -36,6 +42,7 @@ import org.openehealth.ipf.commons.ihe.xds.core.metadata.XcnName;
 import org.openehealth.ipf.commons.ihe.xds.core.requests.ProvideAndRegisterDocumentSet;
 import org.openehealth.ipf.commons.ihe.xds.core.requests.query.FindDocumentsQuery;
 import org.openehealth.ipf.commons.ihe.xds.core.requests.query.GetDocumentsQuery;
+import org.openehealth.ipf.commons.ihe.xds.core.requests.query.QueryReturnType;
 import org.openehealth.ipf.commons.ihe.xds.core.responses.ErrorCode;
 import org.openehealth.ipf.commons.ihe.xds.core.responses.ErrorInfo;
 import org.openehealth.ipf.commons.ihe.xds.core.responses.QueryResponse;
@@ -522,13 +529,31 @@ abstract class DmpRulesEndToEndTestBase {
         assertRefused(retrieve(xds.as(durant()), first), "UNKNOWN_DOCUMENT", ErrorCode.DOCUMENT_UNIQUE_ID_ERROR);
     }
 
+    /** FindDocuments with the CI-SIS statuses written in $XDSDocumentEntryStatus, as a DMP client sends them. */
+    List<String> foundWithStatuses(String... statusUrns) {
+        QueryRegistry registry = new QueryRegistry(find());
+        registry.setReturnType(QueryReturnType.LEAF_CLASS);
+        var ebXml = new QueryRegistryTransformer().toEbXML(registry);
+        AdhocQueryRequest request = (AdhocQueryRequest) ebXml.getInternal();
+        request.getAdhocQuery().getSlot().removeIf(slot -> "$XDSDocumentEntryStatus".equals(slot.getName()));
+        new QuerySlotHelper(new EbXMLAdhocQueryRequest30(request)).fromStringList(QueryParameter.DOC_ENTRY_STATUS,
+                List.of(statusUrns));
+        QueryResponse r = xds.as(durant()).query(request);
+        assertEquals(Status.SUCCESS, r.getStatus(), () -> "FindDocuments failed: " + describe(r.getErrors()));
+        return r.getDocumentEntries().stream().map(DocumentEntry::getUniqueId).sorted().toList();
+    }
+
     @Test
-    void theAuthorArchivesAndUnarchives() {
+    void theAuthorArchivesAndUnarchivesAndArchivedDocumentsAreFoundWithTheCisisStatus() {
         String doc = submitReport(false);
+        String current = submitReport(false);
         assertSuccess(xds.as(durant()).update(statusRequest(doc, APPROVED, ARCHIVED)));
-        assertEquals(List.of(), found(xds.as(durant())), "an archived document leaves the Approved selection");
+        assertEquals(List.of(current), found(xds.as(durant())), "an archived document leaves the Approved selection");
+        assertEquals(List.of(doc), foundWithStatuses(ARCHIVED));
+        assertEquals(sorted(doc, current), foundWithStatuses(APPROVED, ARCHIVED));
         assertSuccess(xds.as(durant()).update(statusRequest(doc, ARCHIVED, APPROVED)));
-        assertEquals(List.of(doc), found(xds.as(durant())));
+        assertEquals(sorted(doc, current), found(xds.as(durant())));
+        assertEquals(List.of(), foundWithStatuses(ARCHIVED));
     }
 
     // ------------------------------------------------------------------ traces
