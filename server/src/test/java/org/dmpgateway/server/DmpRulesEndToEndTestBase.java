@@ -23,7 +23,13 @@ import org.openehealth.ipf.commons.ihe.xds.core.metadata.AssociationLabel;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.AssociationType;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.ObjectReference;
 import org.openehealth.ipf.commons.ihe.xds.core.requests.RegisterDocumentSet;
+import org.openehealth.ipf.commons.ihe.xds.core.requests.QueryRegistry;
 import org.openehealth.ipf.commons.ihe.xds.core.requests.RemoveMetadata;
+import org.openehealth.ipf.commons.ihe.xds.core.ebxml.ebxml30.EbXMLAdhocQueryRequest30;
+import org.openehealth.ipf.commons.ihe.xds.core.stub.ebrs30.query.AdhocQueryRequest;
+import org.openehealth.ipf.commons.ihe.xds.core.transform.requests.QueryParameter;
+import org.openehealth.ipf.commons.ihe.xds.core.transform.requests.QueryRegistryTransformer;
+import org.openehealth.ipf.commons.ihe.xds.core.transform.requests.query.QuerySlotHelper;
 import org.openehealth.ipf.commons.ihe.xds.core.stub.ebrs30.lcm.SubmitObjectsRequest;
 import org.openehealth.ipf.commons.ihe.xds.core.transform.requests.RegisterDocumentSetTransformer;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.Author;
@@ -36,6 +42,7 @@ import org.openehealth.ipf.commons.ihe.xds.core.metadata.XcnName;
 import org.openehealth.ipf.commons.ihe.xds.core.requests.ProvideAndRegisterDocumentSet;
 import org.openehealth.ipf.commons.ihe.xds.core.requests.query.FindDocumentsQuery;
 import org.openehealth.ipf.commons.ihe.xds.core.requests.query.GetDocumentsQuery;
+import org.openehealth.ipf.commons.ihe.xds.core.requests.query.QueryReturnType;
 import org.openehealth.ipf.commons.ihe.xds.core.responses.ErrorCode;
 import org.openehealth.ipf.commons.ihe.xds.core.responses.ErrorInfo;
 import org.openehealth.ipf.commons.ihe.xds.core.responses.QueryResponse;
@@ -261,6 +268,61 @@ abstract class DmpRulesEndToEndTestBase {
         assertEquals(List.of(doc), found(stranger));
     }
 
+    // ------------------------------------------------------------------ TD0.3 and TD0.2 over HTTP
+
+    java.net.http.HttpResponse<String> dmp(String method, Vihf vihf, String path) throws Exception {
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://localhost:" + port + path))
+                .header("Authorization", vihf.authorizationHeader())
+                .method(method, java.net.http.HttpRequest.BodyPublishers.noBody()).build();
+        return java.net.http.HttpClient.newHttpClient().send(request,
+                java.net.http.HttpResponse.BodyHandlers.ofString(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    Map<String, Object> json(java.net.http.HttpResponse<String> response) throws Exception {
+        return new ObjectMapper().readValue(response.body(), new TypeReference<>() {
+        });
+    }
+
+    @Test
+    void theSoftwareDeclaresTheAuthorisationWithTd03AndReadsTheStatusWithTd02() throws Exception {
+        String doc = submitReport(false);
+        XdsClient other = xds.as(otherDoctor());
+        assertRefused(other.query(find()), "PS_NOT_AUTHORIZED");
+
+        var status = dmp("GET", otherDoctor(), "/dmp/status");
+        assertEquals(200, status.statusCode(), status.body());
+        assertEquals("ACTIVATED", json(status).get("state"));
+        assertNull(json(status).get("consent"));
+
+        var declared = dmp("PUT", otherDoctor(), "/dmp/authorization");
+        assertEquals(200, declared.statusCode(), declared.body());
+        assertEquals("AUTHORIZED", json(declared).get("consent"));
+        assertEquals(List.of(doc), found(other), "authorised through TD0.3");
+
+        var withdrawn = dmp("DELETE", otherDoctor(), "/dmp/authorization");
+        assertEquals(200, withdrawn.statusCode(), withdrawn.body());
+        assertNull(json(withdrawn).get("consent"));
+        assertRefused(other.query(find()), "PS_NOT_AUTHORIZED");
+
+        admin.block(ins, OTHER_DOCTOR);
+        var blocked = dmp("PUT", otherDoctor(), "/dmp/authorization");
+        assertEquals(403, blocked.statusCode(), blocked.body());
+        assertEquals("PS_BLOCKED", json(blocked).get("code"), "a blocked professional cannot authorise themselves");
+
+        admin.setState(ins, PatientRecordState.CLOSED);
+        var closed = dmp("GET", durant(), "/dmp/status");
+        assertEquals(200, closed.statusCode(), "TD0.2 answers whatever the state");
+        assertEquals("CLOSED", json(closed).get("state"));
+        var refused = dmp("PUT", durant(), "/dmp/authorization");
+        assertEquals(403, refused.statusCode());
+        assertEquals("DMP_CLOSED", json(refused).get("code"));
+
+        List<String> actions = traces().stream().map(t -> t.get("action") + "/" + t.get("outcome")).toList();
+        assertTrue(actions.containsAll(List.of("AUTHORIZE/SUCCESS", "REVOKE_AUTHORIZATION/SUCCESS",
+                "AUTHORIZE/PS_BLOCKED", "AUTHORIZE/DMP_CLOSED", "STATUS_CHECK/SUCCESS")), actions::toString);
+    }
+
     // ------------------------------------------------------------------ habilitation
 
     @Test
@@ -467,13 +529,31 @@ abstract class DmpRulesEndToEndTestBase {
         assertRefused(retrieve(xds.as(durant()), first), "UNKNOWN_DOCUMENT", ErrorCode.DOCUMENT_UNIQUE_ID_ERROR);
     }
 
+    /** FindDocuments with the CI-SIS statuses written in $XDSDocumentEntryStatus, as a DMP client sends them. */
+    List<String> foundWithStatuses(String... statusUrns) {
+        QueryRegistry registry = new QueryRegistry(find());
+        registry.setReturnType(QueryReturnType.LEAF_CLASS);
+        var ebXml = new QueryRegistryTransformer().toEbXML(registry);
+        AdhocQueryRequest request = (AdhocQueryRequest) ebXml.getInternal();
+        request.getAdhocQuery().getSlot().removeIf(slot -> "$XDSDocumentEntryStatus".equals(slot.getName()));
+        new QuerySlotHelper(new EbXMLAdhocQueryRequest30(request)).fromStringList(QueryParameter.DOC_ENTRY_STATUS,
+                List.of(statusUrns));
+        QueryResponse r = xds.as(durant()).query(request);
+        assertEquals(Status.SUCCESS, r.getStatus(), () -> "FindDocuments failed: " + describe(r.getErrors()));
+        return r.getDocumentEntries().stream().map(DocumentEntry::getUniqueId).sorted().toList();
+    }
+
     @Test
-    void theAuthorArchivesAndUnarchives() {
+    void theAuthorArchivesAndUnarchivesAndArchivedDocumentsAreFoundWithTheCisisStatus() {
         String doc = submitReport(false);
+        String current = submitReport(false);
         assertSuccess(xds.as(durant()).update(statusRequest(doc, APPROVED, ARCHIVED)));
-        assertEquals(List.of(), found(xds.as(durant())), "an archived document leaves the Approved selection");
+        assertEquals(List.of(current), found(xds.as(durant())), "an archived document leaves the Approved selection");
+        assertEquals(List.of(doc), foundWithStatuses(ARCHIVED));
+        assertEquals(sorted(doc, current), foundWithStatuses(APPROVED, ARCHIVED));
         assertSuccess(xds.as(durant()).update(statusRequest(doc, ARCHIVED, APPROVED)));
-        assertEquals(List.of(doc), found(xds.as(durant())));
+        assertEquals(sorted(doc, current), found(xds.as(durant())));
+        assertEquals(List.of(), foundWithStatuses(ARCHIVED));
     }
 
     // ------------------------------------------------------------------ traces

@@ -2,23 +2,33 @@ package org.dmpgateway.xds;
 
 import org.apache.camel.builder.RouteBuilder;
 import org.dmpgateway.mappings.CoreEndpoints;
+import org.dmpgateway.mappings.query.QueryCommand;
+import org.dmpgateway.mappings.xds.CisisQueryStatuses;
 import org.dmpgateway.mappings.xds.XdsQueryMapper;
 import org.dmpgateway.mappings.xds.XdsQueryResponseMapper;
 import org.dmpgateway.mappings.xds.XdsTransaction;
 import org.openehealth.ipf.commons.ihe.xds.core.requests.QueryRegistry;
+import org.openehealth.ipf.commons.ihe.xds.core.stub.ebrs30.query.AdhocQueryRequest;
 import org.dmpgateway.xds.vihf.VihfReader;
 import org.dmpgateway.xds.vihf.VihfSecurityHeaderInterceptor;
 import org.springframework.stereotype.Component;
+
+import java.util.List;
 
 import static org.openehealth.ipf.platform.camel.ihe.xds.XdsCamelValidators.iti18RequestValidator;
 import static org.openehealth.ipf.platform.camel.ihe.xds.XdsCamelValidators.iti18ResponseValidator;
 
 /**
  * ITI-18 Registry Stored Query, served at /services/iti18.
- * The caller is the VIHF of the request's wsse:Security header ({@link VihfReader}).
+ * The caller is the VIHF of the request's wsse:Security header ({@link VihfReader}). A document
+ * status slot naming the CI-SIS Archived status is read before IPF's validator, which knows only
+ * Approved and Deprecated ({@link CisisQueryStatuses}).
  */
 @Component
 public class Iti18Route extends RouteBuilder {
+    /** The document statuses asked for when they include the CI-SIS Archived status ({@link CisisQueryStatuses}). */
+    static final String REQUESTED_DOCUMENT_STATUSES = "DmpRequestedDocumentStatuses";
+
     private final VihfReader vihf;
 
     public Iti18Route(VihfReader vihf) {
@@ -29,10 +39,15 @@ public class Iti18Route extends RouteBuilder {
     public void configure() {
         from("xds-iti18:iti18?" + VihfSecurityHeaderInterceptor.ENDPOINT_PARAMETER).routeId("iti18")
                 .doTry()
+                    .process(exchange -> exchange.getMessage().setHeader(REQUESTED_DOCUMENT_STATUSES,
+                            CisisQueryStatuses.standInForIpf(exchange.getMessage().getBody(AdhocQueryRequest.class))))
                     .process(iti18RequestValidator())
                     .process(vihf)
                     .convertBodyTo(QueryRegistry.class)
                     .bean(XdsQueryMapper.class, "toQueryCommand")
+                    .process(exchange -> exchange.getMessage().setBody(CisisQueryStatuses.withDocumentStatuses(
+                            exchange.getMessage().getBody(QueryCommand.class),
+                            exchange.getMessage().getHeader(REQUESTED_DOCUMENT_STATUSES, List.class))))
                     .to(CoreEndpoints.QUERY_REGISTRY)
                     .bean(XdsQueryResponseMapper.class, "toQueryResponse")
                     .process(iti18ResponseValidator())

@@ -2,6 +2,7 @@ package org.dmpgateway.server.admin;
 
 import org.dmpgateway.mappings.error.DmpErrorCode;
 import org.dmpgateway.mappings.error.DmpException;
+import org.dmpgateway.mappings.http.HttpErrorMapper;
 import org.dmpgateway.mappings.model.PatientRecord;
 import org.dmpgateway.mappings.model.PatientRef;
 import org.dmpgateway.routes.admin.RecordAdministration;
@@ -109,8 +110,7 @@ class AdminController {
 
     @ExceptionHandler(DmpException.class)
     ResponseEntity<AdminApi.Error> refused(DmpException e) {
-        HttpStatus status = e.code() == DmpErrorCode.UNKNOWN_PATIENT ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST;
-        return ResponseEntity.status(status).body(new AdminApi.Error(e.code().name(), e.errors().get(0).message()));
+        return ResponseEntity.status(HttpErrorMapper.status(e.code())).body(new AdminApi.Error(e.code().name(), e.errors().get(0).message()));
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)

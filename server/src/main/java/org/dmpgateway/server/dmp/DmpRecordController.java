@@ -13,6 +13,7 @@ import org.dmpgateway.xds.vihf.VihfReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
+import org.dmpgateway.mappings.http.HttpErrorMapper;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -160,19 +161,9 @@ public class DmpRecordController {
                         "internal error, reference " + reference + " in the server log"));
     }
 
-    /** The HTTP status of a refusal by the core. */
+    /** The HTTP status of a refusal by the core ({@link HttpErrorMapper}). */
     static HttpStatus statusOf(DmpErrorCode code) {
-        return switch (code) {
-            case IDENTITY_MISSING, IDENTITY_UNTRUSTED -> HttpStatus.UNAUTHORIZED;
-            case INVALID_INS, IDENTITY_INVALID, ACCESS_PATIENT_MISMATCH -> HttpStatus.BAD_REQUEST;
-            case UNKNOWN_PATIENT, DMP_UNKNOWN -> HttpStatus.NOT_FOUND;
-            case DMP_CLOSED, DMP_OPPOSED, PS_BLOCKED, PS_NOT_AUTHORIZED, HABILITATION_DENIED,
-                 BREAK_GLASS_JUSTIFICATION_MISSING, BREAK_GLASS_DISABLED, SAMU_ACCESS_DISABLED, NOT_AUTHOR ->
-                    HttpStatus.FORBIDDEN;
-            case INTERNAL_ERROR -> HttpStatus.INTERNAL_SERVER_ERROR;
-            // document and query codes: not expected from TD0.2 / TD0.3, a request problem if they come
-            default -> HttpStatus.BAD_REQUEST;
-        };
+        return HttpStatus.valueOf(HttpErrorMapper.status(code));
     }
 
     private static ErrorBody body(DmpException e) {

@@ -114,6 +114,14 @@ public final class XdsClient {
                 QueryResponse.class);
     }
 
+    /**
+     * A stored query as written in ebXML (IPF's {@code AdhocQueryRequest}), for what IPF's query
+     * model cannot say (e.g. the CI-SIS status Archived); bind an identity first.
+     */
+    public QueryResponse query(org.openehealth.ipf.commons.ihe.xds.core.stub.ebrs30.query.AdhocQueryRequest ebXml) {
+        return send("xds-iti18", "iti18", ebXml, headersFor(null, "an ebXML stored query"), QueryResponse.class);
+    }
+
     public RetrievedDocumentSet retrieve(String repositoryUniqueId, String... documentUniqueIds) {
         RetrieveDocumentSet request = new RetrieveDocumentSet();
         for (String id : documentUniqueIds) {
