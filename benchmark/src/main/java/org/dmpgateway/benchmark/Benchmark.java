@@ -100,7 +100,7 @@ final class Benchmark {
         out.printf("%nbulk loading %s to %,d documents...%n", database.label(), size);
         try (HikariDataSource ds = database.open(2, true)) {
             r = new BulkLoader(ds, o.repositoryUniqueId(), o.documentsPerPatient(), o.targets(),
-                    database.loadingCommitEvery(), out).fillTo(size);
+                    o.targetPatients(), database.loadingCommitEvery(), out).fillTo(size);
         }
         if (o.baseUrl() == null) {
             double compaction = database.compact();
@@ -123,7 +123,7 @@ final class Benchmark {
     }
 
     private long targetDocuments() {
-        return o.targets().stream().mapToLong(Integer::longValue).sum();
+        return o.targets().stream().mapToLong(Integer::longValue).sum() * o.targetPatients();
     }
 
     private void databaseReferences(String label, HikariDataSource ds, long documents) throws Exception {
@@ -134,7 +134,7 @@ final class Benchmark {
         }
         if (o.wants("db-find")) {
             for (int target : o.targets()) {
-                measure(label, documents, DbScenarios.find(ds, Ins.target(target), target), null);
+                measure(label, documents, DbScenarios.find(ds, targetPatients(target), target), null);
             }
         }
     }
@@ -174,8 +174,10 @@ final class Benchmark {
             }
             if (o.wants("iti18")) {
                 for (int target : o.targets()) {
-                    ensureTarget(http, admin, target, targetsLoaded);
-                    scenarios.add(HttpScenarios.findDocuments(http, Ins.target(target), target));
+                    for (String ins : targetPatients(target)) {
+                        ensureTarget(http, admin, ins, target, targetsLoaded);
+                    }
+                    scenarios.add(HttpScenarios.findDocuments(http, targetPatients(target), target));
                 }
             }
             if (o.wants("iti43")) {
@@ -212,9 +214,16 @@ final class Benchmark {
         }
     }
 
-    /** The FindDocuments target with exactly n documents: loaded, or submitted now through ITI-41. */
-    private void ensureTarget(Http http, Admin admin, int n, boolean loaded) throws Exception {
-        String ins = Ins.target(n);
+    private List<String> targetPatients(int documents) {
+        List<String> patients = new ArrayList<>();
+        for (int k = 0; k < o.targetPatients(); k++) {
+            patients.add(Ins.target(documents, k));
+        }
+        return patients;
+    }
+
+    /** A FindDocuments target with exactly n documents: loaded, or submitted now through ITI-41. */
+    private void ensureTarget(Http http, Admin admin, String ins, int n, boolean loaded) throws Exception {
         int found = countDocuments(http, ins);
         if (found == n) {
             return;
@@ -223,7 +232,7 @@ final class Benchmark {
             throw new IllegalStateException("the target patient " + ins + " has " + found + " documents, expected " + n);
         }
         out.printf("  submitting the %d documents of target patient %s through ITI-41...%n", n, ins);
-        Synthesizer synth = new Synthesizer(n);
+        Synthesizer synth = new Synthesizer(ins.hashCode());
         Synthesizer.Patient p = synth.patient(ins);
         admin.activatedPatientAuthorising(ins, p.family(), p.given());
         for (int done = 0; done < n; done += TARGET_SET_SIZE) {

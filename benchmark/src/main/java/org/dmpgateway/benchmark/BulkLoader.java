@@ -20,8 +20,9 @@ import java.util.List;
  * <ul>
  *   <li>The schema is the server's: the loader runs the same Flyway migrations first (a later
  *       server start finds them applied).</li>
- *   <li>Query targets: patients {@link Ins#target(int)} with exactly 10, 100 and 1,000 documents,
- *       all visible to the harness's professional, who is authorised by each of them.</li>
+ *   <li>Query targets: patients {@link Ins#target(int, int)} with exactly 10, 100 and 1,000
+ *       documents (8 of each by default), all visible to the harness's professional, who is
+ *       authorised by each of them.</li>
  *   <li>Bulk: patients {@link Ins#bulk(long)}, each with 1 to 2 x avg - 1 documents (mean avg) in
  *       submission sets of 1 to 5, authored among 500 professionals, 2% of them masked
  *       (MASQUE_PS); each patient authorises the harness's professional and one other.</li>
@@ -49,16 +50,18 @@ public final class BulkLoader {
     private final String repositoryUniqueId;
     private final int averageDocumentsPerPatient;
     private final List<Integer> targets;
+    private final int targetPatients;
     private final int commitEvery;
     private final PrintStream log;
 
     /**
      * @param targets     the document counts of the query targets (10, 100, 1000 by default)
+     * @param targetPatients the number of target patients with each count
      * @param commitEvery documents per transaction (20,000 on PostgreSQL; 1,000 on H2, whose file
      *                    grows with the size of the open transactions)
      */
     public BulkLoader(DataSource dataSource, String repositoryUniqueId, int averageDocumentsPerPatient,
-                      List<Integer> targets, int commitEvery, PrintStream log) {
+                      List<Integer> targets, int targetPatients, int commitEvery, PrintStream log) {
         if (averageDocumentsPerPatient < 1) {
             throw new IllegalArgumentException("average documents per patient must be >= 1");
         }
@@ -66,6 +69,7 @@ public final class BulkLoader {
         this.repositoryUniqueId = repositoryUniqueId;
         this.averageDocumentsPerPatient = averageDocumentsPerPatient;
         this.targets = List.copyOf(targets);
+        this.targetPatients = targetPatients;
         this.commitEvery = Math.max(FLUSH_EVERY_DOCUMENTS, commitEvery);
         this.log = log;
     }
@@ -93,10 +97,12 @@ public final class BulkLoader {
             c.setAutoCommit(false);
             long current = before;
             for (int size : targets) {
-                if (count("SELECT COUNT(*) FROM patient_record WHERE ins = '" + Ins.target(size) + "'") == 0) {
-                    rows += loadTarget(c, size);
-                    patients++;
-                    current += size;
+                for (int k = 0; k < targetPatients; k++) {
+                    if (count("SELECT COUNT(*) FROM patient_record WHERE ins = '" + Ins.target(size, k) + "'") == 0) {
+                        rows += loadTarget(c, size, k);
+                        patients++;
+                        current += size;
+                    }
                 }
             }
             long next = count("SELECT COUNT(*) FROM patient_record WHERE ins LIKE '" + Ins.BULK_PREFIX + "%'");
@@ -142,10 +148,10 @@ public final class BulkLoader {
         return new Result(before, countDocuments(), patients, rows, seconds);
     }
 
-    private long loadTarget(Connection c, int size) throws SQLException {
-        Synthesizer synth = new Synthesizer(0x7A26E7L + size);
+    private long loadTarget(Connection c, int size, int k) throws SQLException {
+        Synthesizer synth = new Synthesizer(0x7A26E7L + size * 1000L + k);
         try (RegistryRows out = new RegistryRows(c, repositoryUniqueId, synth)) {
-            Synthesizer.Patient p = synth.patient(Ins.target(size));
+            Synthesizer.Patient p = synth.patient(Ins.target(size, k));
             out.patient(p);
             out.authorised(p.ins(), Catalog.ACTOR_ID, Catalog.ACTOR_CONSENT_NAME, SINCE_MS);
             writeDocuments(out, synth, p, size, false);

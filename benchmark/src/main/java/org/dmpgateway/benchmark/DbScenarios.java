@@ -62,18 +62,19 @@ final class DbScenarios {
     }
 
     /**
-     * The repository's FindDocuments selection, with the criteria and the visibility the server
-     * passes for the harness's professional (a doctor: every type but ATTEST-RESID; MASQUE_PS
+     * The repository's FindDocuments selection for the patients in turn, with the criteria and the
+     * visibility the server passes for the harness's professional (a doctor: every type but ATTEST-RESID; MASQUE_PS
      * hides other authors' documents): the SQL select, the child rows, the records.
      */
-    static Scenario find(DataSource dataSource, String ins, int expected) {
+    static Scenario find(DataSource dataSource, List<String> patients, int expected) {
         JdbcRegistryRepository repository = new JdbcRegistryRepository(dataSource,
                 new DataSourceTransactionManager(dataSource));
-        DocumentCriteria criteria = DocumentCriteria.builder().patient(new PatientRef(ins, Ins.AUTHORITY))
+        List<DocumentCriteria> criteria = patients.stream().map(ins -> DocumentCriteria.builder()
+                .patient(new PatientRef(ins, Ins.AUTHORITY))
                 .statuses(List.of(EntryStatus.APPROVED)).onDemand(false).limit(5_001)
                 .visibility(new DocumentVisibility(Catalog.ACTOR_ID, false, false, DmpConfidentiality.MASKING_PROFESSIONALS,
                         new DocumentVisibility.TypeFilter(true, List.of("ATTEST-RESID"))))
-                .build();
+                .build()).toList();
         return new Scenario() {
             public String id() {
                 return "db-find-" + expected;
@@ -84,7 +85,7 @@ final class DbScenarios {
             }
 
             public long call(int worker, long seq) {
-                int found = repository.findDocuments(criteria).size();
+                int found = repository.findDocuments(criteria.get((int) (seq % criteria.size()))).size();
                 if (found != expected) {
                     throw new IllegalStateException("the repository found " + found + " documents, expected " + expected);
                 }

@@ -63,8 +63,11 @@ final class HttpScenarios {
         };
     }
 
-    /** ITI-18 FindDocuments (Approved) for a patient who has exactly {@code expected} documents. */
-    static Scenario findDocuments(Http http, String ins, int expected) {
+    /**
+     * ITI-18 FindDocuments (Approved) for patients who have exactly {@code expected} documents,
+     * one after the other.
+     */
+    static Scenario findDocuments(Http http, List<String> patients, int expected) {
         String endpoint = http.url("/services/iti18");
         return new Scenario() {
             public String id() {
@@ -76,7 +79,7 @@ final class HttpScenarios {
             }
 
             public long call(int worker, long seq) throws Exception {
-                Soap.Message m = Soap.findDocuments(endpoint, ins);
+                Soap.Message m = Soap.findDocuments(endpoint, patients.get((int) (seq % patients.size())));
                 Http.Response r = http.post("/services/iti18", m.contentType(), m.body());
                 Responses.requireSuccess(r, "ITI-18");
                 int found = Responses.countDocumentEntries(r.body());

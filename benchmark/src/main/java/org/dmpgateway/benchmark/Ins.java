@@ -8,7 +8,7 @@ import java.math.BigInteger;
  * then a 12-digit number) and the key 97 - (first 13 mod 97).
  *
  * <ul>
- *   <li>{@link #target(int)}: the query targets, with exactly 10, 100 or 1,000 documents;</li>
+ *   <li>{@link #target(int, int)}: the query targets, with exactly 10, 100 or 1,000 documents;</li>
  *   <li>{@link #bulk(long)}: the patients of the bulk loader, numbered from 0;</li>
  *   <li>{@link #harness(long)}: patients the harness creates through the admin API.</li>
  * </ul>
@@ -23,8 +23,12 @@ public final class Ins {
     private Ins() {
     }
 
-    public static String target(int documents) {
-        return of('1', documents);
+    /** Target patient k (0, 1, ...) among those with exactly this many documents. */
+    public static String target(int documents, int k) {
+        if (k < 0 || k >= 1000) {
+            throw new IllegalArgumentException("target patient number out of range: " + k);
+        }
+        return of('1', documents * 1000L + k);
     }
 
     /** Bulk patient n (below ten million: their INS all start with {@link #BULK_PREFIX}). */

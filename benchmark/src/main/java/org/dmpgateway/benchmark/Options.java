@@ -9,7 +9,7 @@ import java.util.List;
 /** The command line of the harness (see {@link #USAGE}). */
 record Options(String baseUrl, List<String> startServer, Path serverJar, List<String> serverJvmOptions, boolean jfr,
                List<String> scenarios, List<Integer> concurrency, Duration duration, long requests, Duration warmup,
-               List<Long> registrySizes, List<Integer> targets, int documentsPerPatient, String jdbcUrl, String jdbcUser,
+               List<Long> registrySizes, List<Integer> targets, int targetPatients, int documentsPerPatient, String jdbcUrl, String jdbcUser,
                String jdbcPassword, String pgUrl, String pgUser, String pgPassword, boolean freshDb, boolean loadOnly, Path workDir,
                Path out, String adminToken, String repositoryUniqueId, long serverPid) {
 
@@ -33,6 +33,8 @@ record Options(String baseUrl, List<String> startServer, Path serverJar, List<St
               --registry-size 100000,1000000  documents the bulk loader fills the registry to, one pass each
                                      (0: no loading; the query targets are then submitted through ITI-41)
               --targets 10,100,1000  document counts of the FindDocuments target patients
+              --target-patients 8    patients per count; requests go to them in turn (so that no cache
+                                     of the database serves a repeated identical query)
               --docs-per-patient 20  mean documents per bulk patient
               --fresh-db             start from an empty database (H2 file removed, PostgreSQL database recreated)
               --load-only            only bulk-load each database to the largest --registry-size, then stop
@@ -64,6 +66,7 @@ record Options(String baseUrl, List<String> startServer, Path serverJar, List<St
         List<Long> sizes = List.of(100_000L, 1_000_000L);
         List<Integer> targets = List.of(10, 100, 1000);
         int perPatient = 20;
+        int targetPatients = 8;
         String jdbcUrl = null;
         String jdbcUser = "sa";
         String jdbcPassword = "";
@@ -110,6 +113,7 @@ record Options(String baseUrl, List<String> startServer, Path serverJar, List<St
                         case "--registry-size" -> sizes = list(value).stream().map(s -> Long.parseLong(s.replace("_", ""))).toList();
                         case "--targets" -> targets = list(value).stream().map(Integer::parseInt).toList();
                         case "--docs-per-patient" -> perPatient = Integer.parseInt(value);
+                        case "--target-patients" -> targetPatients = Integer.parseInt(value);
                         case "--jdbc-url" -> jdbcUrl = value;
                         case "--jdbc-user" -> jdbcUser = value;
                         case "--jdbc-password" -> jdbcPassword = value;
@@ -147,11 +151,14 @@ record Options(String baseUrl, List<String> startServer, Path serverJar, List<St
         if (concurrency.isEmpty() || concurrency.stream().anyMatch(c -> c < 1 || c > 256)) {
             throw new IllegalArgumentException("--concurrency takes numbers from 1 to 256");
         }
+        if (targetPatients < 1 || targetPatients > 999) {
+            throw new IllegalArgumentException("--target-patients takes a number from 1 to 999");
+        }
         if (requests <= 0 && duration.isZero()) {
             throw new IllegalArgumentException("give a --duration or a number of --requests");
         }
         return new Options(baseUrl, start, jar, jvm, jfr, scenarios, concurrency, duration, requests, warmup, sizes,
-                targets, perPatient, jdbcUrl, jdbcUser, jdbcPassword, pgUrl, pgUser, pgPassword, fresh, loadOnly, work,
+                targets, targetPatients, perPatient, jdbcUrl, jdbcUser, jdbcPassword, pgUrl, pgUser, pgPassword, fresh, loadOnly, work,
                 out == null ? work.resolve("results") : out, token, repo, pid);
     }
 

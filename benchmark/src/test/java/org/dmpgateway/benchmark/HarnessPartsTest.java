@@ -16,13 +16,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class HarnessPartsTest {
     @Test
     void insAreWellFormedAndDistinctPerFamily() {
-        for (String ins : List.of(Ins.target(10), Ins.bulk(0), Ins.bulk(9_999_999), Ins.harness(3))) {
+        for (String ins : List.of(Ins.target(10, 0), Ins.bulk(0), Ins.bulk(9_999_999), Ins.harness(3))) {
             assertEquals(15, ins.length(), ins);
             int key = 97 - new BigInteger(ins.substring(0, 13)).mod(BigInteger.valueOf(97)).intValue();
             assertEquals(key, Integer.parseInt(ins.substring(13)), ins);
         }
         assertTrue(Ins.bulk(123).startsWith(Ins.BULK_PREFIX));
-        assertTrue(!Ins.target(1000).equals(Ins.harness(1000)));
+        assertTrue(!Ins.target(1000, 0).equals(Ins.harness(1000)) && !Ins.target(10, 1).equals(Ins.target(10, 2)));
         assertThrows(IllegalArgumentException.class, () -> Ins.bulk(10_000_000L));
     }
 
@@ -73,10 +73,10 @@ class HarnessPartsTest {
 
     @Test
     void theVihfNamesTheProfessionalAndThePatient() {
-        String header = Vihf.securityHeader(Ins.target(10));
+        String header = Vihf.securityHeader(Ins.target(10, 0));
         assertTrue(header.contains("<saml2:NameID Format=\"urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified\">"
                 + Catalog.ACTOR_ID + "</saml2:NameID>"), header);
-        assertTrue(header.contains(Ins.target(10) + "^^^&amp;1.2.250.1.213.1.4.10&amp;ISO^NH"), header);
+        assertTrue(header.contains(Ins.target(10, 0) + "^^^&amp;1.2.250.1.213.1.4.10&amp;ISO^NH"), header);
         assertTrue(header.contains("code=\"normal\" codeSystem=\"1.2.250.1.213.1.1.4.248\""), header);
         assertTrue(header.contains("code=\"10\" codeSystem=\"1.2.250.1.71.1.2.7\""), header);
     }
