@@ -50,6 +50,9 @@ record Options(String baseUrl, List<String> startServer, Path serverJar, List<St
               --out PATH             results file prefix: PATH.csv and PATH.md (default <work-dir>/results)
               --admin-token T        default sandbox-admin-token
               --repository-unique-id OID  the server's dmp.xds.repository-unique-id (default: the shipped one)
+
+            java -jar benchmark/target/dmp-benchmark.jar --jfr-summary server.jfr [--jfr-threads http-nio-]
+                                     where a JFR recording's request threads spend their CPU
             """.formatted(String.join(", ", ALL_SCENARIOS));
 
     static Options parse(String... args) {

@@ -23,10 +23,6 @@ final class Runner {
         static Budget ofRequests(long requests) {
             return new Budget(Duration.ZERO, requests);
         }
-
-        boolean isEmpty() {
-            return requests <= 0 && duration.isZero();
-        }
     }
 
     /** The figures of one scenario at one concurrency. */

@@ -55,6 +55,8 @@ final class ServerProcess implements AutoCloseable {
         Process p = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.to(log.toFile())).start();
         ServerProcess server = new ServerProcess(p, port, log);
+        // an interrupted harness (Ctrl-C) must not leave the server running, holding the H2 file
+        Runtime.getRuntime().addShutdownHook(new Thread(p::destroy, "stop-server-" + p.pid()));
         try {
             server.awaitHealthy();
         } catch (IOException | InterruptedException | RuntimeException e) {
