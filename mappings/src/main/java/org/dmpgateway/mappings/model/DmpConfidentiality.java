@@ -37,20 +37,9 @@ public final class DmpConfidentiality {
     private DmpConfidentiality() {
     }
 
-    /** True when the code is one of TRE_A07's visibility statuses (masking or hiding). */
-    public static boolean isVisibilityCode(CodedValue c) {
-        return c != null && VISIBILITY_SYSTEM.equals(c.codeSystem());
-    }
-
     /** True when the code is one of {@link #VISIBILITY_STATUSES} (same code and code system). */
     public static boolean isVisibilityStatus(CodedValue c) {
         return c != null && VISIBILITY_STATUSES.stream()
                 .anyMatch(v -> v.code().equals(c.code()) && v.codeSystem().equals(c.codeSystem()));
-    }
-
-    /** True when the entry carries a code masking it from professionals. */
-    public static boolean isMaskedFromProfessionals(List<CodedValue> codes) {
-        return codes.stream().anyMatch(c -> MASKING_PROFESSIONALS.stream()
-                .anyMatch(m -> m.code().equals(c.code()) && m.codeSystem().equals(c.codeSystem())));
     }
 }
