@@ -13,7 +13,9 @@ public final class HttpErrorMapper {
     public static int status(DmpErrorCode code) {
         return switch (code) {
             case IDENTITY_MISSING, IDENTITY_INVALID, IDENTITY_UNTRUSTED -> 401;
-            case DMP_CLOSED, DMP_OPPOSED, PS_BLOCKED, PS_NOT_AUTHORIZED, HABILITATION_DENIED,
+            // the record existed and is closed (or the patient opposed its creation): gone, not forbidden
+            case DMP_CLOSED, DMP_OPPOSED -> 410;
+            case PS_BLOCKED, PS_NOT_AUTHORIZED, HABILITATION_DENIED,
                  BREAK_GLASS_JUSTIFICATION_MISSING, BREAK_GLASS_DISABLED, SAMU_ACCESS_DISABLED, NOT_AUTHOR -> 403;
             case UNKNOWN_PATIENT, DMP_UNKNOWN, UNKNOWN_DOCUMENT -> 404;
             case DUPLICATE_UNIQUE_ID, DUPLICATE_UNIQUE_ID_IN_MESSAGE, DEPRECATED_DOCUMENT, METADATA_VERSION_ERROR -> 409;

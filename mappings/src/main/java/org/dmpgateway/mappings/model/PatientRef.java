@@ -14,6 +14,25 @@ public record PatientRef(String id, String authority) {
         }
     }
 
+    private static final java.util.regex.Pattern OID = java.util.regex.Pattern.compile("[0-2](\\.(0|[1-9][0-9]*))+");
+
+    /**
+     * Reads the CX form {@code INS^^^&OID&ISO^NH} (VIHF resource-id, FHIR token claim): the INS and
+     * its authority's OID. The INS key is the core's business.
+     *
+     * @throws IllegalArgumentException when the value is not such a CX
+     */
+    public static PatientRef fromCx(String cx) {
+        String[] components = cx == null ? new String[0] : cx.split("\\^", -1);
+        String[] authority = components.length >= 4 ? components[3].split("&", -1) : new String[0];
+        String id = components.length == 0 ? "" : components[0].trim();
+        if (id.isEmpty() || authority.length < 3 || !OID.matcher(authority[1]).matches()
+                || !"ISO".equals(authority[2])) {
+            throw new IllegalArgumentException("not a patient CX INS^^^&OID&ISO^NH: '" + cx + "'");
+        }
+        return new PatientRef(id, authority[1]);
+    }
+
     /** The HL7v2 CX form used in XDS: {@code id^^^&oid&ISO}. */
     public String toCx() {
         return id + "^^^&" + authority + "&ISO";

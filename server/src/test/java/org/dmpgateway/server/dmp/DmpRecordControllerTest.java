@@ -182,7 +182,7 @@ class DmpRecordControllerTest {
     // ------------------------------------------------------------------ refusals by the core
 
     @ParameterizedTest
-    @CsvSource({"PS_BLOCKED, 403", "PS_NOT_AUTHORIZED, 403", "DMP_CLOSED, 403", "DMP_OPPOSED, 403",
+    @CsvSource({"PS_BLOCKED, 403", "PS_NOT_AUTHORIZED, 403", "DMP_CLOSED, 410", "DMP_OPPOSED, 410",
             "BREAK_GLASS_DISABLED, 403", "SAMU_ACCESS_DISABLED, 403", "HABILITATION_DENIED, 403", "NOT_AUTHOR, 403",
             "BREAK_GLASS_JUSTIFICATION_MISSING, 403", "UNKNOWN_PATIENT, 404", "DMP_UNKNOWN, 404", "INVALID_INS, 400",
             "IDENTITY_INVALID, 401", "ACCESS_PATIENT_MISMATCH, 400", "IDENTITY_MISSING, 401", "IDENTITY_UNTRUSTED, 401",

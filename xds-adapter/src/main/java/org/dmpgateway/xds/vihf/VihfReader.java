@@ -39,7 +39,6 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -72,7 +71,6 @@ public class VihfReader implements Processor {
     public static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
     static final String NO_ASSERTION = "the request carries no VIHF assertion in its WS-Security header";
-    private static final Pattern OID = Pattern.compile("[0-2](\\.(0|[1-9][0-9]*))+");
     private static final String ALLOWED_MODES = Arrays.stream(AccessMode.values()).map(AccessMode::code)
             .collect(Collectors.joining(", "));
 
@@ -318,15 +316,12 @@ public class VihfReader implements Processor {
 
     /** {@code INS^^^&OID&ISO^NH} to the INS and its authority's OID; the INS key is the core's business. */
     static PatientRef parseCx(String cx) {
-        String[] components = cx.split("\\^", -1);
-        String[] authority = components.length >= 4 ? components[3].split("&", -1) : new String[0];
-        String id = components[0].trim();
-        if (id.isEmpty() || authority.length < 3 || !OID.matcher(authority[1]).matches()
-                || !"ISO".equals(authority[2])) {
+        try {
+            return PatientRef.fromCx(cx);
+        } catch (IllegalArgumentException e) {
             throw invalid("the attribute " + VihfNames.RESOURCE_ID + " is not a patient CX INS^^^&OID&ISO^NH: '"
                     + cx + "'");
         }
-        return new PatientRef(id, authority[1]);
     }
 
     private static String software(String name, String version) {
