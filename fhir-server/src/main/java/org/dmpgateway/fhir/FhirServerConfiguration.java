@@ -1,0 +1,78 @@
+package org.dmpgateway.fhir;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.server.IResourceProvider;
+import org.dmpgateway.fhir.identity.BearerTokenReader;
+import org.dmpgateway.fhir.identity.TokenSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ResourceLoader;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Assembles the FHIR endpoint: the R4 FhirContext, the bearer-token reader from the
+ * {@code dmp.fhir.token.*} keys, and {@link DmpFhirServer} registered as a servlet at {@code /fhir/*}.
+ */
+@Configuration
+public class FhirServerConfiguration {
+    private static final Logger LOG = LoggerFactory.getLogger(FhirServerConfiguration.class);
+
+    /** The documented sandbox secret (docs/fhir.md): fine on a laptop, never elsewhere. */
+    public static final String SANDBOX_SECRET = "sandbox-fhir-token-secret-change-me-0123456789";
+
+    @Bean
+    public FhirContext fhirContext() {
+        return FhirContext.forR4Cached();
+    }
+
+    @Bean
+    public BearerTokenReader bearerTokenReader(ResourceLoader resources,
+                                               @Value("${dmp.fhir.token.algorithm:HS256}") String algorithm,
+                                               @Value("${dmp.fhir.token.secret:" + SANDBOX_SECRET + "}") String secret,
+                                               @Value("${dmp.fhir.token.public-keys:}") List<String> publicKeyLocations,
+                                               @Value("${dmp.fhir.token.issuer:}") String issuer,
+                                               @Value("${dmp.fhir.token.audience:}") String audience,
+                                               @Value("${dmp.fhir.token.clock-skew:5m}") Duration clockSkew) {
+        List<String> keys = new ArrayList<>();
+        for (String location : publicKeyLocations) {
+            if (location.isBlank()) {
+                continue;
+            }
+            try (InputStream in = resources.getResource(location.trim()).getInputStream()) {
+                keys.add(new String(in.readAllBytes(), StandardCharsets.US_ASCII));
+            } catch (IOException e) {
+                throw new IllegalStateException("dmp.fhir.token.public-keys: cannot read " + location + ": " + e.getMessage(), e);
+            }
+        }
+        if (TokenSettings.HS256.equals(algorithm) && SANDBOX_SECRET.equals(secret)) {
+            LOG.warn("FHIR bearer tokens are verified with the documented sandbox secret (dmp.fhir.token.secret): "
+                    + "anyone can forge one. Set your own secret, or dmp.fhir.token.algorithm=RS256 with public keys.");
+        }
+        return new BearerTokenReader(new TokenSettings(algorithm, secret, keys, issuer, audience, clockSkew));
+    }
+
+    @Bean
+    public DmpFhirServer dmpFhirServer(FhirContext fhirContext, List<IResourceProvider> resourceProviders,
+                                       List<FhirSystemProvider> systemProviders, BearerTokenReader tokens,
+                                       @Value("${dmp.version:0.1.0}") String version) {
+        return new DmpFhirServer(fhirContext, resourceProviders, systemProviders, tokens, version);
+    }
+
+    @Bean
+    public ServletRegistrationBean<DmpFhirServer> fhirServlet(DmpFhirServer server) {
+        ServletRegistrationBean<DmpFhirServer> registration = new ServletRegistrationBean<>(server, "/fhir/*");
+        registration.setName("DmpFhirServer");
+        registration.setLoadOnStartup(1);
+        return registration;
+    }
+}

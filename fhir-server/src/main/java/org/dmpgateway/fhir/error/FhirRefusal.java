@@ -1,0 +1,35 @@
+package org.dmpgateway.fhir.error;
+
+import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import org.dmpgateway.mappings.error.DmpErrorCode;
+import org.dmpgateway.mappings.error.DmpException;
+import org.dmpgateway.mappings.fhir.FhirErrorMapper;
+
+/**
+ * A refusal of the gateway as HAPI sends it: the HTTP status of the gateway's error code and an
+ * OperationOutcome naming the code, the rule and the field ({@link FhirErrorMapper}). A 401 also
+ * carries {@code WWW-Authenticate: Bearer}.
+ */
+public class FhirRefusal extends BaseServerResponseException {
+    private final transient DmpException refusal;
+
+    private FhirRefusal(DmpException refusal) {
+        super(FhirErrorMapper.status(refusal.code()), refusal.getMessage(), FhirErrorMapper.outcome(refusal));
+        this.refusal = refusal;
+        if (getStatusCode() == 401) {
+            addResponseHeader("WWW-Authenticate", "Bearer realm=\"dmp-gateway\", error=\"invalid_token\"");
+        }
+    }
+
+    public static FhirRefusal of(DmpException refusal) {
+        return new FhirRefusal(refusal);
+    }
+
+    public static FhirRefusal of(DmpErrorCode code, String message, String field) {
+        return new FhirRefusal(new DmpException(code, message, field));
+    }
+
+    public DmpException refusal() {
+        return refusal;
+    }
+}
