@@ -163,6 +163,10 @@ public class BearerTokenReader {
             throw invalid("the claim '" + TokenClaims.SUBJECT_ROLE + "' must be a non-empty array of {\"code\", "
                     + "\"system\", \"display\"} objects, the profession first", TokenClaims.SUBJECT_ROLE);
         }
+        if (list.size() > 2) {
+            throw invalid("the claim '" + TokenClaims.SUBJECT_ROLE + "' holds " + list.size() + " roles: at most two, "
+                    + "the profession then the specialty, as in the VIHF", TokenClaims.SUBJECT_ROLE);
+        }
         List<CodedValue> roles = new ArrayList<>();
         for (Object item : list) {
             if (!(item instanceof Map<?, ?> map) || !(map.get("code") instanceof String code) || code.isBlank()
