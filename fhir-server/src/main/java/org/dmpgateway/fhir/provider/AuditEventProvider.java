@@ -1,0 +1,53 @@
+package org.dmpgateway.fhir.provider;
+
+import ca.uhn.fhir.rest.annotation.Count;
+import ca.uhn.fhir.rest.annotation.RequiredParam;
+import ca.uhn.fhir.rest.annotation.Search;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.param.ReferenceParam;
+import ca.uhn.fhir.rest.server.IResourceProvider;
+import org.dmpgateway.fhir.core.CoreClient;
+import org.dmpgateway.fhir.identity.BearerTokenInterceptor;
+import org.dmpgateway.mappings.CoreEndpoints;
+import org.dmpgateway.mappings.fhir.AuditEventMapper;
+import org.dmpgateway.mappings.model.PatientRef;
+import org.dmpgateway.mappings.trail.AccessTrace;
+import org.hl7.fhir.r4.model.AuditEvent;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The record's access history as AuditEvents, newest first: {@code GET AuditEvent?patient=Patient/<id>}
+ * (or {@code patient.identifier=system|INS}), {@code _count} at most {@value #MAX_COUNT}. The core
+ * (READ_TRACES) lets in the patient themself and the record's admin doctor only, and traces the
+ * reading itself.
+ */
+@Component
+public class AuditEventProvider implements IResourceProvider {
+    static final int DEFAULT_COUNT = 100;
+    static final int MAX_COUNT = 500;
+
+    private final CoreClient core;
+
+    public AuditEventProvider(CoreClient core) {
+        this.core = core;
+    }
+
+    @Override
+    public Class<AuditEvent> getResourceType() {
+        return AuditEvent.class;
+    }
+
+    @Search
+    public List<AuditEvent> search(@RequiredParam(name = AuditEvent.SP_PATIENT) ReferenceParam patient,
+                                   @Count Integer count, RequestDetails request) {
+        PatientRef requested = FhirParameters.patientOfReference(patient, AuditEvent.SP_PATIENT);
+        int limit = count == null || count <= 0 ? DEFAULT_COUNT : Math.min(count, MAX_COUNT);
+        @SuppressWarnings("unchecked")
+        List<AccessTrace> traces = core.request(CoreEndpoints.READ_TRACES, requested,
+                BearerTokenInterceptor.caller(request), Map.of("DmpLimit", limit), List.class);
+        return traces.stream().map(AuditEventMapper::toResource).toList();
+    }
+}
