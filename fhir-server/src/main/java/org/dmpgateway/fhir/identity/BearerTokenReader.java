@@ -152,9 +152,10 @@ public class BearerTokenReader {
                 text(claims, TokenClaims.SOFTWARE, false));
     }
 
-    /** The patient-side role (the patient reads their own record), whatever its constant is named in the core. */
+    /** The patient-side role (the patient reads their own record): no care structure then. */
     private static boolean isPatientRole(CodedValue role) {
-        return "PATIENT".equals(role.code()) && "urn:dmp-gateway:actor-kind".equals(role.codeSystem());
+        return AccessContext.PATIENT_ROLE.code().equals(role.code())
+                && AccessContext.PATIENT_ROLE.codeSystem().equals(role.codeSystem());
     }
 
     private static List<CodedValue> roles(JWTClaimsSet claims) {

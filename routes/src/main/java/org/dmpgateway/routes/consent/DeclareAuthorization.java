@@ -1,5 +1,6 @@
 package org.dmpgateway.routes.consent;
 
+import org.apache.camel.Body;
 import org.apache.camel.Header;
 import org.dmpgateway.mappings.CoreEndpoints;
 import org.dmpgateway.mappings.access.AccessContext;
@@ -7,6 +8,7 @@ import org.dmpgateway.mappings.access.AuthorizationDeclaration;
 import org.dmpgateway.mappings.access.RecordStatus;
 import org.dmpgateway.mappings.model.ConsentStatus;
 import org.dmpgateway.mappings.model.PatientRecord;
+import org.dmpgateway.mappings.model.PatientRef;
 import org.dmpgateway.mappings.model.ProfessionalConsent;
 import org.dmpgateway.mappings.trail.TraceAction;
 import org.dmpgateway.repository.PatientRecordRepository;
@@ -67,8 +69,8 @@ public class DeclareAuthorization {
         return status(admission.record(), caller);
     }
 
-    public RecordStatus status(@Header(CoreEndpoints.ACCESS_CONTEXT) AccessContext caller) {
-        PatientRecord record = policy.recordOf(caller);
+    public RecordStatus status(@Body Object requested, @Header(CoreEndpoints.ACCESS_CONTEXT) AccessContext caller) {
+        PatientRecord record = policy.recordOf(caller, requested instanceof PatientRef p ? p : null);
         trail.checked(caller);
         return status(record, caller);
     }

@@ -61,11 +61,7 @@ public class AccessPolicy {
     public Admission admit(AccessContext context, PatientRef requested, TraceAction action) {
         requireIdentity(context);
         requireProfessional(context);
-        if (requested != null && !requested.equals(context.patient())) {
-            throw new DmpException(DmpErrorCode.ACCESS_PATIENT_MISMATCH, "the request is about patient "
-                    + requested.toCx() + " but the identity (VIHF resource-id) names patient "
-                    + context.patient().toCx(), "patientId");
-        }
+        requireSamePatient(context, requested);
         PatientRecord record = patients.resolve(context.patient());
         RecordStateRule.requireOpen(record);
         ProfessionalConsent consent = records.findConsent(record.ins(), context.actorId()).orElse(null);
@@ -81,7 +77,13 @@ public class AccessPolicy {
 
     /** TD0.2: the record and the caller's standing, whatever the record's state. */
     public PatientRecord recordOf(AccessContext context) {
+        return recordOf(context, null);
+    }
+
+    /** TD0.2 about the patient the request names ({@code requested}, null when it names none). */
+    public PatientRecord recordOf(AccessContext context, PatientRef requested) {
         requireIdentity(context);
+        requireSamePatient(context, requested);
         requireProfessional(context);
         return patients.resolve(context.patient());
     }
@@ -96,7 +98,13 @@ public class AccessPolicy {
      * first access.
      */
     public Admission admitTraceReader(AccessContext context) {
+        return admitTraceReader(context, null);
+    }
+
+    /** {@link #admitTraceReader(AccessContext)} for the history of the patient the request names. */
+    public Admission admitTraceReader(AccessContext context, PatientRef requested) {
         requireIdentity(context);
+        requireSamePatient(context, requested);
         PatientRecord record = patients.resolve(context.patient());
         RecordStateRule.requireOpen(record);
         if (context.isPatientSide()) {
@@ -129,6 +137,15 @@ public class AccessPolicy {
                     + (c.specialtyCode() == null ? "" : "/" + c.specialtyCode()) + " may not handle documents of type "
                     + (entry.typeCode() == null ? "(none)" : entry.typeCode().code()) + " (habilitation matrix "
                     + matrix.origin() + ")", entry.uniqueId());
+        }
+    }
+
+    /** A request names no other patient than the identity's (VIHF resource-id, token resource_id). */
+    private static void requireSamePatient(AccessContext context, PatientRef requested) {
+        if (requested != null && !requested.equals(context.patient())) {
+            throw new DmpException(DmpErrorCode.ACCESS_PATIENT_MISMATCH, "the request is about patient "
+                    + requested.toCx() + " but the identity (VIHF resource-id) names patient "
+                    + context.patient().toCx(), "patientId");
         }
     }
 

@@ -1,10 +1,12 @@
 package org.dmpgateway.routes.trail;
 
+import org.apache.camel.Body;
 import org.apache.camel.Header;
 import org.dmpgateway.mappings.CoreEndpoints;
 import org.dmpgateway.mappings.access.AccessContext;
 import org.dmpgateway.mappings.error.DmpErrorCode;
 import org.dmpgateway.mappings.error.DmpException;
+import org.dmpgateway.mappings.model.PatientRef;
 import org.dmpgateway.mappings.trail.AccessTrace;
 import org.dmpgateway.mappings.trail.TraceAction;
 import org.dmpgateway.repository.AccessTrailRepository;
@@ -40,9 +42,9 @@ public class ReadTraces {
         this.transaction = transaction;
     }
 
-    public List<AccessTrace> read(@Header(CoreEndpoints.ACCESS_CONTEXT) AccessContext caller,
+    public List<AccessTrace> read(@Body Object requested, @Header(CoreEndpoints.ACCESS_CONTEXT) AccessContext caller,
                                   @Header(CoreEndpoints.LIMIT) Integer limit) {
-        Admission admission = policy.admitTraceReader(caller);
+        Admission admission = policy.admitTraceReader(caller, requested instanceof PatientRef p ? p : null);
         if (limit != null && limit < 0) {
             throw new DmpException(DmpErrorCode.INVALID_QUERY_PARAMETER, "the number of traces asked for ("
                     + limit + ") must be 0 or more", CoreEndpoints.LIMIT);

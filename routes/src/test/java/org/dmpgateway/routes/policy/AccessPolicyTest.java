@@ -213,6 +213,17 @@ class AccessPolicyTest {
     }
 
     @Test
+    void theStatusAndTheHistoryOfAnotherPatientThanTheIdentitysAreRefused() {
+        consent(ConsentStatus.AUTHORIZED, true);
+        assertEquals(PATIENT, policy.recordOf(caller(AccessMode.NORMAL, null), PATIENT).ins());
+        assertEquals(DmpErrorCode.ACCESS_PATIENT_MISMATCH,
+                refusal(() -> policy.recordOf(caller(AccessMode.NORMAL, null), OTHER)));
+        assertEquals(DmpErrorCode.ACCESS_PATIENT_MISMATCH,
+                refusal(() -> policy.admitTraceReader(caller(AccessMode.NORMAL, null), OTHER)));
+        assertEquals(DmpErrorCode.ACCESS_PATIENT_MISMATCH, refusal(() -> policy.admitTraceReader(patientSelf(), OTHER)));
+    }
+
+    @Test
     void thePatientReadsTheirOwnHistoryAndNoOneElse() {
         Admission self = policy.admitTraceReader(patientSelf());
         assertEquals(PATIENT, self.patient());
