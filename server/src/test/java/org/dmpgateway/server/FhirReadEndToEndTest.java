@@ -1,0 +1,503 @@
+package org.dmpgateway.server;
+
+import ca.uhn.fhir.rest.client.api.IGenericClient;
+import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import org.apache.camel.ProducerTemplate;
+import org.dmpgateway.mappings.fhir.FhirCodeSystems;
+import org.dmpgateway.mappings.fhir.PatientIds;
+import org.dmpgateway.mappings.model.PatientRecordState;
+import org.dmpgateway.mappings.model.PatientRef;
+import org.dmpgateway.server.support.AdminClient;
+import org.dmpgateway.server.support.FhirClient;
+import org.dmpgateway.server.support.FhirToken;
+import org.dmpgateway.server.support.TestPatients;
+import org.dmpgateway.server.support.Vihf;
+import org.dmpgateway.server.support.XdsClient;
+import org.hl7.fhir.r4.model.Binary;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.DocumentReference;
+import org.hl7.fhir.r4.model.ListResource;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Practitioner;
+import org.hl7.fhir.r4.model.PractitionerRole;
+import org.hl7.fhir.r4.model.Resource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openehealth.ipf.commons.ihe.xds.core.metadata.AssigningAuthority;
+import org.openehealth.ipf.commons.ihe.xds.core.metadata.AssociationLabel;
+import org.openehealth.ipf.commons.ihe.xds.core.metadata.CXiAssigningAuthority;
+import org.openehealth.ipf.commons.ihe.xds.core.metadata.Code;
+import org.openehealth.ipf.commons.ihe.xds.core.metadata.Document;
+import org.openehealth.ipf.commons.ihe.xds.core.metadata.DocumentEntry;
+import org.openehealth.ipf.commons.ihe.xds.core.metadata.Identifiable;
+import org.openehealth.ipf.commons.ihe.xds.core.metadata.Person;
+import org.openehealth.ipf.commons.ihe.xds.core.metadata.ReferenceId;
+import org.openehealth.ipf.commons.ihe.xds.core.metadata.XcnName;
+import org.openehealth.ipf.commons.ihe.xds.core.requests.ProvideAndRegisterDocumentSet;
+import org.openehealth.ipf.commons.ihe.xds.core.responses.Response;
+import org.openehealth.ipf.commons.ihe.xds.core.responses.Status;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.TestPropertySource;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.dmpgateway.server.support.SampleSubmissions.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * The FHIR read side end to end (ITI-67, ITI-66, ITI-68, MHD 4.2 / PDSm): documents submitted over
+ * SOAP (ITI-41, IPF's producer) on a record of each test's own, then found, paged and retrieved
+ * with HAPI's generic client and plain HTTP, as professionals holding bearer tokens. Every expected
+ * value comes from what the test submitted.
+ */
+@SpringBootTest(classes = DmpGatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:fhir-read-e2e;DB_CLOSE_DELAY=-1")
+@DirtiesContext
+class FhirReadEndToEndTest {
+    static final String OTHER_DOCTOR = "810002222222";
+    static final String INS_SYSTEM = FhirCodeSystems.URN_OID + INS_OID;
+    static final Code FACILITY_SA05 = code("SA05", "Centre de santé", "1.2.250.1.71.4.2.4");
+    static final Code PRACTICE_OTHER = code("ETABLISSEMENT", "Etablissement de santé", "1.2.250.1.213.1.1.4.9");
+    static final Code CONF_RESTRICTED = code("R", "Restreint", "2.16.840.1.113883.5.25");
+    static final Code EVENT_OTHER = code("TENS", "Tension", "1.2.250.1.213.2.5");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ProducerTemplate producer;
+
+    XdsClient xds;
+    AdminClient admin;
+    String ins;
+    IGenericClient durant;
+    IGenericClient other;
+
+    @BeforeEach
+    void newRecord() {
+        xds = new XdsClient(producer, port);
+        admin = new AdminClient(port);
+        ins = TestPatients.newIns();
+        admin.createPatient(ins, PatientRecordState.ACTIVATED);
+        admin.authorise(ins, Vihf.DURANT, "DURANT Romuald", false);
+        admin.authorise(ins, OTHER_DOCTOR, "PETIT Louis", false);
+        durant = FhirClient.as(port, durantVihf());
+        other = FhirClient.as(port, otherVihf());
+    }
+
+    Vihf durantVihf() {
+        return Vihf.doctor(ins);
+    }
+
+    Vihf otherVihf() {
+        return durantVihf().as(OTHER_DOCTOR, "PETIT, Louis", Vihf.MEDECIN, Vihf.MEDECINE_GENERALE);
+    }
+
+    // ------------------------------------------------------------------ ITI-67 + ITI-68
+
+    @Test
+    void aDocumentSubmittedOverSoapIsFoundWithItsMetadataAndRetrievedWithIdenticalBytes() throws Exception {
+        byte[] bytes = text("Compte rendu de consultation de " + ins + " : tension normale.");
+        ProvideAndRegisterDocumentSet pnr = single(ins, bytes);
+        DocumentEntry entry = pnr.getDocuments().get(0).getDocumentEntry();
+        assertSuccess(xds.as(durantVihf()).submit(pnr));
+
+        Bundle found = durant.search().forResource(DocumentReference.class)
+                .where(DocumentReference.PATIENT.hasChainedProperty(Patient.IDENTIFIER.exactly().systemAndIdentifier(INS_SYSTEM, ins)))
+                .and(DocumentReference.STATUS.exactly().code("current"))
+                .returnBundle(Bundle.class).execute();
+
+        assertEquals(1, found.getTotal());
+        assertEquals(1, found.getEntry().size());
+        DocumentReference d = (DocumentReference) found.getEntry().get(0).getResource();
+        assertEquals(org.hl7.fhir.r4.model.Enumerations.DocumentReferenceStatus.CURRENT, d.getStatus());
+        assertCoding(entry.getTypeCode(), d.getType().getCodingFirstRep());
+        assertCoding(entry.getClassCode(), d.getCategoryFirstRep().getCodingFirstRep());
+        assertCoding(entry.getFormatCode(), d.getContentFirstRep().getFormat());
+        assertCoding(entry.getHealthcareFacilityTypeCode(), d.getContext().getFacilityType().getCodingFirstRep());
+        assertCoding(entry.getPracticeSettingCode(), d.getContext().getPracticeSetting().getCodingFirstRep());
+        assertCoding(entry.getConfidentialityCodes().get(0), d.getSecurityLabelFirstRep().getCodingFirstRep());
+        assertEquals("urn:oid:" + entry.getUniqueId(), d.getMasterIdentifier().getValue());
+        assertEquals("Patient/" + PatientIds.resourceId(new PatientRef(ins, INS_OID)), d.getSubject().getReference());
+        var attachment = d.getContentFirstRep().getAttachment();
+        assertEquals("text/plain", attachment.getContentType());
+        assertEquals(entry.getTitle().getValue(), attachment.getTitle());
+        assertEquals(bytes.length, attachment.getSize());
+        assertArrayEquals(MessageDigest.getInstance("SHA-1").digest(bytes), attachment.getHash());
+        assertEquals("2025-11-20T09:30:00Z", attachment.getCreationElement().getValueAsString().replace("+00:00", "Z"));
+        assertEquals("2025-11-20T08:00:00Z", d.getContext().getPeriod().getStartElement().getValueAsString().replace("+00:00", "Z"));
+        assertEquals(List.of("DURANT"), authorFamilies(d), "the author person");
+        String id = d.getIdElement().getIdPart();
+        assertEquals(FhirClient.base(port) + "/Binary/" + id, attachment.getUrl());
+
+        // ITI-68: the raw bytes with the document's MIME type, and the Binary resource over FHIR
+        HttpResponse<byte[]> raw = get(attachment.getUrl(), durantVihf(), "*/*");
+        assertEquals(200, raw.statusCode());
+        assertArrayEquals(bytes, raw.body());
+        assertTrue(raw.headers().firstValue("Content-Type").orElse("").startsWith("text/plain"),
+                raw.headers().toString());
+        Binary binary = durant.read().resource(Binary.class).withId(id).execute();
+        assertEquals("text/plain", binary.getContentType());
+        assertArrayEquals(bytes, binary.getData());
+
+        DocumentReference read = durant.read().resource(DocumentReference.class).withId(id).execute();
+        assertEquals(entry.getUniqueId(), read.getMasterIdentifier().getValue().substring("urn:oid:".length()));
+    }
+
+    @Test
+    void fortyFiveDocumentsComeInPagesOfTwentyTwentyAndFiveWithNextLinksAndNoDuplicate() {
+        Set<String> submitted = submitMany(45, 0);
+
+        Bundle page = durant.search().byUrl(url("DocumentReference", current("_count", "20"))).returnBundle(Bundle.class).execute();
+        List<Integer> sizes = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        while (true) {
+            assertEquals(45, page.getTotal());
+            sizes.add(page.getEntry().size());
+            page.getEntry().forEach(e -> ids.add(e.getResource().getIdElement().getIdPart()));
+            if (page.getLink(Bundle.LINK_NEXT) == null) {
+                break;
+            }
+            assertTrue(page.getLink(Bundle.LINK_NEXT).getUrl().contains("_offset=" + ids.size()),
+                    page.getLink(Bundle.LINK_NEXT).getUrl());
+            page = durant.loadPage().next(page).execute();
+        }
+        assertEquals(List.of(20, 20, 5), sizes);
+        assertEquals(45, new HashSet<>(ids).size(), "no duplicate");
+        assertEquals(submitted, uniqueIdsOf(ids), "every submitted document, once");
+    }
+
+    @Test
+    void aSecondCallerFollowingTheFirstCallersNextLinkGetsOnlyWhatTheyMaySee() throws Exception {
+        submitMany(20, 0);
+        Set<String> masked = submitMany(5, 5);
+
+        Bundle first = durant.search().byUrl(url("DocumentReference", current("_count", "20"))).returnBundle(Bundle.class).execute();
+        assertEquals(25, first.getTotal(), "the author sees his masked documents");
+        String next = first.getLink(Bundle.LINK_NEXT).getUrl();
+        Bundle durantsSecond = durant.search().byUrl(next).returnBundle(Bundle.class).execute();
+        assertEquals(masked, uniqueIds(durantsSecond), "Dr DURANT's second page: the masked documents");
+
+        Bundle othersSecond = other.search().byUrl(next).returnBundle(Bundle.class).execute();
+        assertEquals(20, othersSecond.getTotal(), "the search is run again for the second caller");
+        assertTrue(othersSecond.getEntry().isEmpty(), "none of the first caller's results: " + uniqueIds(othersSecond));
+
+        IGenericClient stranger = FhirClient.as(port, durantVihf().forPatient(TestPatients.newIns()));
+        BaseServerResponseException refused = assertThrows(BaseServerResponseException.class,
+                () -> stranger.search().byUrl(next).returnBundle(Bundle.class).execute());
+        assertEquals(400, refused.getStatusCode());
+        assertTrue(outcome(refused).contains("ACCESS_PATIENT_MISMATCH"), outcome(refused));
+
+        HttpResponse<byte[]> getPages = get(FhirClient.base(port) + "?_getpages=" + first.getId(), otherVihf(),
+                "application/fhir+json");
+        assertTrue(getPages.statusCode() >= 400, "no result list is kept on the server: " + getPages.statusCode());
+    }
+
+    @Test
+    void aMaskedDocumentIsNotReturnedOverFhirToAnotherProfessional() {
+        String plain = submitMany(1, 0).iterator().next();
+        String masked = submitMany(1, 1).iterator().next();
+
+        assertEquals(Set.of(plain, masked), uniqueIds(search(durant, current())));
+        assertEquals(Set.of(plain), uniqueIds(search(other, current())));
+        String maskedId = idOf(search(durant, current("identifier", "urn:oid:" + masked)));
+
+        for (Class<? extends Resource> type : List.of(DocumentReference.class, Binary.class)) {
+            BaseServerResponseException e = assertThrows(BaseServerResponseException.class,
+                    () -> other.read().resource(type).withId(maskedId).execute());
+            assertEquals(404, e.getStatusCode(), type.getSimpleName());
+        }
+        assertNotNull(durant.read().resource(DocumentReference.class).withId(maskedId).execute());
+    }
+
+    @Test
+    void searchesWithoutStatusOrPatientOrWithAnUnknownParameterAreRefusedNamingIt() {
+        submitMany(1, 0);
+        Map<String, String> noStatus = new LinkedHashMap<>();
+        noStatus.put("patient.identifier", INS_SYSTEM + "|" + ins);
+        assertRefused(durant, "DocumentReference", noStatus, "status");
+        assertRefused(durant, "DocumentReference", Map.of("status", "current"), "patient");
+        assertRefused(durant, "DocumentReference", current("foo", "bar"), "foo");
+        assertRefused(durant, "DocumentReference", current("date", "ge2025-01-01"), "date");
+        assertRefused(durant, "DocumentReference", current("type", "11488-4"), "type");
+        assertRefused(durant, "List", Map.of("patient.identifier", INS_SYSTEM + "|" + ins), "status");
+    }
+
+    // ------------------------------------------------------------------ every ITI-67 parameter
+
+    @Test
+    void everySearchParameterFindsTheMatchingDocumentAndNotTheOther() {
+        byte[] a = text("A"), b = text("B");
+        ProvideAndRegisterDocumentSet pnr = single(ins, a);
+        DocumentEntry ea = pnr.getDocuments().get(0).getDocumentEntry();
+        ea.getEventCodeList().add(EVENT_X);
+        ea.getReferenceIdList().add(new ReferenceId("ORDER-A", new CXiAssigningAuthority(null, "1.2.250.1.999.4", "ISO"),
+                "urn:ihe:iti:xds:2013:order"));
+        DocumentEntry eb = entry("Document02", ins, CLASS_PRESCRIPTION, TYPE_ORDONNANCE, FORMAT_PDF, "application/pdf",
+                "20251203100000");
+        eb.getConfidentialityCodes().add(CONF_RESTRICTED);
+        eb.setHealthcareFacilityTypeCode(FACILITY_SA05);
+        eb.setPracticeSettingCode(PRACTICE_OTHER);
+        eb.getEventCodeList().add(EVENT_OTHER);
+        eb.getAuthors().get(0).setAuthorPerson(new Person(new Identifiable(OTHER_DOCTOR,
+                new AssigningAuthority("1.2.250.1.71.4.2.1")), new XcnName("PETIT", "Louis", null, null, null, null)));
+        eb.getReferenceIdList().add(new ReferenceId("ORDER-B", new CXiAssigningAuthority(null, "1.2.250.1.999.4", "ISO"),
+                "urn:ihe:iti:xds:2013:order"));
+        pnr.getDocuments().add(new Document(eb, content(b, "application/pdf")));
+        pnr.getAssociations().add(hasMember("Assoc02", "SubmissionSet01", "Document02", AssociationLabel.ORIGINAL));
+        assertSuccess(xds.as(durantVihf()).submit(pnr));
+        String ua = ea.getUniqueId(), ub = eb.getUniqueId();
+        String idA = idOf(search(durant, current("identifier", "urn:oid:" + ua)));
+
+        Map<String, String> patientById = new LinkedHashMap<>();
+        patientById.put("patient", "Patient/" + PatientIds.resourceId(new PatientRef(ins, INS_OID)));
+        patientById.put("status", "current");
+        assertEquals(Set.of(ua, ub), uniqueIds(search(durant, patientById)), "patient");
+        assertEquals(Set.of(ua, ub), uniqueIds(search(durant, current())), "patient.identifier and status=current");
+        assertEquals(Set.of(), uniqueIds(search(durant, status("superseded"))), "status=superseded");
+        assertEquals(Set.of(), uniqueIds(search(durant, status("entered-in-error"))), "status=entered-in-error");
+        assertEquals(Set.of(), uniqueIds(search(durant, current("isArchived", "true"))), "isArchived=true");
+
+        Map<String, String[]> onlyA = new LinkedHashMap<>();
+        onlyA.put("creation", new String[]{"lt2025-11-21"});
+        onlyA.put("creation ", new String[]{"ge2025-11-20T09:30:00Z", "le2025-11-20T09:30:00Z"});
+        onlyA.put("period", new String[]{"le2025-11-20"});
+        onlyA.put("period-start", new String[]{"2025-11-20"});
+        onlyA.put("period-end", new String[]{"lt2025-11-21"});
+        onlyA.put("type", new String[]{token(TYPE_CR_CONSULTATION)});
+        onlyA.put("category", new String[]{token(CLASS_CR)});
+        onlyA.put("event", new String[]{token(EVENT_X)});
+        onlyA.put("facility", new String[]{token(FACILITY_SA07)});
+        onlyA.put("setting", new String[]{token(PRACTICE_AMBULATOIRE)});
+        onlyA.put("format", new String[]{token(FORMAT_TEXT)});
+        onlyA.put("author.family", new String[]{"DURANT"});
+        onlyA.put("author.given", new String[]{"Romuald"});
+        onlyA.put("related", new String[]{"ORDER-A^^^&1.2.250.1.999.4&ISO^urn:ihe:iti:xds:2013:order"});
+        onlyA.put("identifier", new String[]{"urn:oid:" + ua});
+        onlyA.put("_id", new String[]{idA});
+        onlyA.put("identifier ", new String[]{"urn:ietf:rfc:3986|urn:uuid:" + idA});
+        for (Map.Entry<String, String[]> p : onlyA.entrySet()) {
+            assertEquals(Set.of(ua), uniqueIds(search(durant, current(p.getKey().trim(), p.getValue()))), p.getKey());
+        }
+        assertEquals(Set.of(ub), uniqueIds(search(durant, current("security-label", token(CONF_RESTRICTED)))), "security-label");
+        assertEquals(Set.of(ua, ub), uniqueIds(search(durant, current("security-label", token(CONF_NORMAL)))),
+                "security-label N: both carry it");
+        assertEquals(Set.of(ub), uniqueIds(search(durant, current("author.family", "PETIT"))), "author.family");
+        assertEquals(Set.of(ub), uniqueIds(search(durant, current("creation", "gt2025-11-30"))), "creation gt");
+        assertEquals(Set.of(ub), uniqueIds(search(durant, current("type", token(TYPE_ORDONNANCE)))), "type");
+        assertEquals(Set.of(ua, ub), uniqueIds(search(durant, current("type",
+                token(TYPE_ORDONNANCE) + "," + token(TYPE_CR_CONSULTATION)))), "type, OR");
+    }
+
+    @Test
+    void theCapabilityStatementListsTheSearchParametersAndPostSearchIsServed() {
+        submitMany(2, 0);
+        org.hl7.fhir.r4.model.CapabilityStatement cs = FhirClient.anonymous(port).capabilities()
+                .ofType(org.hl7.fhir.r4.model.CapabilityStatement.class).execute();
+        Set<String> params = cs.getRestFirstRep().getResource().stream().filter(r -> "DocumentReference".equals(r.getType()))
+                .flatMap(r -> r.getSearchParam().stream()).map(p -> p.getName()).collect(Collectors.toSet());
+        assertTrue(params.containsAll(Set.of("patient", "status", "creation", "period", "type", "category", "event",
+                "facility", "setting", "format", "security-label", "related", "author", "identifier", "isArchived")), params.toString());
+
+        Bundle posted = durant.search().forResource(DocumentReference.class)
+                .where(DocumentReference.PATIENT.hasChainedProperty(Patient.IDENTIFIER.exactly().systemAndIdentifier(INS_SYSTEM, ins)))
+                .and(DocumentReference.STATUS.exactly().code("current"))
+                .usingStyle(ca.uhn.fhir.rest.api.SearchStyleEnum.POST)
+                .returnBundle(Bundle.class).execute();
+        assertEquals(2, posted.getEntry().size());
+    }
+
+    // ------------------------------------------------------------------ ITI-66
+
+    @Test
+    void findDocumentListsFindsTheSubmissionSetAndTheFolderWithTheirMembers() {
+        ProvideAndRegisterDocumentSet pnr = twoDocumentsAndFolder(ins, text("report"), text("prescription"));
+        assertSuccess(xds.as(durantVihf()).submit(pnr));
+        String setUniqueId = pnr.getSubmissionSet().getUniqueId();
+        Set<String> docIds = new HashSet<>();
+        search(durant, current()).getEntry().forEach(e -> docIds.add("DocumentReference/" + e.getResource().getIdElement().getIdPart()));
+        assertEquals(2, docIds.size());
+
+        Map<String, String> sets = new LinkedHashMap<>();
+        sets.put("patient.identifier", INS_SYSTEM + "|" + ins);
+        sets.put("code", "submissionset");
+        sets.put("status", "current");
+        Bundle found = durant.search().byUrl(url("List", sets)).returnBundle(Bundle.class).execute();
+        assertEquals(1, found.getEntry().size());
+        ListResource set = (ListResource) found.getEntry().get(0).getResource();
+        assertEquals("submissionset", set.getCode().getCodingFirstRep().getCode());
+        assertTrue(set.getIdentifier().stream().anyMatch(i -> ("urn:oid:" + setUniqueId).equals(i.getValue())), "uniqueId");
+        assertEquals(docIds, members(set));
+
+        sets.put("code", "folder");
+        Bundle folders = durant.search().byUrl(url("List", sets)).returnBundle(Bundle.class).execute();
+        assertEquals(1, folders.getEntry().size());
+        ListResource folder = (ListResource) folders.getEntry().get(0).getResource();
+        assertEquals("Suivi diabète", folder.getTitle());
+        assertEquals(docIds, members(folder));
+
+        sets.remove("code");
+        sets.put("designationType", token(CONTENT_TYPE));
+        assertEquals(1, durant.search().byUrl(url("List", sets)).returnBundle(Bundle.class).execute().getEntry().size(),
+                "designationType: the submission set's content type (the folder's codes differ)");
+
+        ListResource read = durant.read().resource(ListResource.class).withId(set.getIdElement().getIdPart()).execute();
+        assertEquals(docIds, members(read));
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    /** {@code count} documents in one ITI-41 by Dr DURANT, the last {@code maskedCount} masked; their uniqueIds. */
+    Set<String> submitMany(int count, int maskedCount) {
+        ProvideAndRegisterDocumentSet pnr = single(ins, text("document 0"));
+        for (int i = 1; i < count; i++) {
+            String symbolic = "Document" + (100 + i);
+            DocumentEntry e = entry(symbolic, ins, CLASS_CR, TYPE_CR_CONSULTATION, FORMAT_TEXT, "text/plain", "20251120093000");
+            pnr.getDocuments().add(new Document(e, content(text("document " + i), "text/plain")));
+            pnr.getAssociations().add(hasMember("Assoc" + (100 + i), "SubmissionSet01", symbolic, AssociationLabel.ORIGINAL));
+        }
+        Set<String> ids = new java.util.LinkedHashSet<>();
+        for (int i = 0; i < count; i++) {
+            DocumentEntry e = pnr.getDocuments().get(i).getDocumentEntry();
+            if (i >= count - maskedCount) {
+                e.getConfidentialityCodes().add(CONF_MASQUE_PS);
+            }
+            ids.add(e.getUniqueId());
+        }
+        assertSuccess(xds.as(durantVihf()).submit(pnr));
+        return ids;
+    }
+
+    Map<String, String[]> current(String... more) {
+        Map<String, String[]> params = new LinkedHashMap<>();
+        params.put("patient.identifier", new String[]{INS_SYSTEM + "|" + ins});
+        params.put("status", new String[]{"current"});
+        if (more.length > 0) {
+            String[] values = new String[more.length - 1];
+            System.arraycopy(more, 1, values, 0, values.length);
+            params.put(more[0], values);
+        }
+        return params;
+    }
+
+    Map<String, String[]> current(String name, String[] values) {
+        Map<String, String[]> params = current();
+        params.put(name, values);
+        return params;
+    }
+
+    Map<String, String[]> status(String status) {
+        Map<String, String[]> params = current();
+        params.put("status", new String[]{status});
+        return params;
+    }
+
+    Bundle search(IGenericClient client, Map<String, ?> params) {
+        return client.search().byUrl(url("DocumentReference", params)).returnBundle(Bundle.class).execute();
+    }
+
+    static String url(String resource, Map<String, ?> params) {
+        StringBuilder url = new StringBuilder(resource).append('?');
+        for (Map.Entry<String, ?> p : params.entrySet()) {
+            Object v = p.getValue();
+            for (String value : v instanceof String[] values ? values : new String[]{(String) v}) {
+                if (url.charAt(url.length() - 1) != '?') {
+                    url.append('&');
+                }
+                url.append(p.getKey()).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+            }
+        }
+        return url.toString();
+    }
+
+    static String token(Code code) {
+        return FhirCodeSystems.toUri(code.getSchemeName()) + "|" + code.getCode();
+    }
+
+    static Set<String> uniqueIds(Bundle bundle) {
+        return bundle.getEntry().stream().map(e -> ((DocumentReference) e.getResource()).getMasterIdentifier().getValue()
+                .substring("urn:oid:".length())).collect(Collectors.toSet());
+    }
+
+    Set<String> uniqueIdsOf(List<String> ids) {
+        Set<String> uniqueIds = new java.util.LinkedHashSet<>();
+        for (String id : ids) {
+            uniqueIds.add(durant.read().resource(DocumentReference.class).withId(id).execute().getMasterIdentifier()
+                    .getValue().substring("urn:oid:".length()));
+        }
+        return uniqueIds;
+    }
+
+    static String idOf(Bundle bundle) {
+        assertEquals(1, bundle.getEntry().size());
+        return bundle.getEntry().get(0).getResource().getIdElement().getIdPart();
+    }
+
+    static Set<String> members(ListResource list) {
+        return list.getEntry().stream().map(e -> e.getItem().getReference()).collect(Collectors.toSet());
+    }
+
+    static List<String> authorFamilies(DocumentReference d) {
+        List<String> families = new ArrayList<>();
+        for (Resource r : d.getContained()) {
+            if (r instanceof Practitioner p) {
+                families.add(p.getNameFirstRep().getFamily());
+            }
+        }
+        if (families.isEmpty()) {
+            for (Resource r : d.getContained()) {
+                if (r instanceof PractitionerRole role && role.getPractitioner().getResource() instanceof Practitioner p) {
+                    families.add(p.getNameFirstRep().getFamily());
+                }
+            }
+        }
+        return families;
+    }
+
+    static void assertCoding(Code expected, Coding actual) {
+        assertEquals(expected.getCode(), actual.getCode());
+        assertEquals(FhirCodeSystems.toUri(expected.getSchemeName()), actual.getSystem(), expected.getCode());
+    }
+
+    static void assertSuccess(Response r) {
+        assertEquals(Status.SUCCESS, r.getStatus(), () -> "errors: " + r.getErrors());
+    }
+
+    void assertRefused(IGenericClient client, String resource, Map<String, ?> params, String parameter) {
+        BaseServerResponseException e = assertThrows(BaseServerResponseException.class,
+                () -> client.search().byUrl(url(resource, params)).returnBundle(Bundle.class).execute());
+        assertEquals(400, e.getStatusCode(), parameter);
+        assertTrue(outcome(e).contains(parameter), parameter + ": " + outcome(e));
+    }
+
+    static String outcome(BaseServerResponseException e) {
+        if (e.getOperationOutcome() instanceof OperationOutcome o) {
+            return o.getIssue().stream().map(i -> i.getDiagnostics() + " " + i.getDetails().getCodingFirstRep().getCode()
+                    + " " + i.getExpression()).collect(Collectors.joining("; "));
+        }
+        return e.getMessage();
+    }
+
+    HttpResponse<byte[]> get(String url, Vihf vihf, String accept) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + FhirToken.of(vihf))
+                .header("Accept", accept).GET().build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofByteArray());
+    }
+}
