@@ -84,6 +84,7 @@ public final class FhirDates {
             LocalDateTime time = LocalDateTime.of(year, month, day, hour, minute, second);
             DateTimeType out = new DateTimeType(Date.from(time.toInstant(ZoneOffset.UTC)), TemporalPrecisionEnum.SECOND,
                     TimeZone.getTimeZone("UTC"));
+            out.setTimeZoneZulu(true);
             return out;
         } catch (RuntimeException e) {
             throw new DmpException(DmpErrorCode.METADATA_ERROR, field + ": '" + dtm
@@ -98,11 +99,13 @@ public final class FhirDates {
             return null;
         }
         InstantType out = new InstantType(t.getValue(), TemporalPrecisionEnum.SECOND, TimeZone.getTimeZone("UTC"));
+        out.setTimeZoneZulu(true);
         if (t.getPrecision().ordinal() < TemporalPrecisionEnum.MINUTE.ordinal()) {
             out = new InstantType(Date.from(LocalDate.parse(String.format("%04d-%02d-%02d", t.getYear(),
                     t.getPrecision() == TemporalPrecisionEnum.YEAR ? 1 : t.getMonth() + 1,
                     t.getPrecision() == TemporalPrecisionEnum.DAY ? t.getDay() : 1))
                     .atStartOfDay(ZoneOffset.UTC).toInstant()), TemporalPrecisionEnum.SECOND, TimeZone.getTimeZone("UTC"));
+            out.setTimeZoneZulu(true);
         }
         return out;
     }

@@ -49,7 +49,7 @@ public final class PatientIds {
      */
     public static PatientRef fromResourceId(String id) {
         int dash = id == null ? -1 : id.indexOf('-');
-        if (dash <= 0 || dash == id.length() - 1) {
+        if (dash <= 0 || !FhirCodeSystems.isOid(id.substring(dash + 1))) {
             throw new DmpException(DmpErrorCode.METADATA_ERROR, "Patient.id: '" + id
                     + "' is not a DMP patient id <INS>-<authority OID> (e.g. 279035121518989-1.2.250.1.213.1.4.10)",
                     "Patient.id");

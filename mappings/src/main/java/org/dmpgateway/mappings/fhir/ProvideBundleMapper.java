@@ -267,13 +267,13 @@ public final class ProvideBundleMapper {
                     FolderRecord f = folders.get(fullUrl);
                     associations.add(hasMember(set.entryUuid(), f.entryUuid(), null));
                     ListResource folderList = (ListResource) byReference.get(fullUrl).getResource();
-                    folderMembers(set, f.entryUuid(), folderList, byReference.get(fullUrl), true);
+                    folderMembers(set.entryUuid(), f.entryUuid(), folderList, byReference.get(fullUrl), true);
                 }
             }
             problems.addAll(p.errors());
         }
 
-        private void folderMembers(SubmissionSetRecord set, String folderUuid, ListResource list, BundleEntryComponent e,
+        private void folderMembers(String setUuid, String folderUuid, ListResource list, BundleEntryComponent e,
                                    boolean newFolder) {
             Problems p = entryProblems(e);
             List<String> items = ListMapper.memberReferences(list);
@@ -299,7 +299,7 @@ public final class ProvideBundleMapper {
                 }
                 AssociationRecord membership = hasMember(folderUuid, documentUuid, null);
                 associations.add(membership);
-                associations.add(hasMember(set.entryUuid(), membership.entryUuid(), null));
+                associations.add(hasMember(setUuid, membership.entryUuid(), null));
             }
             problems.addAll(p.errors());
         }
@@ -316,15 +316,9 @@ public final class ProvideBundleMapper {
                 problems.addAll(p.errors());
                 return;
             }
-            SubmissionSetRecord set = setRecordForExistingFolder();
-            if (set != null) {
-                folderMembers(set, folderUuid, (ListResource) e.getResource(), e, false);
+            if (setUuid() != null) {
+                folderMembers(setUuid(), folderUuid, (ListResource) e.getResource(), e, false);
             }
-        }
-
-        private SubmissionSetRecord setRecordForExistingFolder() {
-            return associations.isEmpty() && documents.isEmpty() ? null : new SubmissionSetRecord(setUuid(), null, null,
-                    null, null, null, null, null, null, null, null, null, false, null);
         }
 
         private String setUuid() {
