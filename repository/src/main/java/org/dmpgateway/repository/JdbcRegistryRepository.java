@@ -115,7 +115,23 @@ public class JdbcRegistryRepository implements RegistryRepository {
 
     @Override
     public List<DocumentEntryRecord> findDocuments(DocumentCriteria c) {
-        SqlSelect select = new SqlSelect(ObjectKind.DOCUMENT_ENTRY).patient(c.patient())
+        SqlSelect select = documentSelection(c).page(c.offset(), c.limit());
+        return select(ObjectKind.DOCUMENT_ENTRY, select, RegistryRowMappers.DOCUMENT_ENTRY);
+    }
+
+    @Override
+    public long countDocuments(DocumentCriteria c) {
+        SqlSelect select = documentSelection(c);
+        if (select.matchesNothing()) {
+            return 0;
+        }
+        Long count = named.queryForObject(select.countSql(), select.params(), Long.class);
+        return count == null ? 0 : count;
+    }
+
+    /** The document entries the criteria select, visibility included; without offset and limit. */
+    private static SqlSelect documentSelection(DocumentCriteria c) {
+        return new SqlSelect(ObjectKind.DOCUMENT_ENTRY).patient(c.patient())
                 .in("entry_uuid", c.entryUuids()).in("unique_id", c.uniqueIds()).in("logical_uuid", c.logicalUuids())
                 .statuses(c.statuses())
                 .codes("class_code", c.classCodes()).codes("type_code", c.typeCodes())
@@ -127,8 +143,7 @@ public class JdbcRegistryRepository implements RegistryRepository {
                 .timeRange("service_start_time_ms", c.serviceStartTime())
                 .timeRange("service_stop_time_ms", c.serviceStopTime())
                 .authorPersons(c.authorPersons()).equalTo("on_demand", c.onDemand())
-                .textValues(ValueKind.REFERENCE_ID, c.referenceIds()).visibility(c.visibility()).limit(c.limit());
-        return select(ObjectKind.DOCUMENT_ENTRY, select, RegistryRowMappers.DOCUMENT_ENTRY);
+                .textValues(ValueKind.REFERENCE_ID, c.referenceIds()).visibility(c.visibility());
     }
 
     @Override

@@ -44,7 +44,18 @@ public interface RegistryRepository {
     /** The kind of each known object among these entryUUIDs (unknown ones are absent). */
     Map<String, ObjectKind> findObjectKinds(Collection<String> entryUuids);
 
+    /**
+     * The document entries the criteria select, in insertion order (a total, stable order), the
+     * page ({@link DocumentCriteria#offset()}, {@link DocumentCriteria#limit()}) cut by the database
+     * after every filter, visibility included.
+     */
     List<DocumentEntryRecord> findDocuments(DocumentCriteria criteria);
+
+    /**
+     * How many document entries the criteria select, visibility included, ignoring their offset and
+     * limit: the total of which {@link #findDocuments} returns a page.
+     */
+    long countDocuments(DocumentCriteria criteria);
 
     List<SubmissionSetRecord> findSubmissionSets(SubmissionSetCriteria criteria);
 

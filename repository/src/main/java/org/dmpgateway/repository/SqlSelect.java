@@ -12,7 +12,9 @@ import java.util.List;
 
 /**
  * Builds the one SELECT of a selection over an object table: WHERE clauses from the criteria,
- * insertion order, an optional row limit. Every value is a bound parameter; only column names
+ * insertion order (the identity key {@code id}: a total order, no two rows tie), an optional page
+ * (offset, then row limit) applied by the database after every clause, or the COUNT of the same
+ * selection. Every value is a bound parameter; only column names
  * and table names (constants of this package) are written into the SQL text.
  *
  * <p>Criteria conventions: a null criterion adds no clause; an empty list selects nothing
@@ -25,7 +27,7 @@ final class SqlSelect {
     private final String alias;
     private final List<String> clauses = new ArrayList<>();
     private final MapSqlParameterSource params = new MapSqlParameterSource();
-    private String limit = "";
+    private String page = "";
     private boolean nothing;
 
     SqlSelect(ObjectKind kind) {
@@ -55,18 +57,33 @@ final class SqlSelect {
     String sql() {
         return "SELECT " + alias + ".* FROM " + table(kind) + " " + alias
                 + (clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses))
-                + " ORDER BY " + alias + ".id" + limit;
+                + " ORDER BY " + alias + ".id" + page;
+    }
+
+    /** The number of rows the selection matches, without its page. */
+    String countSql() {
+        return "SELECT COUNT(*) FROM " + table(kind) + " " + alias
+                + (clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses));
     }
 
     MapSqlParameterSource params() {
         return params;
     }
 
-    /** At most this many rows (null: all). */
-    SqlSelect limit(Integer max) {
-        if (max != null) {
-            limit = " FETCH FIRST " + param(Math.max(0, max)) + " ROWS ONLY";
+    /**
+     * One page of the ordered selection: skip {@code offset} rows (null: none), then at most
+     * {@code limit} rows (null: all). Standard SQL ({@code OFFSET n ROWS FETCH NEXT m ROWS ONLY}),
+     * the same on H2 and PostgreSQL. Call it after every clause.
+     */
+    SqlSelect page(Integer offset, Integer limit) {
+        StringBuilder sql = new StringBuilder();
+        if (offset != null && offset > 0) {
+            sql.append(" OFFSET ").append(param(offset)).append(" ROWS");
         }
+        if (limit != null) {
+            sql.append(" FETCH NEXT ").append(param(Math.max(0, limit))).append(" ROWS ONLY");
+        }
+        page = sql.toString();
         return this;
     }
 

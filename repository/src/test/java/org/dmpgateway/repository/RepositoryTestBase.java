@@ -297,6 +297,44 @@ abstract class RepositoryTestBase {
     }
 
     @Test
+    void aPageIsCutInInsertionOrderAfterTheVisibilityFilter() {
+        DocumentEntryRecord e1 = new Entry(patient).authors(author(MARTIN)).build();
+        DocumentEntryRecord e2 = new Entry(patient).confidentiality(N, MASQUE).authors(author(MARTIN)).build();
+        DocumentEntryRecord e3 = new Entry(patient).authors(author(MARTIN)).build();
+        DocumentEntryRecord e4 = new Entry(patient).status(EntryStatus.DELETED).authors(author(MARTIN)).build();
+        DocumentEntryRecord e5 = new Entry(patient).authors(author(MARTIN)).build();
+        DocumentEntryRecord e6 = new Entry(patient).typeCode(TYPE_IMAGING).authors(author(MARTIN)).build();
+        store(e1, e2, e3);
+        store(e4, e5, e6);
+        store(new Entry(newPatient()).build());
+        DocumentVisibility other = new DocumentVisibility("810002345678", false, false, List.of(MASQUE),
+                new DocumentVisibility.TypeFilter(true, List.of(TYPE_IMAGING.code())));
+
+        // visible to this caller, in insertion order: e1, e3, e5 (e2 masked, e4 deleted, e6 not habilitated)
+        assertEquals(ids(e1, e3), docIds(mine().visibility(other).offset(0).limit(2)));
+        assertEquals(ids(e5), docIds(mine().visibility(other).offset(2).limit(2)));
+        assertEquals(ids(e3, e5), docIds(mine().visibility(other).offset(1)), "an offset without limit: the rest");
+        assertEquals(ids(), docIds(mine().visibility(other).offset(3).limit(2)), "past the end: an empty page");
+        assertEquals(ids(e1, e3, e5), docIds(mine().visibility(other)), "no offset, no limit: everything visible");
+        assertEquals(ids(e3), docIds(mine().visibility(other).offset(1).limit(1)));
+        assertEquals(ids(e2, e3), docIds(mine().offset(1).limit(2)), "without visibility every entry counts");
+        List<String> pages = new java.util.ArrayList<>();
+        for (int offset = 0; offset < 6; offset += 2) {
+            pages.addAll(docIds(mine().offset(offset).limit(2)));
+        }
+        assertEquals(ids(e1, e2, e3, e4, e5, e6), pages, "consecutive pages are the whole selection, once each");
+
+        assertEquals(3, repository.countDocuments(mine().visibility(other).build()));
+        assertEquals(3, repository.countDocuments(mine().visibility(other).offset(2).limit(1).build()),
+                "the count ignores the page");
+        assertEquals(6, repository.countDocuments(mine().build()));
+        assertEquals(1, repository.countDocuments(mine().visibility(other).entryUuids(List.of(e2.entryUuid(),
+                e3.entryUuid(), e6.entryUuid())).build()), "criteria and visibility both apply");
+        assertEquals(0, repository.countDocuments(mine().entryUuids(List.of()).build()), "an empty list selects nothing");
+        assertEquals(1, repository.countDocuments(mine().typeCodes(List.of(TYPE_IMAGING)).build()));
+    }
+
+    @Test
     void anEmptyListSelectsNothing() {
         store(new Entry(patient).build());
         List<Function<DocumentCriteria.Builder, DocumentCriteria.Builder>> emptyCriteria = List.of(

@@ -15,6 +15,7 @@ import org.dmpgateway.routes.query.StoredQueries;
 import org.dmpgateway.routes.retrieve.RetrieveDocuments;
 import org.dmpgateway.routes.submission.SubmitDocuments;
 import org.dmpgateway.routes.trail.AccessTrail;
+import org.dmpgateway.routes.trail.ReadTraces;
 import org.dmpgateway.routes.update.RemoveDocuments;
 import org.dmpgateway.routes.update.UpdateDocuments;
 import org.springframework.stereotype.Component;
@@ -33,17 +34,19 @@ public class CoreRoutes extends RouteBuilder {
     private final DeclareAuthorization declareAuthorization;
     private final UpdateDocuments updateDocuments;
     private final RemoveDocuments removeDocuments;
+    private final ReadTraces readTraces;
     private final AccessTrail trail;
 
     public CoreRoutes(SubmitDocuments submitDocuments, StoredQueries storedQueries, RetrieveDocuments retrieveDocuments,
                       DeclareAuthorization declareAuthorization, UpdateDocuments updateDocuments,
-                      RemoveDocuments removeDocuments, AccessTrail trail) {
+                      RemoveDocuments removeDocuments, ReadTraces readTraces, AccessTrail trail) {
         this.submitDocuments = submitDocuments;
         this.storedQueries = storedQueries;
         this.retrieveDocuments = retrieveDocuments;
         this.declareAuthorization = declareAuthorization;
         this.updateDocuments = updateDocuments;
         this.removeDocuments = removeDocuments;
+        this.readTraces = readTraces;
         this.trail = trail;
     }
 
@@ -63,6 +66,15 @@ public class CoreRoutes extends RouteBuilder {
                 .convertBodyTo(QueryCommand.class)
                 .doTry()
                     .bean(storedQueries, "execute")
+                .doCatch(DmpException.class)
+                    .process(trail.refusal(TraceAction.QUERY))
+                .end();
+
+        // the total of a paged FindDocuments; admitted (and refused) like a query
+        from(CoreEndpoints.COUNT_DOCUMENTS).routeId("count-documents")
+                .convertBodyTo(QueryCommand.class)
+                .doTry()
+                    .bean(storedQueries, "count")
                 .doCatch(DmpException.class)
                     .process(trail.refusal(TraceAction.QUERY))
                 .end();
@@ -105,6 +117,13 @@ public class CoreRoutes extends RouteBuilder {
                     .bean(declareAuthorization, "status")
                 .doCatch(DmpException.class)
                     .process(trail.refusal(TraceAction.STATUS_CHECK))
+                .end();
+
+        from(CoreEndpoints.READ_TRACES).routeId("read-traces")
+                .doTry()
+                    .bean(readTraces, "read")
+                .doCatch(DmpException.class)
+                    .process(trail.refusal(TraceAction.READ_TRACES))
                 .end();
     }
 }

@@ -294,6 +294,9 @@ abstract class DmpRulesEndToEndTestBase {
         assertEquals(200, status.statusCode(), status.body());
         assertEquals("ACTIVATED", json(status).get("state"));
         assertNull(json(status).get("consent"));
+        assertEquals(List.of("PATIENT-" + ins.substring(9), "Test", "1980-01-01", "F"),
+                List.of(json(status).get("familyName"), json(status).get("givenName"), json(status).get("birthDate"),
+                        json(status).get("gender")), "the record's identity as the admin API created it");
 
         var declared = dmp("PUT", otherDoctor(), "/dmp/authorization");
         assertEquals(200, declared.statusCode(), declared.body());
@@ -315,7 +318,7 @@ abstract class DmpRulesEndToEndTestBase {
         assertEquals(200, closed.statusCode(), "TD0.2 answers whatever the state");
         assertEquals("CLOSED", json(closed).get("state"));
         var refused = dmp("PUT", durant(), "/dmp/authorization");
-        assertEquals(403, refused.statusCode());
+        assertEquals(410, refused.statusCode(), "a closed record is gone (HttpErrorMapper)");
         assertEquals("DMP_CLOSED", json(refused).get("code"));
 
         List<String> actions = traces().stream().map(t -> t.get("action") + "/" + t.get("outcome")).toList();

@@ -21,10 +21,20 @@ import org.dmpgateway.mappings.model.PatientRef;
  * @param mode           the access mode (VIHF {@code purposeofuse})
  * @param justification  the break-glass justification (VIHF {@code Mode_Acces_Raison}); null if none
  * @param software       the calling software, "LPS_Nom LPS_Version" (informative, for the traces)
+ *
+ * <p>The patient side (the patient reading their own record, e.g. over FHIR) is an access context
+ * too: profession {@link #PATIENT_ROLE}, actorId the patient's INS (see {@link #isPatientSelf()}).
  */
 public record AccessContext(String actorId, String actorName, CodedValue profession, CodedValue specialty,
                             String structureId, String activitySector, PatientRef patient, AccessMode mode,
                             String justification, String software) {
+
+    /**
+     * The role of a patient-side caller: the patient accessing their own record. For now the core
+     * lets such a caller only read the record's access history.
+     */
+    public static final CodedValue PATIENT_ROLE = new CodedValue("PATIENT", "urn:dmp-gateway:actor-kind",
+            "Patient (accès à son propre dossier)");
 
     public AccessContext {
         if (actorId == null || actorId.isBlank()) {
@@ -49,6 +59,17 @@ public record AccessContext(String actorId, String actorName, CodedValue profess
     /** The specialty code, e.g. {@code SM26}, or null. */
     public String specialtyCode() {
         return specialty == null ? null : specialty.code();
+    }
+
+    /** The caller's role is {@link #PATIENT_ROLE} (code and code system; the display name is ignored). */
+    public boolean isPatientSide() {
+        return PATIENT_ROLE.code().equals(profession.code())
+                && PATIENT_ROLE.codeSystem().equals(profession.codeSystem());
+    }
+
+    /** The caller is the patient of this context: role {@link #PATIENT_ROLE} and actorId the patient's INS. */
+    public boolean isPatientSelf() {
+        return isPatientSide() && actorId.equals(patient.id());
     }
 
     public boolean hasJustification() {

@@ -75,6 +75,8 @@ public enum DmpErrorCode {
     SAMU_ACCESS_DISABLED,
     /** Only the author of a document (or the admin doctor, for masking) may do this. */
     NOT_AUTHOR,
+    /** Only the record's admin doctor (normal mode) and the patient may read the record's access history. */
+    TRACE_ACCESS_DENIED,
 
     // ------------------------------------------------------------ metadata update (ITI-57, ITI-62)
     /** A metadata update names an unknown object, an unsupported change, or a forbidden transition. */

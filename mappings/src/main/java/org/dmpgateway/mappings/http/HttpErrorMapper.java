@@ -16,7 +16,8 @@ public final class HttpErrorMapper {
             // the record existed and is closed (or the patient opposed its creation): gone, not forbidden
             case DMP_CLOSED, DMP_OPPOSED -> 410;
             case PS_BLOCKED, PS_NOT_AUTHORIZED, HABILITATION_DENIED,
-                 BREAK_GLASS_JUSTIFICATION_MISSING, BREAK_GLASS_DISABLED, SAMU_ACCESS_DISABLED, NOT_AUTHOR -> 403;
+                 BREAK_GLASS_JUSTIFICATION_MISSING, BREAK_GLASS_DISABLED, SAMU_ACCESS_DISABLED, NOT_AUTHOR,
+                 TRACE_ACCESS_DENIED -> 403;
             case UNKNOWN_PATIENT, DMP_UNKNOWN, UNKNOWN_DOCUMENT -> 404;
             case DUPLICATE_UNIQUE_ID, DUPLICATE_UNIQUE_ID_IN_MESSAGE, DEPRECATED_DOCUMENT, METADATA_VERSION_ERROR -> 409;
             case METADATA_UPDATE_ERROR -> 422;

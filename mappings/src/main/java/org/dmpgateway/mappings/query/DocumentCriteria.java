@@ -11,7 +11,12 @@ import java.util.List;
  * selects nothing. Code lists match on code + code system; {@code confidentialityCodes} and
  * {@code eventCodes} are AND-of-OR groups; {@code authorPersons} are SQL LIKE patterns
  * ({@code %} and {@code _}) matched against the author's XCN; {@code onDemand} null means both
- * stable and on-demand entries. {@code limit} caps the rows returned (null: no cap).
+ * stable and on-demand entries. {@code limit} caps the rows returned (null: no cap);
+ * {@code offset} skips that many rows first (null: 0), for paging. Both apply in the database after
+ * every filter, visibility included, on a stable total order: insertion order of the entries (the
+ * table's identity key, so two entries never tie; a newer metadata version of a document comes
+ * after the older ones). A page is thus the same whatever the page size, as long as nothing is
+ * stored meanwhile.
  * {@code visibility} restricts the selection to what one professional may see (null: no
  * restriction, for the core's own lookups).
  */
@@ -35,6 +40,7 @@ public record DocumentCriteria(
         Boolean onDemand,
         List<String> referenceIds,
         Integer limit,
+        Integer offset,
         DocumentVisibility visibility) {
 
     public static Builder builder() {
@@ -49,6 +55,7 @@ public record DocumentCriteria(
         b.formatCodes = formatCodes; b.confidentialityCodes = confidentialityCodes; b.eventCodes = eventCodes;
         b.creationTime = creationTime; b.serviceStartTime = serviceStartTime; b.serviceStopTime = serviceStopTime;
         b.authorPersons = authorPersons; b.onDemand = onDemand; b.referenceIds = referenceIds; b.limit = limit;
+        b.offset = offset;
         b.visibility = visibility;
         return b;
     }
@@ -73,6 +80,7 @@ public record DocumentCriteria(
         private Boolean onDemand;
         private List<String> referenceIds;
         private Integer limit;
+        private Integer offset;
         private DocumentVisibility visibility;
 
         public Builder patient(PatientRef v) { patient = v; return this; }
@@ -94,12 +102,13 @@ public record DocumentCriteria(
         public Builder onDemand(Boolean v) { onDemand = v; return this; }
         public Builder referenceIds(List<String> v) { referenceIds = v; return this; }
         public Builder limit(Integer v) { limit = v; return this; }
+        public Builder offset(Integer v) { offset = v; return this; }
         public Builder visibility(DocumentVisibility v) { visibility = v; return this; }
 
         public DocumentCriteria build() {
             return new DocumentCriteria(patient, entryUuids, uniqueIds, logicalUuids, statuses, classCodes, typeCodes,
                     practiceSettingCodes, healthcareFacilityTypeCodes, formatCodes, confidentialityCodes, eventCodes,
-                    creationTime, serviceStartTime, serviceStopTime, authorPersons, onDemand, referenceIds, limit, visibility);
+                    creationTime, serviceStartTime, serviceStopTime, authorPersons, onDemand, referenceIds, limit, offset, visibility);
         }
     }
 }

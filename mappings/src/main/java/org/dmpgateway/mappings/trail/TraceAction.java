@@ -17,5 +17,7 @@ public enum TraceAction {
     /** The professional's software withdraws the authorisation (TD0.3). */
     REVOKE_AUTHORIZATION,
     /** The record's state and the caller's rights are read (TD0.2). */
-    STATUS_CHECK
+    STATUS_CHECK,
+    /** The record's access history is read (admin doctor or the patient; FHIR AuditEvent search). */
+    READ_TRACES
 }

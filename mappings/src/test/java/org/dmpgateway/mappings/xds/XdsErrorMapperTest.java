@@ -68,7 +68,7 @@ class XdsErrorMapperTest {
             DmpErrorCode.ACCESS_PATIENT_MISMATCH, DmpErrorCode.DMP_CLOSED, DmpErrorCode.DMP_OPPOSED,
             DmpErrorCode.PS_BLOCKED, DmpErrorCode.PS_NOT_AUTHORIZED, DmpErrorCode.HABILITATION_DENIED,
             DmpErrorCode.BREAK_GLASS_JUSTIFICATION_MISSING, DmpErrorCode.BREAK_GLASS_DISABLED,
-            DmpErrorCode.SAMU_ACCESS_DISABLED, DmpErrorCode.NOT_AUTHOR);
+            DmpErrorCode.SAMU_ACCESS_DISABLED, DmpErrorCode.NOT_AUTHOR, DmpErrorCode.TRACE_ACCESS_DENIED);
 
     @ParameterizedTest
     @EnumSource(DmpErrorCode.class)

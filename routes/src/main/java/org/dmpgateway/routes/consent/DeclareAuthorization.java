@@ -23,7 +23,8 @@ import java.util.List;
  * TD0.3 and TD0.2. The professional's software declares that the patient authorised this
  * professional during care, or withdraws it; a blocked professional cannot authorise themselves,
  * and the record must be open. TD0.2 reads the record's state and the caller's standing, whatever
- * the state (that is what it is for). Both are traced.
+ * the state (that is what it is for), with the record's identity (names, birth date, gender: what
+ * a FHIR Patient shows). Both are traced.
  */
 @Component
 public class DeclareAuthorization {
@@ -75,6 +76,7 @@ public class DeclareAuthorization {
     private RecordStatus status(PatientRecord record, AccessContext caller) {
         ProfessionalConsent consent = records.findConsent(record.ins(), caller.actorId()).orElse(null);
         return new RecordStatus(record.ins(), record.state(), consent == null ? null : consent.status(),
-                consent != null && consent.isAuthorized() && consent.adminDoctor());
+                consent != null && consent.isAuthorized() && consent.adminDoctor(), record.familyName(),
+                record.givenName(), record.birthDate(), record.gender());
     }
 }

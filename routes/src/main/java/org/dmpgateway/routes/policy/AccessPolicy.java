@@ -21,7 +21,9 @@ import org.springframework.stereotype.Component;
 /**
  * The DMP's access rules, in one place for every protocol (dmp-rules.md section 3). In order:
  * <ol>
- *   <li>an identity is present, and the request names no other patient than the identity's;</li>
+ *   <li>an identity is present, and the request names no other patient than the identity's; a
+ *       patient-side identity ({@link AccessContext#PATIENT_ROLE}) only reads the record's access
+ *       history for now ({@link #admitTraceReader}), every other action refuses it;</li>
  *   <li>the patient's INS is valid and known, and the record is open (CREATED or ACTIVATED);</li>
  *   <li>a professional blocked by the patient never gets in, whatever the mode;</li>
  *   <li>normal access needs the patient's authorisation (declared with TD0.3); break-glass needs a
@@ -30,6 +32,8 @@ import org.springframework.stereotype.Component;
  *   <li>what the caller may then see: the habilitation matrix of the profession, masked documents
  *       only for their author, the admin doctor, or in an emergency when the patient allows it.</li>
  * </ol>
+ * Reading the record's access history has its own rule ({@link #admitTraceReader}): the admin
+ * doctor in normal mode, or the patient themself.
  */
 @Component
 public class AccessPolicy {
@@ -56,6 +60,7 @@ public class AccessPolicy {
      */
     public Admission admit(AccessContext context, PatientRef requested, TraceAction action) {
         requireIdentity(context);
+        requireProfessional(context);
         if (requested != null && !requested.equals(context.patient())) {
             throw new DmpException(DmpErrorCode.ACCESS_PATIENT_MISMATCH, "the request is about patient "
                     + requested.toCx() + " but the identity (VIHF resource-id) names patient "
@@ -77,7 +82,43 @@ public class AccessPolicy {
     /** TD0.2: the record and the caller's standing, whatever the record's state. */
     public PatientRecord recordOf(AccessContext context) {
         requireIdentity(context);
+        requireProfessional(context);
         return patients.resolve(context.patient());
+    }
+
+    /**
+     * Who may read the record's access history (READ_TRACES): the patient themself
+     * ({@link AccessContext#isPatientSelf()}), or the record's admin doctor (an authorised
+     * professional with the admin flag) in normal mode. The record must be open, as for every
+     * action; a blocked professional is refused PS_BLOCKED as everywhere; anyone else
+     * TRACE_ACCESS_DENIED (an emergency mode does not open the history). The admission's
+     * {@code firstAccess} is false for the patient: reading one's own history is no professional's
+     * first access.
+     */
+    public Admission admitTraceReader(AccessContext context) {
+        requireIdentity(context);
+        PatientRecord record = patients.resolve(context.patient());
+        RecordStateRule.requireOpen(record);
+        if (context.isPatientSide()) {
+            if (!context.isPatientSelf()) {
+                throw new DmpException(DmpErrorCode.TRACE_ACCESS_DENIED, "a patient reads only the access history of "
+                        + "their own record: " + context.actorId() + " is not patient " + context.patient().toCx(), null);
+            }
+            return new Admission(context, record, null, false, visibility(context, record.settings(), false), false);
+        }
+        ProfessionalConsent consent = records.findConsent(record.ins(), context.actorId()).orElse(null);
+        if (consent != null && consent.isBlocked()) {
+            throw new DmpException(DmpErrorCode.PS_BLOCKED, "professional " + context.actorId()
+                    + " is blocked by the patient: no access to this DMP, in any access mode", null);
+        }
+        boolean adminDoctor = consent != null && consent.isAuthorized() && consent.adminDoctor();
+        if (!adminDoctor || context.mode() != AccessMode.NORMAL) {
+            throw new DmpException(DmpErrorCode.TRACE_ACCESS_DENIED, "only the patient and the record's admin doctor "
+                    + "(normal access mode) may read the record's access history; professional " + context.actorId()
+                    + (adminDoctor ? " uses access mode " + context.mode().code() : " is not the admin doctor"), null);
+        }
+        return new Admission(context, record, consent, true, visibility(context, record.settings(), true),
+                !trail.hasAccessed(record.ins(), context.actorId()));
     }
 
     /** Refuses a document of a type the caller's profession may not handle. */
@@ -95,6 +136,14 @@ public class AccessPolicy {
         if (context == null) {
             throw new DmpException(DmpErrorCode.IDENTITY_MISSING, "the request carries no identity of the professional",
                     null);
+        }
+    }
+
+    /** A patient-side identity may, for now, only read the record's access history (admitTraceReader). */
+    private static void requireProfessional(AccessContext context) {
+        if (context.isPatientSide()) {
+            throw new DmpException(DmpErrorCode.HABILITATION_DENIED, "the patient side only reads its access history "
+                    + "for now: this action is for professionals", null);
         }
     }
 
@@ -131,7 +180,7 @@ public class AccessPolicy {
 
     private boolean needsAuthorization(TraceAction action) {
         return switch (action) {
-            case QUERY, RETRIEVE -> true;
+            case QUERY, RETRIEVE, READ_TRACES -> true;
             case SUBMIT, UPDATE, DELETE -> authorizationForWrites;
             case AUTHORIZE, REVOKE_AUTHORIZATION, STATUS_CHECK -> false;
         };

@@ -41,7 +41,10 @@ import java.util.Set;
  * habilitation, masking, deleted entries), inside the SQL query itself. Associations are returned
  * only when each end is an object the caller may see. The result size is capped
  * ({@code dmp.xds.max-query-results}): beyond it the caller gets TOO_MANY_RESULTS rather than a
- * silently cut list. Each query is traced.
+ * silently cut list. The cap is checked against what one query returns: a FindDocuments that asks
+ * for a page ({@link DocumentCriteria#offset()}, {@link DocumentCriteria#limit()}, cut in SQL after
+ * the visibility filter) is refused only when the page itself would exceed the cap. Each query is
+ * traced. {@link #count} gives the total a FindDocuments would return without its page.
  */
 @Component
 public class StoredQueries {
@@ -76,6 +79,25 @@ public class StoredQueries {
                 found.documents.stream().map(DocumentEntryRecord::uniqueId).toList(),
                 q.getClass().getSimpleName() + ": " + found.documents.size() + " documents"));
         return new QueryResult(found.documents, found.sets, found.folders, found.associations, command.objectRefsOnly());
+    }
+
+    /**
+     * The number of documents a FindDocuments would return to this caller without its offset and
+     * limit, the caller's visibility applied (the total of a paged search). Admitted like a query;
+     * not traced when it succeeds (it returns no document), refused like a query otherwise.
+     */
+    public Long count(QueryCommand command, @Header(CoreEndpoints.ACCESS_CONTEXT) AccessContext caller) {
+        if (!(command.query() instanceof FindDocuments find)) {
+            throw new DmpException(DmpErrorCode.INVALID_QUERY_PARAMETER, "only FindDocuments can be counted, not "
+                    + (command.query() == null ? "no query" : command.query().getClass().getSimpleName()), null);
+        }
+        if (find.patient() == null) {
+            throw new DmpException(DmpErrorCode.INVALID_QUERY_PARAMETER,
+                    "$XDSDocumentEntryPatientId (or the query's patient id parameter) is required", "patientId");
+        }
+        Admission admission = policy.admit(caller, find.patient(), TraceAction.QUERY);
+        return repository.countDocuments(find.criteria().toBuilder().patient(admission.patient())
+                .visibility(admission.visibility()).offset(null).limit(null).build());
     }
 
     private static boolean isPatientBased(RegistryQuery q) {
@@ -153,8 +175,15 @@ public class StoredQueries {
                     + " is not supported", null);
         }
 
+        /**
+         * Documents of the caller's patient the caller may see, capped: one row more than the cap is
+         * asked for so that an answer beyond it is refused; a smaller page asked for by the caller is
+         * kept as it is (and its offset passed on).
+         */
         private List<DocumentEntryRecord> documents(DocumentCriteria c) {
-            return capped(findDocuments(c.toBuilder().limit(maxResults + 1).build()));
+            int beyondCap = maxResults + 1;
+            int limit = c.limit() == null ? beyondCap : Math.min(c.limit(), beyondCap);
+            return capped(findDocuments(c.toBuilder().limit(limit).build()));
         }
 
         private <T> List<T> capped(List<T> rows) {

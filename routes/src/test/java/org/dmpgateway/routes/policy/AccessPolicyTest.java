@@ -186,4 +186,81 @@ class AccessPolicyTest {
                 new PatientRef("123456789012345", "1.2.250.1.213.1.4.10"), AccessMode.NORMAL, null, null);
         assertEquals(DmpErrorCode.INVALID_INS, refusal(() -> policy.admit(badKey, null, TraceAction.QUERY)));
     }
+
+    // ------------------------------------------------------------------ the patient side, the access history
+
+    static AccessContext patientSelf() {
+        return new AccessContext(PATIENT.id(), "DUPONT, Marie", AccessContext.PATIENT_ROLE, null, null, null, PATIENT,
+                AccessMode.NORMAL, null, "portail patient");
+    }
+
+    @Test
+    void thePatientSideIsRefusedEveryOtherActionWithHabilitationDenied() {
+        consent(ConsentStatus.AUTHORIZED, true);
+        for (TraceAction action : TraceAction.values()) {
+            DmpException e = assertThrows(DmpException.class, () -> policy.admit(patientSelf(), PATIENT, action));
+            assertEquals(DmpErrorCode.HABILITATION_DENIED, e.code(), action.name());
+            assertTrue(e.getMessage().contains("the patient side only reads its access history"), e.getMessage());
+        }
+        assertEquals(DmpErrorCode.HABILITATION_DENIED, refusal(() -> policy.recordOf(patientSelf())),
+                "TD0.2 too");
+        AccessContext sameRoleOtherDisplay = new AccessContext(PATIENT.id(), "DUPONT, Marie",
+                new CodedValue("PATIENT", "urn:dmp-gateway:actor-kind", "autre libellé"), null, null, null, PATIENT,
+                AccessMode.NORMAL, null, null);
+        assertTrue(sameRoleOtherDisplay.isPatientSelf(), "the role is its code and code system");
+        assertEquals(DmpErrorCode.HABILITATION_DENIED,
+                refusal(() -> policy.admit(sameRoleOtherDisplay, PATIENT, TraceAction.QUERY)));
+    }
+
+    @Test
+    void thePatientReadsTheirOwnHistoryAndNoOneElse() {
+        Admission self = policy.admitTraceReader(patientSelf());
+        assertEquals(PATIENT, self.patient());
+        assertFalse(self.firstAccess(), "the patient reading their history is no professional's first access");
+        assertFalse(self.adminDoctor());
+
+        AccessContext otherPatient = new AccessContext(OTHER.id(), "MARTIN, Luc", AccessContext.PATIENT_ROLE, null,
+                null, null, PATIENT, AccessMode.NORMAL, null, null);
+        assertFalse(otherPatient.isPatientSelf());
+        assertEquals(DmpErrorCode.TRACE_ACCESS_DENIED, refusal(() -> policy.admitTraceReader(otherPatient)));
+        AccessContext doctorWithThePatientsId = new AccessContext(PATIENT.id(), "x", MEDECIN, null, "s", null, PATIENT,
+                AccessMode.NORMAL, null, null);
+        assertFalse(doctorWithThePatientsId.isPatientSelf(), "the INS as actorId is not enough: the role says patient");
+        assertEquals(DmpErrorCode.TRACE_ACCESS_DENIED, refusal(() -> policy.admitTraceReader(doctorWithThePatientsId)));
+    }
+
+    @Test
+    void onlyTheAdminDoctorInNormalModeReadsTheHistory() {
+        assertEquals(DmpErrorCode.TRACE_ACCESS_DENIED,
+                refusal(() -> policy.admitTraceReader(caller(AccessMode.NORMAL, null))), "no consent");
+        consent(ConsentStatus.AUTHORIZED, false);
+        assertEquals(DmpErrorCode.TRACE_ACCESS_DENIED,
+                refusal(() -> policy.admitTraceReader(caller(AccessMode.NORMAL, null))), "authorised, not admin");
+        consent(ConsentStatus.AUTHORIZED, true);
+        Admission admin = policy.admitTraceReader(caller(AccessMode.NORMAL, null));
+        assertTrue(admin.adminDoctor());
+        assertTrue(admin.firstAccess());
+        for (AccessMode emergency : List.of(AccessMode.BREAK_GLASS, AccessMode.SAMU_REGULATION)) {
+            assertEquals(DmpErrorCode.TRACE_ACCESS_DENIED,
+                    refusal(() -> policy.admitTraceReader(caller(emergency, "coma"))), emergency.name());
+        }
+        consent(ConsentStatus.BLOCKED, false);
+        assertEquals(DmpErrorCode.PS_BLOCKED, refusal(() -> policy.admitTraceReader(caller(AccessMode.NORMAL, null))));
+        assertEquals(DmpErrorCode.IDENTITY_MISSING, refusal(() -> policy.admitTraceReader(null)));
+    }
+
+    @ParameterizedTest
+    @EnumSource(PatientRecordState.class)
+    void theHistoryIsReadOnlyOnAnOpenRecord(PatientRecordState state) {
+        consent(ConsentStatus.AUTHORIZED, true);
+        records.savePatient(records.findPatient(PATIENT).orElseThrow().withState(state));
+        for (AccessContext reader : List.of(caller(AccessMode.NORMAL, null), patientSelf())) {
+            switch (state) {
+                case CREATED, ACTIVATED -> assertEquals(PATIENT, policy.admitTraceReader(reader).patient());
+                case NOTIFIED -> assertEquals(DmpErrorCode.DMP_UNKNOWN, refusal(() -> policy.admitTraceReader(reader)));
+                case OPPOSED -> assertEquals(DmpErrorCode.DMP_OPPOSED, refusal(() -> policy.admitTraceReader(reader)));
+                case CLOSED -> assertEquals(DmpErrorCode.DMP_CLOSED, refusal(() -> policy.admitTraceReader(reader)));
+            }
+        }
+    }
 }

@@ -77,7 +77,14 @@ class DmpRecordControllerTest {
 
     @BeforeEach
     void controller() {
-        mvc = MockMvcBuilders.standaloneSetup(new DmpRecordController(VihfReader.unsigned(), producer)).build();
+        // dates as ISO text, as Spring Boot's Jackson configuration writes them in the running server
+        var json = new org.springframework.http.converter.json.MappingJackson2HttpMessageConverter(
+                org.springframework.http.converter.json.Jackson2ObjectMapperBuilder.json()
+                        .featuresToDisable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                        .build());
+        mvc = MockMvcBuilders.standaloneSetup(new DmpRecordController(VihfReader.unsigned(), producer))
+                .setMessageConverters(new org.springframework.http.converter.StringHttpMessageConverter(
+                        StandardCharsets.UTF_8), json).build();
         core.set(DmpRecordControllerTest::answerAsTheCoreWould);
     }
 
@@ -87,7 +94,8 @@ class DmpRecordControllerTest {
         assertNotNull(caller, "the controller sets the access context");
         Object body = e.getIn().getBody();
         ConsentStatus consent = body instanceof AuthorizationDeclaration d && !d.grant() ? null : ConsentStatus.AUTHORIZED;
-        e.getMessage().setBody(new RecordStatus(caller.patient(), PatientRecordState.ACTIVATED, consent, false));
+        e.getMessage().setBody(new RecordStatus(caller.patient(), PatientRecordState.ACTIVATED, consent, false,
+                "DUPONT", "Marie", java.time.LocalDate.of(1979, 3, 12), "F"));
     }
 
     static String drDurant() {
@@ -118,7 +126,11 @@ class DmpRecordControllerTest {
                 .andExpect(jsonPath("$.patient.authority").value("1.2.250.1.213.1.4.10"))
                 .andExpect(jsonPath("$.state").value("ACTIVATED"))
                 .andExpect(jsonPath("$.consent").value("AUTHORIZED"))
-                .andExpect(jsonPath("$.adminDoctor").value(false));
+                .andExpect(jsonPath("$.adminDoctor").value(false))
+                .andExpect(jsonPath("$.familyName").value("DUPONT"))
+                .andExpect(jsonPath("$.givenName").value("Marie"))
+                .andExpect(jsonPath("$.birthDate").value("1979-03-12"))
+                .andExpect(jsonPath("$.gender").value("F"));
 
         assertEquals(new AuthorizationDeclaration(true), seen.get());
         assertEquals("810002345678", caller.get().actorId());

@@ -1,0 +1,97 @@
+package org.dmpgateway.fhir.read;
+
+import ca.uhn.fhir.rest.api.server.IBundleProvider;
+import org.dmpgateway.mappings.access.AccessContext;
+import org.dmpgateway.mappings.fhir.DocumentReferenceMapper;
+import org.dmpgateway.mappings.query.DocumentCriteria;
+import org.dmpgateway.mappings.query.RegistryQuery;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.instance.model.api.IPrimitiveType;
+import org.hl7.fhir.r4.model.InstantType;
+
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+
+/**
+ * One page of an ITI-67 search, fetched from the core only when HAPI asks: {@link #size()} is the
+ * core's COUNT_DOCUMENTS, {@link #getResources} one FindDocuments with the page's offset and limit
+ * (cut in SQL after the caller's visibility), both with the identity of the request being served.
+ * <p>
+ * Paging is by offset ({@link #getCurrentPageOffset()}), never by a result list kept on the server:
+ * HAPI then writes the next/previous links as the same search with {@code _offset} and
+ * {@code _count}, so every page is a new search, admitted and filtered by the core for whoever
+ * follows the link. (The server has no paging provider, so no {@code _getpages} link can exist.)
+ */
+final class DocumentPage implements IBundleProvider {
+    private final RegistryReader reader;
+    private final DocumentCriteria criteria;
+    private final AccessContext caller;
+    private final int offset;
+    private final int pageSize;
+    private final String fhirBase;
+    private final InstantType published = InstantType.now();
+    private Integer size;
+
+    DocumentPage(RegistryReader reader, DocumentCriteria criteria, AccessContext caller, int offset, int pageSize,
+                 String fhirBase) {
+        this.reader = reader;
+        this.criteria = criteria;
+        this.caller = caller;
+        this.offset = offset;
+        this.pageSize = pageSize;
+        this.fhirBase = fhirBase;
+    }
+
+    @Override
+    public IPrimitiveType<Date> getPublished() {
+        return published;
+    }
+
+    /**
+     * The resources of this page from {@code fromIndex} to {@code toIndex} (indexes within the page:
+     * HAPI asks for the whole page, 0 to MAX, in offset paging).
+     */
+    @Override
+    public List<IBaseResource> getResources(int fromIndex, int toIndex) {
+        int from = Math.max(0, fromIndex);
+        int to = Math.min(toIndex, pageSize);
+        if (to <= from) {
+            return List.of();
+        }
+        DocumentCriteria page = criteria.toBuilder().offset(offset + from).limit(to - from).build();
+        List<IBaseResource> resources = new ArrayList<>();
+        reader.query(new RegistryQuery.FindDocuments(page), caller).documents()
+                .forEach(d -> resources.add(DocumentReferenceMapper.toResource(d, fhirBase)));
+        return resources;
+    }
+
+    @Override
+    public String getUuid() {
+        return null;
+    }
+
+    @Override
+    public Integer preferredPageSize() {
+        return pageSize;
+    }
+
+    /** The total of the search for this caller (Bundle.total), asked once. */
+    @Override
+    public Integer size() {
+        if (size == null) {
+            size = (int) Math.min(Integer.MAX_VALUE, reader.count(criteria, caller));
+        }
+        return size;
+    }
+
+    @Override
+    public Integer getCurrentPageOffset() {
+        return offset;
+    }
+
+    @Override
+    public Integer getCurrentPageSize() {
+        return pageSize;
+    }
+}

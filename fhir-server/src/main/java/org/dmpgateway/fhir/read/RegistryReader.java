@@ -1,0 +1,64 @@
+package org.dmpgateway.fhir.read;
+
+import org.dmpgateway.fhir.core.CoreClient;
+import org.dmpgateway.fhir.error.FhirRefusal;
+import org.dmpgateway.mappings.CoreEndpoints;
+import org.dmpgateway.mappings.access.AccessContext;
+import org.dmpgateway.mappings.error.DmpErrorCode;
+import org.dmpgateway.mappings.model.DocumentEntryRecord;
+import org.dmpgateway.mappings.query.DocumentCriteria;
+import org.dmpgateway.mappings.query.QueryCommand;
+import org.dmpgateway.mappings.query.QueryResult;
+import org.dmpgateway.mappings.query.RegistryQuery;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+
+/**
+ * The reads of the FHIR providers, each one a core command sent with the caller's identity (so the
+ * core's admission, scope and visibility apply every time): stored queries, the count of a
+ * FindDocuments, one document entry by its resource id.
+ */
+@Component
+public class RegistryReader {
+    private static final String URN_UUID = "urn:uuid:";
+
+    private final CoreClient core;
+
+    public RegistryReader(CoreClient core) {
+        this.core = core;
+    }
+
+    /** A stored query (QUERY_REGISTRY). */
+    public QueryResult query(RegistryQuery query, AccessContext caller) {
+        return core.request(CoreEndpoints.QUERY_REGISTRY, new QueryCommand(query, false), caller, QueryResult.class);
+    }
+
+    /** How many documents a FindDocuments selects for this caller (COUNT_DOCUMENTS), page aside. */
+    public long count(DocumentCriteria criteria, AccessContext caller) {
+        Long count = core.request(CoreEndpoints.COUNT_DOCUMENTS,
+                new QueryCommand(new RegistryQuery.FindDocuments(criteria), false), caller, Long.class);
+        return count == null ? 0 : count;
+    }
+
+    /**
+     * The document entry of {@code DocumentReference/<id>} (entryUUID {@code urn:uuid:<id>}) among
+     * what the caller may see; otherwise UNKNOWN_DOCUMENT (404), whether it does not exist or is hidden.
+     */
+    public DocumentEntryRecord document(String resourceType, String id, AccessContext caller) {
+        if (id == null || !id.matches("[A-Za-z0-9\\-.]{1,64}")) {
+            throw notFound(resourceType, id);
+        }
+        List<DocumentEntryRecord> found = query(new RegistryQuery.GetDocuments(List.of(URN_UUID + id), null, null),
+                caller).documents();
+        if (found.isEmpty()) {
+            throw notFound(resourceType, id);
+        }
+        return found.get(0);
+    }
+
+    static FhirRefusal notFound(String resourceType, String id) {
+        return FhirRefusal.of(DmpErrorCode.UNKNOWN_DOCUMENT, resourceType + "/" + id
+                + " is unknown, or not visible to this professional", resourceType + ".id");
+    }
+}
