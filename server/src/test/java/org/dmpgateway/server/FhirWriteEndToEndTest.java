@@ -131,6 +131,14 @@ class FhirWriteEndToEndTest {
         return foundOverSoap(who).stream().map(DocumentEntry::getUniqueId).toList();
     }
 
+    /** ITI-67 as {@code who}: the masterIdentifiers (urn:oid:uniqueId) of the current documents found. */
+    List<String> foundOverFhir(Vihf who) {
+        Bundle found = fhir(who).search().byUrl("DocumentReference?patient.identifier=urn:oid:" + SampleSubmissions.INS_OID
+                + "|" + ins + "&status=current").returnBundle(Bundle.class).execute();
+        return found.getEntry().stream().filter(e -> e.getResource() instanceof DocumentReference)
+                .map(e -> ((DocumentReference) e.getResource()).getMasterIdentifier().getValue()).toList();
+    }
+
     DocumentReference patchJson(Vihf who, String id, String jsonPatch) {
         return (DocumentReference) fhir(who).patch().withBody(jsonPatch).withId("DocumentReference/" + id).execute()
                 .getResource();
@@ -274,6 +282,7 @@ class FhirWriteEndToEndTest {
     void maskingByPatchHidesTheDocumentFromAnotherProfessionalOverSoapAndFhir() {
         Submitted s = submitOverIti65(durant(), "à masquer".getBytes(StandardCharsets.UTF_8));
         assertEquals(List.of(s.uniqueId()), uniqueIdsOverSoap(otherDoctor()), "visible before masking");
+        assertEquals(List.of("urn:oid:" + s.uniqueId()), foundOverFhir(otherDoctor()), "visible over ITI-67 too");
 
         DocumentReference masked = patchJson(durant(), s.id(), MASK);
         assertNotEquals(s.id(), masked.getIdElement().getIdPart(), "masking creates a new metadata version (new entryUUID)");
@@ -281,6 +290,8 @@ class FhirWriteEndToEndTest {
         assertTrue(masked.getSecurityLabel().stream().anyMatch(l -> "MASQUE_PS".equals(l.getCodingFirstRep().getCode())));
 
         assertTrue(uniqueIdsOverSoap(otherDoctor()).isEmpty(), "masked: not found by another professional over ITI-18");
+        assertTrue(foundOverFhir(otherDoctor()).isEmpty(), "masked: not found by another professional over ITI-67");
+        assertEquals(List.of("urn:oid:" + s.uniqueId()), foundOverFhir(durant()), "the author finds the new version");
         assertEquals(List.of(s.uniqueId()), uniqueIdsOverSoap(durant()), "the author still finds it");
         refused(404, "UNKNOWN_DOCUMENT", () -> patchJson(otherDoctor(), masked.getIdElement().getIdPart(), MASK));
         refused(404, "UNKNOWN_DOCUMENT", () -> fhir(otherDoctor()).patch().withBody(MASK)
@@ -359,6 +370,7 @@ class FhirWriteEndToEndTest {
         assertEquals(204, author.statusCode(), author.body());
         assertTrue(foundOverSoap(durant(), AvailabilityStatus.APPROVED, AvailabilityStatus.DEPRECATED).isEmpty());
         assertTrue(foundOverSoap(otherDoctor()).isEmpty());
+        assertTrue(foundOverFhir(durant()).isEmpty(), "deleted: not found over ITI-67 either");
         assertEquals(404, rawDelete(durant(), s.id()).statusCode(), "deleted: not found any more");
         refused(404, "UNKNOWN_DOCUMENT", () -> patchJson(durant(), s.id(), MASK));
     }
