@@ -7,7 +7,7 @@ import org.dmpgateway.mappings.model.CodedValue;
 import org.dmpgateway.mappings.model.PatientRecordState;
 import org.dmpgateway.server.support.AdminClient;
 import org.dmpgateway.server.support.FhirClient;
-import org.dmpgateway.server.support.FhirSamples;
+import org.dmpgateway.server.support.FhirWriteSamples;
 import org.dmpgateway.server.support.FhirToken;
 import org.dmpgateway.server.support.SampleSubmissions;
 import org.dmpgateway.server.support.TestPatients;
@@ -103,8 +103,8 @@ class FhirWriteEndToEndTest {
     /** Submits one document over ITI-65 as {@code author}; returns the stored DocumentReference id (entryUUID). */
     Submitted submitOverIti65(Vihf author, byte[] bytes) {
         String uniqueId = SampleSubmissions.newOid();
-        DocumentReference doc = FhirSamples.document(ins, author, uniqueId, "CR de consultation " + ins);
-        Bundle response = fhir(author).transaction().withBundle(FhirSamples.provideBundle(ins, author, doc, bytes)).execute();
+        DocumentReference doc = FhirWriteSamples.document(ins, author, uniqueId, "CR de consultation " + ins);
+        Bundle response = fhir(author).transaction().withBundle(FhirWriteSamples.provideBundle(ins, author, doc, bytes)).execute();
         assertEquals(Bundle.BundleType.TRANSACTIONRESPONSE, response.getType());
         assertEquals(3, response.getEntry().size(), "one response entry per request entry");
         response.getEntry().forEach(e -> assertTrue(e.getResponse().getStatus().startsWith("201"),
@@ -163,7 +163,7 @@ class FhirWriteEndToEndTest {
     }
 
     static final String MASK = "[{\"op\":\"add\",\"path\":\"/securityLabel/-\",\"value\":{\"coding\":[{\"system\":\""
-            + FhirSamples.A07 + "\",\"code\":\"MASQUE_PS\"}]}}]";
+            + FhirWriteSamples.A07 + "\",\"code\":\"MASQUE_PS\"}]}}]";
 
     /** The refusal of {@code call}: its HTTP status and the gateway code of the OperationOutcome. */
     static BaseServerResponseException refused(int status, String code, Runnable call) {
@@ -222,7 +222,7 @@ class FhirWriteEndToEndTest {
     @Test
     void iti105SimplifiedPublishAnswers201WithLocation() throws IOException {
         byte[] bytes = ("Publication simplifiée " + ins).getBytes(StandardCharsets.UTF_8);
-        DocumentReference doc = FhirSamples.simplifiedPublish(ins, durant(), bytes);
+        DocumentReference doc = FhirWriteSamples.simplifiedPublish(ins, durant(), bytes);
         var outcome = fhir(durant()).create().resource(doc).execute();
         assertTrue(outcome.getCreated(), "201 Created");
         String id = outcome.getId().getIdPart();
@@ -238,10 +238,10 @@ class FhirWriteEndToEndTest {
     void replacementOverFhirDeprecatesTheOldDocument() {
         Submitted old = submitOverIti65(durant(), "version 1".getBytes(StandardCharsets.UTF_8));
         String newUniqueId = SampleSubmissions.newOid();
-        DocumentReference next = FhirSamples.document(ins, durant(), newUniqueId, "version 2");
+        DocumentReference next = FhirWriteSamples.document(ins, durant(), newUniqueId, "version 2");
         next.addRelatesTo().setCode(DocumentReference.DocumentRelationshipType.REPLACES)
                 .setTarget(new org.hl7.fhir.r4.model.Reference("DocumentReference/" + old.id()));
-        Bundle bundle = FhirSamples.provideBundle(ins, durant(), next, "version 2".getBytes(StandardCharsets.UTF_8));
+        Bundle bundle = FhirWriteSamples.provideBundle(ins, durant(), next, "version 2".getBytes(StandardCharsets.UTF_8));
         Parameters superseded = operation(new Parameters(), "replace", "DocumentReference.status", null,
                 new CodeType("superseded"));
         bundle.addEntry().setFullUrl("urn:uuid:" + java.util.UUID.randomUUID()).setResource(superseded).getRequest()
@@ -258,8 +258,8 @@ class FhirWriteEndToEndTest {
 
     @Test
     void batchBundleIsRefusedNamingBundleType() {
-        Bundle bundle = FhirSamples.provideBundle(ins, durant(),
-                FhirSamples.document(ins, durant(), SampleSubmissions.newOid(), "batch"), "x".getBytes(StandardCharsets.UTF_8));
+        Bundle bundle = FhirWriteSamples.provideBundle(ins, durant(),
+                FhirWriteSamples.document(ins, durant(), SampleSubmissions.newOid(), "batch"), "x".getBytes(StandardCharsets.UTF_8));
         bundle.setType(Bundle.BundleType.BATCH);
         BaseServerResponseException e = refused(400, "METADATA_ERROR",
                 () -> fhir(durant()).transaction().withBundle(bundle).execute());
@@ -270,8 +270,8 @@ class FhirWriteEndToEndTest {
     @Test
     void submissionRefusedByTheCoreStoresNothing() {
         Vihf stranger = durant().as("810009999999", "INCONNU, Paul", Vihf.MEDECIN, Vihf.MEDECINE_GENERALE);
-        Bundle bundle = FhirSamples.provideBundle(ins, stranger,
-                FhirSamples.document(ins, stranger, SampleSubmissions.newOid(), "refusé"), "x".getBytes(StandardCharsets.UTF_8));
+        Bundle bundle = FhirWriteSamples.provideBundle(ins, stranger,
+                FhirWriteSamples.document(ins, stranger, SampleSubmissions.newOid(), "refusé"), "x".getBytes(StandardCharsets.UTF_8));
         refused(403, "PS_NOT_AUTHORIZED", () -> fhir(stranger).transaction().withBundle(bundle).execute());
         assertTrue(uniqueIdsOverSoap(durant()).isEmpty(), "nothing of the refused bundle was stored");
     }
@@ -325,18 +325,18 @@ class FhirWriteEndToEndTest {
         String byIdentifier = "DocumentReference?identifier=urn:ietf:rfc:3986|urn:oid:" + s.uniqueId();
         Parameters archive = operation(new Parameters(), "add", "DocumentReference", "extension", null);
         Parameters.ParametersParameterComponent value = archive.getParameterFirstRep().addPart().setName("value");
-        value.addPart().setName("url").setValue(new UriType(FhirSamples.IS_ARCHIVED));
+        value.addPart().setName("url").setValue(new UriType(FhirWriteSamples.IS_ARCHIVED));
         value.addPart().setName("valueBoolean").setValue(new BooleanType(true));
         DocumentReference archived = (DocumentReference) fhir(durant()).patch().withFhirPatch(archive)
                 .conditionalByUrl(byIdentifier).execute().getResource();
         assertEquals(s.id(), archived.getIdElement().getIdPart(), "a status change keeps the entry");
         assertEquals(DocumentReferenceStatus.CURRENT, archived.getStatus());
-        assertTrue(((BooleanType) archived.getExtensionByUrl(FhirSamples.IS_ARCHIVED).getValue()).booleanValue());
+        assertTrue(((BooleanType) archived.getExtensionByUrl(FhirWriteSamples.IS_ARCHIVED).getValue()).booleanValue());
         assertTrue(uniqueIdsOverSoap(durant()).isEmpty(), "Archived is not Approved any more");
 
         String unarchive = "[{\"op\":\"replace\",\"path\":\"/extension/0/valueBoolean\",\"value\":false}]";
         DocumentReference back = patchJson(durant(), s.id(), unarchive);
-        assertNull(back.getExtensionByUrl(FhirSamples.IS_ARCHIVED), "Approved again: no isArchived");
+        assertNull(back.getExtensionByUrl(FhirWriteSamples.IS_ARCHIVED), "Approved again: no isArchived");
         assertEquals(List.of(s.uniqueId()), uniqueIdsOverSoap(durant()));
     }
 

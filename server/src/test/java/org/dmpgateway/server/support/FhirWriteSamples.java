@@ -25,7 +25,7 @@ import java.util.UUID;
  * for a test patient (INS-NIR-TEST), authored by the given professional (contained Practitioner with
  * the national identifier), with the DMP's code systems.
  */
-public final class FhirSamples {
+public final class FhirWriteSamples {
     public static final String A03 = "https://mos.esante.gouv.fr/NOS/TRE_A03-ClasseDocument/FHIR/TRE-A03-ClasseDocument";
     public static final String R02 = "https://mos.esante.gouv.fr/NOS/TRE_R02-SecteurActivite/FHIR/TRE-R02-SecteurActivite";
     public static final String A01 = "https://mos.esante.gouv.fr/NOS/TRE_A01-CadreExercice/FHIR/TRE-A01-CadreExercice";
@@ -35,7 +35,7 @@ public final class FhirSamples {
     public static final String IS_ARCHIVED = "https://interop.esante.gouv.fr/ig/fhir/pdsm/StructureDefinition/pdsm-ext-is-archived";
     public static final String IDNAT_PS = "urn:oid:1.2.250.1.71.4.2.1";
 
-    private FhirSamples() {
+    private FhirWriteSamples() {
     }
 
     public static String patientSearch(String ins) {
