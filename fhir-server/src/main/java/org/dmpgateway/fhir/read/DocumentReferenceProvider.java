@@ -1,12 +1,19 @@
 package org.dmpgateway.fhir.read;
 
 import ca.uhn.fhir.model.api.annotation.Description;
+import ca.uhn.fhir.rest.annotation.ConditionalUrlParam;
 import ca.uhn.fhir.rest.annotation.Count;
+import ca.uhn.fhir.rest.annotation.Create;
+import ca.uhn.fhir.rest.annotation.Delete;
 import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.Offset;
 import ca.uhn.fhir.rest.annotation.OptionalParam;
+import ca.uhn.fhir.rest.annotation.Patch;
 import ca.uhn.fhir.rest.annotation.Read;
+import ca.uhn.fhir.rest.annotation.ResourceParam;
 import ca.uhn.fhir.rest.annotation.Search;
+import ca.uhn.fhir.rest.api.MethodOutcome;
+import ca.uhn.fhir.rest.api.PatchTypeEnum;
 import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.param.DateRangeParam;
@@ -18,6 +25,7 @@ import ca.uhn.fhir.rest.param.TokenOrListParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import org.dmpgateway.fhir.error.FhirRefusal;
 import org.dmpgateway.fhir.identity.BearerTokenInterceptor;
+import org.dmpgateway.fhir.write.DocumentReferenceWriteMethods;
 import org.dmpgateway.mappings.access.AccessContext;
 import org.dmpgateway.mappings.error.DmpErrorCode;
 import org.dmpgateway.mappings.error.DmpException;
@@ -37,7 +45,9 @@ import org.springframework.stereotype.Component;
  * each selects); the core runs the query for the caller. Results are paged by offset
  * ({@link DocumentPage}): {@code _count} (default {@value #DEFAULT_PAGE_SIZE}, at most
  * {@value #MAX_PAGE_SIZE}) and {@code _offset}. A parameter not declared here is refused by HAPI
- * (400 naming the request's parameters).
+ * (400 naming the request's parameters). The write interactions (ITI-105 create, PATCH, DELETE) are
+ * bound here too (HAPI serves one provider per resource type) and delegate to
+ * {@link DocumentReferenceWriteMethods}.
  */
 @Component
 public class DocumentReferenceProvider implements IResourceProvider {
@@ -45,9 +55,30 @@ public class DocumentReferenceProvider implements IResourceProvider {
     static final int MAX_PAGE_SIZE = 100;
 
     private final RegistryReader reader;
+    private final DocumentReferenceWriteMethods writes;
 
-    public DocumentReferenceProvider(RegistryReader reader) {
+    public DocumentReferenceProvider(RegistryReader reader, DocumentReferenceWriteMethods writes) {
         this.reader = reader;
+        this.writes = writes;
+    }
+
+    /** ITI-105 Simplified Publish. */
+    @Create
+    public MethodOutcome create(@ResourceParam DocumentReference resource, RequestDetails request) {
+        return writes.create(resource, request);
+    }
+
+    /** PDSm / PDSM4DMP PATCH, by id or conditional on identifier. */
+    @Patch
+    public MethodOutcome patch(@IdParam IdType id, @ConditionalUrlParam String conditionalUrl, PatchTypeEnum type,
+                               @ResourceParam String body, RequestDetails request) {
+        return writes.patch(id, conditionalUrl, type, body, request);
+    }
+
+    /** Logical deletion by the author (TD3.3c). */
+    @Delete
+    public MethodOutcome delete(@IdParam IdType id, RequestDetails request) {
+        return writes.delete(id, request);
     }
 
     @Override

@@ -1,0 +1,182 @@
+package org.dmpgateway.fhir.write;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.DataFormatException;
+import ca.uhn.fhir.rest.api.MethodOutcome;
+import ca.uhn.fhir.rest.api.PatchTypeEnum;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.server.exceptions.PreconditionFailedException;
+import ca.uhn.fhir.rest.server.exceptions.UnclassifiedServerFailureException;
+import org.dmpgateway.fhir.core.CoreClient;
+import org.dmpgateway.fhir.error.FhirRefusal;
+import org.dmpgateway.fhir.identity.BearerTokenInterceptor;
+import org.dmpgateway.fhir.patch.FhirPathPatchApplier;
+import org.dmpgateway.fhir.patch.JsonPatchApplier;
+import org.dmpgateway.fhir.patch.PatchedDocument;
+import org.dmpgateway.mappings.CoreEndpoints;
+import org.dmpgateway.mappings.access.AccessContext;
+import org.dmpgateway.mappings.error.DmpErrorCode;
+import org.dmpgateway.mappings.error.DmpException;
+import org.dmpgateway.mappings.fhir.DocumentReferenceMapper;
+import org.dmpgateway.mappings.fhir.DocumentReferencePatch;
+import org.dmpgateway.mappings.fhir.FhirErrorMapper;
+import org.dmpgateway.mappings.fhir.ProvideBundleMapper;
+import org.dmpgateway.mappings.model.DocumentEntryRecord;
+import org.dmpgateway.mappings.model.DocumentUpdate;
+import org.dmpgateway.mappings.model.EntryStatus;
+import org.dmpgateway.mappings.model.Submission;
+import org.dmpgateway.mappings.model.SubmittedDocument;
+import org.hl7.fhir.r4.model.DocumentReference;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Parameters;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+
+/**
+ * The write interactions on DocumentReference, without HAPI annotations so that the one
+ * DocumentReference resource provider can delegate to them:
+ * <ul>
+ *   <li>ITI-105 Simplified Publish ({@link #create}): the DocumentReference with its inline
+ *       {@code attachment.data} becomes a submission ({@link ProvideBundleMapper#toSubmission(DocumentReference)}),
+ *       stored by the core (SUBMIT_DOCUMENTS); 201 with Location {@code DocumentReference/<id>/_history/<version>}
+ *       and the stored DocumentReference;</li>
+ *   <li>PATCH (PDSm "mise à jour", PDSM4DMP TD3.3a-d) ({@link #patch}): the current entry is read through
+ *       the core ({@link DocumentLookup}: not visible is 404), turned into its DocumentReference, patched
+ *       (JSON Patch or FHIRPath Patch; only status, securityLabel and the isArchived / isDeleted extensions:
+ *       405 otherwise), the difference sent to the core as a {@link DocumentUpdate} (UPDATE_DOCUMENTS),
+ *       and the result answered 200. A securityLabel change (masking) creates a new metadata version with a
+ *       new entryUUID, as XDS does: the answer is that new version (new id, meta.versionId + 1), the old id
+ *       is then superseded. A status change keeps the id and version (XDS changes the status of the
+ *       version in place);</li>
+ *   <li>DELETE ({@link #delete}): the logical deletion TD3.3c, an UPDATE_DOCUMENTS that sets the document
+ *       Deleted (every version), as ITI-57 does; the core lets only the author do it (NOT_AUTHOR, 403).
+ *       204; the document is then found by no one.</li>
+ * </ul>
+ */
+@Component
+public class DocumentReferenceWriteMethods {
+    private final CoreClient core;
+    private final DocumentLookup lookup;
+    private final UpdateSubmissionSets submissionSets;
+
+    public DocumentReferenceWriteMethods(CoreClient core,
+                                         @Value("${dmp.xds.repository-unique-id:}") String gatewayOid) {
+        this.core = core;
+        this.lookup = new DocumentLookup(core);
+        this.submissionSets = new UpdateSubmissionSets(gatewayOid);
+    }
+
+    /** ITI-105 Simplified Publish. */
+    public MethodOutcome create(DocumentReference resource, RequestDetails request) {
+        AccessContext caller = BearerTokenInterceptor.caller(request);
+        if (resource == null) {
+            throw FhirRefusal.of(DmpErrorCode.METADATA_ERROR, "the request body is not a DocumentReference", "DocumentReference");
+        }
+        Submission submission = ProvideBundleMapper.toSubmission(resource);
+        Submission stored = core.request(CoreEndpoints.SUBMIT_DOCUMENTS, submission, caller, Submission.class);
+        DocumentEntryRecord entry = stored.documents().stream().map(SubmittedDocument::entry).findFirst()
+                .orElseThrow(() -> new IllegalStateException("the core stored no document"));
+        DocumentReference answer = DocumentReferenceMapper.toResource(entry, request.getFhirServerBase());
+        MethodOutcome outcome = new MethodOutcome(answer.getIdElement().withResourceType("DocumentReference")
+                .withVersion(entry.version()), true);
+        outcome.setResource(answer);
+        return outcome;
+    }
+
+    /** PATCH DocumentReference/id or DocumentReference?identifier=... */
+    public MethodOutcome patch(IdType id, String conditionalUrl, PatchTypeEnum type, String body, RequestDetails request) {
+        AccessContext caller = BearerTokenInterceptor.caller(request);
+        DocumentEntryRecord current = id != null && id.hasIdPart() ? lookup.byId(id.getIdPart(), caller)
+                : conditionalUrl != null ? lookup.byConditionalUrl(conditionalUrl, caller)
+                : null;
+        if (current == null) {
+            throw FhirRefusal.of(DmpErrorCode.INVALID_QUERY_PARAMETER, "PATCH names DocumentReference/<id> or "
+                    + "DocumentReference?identifier=<system|value>", "PATCH");
+        }
+        requireMatchingVersion(request.getHeader("If-Match"), current);
+        String base = request.getFhirServerBase();
+        DocumentReference resource = DocumentReferenceMapper.toResource(current, base);
+        PatchedDocument patched = apply(resource, type, body);
+        DocumentUpdate update = DocumentReferencePatch.toUpdate(current, patched.before(), patched.after(),
+                submissionSets.forCaller(caller, current.patientId()));
+        DocumentEntryRecord result = current;
+        if (update != null) {
+            List<?> newVersions = core.request(CoreEndpoints.UPDATE_DOCUMENTS, update, caller, List.class);
+            if (newVersions != null && !newVersions.isEmpty() && newVersions.get(0) instanceof DocumentEntryRecord next) {
+                result = next;
+            } else {
+                EntryStatus status = update.statusChanges().get(0).newStatus();
+                result = status == EntryStatus.DELETED ? current.withStatus(status)
+                        : reread(current, caller).withStatus(status);
+            }
+        }
+        DocumentReference answer = DocumentReferenceMapper.toResource(result, base);
+        MethodOutcome outcome = new MethodOutcome(answer.getIdElement().withResourceType("DocumentReference")
+                .withVersion(result.version()));
+        outcome.setResource(answer);
+        return outcome;
+    }
+
+    /** DELETE DocumentReference/id: the logical deletion (TD3.3c). */
+    public MethodOutcome delete(IdType id, RequestDetails request) {
+        AccessContext caller = BearerTokenInterceptor.caller(request);
+        DocumentEntryRecord current = lookup.byId(id.getIdPart(), caller);
+        DocumentUpdate update = new DocumentUpdate(submissionSets.forCaller(caller, current.patientId()), List.of(),
+                List.of(new DocumentUpdate.StatusChange(current.entryUuid(), current.availabilityStatus(),
+                        EntryStatus.DELETED)));
+        core.request(CoreEndpoints.UPDATE_DOCUMENTS, update, caller, List.class);
+        return new MethodOutcome();
+    }
+
+    private DocumentEntryRecord reread(DocumentEntryRecord current, AccessContext caller) {
+        try {
+            return lookup.byId(current.entryUuid(), caller);
+        } catch (FhirRefusal notVisibleAnyMore) {
+            return current;
+        }
+    }
+
+    private static PatchedDocument apply(DocumentReference resource, PatchTypeEnum type, String body) {
+        if (type == null) {
+            throw unsupported("none");
+        }
+        return switch (type) {
+            case JSON_PATCH -> JsonPatchApplier.apply(resource, body);
+            case FHIR_PATCH_JSON -> FhirPathPatchApplier.apply(resource, parameters(body, true));
+            case FHIR_PATCH_XML -> FhirPathPatchApplier.apply(resource, parameters(body, false));
+            default -> throw unsupported(type.getContentType());
+        };
+    }
+
+    private static Parameters parameters(String body, boolean json) {
+        FhirContext context = FhirContext.forR4Cached();
+        try {
+            return (json ? context.newJsonParser() : context.newXmlParser()).parseResource(Parameters.class, body);
+        } catch (DataFormatException e) {
+            throw new DmpException(DmpErrorCode.METADATA_UPDATE_ERROR, "FHIRPath Patch: the body is not a Parameters "
+                    + "resource: " + e.getMessage(), "PATCH");
+        }
+    }
+
+    private static UnclassifiedServerFailureException unsupported(String contentType) {
+        String message = "PATCH format " + contentType + " is not supported: send a FHIRPath Patch (Parameters, "
+                + "application/fhir+json or application/fhir+xml) or a JSON Patch (application/json-patch+json)";
+        return new UnclassifiedServerFailureException(415, message,
+                FhirErrorMapper.outcome(new DmpException(DmpErrorCode.METADATA_UPDATE_ERROR, message, "Content-Type")));
+    }
+
+    /** If-Match: W/"<version>" must be the current version (FHIR optimistic locking, PDSm): 412 otherwise. */
+    private static void requireMatchingVersion(String ifMatch, DocumentEntryRecord current) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            return;
+        }
+        String version = ifMatch.trim().replaceFirst("^W/", "").replace("\"", "");
+        if (!version.equals(current.version())) {
+            String message = "If-Match " + ifMatch + ": the document's current version is " + current.version();
+            throw new PreconditionFailedException(message, FhirErrorMapper.outcome(
+                    new DmpException(DmpErrorCode.METADATA_VERSION_ERROR, message, "If-Match")));
+        }
+    }
+}

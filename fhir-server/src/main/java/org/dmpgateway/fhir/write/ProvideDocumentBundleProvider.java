@@ -1,0 +1,48 @@
+package org.dmpgateway.fhir.write;
+
+import ca.uhn.fhir.rest.annotation.Transaction;
+import ca.uhn.fhir.rest.annotation.TransactionParam;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import org.dmpgateway.fhir.FhirSystemProvider;
+import org.dmpgateway.fhir.core.CoreClient;
+import org.dmpgateway.fhir.error.FhirRefusal;
+import org.dmpgateway.fhir.identity.BearerTokenInterceptor;
+import org.dmpgateway.mappings.CoreEndpoints;
+import org.dmpgateway.mappings.access.AccessContext;
+import org.dmpgateway.mappings.error.DmpErrorCode;
+import org.dmpgateway.mappings.fhir.ProvideBundleMapper;
+import org.dmpgateway.mappings.model.Submission;
+import org.hl7.fhir.r4.model.Bundle;
+import org.springframework.stereotype.Component;
+
+/**
+ * ITI-65 Provide Document Bundle ({@code POST /fhir} with a transaction Bundle; MHD Document
+ * Recipient, PDSm "lot de soumission", PDSM4DMP TD2.1/TD2.2): the Bundle becomes the core's
+ * {@link Submission} ({@link ProvideBundleMapper}), the core stores it all or nothing
+ * (SUBMIT_DOCUMENTS, the same route as ITI-41, so the same rules), and the answer is the
+ * transaction-response Bundle (201 per entry). A replacement (relatesTo replaces, and the PDSM4DMP
+ * PATCH entry that sets the old document superseded) is an RPLC association: the core deprecates the
+ * replaced document. A refusal is an OperationOutcome with the status of the core's code; nothing is
+ * stored. A Bundle that is not a transaction (a batch, a collection...) is refused 400 naming Bundle.type.
+ */
+@Component
+public class ProvideDocumentBundleProvider implements FhirSystemProvider {
+    private final CoreClient core;
+
+    public ProvideDocumentBundleProvider(CoreClient core) {
+        this.core = core;
+    }
+
+    @Transaction
+    public Bundle provideDocumentBundle(@TransactionParam Bundle bundle, RequestDetails request) {
+        AccessContext caller = BearerTokenInterceptor.caller(request);
+        if (bundle == null || bundle.getType() != Bundle.BundleType.TRANSACTION) {
+            throw FhirRefusal.of(DmpErrorCode.METADATA_ERROR, "Bundle.type: a Provide Document Bundle (ITI-65) is a "
+                    + "transaction, got " + (bundle == null || !bundle.hasType() ? "none" : bundle.getType().toCode()),
+                    "Bundle.type");
+        }
+        Submission submission = ProvideBundleMapper.toSubmission(bundle);
+        Submission stored = core.request(CoreEndpoints.SUBMIT_DOCUMENTS, submission, caller, Submission.class);
+        return ProvideBundleMapper.toResponse(bundle, stored);
+    }
+}
