@@ -257,8 +257,9 @@ class FhirRulesEndToEndTest {
         assertEquals(List.of(report), found(dentist()), "a dentist does not see the synthèse psychiatrique");
         assertEquals(List.of(psy, report).stream().sorted().toList(), found(durant()));
         String psyId = documents(durant()).get(psy);
-        BaseServerResponseException e = assertThrows(BaseServerResponseException.class, () -> retrieve(dentist(), psyId));
-        assertTrue(e.getStatusCode() == 404 || e.getStatusCode() == 403, e::getMessage);
+        BaseServerResponseException e = assertRefused(403, "HABILITATION_DENIED", () -> retrieve(dentist(), psyId));
+        assertTrue(e.getMessage().contains("68599-0"), e.getMessage());
+        assertEquals("Document 11488-4 de " + ins, text(retrieve(dentist(), documents(dentist()).get(report))));
         assertRefused(403, "HABILITATION_DENIED", () -> submit(dentist(), CLASS_SYNTHESE, TYPE_PSY, false));
         submit(dentist(), CLASS_CR, TYPE_CR, false);
     }
@@ -275,7 +276,7 @@ class FhirRulesEndToEndTest {
         String maskedId = documents(durant()).get(masked);
         assertRefused(404, "UNKNOWN_DOCUMENT", () -> fhir(otherDoctor()).read().resource(DocumentReference.class)
                 .withId(maskedId).execute());
-        assertThrows(BaseServerResponseException.class, () -> retrieve(otherDoctor(), maskedId));
+        assertRefused(404, "UNKNOWN_DOCUMENT", () -> retrieve(otherDoctor(), maskedId));
     }
 
     @Test
@@ -335,9 +336,9 @@ class FhirRulesEndToEndTest {
         // searching this record with a token for another patient
         assertRefused(400, "ACCESS_PATIENT_MISMATCH", () -> found(forOther));
         // reading this record's document by id with a token for another patient
-        assertThrows(BaseServerResponseException.class, () -> fhir(forOther).read().resource(DocumentReference.class)
+        assertRefused(404, "UNKNOWN_DOCUMENT", () -> fhir(forOther).read().resource(DocumentReference.class)
                 .withId(id).execute());
-        assertThrows(BaseServerResponseException.class, () -> retrieve(forOther, id));
+        assertRefused(404, "UNKNOWN_DOCUMENT", () -> retrieve(forOther, id));
         assertRefused(400, "ACCESS_PATIENT_MISMATCH", () -> fhir(forOther).read().resource(Patient.class)
                 .withId(ins + "-" + SampleSubmissions.INS_OID).execute());
     }

@@ -8,31 +8,32 @@ import org.dmpgateway.fhir.core.CoreClient;
 import org.dmpgateway.fhir.identity.BearerTokenInterceptor;
 import org.dmpgateway.mappings.CoreEndpoints;
 import org.dmpgateway.mappings.access.AccessContext;
-import org.dmpgateway.mappings.model.DocumentEntryRecord;
 import org.dmpgateway.mappings.query.RetrieveCommand;
 import org.dmpgateway.mappings.query.RetrieveResult;
 import org.hl7.fhir.r4.model.Binary;
 import org.hl7.fhir.r4.model.IdType;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
 
 /**
  * ITI-68 Retrieve Document: {@code GET Binary/<id>}, the id being the DocumentReference's (the
- * entryUUID, as in {@code attachment.url}). The entry is looked up through the core (only what the
- * caller may see), then its content is retrieved through the core (RETRIEVE_DOCUMENTS, traced as a
- * retrieve). HAPI answers the raw bytes with the document's MIME type when the client does not ask
+ * entryUUID, as in {@code attachment.url}), retrieved through the core (RETRIEVE_DOCUMENTS, the
+ * document named by that entryUUID), which decides as for ITI-43: a document of another patient,
+ * masked from the caller or deleted is unknown (404), one of a type the caller's profession may not
+ * handle is HABILITATION_DENIED (403). HAPI answers the raw bytes with the document's MIME type when the client does not ask
  * for FHIR ({@code Accept} or {@code _format}), a Binary resource (base64 data) otherwise. Unknown or
  * hidden: 404.
  */
 @Component
 public class BinaryProvider implements IResourceProvider {
-    private final RegistryReader reader;
     private final CoreClient core;
+    private final String repositoryUniqueId;
 
-    public BinaryProvider(RegistryReader reader, CoreClient core) {
-        this.reader = reader;
+    public BinaryProvider(CoreClient core, @Value("${dmp.xds.repository-unique-id}") String repositoryUniqueId) {
         this.core = core;
+        this.repositoryUniqueId = repositoryUniqueId;
     }
 
     @Override
@@ -43,15 +44,14 @@ public class BinaryProvider implements IResourceProvider {
     @Read
     public Binary read(@IdParam IdType id, RequestDetails request) {
         AccessContext caller = BearerTokenInterceptor.caller(request);
-        DocumentEntryRecord entry = reader.document("Binary", id.getIdPart(), caller);
+        String entryUuid = id.getIdPart().startsWith("urn:uuid:") ? id.getIdPart() : "urn:uuid:" + id.getIdPart();
         RetrieveResult result = core.request(CoreEndpoints.RETRIEVE_DOCUMENTS, new RetrieveCommand(List.of(
-                new RetrieveCommand.Item(entry.repositoryUniqueId(), entry.uniqueId(), entry.homeCommunityId()))),
-                caller, RetrieveResult.class);
+                RetrieveCommand.Item.byEntryUuid(repositoryUniqueId, entryUuid))), caller, RetrieveResult.class);
         RetrieveResult.Retrieved document = result.documents().stream().findFirst()
                 .orElseThrow(() -> RegistryReader.notFound("Binary", id.getIdPart()));
         Binary binary = new Binary();
         binary.setId(id.getIdPart());
-        binary.setContentType(document.mimeType() != null ? document.mimeType() : entry.mimeType());
+        binary.setContentType(document.mimeType());
         binary.setContent(document.content());
         return binary;
     }

@@ -26,7 +26,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The core of ITI-43 (and later ITI-68): serves each requested document of the caller's patient
+ * The core of ITI-43 and ITI-68 (which names the document by the entryUUID of its metadata): serves each requested document of the caller's patient
  * that the caller may see. An item naming another repository, an unknown document, a document of
  * another patient or one masked from the caller gets its own error (the last three alike, so that
  * a masked document's existence is not revealed); a document of a type the caller's profession may
@@ -71,7 +71,7 @@ public class RetrieveDocuments {
     }
 
     private RetrieveResult.Retrieved serve(Admission admission, RetrieveCommand.Item item) {
-        String uid = item.documentUniqueId();
+        String uid = item.documentUniqueId() != null ? item.documentUniqueId() : uniqueIdOf(admission, item.entryUuid());
         if (!identity.repositoryUniqueId().equals(item.repositoryUniqueId())) {
             throw new DmpException(DmpErrorCode.UNKNOWN_REPOSITORY, "repositoryUniqueId " + item.repositoryUniqueId()
                     + " is not this repository (" + identity.repositoryUniqueId() + ")", uid);
@@ -103,6 +103,17 @@ public class RetrieveDocuments {
                 .filter(v -> v.availabilityStatus() == EntryStatus.APPROVED || v.availabilityStatus() == EntryStatus.ARCHIVED)
                 .reduce((first, second) -> second).orElse(versions.get(versions.size() - 1));
         return chosen.availabilityStatus() == EntryStatus.DELETED ? Optional.empty() : Optional.of(chosen);
+    }
+
+    /** The uniqueId of the document one of whose metadata versions has this entryUUID (ITI-68), of the caller's patient. */
+    private String uniqueIdOf(Admission admission, String entryUuid) {
+        if (entryUuid == null || entryUuid.isBlank()) {
+            throw new DmpException(DmpErrorCode.INVALID_QUERY_PARAMETER, "a retrieved document needs its uniqueId "
+                    + "or the entryUUID of its metadata", "documentUniqueId");
+        }
+        return repository.findDocuments(DocumentCriteria.builder().entryUuids(List.of(entryUuid))
+                        .patient(admission.patient()).limit(1).build()).stream()
+                .map(DocumentEntryRecord::uniqueId).findFirst().orElseThrow(() -> unknown(entryUuid));
     }
 
     private static DmpException unknown(String uid) {
