@@ -194,17 +194,28 @@ public final class DocumentReferenceMapper {
         required(p, true, r.hasAuthor(), "DocumentReference.author", "at least one author is required");
         required(p, true, a.hasContentType(), "DocumentReference.content.attachment.contentType",
                 "the MIME type is required");
+        required(p, true, a.hasLanguage(), "DocumentReference.content.attachment.language",
+                "the languageCode is required (XDS DocumentEntry.languageCode, BCP 47, e.g. fr-FR)");
 
         if (p.errors().size() > before) {
             return null;
         }
         return new DocumentEntryRecord(entryUuid, logicalUuid(r.getIdentifier()),
                 r.getMeta().hasVersionId() ? r.getMeta().getVersionId() : null, uniqueId, null, patient,
-                source == null ? null : source.id(), source == null ? List.of() : source.lines(), false, status,
+                source == null ? sourcePatientIdDefault(patient) : source.id(),
+                source == null ? List.of() : source.lines(), false, status,
                 classCode, type, format, facility, practice, confidentiality, events, creation, start, stop, authors,
                 a.hasTitle() ? a.getTitle() : null, r.hasDescription() ? r.getDescription() : null,
                 a.hasLanguage() ? a.getLanguage() : null, a.hasContentType() ? a.getContentType() : null, hash, size,
                 null, null, legal, referenceIds, null, false, Map.of());
+    }
+
+    /**
+     * Without context.sourcePatientInfo the sourcePatientId (mandatory in XDS) is the INS itself, as
+     * PDSM4DMP says for a patient with no local identifier.
+     */
+    private static String sourcePatientIdDefault(PatientRef patient) {
+        return patient == null ? null : patient.toCx() + "^NH";
     }
 
     private static void required(Problems p, boolean ok, boolean present, String field, String rule) {

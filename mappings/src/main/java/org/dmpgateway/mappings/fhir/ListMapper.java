@@ -182,6 +182,10 @@ public final class ListMapper {
                 }
             }
         }
+        if (codes.isEmpty() && p.errors().size() == before) {
+            p.add("List.extension:designationType", "a folder needs at least one code (XDS Folder.codeList, "
+                    + "MHD extension " + MhdUrls.EXT_DESIGNATION_TYPE + ")");
+        }
         if (p.errors().size() > before) {
             return null;
         }

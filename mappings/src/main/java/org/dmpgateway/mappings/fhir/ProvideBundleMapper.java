@@ -165,7 +165,8 @@ public final class ProvideBundleMapper {
             }
             existingFolders.forEach(this::addToExistingFolder);
             problems.throwIfAny();
-            return new Submission(set, List.copyOf(documents.values()), List.copyOf(folders.values()), associations);
+            return XdsConstraints.require(new Submission(set, List.copyOf(documents.values()),
+                    List.copyOf(folders.values()), associations));
         }
 
         private void index() {
@@ -546,7 +547,8 @@ public final class ProvideBundleMapper {
         List<AssociationRecord> associations = new ArrayList<>();
         associations.add(hasMember(setUuid, entry.entryUuid(), "Original"));
         associations.addAll(relations);
-        return new Submission(set, List.of(new SubmittedDocument(entry, a.getData())), List.of(), associations);
+        return XdsConstraints.require(new Submission(set, List.of(new SubmittedDocument(entry, a.getData())), List.of(),
+                associations));
     }
 
     /** The OID 2.25.<UUID as an unsigned integer> (ITU-T X.667). */

@@ -8,7 +8,7 @@ import java.util.Map;
  * metadata field each one carries, so that an error about "scheme urn:uuid:41a5887f-..." can say
  * "DocumentEntry.classCode".
  */
-final class XdsFieldNames {
+public final class XdsFieldNames {
     private static final Map<String, String> FIELDS = new LinkedHashMap<>();
 
     static {
@@ -40,7 +40,7 @@ final class XdsFieldNames {
     }
 
     /** The message with each known scheme followed by its field name: "urn:uuid:41a5... (DocumentEntry.classCode)". */
-    static String annotate(String message) {
+    public static String annotate(String message) {
         if (message == null) {
             return null;
         }

@@ -106,7 +106,8 @@ class ConformanceExamplesTest {
                 "DocumentReference.context.facilityType: the healthcareFacilityTypeCode is required (TRE_R02-SecteurActivite or TRE_A00)",
                 "DocumentReference.context.practiceSetting: the practiceSettingCode is required (TRE_A01-CadreExercice or TRE_A00)",
                 "DocumentReference.securityLabel: at least one confidentialityCode is required (v3-Confidentiality N, R, V or TRE_A07)",
-                "DocumentReference.content.attachment.creation: the creationTime is required"),
+                "DocumentReference.content.attachment.creation: the creationTime is required",
+                "DocumentReference.content.attachment.language: the languageCode is required (XDS DocumentEntry.languageCode, BCP 47, e.g. fr-FR)"),
                 refusals(() -> ProvideBundleMapper.toSubmission(r)));
     }
 

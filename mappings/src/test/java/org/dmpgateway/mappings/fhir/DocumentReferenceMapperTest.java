@@ -126,7 +126,8 @@ class DocumentReferenceMapperTest {
                 "DocumentReference.securityLabel: at least one confidentialityCode is required (v3-Confidentiality N, R, V or TRE_A07)",
                 "DocumentReference.content.attachment.creation: the creationTime is required",
                 "DocumentReference.author: at least one author is required",
-                "DocumentReference.content.attachment.contentType: the MIME type is required"),
+                "DocumentReference.content.attachment.contentType: the MIME type is required",
+                "DocumentReference.content.attachment.language: the languageCode is required (XDS DocumentEntry.languageCode, BCP 47, e.g. fr-FR)"),
                 refusals(() -> DocumentReferenceMapper.toEntry(r, null)));
     }
 

@@ -56,7 +56,8 @@ class ProvideBundleMapperTest {
         d2.getContentFirstRep().getAttachment().setUrl(null).setData(CONTENT);
         add(b, "urn:uuid:d2", d2, "DocumentReference");
         add(b, "urn:uuid:b1", new Binary().setContentType("text/xml").setData(CONTENT), "Binary");
-        FolderRecord folder = new FolderRecord(null, null, null, "1.2.250.1.999.4.1", null, DUPONT, List.of(), null,
+        FolderRecord folder = new FolderRecord(null, null, null, "1.2.250.1.999.4.1", null, DUPONT,
+                List.of(new org.dmpgateway.mappings.model.CodedValue("DIAB", "1.2.250.1.999.3", "Diabète")), null,
                 "Suivi", null, null, false, Map.of());
         ListResource f1 = ListMapper.toResource(folder, List.of());
         f1.addEntry().getItem().setReference("urn:uuid:d1");
