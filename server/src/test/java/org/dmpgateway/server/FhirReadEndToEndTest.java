@@ -235,7 +235,7 @@ class FhirReadEndToEndTest {
         assertRefused(durant, "DocumentReference", noStatus, "status");
         assertRefused(durant, "DocumentReference", Map.of("status", "current"), "patient");
         assertRefused(durant, "DocumentReference", current("foo", "bar"), "foo");
-        assertRefused(durant, "DocumentReference", current("date", "ge2025-01-01"), "date");
+        assertRefused(durant, "DocumentReference", current("date", "ne2025-01-01"), "date");
         assertRefused(durant, "DocumentReference", current("type", "11488-4"), "type");
         assertRefused(durant, "List", Map.of("patient.identifier", INS_SYSTEM + "|" + ins), "status");
     }
@@ -301,6 +301,10 @@ class FhirReadEndToEndTest {
                 "security-label N: both carry it");
         assertEquals(Set.of(ub), uniqueIds(search(durant, current("author.family", "PETIT"))), "author.family");
         assertEquals(Set.of(ub), uniqueIds(search(durant, current("creation", "gt2025-11-30"))), "creation gt");
+        assertEquals(Set.of(ub), uniqueIds(search(durant, current("date", "gt2025-11-30"))), "date: the creation time too");
+        Map<String, String[]> both = current("date", "gt2025-11-30");
+        both.put("creation", new String[]{"lt2025-11-21"});
+        assertEquals(Set.of(), uniqueIds(search(durant, both)), "date and creation intersect");
         assertEquals(Set.of(ub), uniqueIds(search(durant, current("type", token(TYPE_ORDONNANCE)))), "type");
         assertEquals(Set.of(ua, ub), uniqueIds(search(durant, current("type",
                 token(TYPE_ORDONNANCE) + "," + token(TYPE_CR_CONSULTATION)))), "type, OR");
@@ -314,7 +318,8 @@ class FhirReadEndToEndTest {
         Set<String> params = cs.getRestFirstRep().getResource().stream().filter(r -> "DocumentReference".equals(r.getType()))
                 .flatMap(r -> r.getSearchParam().stream()).map(p -> p.getName()).collect(Collectors.toSet());
         assertTrue(params.containsAll(Set.of("patient", "status", "creation", "period", "type", "category", "event",
-                "facility", "setting", "format", "security-label", "related", "author", "identifier", "isArchived")), params.toString());
+                "facility", "setting", "format", "security-label", "related", "author", "identifier", "isArchived", "date")),
+                params.toString());
 
         Bundle posted = durant.search().forResource(DocumentReference.class)
                 .where(DocumentReference.PATIENT.hasChainedProperty(Patient.IDENTIFIER.exactly().systemAndIdentifier(INS_SYSTEM, ins)))

@@ -97,7 +97,7 @@ public class DocumentReferenceProvider implements IResourceProvider {
             @OptionalParam(name = "isArchived") TokenOrListParam isArchived,
             @Description(shortDefinition = "attachment.creation (XDS creationTime)")
             @OptionalParam(name = "creation") DateRangeParam creation,
-            @Description(shortDefinition = "not supported: DocumentReference.date is not carried; use creation")
+            @Description(shortDefinition = "DocumentReference.date: the creation time (XDS creationTime), as creation")
             @OptionalParam(name = DocumentReference.SP_DATE) DateRangeParam date,
             @Description(shortDefinition = "service time overlapping (XDS serviceStartTime / serviceStopTime)")
             @OptionalParam(name = DocumentReference.SP_PERIOD) DateRangeParam period,

@@ -438,6 +438,9 @@ public final class DocumentReferenceMapper {
         a.setTitle(e.title());
         if (e.creationTime() != null) {
             a.setCreationElement(FhirDates.toDateTime(e.creationTime(), "creationTime"));
+            // PDSM4DMP (dates annex): DocumentReference.date is the document's creation time as well (an
+            // instant: a creation time to the day is given at 00:00:00 UTC)
+            r.setDateElement(FhirDates.toInstant(e.creationTime(), "creationTime"));
         }
         if (e.formatCode() != null) {
             content.setFormat(FhirCodes.coding(e.formatCode()));

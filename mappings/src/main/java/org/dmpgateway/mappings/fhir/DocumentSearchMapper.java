@@ -30,9 +30,9 @@ import java.util.Set;
  *     entered-in-error selects nothing (deleted entries are never shown)</td></tr>
  * <tr><td>isArchived (PDSm)</td><td>true / false: which current entries (Archived / Approved)</td></tr>
  * <tr><td>creation</td><td>creationTime (DocumentReference.content.attachment.creation)</td></tr>
- * <tr><td>date</td><td>refused (400): the DocumentReferences of this server carry no date (MHD maps no
- *     XDS attribute to it, {@link DocumentReferenceMapper}); the creation time is searched with
- *     {@code creation}</td></tr>
+ * <tr><td>date</td><td>creationTime too: the DocumentReferences of this server carry the creation time
+ *     in {@code date} as well (PDSM4DMP dates annex, {@link DocumentReferenceMapper}); with
+ *     {@code creation}, the two ranges intersect</td></tr>
  * <tr><td>period</td><td>the service time overlaps: serviceStopTime from the lower bound,
  *     serviceStartTime to the upper bound</td></tr>
  * <tr><td>period-start, period-end (PDSm)</td><td>serviceStartTime, serviceStopTime</td></tr>
@@ -76,11 +76,9 @@ public final class DocumentSearchMapper {
         if (p.status() == null || p.status().getValuesAsQueryTokens().isEmpty()) {
             throw SearchTokens.missing("status", "give status=current (and/or superseded)");
         }
-        if (p.date() != null) {
-            throw SearchTokens.invalid("date", "DocumentReference.date is not carried by this server (no XDS "
-                    + "attribute: the document's creation time is attachment.creation); search with creation instead");
-        }
-        TimeRangeCriterion creation = SearchDates.range(p.creation(), "creation", TimeRangeCriterion.NONE);
+        // DocumentReference.date carries the creation time too (DocumentReferenceMapper): both search it
+        TimeRangeCriterion creation = SearchDates.range(p.date(), "date",
+                SearchDates.range(p.creation(), "creation", TimeRangeCriterion.NONE));
         TimeRangeCriterion serviceStart = SearchDates.range(p.periodStart(), "period-start", TimeRangeCriterion.NONE);
         TimeRangeCriterion serviceStop = SearchDates.range(p.periodEnd(), "period-end", TimeRangeCriterion.NONE);
         if (p.period() != null) {

@@ -175,9 +175,11 @@ class DocumentSearchMapperTest {
     }
 
     @Test
-    void dateIsRefusedForCreation() {
-        DmpException e = refused(base().date(dates("ge2025-11-20")), "date");
-        assertTrue(e.getMessage().contains("creation"), e.getMessage());
+    void dateSearchesTheCreationTimeAndIntersectsWithCreation() {
+        assertEquals(new TimeRangeCriterion("20251120", null), criteria(base().date(dates("ge2025-11-20"))).creationTime());
+        assertEquals(new TimeRangeCriterion("20251120", "20251125"),
+                criteria(base().date(dates("ge2025-11-20")).creation(dates("lt2025-11-25"))).creationTime());
+        refused(base().date(dates("ne2025-11-20")), "date");
     }
 
     @Test
