@@ -220,6 +220,18 @@ class FhirWriteEndToEndTest {
     }
 
     @Test
+    void aBundleWithoutSourcePatientInfoGivesAnXdsEntryWhoseSourcePatientIdIsTheIns() {
+        fhir(durant()).transaction().withBundle(org.dmpgateway.server.support.FhirSamples.provideBundle(ins, durant(),
+                org.dmpgateway.server.support.FhirSamples.oid("1.2.250.1.213.1.1.4.1", "10", "Compte rendu"),
+                new org.hl7.fhir.r4.model.Coding("http://loinc.org", "11488-4", "CR de consultation"), false,
+                "sans sourcePatientInfo".getBytes(StandardCharsets.UTF_8))).execute();
+        List<DocumentEntry> found = foundOverSoap(durant());
+        assertEquals(1, found.size(), "IPF's ITI-18 response validation accepts the entry");
+        assertEquals(ins, found.get(0).getSourcePatientId().getId());
+        assertEquals(SampleSubmissions.INS_OID, found.get(0).getSourcePatientId().getAssigningAuthority().getUniversalId());
+    }
+
+    @Test
     void iti105SimplifiedPublishAnswers201WithLocation() throws IOException {
         byte[] bytes = ("Publication simplifiée " + ins).getBytes(StandardCharsets.UTF_8);
         DocumentReference doc = FhirWriteSamples.simplifiedPublish(ins, durant(), bytes);
