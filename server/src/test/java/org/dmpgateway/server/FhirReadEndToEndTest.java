@@ -315,6 +315,19 @@ class FhirReadEndToEndTest {
         submitMany(2, 0);
         org.hl7.fhir.r4.model.CapabilityStatement cs = FhirClient.anonymous(port).capabilities()
                 .ofType(org.hl7.fhir.r4.model.CapabilityStatement.class).execute();
+        // exactly the interactions the providers serve
+        Map<String, Set<String>> interactions = cs.getRestFirstRep().getResource().stream().collect(Collectors.toMap(
+                r -> r.getType(), r -> r.getInteraction().stream().map(i -> i.getCode().toCode()).collect(Collectors.toSet())));
+        assertEquals(Map.of(
+                "DocumentReference", Set.of("search-type", "read", "create", "patch", "delete"),
+                "List", Set.of("search-type", "read"),
+                "Binary", Set.of("read"),
+                "Patient", Set.of("search-type", "read"),
+                "AuditEvent", Set.of("search-type"),
+                "OperationDefinition", Set.of("read")), interactions);
+        assertEquals(List.of("transaction"), cs.getRestFirstRep().getInteraction().stream()
+                .map(i -> i.getCode().toCode()).toList());
+        assertTrue(cs.getInstantiates().stream().anyMatch(c -> c.getValue().endsWith("IHE.MHD.DocumentResponder")));
         Set<String> params = cs.getRestFirstRep().getResource().stream().filter(r -> "DocumentReference".equals(r.getType()))
                 .flatMap(r -> r.getSearchParam().stream()).map(p -> p.getName()).collect(Collectors.toSet());
         assertTrue(params.containsAll(Set.of("patient", "status", "creation", "period", "type", "category", "event",
