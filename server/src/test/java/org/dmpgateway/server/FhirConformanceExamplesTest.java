@@ -180,7 +180,8 @@ class FhirConformanceExamplesTest {
                 "DocumentReference.context.facilityType: the healthcareFacilityTypeCode is required",
                 "DocumentReference.context.practiceSetting: the practiceSettingCode is required",
                 "DocumentReference.securityLabel: at least one confidentialityCode is required",
-                "DocumentReference.content.attachment.creation: the creationTime is required");
+                "DocumentReference.content.attachment.creation: the creationTime is required",
+                "DocumentReference.content.attachment.language: the languageCode is required");
         assertTrue(stored().isEmpty());
     }
 
@@ -215,11 +216,11 @@ class FhirConformanceExamplesTest {
         assertEquals(201, answer.statusCode(), answer.body());
         assertTrue(answer.headers().firstValue("Location").orElseThrow().contains("/DocumentReference/"));
         DocumentReference created = FhirContext.forR4Cached().newJsonParser().parseResource(DocumentReference.class, answer.body());
-        // read back over FHIR: over ITI-18 the entry would fail IPF's response validation, since the example
-        // has no attachment.language and XDS requires languageCode (docs/fhir-conformance.md, known gap)
         DocumentReference read = FhirClient.as(port, Vihf.doctor(ins)).read().resource(DocumentReference.class)
                 .withId(created.getIdElement().getIdPart()).execute();
         assertEquals("urn:oid:1.2.250.1.213.1.4.8.99999.1", read.getMasterIdentifier().getValue());
         assertEquals(ins, read.getSubject().getIdentifier().getValue());
+        // and over ITI-18, whose answer passes IPF's response validation (languageCode present)
+        assertEquals(List.of("1.2.250.1.213.1.4.8.99999.1"), stored().stream().map(DocumentEntry::getUniqueId).toList());
     }
 }

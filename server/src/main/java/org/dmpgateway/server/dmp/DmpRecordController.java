@@ -40,8 +40,8 @@ import java.util.stream.Collectors;
  *   <li>{@code DELETE /dmp/authorization}: the authorisation is withdrawn; answers the new status.</li>
  * </ul>
  * Refusals are {@code {"code": "<DmpErrorCode>", "message": "..."}}: 401 when the identity header is
- * missing or its VIHF invalid or untrusted; from the core, 403 for the policy and record-state
- * refusals, 404 for an unknown patient or record, 400 for a malformed INS or identity, or a
+ * missing or its VIHF invalid or untrusted; from the core, 403 for the policy refusals, 410 for a
+ * closed or opposed record, 404 for an unknown patient or record, 400 for a malformed INS or identity, or a
  * patient mismatch; 500 with a log reference for anything unexpected.
  */
 @RestController
