@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.ProducerTemplate;
 import org.dmpgateway.mappings.access.AccessMode;
-import org.dmpgateway.mappings.model.CodedValue;
 import org.dmpgateway.mappings.model.PatientRecordState;
 import org.dmpgateway.server.support.AdminClient;
 import org.dmpgateway.server.support.TestPatients;
@@ -71,10 +70,9 @@ import static org.junit.jupiter.api.Assertions.*;
 @SpringBootTest(classes = DmpGatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext
 abstract class DmpRulesEndToEndTestBase {
-    static final String G15 = "1.2.250.1.71.1.2.7";
-    static final String DENTIST = "810001111111";
-    static final String OTHER_DOCTOR = "810002222222";
-    static final String ADMIN_DOCTOR = "810003333333";
+    static final String DENTIST = Vihf.DENTIST;
+    static final String OTHER_DOCTOR = Vihf.OTHER_DOCTOR;
+    static final String ADMIN_DOCTOR = Vihf.ADMIN_DOCTOR;
     static final Code TYPE_PSY = code("68599-0", "Synthèse psychiatrique", "2.16.840.1.113883.6.1");
     static final Code CLASS_SYNTHESE = code("11", "Synthèse", "1.2.250.1.213.1.1.4.1");
 
@@ -105,15 +103,15 @@ abstract class DmpRulesEndToEndTestBase {
     }
 
     Vihf dentist() {
-        return durant().as(DENTIST, "MOREAU, Jeanne", new CodedValue("40", G15, "Chirurgien-Dentiste"), null);
+        return durant().asDentist();
     }
 
     Vihf otherDoctor() {
-        return durant().as(OTHER_DOCTOR, "PETIT, Louis", Vihf.MEDECIN, Vihf.MEDECINE_GENERALE);
+        return durant().asOtherDoctor();
     }
 
     Vihf adminDoctor() {
-        return durant().as(ADMIN_DOCTOR, "LAMBERT, Sophie", Vihf.MEDECIN, Vihf.MEDECINE_GENERALE);
+        return durant().asAdminDoctor();
     }
 
     // ------------------------------------------------------------------ requests

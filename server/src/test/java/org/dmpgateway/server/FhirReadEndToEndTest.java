@@ -72,7 +72,7 @@ import static org.junit.jupiter.api.Assertions.*;
 @TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:fhir-read-e2e;DB_CLOSE_DELAY=-1")
 @DirtiesContext
 class FhirReadEndToEndTest {
-    static final String OTHER_DOCTOR = "810002222222";
+    static final String OTHER_DOCTOR = Vihf.OTHER_DOCTOR;
     static final String INS_SYSTEM = FhirCodeSystems.URN_OID + INS_OID;
     static final Code FACILITY_SA05 = code("SA05", "Centre de santé", "1.2.250.1.71.4.2.4");
     static final Code PRACTICE_OTHER = code("ETABLISSEMENT", "Etablissement de santé", "1.2.250.1.213.1.1.4.9");
@@ -107,7 +107,7 @@ class FhirReadEndToEndTest {
     }
 
     Vihf otherVihf() {
-        return durantVihf().as(OTHER_DOCTOR, "PETIT, Louis", Vihf.MEDECIN, Vihf.MEDECINE_GENERALE);
+        return durantVihf().asOtherDoctor();
     }
 
     // ------------------------------------------------------------------ ITI-67 + ITI-68

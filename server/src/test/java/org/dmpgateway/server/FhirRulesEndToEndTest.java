@@ -53,10 +53,9 @@ import static org.junit.jupiter.api.Assertions.*;
 @TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:fhir-rules-e2e;DB_CLOSE_DELAY=-1")
 @DirtiesContext
 class FhirRulesEndToEndTest {
-    static final String G15 = "1.2.250.1.71.1.2.7";
-    static final String DENTIST = "810001111111";
-    static final String OTHER_DOCTOR = "810002222222";
-    static final String ADMIN_DOCTOR = "810003333333";
+    static final String DENTIST = Vihf.DENTIST;
+    static final String OTHER_DOCTOR = Vihf.OTHER_DOCTOR;
+    static final String ADMIN_DOCTOR = Vihf.ADMIN_DOCTOR;
     static final Coding CLASS_CR = FhirSamples.oid("1.2.250.1.213.1.1.4.1", "10", "Compte rendu");
     static final Coding CLASS_SYNTHESE = FhirSamples.oid("1.2.250.1.213.1.1.4.1", "11", "Synthèse");
     static final Coding TYPE_CR = new Coding(FhirSamples.LOINC, "11488-4", "CR ou fiche de consultation ou de visite");
@@ -84,15 +83,15 @@ class FhirRulesEndToEndTest {
     }
 
     Vihf dentist() {
-        return durant().as(DENTIST, "MOREAU, Jeanne", new CodedValue("40", G15, "Chirurgien-Dentiste"), null);
+        return durant().asDentist();
     }
 
     Vihf otherDoctor() {
-        return durant().as(OTHER_DOCTOR, "PETIT, Louis", Vihf.MEDECIN, Vihf.MEDECINE_GENERALE);
+        return durant().asOtherDoctor();
     }
 
     Vihf adminDoctor() {
-        return durant().as(ADMIN_DOCTOR, "LAMBERT, Sophie", Vihf.MEDECIN, Vihf.MEDECINE_GENERALE);
+        return durant().asAdminDoctor();
     }
 
     IGenericClient fhir(Vihf who) {

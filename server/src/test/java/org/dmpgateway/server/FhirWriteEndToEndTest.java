@@ -3,7 +3,6 @@ package org.dmpgateway.server;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import org.apache.camel.ProducerTemplate;
-import org.dmpgateway.mappings.model.CodedValue;
 import org.dmpgateway.mappings.model.PatientRecordState;
 import org.dmpgateway.server.support.AdminClient;
 import org.dmpgateway.server.support.FhirClient;
@@ -59,8 +58,8 @@ import static org.junit.jupiter.api.Assertions.*;
 @TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:fhir-write-e2e;DB_CLOSE_DELAY=-1")
 @DirtiesContext
 class FhirWriteEndToEndTest {
-    static final String OTHER_DOCTOR = "810002222222";
-    static final String ADMIN_DOCTOR = "810003333333";
+    static final String OTHER_DOCTOR = Vihf.OTHER_DOCTOR;
+    static final String ADMIN_DOCTOR = Vihf.ADMIN_DOCTOR;
 
     @LocalServerPort
     int port;
@@ -89,11 +88,11 @@ class FhirWriteEndToEndTest {
     }
 
     Vihf otherDoctor() {
-        return durant().as(OTHER_DOCTOR, "PETIT, Louis", Vihf.MEDECIN, Vihf.MEDECINE_GENERALE);
+        return durant().asOtherDoctor();
     }
 
     Vihf adminDoctor() {
-        return durant().as(ADMIN_DOCTOR, "LAMBERT, Sophie", Vihf.MEDECIN, Vihf.MEDECINE_GENERALE);
+        return durant().asAdminDoctor();
     }
 
     IGenericClient fhir(Vihf who) {

@@ -12,7 +12,6 @@ import org.dmpgateway.mappings.query.RegistryQuery;
 import org.dmpgateway.mappings.query.TimeRangeCriterion;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -114,38 +113,7 @@ public final class DocumentSearchMapper {
      * {@code isArchived} (true, false): an empty list when only entered-in-error is asked for.
      */
     static List<EntryStatus> statuses(TokenOrListParam status, TokenOrListParam isArchived) {
-        List<String> archived = SearchTokens.plainCodes(isArchived, "isArchived", null);
-        boolean approved = archived == null;
-        boolean archivedToo = false;
-        if (archived != null) {
-            for (String value : archived) {
-                switch (value) {
-                    case "true" -> archivedToo = true;
-                    case "false" -> approved = true;
-                    default -> throw SearchTokens.invalid("isArchived", "expected true or false, not '" + value + "'");
-                }
-            }
-        }
-        Set<EntryStatus> statuses = new LinkedHashSet<>();
-        for (String code : SearchTokens.plainCodes(status, "status", STATUS_SYSTEM)) {
-            switch (code) {
-                case "current" -> {
-                    if (approved) {
-                        statuses.add(EntryStatus.APPROVED);
-                    }
-                    if (archivedToo) {
-                        statuses.add(EntryStatus.ARCHIVED);
-                    }
-                }
-                case "superseded" -> statuses.add(EntryStatus.DEPRECATED);
-                case "entered-in-error" -> {
-                    // a deleted entry is never shown: this status selects nothing
-                }
-                default -> throw SearchTokens.invalid("status", "'" + code
-                        + "' is not a DocumentReference status (current, superseded, entered-in-error)");
-            }
-        }
-        return List.copyOf(statuses);
+        return SearchStatuses.of(status, isArchived, STATUS_SYSTEM, Set.of("superseded"), "DocumentReference");
     }
 
     /** {@code related}: the referenceIdList values (CXi), or null when absent. */

@@ -93,34 +93,8 @@ public final class ListSearchMapper {
     }
 
     static List<EntryStatus> statuses(TokenOrListParam status, TokenOrListParam isArchived) {
-        List<String> archived = SearchTokens.plainCodes(isArchived, "isArchived", null);
-        boolean approved = archived == null || archived.contains("false");
-        boolean archivedToo = archived != null && archived.contains("true");
-        if (archived != null) {
-            archived.stream().filter(v -> !v.equals("true") && !v.equals("false")).findFirst().ifPresent(v -> {
-                throw SearchTokens.invalid("isArchived", "expected true or false, not '" + v + "'");
-            });
-        }
-        Set<EntryStatus> statuses = new LinkedHashSet<>();
-        for (String code : SearchTokens.plainCodes(status, "status", LIST_STATUS_SYSTEM)) {
-            switch (code) {
-                case "current" -> {
-                    if (approved) {
-                        statuses.add(EntryStatus.APPROVED);
-                    }
-                    if (archivedToo) {
-                        statuses.add(EntryStatus.ARCHIVED);
-                    }
-                }
-                case "superseded", "retired" -> statuses.add(EntryStatus.DEPRECATED);
-                case "entered-in-error" -> {
-                    // deleted objects are never shown
-                }
-                default -> throw SearchTokens.invalid("status", "'" + code
-                        + "' is not a List status (current, superseded, retired, entered-in-error)");
-            }
-        }
-        return List.copyOf(statuses);
+        return SearchStatuses.of(status, isArchived, LIST_STATUS_SYSTEM,
+                new LinkedHashSet<>(List.of("superseded", "retired")), "List");
     }
 
     private static Set<String> types(TokenOrListParam code, boolean setsOnly) {

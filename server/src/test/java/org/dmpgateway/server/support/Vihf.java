@@ -66,6 +66,13 @@ public record Vihf(String actorId, String actorName, CodedValue profession, Code
     /** TRE_R01 savoir-faire SM54. */
     public static final CodedValue MEDECINE_GENERALE = new CodedValue("SM54", "1.2.250.1.71.4.2.5", "Médecine générale (SM)");
 
+    /** TRE_G15 profession 40. */
+    public static final CodedValue CHIRURGIEN_DENTISTE = new CodedValue("40", "1.2.250.1.71.1.2.7", "Chirurgien-Dentiste");
+    /** The other professionals of the end-to-end suites: a dentist, another doctor, the admin doctor. */
+    public static final String DENTIST = "810001111111";
+    public static final String OTHER_DOCTOR = "810002222222";
+    public static final String ADMIN_DOCTOR = "810003333333";
+
     public static final String DURANT = "810002345678";
     public static final String DURANT_NAME = "DURANT, Romuald";
     public static final String DURANT_STRUCTURE = "1750100125";
@@ -101,6 +108,21 @@ public record Vihf(String actorId, String actorName, CodedValue profession, Code
     public Vihf forPatient(String ins, String oid) {
         return new Vihf(actorId, actorName, profession, specialty, structureId, activitySector, ins, oid, mode,
                 justification);
+    }
+
+    /** Dr MOREAU Jeanne, chirurgien-dentiste, same structure, patient and mode. */
+    public Vihf asDentist() {
+        return as(DENTIST, "MOREAU, Jeanne", CHIRURGIEN_DENTISTE, null);
+    }
+
+    /** Dr PETIT Louis, another general practitioner, same structure, patient and mode. */
+    public Vihf asOtherDoctor() {
+        return as(OTHER_DOCTOR, "PETIT, Louis", MEDECIN, MEDECINE_GENERALE);
+    }
+
+    /** Dr LAMBERT Sophie, the general practitioner the suites make the patient's admin doctor. */
+    public Vihf asAdminDoctor() {
+        return as(ADMIN_DOCTOR, "LAMBERT, Sophie", MEDECIN, MEDECINE_GENERALE);
     }
 
     /** Another professional of the same structure (specialty may be null). */
