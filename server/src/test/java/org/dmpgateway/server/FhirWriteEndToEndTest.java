@@ -175,8 +175,16 @@ class FhirWriteEndToEndTest {
     }
 
     HttpResponse<String> rawDelete(Vihf who, String id) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(FhirClient.base(port) + "/DocumentReference/" + id))
-                .header("Authorization", "Bearer " + FhirToken.of(who)).DELETE().build();
+        return rawDelete(who, id, null);
+    }
+
+    HttpResponse<String> rawDelete(Vihf who, String id, String ifMatch) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(FhirClient.base(port) + "/DocumentReference/" + id))
+                .header("Authorization", "Bearer " + FhirToken.of(who)).DELETE();
+        if (ifMatch != null) {
+            builder.header("If-Match", ifMatch);
+        }
+        HttpRequest request = builder.build();
         try {
             return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException | InterruptedException e) {
@@ -376,8 +384,11 @@ class FhirWriteEndToEndTest {
         assertEquals(403, other.statusCode(), other.body());
         assertTrue(other.body().contains("NOT_AUTHOR"), other.body());
         assertEquals(List.of(s.uniqueId()), uniqueIdsOverSoap(durant()));
+        HttpResponse<String> stale = rawDelete(durant(), s.id(), "W/\"7\"");
+        assertEquals(412, stale.statusCode(), stale.body());
+        assertEquals(List.of(s.uniqueId()), uniqueIdsOverSoap(durant()), "If-Match of another version: nothing deleted");
 
-        HttpResponse<String> author = rawDelete(durant(), s.id());
+        HttpResponse<String> author = rawDelete(durant(), s.id(), "W/\"1\"");
         assertEquals(204, author.statusCode(), author.body());
         assertTrue(foundOverSoap(durant(), AvailabilityStatus.APPROVED, AvailabilityStatus.DEPRECATED).isEmpty());
         assertTrue(foundOverSoap(otherDoctor()).isEmpty());

@@ -123,6 +123,7 @@ public class DocumentReferenceWriteMethods {
     public MethodOutcome delete(IdType id, RequestDetails request) {
         AccessContext caller = BearerTokenInterceptor.caller(request);
         DocumentEntryRecord current = lookup.byId(id.getIdPart(), caller);
+        requireMatchingVersion(request.getHeader("If-Match"), current);
         DocumentUpdate update = new DocumentUpdate(submissionSets.forCaller(caller, current.patientId()), List.of(),
                 List.of(new DocumentUpdate.StatusChange(current.entryUuid(), current.availabilityStatus(),
                         EntryStatus.DELETED)));
