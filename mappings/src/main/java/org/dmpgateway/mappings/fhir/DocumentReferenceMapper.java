@@ -277,17 +277,26 @@ public final class DocumentReferenceMapper {
         };
     }
 
+    /**
+     * The XDS hex SHA-1 of {@code attachment.hash}, the base64 of the 20 SHA-1 bytes. The base64 of the
+     * 40-character hex string (as the IHE MHD examples write it) is accepted too: it cannot be mistaken
+     * for anything else.
+     */
     private static String hash(Attachment a) {
         if (!a.hasHash()) {
             return null;
         }
         byte[] bytes = a.getHash();
+        if (bytes.length == 40) {
+            String text = new String(bytes, java.nio.charset.StandardCharsets.US_ASCII);
+            if (text.matches("[0-9a-fA-F]{40}")) {
+                return text.toLowerCase(java.util.Locale.ROOT);
+            }
+        }
         if (bytes.length != 20) {
-            String hint = bytes.length == 40 && new String(bytes, java.nio.charset.StandardCharsets.US_ASCII).matches("[0-9a-fA-F]{40}")
-                    ? " (it is the base64 of the hex string; FHIR wants the base64 of the 20 SHA-1 bytes)" : "";
             throw new DmpException(org.dmpgateway.mappings.error.DmpErrorCode.METADATA_ERROR,
-                    "DocumentReference.content.attachment.hash: a SHA-1 has 20 bytes, this one decodes to " + bytes.length
-                            + hint, "DocumentReference.content.attachment.hash");
+                    "DocumentReference.content.attachment.hash: a SHA-1 has 20 bytes, this one decodes to " + bytes.length,
+                    "DocumentReference.content.attachment.hash");
         }
         return HexFormat.of().formatHex(bytes);
     }

@@ -155,11 +155,15 @@ class DocumentReferenceMapperTest {
     }
 
     @Test
-    void theHashIsTheBase64OfTheSha1Bytes() {
+    void theHashIsTheBase64OfTheSha1BytesOrOfItsHexString() {
         DocumentReference r = minimal();
-        r.getContentFirstRep().getAttachment().setHash("0a4d55a8d778e5022fab701977c5d840bbc486d0".getBytes());
-        assertEquals(List.of("DocumentReference.content.attachment.hash: a SHA-1 has 20 bytes, this one decodes to 40 "
-                + "(it is the base64 of the hex string; FHIR wants the base64 of the 20 SHA-1 bytes)"),
+        r.getContentFirstRep().getAttachment().setHash(java.util.HexFormat.of().parseHex("0a4d55a8d778e5022fab701977c5d840bbc486d0"));
+        assertEquals("0a4d55a8d778e5022fab701977c5d840bbc486d0", DocumentReferenceMapper.toEntry(r, null).hash());
+        r.getContentFirstRep().getAttachment().setHash("0A4D55A8D778E5022FAB701977C5D840BBC486D0".getBytes());
+        assertEquals("0a4d55a8d778e5022fab701977c5d840bbc486d0", DocumentReferenceMapper.toEntry(r, null).hash(),
+                "the IHE examples' form: the base64 of the hex string");
+        r.getContentFirstRep().getAttachment().setHash(new byte[]{1, 2, 3});
+        assertEquals(List.of("DocumentReference.content.attachment.hash: a SHA-1 has 20 bytes, this one decodes to 3"),
                 refusals(() -> DocumentReferenceMapper.toEntry(r, null)));
     }
 
