@@ -209,6 +209,20 @@ class FhirConformanceExamplesTest {
     }
 
     @Test
+    void fixedMhdComprehensiveBundleIsAcceptedAndReadOverXds() {
+        HttpResponse<String> answer = post("", read(FIXED.resolve("Bundle-ex-comprehensiveProvideDocumentBundleSimple.json"))
+                .replace(FIXED_INS, ins));
+        assertEquals(200, answer.statusCode(), answer.body());
+        Bundle response = FhirContext.forR4Cached().newJsonParser().parseResource(Bundle.class, answer.body());
+        assertEquals(3, response.getEntry().size());
+        response.getEntry().forEach(e -> assertEquals("201 Created", e.getResponse().getStatus()));
+        List<DocumentEntry> stored = stored();
+        assertEquals(List.of("1.2.840.113556.1.8000.2554.53432.348.2"), stored.stream().map(DocumentEntry::getUniqueId).toList());
+        assertEquals("0a4d55a8d778e5022fab701977c5d840bbc486d0", stored.get(0).getHash());
+        assertEquals("mrn-1234", stored.get(0).getSourcePatientId().getId());
+    }
+
+    @Test
     void fixedSimplifiedPublishIsAccepted() {
         HttpResponse<String> answer = post("/DocumentReference",
                 read(FIXED.resolve("DocumentReference-example-td2-iti105-publication-simplifiee.json")).replace(FIXED_INS, ins));

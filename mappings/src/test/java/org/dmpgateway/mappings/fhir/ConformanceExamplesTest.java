@@ -147,6 +147,18 @@ class ConformanceExamplesTest {
     }
 
     @Test
+    void fixedMhdComprehensiveBundleIsAccepted() {
+        Submission s = ProvideBundleMapper.toSubmission(read(Bundle.class, FIXED + "Bundle-ex-comprehensiveProvideDocumentBundleSimple.json"));
+        assertEquals(1, s.documents().size());
+        DocumentEntryRecord e = s.documents().get(0).entry();
+        assertEquals("1.2.840.113556.1.8000.2554.53432.348.2", e.uniqueId());
+        assertEquals("60591-5", e.typeCode().code());
+        assertEquals("0a4d55a8d778e5022fab701977c5d840bbc486d0", e.hash(), "the hex-in-base64 hash is read");
+        assertEquals("810002345678^DURANT^Romuald^^^^^^&1.2.250.1.71.4.2.1&ISO^D^^^IDNPS", e.authors().get(0).person());
+        assertEquals("Hello World", new String(s.documents().get(0).content(), java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Test
     void fixedReplacementIsAcceptedAsAnRplcAndItsPatchAddsNothing() {
         Submission s = ProvideBundleMapper.toSubmission(read(Bundle.class, FIXED + "Bundle-example-td2-1-remplacement.json"));
         AssociationRecord rplc = s.associations().stream().filter(a -> a.kind() == AssociationKind.REPLACE).findFirst().orElseThrow();
