@@ -273,6 +273,21 @@ class FhirWriteEndToEndTest {
         get.setUuids(List.of("urn:uuid:" + old.id()));
         QueryResponse r = xds.as(durant()).query(get);
         assertEquals(AvailabilityStatus.DEPRECATED, r.getDocumentEntries().get(0).getAvailabilityStatus());
+
+        // ITI-67 and the read answer the new version with relatesTo replaces the old one (MHD)
+        Bundle found = fhir(durant()).search().byUrl("DocumentReference?patient.identifier=urn:oid:"
+                + SampleSubmissions.INS_OID + "|" + ins + "&status=current").returnBundle(Bundle.class).execute();
+        DocumentReference current = (DocumentReference) found.getEntryFirstRep().getResource();
+        assertEquals("urn:oid:" + newUniqueId, current.getMasterIdentifier().getValue());
+        assertEquals(1, current.getRelatesTo().size());
+        assertEquals(DocumentReference.DocumentRelationshipType.REPLACES, current.getRelatesToFirstRep().getCode());
+        assertEquals("DocumentReference/" + old.id(), current.getRelatesToFirstRep().getTarget().getReference());
+        DocumentReference read = fhir(durant()).read().resource(DocumentReference.class)
+                .withId(current.getIdElement().getIdPart()).execute();
+        assertEquals("DocumentReference/" + old.id(), read.getRelatesToFirstRep().getTarget().getReference());
+        DocumentReference oldOne = fhir(durant()).read().resource(DocumentReference.class).withId(old.id()).execute();
+        assertEquals(org.hl7.fhir.r4.model.Enumerations.DocumentReferenceStatus.SUPERSEDED, oldOne.getStatus());
+        assertTrue(oldOne.getRelatesTo().isEmpty(), "the replaced document relates to nothing");
     }
 
     @Test

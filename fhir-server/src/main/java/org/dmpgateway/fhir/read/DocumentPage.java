@@ -4,6 +4,7 @@ import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import org.dmpgateway.mappings.access.AccessContext;
 import org.dmpgateway.mappings.fhir.DocumentReferenceMapper;
 import org.dmpgateway.mappings.query.DocumentCriteria;
+import org.dmpgateway.mappings.query.QueryResult;
 import org.dmpgateway.mappings.query.RegistryQuery;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.instance.model.api.IPrimitiveType;
@@ -61,8 +62,8 @@ final class DocumentPage implements IBundleProvider {
         }
         DocumentCriteria page = criteria.toBuilder().offset(offset + from).limit(to - from).build();
         List<IBaseResource> resources = new ArrayList<>();
-        reader.query(new RegistryQuery.FindDocuments(page), caller).documents()
-                .forEach(d -> resources.add(DocumentReferenceMapper.toResource(d, fhirBase)));
+        QueryResult found = reader.query(new RegistryQuery.FindDocuments(page, true), caller);
+        found.documents().forEach(d -> resources.add(DocumentReferenceMapper.toResource(d, fhirBase, found.associations())));
         return resources;
     }
 

@@ -34,6 +34,7 @@ import org.dmpgateway.mappings.fhir.DocumentSearchMapper;
 import org.dmpgateway.mappings.fhir.DocumentSearchParameters;
 import org.dmpgateway.mappings.query.DocumentCriteria;
 import org.hl7.fhir.instance.model.api.IAnyResource;
+import org.dmpgateway.mappings.query.QueryResult;
 import org.hl7.fhir.r4.model.DocumentReference;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Patient;
@@ -140,8 +141,9 @@ public class DocumentReferenceProvider implements IResourceProvider {
     @Read
     public DocumentReference read(@IdParam IdType id, RequestDetails request) {
         AccessContext caller = BearerTokenInterceptor.caller(request);
-        return DocumentReferenceMapper.toResource(reader.document("DocumentReference", id.getIdPart(), caller),
-                request.getFhirServerBase());
+        QueryResult found = reader.documentWithRelationships("DocumentReference", id.getIdPart(), caller);
+        return DocumentReferenceMapper.toResource(found.documents().get(0), request.getFhirServerBase(),
+                found.associations());
     }
 
     static int pageSize(Integer count) {

@@ -46,15 +46,22 @@ public class RegistryReader {
      * what the caller may see; otherwise UNKNOWN_DOCUMENT (404), whether it does not exist or is hidden.
      */
     public DocumentEntryRecord document(String resourceType, String id, AccessContext caller) {
+        return documentWithRelationships(resourceType, id, caller).documents().get(0);
+    }
+
+    /**
+     * {@link #document} with the entry's document relationships (MHD relatesTo): a QueryResult holding
+     * the one entry and the associations whose source it is and whose target the caller may see.
+     */
+    public QueryResult documentWithRelationships(String resourceType, String id, AccessContext caller) {
         if (id == null || !id.matches("[A-Za-z0-9\\-.]{1,64}")) {
             throw notFound(resourceType, id);
         }
-        List<DocumentEntryRecord> found = query(new RegistryQuery.GetDocuments(List.of(URN_UUID + id), null, null),
-                caller).documents();
-        if (found.isEmpty()) {
+        QueryResult found = query(new RegistryQuery.GetDocuments(List.of(URN_UUID + id), null, null, true), caller);
+        if (found.documents().isEmpty()) {
             throw notFound(resourceType, id);
         }
-        return found.get(0);
+        return found;
     }
 
     static FhirRefusal notFound(String resourceType, String id) {

@@ -1,6 +1,7 @@
 package org.dmpgateway.mappings.fhir;
 
 import org.dmpgateway.mappings.error.DmpException;
+import org.dmpgateway.mappings.model.AssociationRecord;
 import org.dmpgateway.mappings.model.AuthorInfo;
 import org.dmpgateway.mappings.model.CodedValue;
 import org.dmpgateway.mappings.model.DocumentEntryRecord;
@@ -373,6 +374,34 @@ public final class DocumentReferenceMapper {
     }
 
     // ------------------------------------------------------------------ outbound
+
+    /**
+     * {@link #toResource(DocumentEntryRecord, String)} with {@code relatesTo}: the document relationships
+     * whose source is this entry (RPLC replaces, XFRM and XFRM_RPLC transforms, APND appends, signs signs;
+     * IsSnapshotOf has no FHIR code and is left out), each targeting {@code DocumentReference/<id>} of
+     * the related entry.
+     */
+    public static DocumentReference toResource(DocumentEntryRecord e, String fhirBase, List<AssociationRecord> associations) {
+        DocumentReference r = toResource(e, fhirBase);
+        for (AssociationRecord a : associations) {
+            if (!a.sourceUuid().equals(e.entryUuid())) {
+                continue;
+            }
+            DocumentReference.DocumentRelationshipType code = switch (a.kind()) {
+                case REPLACE -> DocumentReference.DocumentRelationshipType.REPLACES;
+                case TRANSFORM, TRANSFORM_AND_REPLACE -> DocumentReference.DocumentRelationshipType.TRANSFORMS;
+                case APPEND -> DocumentReference.DocumentRelationshipType.APPENDS;
+                case SIGNS -> DocumentReference.DocumentRelationshipType.SIGNS;
+                default -> null;
+            };
+            if (code != null) {
+                String target = a.targetUuid().startsWith(URN_UUID) ? a.targetUuid().substring(URN_UUID.length())
+                        : a.targetUuid();
+                r.addRelatesTo().setCode(code).setTarget(new Reference("DocumentReference/" + target));
+            }
+        }
+        return r;
+    }
 
     /**
      * The DocumentReference of a stored entry (ITI-67, read, PATCH answer); authors, the legal

@@ -18,7 +18,16 @@ public sealed interface RegistryQuery {
         return null;
     }
 
-    record FindDocuments(DocumentCriteria criteria) implements RegistryQuery {
+    /**
+     * @param withRelationships also answer the document relationships (RPLC, XFRM, APND, signs...) whose
+     *                          source is a found document and whose target the caller may see (MHD
+     *                          {@code relatesTo}); ITI-18 FindDocuments answers none
+     */
+    record FindDocuments(DocumentCriteria criteria, boolean withRelationships) implements RegistryQuery {
+        public FindDocuments(DocumentCriteria criteria) {
+            this(criteria, false);
+        }
+
         @Override public PatientRef patient() { return criteria.patient(); }
     }
 
@@ -35,7 +44,12 @@ public sealed interface RegistryQuery {
                   List<List<CodedValue>> confidentialityCodes, Boolean onDemand) implements RegistryQuery {
     }
 
-    record GetDocuments(List<String> uuids, List<String> uniqueIds, List<String> logicalUuids) implements RegistryQuery {
+    /** @param withRelationships as for {@link FindDocuments} */
+    record GetDocuments(List<String> uuids, List<String> uniqueIds, List<String> logicalUuids, boolean withRelationships)
+            implements RegistryQuery {
+        public GetDocuments(List<String> uuids, List<String> uniqueIds, List<String> logicalUuids) {
+            this(uuids, uniqueIds, logicalUuids, false);
+        }
     }
 
     record GetFolders(List<String> uuids, List<String> uniqueIds, List<String> logicalUuids) implements RegistryQuery {

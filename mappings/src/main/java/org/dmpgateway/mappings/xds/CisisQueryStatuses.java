@@ -65,7 +65,7 @@ public final class CisisQueryStatuses {
         }
         RegistryQuery q = command.query();
         if (q instanceof RegistryQuery.FindDocuments f) {
-            q = new RegistryQuery.FindDocuments(f.criteria().toBuilder().statuses(statuses).build());
+            q = new RegistryQuery.FindDocuments(f.criteria().toBuilder().statuses(statuses).build(), f.withRelationships());
         } else if (q instanceof RegistryQuery.GetAll g) {
             q = new RegistryQuery.GetAll(g.patient(), statuses, g.submissionSetStatuses(), g.folderStatuses(),
                     g.formatCodes(), g.confidentialityCodes(), g.onDemand());

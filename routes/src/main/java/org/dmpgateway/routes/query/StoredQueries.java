@@ -155,12 +155,13 @@ public class StoredQueries {
         }
 
         private Found select(RegistryQuery q) {
-            if (q instanceof FindDocuments f) return Found.docs(documents(f.criteria()));
+            if (q instanceof FindDocuments f) return withRelationships(documents(f.criteria()), f.withRelationships());
             if (q instanceof FindSubmissionSets f) return Found.sets(capped(findSubmissionSets(f.criteria())));
             if (q instanceof FindFolders f) return Found.folders(capped(findFolders(f.criteria())));
             if (q instanceof GetAll g) return getAll(g);
-            if (q instanceof GetDocuments g) return Found.docs(documents(DocumentCriteria.builder().entryUuids(g.uuids())
-                    .uniqueIds(g.uniqueIds()).logicalUuids(g.logicalUuids()).build()));
+            if (q instanceof GetDocuments g) return withRelationships(documents(DocumentCriteria.builder()
+                    .entryUuids(g.uuids()).uniqueIds(g.uniqueIds()).logicalUuids(g.logicalUuids()).build()),
+                    g.withRelationships());
             if (q instanceof GetFolders g) return Found.folders(findFolders(new FolderCriteria(null, g.uuids(),
                     g.uniqueIds(), g.logicalUuids(), null, null, null)));
             if (q instanceof GetAssociations g) return new Found(List.of(), List.of(), List.of(),
@@ -204,6 +205,20 @@ public class StoredQueries {
             sets.forEach(s -> ids.add(s.entryUuid()));
             folders.forEach(f -> ids.add(f.entryUuid()));
             return new Found(docs, sets, folders, associationsAmong(ids));
+        }
+
+        /**
+         * The documents, with (when asked) the document relationships whose source is one of them; run()
+         * then keeps those whose target the caller may see.
+         */
+        private Found withRelationships(List<DocumentEntryRecord> docs, boolean asked) {
+            if (!asked || docs.isEmpty()) {
+                return Found.docs(docs);
+            }
+            List<AssociationRecord> relationships = repository.findAssociations(AssociationCriteria.fromSources(
+                            docs.stream().map(DocumentEntryRecord::entryUuid).toList())).stream()
+                    .filter(a -> a.kind().isDocumentRelationship()).toList();
+            return new Found(docs, List.of(), List.of(), relationships);
         }
 
         /** Associations whose both ends are among the given objects. */
