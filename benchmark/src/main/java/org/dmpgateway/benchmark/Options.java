@@ -54,7 +54,9 @@ record Options(String baseUrl, List<String> startServer, Path serverJar, List<St
               --repository-unique-id OID  the server's dmp.xds.repository-unique-id (default: the shipped one)
 
             java -jar benchmark/target/dmp-benchmark.jar --jfr-summary server.jfr [--jfr-threads http-nio-]
-                                     where a JFR recording's request threads spend their CPU
+                                     [--jfr-stack org.dmpgateway.fhir.]
+                                     where a JFR recording's request threads spend their CPU (only the
+                                     samples with a frame of that package, with --jfr-stack)
             """.formatted(String.join(", ", ALL_SCENARIOS));
 
     static Options parse(String... args) {
