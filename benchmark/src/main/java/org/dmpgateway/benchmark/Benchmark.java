@@ -24,6 +24,7 @@ import java.util.List;
  */
 final class Benchmark {
     private static final int RETRIEVAL_PATIENT = 1_000;
+    private static final int FHIR_RETRIEVAL_PATIENT = 1_001;
     private static final int TARGET_SET_SIZE = 5;
 
     private final Options o;
@@ -172,24 +173,37 @@ final class Benchmark {
             if (o.wants("http")) {
                 scenarios.add(HttpScenarios.trivial(http));
             }
-            if (o.wants("iti18")) {
+            if (o.wants("iti18") || o.wants("iti67")) {
                 for (int target : o.targets()) {
                     for (String ins : targetPatients(target)) {
                         ensureTarget(http, admin, ins, target, targetsLoaded);
                     }
-                    scenarios.add(HttpScenarios.findDocuments(http, targetPatients(target), target));
+                    if (o.wants("iti18")) {
+                        scenarios.add(HttpScenarios.findDocuments(http, targetPatients(target), target));
+                    }
+                    if (o.wants("iti67")) {
+                        for (int page : o.pages()) {
+                            scenarios.add(FhirScenarios.findDocumentReferences(http, targetPatients(target), target, page));
+                        }
+                    }
                 }
             }
             if (o.wants("iti43")) {
                 scenarios.add(retrievalScenario(http, admin));
             }
-            if (o.wants("iti41-1") || o.wants("iti41-5")) {
+            if (o.wants("iti68")) {
+                scenarios.add(fhirRetrievalScenario(http, admin));
+            }
+            if (o.wants("iti41-1") || o.wants("iti41-5") || o.wants("iti65")) {
                 List<Synthesizer.Patient> patients = submissionPatients(admin);
                 if (o.wants("iti41-1")) {
                     scenarios.add(HttpScenarios.provideAndRegister(http, patients, 1));
                 }
                 if (o.wants("iti41-5")) {
                     scenarios.add(HttpScenarios.provideAndRegister(http, patients, 5));
+                }
+                if (o.wants("iti65")) {
+                    scenarios.add(FhirScenarios.provideDocumentBundle(http, patients));
                 }
             }
             for (Scenario s : scenarios) {
@@ -273,6 +287,24 @@ final class Benchmark {
         }
         return HttpScenarios.retrieve(http, p.ins(), o.repositoryUniqueId(), uniqueIds,
                 HttpScenarios.RETRIEVED_DOCUMENT_BYTES);
+    }
+
+    /**
+     * A patient of the harness with one 1 MB document per client thread, submitted through ITI-65,
+     * whose DocumentReference ids are then found through ITI-67 (by uniqueId).
+     */
+    private Scenario fhirRetrievalScenario(Http http, Admin admin) throws Exception {
+        Synthesizer synth = new Synthesizer(System.nanoTime());
+        Synthesizer.Patient p = synth.patient(Ins.harness(FHIR_RETRIEVAL_PATIENT));
+        admin.activatedPatientAuthorising(p.ins(), p.family(), p.given());
+        List<String> uniqueIds = new ArrayList<>();
+        for (int i = 0; i < o.maxConcurrency(); i++) {
+            Synthesizer.Document d = synth.document(false, HttpScenarios.RETRIEVED_DOCUMENT_BYTES);
+            FhirScenarios.submit(http, p, synth, d, "ITI-65 (set-up)");
+            uniqueIds.add(d.uniqueId());
+        }
+        List<String> ids = FhirScenarios.documentReferenceIds(http, p.ins(), uniqueIds);
+        return FhirScenarios.retrieveBinary(http, p.ins(), ids, HttpScenarios.RETRIEVED_DOCUMENT_BYTES);
     }
 
     /** One patient of the harness per client thread, for the submissions. */

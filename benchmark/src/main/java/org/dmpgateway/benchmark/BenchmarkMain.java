@@ -12,8 +12,16 @@ public final class BenchmarkMain {
     public static void main(String[] args) throws Exception {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
         if (args.length >= 2 && args[0].equals("--jfr-summary")) {
-            String threads = args.length >= 4 && args[2].equals("--jfr-threads") ? args[3] : "http-nio-";
-            JfrSummary.print(java.nio.file.Path.of(args[1]), threads, 25, System.out);
+            String threads = "http-nio-";
+            String stack = null;
+            for (int i = 2; i + 1 < args.length; i += 2) {
+                switch (args[i]) {
+                    case "--jfr-threads" -> threads = args[i + 1];
+                    case "--jfr-stack" -> stack = args[i + 1];
+                    default -> throw new IllegalArgumentException("unknown option " + args[i] + " after --jfr-summary");
+                }
+            }
+            JfrSummary.print(java.nio.file.Path.of(args[1]), threads, stack, 25, System.out);
             return;
         }
         Options options;

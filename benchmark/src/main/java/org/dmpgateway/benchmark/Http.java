@@ -40,6 +40,22 @@ final class Http {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
     }
 
+    /** A GET with a bearer token (the FHIR requests); {@code accept} may be null (no Accept header). */
+    Response get(String path, String bearer, String accept) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url(path))).timeout(TIMEOUT)
+                .header("Authorization", "Bearer " + bearer).GET();
+        if (accept != null) {
+            b.header("Accept", accept);
+        }
+        return send(b.build());
+    }
+
+    /** A POST with a bearer token (the FHIR requests). */
+    Response post(String path, String contentType, byte[] body, String bearer) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(url(path))).timeout(TIMEOUT).header("Content-Type", contentType)
+                .header("Authorization", "Bearer " + bearer).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+    }
+
     Response put(String path, String bearer, String json) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(URI.create(url(path))).timeout(TIMEOUT)
                 .header("Content-Type", "application/json").header("Authorization", "Bearer " + bearer)

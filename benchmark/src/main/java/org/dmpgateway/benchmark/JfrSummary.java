@@ -26,7 +26,7 @@ import java.util.Set;
  * </ul>
  * {@code java -cp dmp-benchmark.jar -Dloader.main=org.dmpgateway.benchmark.JfrSummary
  * org.springframework.boot.loader.launch.PropertiesLauncher server.jfr [thread-prefix]}, or
- * {@code java -jar dmp-benchmark.jar --jfr-summary server.jfr [--jfr-threads http-nio-]}.
+ * {@code java -jar dmp-benchmark.jar --jfr-summary server.jfr [--jfr-threads http-nio-] [--jfr-stack org.dmpgateway.fhir.]}.
  */
 public final class JfrSummary {
     /** Library of a class, by package prefix, first match wins. */
@@ -56,7 +56,13 @@ public final class JfrSummary {
         LAYERS.put("org.dmpgateway.mappings.", "gateway: mappings");
         LAYERS.put("org.dmpgateway.routes.", "gateway: routes (core)");
         LAYERS.put("org.dmpgateway.xds.", "gateway: XDS adapter");
+        LAYERS.put("org.dmpgateway.fhir.", "gateway: FHIR server");
         LAYERS.put("org.dmpgateway.", "gateway: other");
+        LAYERS.put("ca.uhn.fhir.parser.", "HAPI FHIR parser/serializer");
+        LAYERS.put("ca.uhn.fhir.rest.", "HAPI FHIR REST server");
+        LAYERS.put("ca.uhn.fhir.", "HAPI FHIR other");
+        LAYERS.put("org.hl7.fhir.", "HAPI FHIR model (R4 structures)");
+        LAYERS.put("com.nimbusds.", "Nimbus JOSE (bearer token)");
         LAYERS.put("com.fasterxml.jackson.", "Jackson");
         LAYERS.put("org.apache.catalina.", "Tomcat");
         LAYERS.put("org.apache.coyote.", "Tomcat");
@@ -73,10 +79,19 @@ public final class JfrSummary {
             System.err.println("usage: JfrSummary recording.jfr [thread-name-prefix (default http-nio-)]");
             System.exit(2);
         }
-        print(Path.of(args[0]), args.length > 1 ? args[1] : "http-nio-", 25, System.out);
+        print(Path.of(args[0]), args.length > 1 ? args[1] : "http-nio-", args.length > 2 ? args[2] : null, 25, System.out);
     }
 
     static void print(Path recording, String threadPrefix, int top, PrintStream out) throws IOException {
+        print(recording, threadPrefix, null, top, out);
+    }
+
+    /**
+     * @param stackFilter when not null, only the samples with a frame of a class whose name starts
+     *                    with it (e.g. {@code org.dmpgateway.fhir.}: the FHIR requests, not the
+     *                    set-up's SOAP queries recorded in the same file)
+     */
+    static void print(Path recording, String threadPrefix, String stackFilter, int top, PrintStream out) throws IOException {
         Map<String, Integer> layers = new HashMap<>();
         Map<String, Integer> self = new HashMap<>();
         Map<String, Integer> inclusive = new HashMap<>();
@@ -90,7 +105,8 @@ public final class JfrSummary {
             RecordedThread thread = e.getThread("sampledThread");
             String name = thread == null ? "" : String.valueOf(thread.getJavaName());
             RecordedStackTrace stack = e.getStackTrace();
-            if (!name.startsWith(threadPrefix) || stack == null) {
+            if (!name.startsWith(threadPrefix) || stack == null || (stackFilter != null && stack.getFrames().stream()
+                    .noneMatch(f -> f.getMethod().getType().getName().startsWith(stackFilter)))) {
                 continue;
             }
             samples++;
@@ -116,18 +132,19 @@ public final class JfrSummary {
                 }
             }
         }
-        out.printf("%s: %,d execution samples, %,d on threads %s*%n", recording.getFileName(), all, samples, threadPrefix);
+        out.printf("%s: %,d execution samples, %,d on threads %s*%s%n", recording.getFileName(), all, samples, threadPrefix,
+                stackFilter == null ? "" : " with a frame of " + stackFilter + "*");
         table(out, "by layer (first non-JDK frame from the top of the stack)", layers, samples, 40);
         table(out, "self, by method (first non-JDK frame)", self, samples, top);
         Map<String, Integer> ours = new HashMap<>();
         inclusive.forEach((m, n) -> {
-            if (m.startsWith("org.dmpgateway.") || m.startsWith("org.openehealth.ipf.")
+            if (m.startsWith("org.dmpgateway.") || m.startsWith("org.openehealth.ipf.") || m.startsWith("ca.uhn.fhir.")
                     || m.startsWith("org.springframework.jdbc.") || m.startsWith("org.glassfish.jaxb.runtime.v2.runtime.MarshallerImpl")
                     || m.startsWith("org.apache.cxf.jaxb.io.DataWriterImpl") || m.startsWith("org.apache.cxf.interceptor.DocLiteralInInterceptor")) {
                 ours.put(m, n);
             }
         });
-        table(out, "inclusive, by method (gateway, IPF, Spring JDBC, JAXB marshalling, CXF reading and writing)", ours,
+        table(out, "inclusive, by method (gateway, IPF, HAPI FHIR, Spring JDBC, JAXB marshalling, CXF reading and writing)", ours,
                 samples, 2 * top);
     }
 

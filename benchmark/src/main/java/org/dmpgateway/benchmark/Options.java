@@ -9,11 +9,12 @@ import java.util.List;
 /** The command line of the harness (see {@link #USAGE}). */
 record Options(String baseUrl, List<String> startServer, Path serverJar, List<String> serverJvmOptions, boolean jfr,
                List<String> scenarios, List<Integer> concurrency, Duration duration, long requests, Duration warmup,
-               List<Long> registrySizes, List<Integer> targets, int targetPatients, int documentsPerPatient, String jdbcUrl, String jdbcUser,
+               List<Long> registrySizes, List<Integer> targets, List<Integer> pages, int targetPatients, int documentsPerPatient, String jdbcUrl, String jdbcUser,
                String jdbcPassword, String pgUrl, String pgUser, String pgPassword, boolean freshDb, boolean loadOnly, Path workDir,
                Path out, String adminToken, String repositoryUniqueId, long serverPid) {
 
-    static final List<String> ALL_SCENARIOS = List.of("db-insert", "db-find", "http", "iti18", "iti43", "iti41-1", "iti41-5");
+    static final List<String> ALL_SCENARIOS = List.of("db-insert", "db-find", "http", "iti18", "iti43", "iti41-1", "iti41-5",
+            "iti65", "iti67", "iti68");
 
     static final String USAGE = """
             java -jar benchmark/target/dmp-benchmark.jar [options]
@@ -33,6 +34,7 @@ record Options(String baseUrl, List<String> startServer, Path serverJar, List<St
               --registry-size 100000,1000000  documents the bulk loader fills the registry to, one pass each
                                      (0: no loading; the query targets are then submitted through ITI-41)
               --targets 10,100,1000  document counts of the FindDocuments target patients
+              --pages 20,100         the ITI-67 page sizes (_count, at most 100) measured for each target
               --target-patients 8    patients per count; requests go to them in turn (so that no cache
                                      of the database serves a repeated identical query)
               --docs-per-patient 20  mean documents per bulk patient
@@ -52,7 +54,9 @@ record Options(String baseUrl, List<String> startServer, Path serverJar, List<St
               --repository-unique-id OID  the server's dmp.xds.repository-unique-id (default: the shipped one)
 
             java -jar benchmark/target/dmp-benchmark.jar --jfr-summary server.jfr [--jfr-threads http-nio-]
-                                     where a JFR recording's request threads spend their CPU
+                                     [--jfr-stack org.dmpgateway.fhir.]
+                                     where a JFR recording's request threads spend their CPU (only the
+                                     samples with a frame of that package, with --jfr-stack)
             """.formatted(String.join(", ", ALL_SCENARIOS));
 
     static Options parse(String... args) {
@@ -68,6 +72,7 @@ record Options(String baseUrl, List<String> startServer, Path serverJar, List<St
         Duration warmup = Duration.ofSeconds(5);
         List<Long> sizes = List.of(100_000L, 1_000_000L);
         List<Integer> targets = List.of(10, 100, 1000);
+        List<Integer> pages = List.of(20, 100);
         int perPatient = 20;
         int targetPatients = 8;
         String jdbcUrl = null;
@@ -115,6 +120,7 @@ record Options(String baseUrl, List<String> startServer, Path serverJar, List<St
                         case "--warmup" -> warmup = duration(value);
                         case "--registry-size" -> sizes = list(value).stream().map(s -> Long.parseLong(s.replace("_", ""))).toList();
                         case "--targets" -> targets = list(value).stream().map(Integer::parseInt).toList();
+                        case "--pages" -> pages = list(value).stream().map(Integer::parseInt).toList();
                         case "--docs-per-patient" -> perPatient = Integer.parseInt(value);
                         case "--target-patients" -> targetPatients = Integer.parseInt(value);
                         case "--jdbc-url" -> jdbcUrl = value;
@@ -154,6 +160,9 @@ record Options(String baseUrl, List<String> startServer, Path serverJar, List<St
         if (concurrency.isEmpty() || concurrency.stream().anyMatch(c -> c < 1 || c > 256)) {
             throw new IllegalArgumentException("--concurrency takes numbers from 1 to 256");
         }
+        if (pages.isEmpty() || pages.stream().anyMatch(n -> n < 1 || n > 100)) {
+            throw new IllegalArgumentException("--pages takes page sizes from 1 to 100 (the server's largest page)");
+        }
         if (targetPatients < 1 || targetPatients > 999) {
             throw new IllegalArgumentException("--target-patients takes a number from 1 to 999");
         }
@@ -161,7 +170,7 @@ record Options(String baseUrl, List<String> startServer, Path serverJar, List<St
             throw new IllegalArgumentException("give a --duration or a number of --requests");
         }
         return new Options(baseUrl, start, jar, jvm, jfr, scenarios, concurrency, duration, requests, warmup, sizes,
-                targets, targetPatients, perPatient, jdbcUrl, jdbcUser, jdbcPassword, pgUrl, pgUser, pgPassword, fresh, loadOnly, work,
+                targets, pages, targetPatients, perPatient, jdbcUrl, jdbcUser, jdbcPassword, pgUrl, pgUser, pgPassword, fresh, loadOnly, work,
                 out == null ? work.resolve("results") : out, token, repo, pid);
     }
 

@@ -92,13 +92,13 @@ final class Report {
     }
 
     private static String header() {
-        return String.format("%-12s %4s %8s %6s %9s %8s %9s %9s %9s %9s %9s  %s", "scenario", "conc", "requests",
+        return String.format("%-14s %4s %8s %6s %9s %8s %9s %9s %9s %9s %9s  %s", "scenario", "conc", "requests",
                 "errors", "per s", "MB/s", "p50 ms", "p95 ms", "p99 ms", "heap MB", "RSS MB", "loadavg");
     }
 
     private static String line(Row r) {
         Runner.Measure m = r.measure();
-        return String.format(Locale.ROOT, "%-12s %4d %8d %6d %9.1f %8s %9.2f %9.2f %9.2f %9s %9s  %s%s", r.scenario(),
+        return String.format(Locale.ROOT, "%-14s %4d %8d %6d %9.1f %8s %9.2f %9.2f %9.2f %9s %9s  %s%s", r.scenario(),
                 r.concurrency(), m.ok(), m.failed(), m.perSecond(), r.bytes() ? String.format(Locale.ROOT, "%.1f", m.megabytesPerSecond()) : "-",
                 m.percentile(50), m.percentile(95), m.percentile(99), mb(m.heapMaxBytes()), mb(m.rssMaxBytes()),
                 m.loadAverage(), m.firstError() == null ? "" : "  first error: " + m.firstError());

@@ -17,8 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The harness end to end, small: starts the packaged server jar on an H2 file, bulk-loads a
- * registry of 200 documents (targets of 2, 5 and 10 documents), and runs every scenario for four
- * requests at one and two client threads. Asserts only that every request succeeded and that the
+ * registry of 200 documents (targets of 2, 5 and 10 documents), and runs every scenario, SOAP and
+ * FHIR, for four requests at one and two client threads. Asserts only that every request succeeded and that the
  * figures were produced: no timing is asserted. Runs in the integration-test phase of
  * {@code mvn verify}, after the server module was packaged.
  */
@@ -41,7 +41,9 @@ class BenchmarkSmokeTest {
         String printed = console.toString(StandardCharsets.UTF_8);
         System.out.println(printed);
         Set<String> expected = new TreeSet<>(List.of("db-insert", "db-find-2", "db-find-5", "db-find-10", "http",
-                "iti18-2", "iti18-5", "iti18-10", "iti43-1mb", "iti41-1", "iti41-5"));
+                "iti18-2", "iti18-5", "iti18-10", "iti43-1mb", "iti41-1", "iti41-5",
+                "iti65", "iti67-2-p20", "iti67-2-p100", "iti67-5-p20", "iti67-5-p100", "iti67-10-p20", "iti67-10-p100",
+                "iti68-1mb"));
         assertEquals(expected, report.rows().stream().map(Report.Row::scenario).collect(Collectors.toCollection(TreeSet::new)));
         for (Report.Row row : report.rows()) {
             String what = row.scenario() + " at " + row.concurrency() + " threads";
@@ -54,8 +56,8 @@ class BenchmarkSmokeTest {
         assertTrue(report.rows().stream().filter(r -> r.scenario().startsWith("iti"))
                 .allMatch(r -> r.measure().heapMaxBytes() > 0 && r.measure().rssMaxBytes() > 0),
                 "the server's heap and resident set are sampled during the HTTP scenarios");
-        assertTrue(report.rows().stream().filter(r -> r.scenario().equals("iti43-1mb"))
-                .allMatch(r -> r.measure().megabytesPerSecond() > 0), "ITI-43 is reported in MB/s");
+        assertTrue(report.rows().stream().filter(r -> r.scenario().equals("iti43-1mb") || r.scenario().equals("iti68-1mb"))
+                .allMatch(r -> r.bytes() && r.measure().megabytesPerSecond() > 0), "ITI-43 and ITI-68 are reported in MB/s");
         List<String> csv = Files.readAllLines(report.csv());
         assertEquals(report.rows().size() + 1, csv.size(), "one CSV line per measurement, plus the header");
         String markdown = Files.readString(report.markdown());

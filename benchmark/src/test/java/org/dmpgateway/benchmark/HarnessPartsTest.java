@@ -68,6 +68,11 @@ class HarnessPartsTest {
         assertEquals(List.of(100_000L, 1_000_000L), o.registrySizes());
         assertTrue(o.wants("iti18") && !o.wants("iti43"));
         assertThrows(IllegalArgumentException.class, () -> Options.parse("--scenarios", "iti99"));
+        Options fhir = Options.parse("--scenarios", "iti65,iti67,iti68", "--pages", "20");
+        assertTrue(fhir.wants("iti65") && fhir.wants("iti67") && fhir.wants("iti68") && !fhir.wants("iti18"));
+        assertEquals(List.of(20), fhir.pages());
+        assertEquals(List.of(20, 100), o.pages(), "ITI-67's default pages");
+        assertThrows(IllegalArgumentException.class, () -> Options.parse("--pages", "500"));
         assertThrows(IllegalArgumentException.class, () -> Options.parse("--base-url", "http://127.0.0.1:1", "--start-server", "h2"));
     }
 
