@@ -52,7 +52,7 @@ public class BinaryProvider implements IResourceProvider {
         Binary binary = new Binary();
         binary.setId(id.getIdPart());
         binary.setContentType(document.mimeType());
-        binary.setContent(document.content());
+        binary.setDataElement(new LazyBase64Binary(document.content()));
         return binary;
     }
 }
