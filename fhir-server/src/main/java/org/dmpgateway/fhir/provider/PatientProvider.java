@@ -13,10 +13,8 @@ import org.dmpgateway.fhir.identity.BearerTokenInterceptor;
 import org.dmpgateway.mappings.CoreEndpoints;
 import org.dmpgateway.mappings.access.RecordStatus;
 import org.dmpgateway.mappings.error.DmpErrorCode;
-import org.dmpgateway.mappings.error.DmpException;
 import org.dmpgateway.mappings.fhir.PatientIds;
 import org.dmpgateway.mappings.fhir.PatientMapper;
-import org.dmpgateway.mappings.model.PatientRecordState;
 import org.dmpgateway.mappings.model.PatientRef;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Patient;
@@ -51,7 +49,7 @@ public class PatientProvider implements IResourceProvider {
     public Patient read(@IdParam IdType id, RequestDetails request) {
         PatientRef patient = FhirParameters.patientOfId(id.getIdPart());
         RecordStatus status = status(patient, request);
-        if (status.state() == PatientRecordState.NOTIFIED) {
+        if (!PatientMapper.hasDmp(status)) {
             throw FhirRefusal.of(DmpErrorCode.DMP_UNKNOWN, "patient " + patient.toCx() + " has no DMP yet "
                     + "(NOTIFIED: the opposition period runs)", "Patient.id");
         }
@@ -71,7 +69,7 @@ public class PatientProvider implements IResourceProvider {
             }
             throw refusal;
         }
-        return status.state() == PatientRecordState.NOTIFIED ? List.of() : List.of(PatientMapper.toResource(status));
+        return PatientMapper.hasDmp(status) ? List.of(PatientMapper.toResource(status)) : List.of();
     }
 
     private RecordStatus status(PatientRef patient, RequestDetails request) {

@@ -27,7 +27,8 @@ import java.sql.Date;
  *       ({@link #CALLER_CONSENT}: authorized, blocked or none) and whether the caller is the admin doctor
  *       ({@link #CALLER_ADMIN_DOCTOR}), which the DMP profile leaves "à préciser".</li>
  * </ul>
- * A NOTIFIED record is no DMP yet: the provider answers it as "no DMP" (an empty search), not with this mapper.
+ * A NOTIFIED record is no DMP yet ({@link #hasDmp}): PDSM4DMP answers a patient without a DMP with an
+ * empty search, so it has no Patient.
  */
 public final class PatientMapper {
     static final String DMP_IG = "https://interop.esante.gouv.fr/ig/fhir/dmp/";
@@ -39,6 +40,11 @@ public final class PatientMapper {
     public static final String CALLER_ADMIN_DOCTOR = "urn:dmp-gateway:extension:caller-admin-doctor";
 
     private PatientMapper() {
+    }
+
+    /** Whether the record is a DMP the Patient resource reports: every state but NOTIFIED (opposition period). */
+    public static boolean hasDmp(RecordStatus status) {
+        return status.state() != PatientRecordState.NOTIFIED;
     }
 
     public static Patient toResource(RecordStatus status) {
