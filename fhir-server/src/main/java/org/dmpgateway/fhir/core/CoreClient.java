@@ -37,21 +37,12 @@ public class CoreClient {
         });
         Exception failure = answer.getException();
         if (failure != null) {
-            DmpException refusal = find(failure);
+            DmpException refusal = FhirRefusal.refusalIn(failure);
             if (refusal != null) {
                 throw FhirRefusal.of(refusal);
             }
             throw new IllegalStateException("the core route " + endpoint + " failed", failure);
         }
         return answerType == Void.class ? null : answer.getMessage().getBody(answerType);
-    }
-
-    private static DmpException find(Throwable t) {
-        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
-            if (c instanceof DmpException d) {
-                return d;
-            }
-        }
-        return null;
     }
 }

@@ -29,6 +29,16 @@ public class FhirRefusal extends BaseServerResponseException {
         return new FhirRefusal(new DmpException(code, message, field));
     }
 
+    /** The gateway's refusal in an exception's cause chain, or null. */
+    public static DmpException refusalIn(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof DmpException d) {
+                return d;
+            }
+        }
+        return null;
+    }
+
     public DmpException refusal() {
         return refusal;
     }

@@ -23,7 +23,7 @@ public class UnexpectedErrorInterceptor {
 
     @Hook(Pointcut.SERVER_PRE_PROCESS_OUTGOING_EXCEPTION)
     public BaseServerResponseException translate(Throwable exception) {
-        DmpException refusal = find(exception, DmpException.class);
+        DmpException refusal = FhirRefusal.refusalIn(exception);
         if (refusal != null) {
             return FhirRefusal.of(refusal);
         }
@@ -34,14 +34,5 @@ public class UnexpectedErrorInterceptor {
         LOG.error("FHIR request failed, reference {}", reference, exception);
         return FhirRefusal.of(DmpErrorCode.INTERNAL_ERROR, "internal error; reference " + reference
                 + " in the gateway's log", null);
-    }
-
-    static <T extends Throwable> T find(Throwable t, Class<T> type) {
-        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
-            if (type.isInstance(c)) {
-                return type.cast(c);
-            }
-        }
-        return null;
     }
 }

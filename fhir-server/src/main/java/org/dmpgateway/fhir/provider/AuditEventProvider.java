@@ -10,6 +10,7 @@ import org.dmpgateway.fhir.core.CoreClient;
 import org.dmpgateway.fhir.identity.BearerTokenInterceptor;
 import org.dmpgateway.mappings.CoreEndpoints;
 import org.dmpgateway.mappings.fhir.AuditEventMapper;
+import org.dmpgateway.mappings.fhir.SearchTokens;
 import org.dmpgateway.mappings.model.PatientRef;
 import org.dmpgateway.mappings.trail.AccessTrace;
 import org.hl7.fhir.r4.model.AuditEvent;
@@ -43,7 +44,7 @@ public class AuditEventProvider implements IResourceProvider {
     @Search
     public List<AuditEvent> search(@RequiredParam(name = AuditEvent.SP_PATIENT) ReferenceParam patient,
                                    @Count Integer count, RequestDetails request) {
-        PatientRef requested = FhirParameters.patientOfReference(patient, AuditEvent.SP_PATIENT);
+        PatientRef requested = SearchTokens.patient(patient);
         int limit = count == null || count <= 0 ? DEFAULT_COUNT : Math.min(count, MAX_COUNT);
         @SuppressWarnings("unchecked")
         List<AccessTrace> traces = core.request(CoreEndpoints.READ_TRACES, requested,

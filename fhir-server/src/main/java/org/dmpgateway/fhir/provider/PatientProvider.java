@@ -47,7 +47,7 @@ public class PatientProvider implements IResourceProvider {
 
     @Read
     public Patient read(@IdParam IdType id, RequestDetails request) {
-        PatientRef patient = FhirParameters.patientOfId(id.getIdPart());
+        PatientRef patient = PatientIds.fromResourceId(id.getIdPart());
         RecordStatus status = status(patient, request);
         if (!PatientMapper.hasDmp(status)) {
             throw FhirRefusal.of(DmpErrorCode.DMP_UNKNOWN, "patient " + patient.toCx() + " has no DMP yet "
@@ -59,7 +59,7 @@ public class PatientProvider implements IResourceProvider {
     @Search
     public List<Patient> search(@RequiredParam(name = Patient.SP_IDENTIFIER) TokenParam identifier,
                                 RequestDetails request) {
-        PatientRef patient = FhirParameters.patientOfToken(identifier, Patient.SP_IDENTIFIER);
+        PatientRef patient = PatientIds.fromIdentifier(identifier.getSystem(), identifier.getValue());
         RecordStatus status;
         try {
             status = status(patient, request);

@@ -2,16 +2,14 @@ package org.dmpgateway.fhir.write;
 
 import ca.uhn.fhir.rest.server.exceptions.PreconditionFailedException;
 import ca.uhn.fhir.util.UrlUtil;
-import org.dmpgateway.fhir.core.CoreClient;
+import org.dmpgateway.fhir.read.RegistryReader;
 import org.dmpgateway.fhir.error.FhirRefusal;
-import org.dmpgateway.mappings.CoreEndpoints;
 import org.dmpgateway.mappings.access.AccessContext;
 import org.dmpgateway.mappings.error.DmpErrorCode;
 import org.dmpgateway.mappings.fhir.FhirErrorMapper;
 import org.dmpgateway.mappings.error.DmpException;
 import org.dmpgateway.mappings.model.DocumentEntryRecord;
 import org.dmpgateway.mappings.model.EntryStatus;
-import org.dmpgateway.mappings.query.QueryCommand;
 import org.dmpgateway.mappings.query.QueryResult;
 import org.dmpgateway.mappings.query.RegistryQuery.GetDocuments;
 
@@ -19,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Finds the document entry a PATCH or DELETE names, through the core (QUERY_REGISTRY GetDocuments),
+ * Finds the document entry a PATCH or DELETE names, through the core ({@link RegistryReader}),
  * so that the core's scope applies: only the caller's patient, only what the caller may see, never a
  * deleted document. What the caller may not see is answered 404 like what does not exist.
  * <ul>
@@ -34,16 +32,15 @@ final class DocumentLookup {
     private static final String URN_UUID = "urn:uuid:";
     private static final String URN_OID = "urn:oid:";
 
-    private final CoreClient core;
+    private final RegistryReader reader;
 
-    DocumentLookup(CoreClient core) {
-        this.core = core;
+    DocumentLookup(RegistryReader reader) {
+        this.reader = reader;
     }
 
     DocumentEntryRecord byId(String id, AccessContext caller) {
-        String uuid = id.startsWith(URN_UUID) ? id : URN_UUID + id;
-        return documents(new GetDocuments(List.of(uuid), null, null), caller).stream().findFirst()
-                .orElseThrow(() -> notFound("DocumentReference/" + id));
+        return reader.document("DocumentReference", id.startsWith(URN_UUID) ? id.substring(URN_UUID.length()) : id,
+                caller);
     }
 
     /** {@code conditionalUrl}: {@code DocumentReference?identifier=...} as HAPI gives it. */
@@ -81,8 +78,7 @@ final class DocumentLookup {
     }
 
     private List<DocumentEntryRecord> documents(GetDocuments query, AccessContext caller) {
-        QueryResult result = core.request(CoreEndpoints.QUERY_REGISTRY, new QueryCommand(query, false), caller,
-                QueryResult.class);
+        QueryResult result = reader.query(query, caller);
         return result == null ? List.of() : result.documents();
     }
 

@@ -10,6 +10,7 @@ import ca.uhn.fhir.rest.server.exceptions.UnclassifiedServerFailureException;
 import org.dmpgateway.fhir.core.CoreClient;
 import org.dmpgateway.fhir.error.FhirRefusal;
 import org.dmpgateway.fhir.identity.BearerTokenInterceptor;
+import org.dmpgateway.fhir.read.RegistryReader;
 import org.dmpgateway.fhir.patch.FhirPathPatchApplier;
 import org.dmpgateway.fhir.patch.JsonPatchApplier;
 import org.dmpgateway.fhir.patch.PatchedDocument;
@@ -19,6 +20,7 @@ import org.dmpgateway.mappings.error.DmpErrorCode;
 import org.dmpgateway.mappings.error.DmpException;
 import org.dmpgateway.mappings.fhir.DocumentReferenceMapper;
 import org.dmpgateway.mappings.fhir.DocumentReferencePatch;
+import org.dmpgateway.mappings.fhir.UpdateSubmissionSets;
 import org.dmpgateway.mappings.fhir.FhirErrorMapper;
 import org.dmpgateway.mappings.fhir.ProvideBundleMapper;
 import org.dmpgateway.mappings.model.DocumentEntryRecord;
@@ -32,6 +34,7 @@ import org.hl7.fhir.r4.model.Parameters;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
 import java.util.List;
 
 /**
@@ -59,13 +62,13 @@ import java.util.List;
 public class DocumentReferenceWriteMethods {
     private final CoreClient core;
     private final DocumentLookup lookup;
-    private final UpdateSubmissionSets submissionSets;
+    private final String gatewayOid;
 
-    public DocumentReferenceWriteMethods(CoreClient core,
+    public DocumentReferenceWriteMethods(CoreClient core, RegistryReader reader,
                                          @Value("${dmp.xds.repository-unique-id:}") String gatewayOid) {
         this.core = core;
-        this.lookup = new DocumentLookup(core);
-        this.submissionSets = new UpdateSubmissionSets(gatewayOid);
+        this.lookup = new DocumentLookup(reader);
+        this.gatewayOid = gatewayOid;
     }
 
     /** ITI-105 Simplified Publish. */
@@ -100,7 +103,7 @@ public class DocumentReferenceWriteMethods {
         DocumentReference resource = DocumentReferenceMapper.toResource(current, base);
         PatchedDocument patched = apply(resource, type, body);
         DocumentUpdate update = DocumentReferencePatch.toUpdate(current, patched.before(), patched.after(),
-                submissionSets.forCaller(caller, current.patientId()));
+                UpdateSubmissionSets.forCaller(caller, current.patientId(), gatewayOid, Clock.systemUTC()));
         DocumentEntryRecord result = current;
         if (update != null) {
             List<?> newVersions = core.request(CoreEndpoints.UPDATE_DOCUMENTS, update, caller, List.class);
@@ -124,7 +127,8 @@ public class DocumentReferenceWriteMethods {
         AccessContext caller = BearerTokenInterceptor.caller(request);
         DocumentEntryRecord current = lookup.byId(id.getIdPart(), caller);
         requireMatchingVersion(request.getHeader("If-Match"), current);
-        DocumentUpdate update = new DocumentUpdate(submissionSets.forCaller(caller, current.patientId()), List.of(),
+        DocumentUpdate update = new DocumentUpdate(
+                UpdateSubmissionSets.forCaller(caller, current.patientId(), gatewayOid, Clock.systemUTC()), List.of(),
                 List.of(new DocumentUpdate.StatusChange(current.entryUuid(), current.availabilityStatus(),
                         EntryStatus.DELETED)));
         core.request(CoreEndpoints.UPDATE_DOCUMENTS, update, caller, List.class);

@@ -145,7 +145,8 @@ final class FhirAuthors {
                 + " cannot be a person; expected Practitioner, Patient or Device", field);
     }
 
-    private static String xcn(Identifier id, HumanName name, String defaultNameType) {
+    /** An XCN from a FHIR identifier and name, rendered as IPF renders it (the XDS side's form). */
+    static String xcn(Identifier id, HumanName name, String defaultNameType) {
         String value = id == null ? "" : Hl7Text.escape(id.getValue());
         String oid = id == null ? "" : oidOf(id.getSystem());
         String family = name == null ? "" : Hl7Text.escape(name.getFamily());
