@@ -1,0 +1,94 @@
+package org.dmpgateway.conformance;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * Reads the scenarios of a samples folder: every sub-folder with a {@code scenario.json}, in name
+ * order. A scenario that does not follow samples/FORMAT.md is refused here, naming the file and the
+ * field, before anything is sent.
+ */
+final class ScenarioCatalog {
+    static final String SCENARIO_FILE = "scenario.json";
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+
+    private ScenarioCatalog() {
+    }
+
+    /** Every scenario of {@code samplesDir}, in folder-name order. */
+    static List<Scenario> load(Path samplesDir) {
+        if (!Files.isDirectory(samplesDir)) {
+            throw new IllegalArgumentException("no samples folder at " + samplesDir.toAbsolutePath());
+        }
+        try (Stream<Path> folders = Files.list(samplesDir)) {
+            List<Scenario> scenarios = new ArrayList<>();
+            for (Path folder : folders.filter(f -> Files.isRegularFile(f.resolve(SCENARIO_FILE))).sorted().toList()) {
+                scenarios.add(read(folder));
+            }
+            return scenarios;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Scenario read(Path folder) {
+        Path file = folder.resolve(SCENARIO_FILE);
+        ScenarioFile f;
+        try {
+            f = JSON.readValue(file.toFile(), ScenarioFile.class);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(file + ": " + e.getMessage().lines().findFirst().orElse(""), e);
+        }
+        String where = file.toString();
+        require(f.title() != null && !f.title().isBlank(), where, "title is required");
+        require("XDS".equals(f.protocol()) || "FHIR".equals(f.protocol()), where, "protocol must be XDS or FHIR");
+        require(f.steps() != null && !f.steps().isEmpty(), where, "steps: at least one step is required");
+        List<Scenario.Exchange> setup = f.setup() == null ? List.of() : f.setup();
+        for (int i = 0; i < setup.size(); i++) {
+            check(setup.get(i), folder, where + " setup[" + i + "]", false);
+        }
+        for (int i = 0; i < f.steps().size(); i++) {
+            check(f.steps().get(i), folder, where + " steps[" + i + "]", true);
+        }
+        return new Scenario(folder.getFileName().toString(), folder, f.title(), f.protocol(), f.rule(),
+                setup.stream().map(ScenarioCatalog::withDefaults).toList(),
+                f.steps().stream().map(ScenarioCatalog::withDefaults).toList());
+    }
+
+    private static void check(Scenario.Exchange e, Path folder, String where, boolean step) {
+        require(e.path() != null && e.path().startsWith("/"), where, "path is required and starts with /");
+        require(e.bodyFile() == null || e.body() == null, where, "bodyFile and body are exclusive");
+        require(e.bodyFile() == null || Files.isRegularFile(folder.resolve(e.bodyFile())), where,
+                "bodyFile " + e.bodyFile() + " is not a file of the scenario folder");
+        require(!step || e.expect() != null, where, "expect is required for a step");
+        String method = e.method() == null ? "POST" : e.method().toUpperCase(Locale.ROOT);
+        require(List.of("GET", "POST", "PUT", "PATCH", "DELETE").contains(method), where, "method " + method + " is not supported");
+    }
+
+    private static Scenario.Exchange withDefaults(Scenario.Exchange e) {
+        String method = e.method() == null ? "POST" : e.method().toUpperCase(Locale.ROOT);
+        return new Scenario.Exchange(e.name() == null ? method + " " + e.path() : e.name(), method, e.path(),
+                e.headers() == null ? java.util.Map.of() : e.headers(), e.bodyFile(), e.body(), e.expect());
+    }
+
+    private static void require(boolean ok, String where, String rule) {
+        if (!ok) {
+            throw new IllegalArgumentException(where + ": " + rule);
+        }
+    }
+
+    /** The JSON shape of scenario.json. */
+    record ScenarioFile(String title, String protocol, String rule, String description,
+                        List<Scenario.Exchange> setup, List<Scenario.Exchange> steps) {
+    }
+}

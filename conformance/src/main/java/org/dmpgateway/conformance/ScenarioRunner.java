@@ -1,0 +1,121 @@
+package org.dmpgateway.conformance;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Runs one scenario: its admin set-up, then its steps in order, each checked; stops at the first
+ * step that fails (the next ones depend on it).
+ */
+final class ScenarioRunner {
+    private final RunnerOptions options;
+    private final Wire wire;
+    private final Clock clock;
+
+    ScenarioRunner(RunnerOptions options, Clock clock) {
+        this.options = options;
+        this.wire = new Wire(options.timeout());
+        this.clock = clock;
+    }
+
+    /** The outcome of one scenario, with the step that decides it (the failed one, else the last). */
+    record ScenarioResult(Scenario scenario, boolean passed, String step, String expected, String got,
+                          List<String> mismatches, long millis, int stepsRun) {
+    }
+
+    ScenarioResult run(Scenario s, Consumer<String> verbose) {
+        long start = System.nanoTime();
+        RunValues values = new RunValues(s.folder(), options, clock);
+        Path transcript = options.out().resolve(s.name());
+        int n = 0;
+        try {
+            checkPlaceholders(s);
+            for (Scenario.Exchange setup : s.setup()) {
+                n++;
+                Wire.Answer a = send(s.folder(), setup, values, transcript, n, "setup");
+                if (a.status() / 100 != 2) {
+                    return result(s, false, "setup: " + setup.name(), "HTTP 2xx", "HTTP " + a.status(),
+                            List.of("setup failed: " + setup.method() + " " + setup.path() + " answered " + a.status() + " " + a.text()), start, 0);
+                }
+            }
+            StepCheck.Result last = null;
+            int step = 0;
+            for (Scenario.Exchange e : s.steps()) {
+                n++;
+                step++;
+                Wire.Answer a = send(s.folder(), e, values, transcript, n, "step");
+                last = StepCheck.check(e.expect(), e.path(), a, text -> values.fill(text, null));
+                verbose.accept(String.format("    %s %-60s expected %s, got %s", last.passed() ? "ok  " : "FAIL", e.name(), last.expected(), last.got()));
+                if (!last.passed()) {
+                    return result(s, false, e.name(), last.expected(), last.got(), last.mismatches(), start, step);
+                }
+            }
+            Scenario.Exchange decisive = s.steps().get(s.steps().size() - 1);
+            return result(s, true, decisive.name(), last.expected(), last.got(), List.of(), start, step);
+        } catch (ConnectException e) {
+            return result(s, false, "connect", "a server at " + options.baseUrl(), "no answer", List.of("cannot connect to " + options.baseUrl()), start, 0);
+        } catch (HttpTimeoutException e) {
+            return result(s, false, "request " + n, "an answer", "timeout", List.of("no answer within " + options.timeout().toSeconds() + " s"), start, 0);
+        } catch (IOException | RuntimeException e) {
+            return result(s, false, "request " + n, "", "error", List.of(String.valueOf(e.getMessage())), start, 0);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return result(s, false, "request " + n, "", "interrupted", List.of("interrupted"), start, 0);
+        }
+    }
+
+    private Wire.Answer send(Path folder, Scenario.Exchange e, RunValues values, Path transcript, int n, String kind) throws IOException, InterruptedException {
+        String url = options.baseUrl() + values.fill(e.path(), null);
+        Map<String, String> headers = new LinkedHashMap<>();
+        byte[] body = null;
+        if (e.bodyFile() != null) {
+            body = values.fill(Files.readString(folder.resolve(e.bodyFile()), StandardCharsets.UTF_8), url).getBytes(StandardCharsets.UTF_8);
+        } else if (e.body() != null) {
+            body = values.fill(e.body().toString(), url).getBytes(StandardCharsets.UTF_8);
+            headers.put("Content-Type", "application/json");
+        }
+        if (e.isAdminCall()) {
+            headers.put("Authorization", "Bearer " + options.adminToken());
+        }
+        for (Map.Entry<String, String> h : e.headers().entrySet()) {
+            headers.put(h.getKey(), values.fill(h.getValue(), url));
+        }
+        return wire.send(e.method(), url, headers, body, transcript.resolve(String.format("%02d-%s-%s", n, kind, slug(e.name()))));
+    }
+
+    private static String slug(String name) {
+        String s = name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+        return s.length() <= 48 ? s : s.substring(0, 48);
+    }
+
+    private void checkPlaceholders(Scenario s) throws IOException {
+        List<Scenario.Exchange> all = new ArrayList<>(s.setup());
+        all.addAll(s.steps());
+        for (Scenario.Exchange e : all) {
+            String where = s.name() + " " + e.name();
+            RunValues.checkKnown(e.path(), where);
+            e.headers().values().forEach(v -> RunValues.checkKnown(v, where));
+            if (e.body() != null) {
+                RunValues.checkKnown(e.body().toString(), where);
+            }
+            if (e.bodyFile() != null) {
+                RunValues.checkKnown(Files.readString(s.folder().resolve(e.bodyFile()), StandardCharsets.UTF_8), where + " " + e.bodyFile());
+            }
+        }
+    }
+
+    private ScenarioResult result(Scenario s, boolean passed, String step, String expected, String got, List<String> mismatches,
+                                  long start, int steps) {
+        return new ScenarioResult(s, passed, step, expected, got, mismatches, (System.nanoTime() - start) / 1_000_000, steps);
+    }
+}

@@ -1,0 +1,77 @@
+package org.dmpgateway.conformance;
+
+import com.nimbusds.jose.crypto.MACVerifier;
+import com.nimbusds.jwt.SignedJWT;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class RunValuesTest {
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T10:15:30Z"), ZoneOffset.UTC);
+
+    @Test
+    void theInsIsFifteenDigitsWithTheKeyTheServerChecks() {
+        Random random = new Random(42);
+        for (int i = 0; i < 1000; i++) {
+            String ins = TestIns.next(random);
+            assertTrue(ins.matches("[12][0-9]{14}"), ins);
+            long thirteen = Long.parseLong(ins.substring(0, 13));
+            assertEquals(97 - thirteen % 97, Long.parseLong(ins.substring(13)), ins);
+        }
+        assertEquals("89", TestIns.key("2790351215189"), "the seeded patient DUPONT Marie, 279035121518989");
+    }
+
+    @Test
+    void aPlaceholderHasOneValuePerRunAndFreshValuesInTheNextRun(@TempDir Path folder) {
+        RunValues run = new RunValues(folder, RunnerOptions.parse(), CLOCK);
+        String text = run.fill("${INS} ${INS} ${UID_DOC} ${UID_DOC} ${UUID_A} ${UUID_A} ${INS2}", "http://x/services/iti41");
+        String[] v = text.split(" ");
+        assertEquals(v[0], v[1]);
+        assertEquals(v[2], v[3]);
+        assertEquals(v[4], v[5]);
+        assertNotEquals(v[0], v[6], "INS2 is another patient");
+        assertTrue(v[2].startsWith("2.25.") && new BigInteger(v[2].substring(5)).bitLength() <= 128, v[2]);
+        assertTrue(v[4].matches("[0-9a-f-]{36}"), v[4]);
+        RunValues next = new RunValues(folder, RunnerOptions.parse(), CLOCK);
+        assertNotEquals(v[0], next.fill("${INS}", null));
+        assertNotEquals(v[2], next.fill("${UID_DOC}", null));
+        assertEquals("http://x/services/iti41 20261123101530 1.2.250.1.213.1.4.10",
+                run.fill("${ENDPOINT} ${NOW} ${INS_OID}", "http://x/services/iti41"));
+        assertNotEquals(run.fill("${MESSAGE_ID}", null), run.fill("${MESSAGE_ID}", null), "a MessageID per request");
+    }
+
+    @Test
+    void unknownPlaceholdersAreNamed() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> RunValues.checkKnown("<a>${DOC_UNIQUE_ID}</a>", "xds-x iti41.xml"));
+        assertTrue(e.getMessage().contains("${DOC_UNIQUE_ID}") && e.getMessage().contains("xds-x iti41.xml"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> RunValues.checkKnown("${TOKEN}", "x"), "TOKEN names its claims file");
+        RunValues.checkKnown("${INS} ${INS3} ${UID_X} ${UUID_Y} ${TOKEN:a.token.json} ${REPOSITORY_ID}", "x");
+    }
+
+    @Test
+    void theTokenCarriesTheClaimsOfItsFileSignedWithTheSandboxSecret(@TempDir Path folder) throws Exception {
+        Files.writeString(folder.resolve("durant.token.json"),
+                "{\"sub\":\"810002345678\",\"resource_id\":\"${INS}^^^&1.2.250.1.213.1.4.10&ISO^NH\",\"purpose_of_use\":\"normal\"}",
+                StandardCharsets.UTF_8);
+        RunValues run = new RunValues(folder, RunnerOptions.parse(), CLOCK);
+
+        SignedJWT jwt = SignedJWT.parse(run.fill("${TOKEN:durant.token.json}", null));
+
+        assertTrue(jwt.verify(new MACVerifier(SandboxToken.DEFAULT_SECRET.getBytes(StandardCharsets.UTF_8))));
+        assertEquals("810002345678", jwt.getJWTClaimsSet().getSubject());
+        assertEquals(run.ins() + "^^^&1.2.250.1.213.1.4.10&ISO^NH", jwt.getJWTClaimsSet().getStringClaim("resource_id"));
+        assertEquals(CLOCK.instant().plusSeconds(3600), jwt.getJWTClaimsSet().getExpirationTime().toInstant());
+        assertThrows(IllegalArgumentException.class, () -> run.fill("${TOKEN:missing.json}", null));
+    }
+}

@@ -1,0 +1,75 @@
+package org.dmpgateway.conformance;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class ScenarioCatalogTest {
+
+    static Path scenario(Path samples, String name, String json) throws Exception {
+        Path folder = Files.createDirectories(samples.resolve(name));
+        Files.writeString(folder.resolve("scenario.json"), json);
+        return folder;
+    }
+
+    @Test
+    void scenariosAreReadInFolderOrderWithDefaults(@TempDir Path samples) throws Exception {
+        scenario(samples, "b-fhir", """
+                {"title":"B","protocol":"FHIR","steps":[{"method":"get","path":"/fhir/metadata","expect":{"status":200}}]}""");
+        scenario(samples, "a-xds", """
+                {"title":"A","protocol":"XDS","setup":[{"method":"PUT","path":"/admin/patients/${INS_OID}/${INS}","body":{"state":"ACTIVATED"}}],
+                 "steps":[{"path":"/services/iti18","expect":{"status":200}}]}""");
+        Files.createDirectories(samples.resolve("not-a-scenario"));
+
+        List<Scenario> all = ScenarioCatalog.load(samples);
+
+        assertEquals(List.of("a-xds", "b-fhir"), all.stream().map(Scenario::name).toList());
+        assertEquals("POST", all.get(0).steps().get(0).method(), "POST by default");
+        assertEquals("GET", all.get(1).steps().get(0).method());
+        assertEquals("PUT /admin/patients/${INS_OID}/${INS}", all.get(0).setup().get(0).name(), "an unnamed request is named by its request line");
+        assertTrue(all.get(0).setup().get(0).isAdminCall());
+
+        RunnerOptions xdsOnly = RunnerOptions.parse("--protocol", "xds");
+        assertEquals(List.of("a-xds"), all.stream().filter(xdsOnly::selects).map(Scenario::name).toList());
+        RunnerOptions glob = RunnerOptions.parse("samples/b-*");
+        assertEquals(List.of("b-fhir"), all.stream().filter(glob::selects).map(Scenario::name).toList());
+    }
+
+    @Test
+    void aMalformedScenarioIsRefusedNamingTheFileAndTheField(@TempDir Path samples) throws Exception {
+        scenario(samples, "no-expect", """
+                {"title":"x","protocol":"XDS","steps":[{"path":"/services/iti18"}]}""");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ScenarioCatalog.load(samples));
+        assertTrue(e.getMessage().contains("no-expect") && e.getMessage().contains("steps[0]") && e.getMessage().contains("expect"), e.getMessage());
+
+        Path other = Files.createDirectories(samples.resolveSibling(samples.getFileName() + "-2"));
+        scenario(other, "typo", """
+                {"title":"x","protocol":"XDS","steps":[{"path":"/services/iti18","expect":{"stauts":200}}]}""");
+        IllegalArgumentException typo = assertThrows(IllegalArgumentException.class, () -> ScenarioCatalog.load(other));
+        assertTrue(typo.getMessage().contains("stauts"), "an unknown field is refused, not ignored: " + typo.getMessage());
+
+        Path third = Files.createDirectories(samples.resolveSibling(samples.getFileName() + "-3"));
+        scenario(third, "missing-body", """
+                {"title":"x","protocol":"SOAP","steps":[{"path":"/services/iti18","expect":{}}]}""");
+        IllegalArgumentException protocol = assertThrows(IllegalArgumentException.class, () -> ScenarioCatalog.load(third));
+        assertTrue(protocol.getMessage().contains("protocol must be XDS or FHIR"), protocol.getMessage());
+    }
+
+    @Test
+    void optionsAreCheckedAndTheUsageIsPrinted() {
+        assertThrows(IllegalArgumentException.class, () -> RunnerOptions.parse("--base-url"));
+        assertThrows(IllegalArgumentException.class, () -> RunnerOptions.parse("--protocol", "HL7"));
+        assertThrows(IllegalArgumentException.class, () -> RunnerOptions.parse("--bogus"));
+        assertEquals("http://h:1", RunnerOptions.parse("--base-url", "http://h:1/").baseUrl());
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream print = new java.io.PrintStream(bytes, true);
+        assertEquals(0, ConformanceMain.run(print, print, "--help"));
+        assertTrue(bytes.toString().contains("--base-url URL"));
+        assertEquals(2, ConformanceMain.run(print, print, "--bogus"));
+    }
+}
