@@ -261,6 +261,9 @@ class FhirRulesEndToEndTest {
         String psyId = documents(durant()).get(psy);
         BaseServerResponseException e = assertRefused(403, "HABILITATION_DENIED", () -> retrieve(dentist(), psyId));
         assertTrue(e.getMessage().contains("68599-0"), e.getMessage());
+        String traces = admin.traces(ins);
+        assertTrue(traces.contains("\"action\":\"RETRIEVE\"") && traces.contains(psyId) && traces.contains("HABILITATION_DENIED"),
+                "the refused ITI-68 retrieval is traced with the entryUUID it asked for: " + traces);
         assertEquals("Document 11488-4 de " + ins, text(retrieve(dentist(), documents(dentist()).get(report))));
         assertRefused(403, "HABILITATION_DENIED", () -> submit(dentist(), CLASS_SYNTHESE, TYPE_PSY, false));
         submit(dentist(), CLASS_CR, TYPE_CR, false);

@@ -131,7 +131,9 @@ public class AccessTrail {
             return s.documents().stream().map(d -> d.entry().uniqueId()).filter(java.util.Objects::nonNull).toList();
         }
         if (body instanceof RetrieveCommand r) {
-            return r.items().stream().map(RetrieveCommand.Item::documentUniqueId).toList();
+            // ITI-68 names the document by its entryUUID: trace the identifier the request gave
+            return r.items().stream().map(i -> i.documentUniqueId() != null ? i.documentUniqueId() : i.entryUuid())
+                    .filter(java.util.Objects::nonNull).toList();
         }
         if (body instanceof DocumentUpdate u) {
             return u.newVersions().stream().map(v -> v.entry().uniqueId()).filter(java.util.Objects::nonNull).toList();
