@@ -520,6 +520,27 @@ abstract class XdsEndToEndTestBase {
     }
 
     @Test
+    void anEntryUuidAlreadyInTheRegistryIsRefusedNamingIt() {
+        String uuid = "urn:uuid:" + java.util.UUID.randomUUID();
+        ProvideAndRegisterDocumentSet first = withDocumentEntryUuid(single(PATIENT_ACTIVATED, text("first")), uuid);
+        assertSuccess(xds.submit(first));
+        ProvideAndRegisterDocumentSet second = withDocumentEntryUuid(single(PATIENT_ACTIVATED, text("second")), uuid);
+
+        ErrorInfo e = assertFailure(xds.submit(second), ErrorCode.DUPLICATE_UNIQUE_ID_IN_REGISTRY, "DUPLICATE_UNIQUE_ID");
+
+        assertTrue(e.getCodeContext().contains("entryUUID " + uuid + " is already used in the registry by a document entry"),
+                e.getCodeContext());
+        assertNothingStored(second);
+    }
+
+    /** The submission with its one document given the entryUUID {@code uuid} (the association follows). */
+    private static ProvideAndRegisterDocumentSet withDocumentEntryUuid(ProvideAndRegisterDocumentSet pnr, String uuid) {
+        pnr.getDocuments().get(0).getDocumentEntry().setEntryUuid(uuid);
+        pnr.getAssociations().get(0).setTargetUuid(uuid);
+        return pnr;
+    }
+
+    @Test
     void declaredHashOrSizeThatDoNotMatchTheContentAreRefused() {
         ProvideAndRegisterDocumentSet badHash = single(PATIENT_ACTIVATED, text("content"));
         badHash.getDocuments().get(0).getDocumentEntry().setHash("0123456789abcdef0123456789abcdef01234567");

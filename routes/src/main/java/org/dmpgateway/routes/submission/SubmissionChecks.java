@@ -95,6 +95,24 @@ final class SubmissionChecks {
         throwIfAny(errors);
     }
 
+    /**
+     * The entryUUIDs a client gave (the registry assigns the others) name no registry object yet:
+     * an entryUUID names one object, for ever.
+     */
+    static void entryUuidsUnused(Submission s, RegistryRepository repository) {
+        List<String> uuids = new ArrayList<>();
+        uuids.add(s.submissionSet().entryUuid());
+        s.documents().forEach(d -> uuids.add(d.entry().entryUuid()));
+        s.folders().forEach(f -> uuids.add(f.entryUuid()));
+        s.associations().forEach(a -> uuids.add(a.entryUuid()));
+        uuids.removeIf(java.util.Objects::isNull);
+        List<DmpError> errors = new ArrayList<>();
+        repository.findObjectKinds(uuids).forEach((uuid, kind) -> errors.add(new DmpError(DmpErrorCode.DUPLICATE_UNIQUE_ID,
+                "entryUUID " + uuid + " is already used in the registry by a " + kind.name().toLowerCase().replace('_', ' ')
+                        + ": give a new entryUUID (or none: the registry assigns one)", uuid)));
+        throwIfAny(errors);
+    }
+
     /** Compares the declared hash and size with the content; the caller computes missing ones. */
     static void hashAndSizeMatch(Submission s) {
         List<DmpError> errors = new ArrayList<>();

@@ -70,6 +70,7 @@ public class SubmitDocuments {
         SubmissionChecks.uniqueIdsInMessage(s);
         SubmissionChecks.hashAndSizeMatch(s);
         SubmissionChecks.uniqueIdsUnused(s, repository);
+        SubmissionChecks.entryUuidsUnused(s, repository);
         AssociationResolution refs = AssociationResolution.resolve(s, repository);
         SubmissionChecks.throwIfAny(refs.errors);
 
@@ -86,8 +87,8 @@ public class SubmitDocuments {
                 trail.documentsAdded(admission, entries);
             });
         } catch (ConflictingWriteException e) {
-            throw new DmpException(DmpErrorCode.DUPLICATE_UNIQUE_ID, "a uniqueId of this submission was registered by "
-                    + "another request at the same time; nothing of this submission was stored", null);
+            throw new DmpException(DmpErrorCode.DUPLICATE_UNIQUE_ID, "a uniqueId or entryUUID of this submission was "
+                    + "registered by another request at the same time; nothing of this submission was stored", null);
         }
         return stored;
     }
