@@ -8,7 +8,7 @@ import org.dmpgateway.mappings.fhir.FhirErrorMapper;
 /**
  * A refusal of the gateway as HAPI sends it: the HTTP status of the gateway's error code and an
  * OperationOutcome naming the code, the rule and the field ({@link FhirErrorMapper}). A 401 also
- * carries {@code WWW-Authenticate: Bearer}.
+ * carries {@code WWW-Authenticate: Bearer}, with {@code error="invalid_token"} when a token was sent.
  */
 public class FhirRefusal extends BaseServerResponseException {
     private final transient DmpException refusal;
@@ -17,7 +17,10 @@ public class FhirRefusal extends BaseServerResponseException {
         super(FhirErrorMapper.status(refusal.code()), refusal.getMessage(), FhirErrorMapper.outcome(refusal));
         this.refusal = refusal;
         if (getStatusCode() == 401) {
-            addResponseHeader("WWW-Authenticate", "Bearer realm=\"dmp-gateway\", error=\"invalid_token\"");
+            // RFC 6750 3.1: no error code when the request carried no token at all
+            addResponseHeader("WWW-Authenticate", refusal.code() == DmpErrorCode.IDENTITY_MISSING
+                    ? "Bearer realm=\"dmp-gateway\""
+                    : "Bearer realm=\"dmp-gateway\", error=\"invalid_token\"");
         }
     }
 
