@@ -30,11 +30,17 @@ final class RunValues {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, String> values = new HashMap<>();
+    private String messageId = UUID.randomUUID().toString();
 
     RunValues(Path folder, RunnerOptions options, Clock clock) {
         this.folder = folder;
         this.options = options;
         this.clock = clock;
+    }
+
+    /** Starts a new request: a new {@code ${MESSAGE_ID}}, the same in every part of that request. */
+    void newRequest() {
+        messageId = UUID.randomUUID().toString();
     }
 
     /** The text with its placeholders filled in; {@code endpoint} is the URL of the request. */
@@ -56,7 +62,7 @@ final class RunValues {
     private String value(String name, String argument, String endpoint) {
         switch (name) {
             case "MESSAGE_ID":
-                return UUID.randomUUID().toString();
+                return messageId;
             case "ENDPOINT":
                 return endpoint;
             case "BASE_URL":

@@ -75,6 +75,7 @@ final class ScenarioRunner {
     }
 
     private Wire.Answer send(Path folder, Scenario.Exchange e, RunValues values, Path transcript, int n, String kind) throws IOException, InterruptedException {
+        values.newRequest();
         String url = options.baseUrl() + values.fill(e.path(), null);
         Map<String, String> headers = new LinkedHashMap<>();
         byte[] body = null;

@@ -47,7 +47,10 @@ class RunValuesTest {
         assertNotEquals(v[2], next.fill("${UID_DOC}", null));
         assertEquals("http://x/services/iti41 20261123101530 1.2.250.1.213.1.4.10",
                 run.fill("${ENDPOINT} ${NOW} ${INS_OID}", "http://x/services/iti41"));
-        assertNotEquals(run.fill("${MESSAGE_ID}", null), run.fill("${MESSAGE_ID}", null), "a MessageID per request");
+        String[] ids = run.fill("${MESSAGE_ID} ${MESSAGE_ID}", null).split(" ");
+        assertEquals(ids[0], ids[1], "one MessageID in every part of a request");
+        run.newRequest();
+        assertNotEquals(ids[0], run.fill("${MESSAGE_ID}", null), "a new MessageID for the next request");
     }
 
     @Test
