@@ -4,7 +4,7 @@ import org.dmpgateway.mappings.error.DmpErrorCode;
 
 /**
  * The one mapping of the gateway's error codes to HTTP statuses, for every HTTP (non-SOAP) answer:
- * the /dmp and /admin REST operations today, the FHIR endpoints later (docs/error-codes.md).
+ * the /dmp and /admin REST operations and the FHIR endpoints (docs/error-codes.md).
  */
 public final class HttpErrorMapper {
     private HttpErrorMapper() {
