@@ -15,7 +15,7 @@ record Scenario(String name, Path folder, String title, String protocol, String 
 
     /** One HTTP request of a scenario and, for a step, the outcome it must have. */
     record Exchange(String name, String method, String path, Map<String, String> headers,
-                    String bodyFile, JsonNode body, Expectation expect) {
+                    String bodyFile, JsonNode body, Expectation expect, Boolean decisive) {
 
         boolean isAdminCall() {
             return path.startsWith("/admin/");

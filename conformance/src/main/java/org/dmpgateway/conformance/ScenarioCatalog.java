@@ -53,6 +53,8 @@ final class ScenarioCatalog {
         require(f.title() != null && !f.title().isBlank(), where, "title is required");
         require("XDS".equals(f.protocol()) || "FHIR".equals(f.protocol()), where, "protocol must be XDS or FHIR");
         require(f.steps() != null && !f.steps().isEmpty(), where, "steps: at least one step is required");
+        require(f.steps().stream().filter(e -> Boolean.TRUE.equals(e.decisive())).count() <= 1, where,
+                "at most one step is decisive");
         List<Scenario.Exchange> setup = f.setup() == null ? List.of() : f.setup();
         for (int i = 0; i < setup.size(); i++) {
             check(setup.get(i), folder, where + " setup[" + i + "]", false);
@@ -71,6 +73,7 @@ final class ScenarioCatalog {
         require(e.bodyFile() == null || Files.isRegularFile(folder.resolve(e.bodyFile())), where,
                 "bodyFile " + e.bodyFile() + " is not a file of the scenario folder");
         require(!step || e.expect() != null, where, "expect is required for a step");
+        require(step || e.decisive() == null, where, "decisive applies to steps only");
         String method = e.method() == null ? "POST" : e.method().toUpperCase(Locale.ROOT);
         require(List.of("GET", "POST", "PUT", "PATCH", "DELETE").contains(method), where, "method " + method + " is not supported");
     }
@@ -78,7 +81,7 @@ final class ScenarioCatalog {
     private static Scenario.Exchange withDefaults(Scenario.Exchange e) {
         String method = e.method() == null ? "POST" : e.method().toUpperCase(Locale.ROOT);
         return new Scenario.Exchange(e.name() == null ? method + " " + e.path() : e.name(), method, e.path(),
-                e.headers() == null ? java.util.Map.of() : e.headers(), e.bodyFile(), e.body(), e.expect());
+                e.headers() == null ? java.util.Map.of() : e.headers(), e.bodyFile(), e.body(), e.expect(), e.decisive());
     }
 
     private static void require(boolean ok, String where, String rule) {

@@ -48,20 +48,25 @@ final class ScenarioRunner {
                             List.of("setup failed: " + setup.method() + " " + setup.path() + " answered " + a.status() + " " + a.text()), start, 0);
                 }
             }
-            StepCheck.Result last = null;
+            StepCheck.Result shown = null;
+            Scenario.Exchange shownStep = null;
             int step = 0;
             for (Scenario.Exchange e : s.steps()) {
                 n++;
                 step++;
                 Wire.Answer a = send(s.folder(), e, values, transcript, n, "step");
-                last = StepCheck.check(e.expect(), e.path(), a, text -> values.fill(text, null));
-                verbose.accept(String.format("    %s %-60s expected %s, got %s", last.passed() ? "ok  " : "FAIL", e.name(), last.expected(), last.got()));
-                if (!last.passed()) {
-                    return result(s, false, e.name(), last.expected(), last.got(), last.mismatches(), start, step);
+                StepCheck.Result r = StepCheck.check(e.expect(), e.path(), a, text -> values.fill(text, null));
+                verbose.accept(String.format("    %s %-60s expected %s, got %s", r.passed() ? "ok  " : "FAIL", e.name(), r.expected(), r.got()));
+                if (!r.passed()) {
+                    return result(s, false, e.name(), r.expected(), r.got(), r.mismatches(), start, step);
+                }
+                if (shownStep == null || !Boolean.TRUE.equals(shownStep.decisive())) {
+                    shown = r;
+                    shownStep = e;
                 }
             }
-            Scenario.Exchange decisive = s.steps().get(s.steps().size() - 1);
-            return result(s, true, decisive.name(), last.expected(), last.got(), List.of(), start, step);
+            // the table shows the decisive step (marked so, or else the last one)
+            return result(s, true, shownStep.name(), shown.expected(), shown.got(), List.of(), start, step);
         } catch (ConnectException e) {
             return result(s, false, "connect", "a server at " + options.baseUrl(), "no answer", List.of("cannot connect to " + options.baseUrl()), start, 0);
         } catch (HttpTimeoutException e) {

@@ -88,10 +88,16 @@ final class StepCheck {
         if (!a.errorCodes().isEmpty()) {
             got.append(" ").append(a.errorCodes());
         }
-        if (a.query != null) {
-            got.append(", ").append(a.documentUniqueIds().size()).append(" doc");
-        } else if (a.retrieved != null) {
-            got.append(", ").append(a.documentUniqueIds().size()).append(" doc");
+        boolean anyCount = e.documents() != null || e.submissionSets() != null || e.folders() != null
+                || e.objectRefs() != null || e.associationCount() != null;
+        counts(got, e.documents() != null || (!anyCount && (a.query != null || a.retrieved != null)) ? a.documentUniqueIds().size() : null,
+                e.submissionSets() != null ? a.submissionSetUniqueIds().size() : null,
+                e.folders() != null ? a.folderUniqueIds().size() : null,
+                e.objectRefs() != null ? a.objectRefs().size() : null,
+                e.associationCount() != null ? a.associationCount() : null);
+        if (e.content() != null) {
+            byte[] c = a.content();
+            got.append(", ").append(c == null ? "no content" : c.length + " bytes");
         }
         if (!mismatches.isEmpty() && a.firstError() != null) {
             got.append(" (").append(shorten(a.firstError())).append(")");
@@ -121,13 +127,20 @@ final class StepCheck {
             if (!mismatches.isEmpty() && a.diagnostics() != null) {
                 got.append(" (").append(shorten(a.diagnostics())).append(")");
             }
-        } else if (a.resourceType() != null) {
+            return got.toString();
+        }
+        if (a.resourceType() != null) {
             got.append(", ").append(a.resourceType());
             if (a.total() != null) {
                 got.append(" total ").append(a.total());
             }
-        } else if (a.raw.length > 0) {
-            got.append(", ").append(a.raw.length).append(" bytes");
+        }
+        counts(got, e.documents() != null ? a.documentUniqueIds().size() : null,
+                e.submissionSets() != null ? a.listUniqueIds("submissionset").size() : null,
+                e.folders() != null ? a.listUniqueIds("folder").size() : null, null, null);
+        if (e.content() != null || (a.resourceType() == null && a.raw.length > 0)) {
+            byte[] c = a.content();
+            got.append(", ").append(c == null ? "no content" : c.length + " bytes");
         }
         return got.toString();
     }
@@ -160,13 +173,35 @@ final class StepCheck {
         if (e.resourceType() != null) {
             parts.add(e.resourceType() + (e.total() == null ? "" : " total " + e.total()));
         }
-        if (e.documents() != null) {
-            parts.add(e.documents().size() + " doc");
+        StringBuilder n = new StringBuilder();
+        counts(n, e.documents() == null ? null : e.documents().size(), e.submissionSets() == null ? null : e.submissionSets().size(),
+                e.folders() == null ? null : e.folders().size(), e.objectRefs() == null ? null : e.objectRefs().size(), e.associationCount());
+        if (!n.isEmpty()) {
+            parts.add(n.substring(2));
         }
         if (e.content() != null) {
-            parts.add("content");
+            parts.add(e.content().getBytes(StandardCharsets.UTF_8).length + " bytes");
         }
         return String.join(", ", parts);
+    }
+
+    /** Appends ", N doc, N set, ..." for the counts given (null = not shown). */
+    private static void counts(StringBuilder out, Integer docs, Integer sets, Integer folders, Integer refs, Integer assocs) {
+        if (docs != null) {
+            out.append(", ").append(docs).append(" doc");
+        }
+        if (sets != null) {
+            out.append(", ").append(sets).append(" set");
+        }
+        if (folders != null) {
+            out.append(", ").append(folders).append(" folder");
+        }
+        if (refs != null) {
+            out.append(", ").append(refs).append(" ref");
+        }
+        if (assocs != null) {
+            out.append(", ").append(assocs).append(" assoc");
+        }
     }
 
     private static void equal(String what, Object expected, Object got, List<String> mismatches) {

@@ -58,6 +58,13 @@ class ScenarioCatalogTest {
                 {"title":"x","protocol":"SOAP","steps":[{"path":"/services/iti18","expect":{}}]}""");
         IllegalArgumentException protocol = assertThrows(IllegalArgumentException.class, () -> ScenarioCatalog.load(third));
         assertTrue(protocol.getMessage().contains("protocol must be XDS or FHIR"), protocol.getMessage());
+
+        Path fourth = Files.createDirectories(samples.resolveSibling(samples.getFileName() + "-4"));
+        scenario(fourth, "two-decisive", """
+                {"title":"x","protocol":"XDS","steps":[{"path":"/services/iti18","decisive":true,"expect":{}},
+                                                        {"path":"/services/iti18","decisive":true,"expect":{}}]}""");
+        IllegalArgumentException decisive = assertThrows(IllegalArgumentException.class, () -> ScenarioCatalog.load(fourth));
+        assertTrue(decisive.getMessage().contains("at most one step is decisive"), decisive.getMessage());
     }
 
     @Test
