@@ -28,7 +28,7 @@ final class ScenarioRunner {
         this.clock = clock;
     }
 
-    /** The outcome of one scenario, with the step that decides it (the failed one, else the last). */
+    /** The outcome of one scenario, with the step the table shows: the failed one, else the decisive one (or the last). */
     record ScenarioResult(Scenario scenario, boolean passed, String step, String expected, String got,
                           List<String> mismatches, long millis, int stepsRun) {
     }
