@@ -42,8 +42,8 @@ import static org.junit.jupiter.api.Assertions.*;
 
 /**
  * The published ITI-65 and ITI-105 examples sent as they are (the file's bytes, raw HTTP POST with a
- * bearer token) to the running server: IHE MHD 4.2.3 (../../shared/conformance/ihe-mhd-4.2.3/example)
- * and ANS PDSM4DMP (../../shared/conformance/ansforge-pdsm4dmp/input/examples). Each is refused with
+ * bearer token) to the running server: IHE MHD 4.2.3 (../reference-examples/ihe-mhd-4.2.3/example)
+ * and ANS PDSM4DMP (../reference-examples/ansforge-pdsm4dmp/input/examples). Each is refused with
  * its precise reason (status, gateway code, message fragments) and nothing is stored; the corrected
  * copies of the ANS examples (mappings/src/test/resources/conformance-fixed, README there) are
  * accepted, with two rewrites at run time: the patient INS 279035121518989 (a seeded record) becomes
@@ -54,8 +54,8 @@ import static org.junit.jupiter.api.Assertions.*;
 @TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:fhir-conformance-e2e;DB_CLOSE_DELAY=-1")
 @DirtiesContext
 class FhirConformanceExamplesTest {
-    static final Path MHD = Path.of("../../shared/conformance/ihe-mhd-4.2.3/example/");
-    static final Path ANS = Path.of("../../shared/conformance/ansforge-pdsm4dmp/input/examples/");
+    static final Path MHD = Path.of("../reference-examples/ihe-mhd-4.2.3/example/");
+    static final Path ANS = Path.of("../reference-examples/ansforge-pdsm4dmp/input/examples/");
     static final Path FIXED = Path.of("../mappings/src/test/resources/conformance-fixed/");
     static final String FIXED_INS = "279035121518989";
     static final String FIXED_REPLACED_ID = "5b1f8a62-1c1e-4f57-9a3e-2d5c8e9b7a10";

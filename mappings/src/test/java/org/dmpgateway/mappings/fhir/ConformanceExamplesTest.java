@@ -24,12 +24,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The published ITI-65 / ITI-105 examples (IHE MHD 4.2.3 and ANS PDSM4DMP), parsed with HAPI from
- * ../../shared/conformance (beside the repository), and the corrected copies of the ANS ones in
+ * ../reference-examples (copies, with their source), and the corrected copies of the ANS ones in
  * src/test/resources/conformance-fixed (README there lists each change).
  */
 class ConformanceExamplesTest {
-    static final String MHD = "../../shared/conformance/ihe-mhd-4.2.3/example/";
-    static final String ANS = "../../shared/conformance/ansforge-pdsm4dmp/input/examples/";
+    static final String MHD = "../reference-examples/ihe-mhd-4.2.3/example/";
+    static final String ANS = "../reference-examples/ansforge-pdsm4dmp/input/examples/";
     static final String FIXED = "src/test/resources/conformance-fixed/";
     static final String SNOMED_FACILITY = "DocumentReference.context.facilityType: code 82242000 of http://snomed.info/sct is not allowed by the DMP";
     static final String LOINC_CATEGORY = "DocumentReference.category: code 11369-6 of http://loinc.org is not allowed by the DMP";
