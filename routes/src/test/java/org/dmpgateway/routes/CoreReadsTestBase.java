@@ -43,6 +43,7 @@ import org.dmpgateway.routes.patient.InsValidator;
 import org.dmpgateway.routes.patient.PatientResolver;
 import org.dmpgateway.routes.policy.AccessPolicy;
 import org.dmpgateway.routes.policy.HabilitationMatrix;
+import org.dmpgateway.routes.policy.SubjectRoles;
 import org.dmpgateway.routes.query.StoredQueries;
 import org.dmpgateway.routes.retrieve.RetrieveDocuments;
 import org.dmpgateway.routes.submission.SubmitDocuments;
@@ -113,7 +114,7 @@ abstract class CoreReadsTestBase {
         try (InputStream in = getClass().getResourceAsStream("/terminology/habilitation-matrix.csv")) {
             matrix = HabilitationMatrix.read(in, "habilitation-matrix.csv");
         }
-        AccessPolicy policy = new AccessPolicy(new PatientResolver(records), records, traces, matrix, true);
+        AccessPolicy policy = new AccessPolicy(new PatientResolver(records), records, traces, matrix, SubjectRoles.shipped(), true);
         AccessTrail trail = new AccessTrail(traces, outbox);
         TransactionTemplate tx = new TransactionTemplate(tm);
         GatewayIdentity identity = new GatewayIdentity(REPOSITORY, "");

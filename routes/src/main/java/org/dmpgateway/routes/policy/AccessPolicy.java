@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
 /**
  * The DMP's access rules, in one place for every protocol (dmp-rules.md section 3). In order:
  * <ol>
- *   <li>an identity is present, and the request names no other patient than the identity's; a
+ *   <li>an identity is present, its roles (profession, specialty) belong to JDV_J65-SubjectRole-DMP
+ *       ({@link SubjectRoles}), and the request names no other patient than the identity's; a
  *       patient-side identity ({@link AccessContext#PATIENT_ROLE}) only reads the record's access
  *       history for now ({@link #admitTraceReader}), every other action refuses it;</li>
  *   <li>the patient's INS is valid and known, and the record is open (CREATED or ACTIVATED);</li>
@@ -41,15 +42,17 @@ public class AccessPolicy {
     private final PatientRecordRepository records;
     private final AccessTrailRepository trail;
     private final HabilitationMatrix matrix;
+    private final SubjectRoles roles;
     private final boolean authorizationForWrites;
 
     public AccessPolicy(PatientResolver patients, PatientRecordRepository records, AccessTrailRepository trail,
-                        HabilitationMatrix matrix,
+                        HabilitationMatrix matrix, SubjectRoles roles,
                         @Value("${dmp.policy.authorization-required-for-writes:true}") boolean authorizationForWrites) {
         this.patients = patients;
         this.records = records;
         this.trail = trail;
         this.matrix = matrix;
+        this.roles = roles;
         this.authorizationForWrites = authorizationForWrites;
     }
 
@@ -149,11 +152,13 @@ public class AccessPolicy {
         }
     }
 
-    private static void requireIdentity(AccessContext context) {
+    /** An identity is present and its roles belong to JDV_J65-SubjectRole-DMP ({@link SubjectRoles}). */
+    private void requireIdentity(AccessContext context) {
         if (context == null) {
             throw new DmpException(DmpErrorCode.IDENTITY_MISSING, "the request carries no identity of the professional",
                     null);
         }
+        roles.requireKnown(context);
     }
 
     /** A patient-side identity may, for now, only read the record's access history (admitTraceReader). */

@@ -11,7 +11,10 @@ import org.springframework.core.io.ResourceLoader;
 import java.io.IOException;
 import java.io.InputStream;
 
-/** Loads the habilitation matrix at start ({@code dmp.habilitation.matrix-file}). */
+/**
+ * Loads the habilitation matrix ({@code dmp.habilitation.matrix-file}) and the roles a caller may
+ * declare ({@code dmp.policy.subject-roles-file}) at start.
+ */
 @Configuration
 public class PolicyConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(PolicyConfiguration.class);
@@ -28,6 +31,21 @@ public class PolicyConfiguration {
             HabilitationMatrix matrix = HabilitationMatrix.read(in, location);
             LOG.info("habilitation matrix: {} rows from {}", matrix.rows().size(), location);
             return matrix;
+        }
+    }
+
+    @Bean
+    public SubjectRoles subjectRoles(ResourceLoader resources,
+            @Value("${dmp.policy.subject-roles-file:classpath:terminology/vihf-subject-roles.csv}") String location)
+            throws IOException {
+        Resource resource = resources.getResource(location);
+        if (!resource.exists()) {
+            throw new IllegalStateException("subject roles " + location + " (dmp.policy.subject-roles-file) does not exist");
+        }
+        try (InputStream in = resource.getInputStream()) {
+            SubjectRoles roles = SubjectRoles.read(in, location);
+            LOG.info("subject roles (JDV_J65): {} codes from {}", roles.size(), location);
+            return roles;
         }
     }
 }

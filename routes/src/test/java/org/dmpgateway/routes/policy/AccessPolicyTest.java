@@ -50,7 +50,7 @@ class AccessPolicyTest {
         Flyway.configure().dataSource(ds).load().migrate();
         records = new JdbcPatientRecordRepository(ds, new DataSourceTransactionManager(ds));
         trail = new JdbcAccessTrailRepository(ds);
-        policy = new AccessPolicy(new PatientResolver(records), records, trail, HabilitationMatrixTest.shipped(), true);
+        policy = new AccessPolicy(new PatientResolver(records), records, trail, HabilitationMatrixTest.shipped(), SubjectRoles.shipped(), true);
         records.savePatient(new PatientRecord(PATIENT, "DUPONT", "Marie", null, "F", PatientRecordState.ACTIVATED));
     }
 
@@ -74,6 +74,16 @@ class AccessPolicyTest {
     @Test
     void noIdentityIsRefused() {
         assertEquals(DmpErrorCode.IDENTITY_MISSING, refusal(() -> policy.admit(null, PATIENT, TraceAction.QUERY)));
+    }
+
+    @Test
+    void aRoleOutsideJdvJ65IsRefusedBeforeAnythingElseForEveryAction() {
+        consent(ConsentStatus.AUTHORIZED, true);
+        AccessContext typo = new AccessContext(DOCTOR, "DURANT, Romuald", new CodedValue("10", "1.2.250.1.71.1.2.77",
+                "Médecin"), null, "1750100125", null, PATIENT, AccessMode.NORMAL, null, "LPS test 1.0");
+        assertEquals(DmpErrorCode.IDENTITY_INVALID, refusal(() -> policy.admit(typo, PATIENT, TraceAction.QUERY)));
+        assertEquals(DmpErrorCode.IDENTITY_INVALID, refusal(() -> policy.recordOf(typo)));
+        assertEquals(DmpErrorCode.IDENTITY_INVALID, refusal(() -> policy.admitTraceReader(typo)));
     }
 
     @Test
@@ -128,7 +138,7 @@ class AccessPolicyTest {
     @Test
     void writesWithoutAuthorisationWhenConfiguredSo() throws IOException {
         AccessPolicy lenient = new AccessPolicy(new PatientResolver(records), records, trail,
-                HabilitationMatrixTest.shipped(), false);
+                HabilitationMatrixTest.shipped(), SubjectRoles.shipped(), false);
         assertNotNull(lenient.admit(caller(AccessMode.NORMAL, null), PATIENT, TraceAction.SUBMIT));
         assertEquals(DmpErrorCode.PS_NOT_AUTHORIZED,
                 refusal(() -> lenient.admit(caller(AccessMode.NORMAL, null), PATIENT, TraceAction.QUERY)));

@@ -36,6 +36,7 @@ import org.dmpgateway.repository.SubmissionWrite;
 import org.dmpgateway.routes.GatewayIdentity;
 import org.dmpgateway.routes.policy.AccessPolicy;
 import org.dmpgateway.routes.policy.HabilitationMatrix;
+import org.dmpgateway.routes.policy.SubjectRoles;
 import org.dmpgateway.routes.patient.PatientResolver;
 import org.dmpgateway.routes.trail.AccessTrail;
 import org.flywaydb.core.Flyway;
@@ -94,7 +95,7 @@ class MetadataUpdateRulesTest {
         try (InputStream in = getClass().getResourceAsStream("/terminology/habilitation-matrix.csv")) {
             matrix = HabilitationMatrix.read(in, "habilitation-matrix.csv");
         }
-        AccessPolicy policy = new AccessPolicy(new PatientResolver(patients), patients, traces, matrix, true);
+        AccessPolicy policy = new AccessPolicy(new PatientResolver(patients), patients, traces, matrix, SubjectRoles.shipped(), true);
         AccessTrail trail = new AccessTrail(traces, new JdbcNotificationOutbox(ds));
         TransactionTemplate tx = new TransactionTemplate(tm);
         update = new UpdateDocuments(repository, policy, trail, tx, new GatewayIdentity(REPOSITORY, ""));
