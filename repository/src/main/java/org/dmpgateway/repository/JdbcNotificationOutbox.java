@@ -30,12 +30,12 @@ public class JdbcNotificationOutbox implements NotificationOutbox {
     @Override
     public List<Notification> claimDue(Instant now, int max, long leaseMillis) {
         long t = now.toEpochMilli();
-        List<Long> candidates = jdbc.queryForList("SELECT id FROM notification_outbox WHERE sent_ms IS NULL "
+        List<Long> candidates = jdbc.queryForList("SELECT id FROM notification_outbox WHERE status = 'PENDING' "
                 + "AND next_attempt_ms <= ? AND (claimed_until_ms IS NULL OR claimed_until_ms < ?) ORDER BY id "
                 + "FETCH FIRST ? ROWS ONLY", Long.class, t, t, max);
         List<Notification> claimed = new ArrayList<>();
         for (Long id : candidates) {
-            int won = jdbc.update("UPDATE notification_outbox SET claimed_until_ms = ? WHERE id = ? AND sent_ms IS NULL "
+            int won = jdbc.update("UPDATE notification_outbox SET claimed_until_ms = ? WHERE id = ? AND status = 'PENDING' "
                     + "AND (claimed_until_ms IS NULL OR claimed_until_ms < ?)", t + leaseMillis, id, t);
             if (won == 1) {
                 claimed.addAll(jdbc.query("SELECT * FROM notification_outbox WHERE id = ?", (rs, n) -> new Notification(
@@ -50,20 +50,39 @@ public class JdbcNotificationOutbox implements NotificationOutbox {
 
     @Override
     public void markSent(long id, Instant when) {
-        jdbc.update("UPDATE notification_outbox SET sent_ms = ?, attempts = attempts + 1, claimed_until_ms = NULL, "
+        jdbc.update("UPDATE notification_outbox SET status = 'SENT', sent_ms = ?, attempts = attempts + 1, claimed_until_ms = NULL, "
                 + "last_error = NULL WHERE id = ?", when.toEpochMilli(), id);
     }
 
     @Override
     public void markFailed(long id, String error, Instant nextAttempt) {
-        String e = error == null ? "unknown error" : error.length() > 2000 ? error.substring(0, 2000) : error;
         jdbc.update("UPDATE notification_outbox SET attempts = attempts + 1, claimed_until_ms = NULL, last_error = ?, "
-                + "next_attempt_ms = ? WHERE id = ?", e, nextAttempt.toEpochMilli(), id);
+                + "next_attempt_ms = ? WHERE id = ?", truncate(error), nextAttempt.toEpochMilli(), id);
+    }
+
+    @Override
+    public void markParked(long id, String error, Instant when) {
+        jdbc.update("UPDATE notification_outbox SET status = 'PARKED', parked_ms = ?, attempts = attempts + 1, "
+                + "claimed_until_ms = NULL, last_error = ? WHERE id = ?", when.toEpochMilli(), truncate(error), id);
     }
 
     @Override
     public int countPending() {
-        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM notification_outbox WHERE sent_ms IS NULL", Integer.class);
+        return count(Status.PENDING);
+    }
+
+    @Override
+    public int countParked() {
+        return count(Status.PARKED);
+    }
+
+    private int count(Status status) {
+        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM notification_outbox WHERE status = ?", Integer.class,
+                status.name());
         return n == null ? 0 : n;
+    }
+
+    private static String truncate(String error) {
+        return error == null ? "unknown error" : error.length() > 2000 ? error.substring(0, 2000) : error;
     }
 }

@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * The outbox of e-mails to patients. {@link #enqueue} joins the caller's transaction (the e-mail
  * exists exactly when the action that causes it committed); the sender claims due messages, then
- * marks each sent or failed (to be retried later).
+ * marks each sent or failed (to be retried later), or parks it after its last allowed attempt.
+ * Each message has a status: PENDING (to send), SENT or PARKED (see {@link Status}).
  */
 public interface NotificationOutbox {
 
@@ -25,6 +26,25 @@ public interface NotificationOutbox {
     /** Records a failed attempt; the message becomes due again at {@code nextAttempt}. */
     void markFailed(long id, String error, Instant nextAttempt);
 
-    /** Messages not sent yet. */
+    /**
+     * Records the last allowed failed attempt: the message is PARKED, never handed out by
+     * {@link #claimDue} again.
+     */
+    void markParked(long id, String error, Instant when);
+
+    /** Messages to send (PENDING): neither sent nor parked. */
     int countPending();
+
+    /** Messages given up after their last allowed attempt (PARKED). */
+    int countParked();
+
+    /** The outbox's value of the status column. */
+    enum Status {
+        /** To send: due at its next attempt. */
+        PENDING,
+        /** Accepted by the SMTP server. */
+        SENT,
+        /** Every allowed attempt failed: kept for the record, never tried again. */
+        PARKED
+    }
 }

@@ -714,6 +714,29 @@ abstract class RepositoryTestBase {
     }
 
     @Test
+    void aParkedMessageIsNeverHandedOutAgain() {
+        Instant t0 = Instant.now();
+        int parkedBefore = outbox.countParked();
+        outbox.enqueue(Notification.create(patient, "paul@example.org", NotificationKind.DOCUMENT_ADDED, "Nouveau document",
+                "Un document a été ajouté.", t0));
+        Notification n = outbox.claimDue(t0, 10, 60_000).stream().filter(x -> x.patient().equals(patient)).findFirst()
+                .orElseThrow();
+        int pendingBefore = outbox.countPending();
+        outbox.markParked(n.id(), "connection refused", t0.plusSeconds(1));
+        assertEquals(parkedBefore + 1, outbox.countParked());
+        assertEquals(pendingBefore - 1, outbox.countPending(), "a parked message is no longer pending");
+        assertTrue(outbox.claimDue(t0.plusSeconds(86_400), 100, 60_000).stream().noneMatch(x -> x.id().equals(n.id())),
+                "a parked message is not tried again, even a day later");
+        Map<String, Object> row = jdbc.queryForMap("SELECT status, attempts, parked_ms, sent_ms, last_error "
+                + "FROM notification_outbox WHERE id = ?", n.id());
+        assertEquals("PARKED", row.get("status"));
+        assertEquals(1, ((Number) row.get("attempts")).intValue());
+        assertEquals(t0.plusSeconds(1).toEpochMilli(), ((Number) row.get("parked_ms")).longValue());
+        assertNull(row.get("sent_ms"));
+        assertEquals("connection refused", row.get("last_error"));
+    }
+
+    @Test
     void visibilityFiltersMaskedTypesAndDeletedEntriesInTheQueryItself() {
         String me = "810002345678";
         DocumentEntryRecord plain = new Entry(patient).authors(author(MARTIN)).build();

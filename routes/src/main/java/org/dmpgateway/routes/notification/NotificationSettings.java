@@ -7,7 +7,8 @@ import java.time.Duration;
 
 /**
  * The {@code dmp.notifications.*} keys (documented in application.yml): the SMTP server, the sender
- * address, how often the outbox is read and how failed messages are retried. Checked at start: a
+ * address, how often the outbox is read, how failed messages are retried and after how many attempts
+ * they are parked. Checked at start: a
  * wrong value stops the start with the key's name.
  */
 @Component
@@ -22,6 +23,8 @@ public class NotificationSettings {
     private final long pollIntervalMillis;
     private final int batchSize;
     private final RetryBackoff backoff;
+    private final int maxAttempts;
+    private final Duration failureWarningInterval;
 
     public NotificationSettings(
             @Value("${dmp.notifications.enabled:true}") boolean enabled,
@@ -34,7 +37,9 @@ public class NotificationSettings {
             @Value("${dmp.notifications.poll-interval:2000}") long pollIntervalMillis,
             @Value("${dmp.notifications.batch-size:20}") int batchSize,
             @Value("${dmp.notifications.retry-base-delay:5s}") Duration retryBaseDelay,
-            @Value("${dmp.notifications.retry-max-delay:10m}") Duration retryMaxDelay) {
+            @Value("${dmp.notifications.retry-max-delay:10m}") Duration retryMaxDelay,
+            @Value("${dmp.notifications.max-attempts:10}") int maxAttempts,
+            @Value("${dmp.notifications.failure-warning-interval:15m}") Duration failureWarningInterval) {
         if (smtpHost == null || smtpHost.isBlank()) {
             throw new IllegalArgumentException("dmp.notifications.smtp.host is empty");
         }
@@ -54,6 +59,13 @@ public class NotificationSettings {
         if (batchSize < 1) {
             throw new IllegalArgumentException("dmp.notifications.batch-size must be at least 1, not " + batchSize);
         }
+        if (maxAttempts < 1) {
+            throw new IllegalArgumentException("dmp.notifications.max-attempts must be at least 1, not " + maxAttempts);
+        }
+        if (failureWarningInterval.isNegative()) {
+            throw new IllegalArgumentException("dmp.notifications.failure-warning-interval must not be negative, not "
+                    + failureWarningInterval);
+        }
         this.enabled = enabled;
         this.smtpHost = smtpHost.trim();
         this.smtpPort = smtpPort;
@@ -64,6 +76,8 @@ public class NotificationSettings {
         this.pollIntervalMillis = pollIntervalMillis;
         this.batchSize = batchSize;
         this.backoff = new RetryBackoff(retryBaseDelay, retryMaxDelay);
+        this.maxAttempts = maxAttempts;
+        this.failureWarningInterval = failureWarningInterval;
     }
 
     public boolean enabled() {
@@ -108,6 +122,19 @@ public class NotificationSettings {
 
     public RetryBackoff backoff() {
         return backoff;
+    }
+
+    /** Attempts of one message at most; after the last failed one the message is parked. */
+    public int maxAttempts() {
+        return maxAttempts;
+    }
+
+    /**
+     * At most one WARN line per this interval for failed attempts (the others are logged at DEBUG
+     * and counted in the next WARN line); parking a message always logs one WARN line.
+     */
+    public Duration failureWarningInterval() {
+        return failureWarningInterval;
     }
 
     /**

@@ -15,8 +15,13 @@ import java.util.List;
 
 /**
  * The notification route's bookkeeping on the outbox: claims the due messages, marks each sent,
- * or records the failure and when to try again (exponential backoff). Logs name the outbox id, not
- * the patient (an SMTP server's error text, logged as is, may quote the address it refused).
+ * or records the failure and when to try again (exponential backoff), at most
+ * {@code dmp.notifications.max-attempts} attempts: after the last one the message is parked (status
+ * PARKED, never tried again) with one WARN line. Failed attempts log at most one WARN line per
+ * {@code dmp.notifications.failure-warning-interval}, the others at DEBUG (counted in the next WARN
+ * line), so an SMTP server that stays down does not fill the log. The first poll after a start
+ * says once how many messages are parked. Logs name the outbox id, not the patient (an SMTP
+ * server's error text, logged as is, may quote the address it refused).
  */
 @Component
 public class OutboxDelivery {
@@ -26,6 +31,11 @@ public class OutboxDelivery {
     private final NotificationOutbox outbox;
     private final NotificationSettings settings;
     private final Clock clock;
+    /** When the last WARN line about a failed attempt was written (null: none yet). */
+    private Instant lastFailureWarning;
+    /** Failed attempts logged at DEBUG since that line. */
+    private int quietFailures;
+    private boolean parkedReported;
 
     @Autowired
     public OutboxDelivery(NotificationOutbox outbox, NotificationSettings settings) {
@@ -40,6 +50,7 @@ public class OutboxDelivery {
 
     /** The messages to send now (at most the batch size), reserved for this sender for the lease. */
     public List<Notification> claimDue() {
+        reportParkedOnce();
         return outbox.claimDue(clock.instant(), settings.batchSize(), settings.claimLeaseMillis());
     }
 
@@ -49,15 +60,62 @@ public class OutboxDelivery {
         LOG.debug("Notification {} sent", notification.id());
     }
 
-    /** Sending failed: recorded with its cause, retried after the backoff delay. */
+    /**
+     * Sending failed: recorded with its cause and retried after the backoff delay, or parked when
+     * this was the last allowed attempt.
+     */
     public void failed(@ExchangeProperty(NotificationRoutes.NOTIFICATION) Notification notification,
                        @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Throwable error) {
         int failures = notification.attempts() + 1;
-        Instant next = settings.backoff().nextAttempt(clock.instant(), failures);
+        Instant now = clock.instant();
         String reason = describe(error);
+        if (failures >= settings.maxAttempts()) {
+            outbox.markParked(notification.id(), reason, now);
+            LOG.warn("Notification {} parked after {} failed attempts (dmp.notifications.max-attempts): not tried "
+                    + "again; last error: {}", notification.id(), failures, reason);
+            return;
+        }
+        Instant next = settings.backoff().nextAttempt(now, failures);
         outbox.markFailed(notification.id(), reason, next);
-        LOG.warn("Notification {} not sent (attempt {}), next attempt at {}: {}", notification.id(), failures, next,
-                reason);
+        int quiet = warnNow(now);
+        if (quiet >= 0) {
+            LOG.warn("Notification {} not sent (attempt {} of {}), next attempt at {}: {}{}", notification.id(),
+                    failures, settings.maxAttempts(), next, reason, quiet == 0 ? ""
+                            : " (" + quiet + " other failed attempts since the last warning, logged at DEBUG)");
+        } else {
+            LOG.debug("Notification {} not sent (attempt {} of {}), next attempt at {}: {}", notification.id(),
+                    failures, settings.maxAttempts(), next, reason);
+        }
+    }
+
+    /**
+     * One WARN line per failure-warning-interval at most: the number of failures logged at DEBUG
+     * since the last WARN line when this one is to be a WARN line, -1 otherwise (counted).
+     */
+    private synchronized int warnNow(Instant now) {
+        if (lastFailureWarning == null
+                || !now.isBefore(lastFailureWarning.plus(settings.failureWarningInterval()))) {
+            lastFailureWarning = now;
+            int quiet = quietFailures;
+            quietFailures = 0;
+            return quiet;
+        }
+        quietFailures++;
+        return -1;
+    }
+
+    /** Once per start: the parked messages, so that a restart does not hide them. */
+    private void reportParkedOnce() {
+        if (parkedReported) {
+            return;
+        }
+        parkedReported = true;
+        int parked = outbox.countParked();
+        if (parked > 0) {
+            LOG.warn("{} notification(s) parked in the outbox after {} failed attempts each, not tried again "
+                    + "(status PARKED in table notification_outbox; see docs/architecture.md)", parked,
+                    settings.maxAttempts());
+        }
     }
 
     /**

@@ -63,7 +63,7 @@ class NotificationMailTest {
 
     private static NotificationMail mail() {
         return new NotificationMail(new NotificationSettings(true, "localhost", 25, "", "", Duration.ofSeconds(10),
-                FROM, 2000, 20, Duration.ofSeconds(5), Duration.ofMinutes(10)));
+                FROM, 2000, 20, Duration.ofSeconds(5), Duration.ofMinutes(10), 10, Duration.ofMinutes(15)));
     }
 
     private static Notification notification(String recipient, String subject, String body) {

@@ -26,7 +26,7 @@ class NotificationRoutesTest {
         // an hour between polls: the timer does not fire during the test
         NotificationSettings settings = new NotificationSettings(enabled, "127.0.0.1", 2525, "", "",
                 Duration.ofSeconds(1), "no-reply@dmp-gateway.local", 3_600_000, 10, Duration.ofSeconds(5),
-                Duration.ofMinutes(10));
+                Duration.ofMinutes(10), 10, Duration.ofMinutes(15));
         OutboxDeliveryTest.RecordingOutbox outbox = new OutboxDeliveryTest.RecordingOutbox();
         try (CamelContext camel = new DefaultCamelContext()) {
             camel.addRoutes(new NotificationRoutes(settings, new OutboxDelivery(outbox, settings),
