@@ -319,8 +319,8 @@ class FhirReadEndToEndTest {
         Map<String, Set<String>> interactions = cs.getRestFirstRep().getResource().stream().collect(Collectors.toMap(
                 r -> r.getType(), r -> r.getInteraction().stream().map(i -> i.getCode().toCode()).collect(Collectors.toSet())));
         assertEquals(Map.of(
-                "DocumentReference", Set.of("search-type", "read", "create", "patch", "delete"),
-                "List", Set.of("search-type", "read"),
+                "DocumentReference", Set.of("search-type", "read", "vread", "create", "patch", "delete"),
+                "List", Set.of("search-type", "read", "vread"),
                 "Binary", Set.of("read"),
                 "Patient", Set.of("search-type", "read"),
                 "AuditEvent", Set.of("search-type"),

@@ -137,13 +137,19 @@ public class DocumentReferenceProvider implements IResourceProvider {
         return new DocumentPage(reader, criteria, caller, offset(offset), pageSize(count), request.getFhirServerBase());
     }
 
-    /** One DocumentReference by id (its entryUUID), if the caller may see it; otherwise 404. */
-    @Read
+    /**
+     * One DocumentReference by id (its entryUUID), if the caller may see it; otherwise 404. Also the
+     * versioned read ({@code DocumentReference/<id>/_history/<versionId>}): an id is one XDS metadata
+     * version (ITI-57 gives a new version a new entryUUID, hence a new id), so the only version of an
+     * id is its {@code meta.versionId}; any other version is unknown (404, {@link VersionedRead}).
+     */
+    @Read(version = true)
     public DocumentReference read(@IdParam IdType id, RequestDetails request) {
         AccessContext caller = BearerTokenInterceptor.caller(request);
         QueryResult found = reader.documentWithRelationships("DocumentReference", id.getIdPart(), caller);
-        return DocumentReferenceMapper.toResource(found.documents().get(0), request.getFhirServerBase(),
-                found.associations());
+        DocumentReference resource = DocumentReferenceMapper.toResource(found.documents().get(0),
+                request.getFhirServerBase(), found.associations());
+        return VersionedRead.requireVersion(id, resource);
     }
 
     static int pageSize(Integer count) {

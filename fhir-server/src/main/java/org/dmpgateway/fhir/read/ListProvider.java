@@ -100,8 +100,12 @@ public class ListProvider implements IResourceProvider {
         return lists;
     }
 
-    /** One submission set or folder by id (its entryUUID), with its visible documents; otherwise 404. */
-    @Read
+    /**
+     * One submission set or folder by id (its entryUUID), with its visible documents; otherwise 404.
+     * A versioned read answers the same List when the version is its {@code meta.versionId}, 404
+     * otherwise ({@link VersionedRead}).
+     */
+    @Read(version = true)
     public ListResource read(@IdParam IdType id, RequestDetails request) {
         AccessContext caller = BearerTokenInterceptor.caller(request);
         String idPart = id.getIdPart();
@@ -110,11 +114,11 @@ public class ListProvider implements IResourceProvider {
         }
         QueryResult set = setContents(URN_UUID + idPart, caller);
         if (!set.submissionSets().isEmpty()) {
-            return ListMapper.toResource(set.submissionSets().get(0), members(set));
+            return VersionedRead.requireVersion(id, ListMapper.toResource(set.submissionSets().get(0), members(set)));
         }
         QueryResult folder = folderContents(URN_UUID + idPart, caller);
         if (!folder.folders().isEmpty()) {
-            return ListMapper.toResource(folder.folders().get(0), members(folder));
+            return VersionedRead.requireVersion(id, ListMapper.toResource(folder.folders().get(0), members(folder)));
         }
         throw notFound(idPart);
     }
