@@ -5,7 +5,9 @@ import java.util.List;
 
 /**
  * What the runner prints: a progress line per scenario as it ends (with the reasons when it fails),
- * then the table (scenario, expected, got, result, time) and the summary line.
+ * then the table (scenario, the step shown as its number among the scenario's steps, expected, got,
+ * result, time) and the summary line. The step shown is the failed one, else the decisive one (or
+ * the last): "2/4" says the line is the second of four steps, not the scenario's last answer.
  */
 final class Console {
     private final PrintStream out;
@@ -31,16 +33,22 @@ final class Console {
         int nameW = Math.max("scenario".length(), results.stream().mapToInt(r -> r.scenario().name().length()).max().orElse(0));
         int expW = Math.min(48, Math.max("expected".length(), results.stream().mapToInt(r -> r.expected().length()).max().orElse(0)));
         int gotW = Math.min(60, Math.max("got".length(), results.stream().mapToInt(r -> r.got().length()).max().orElse(0)));
-        String row = "%-" + nameW + "s  %-" + expW + "s  %-" + gotW + "s  %-6s  %8s%n";
+        String row = "%-" + nameW + "s  %5s  %-" + expW + "s  %-" + gotW + "s  %-6s  %8s%n";
         out.println();
-        out.printf(row, "scenario", "expected", "got", "result", "time");
-        out.printf(row, "-".repeat(nameW), "-".repeat(expW), "-".repeat(gotW), "------", "--------");
+        out.printf(row, "scenario", "step", "expected", "got", "result", "time");
+        out.printf(row, "-".repeat(nameW), "-----", "-".repeat(expW), "-".repeat(gotW), "------", "--------");
         for (ScenarioRunner.ScenarioResult r : results) {
-            out.printf(row, r.scenario().name(), cut(r.expected(), expW), cut(r.got(), gotW), r.passed() ? "pass" : "FAIL", seconds(r.millis()));
+            out.printf(row, r.scenario().name(), stepShown(r), cut(r.expected(), expW), cut(r.got(), gotW),
+                    r.passed() ? "pass" : "FAIL", seconds(r.millis()));
         }
         long passed = results.stream().filter(ScenarioRunner.ScenarioResult::passed).count();
         out.println();
         out.printf("%d passed, %d failed (%s)%n", passed, results.size() - passed, seconds(totalMillis));
+    }
+
+    /** "2/4": the step the line shows among the scenario's steps; "-" when no step decided (set-up, connection). */
+    static String stepShown(ScenarioRunner.ScenarioResult r) {
+        return r.shownStep() < 1 ? "-" : r.shownStep() + "/" + r.scenario().steps().size();
     }
 
     private static String cut(String s, int width) {

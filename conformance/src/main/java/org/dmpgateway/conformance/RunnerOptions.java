@@ -18,7 +18,7 @@ record RunnerOptions(String baseUrl, Path samples, Path out, Path junit, String 
               (or java -jar conformance/target/dmp-conformance.jar [options] [scenario ...])
 
             Replays the scenarios of samples/ against a running DMP Gateway, checks each outcome, prints
-            a table (scenario, expected, got, result, time) and writes JUnit XML. A scenario is a folder
+            a table (scenario, step shown, expected, got, result, time) and writes JUnit XML. A scenario is a folder
             name; '*' matches any characters (quote it: 'xds-iti18-*'). None given: all of them.
 
               --base-url URL        the server (default http://localhost:8080)

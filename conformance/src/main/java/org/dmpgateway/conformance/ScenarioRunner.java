@@ -28,9 +28,13 @@ final class ScenarioRunner {
         this.clock = clock;
     }
 
-    /** The outcome of one scenario, with the step the table shows: the failed one, else the decisive one (or the last). */
+    /**
+     * The outcome of one scenario, with the step the table shows: the failed one, else the decisive one (or the last).
+     * {@code shownStep} is that step's number among the scenario's steps (from 1), 0 when no step decided (a set-up
+     * call failed, no connection).
+     */
     record ScenarioResult(Scenario scenario, boolean passed, String step, String expected, String got,
-                          List<String> mismatches, long millis, int stepsRun) {
+                          List<String> mismatches, long millis, int stepsRun, int shownStep) {
     }
 
     ScenarioResult run(Scenario s, Consumer<String> verbose) {
@@ -45,11 +49,12 @@ final class ScenarioRunner {
                 Wire.Answer a = send(s.folder(), setup, values, transcript, n, "setup");
                 if (a.status() / 100 != 2) {
                     return result(s, false, "setup: " + setup.name(), "HTTP 2xx", "HTTP " + a.status(),
-                            List.of("setup failed: " + setup.method() + " " + setup.path() + " answered " + a.status() + " " + a.text()), start, 0);
+                            List.of("setup failed: " + setup.method() + " " + setup.path() + " answered " + a.status() + " " + a.text()), start, 0, 0);
                 }
             }
             StepCheck.Result shown = null;
             Scenario.Exchange shownStep = null;
+            int shownNumber = 0;
             int step = 0;
             for (Scenario.Exchange e : s.steps()) {
                 n++;
@@ -58,24 +63,25 @@ final class ScenarioRunner {
                 StepCheck.Result r = StepCheck.check(e.expect(), e.path(), a, text -> values.fill(text, null));
                 verbose.accept(String.format("    %s %-60s expected %s, got %s", r.passed() ? "ok  " : "FAIL", e.name(), r.expected(), r.got()));
                 if (!r.passed()) {
-                    return result(s, false, e.name(), r.expected(), r.got(), r.mismatches(), start, step);
+                    return result(s, false, e.name(), r.expected(), r.got(), r.mismatches(), start, step, step);
                 }
                 if (shownStep == null || !Boolean.TRUE.equals(shownStep.decisive())) {
                     shown = r;
                     shownStep = e;
+                    shownNumber = step;
                 }
             }
             // the table shows the decisive step (marked so, or else the last one)
-            return result(s, true, shownStep.name(), shown.expected(), shown.got(), List.of(), start, step);
+            return result(s, true, shownStep.name(), shown.expected(), shown.got(), List.of(), start, step, shownNumber);
         } catch (ConnectException e) {
-            return result(s, false, "connect", "a server at " + options.baseUrl(), "no answer", List.of("cannot connect to " + options.baseUrl()), start, 0);
+            return result(s, false, "connect", "a server at " + options.baseUrl(), "no answer", List.of("cannot connect to " + options.baseUrl()), start, 0, 0);
         } catch (HttpTimeoutException e) {
-            return result(s, false, "request " + n, "an answer", "timeout", List.of("no answer within " + options.timeout().toSeconds() + " s"), start, 0);
+            return result(s, false, "request " + n, "an answer", "timeout", List.of("no answer within " + options.timeout().toSeconds() + " s"), start, 0, 0);
         } catch (IOException | RuntimeException e) {
-            return result(s, false, "request " + n, "", "error", List.of(String.valueOf(e.getMessage())), start, 0);
+            return result(s, false, "request " + n, "", "error", List.of(String.valueOf(e.getMessage())), start, 0, 0);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return result(s, false, "request " + n, "", "interrupted", List.of("interrupted"), start, 0);
+            return result(s, false, "request " + n, "", "interrupted", List.of("interrupted"), start, 0, 0);
         }
     }
 
@@ -121,7 +127,8 @@ final class ScenarioRunner {
     }
 
     private ScenarioResult result(Scenario s, boolean passed, String step, String expected, String got, List<String> mismatches,
-                                  long start, int steps) {
-        return new ScenarioResult(s, passed, step, expected, got, mismatches, (System.nanoTime() - start) / 1_000_000, steps);
+                                  long start, int steps, int shown) {
+        return new ScenarioResult(s, passed, step, expected, got, mismatches, (System.nanoTime() - start) / 1_000_000, steps,
+                shown);
     }
 }

@@ -49,4 +49,54 @@ class SamplesFolderTest {
         assertEquals(List.of(), problems);
         assertTrue(all.size() >= 40, "the kit covers every transaction and rule over both protocols: " + all.size());
     }
+
+    /**
+     * The table shows one step per passed scenario: the decisive one, else the last (issue 12). A
+     * query scenario whose shown step answers an empty Success ("0 folder") reads like a failure of
+     * the feature: it marks the step that shows the feature decisive.
+     */
+    @Test
+    void theStepTheTableShowsIsNotAnEmptySuccess() throws Exception {
+        List<String> problems = new ArrayList<>();
+        for (Scenario s : ScenarioCatalog.load(SAMPLES)) {
+            Scenario.Exchange shown = shown(s);
+            Scenario.Expectation e = shown.expect();
+            boolean success = e.outcome() == null && !"Failure".equals(e.xdsStatus())
+                    && (e.status() == null || e.status() < 400);
+            List<Integer> counts = new ArrayList<>();
+            for (List<String> list : java.util.Arrays.asList(e.documents(), e.submissionSets(), e.folders(),
+                    e.objectRefs())) {
+                if (list != null) {
+                    counts.add(list.size());
+                }
+            }
+            if (e.total() != null) {
+                counts.add(e.total());
+            }
+            if (e.associationCount() != null) {
+                counts.add(e.associationCount());
+            }
+            if (success && !counts.isEmpty() && counts.stream().allMatch(c -> c == 0)) {
+                problems.add(s.name() + ": the table shows '" + shown.name() + "', an empty answer: mark the step "
+                        + "that shows the feature \"decisive\": true");
+            }
+        }
+        assertEquals(List.of(), problems);
+    }
+
+    @Test
+    void theTwoScenariosOfIssue12ShowTheirFeature() throws Exception {
+        List<Scenario> all = ScenarioCatalog.load(SAMPLES);
+        Scenario folders = all.stream().filter(s -> s.name().equals("xds-iti18-find-folders")).findFirst().orElseThrow();
+        assertEquals(List.of("${UID_folder}"), shown(folders).expect().folders(), "FindFolders shows the folder found");
+        Scenario status = all.stream().filter(s -> s.name().equals("fhir-patient-status")).findFirst().orElseThrow();
+        assertEquals(200, shown(status).expect().status(), "TD0.2 shows the ACTIVATED record, not the final 404");
+        assertEquals(1, shown(status).expect().total());
+    }
+
+    /** The step the runner's table shows for a passed scenario (ScenarioRunner): the decisive one, else the last. */
+    static Scenario.Exchange shown(Scenario s) {
+        return s.steps().stream().filter(e -> Boolean.TRUE.equals(e.decisive())).findFirst()
+                .orElse(s.steps().get(s.steps().size() - 1));
+    }
 }
