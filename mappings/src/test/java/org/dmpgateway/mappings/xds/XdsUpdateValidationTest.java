@@ -105,7 +105,7 @@ class XdsUpdateValidationTest {
 
         DmpException e = assertThrows(DmpException.class, () -> XdsUpdateValidation.validate(request));
 
-        assertEquals(DmpErrorCode.METADATA_UPDATE_ERROR, e.code());
+        assertEquals(DmpErrorCode.METADATA_UPDATE_OPERATION_ERROR, e.code());
         assertTrue(e.errors().get(0).message().contains("OriginalStatus 'urn:example:Hidden'"), e.getMessage());
     }
 
