@@ -56,12 +56,13 @@ final class RegistryRowMappers {
         String legalAuthenticator = rs.getString("legal_authenticator");
         String documentAvailability = rs.getString("document_availability");
         boolean limitedMetadata = rs.getBoolean("limited_metadata");
+        String submitterId = rs.getString("submitter_id");
         return new Pending<>(uuid, c -> new DocumentEntryRecord(uuid, logicalUuid, version, uniqueId, homeCommunityId,
                 patient, sourcePatientId, c.texts(uuid, ValueKind.SOURCE_PATIENT_INFO), onDemand, status, classCode,
                 typeCode, formatCode, facilityTypeCode, practiceSettingCode, c.codes(uuid, ValueKind.CONFIDENTIALITY),
                 c.codes(uuid, ValueKind.EVENT), creationTime, serviceStartTime, serviceStopTime, c.authors(uuid), title,
                 comments, languageCode, mimeType, hash, size, repositoryUniqueId, uri, legalAuthenticator,
-                c.texts(uuid, ValueKind.REFERENCE_ID), documentAvailability, limitedMetadata, c.slots(uuid)));
+                c.texts(uuid, ValueKind.REFERENCE_ID), documentAvailability, limitedMetadata, c.slots(uuid), submitterId));
     };
 
     static final RowMapper<Pending<SubmissionSetRecord>> SUBMISSION_SET = (rs, n) -> {

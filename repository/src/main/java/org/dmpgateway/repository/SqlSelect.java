@@ -232,15 +232,20 @@ final class SqlSelect {
         return this;
     }
 
-    /** Some author person of the object is this professional: XCN component 1 equals the id. */
+    /**
+     * Some author person of the object is this professional (XCN component 1 equals the id), or, for
+     * a document entry, this professional submitted it (dmp-rules.md: a masked document stays visible
+     * to the professional who deposited it).
+     */
     private String authoredBy(String actorId) {
         if (actorId == null || actorId.isBlank()) {
             return "1 = 0";
         }
         String escaped = actorId.replace("!", "!!").replace("%", "!%").replace("_", "!_");
-        return "EXISTS (SELECT 1 FROM author ow WHERE ow.owner_uuid = " + column("entry_uuid") + " AND ow.owner_kind = "
+        String submitted = kind == ObjectKind.DOCUMENT_ENTRY ? column("submitter_id") + " = " + param(actorId) + " OR " : "";
+        return "(" + submitted + "EXISTS (SELECT 1 FROM author ow WHERE ow.owner_uuid = " + column("entry_uuid") + " AND ow.owner_kind = "
                 + param(kind.name()) + " AND (ow.person = " + param(actorId) + " OR ow.person LIKE "
-                + param(escaped + "^%") + " ESCAPE '!'))";
+                + param(escaped + "^%") + " ESCAPE '!')))";
     }
 
     private boolean notEmpty(List<?> values) {

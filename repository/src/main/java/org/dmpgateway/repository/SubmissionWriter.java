@@ -37,8 +37,8 @@ final class SubmissionWriter {
             + "facility_type_code_display, practice_setting_code, practice_setting_code_system, practice_setting_code_display, "
             + "creation_time, creation_time_ms, service_start_time, service_start_time_ms, service_stop_time, "
             + "service_stop_time_ms, title, comments, language_code, mime_type, hash, size, repository_unique_id, uri, "
-            + "legal_authenticator, document_availability, limited_metadata) "
-            + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+            + "legal_authenticator, document_availability, limited_metadata, submitter_id) "
+            + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
     private static final String INSERT_CONTENT = "INSERT INTO document_content (unique_id, mime_type, content) VALUES (?,?,?)";
     private static final String INSERT_FOLDER = "INSERT INTO folder (entry_uuid, logical_uuid, version, unique_id, "
             + "home_community_id, patient_id, patient_authority, last_update_time, last_update_time_ms, title, comments, "
@@ -144,7 +144,7 @@ final class SubmissionWriter {
                 e.serviceStartTime(), Hl7Instants.toEpochMillis(e.serviceStartTime()),
                 e.serviceStopTime(), Hl7Instants.toEpochMillis(e.serviceStopTime()),
                 e.title(), e.comments(), e.languageCode(), e.mimeType(), e.hash(), e.size(), e.repositoryUniqueId(),
-                e.uri(), e.legalAuthenticator(), e.documentAvailability(), e.limitedMetadata()});
+                e.uri(), e.legalAuthenticator(), e.documentAvailability(), e.limitedMetadata(), e.submitterId()});
         addCodes(e.entryUuid(), ValueKind.CONFIDENTIALITY, e.confidentialityCodes());
         addCodes(e.entryUuid(), ValueKind.EVENT, e.eventCodes());
         addAuthors(e.entryUuid(), ObjectKind.DOCUMENT_ENTRY, e.authors());

@@ -114,6 +114,22 @@ abstract class RepositoryTestBase {
     }
 
     @Test
+    void theSubmitterIsStoredAndSeesWhatHeSubmittedWhenMasked() {
+        DocumentEntryRecord submitted = new Entry(patient).authors(author("810002222222^PETIT^Louis"))
+                .confidentiality(N, MASQUE).build().withSubmitter("810002345678");
+        DocumentEntryRecord other = new Entry(patient).authors(author("810002222222^PETIT^Louis"))
+                .confidentiality(N, MASQUE).build();
+        store(submitted, other);
+
+        List<DocumentEntryRecord> all = repository.findDocuments(DocumentCriteria.builder().patient(patient).build());
+        assertEquals(List.of(submitted, other), all, "the submitter reads back (none for an entry stored without)");
+        assertEquals("810002345678", all.get(0).submitterId());
+        DocumentVisibility submitter = new DocumentVisibility("810002345678", false, false, List.of(MASQUE), null);
+        assertEquals(ids(submitted), docIds(DocumentCriteria.builder().patient(patient).visibility(submitter)),
+                "masked: visible to the professional who deposited it, not to him for another's document");
+    }
+
+    @Test
     void objectKindsAndUniqueIdsAreFoundAcrossTables() {
         DocumentEntryRecord e = new Entry(patient).build();
         FolderRecord folder = folder(patient, "20251123101500", List.of());

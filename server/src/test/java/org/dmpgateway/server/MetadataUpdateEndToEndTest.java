@@ -75,11 +75,11 @@ class MetadataUpdateEndToEndTest {
     }
 
     @Test
-    void aStatusThatIsNoAvailabilityStatusIsAMetadataUpdateError() {
+    void aStatusThatIsNoAvailabilityStatusIsAMetadataUpdateOperationError() {
         Response r = update(statusRequest(APPROVED, "urn:example:StatusType:Hidden"));
 
-        ErrorInfo error = failure(r, ErrorCode.METADATA_UPDATE_ERROR);
-        assertTrue(error.getCodeContext().startsWith("METADATA_UPDATE_ERROR: "), error.getCodeContext());
+        ErrorInfo error = failure(r, ErrorCode.METADATA_UPDATE_OPERATION_ERROR);
+        assertTrue(error.getCodeContext().startsWith("METADATA_UPDATE_OPERATION_ERROR: "), error.getCodeContext());
         assertTrue(error.getCodeContext().contains("NewStatus 'urn:example:StatusType:Hidden'"), error.getCodeContext());
     }
 

@@ -366,7 +366,8 @@ abstract class XdsEndToEndTestBase {
         assertTrue(r.getFolders().stream().anyMatch(f -> f.getEntryUuid().equals(s.folder().getEntryUuid())));
         assertTrue(r.getSubmissionSets().stream().anyMatch(x -> x.getEntryUuid().equals(s.set().getEntryUuid())));
         long membersOfOurSet = r.getAssociations().stream().filter(a -> a.getSourceUuid().equals(s.set().getEntryUuid())).count();
-        assertEquals(3, membersOfOurSet, "set -> 2 documents and 1 folder (folder-membership associations are not objects of GetAll)");
+        assertEquals(5, membersOfOurSet, "set -> 2 documents, 1 folder and the 2 folder-membership associations it "
+                + "submitted (an association between objects is content of the set, issue 14)");
         assertEquals(2, r.getAssociations().stream().filter(a -> a.getSourceUuid().equals(s.folder().getEntryUuid())).count());
     }
 

@@ -82,5 +82,11 @@ public enum DmpErrorCode {
     /** A metadata update names an unknown object, an unsupported change, or a forbidden transition. */
     METADATA_UPDATE_ERROR,
     /** A metadata update names a version that is not the current one. */
-    METADATA_VERSION_ERROR
+    METADATA_VERSION_ERROR,
+    /**
+     * A metadata update operation the registry cannot decode: an UpdateAvailabilityStatus association
+     * without valid OriginalStatus and NewStatus, with both equal, or with a slot that is not its own;
+     * an invalid AssociationPropagation value (IHE ITI TF-2b 3.57.4.1.3, XDSMetadataUpdateOperationError).
+     */
+    METADATA_UPDATE_OPERATION_ERROR
 }

@@ -7,6 +7,10 @@ import java.util.Map;
  * One version of a document's metadata (XDS DocumentEntry). Times are HL7 DTM strings as sent
  * (precision kept), coded values carry their code system OID, people and organisations keep
  * their HL7v2 encoding. {@code extraMetadata} holds the non-standard slots (name -> values).
+ * {@code submitterId} is no XDS attribute: the national identifier (IdNat_PS) of the professional
+ * who submitted this document (the VIHF subject, or the bearer token's), recorded by the registry;
+ * null in a request and for entries stored before it was recorded. The submitter may manage what
+ * he submitted (mask, archive, delete) like an author.
  */
 public record DocumentEntryRecord(
         String entryUuid,
@@ -42,7 +46,8 @@ public record DocumentEntryRecord(
         List<String> referenceIds,
         String documentAvailability,
         boolean limitedMetadata,
-        Map<String, List<String>> extraMetadata) {
+        Map<String, List<String>> extraMetadata,
+        String submitterId) {
 
     public DocumentEntryRecord {
         sourcePatientInfo = List.copyOf(sourcePatientInfo == null ? List.of() : sourcePatientInfo);
@@ -51,6 +56,35 @@ public record DocumentEntryRecord(
         authors = List.copyOf(authors == null ? List.of() : authors);
         referenceIds = List.copyOf(referenceIds == null ? List.of() : referenceIds);
         extraMetadata = Map.copyOf(extraMetadata == null ? Map.of() : extraMetadata);
+    }
+
+    /** An entry as a request carries it: no submitter recorded yet. */
+    public DocumentEntryRecord(String entryUuid, String logicalUuid, String version, String uniqueId,
+                               String homeCommunityId, PatientRef patientId, String sourcePatientId,
+                               List<String> sourcePatientInfo, boolean onDemand, EntryStatus availabilityStatus,
+                               CodedValue classCode, CodedValue typeCode, CodedValue formatCode,
+                               CodedValue healthcareFacilityTypeCode, CodedValue practiceSettingCode,
+                               List<CodedValue> confidentialityCodes, List<CodedValue> eventCodes, String creationTime,
+                               String serviceStartTime, String serviceStopTime, List<AuthorInfo> authors, String title,
+                               String comments, String languageCode, String mimeType, String hash, Long size,
+                               String repositoryUniqueId, String uri, String legalAuthenticator,
+                               List<String> referenceIds, String documentAvailability, boolean limitedMetadata,
+                               Map<String, List<String>> extraMetadata) {
+        this(entryUuid, logicalUuid, version, uniqueId, homeCommunityId, patientId, sourcePatientId, sourcePatientInfo,
+                onDemand, availabilityStatus, classCode, typeCode, formatCode, healthcareFacilityTypeCode,
+                practiceSettingCode, confidentialityCodes, eventCodes, creationTime, serviceStartTime, serviceStopTime,
+                authors, title, comments, languageCode, mimeType, hash, size, repositoryUniqueId, uri, legalAuthenticator,
+                referenceIds, documentAvailability, limitedMetadata, extraMetadata, null);
+    }
+
+    /** Copy recording the professional who submitted the document (IdNat_PS). */
+    public DocumentEntryRecord withSubmitter(String submitter) {
+        return new DocumentEntryRecord(entryUuid, logicalUuid, version, uniqueId, homeCommunityId, patientId,
+                sourcePatientId, sourcePatientInfo, onDemand, availabilityStatus, classCode, typeCode, formatCode,
+                healthcareFacilityTypeCode, practiceSettingCode, confidentialityCodes, eventCodes, creationTime,
+                serviceStartTime, serviceStopTime, authors, title, comments, languageCode, mimeType, hash, size,
+                repositoryUniqueId, uri, legalAuthenticator, referenceIds, documentAvailability, limitedMetadata,
+                extraMetadata, submitter);
     }
 
     public DocumentEntryRecord withStatus(EntryStatus status) {
@@ -64,7 +98,7 @@ public record DocumentEntryRecord(
                 healthcareFacilityTypeCode, practiceSettingCode, confidentialityCodes, eventCodes, creationTime,
                 serviceStartTime, serviceStopTime, authors, title, comments, languageCode, mimeType, hash, size,
                 repositoryUniqueId, uri, legalAuthenticator, referenceIds, documentAvailability, limitedMetadata,
-                extraMetadata);
+                extraMetadata, submitterId);
     }
 
     /** Copy with the values the registry assigns or computes at submission time. */
@@ -76,6 +110,6 @@ public record DocumentEntryRecord(
                 healthcareFacilityTypeCode, practiceSettingCode, confidentialityCodes, eventCodes, creationTime,
                 serviceStartTime, serviceStopTime, authors, title, comments, languageCode, mimeType, hash, size,
                 repositoryUniqueId, uri, legalAuthenticator, referenceIds, documentAvailability, limitedMetadata,
-                extraMetadata);
+                extraMetadata, submitterId);
     }
 }

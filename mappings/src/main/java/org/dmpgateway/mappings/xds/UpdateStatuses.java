@@ -39,16 +39,20 @@ final class UpdateStatuses {
         return ipf == AvailabilityStatus.DEPRECATED ? EntryStatus.DEPRECATED : EntryStatus.APPROVED;
     }
 
-    /** The status in one slot of the association; refuses a missing or unknown value, naming it. */
+    /**
+     * The status in one slot of the association; refuses a missing or unknown value, naming it, with
+     * METADATA_UPDATE_OPERATION_ERROR (XDSMetadataUpdateOperationError: the registry cannot decode
+     * the requested update, IHE ITI TF-2b 3.57.4.1.3).
+     */
     static EntryStatus read(EbXMLAssociation association, String slotName) {
         String value = association.getSingleSlotValue(slotName);
         if (value == null || value.isBlank()) {
-            throw new DmpException(DmpErrorCode.METADATA_UPDATE_ERROR, "UpdateAvailabilityStatus association "
+            throw new DmpException(DmpErrorCode.METADATA_UPDATE_OPERATION_ERROR, "UpdateAvailabilityStatus association "
                     + association.getId() + ": slot " + slotName + " is missing", association.getId());
         }
         EntryStatus status = parse(value);
         if (status == null) {
-            throw new DmpException(DmpErrorCode.METADATA_UPDATE_ERROR, "UpdateAvailabilityStatus association "
+            throw new DmpException(DmpErrorCode.METADATA_UPDATE_OPERATION_ERROR, "UpdateAvailabilityStatus association "
                     + association.getId() + ": " + slotName + " '" + value + "' is not an availability status (one of "
                     + Arrays.stream(EntryStatus.values()).map(EntryStatus::urn).collect(Collectors.joining(", ")) + ")",
                     association.getId());

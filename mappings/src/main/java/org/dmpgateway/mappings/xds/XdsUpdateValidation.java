@@ -12,8 +12,13 @@ import org.openehealth.ipf.commons.ihe.xds.core.metadata.AvailabilityStatus;
 import org.openehealth.ipf.commons.ihe.xds.core.stub.ebrs30.lcm.SubmitObjectsRequest;
 import org.openehealth.ipf.commons.ihe.xds.core.validate.requests.SubmitObjectsRequestValidator;
 
+import org.dmpgateway.mappings.error.DmpErrorCode;
+import org.dmpgateway.mappings.error.DmpException;
+import org.dmpgateway.mappings.model.EntryStatus;
+
 import java.util.List;
 
+import static org.openehealth.ipf.commons.ihe.xds.core.metadata.Vocabulary.SLOT_NAME_ASSOCIATION_PROPAGATION;
 import static org.openehealth.ipf.commons.ihe.xds.core.metadata.Vocabulary.SLOT_NAME_NEW_STATUS;
 import static org.openehealth.ipf.commons.ihe.xds.core.metadata.Vocabulary.SLOT_NAME_ORIGINAL_STATUS;
 
@@ -37,17 +42,57 @@ import static org.openehealth.ipf.commons.ihe.xds.core.metadata.Vocabulary.SLOT_
  */
 public final class XdsUpdateValidation {
     private static final List<String> STATUS_SLOTS = List.of(SLOT_NAME_ORIGINAL_STATUS, SLOT_NAME_NEW_STATUS);
+    private static final List<String> PROPAGATION_VALUES = List.of("yes", "no");
 
     private XdsUpdateValidation() {
     }
 
     /**
      * Validates an ITI-57 request: throws IPF's {@code XDSMetaDataException} or
-     * {@code XdsRuntimeException}, or a {@code DmpException} (METADATA_UPDATE_ERROR) for a status
-     * slot that is no availability status.
+     * {@code XdsRuntimeException}, or a {@code DmpException} (METADATA_UPDATE_OPERATION_ERROR) for
+     * an operation the registry cannot decode ({@link #operationsDecodable}).
      */
     public static void validate(SubmitObjectsRequest request) {
+        operationsDecodable(new EbXMLSubmitObjectsRequest30(request));
         SubmitObjectsRequestValidator.getInstance().validate(validationView(request), XDS.Interactions.ITI_57);
+    }
+
+    /**
+     * The operations of the request are ones the registry can decode, else
+     * METADATA_UPDATE_OPERATION_ERROR (XDSMetadataUpdateOperationError, IHE ITI TF-2b 3.57.4.1.3),
+     * checked before IPF's validator (which would answer a missing status with a generic
+     * XDSRegistryMetadataError): an UpdateAvailabilityStatus association carries OriginalStatus and
+     * NewStatus, both availability statuses and different, and no other slot (PreviousVersion, for
+     * example, belongs to the HasMember of a new version); an AssociationPropagation slot, wherever it
+     * is, has the single value {@code yes} or {@code no} (ITI TF-2b 3.57.4.1.3.3.1).
+     */
+    static void operationsDecodable(EbXMLSubmitObjectsRequest<SubmitObjectsRequest> request) {
+        for (EbXMLAssociation a : request.getAssociations()) {
+            if (a.getAssociationType() == AssociationType.UPDATE_AVAILABILITY_STATUS) {
+                EntryStatus original = UpdateStatuses.read(a, SLOT_NAME_ORIGINAL_STATUS);
+                EntryStatus next = UpdateStatuses.read(a, SLOT_NAME_NEW_STATUS);
+                if (original == next) {
+                    throw operationError(a, "OriginalStatus and NewStatus are the same status (" + next.urn()
+                            + "): the association changes nothing");
+                }
+                for (EbXMLSlot slot : a.getSlots()) {
+                    if (!STATUS_SLOTS.contains(slot.getName())) {
+                        throw operationError(a, "slot " + slot.getName() + " does not belong to an "
+                                + "UpdateAvailabilityStatus association (its slots: OriginalStatus, NewStatus)");
+                    }
+                }
+            }
+            List<String> propagation = a.getSlotValues(SLOT_NAME_ASSOCIATION_PROPAGATION);
+            if (!propagation.isEmpty() && (propagation.size() != 1 || !PROPAGATION_VALUES.contains(propagation.get(0)))) {
+                throw operationError(a, "AssociationPropagation " + propagation + " is not one of yes, no");
+            }
+        }
+    }
+
+    private static DmpException operationError(EbXMLAssociation a, String what) {
+        return new DmpException(DmpErrorCode.METADATA_UPDATE_OPERATION_ERROR, "Association " + a.getId() + " ("
+                + (a.getAssociationType() == null ? "unknown type" : a.getAssociationType().getOpcode30()) + "): "
+                + what, a.getId());
     }
 
     /** The request as IPF's validator should see it (the request itself when it has no CI-SIS status). */

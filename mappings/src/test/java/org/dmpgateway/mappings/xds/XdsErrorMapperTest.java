@@ -54,6 +54,7 @@ class XdsErrorMapperTest {
             "DMP_UNKNOWN, ITI_41, XDSUnknownPatientId",
             "DMP_UNKNOWN, ITI_18, XDSUnknownPatientId",
             "METADATA_UPDATE_ERROR, ITI_57, XDSMetadataUpdateError",
+            "METADATA_UPDATE_OPERATION_ERROR, ITI_57, XDSMetadataUpdateOperationError",
             "METADATA_VERSION_ERROR, ITI_57, XDSMetadataVersionError",
             "METADATA_UPDATE_ERROR, ITI_62, XDSMetadataUpdateError",
             "METADATA_ERROR, ITI_62, XDSRegistryMetadataError",

@@ -80,21 +80,21 @@ class XdsUpdateMapperTest {
     }
 
     @Test
-    void anUnknownStatusIsAMetadataUpdateErrorNamingIt() {
+    void anUnknownStatusIsAMetadataUpdateOperationErrorNamingIt() {
         DmpException e = assertThrows(DmpException.class, () -> XdsUpdateMapper.toDocumentUpdate(
                 statusChange(EntryStatus.APPROVED.urn(), "urn:example:StatusType:Hidden")));
 
-        assertEquals(DmpErrorCode.METADATA_UPDATE_ERROR, e.code());
+        assertEquals(DmpErrorCode.METADATA_UPDATE_OPERATION_ERROR, e.code());
         assertTrue(e.errors().get(0).message().contains("NewStatus 'urn:example:StatusType:Hidden'"), e.getMessage());
         assertEquals(STATUS_CHANGE, e.errors().get(0).location());
     }
 
     @Test
-    void aMissingStatusSlotIsAMetadataUpdateError() {
+    void aMissingStatusSlotIsAMetadataUpdateOperationError() {
         DmpException e = assertThrows(DmpException.class, () -> XdsUpdateMapper.toDocumentUpdate(
                 statusChange(null, DELETED)));
 
-        assertEquals(DmpErrorCode.METADATA_UPDATE_ERROR, e.code());
+        assertEquals(DmpErrorCode.METADATA_UPDATE_OPERATION_ERROR, e.code());
         assertTrue(e.errors().get(0).message().contains("slot OriginalStatus is missing"), e.getMessage());
     }
 

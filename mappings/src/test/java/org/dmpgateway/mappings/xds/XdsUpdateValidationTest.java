@@ -105,8 +105,37 @@ class XdsUpdateValidationTest {
 
         DmpException e = assertThrows(DmpException.class, () -> XdsUpdateValidation.validate(request));
 
-        assertEquals(DmpErrorCode.METADATA_UPDATE_ERROR, e.code());
+        assertEquals(DmpErrorCode.METADATA_UPDATE_OPERATION_ERROR, e.code());
         assertTrue(e.errors().get(0).message().contains("OriginalStatus 'urn:example:Hidden'"), e.getMessage());
+    }
+
+    @Test
+    void aMissingStatusEqualStatusesOrAForeignSlotAreOperationErrorsBeforeIpf() {
+        SubmitObjectsRequest missing = statusChange(null, ARCHIVED);
+        SubmitObjectsRequest same = statusChange(EntryStatus.APPROVED.urn(), "Approved");
+        SubmitObjectsRequest foreign = statusChange(EntryStatus.APPROVED.urn(), ARCHIVED);
+        association(foreign, STATUS_CHANGE).addSlot("PreviousVersion", "1");
+
+        assertOperationError(missing, "slot OriginalStatus is missing");
+        assertOperationError(same, "OriginalStatus and NewStatus are the same status");
+        assertOperationError(foreign, "slot PreviousVersion does not belong to an UpdateAvailabilityStatus association");
+    }
+
+    @Test
+    void associationPropagationIsYesOrNo() {
+        SubmitObjectsRequest yes = toEbXml(newVersion("1"));
+        association(yes, HAS_MEMBER).addSlot("AssociationPropagation", "no");
+        SubmitObjectsRequest maybe = toEbXml(newVersion("1"));
+        association(maybe, HAS_MEMBER).addSlot("AssociationPropagation", "maybe");
+
+        assertDoesNotThrow(() -> XdsUpdateValidation.validate(yes));
+        assertOperationError(maybe, "AssociationPropagation [maybe] is not one of yes, no");
+    }
+
+    private static void assertOperationError(SubmitObjectsRequest request, String says) {
+        DmpException e = assertThrows(DmpException.class, () -> XdsUpdateValidation.validate(request));
+        assertEquals(DmpErrorCode.METADATA_UPDATE_OPERATION_ERROR, e.code());
+        assertTrue(e.errors().get(0).message().contains(says), e.getMessage());
     }
 
     private static RegisterDocumentSet withStatusChange(RegisterDocumentSet request) {

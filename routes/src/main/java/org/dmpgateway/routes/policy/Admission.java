@@ -23,8 +23,15 @@ public record Admission(AccessContext context, PatientRecord record, Professiona
         return record.ins();
     }
 
-    /** The caller is an author of the entry: an author person's XCN component 1 is the caller's id. */
+    /**
+     * The caller may act as the entry's author: an author person's XCN component 1 is the caller's
+     * id, or the caller is the professional who submitted it (recorded by the registry, issue 14):
+     * what a professional submitted, he may manage, even when the entry names another author.
+     */
     public boolean isAuthorOf(DocumentEntryRecord entry) {
+        if (entry.submitterId() != null && entry.submitterId().equals(context.actorId())) {
+            return true;
+        }
         for (AuthorInfo author : entry.authors()) {
             String person = author.person();
             if (person != null && (person.equals(context.actorId()) || person.startsWith(context.actorId() + "^"))) {

@@ -221,13 +221,21 @@ public class StoredQueries {
             return new Found(docs, List.of(), List.of(), relationships);
         }
 
-        /** Associations whose both ends are among the given objects. */
+        /**
+         * Associations whose both ends are among the given objects, and those from one of the objects
+         * to one of these associations: a submission set's HasMember to the folder-membership
+         * association it submitted is part of the set's contents (ITI TF-3 4.1.10, GetAll,
+         * GetSubmissionSetAndContents).
+         */
         private List<AssociationRecord> associationsAmong(Set<String> ids) {
             if (ids.isEmpty()) {
                 return List.of();
             }
-            return repository.findAssociations(AssociationCriteria.fromSources(List.copyOf(ids))).stream()
-                    .filter(a -> ids.contains(a.targetUuid())).toList();
+            List<AssociationRecord> fromObjects = repository.findAssociations(AssociationCriteria.fromSources(List.copyOf(ids)));
+            Set<String> among = new HashSet<>();
+            fromObjects.stream().filter(a -> ids.contains(a.targetUuid())).forEach(a -> among.add(a.entryUuid()));
+            return fromObjects.stream()
+                    .filter(a -> ids.contains(a.targetUuid()) || among.contains(a.targetUuid())).toList();
         }
 
         private Found documentsAndAssociations(GetDocumentsAndAssociations g) {
@@ -272,13 +280,7 @@ public class StoredQueries {
             ids.add(set.entryUuid());
             docs.forEach(d -> ids.add(d.entryUuid()));
             folders.forEach(f -> ids.add(f.entryUuid()));
-            List<AssociationRecord> assocs = new ArrayList<>(associationsAmong(ids));
-            // HasMember associations from the set to folder-membership associations of this submission
-            Set<String> assocIds = new HashSet<>();
-            assocs.forEach(a -> assocIds.add(a.entryUuid()));
-            members.stream().filter(a -> kinds.get(a.targetUuid()) == ObjectKind.ASSOCIATION && assocIds.contains(a.targetUuid()))
-                    .forEach(assocs::add);
-            return new Found(docs, List.of(set), folders, assocs);
+            return new Found(docs, List.of(set), folders, associationsAmong(ids));
         }
 
         private Found folderAndContents(GetFolderAndContents g) {

@@ -28,7 +28,7 @@ import java.util.UUID;
  * Resolves the associations of a submission against the submission itself and the registry:
  * every end must exist with the right kind and patient; a replaced or transformed document must be
  * Approved. Collects what the registry must do as a consequence: the documents a replacement
- * deprecates, the folder memberships it carries over, and the folders whose lastUpdateTime moves.
+ * deprecates (the replaced one, its addenda and its transforms), the folder memberships it carries over, and the folders whose lastUpdateTime moves.
  */
 final class AssociationResolution {
     final List<String> deprecated = new ArrayList<>();
@@ -145,8 +145,31 @@ final class AssociationResolution {
         }
         if (a.kind().isReplacement()) {
             deprecated.add(original.entryUuid());
+            deprecateAddendaAndTransforms(original.entryUuid());
             carryOverFolderMemberships(original.entryUuid(), a.sourceUuid());
         }
+    }
+
+    /**
+     * A replaced document's addenda and transforms (the Approved documents linked to it by APND or
+     * XFRM) are deprecated with it (IHE ITI TF-3 4.2.2, RPLC): they describe a version that is no
+     * longer current.
+     */
+    private void deprecateAddendaAndTransforms(String replacedUuid) {
+        List<String> children = repository.findAssociations(new AssociationCriteria(null, null, null,
+                        List.of(replacedUuid), List.of(AssociationKind.APPEND, AssociationKind.TRANSFORM),
+                        List.of(EntryStatus.APPROVED))).stream()
+                .map(AssociationRecord::sourceUuid).distinct().toList();
+        if (children.isEmpty()) {
+            return;
+        }
+        repository.findDocuments(DocumentCriteria.builder().entryUuids(children)
+                        .statuses(List.of(EntryStatus.APPROVED)).build())
+                .forEach(child -> {
+                    if (!deprecated.contains(child.entryUuid())) {
+                        deprecated.add(child.entryUuid());
+                    }
+                });
     }
 
     /** A replacement joins every folder the replaced document belonged to (ITI-42 3.42.4.1.3.5). */

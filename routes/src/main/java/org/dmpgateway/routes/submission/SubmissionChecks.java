@@ -58,6 +58,25 @@ final class SubmissionChecks {
         throwIfAny(errors);
     }
 
+    /**
+     * Every document entry names its author: an author with a person or an institution. The DMP's
+     * DocumentEntry model has {@code author 1..*} (ANS PDSM4DMP, input/fsh/Model/DocumentEntry.fsh),
+     * where IHE XDS has it R2; a document without an author is refused whatever the protocol.
+     */
+    static void authorPresent(Submission s) {
+        List<DmpError> errors = new ArrayList<>();
+        for (SubmittedDocument d : s.documents()) {
+            boolean named = d.entry().authors().stream().anyMatch(a ->
+                    (a.person() != null && !a.person().isBlank()) || !a.institutions().isEmpty());
+            if (!named) {
+                errors.add(new DmpError(DmpErrorCode.METADATA_ERROR, "DocumentEntry " + d.entry().uniqueId()
+                        + ": author is required by the DMP (author 1..*, with an authorPerson or an authorInstitution)",
+                        d.entry().entryUuid()));
+            }
+        }
+        throwIfAny(errors);
+    }
+
     static void uniqueIdsInMessage(Submission s) {
         Set<String> seen = new HashSet<>();
         List<DmpError> errors = new ArrayList<>();
@@ -86,6 +105,14 @@ final class SubmissionChecks {
             if (use.hash() != null && computed != null && !use.hash().equalsIgnoreCase(computed)) {
                 errors.add(new DmpError(DmpErrorCode.NON_IDENTICAL_HASH, "uniqueId " + use.uniqueId()
                         + " is already registered for a document with another hash (" + use.hash() + ")", use.uniqueId()));
+            } else if (use.hash() != null && computed != null) {
+                // IHE lets a registry accept an identical resubmission (same uniqueId and hash); the DMP
+                // does not: one uniqueId is one document, registered once; a new version is a replacement
+                // (RPLC) with its own uniqueId (docs/conformance-statement.md, "Resubmission")
+                errors.add(new DmpError(DmpErrorCode.DUPLICATE_UNIQUE_ID, "uniqueId " + use.uniqueId()
+                        + " is already registered for this same document (same hash " + use.hash() + "): it is in the "
+                        + "record already and is not registered twice; nothing of this submission was stored "
+                        + "(a new version of a document is a replacement, RPLC, with a new uniqueId)", use.uniqueId()));
             } else {
                 errors.add(new DmpError(DmpErrorCode.DUPLICATE_UNIQUE_ID, "uniqueId " + use.uniqueId()
                         + " is already used in the registry by a " + use.kind().name().toLowerCase().replace('_', ' '),

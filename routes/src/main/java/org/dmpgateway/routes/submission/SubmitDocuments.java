@@ -67,6 +67,7 @@ public class SubmitDocuments {
         s.documents().forEach(d -> policy.requireHabilitation(admission, d.entry()));
         SubmissionChecks.samePatientEverywhere(s);
         SubmissionChecks.contentPresent(s);
+        SubmissionChecks.authorPresent(s);
         SubmissionChecks.uniqueIdsInMessage(s);
         SubmissionChecks.hashAndSizeMatch(s);
         SubmissionChecks.uniqueIdsUnused(s, repository);
@@ -75,7 +76,7 @@ public class SubmitDocuments {
         SubmissionChecks.throwIfAny(refs.errors);
 
         String now = Hl7Clock.now(clock);
-        Submission stored = withRegistryValues(s, refs.carriedOverMemberships, now);
+        Submission stored = withRegistryValues(s, refs.carriedOverMemberships, now, caller.actorId());
         Map<String, String> folderTimes = new LinkedHashMap<>();
         refs.touchedExistingFolders.forEach(uuid -> folderTimes.put(uuid, now));
         List<DocumentEntryRecord> entries = stored.documents().stream().map(SubmittedDocument::entry).toList();
@@ -93,11 +94,12 @@ public class SubmitDocuments {
         return stored;
     }
 
-    private Submission withRegistryValues(Submission s, List<AssociationRecord> extraAssociations, String now) {
+    private Submission withRegistryValues(Submission s, List<AssociationRecord> extraAssociations, String now,
+                                          String submitter) {
         String hcid = identity.homeCommunityId();
         var set = s.submissionSet().withRegistryValues(EntryStatus.APPROVED, hcid);
         List<SubmittedDocument> docs = s.documents().stream().map(d -> new SubmittedDocument(
-                registryValues(d.entry(), d.content(), hcid), d.content())).toList();
+                registryValues(d.entry(), d.content(), hcid).withSubmitter(submitter), d.content())).toList();
         List<FolderRecord> folders = s.folders().stream().map(f -> f.withRegistryValues(
                 f.logicalUuid() == null ? f.entryUuid() : f.logicalUuid(), "1", EntryStatus.APPROVED, now, hcid)).toList();
         List<AssociationRecord> assocs = new ArrayList<>();

@@ -179,6 +179,7 @@ public class UpdateDocuments {
             DocumentEntryRecord proposed = nv.entry();
             String target = proposed.logicalUuid();
             try {
+                requireComplete(proposed);
                 DocumentEntryRecord current = access.byLogicalId(target).orElseThrow(() -> access.unknown(target));
                 access.requireHandledAndVisible(current, target);
                 MetadataChanges changes = MetadataChanges.between(current, proposed);
@@ -204,7 +205,8 @@ public class UpdateDocuments {
                 String version = String.valueOf(DocumentAccess.versionNumber(current) + 1);
                 DocumentEntryRecord stored = proposed.withIds(registryUuid(proposed.entryUuid()), current.logicalUuid())
                         .withRegistryValues(current.logicalUuid(), version, status, current.hash(), current.size(),
-                                current.repositoryUniqueId(), identity.homeCommunityId());
+                                current.repositoryUniqueId(), identity.homeCommunityId())
+                        .withSubmitter(current.submitterId());
                 newVersions.add(stored);
                 associations.add(association(AssociationKind.HAS_MEMBER, set.entryUuid(), stored.entryUuid(), "Original",
                         current.version(), null, null));
@@ -263,6 +265,34 @@ public class UpdateDocuments {
                     : who + " is not an author of document " + current.uniqueId() + ": only its author may change its "
                     + "metadata (the patient's admin doctor may mask or unmask it)";
             throw new DmpException(DmpErrorCode.NOT_AUTHOR, message, current.entryUuid());
+        }
+
+        /**
+         * A new metadata version is a whole DocumentEntry: it carries the attributes a stored entry
+         * must have (IHE ITI TF-2b 3.57.4.1.3.3.1: the new version holds all the metadata, not the
+         * changes; ITI TF-3 Table 4.3.1-3: hash, size and repositoryUniqueId R for a stable entry) and
+         * its author (DMP: author 1..*, PDSM4DMP DocumentEntry.fsh). METADATA_ERROR naming what is missing.
+         */
+        private void requireComplete(DocumentEntryRecord proposed) {
+            List<String> missing = new ArrayList<>();
+            if (proposed.repositoryUniqueId() == null || proposed.repositoryUniqueId().isBlank()) {
+                missing.add("repositoryUniqueId");
+            }
+            if (proposed.hash() == null || proposed.hash().isBlank()) {
+                missing.add("hash");
+            }
+            if (proposed.size() == null) {
+                missing.add("size");
+            }
+            if (proposed.authors().stream().noneMatch(a -> (a.person() != null && !a.person().isBlank())
+                    || !a.institutions().isEmpty())) {
+                missing.add("author");
+            }
+            if (!missing.isEmpty()) {
+                throw new DmpException(DmpErrorCode.METADATA_ERROR, "DocumentEntry " + proposed.entryUuid()
+                        + ": a new metadata version must carry all the document's metadata; missing: "
+                        + String.join(", ", missing), proposed.entryUuid());
+            }
         }
 
         /** The new version is the same document: same patient, same uniqueId, same content. */
