@@ -267,8 +267,25 @@ class HostileInputTest {
             OperationOutcome outcome = FhirClient.context().newJsonParser().parseResource(OperationOutcome.class, response.body());
             assertTrue(outcome.getIssueFirstRep().getDiagnostics().contains(c[2]), c[1] + " -> " + response.body());
         }
-        HttpResponse<String> unknown = get("/fhir/DocumentReference?" + patient + "&no-such-parameter=1");
-        assertNotEquals(500, unknown.statusCode(), unknown.body());
+        // other malformed or odd values: an answer or a client error, never a 500
+        String[] others = {"DocumentReference?" + patient + "&no-such-parameter=1",
+                "DocumentReference?patient.identifier=garbage",
+                "DocumentReference?patient=Patient/",
+                "DocumentReference?" + patient + "&type=%7C",
+                "DocumentReference?" + patient + "&security-label=%7C%7C",
+                "DocumentReference?" + patient + "&related=:::",
+                "DocumentReference?" + patient + "&author.given=",
+                "DocumentReference?" + patient + "&event=a%7Cb%7Cc",
+                "DocumentReference?" + patient + "&period=ne2025",
+                "DocumentReference?" + patient + "&_sort=-nonsense",
+                "DocumentReference?" + patient + "&_include=DocumentReference:nonsense",
+                "List?" + patient + "&code=%7C&status=%7C",
+                "Patient?identifier=%7C",
+                "AuditEvent?patient=xx"};
+        for (String query : others) {
+            HttpResponse<String> response = get("/fhir/" + query);
+            assertTrue(response.statusCode() < 500, query + " -> " + response.statusCode() + " " + response.body());
+        }
     }
 
     @Test
