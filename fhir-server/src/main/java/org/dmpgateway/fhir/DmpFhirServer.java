@@ -5,6 +5,7 @@ import ca.uhn.fhir.rest.api.EncodingEnum;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.IncomingRequestAddressStrategy;
 import ca.uhn.fhir.rest.server.RestfulServer;
+import org.dmpgateway.fhir.error.MalformedSearchValues;
 import org.dmpgateway.fhir.error.UnexpectedErrorInterceptor;
 import org.dmpgateway.fhir.identity.BearerTokenInterceptor;
 import org.dmpgateway.fhir.identity.BearerTokenReader;
@@ -41,6 +42,7 @@ public class DmpFhirServer extends RestfulServer {
         setResourceProviders(resourceProviders);
         registerProviders(List.copyOf(systemProviders));
         registerInterceptor(new BearerTokenInterceptor(tokens));
+        registerInterceptor(new MalformedSearchValues());
         registerInterceptor(new UnexpectedErrorInterceptor());
         registerInterceptor(new CapabilityStatementCustomizer(version));
     }

@@ -1,6 +1,7 @@
 package org.dmpgateway.fhir;
 
 import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.LenientErrorHandler;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import org.dmpgateway.fhir.identity.BearerTokenReader;
 import org.dmpgateway.fhir.identity.TokenSettings;
@@ -34,11 +35,15 @@ public class FhirServerConfiguration {
      * The server's own R4 context. Its parser does not look for reference targets to contain: the
      * mappings put every contained resource (authors, source patient) in place with its id, and the
      * search for more was a fifth of the encoding time of a searchset (docs/performance.md).
+     * Its parser stays lenient (an unknown element is ignored) but silent: HAPI's default handler logs
+     * one WARN line per unknown element or invalid value, so 20 KB of an unknown array made 1.56 MB of
+     * log (issue 13).
      */
     @Bean
     public FhirContext fhirContext() {
         FhirContext context = FhirContext.forR4();
         context.getParserOptions().setAutoContainReferenceTargetsWithNoId(false);
+        context.setParserErrorHandler(new LenientErrorHandler(false));
         return context;
     }
 

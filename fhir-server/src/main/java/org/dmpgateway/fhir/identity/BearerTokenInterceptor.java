@@ -16,7 +16,9 @@ import java.util.Locale;
  * Every FHIR request but the CapabilityStatement ({@code GET /fhir/metadata}) must carry
  * {@code Authorization: Bearer <JWT>}; the identity read by {@link BearerTokenReader} is kept on the
  * request for the providers ({@link #caller(RequestDetails)}). A missing or refused token is answered
- * 401 with an OperationOutcome, before any provider runs.
+ * 401 with an OperationOutcome, before any provider runs and before the request body is parsed
+ * (HAPI's SERVER_INCOMING_REQUEST_POST_PROCESSED: the operation is known, the body not yet read), so
+ * that an anonymous caller costs no parsing.
  */
 @Interceptor
 public class BearerTokenInterceptor {
@@ -29,10 +31,10 @@ public class BearerTokenInterceptor {
         this.reader = reader;
     }
 
-    @Hook(Pointcut.SERVER_INCOMING_REQUEST_PRE_HANDLED)
-    public void identify(RequestDetails request, RestOperationTypeEnum operation) {
-        if (operation == RestOperationTypeEnum.METADATA) {
-            return;
+    @Hook(Pointcut.SERVER_INCOMING_REQUEST_POST_PROCESSED)
+    public boolean identify(RequestDetails request) {
+        if (request.getRestOperationType() == RestOperationTypeEnum.METADATA) {
+            return true;
         }
         String header = request.getHeader("Authorization");
         if (header == null || !header.toLowerCase(Locale.ROOT).startsWith(PREFIX)) {
@@ -44,6 +46,7 @@ public class BearerTokenInterceptor {
         } catch (DmpException e) {
             throw FhirRefusal.of(e);
         }
+        return true;
     }
 
     /** The caller's identity, read from the token of this request. */

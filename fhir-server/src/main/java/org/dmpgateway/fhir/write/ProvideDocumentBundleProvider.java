@@ -12,7 +12,9 @@ import org.dmpgateway.mappings.access.AccessContext;
 import org.dmpgateway.mappings.error.DmpErrorCode;
 import org.dmpgateway.mappings.fhir.ProvideBundleMapper;
 import org.dmpgateway.mappings.model.Submission;
+import org.dmpgateway.mappings.limits.Limits;
 import org.hl7.fhir.r4.model.Bundle;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,13 +26,17 @@ import org.springframework.stereotype.Component;
  * PATCH entry that sets the old document superseded) is an RPLC association: the core deprecates the
  * replaced document. A refusal is an OperationOutcome with the status of the core's code; nothing is
  * stored. A Bundle that is not a transaction (a batch, a collection...) is refused 400 naming Bundle.type.
+ * A Bundle of more than {@code dmp.limits.bundle-entries} entries is refused 413 (LIMIT_EXCEEDED)
+ * before any entry is read; its bytes were already bounded by {@code dmp.limits.request-bytes}.
  */
 @Component
 public class ProvideDocumentBundleProvider implements FhirSystemProvider {
     private final CoreClient core;
+    private final int maxEntries;
 
-    public ProvideDocumentBundleProvider(CoreClient core) {
+    public ProvideDocumentBundleProvider(CoreClient core, @Value("${dmp.limits.bundle-entries:1000}") int maxEntries) {
         this.core = core;
+        this.maxEntries = maxEntries;
     }
 
     @Transaction
@@ -40,6 +46,10 @@ public class ProvideDocumentBundleProvider implements FhirSystemProvider {
             throw FhirRefusal.of(DmpErrorCode.METADATA_ERROR, "Bundle.type: a Provide Document Bundle (ITI-65) is a "
                     + "transaction, got " + (bundle == null || !bundle.hasType() ? "none" : bundle.getType().toCode()),
                     "Bundle.type");
+        }
+        if (bundle.getEntry().size() > maxEntries) {
+            throw FhirRefusal.of(Limits.exceeded("the Bundle (" + bundle.getEntry().size() + " entries)", "entries",
+                    maxEntries, Limits.BUNDLE_ENTRIES, "Bundle.entry"));
         }
         Submission submission = ProvideBundleMapper.toSubmission(bundle);
         Submission stored = core.request(CoreEndpoints.SUBMIT_DOCUMENTS, submission, caller, Submission.class);

@@ -41,6 +41,11 @@ public enum DmpErrorCode {
     TOO_MANY_RESULTS,
     /** Unexpected failure inside the gateway. */
     INTERNAL_ERROR,
+    /**
+     * The request exceeds a configured limit (bytes per request or per document, documents per
+     * retrieve, entries per Bundle); the message names the limit and its {@code dmp.limits.*} property.
+     */
+    LIMIT_EXCEEDED,
 
     // ------------------------------------------------------------ identity (VIHF, bearer token)
     /** The request carries no identity (no VIHF assertion in the WS-Security header). */

@@ -54,7 +54,7 @@ public final class FhirErrorMapper {
             case UNKNOWN_PATIENT, DMP_UNKNOWN, UNKNOWN_DOCUMENT, UNKNOWN_REPOSITORY -> IssueType.NOTFOUND;
             case DUPLICATE_UNIQUE_ID, DUPLICATE_UNIQUE_ID_IN_MESSAGE -> IssueType.DUPLICATE;
             case DEPRECATED_DOCUMENT, METADATA_VERSION_ERROR -> IssueType.CONFLICT;
-            case TOO_MANY_RESULTS -> IssueType.TOOCOSTLY;
+            case TOO_MANY_RESULTS, LIMIT_EXCEEDED -> IssueType.TOOCOSTLY;
             case UNKNOWN_STORED_QUERY -> IssueType.NOTSUPPORTED;
             case INTERNAL_ERROR -> IssueType.EXCEPTION;
             default -> IssueType.INVALID;

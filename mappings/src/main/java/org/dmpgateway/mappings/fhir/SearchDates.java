@@ -59,8 +59,15 @@ public final class SearchDates {
         if (date.isEmpty() || date.getValue() == null) {
             throw SearchTokens.invalid(parameter, "a date value is missing");
         }
-        String start = start(date);
-        String end = end(date);
+        String start;
+        String end;
+        try {
+            start = start(date);
+            end = end(date);
+        } catch (RuntimeException e) { // e.g. 2025-13-45: HAPI's lenient calendar takes it, java.time does not
+            throw SearchTokens.invalid(parameter, "'" + date.getValueAsString() + "' is not a valid FHIR date "
+                    + "(YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDThh:mm:ss with a time zone, after an optional prefix)");
+        }
         ParamPrefixEnum prefix = date.getPrefix() == null ? ParamPrefixEnum.EQUAL : date.getPrefix();
         return switch (prefix) {
             case EQUAL -> new TimeRangeCriterion(start, end);

@@ -41,7 +41,7 @@ public final class XdsErrorMapper {
             case UNKNOWN_STORED_QUERY -> ErrorCode.UNKNOWN_STORED_QUERY;
             case INVALID_QUERY_PARAMETER -> ErrorCode.STORED_QUERY_PARAM_NUMBER;
             case TOO_MANY_RESULTS -> ErrorCode.TOO_MANY_RESULTS;
-            case INTERNAL_ERROR -> tx.isRepositorySide() ? ErrorCode.REPOSITORY_ERROR : ErrorCode.REGISTRY_ERROR;
+            case INTERNAL_ERROR, LIMIT_EXCEEDED -> tx.isRepositorySide() ? ErrorCode.REPOSITORY_ERROR : ErrorCode.REGISTRY_ERROR;
             case DMP_UNKNOWN -> ErrorCode.UNKNOWN_PATIENT_ID;
             case METADATA_UPDATE_ERROR -> ErrorCode.METADATA_UPDATE_ERROR;
             case METADATA_VERSION_ERROR -> ErrorCode.METADATA_VERSION_ERROR;

@@ -53,6 +53,9 @@ public final class XdsSubmissionMapper {
         try (InputStream in = handler.getInputStream()) {
             return in.readAllBytes();
         } catch (IOException e) {
+            if (e.getCause() instanceof DmpException refusal) {
+                throw refusal; // e.g. the request body passed dmp.limits.request-bytes while the content was read
+            }
             throw new DmpException(DmpErrorCode.METADATA_ERROR, "Document.content: the content of document "
                     + d.getDocumentEntry().getUniqueId() + " cannot be read (" + e.getMessage() + ")",
                     entryUuid != null ? entryUuid : "Document.content");

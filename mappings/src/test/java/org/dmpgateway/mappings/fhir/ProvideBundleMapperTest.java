@@ -235,4 +235,19 @@ class ProvideBundleMapperTest {
         assertTrue(uuid.startsWith("urn:uuid:"));
         return uuid.substring(9);
     }
+
+    /** Issue 13: 200,000 empty entries took 68 s; an entry's position is now looked up, not searched for. */
+    @Test
+    void manyEmptyEntriesAreReadInLinearTime() {
+        Bundle b = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+        for (int i = 0; i < 100_000; i++) {
+            b.addEntry();
+        }
+        long start = System.nanoTime();
+        DmpException e = assertThrows(DmpException.class, () -> ProvideBundleMapper.toSubmission(b));
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertEquals(100_001, e.errors().size(), "one refusal per entry, and the missing submission set");
+        assertEquals("entry #99999: Bundle.entry: an entry needs a resource", e.errors().get(99_999).message());
+        org.junit.jupiter.api.Assertions.assertTrue(millis < 10_000, "100,000 empty entries took " + millis + " ms");
+    }
 }

@@ -21,7 +21,12 @@ import org.dmpgateway.routes.trail.AccessTrail;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import org.dmpgateway.mappings.limits.Limits;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.util.unit.DataSize;
+
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 
@@ -31,6 +36,13 @@ import java.util.Optional;
  * another patient or one masked from the caller gets its own error (the last three alike, so that
  * a masked document's existence is not revealed); a document of a type the caller's profession may
  * not handle gets HABILITATION_DENIED. The others are served (partial success). Traced.
+ * <p>
+ * Limits (docs/security.md): a document named several times in one request is served once (the
+ * duplicates are dropped: the answer could otherwise be multiplied at no cost to the caller); more
+ * distinct documents than {@code dmp.limits.retrieve-documents} refuse the whole request
+ * (LIMIT_EXCEEDED); a document whose content would take the answer above
+ * {@code dmp.limits.retrieve-bytes} is not loaded and gets its own LIMIT_EXCEEDED error (partial
+ * success: the caller asks for it again in another request).
  */
 @Component
 public class RetrieveDocuments {
@@ -39,6 +51,12 @@ public class RetrieveDocuments {
     private final AccessPolicy policy;
     private final AccessTrail trail;
     private final TransactionTemplate transaction;
+    /** dmp.limits.retrieve-documents; unlimited when built without Spring. */
+    @Value("${dmp.limits.retrieve-documents:20}")
+    private int maxDocuments = Integer.MAX_VALUE;
+    /** dmp.limits.retrieve-bytes; unlimited when built without Spring. */
+    @Value("${dmp.limits.retrieve-bytes:100MB}")
+    private DataSize maxBytes = DataSize.ofBytes(Long.MAX_VALUE);
 
     public RetrieveDocuments(RegistryRepository repository, GatewayIdentity identity, AccessPolicy policy,
                              AccessTrail trail, TransactionTemplate transaction) {
@@ -53,9 +71,15 @@ public class RetrieveDocuments {
         Admission admission = policy.admit(caller, null, TraceAction.RETRIEVE);
         List<RetrieveResult.Retrieved> found = new ArrayList<>();
         List<DmpError> errors = new ArrayList<>();
-        for (RetrieveCommand.Item item : command.items()) {
+        List<RetrieveCommand.Item> items = List.copyOf(new LinkedHashSet<>(command.items()));
+        if (items.size() > maxDocuments) {
+            throw Limits.exceeded("the retrieve (" + items.size() + " distinct documents)", "documents", maxDocuments,
+                    Limits.RETRIEVE_DOCUMENTS, "DocumentRequest");
+        }
+        long[] budget = {maxBytes.toBytes()};
+        for (RetrieveCommand.Item item : items) {
             try {
-                found.add(serve(admission, item));
+                found.add(serve(admission, item, budget));
             } catch (DmpException e) {
                 errors.addAll(e.errors());
             }
@@ -70,7 +94,7 @@ public class RetrieveDocuments {
         return new RetrieveResult(found, errors);
     }
 
-    private RetrieveResult.Retrieved serve(Admission admission, RetrieveCommand.Item item) {
+    private RetrieveResult.Retrieved serve(Admission admission, RetrieveCommand.Item item, long[] budget) {
         String uid = item.documentUniqueId() != null ? item.documentUniqueId() : uniqueIdOf(admission, item.entryUuid());
         if (!identity.repositoryUniqueId().equals(item.repositoryUniqueId())) {
             throw new DmpException(DmpErrorCode.UNKNOWN_REPOSITORY, "repositoryUniqueId " + item.repositoryUniqueId()
@@ -83,7 +107,13 @@ public class RetrieveDocuments {
         if (!visible) {
             throw unknown(uid);
         }
+        long size = current.size() == null ? 0 : current.size();
+        if (size > budget[0]) {
+            throw Limits.exceeded("document " + uid + " (" + size + " bytes) with the documents served before it in this "
+                    + "answer", "bytes", maxBytes.toBytes(), Limits.RETRIEVE_BYTES, uid);
+        }
         DocumentContent c = repository.findContent(uid).orElseThrow(() -> unknown(uid));
+        budget[0] -= c.bytes().length;
         return new RetrieveResult.Retrieved(identity.repositoryUniqueId(), c.documentUniqueId(),
                 item.homeCommunityId() != null ? item.homeCommunityId() : identity.homeCommunityId(),
                 c.mimeType(), c.bytes());

@@ -2,6 +2,7 @@ package org.dmpgateway.routes.submission;
 
 import org.dmpgateway.mappings.error.DmpError;
 import org.dmpgateway.mappings.error.DmpErrorCode;
+import org.dmpgateway.mappings.limits.Limits;
 import org.dmpgateway.mappings.error.DmpException;
 import org.dmpgateway.mappings.model.DocumentEntryRecord;
 import org.dmpgateway.mappings.model.FolderRecord;
@@ -44,6 +45,18 @@ final class SubmissionChecks {
     static DmpError mismatch(String what, PatientRef found, PatientRef expected, String location) {
         return new DmpError(DmpErrorCode.PATIENT_ID_MISMATCH,
                 what + ": patientId " + found + " differs from the submission set's patientId " + expected, location);
+    }
+
+    /** Each document's content within {@code dmp.limits.document-bytes}; every document above it is named. */
+    static void contentWithinLimit(Submission s, long limit) {
+        List<DmpError> errors = new ArrayList<>();
+        for (SubmittedDocument d : s.documents()) {
+            if (d.content() != null && d.content().length > limit) {
+                errors.add(Limits.exceeded("DocumentEntry " + d.entry().uniqueId() + ": the content (" + d.content().length
+                        + " bytes)", "bytes", limit, Limits.DOCUMENT_BYTES, d.entry().entryUuid()).errors().get(0));
+            }
+        }
+        throwIfAny(errors);
     }
 
     static void contentPresent(Submission s) {

@@ -23,6 +23,8 @@ import org.dmpgateway.routes.trail.AccessTrail;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import org.springframework.util.unit.DataSize;
+
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -43,6 +45,9 @@ public class SubmitDocuments {
     private final TransactionTemplate transaction;
     private final GatewayIdentity identity;
     private final Clock clock;
+    /** dmp.limits.document-bytes (docs/security.md, "Limits"); unlimited when built without Spring. */
+    @org.springframework.beans.factory.annotation.Value("${dmp.limits.document-bytes:20MB}")
+    private DataSize documentBytes = DataSize.ofBytes(Long.MAX_VALUE);
 
     @org.springframework.beans.factory.annotation.Autowired
     public SubmitDocuments(RegistryRepository repository, AccessPolicy policy, AccessTrail trail,
@@ -65,6 +70,7 @@ public class SubmitDocuments {
         Submission s = SymbolicIds.resolve(incoming);
         Admission admission = policy.admit(caller, s.submissionSet().patientId(), TraceAction.SUBMIT);
         s.documents().forEach(d -> policy.requireHabilitation(admission, d.entry()));
+        SubmissionChecks.contentWithinLimit(s, documentBytes.toBytes());
         SubmissionChecks.samePatientEverywhere(s);
         SubmissionChecks.contentPresent(s);
         SubmissionChecks.authorPresent(s);

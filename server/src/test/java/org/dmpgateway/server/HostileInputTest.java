@@ -1,0 +1,368 @@
+package org.dmpgateway.server;
+
+import org.apache.camel.ProducerTemplate;
+import org.dmpgateway.server.support.AdminClient;
+import org.dmpgateway.server.support.FhirClient;
+import org.dmpgateway.server.support.FhirToken;
+import org.dmpgateway.server.support.FhirWriteSamples;
+import org.dmpgateway.server.support.Vihf;
+import org.dmpgateway.server.support.XdsClient;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openehealth.ipf.commons.ihe.xds.core.metadata.AvailabilityStatus;
+import org.openehealth.ipf.commons.ihe.xds.core.requests.query.FindDocumentsQuery;
+import org.openehealth.ipf.commons.ihe.xds.core.requests.query.GetDocumentsQuery;
+import org.openehealth.ipf.commons.ihe.xds.core.responses.ErrorCode;
+import org.openehealth.ipf.commons.ihe.xds.core.responses.ErrorInfo;
+import org.openehealth.ipf.commons.ihe.xds.core.responses.QueryResponse;
+import org.openehealth.ipf.commons.ihe.xds.core.responses.Response;
+import org.openehealth.ipf.commons.ihe.xds.core.responses.RetrievedDocumentSet;
+import org.openehealth.ipf.commons.ihe.xds.core.responses.Status;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.TestPropertySource;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import static org.dmpgateway.server.support.SampleSubmissions.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * Hostile input against the running server (issue 13): requests above each configured limit,
+ * requests cheap to send and costly to serve, malformed values and wrong content types. Each is
+ * refused early with an answer naming the limit or the parameter (an XDS error or a SOAP fault on
+ * /services, an OperationOutcome on /fhir), never a 500; nothing is stored; and after each the server
+ * still answers a normal ITI-18 and says it is healthy.
+ * <p>
+ * The limits are set small here (1 MB per request, 256 KB per document...) so that the test sends
+ * megabytes, not the hundreds of megabytes of the attacks they stand for.
+ */
+@SpringBootTest(classes = DmpGatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestPropertySource(properties = {"spring.datasource.url=jdbc:h2:mem:hostile-input;DB_CLOSE_DELAY=-1",
+        "dmp.sandbox=true",
+        "dmp.limits.request-bytes=1MB",
+        "dmp.limits.document-bytes=256KB",
+        "dmp.limits.retrieve-documents=5",
+        "dmp.limits.retrieve-bytes=600KB",
+        "dmp.limits.bundle-entries=50"})
+@DirtiesContext
+@ExtendWith(OutputCaptureExtension.class)
+class HostileInputTest {
+    private static final String SOAP12 = "application/soap+xml; charset=UTF-8; action=\"urn:ihe:iti:2007:ProvideAndRegisterDocumentSet-b\"";
+    private static final String FHIR_JSON = "application/fhir+json";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ProducerTemplate producer;
+
+    @Value("${dmp.xds.repository-unique-id}")
+    String repositoryUniqueId;
+
+    HttpClient http;
+    XdsClient xds;
+    String token;
+
+    @BeforeEach
+    void setUp() {
+        http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        new AdminClient(port).authorise(PATIENT_ACTIVATED, Vihf.DURANT, "DURANT Romuald", false);
+        xds = new XdsClient(producer, port).forPatient(PATIENT_ACTIVATED);
+        token = FhirToken.of(Vihf.doctor(PATIENT_ACTIVATED));
+    }
+
+    /** After every hostile request: a normal ITI-18 is answered, and health says UP. */
+    @AfterEach
+    void serverStillServes() throws Exception {
+        FindDocumentsQuery q = new FindDocumentsQuery();
+        q.setPatientId(patient(PATIENT_ACTIVATED));
+        q.setStatus(List.of(AvailabilityStatus.APPROVED));
+        QueryResponse answer = xds.query(q);
+        assertEquals(Status.SUCCESS, answer.getStatus(), "ITI-18 after the hostile request: " + answer.getErrors());
+        HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(base() + "/actuator/health")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, health.statusCode(), health.body());
+        assertTrue(health.body().contains("\"UP\""), health.body());
+    }
+
+    // ------------------------------------------------------------------ item 1: limits
+
+    @Test
+    void anMtomProvideAndRegisterAboveTheRequestLimitIsRefusedAndNothingIsStored() {
+        String docUid = newOid();
+        var request = single(PATIENT_ACTIVATED, random(1536 * 1024)); // 1.5 MB: the CXF client streams it chunked
+        request.getDocuments().get(0).getDocumentEntry().setUniqueId(docUid);
+
+        String refusal;
+        try {
+            Response response = xds.submit(request);
+            assertEquals(Status.FAILURE, response.getStatus());
+            refusal = response.getErrors().get(0).getCodeContext();
+        } catch (RuntimeException fault) { // a SOAP fault when CXF was still reading the envelope
+            refusal = String.valueOf(fault.getMessage()) + " " + fault.getCause();
+        }
+        assertTrue(refusal.contains("dmp.limits.request-bytes"), refusal);
+        assertNothingStored(docUid);
+    }
+
+    @Test
+    void aRawSoapRequestWhoseContentLengthIsAboveTheLimitIsRefused413BeforeItIsRead() throws Exception {
+        String envelope = "<s:Envelope xmlns:s=\"http://www.w3.org/2003/05/soap-envelope\"><s:Body><x>"
+                + "a".repeat(1536 * 1024) + "</x></s:Body></s:Envelope>";
+        HttpResponse<String> response = post("/services/iti41", SOAP12, envelope);
+        assertEquals(413, response.statusCode(), response.body());
+        assertTrue(response.body().contains("Fault") && response.body().contains("Sender"), response.body());
+        assertTrue(response.body().contains("dmp.limits.request-bytes"), response.body());
+    }
+
+    @Test
+    void aDocumentAboveTheDocumentLimitIsRefusedWithAnXdsErrorNamingTheLimit() {
+        String docUid = newOid();
+        var request = single(PATIENT_ACTIVATED, random(300 * 1024)); // under 1 MB per request, over 256 KB per document
+        request.getDocuments().get(0).getDocumentEntry().setUniqueId(docUid);
+
+        Response response = xds.submit(request);
+
+        assertEquals(Status.FAILURE, response.getStatus());
+        ErrorInfo error = response.getErrors().get(0);
+        assertEquals(ErrorCode.REPOSITORY_ERROR, error.getErrorCode());
+        assertTrue(error.getCodeContext().startsWith("LIMIT_EXCEEDED: "), error.getCodeContext());
+        assertTrue(error.getCodeContext().contains("dmp.limits.document-bytes"), error.getCodeContext());
+        assertNothingStored(docUid);
+    }
+
+    @Test
+    void aFhirBundleAboveTheRequestLimitIsRefused413WithAnOperationOutcome() throws Exception {
+        byte[] big = random(900 * 1024); // base64: 1.2 MB of JSON
+        String bundle = FhirClient.context().newJsonParser().encodeResourceToString(FhirWriteSamples.provideBundle(
+                PATIENT_ACTIVATED, Vihf.doctor(PATIENT_ACTIVATED),
+                FhirWriteSamples.document(PATIENT_ACTIVATED, Vihf.doctor(PATIENT_ACTIVATED), newOid(), "Trop gros"), big));
+
+        HttpResponse<String> declared = post("/fhir", FHIR_JSON, bundle); // with its Content-Length
+        assertLimitOutcome(declared, "dmp.limits.request-bytes");
+
+        HttpRequest chunked = HttpRequest.newBuilder(URI.create(base() + "/fhir")).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", FHIR_JSON).header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new ByteArrayInputStream(bundle.getBytes(StandardCharsets.UTF_8)))).build();
+        assertLimitOutcome(http.send(chunked, HttpResponse.BodyHandlers.ofString()), "dmp.limits.request-bytes");
+    }
+
+    @Test
+    void aBundleWithMoreEntriesThanTheLimitIsRefused413Quickly() throws Exception {
+        // 100,000 empty entries: 300 KB of request (200,000 took 68 s before the fix)
+        String bundle = "{\"resourceType\":\"Bundle\",\"type\":\"transaction\",\"entry\":["
+                + String.join(",", java.util.Collections.nCopies(100_000, "{}")) + "]}";
+        long start = System.nanoTime();
+        HttpResponse<String> response = post("/fhir", FHIR_JSON, bundle);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertLimitOutcome(response, "dmp.limits.bundle-entries");
+        assertTrue(millis < 15_000, "100,000 empty entries took " + millis + " ms");
+    }
+
+    @Test
+    void aRetrieveNamingOneDocumentManyTimesServesItOnce() {
+        String docUid = submitted(text("Compte rendu demandé trois cents fois"));
+        String[] same = new String[300];
+        Arrays.fill(same, docUid);
+
+        RetrievedDocumentSet answer = xds.retrieve(repositoryUniqueId, same);
+
+        assertEquals(Status.SUCCESS, answer.getStatus(), String.valueOf(answer.getErrors()));
+        assertEquals(1, answer.getDocuments().size(), "duplicates are removed: the document is served once");
+    }
+
+    @Test
+    void aRetrieveOfMoreDistinctDocumentsThanTheLimitIsRefused() {
+        List<String> uids = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            uids.add(submitted(text("document " + i)));
+        }
+
+        RetrievedDocumentSet answer = xds.retrieve(repositoryUniqueId, uids.toArray(String[]::new));
+
+        assertEquals(Status.FAILURE, answer.getStatus());
+        assertTrue(answer.getDocuments().isEmpty());
+        String context = answer.getErrors().get(0).getCodeContext();
+        assertTrue(context.startsWith("LIMIT_EXCEEDED: ") && context.contains("dmp.limits.retrieve-documents"), context);
+        assertEquals(5, xds.retrieve(repositoryUniqueId, uids.subList(0, 5).toArray(String[]::new)).getDocuments().size());
+    }
+
+    @Test
+    void aRetrieveAnswerIsKeptWithinTheRetrieveBytesLimit() {
+        // three documents of 250 KB against 600 KB per answer: two are served, the third is refused on its own
+        List<String> uids = List.of(submitted(random(250 * 1024)), submitted(random(250 * 1024)),
+                submitted(random(250 * 1024)));
+
+        RetrievedDocumentSet answer = xds.retrieve(repositoryUniqueId, uids.toArray(String[]::new));
+
+        assertEquals(Status.PARTIAL_SUCCESS, answer.getStatus());
+        assertEquals(2, answer.getDocuments().size());
+        assertEquals(1, answer.getErrors().size());
+        assertEquals(uids.get(2), answer.getErrors().get(0).getLocation());
+        assertTrue(answer.getErrors().get(0).getCodeContext().contains("dmp.limits.retrieve-bytes"),
+                answer.getErrors().get(0).getCodeContext());
+    }
+
+    // ------------------------------------------------------------------ item 2: cheap requests that cost a lot
+
+    @Test
+    void anUnknownElementArrayCostsNoLogBeforeOrAfterAuthentication(CapturedOutput output) throws Exception {
+        String values = String.join(",", java.util.Collections.nCopies(5_000, "\"x\""));
+        String body = "{\"resourceType\":\"Bundle\",\"type\":\"transaction\",\"unknownElement\":[" + values + "]}";
+        int before = output.getAll().length();
+
+        HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(URI.create(base() + "/fhir"))
+                .header("Content-Type", FHIR_JSON).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, anonymous.statusCode(), anonymous.body());
+
+        HttpResponse<String> authenticated = post("/fhir", FHIR_JSON, body);
+        assertTrue(authenticated.statusCode() >= 400 && authenticated.statusCode() < 500, authenticated.body());
+
+        String logged = output.getAll().substring(before);
+        assertTrue(logged.length() < 20_000, "the two requests wrote " + logged.length() + " characters of log");
+        assertFalse(logged.contains("unknownElement"), "no log line per unknown element: " + logged.substring(0,
+                Math.min(2000, logged.length())));
+    }
+
+    // ------------------------------------------------------------------ item 3: errors
+
+    @Test
+    void malformedFhirSearchValuesAreRefused400NamingTheParameter() throws Exception {
+        String patient = "patient.identifier=urn:oid:" + INS_OID + "%7C" + PATIENT_ACTIVATED;
+        String[][] cases = {
+                {"DocumentReference", "date=not-a-date", "date"},
+                {"DocumentReference", "creation=2025-13-45", "creation"},
+                {"DocumentReference", "creation=garbage", "creation"},
+                {"DocumentReference", "period=ge2025-99", "period"},
+                {"DocumentReference", "period-start=xx", "period-start"},
+                {"DocumentReference", "period-end=2025-02-30", "period-end"},
+                {"DocumentReference", "status=nonsense", "status"},
+                {"DocumentReference", "_count=abc", "_count"},
+                {"List", "date=32-01-2025", "date"},
+        };
+        for (String[] c : cases) {
+            HttpResponse<String> response = get("/fhir/" + c[0] + "?" + patient + "&" + c[1]);
+            assertEquals(400, response.statusCode(), c[1] + " -> " + response.body());
+            OperationOutcome outcome = FhirClient.context().newJsonParser().parseResource(OperationOutcome.class, response.body());
+            assertTrue(outcome.getIssueFirstRep().getDiagnostics().contains(c[2]), c[1] + " -> " + response.body());
+        }
+        // other malformed or odd values: an answer or a client error, never a 500
+        String[] others = {"DocumentReference?" + patient + "&no-such-parameter=1",
+                "DocumentReference?patient.identifier=garbage",
+                "DocumentReference?patient=Patient/",
+                "DocumentReference?" + patient + "&type=%7C",
+                "DocumentReference?" + patient + "&security-label=%7C%7C",
+                "DocumentReference?" + patient + "&related=:::",
+                "DocumentReference?" + patient + "&author.given=",
+                "DocumentReference?" + patient + "&event=a%7Cb%7Cc",
+                "DocumentReference?" + patient + "&period=ne2025",
+                "DocumentReference?" + patient + "&_sort=-nonsense",
+                "DocumentReference?" + patient + "&_include=DocumentReference:nonsense",
+                "List?" + patient + "&code=%7C&status=%7C",
+                "Patient?identifier=%7C",
+                "AuditEvent?patient=xx"};
+        for (String query : others) {
+            HttpResponse<String> response = get("/fhir/" + query);
+            assertTrue(response.statusCode() < 500, query + " -> " + response.statusCode() + " " + response.body());
+        }
+    }
+
+    @Test
+    void soapSenderFaultsAreAnswered400() throws Exception {
+        HttpResponse<String> malformed = post("/services/iti41", SOAP12,
+                "<s:Envelope xmlns:s=\"http://www.w3.org/2003/05/soap-envelope\"><s:Body><unclosed>");
+        assertEquals(400, malformed.statusCode(), malformed.body());
+        assertTrue(malformed.body().contains("Sender"), malformed.body());
+        assertFalse(malformed.body().contains("\tat "), malformed.body());
+    }
+
+    @Test
+    void wrongContentTypesAreClientErrors() throws Exception {
+        HttpResponse<String> json = post("/services/iti41", "application/json", "{\"a\":1}");
+        assertClientError(json);
+        HttpResponse<String> text = post("/services/iti18", "text/plain", "hello");
+        assertClientError(text);
+        HttpResponse<String> fhirText = post("/fhir", "text/plain", "hello");
+        assertClientError(fhirText);
+        HttpResponse<String> fhirXmlGarbage = post("/fhir", "application/fhir+xml", "<Bundle");
+        assertClientError(fhirXmlGarbage);
+        HttpResponse<String> fhirJsonGarbage = post("/fhir/DocumentReference", FHIR_JSON, "{\"resourceType\":");
+        assertClientError(fhirJsonGarbage);
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private String base() {
+        return "http://localhost:" + port;
+    }
+
+    private HttpResponse<String> post(String path, String contentType, String body) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", contentType).header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(String pathAndQuery) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base() + pathAndQuery)).timeout(Duration.ofSeconds(60))
+                .header("Accept", FHIR_JSON).header("Authorization", "Bearer " + token).GET().build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void assertLimitOutcome(HttpResponse<String> response, String property) {
+        assertEquals(413, response.statusCode(), response.body());
+        OperationOutcome outcome = FhirClient.context().newJsonParser().parseResource(OperationOutcome.class, response.body());
+        OperationOutcome.OperationOutcomeIssueComponent issue = outcome.getIssueFirstRep();
+        assertEquals("LIMIT_EXCEEDED", issue.getDetails().getCodingFirstRep().getCode(), response.body());
+        assertTrue(issue.getDiagnostics().contains(property), response.body());
+    }
+
+    private static void assertClientError(HttpResponse<String> response) {
+        assertTrue(response.statusCode() >= 400 && response.statusCode() < 500,
+                "bad input is a client error, got " + response.statusCode() + ": " + response.body());
+        assertFalse(response.body().contains("\tat "), "no stack trace: " + response.body());
+    }
+
+    private void assertNothingStored(String docUid) {
+        GetDocumentsQuery q = new GetDocumentsQuery();
+        q.setUniqueIds(List.of(docUid));
+        assertTrue(xds.query(q).getDocumentEntries().isEmpty(), "nothing of the refused submission is stored");
+    }
+
+    /** Submits one document to PATIENT_ACTIVATED's record and returns its uniqueId. */
+    private String submitted(byte[] content) {
+        String docUid = newOid();
+        var request = single(PATIENT_ACTIVATED, content);
+        request.getDocuments().get(0).getDocumentEntry().setUniqueId(docUid);
+        Response response = xds.submit(request);
+        assertEquals(Status.SUCCESS, response.getStatus(), String.valueOf(response.getErrors()));
+        return docUid;
+    }
+
+    private static byte[] random(int size) {
+        byte[] bytes = new byte[size];
+        new java.util.Random(size).nextBytes(bytes);
+        return bytes;
+    }
+}
