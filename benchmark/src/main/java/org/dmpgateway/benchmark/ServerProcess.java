@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * H2 file cleanly).
  */
 final class ServerProcess implements AutoCloseable {
-    private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(10);
 
     private final Process process;
     private final int port;
@@ -31,6 +31,22 @@ final class ServerProcess implements AutoCloseable {
 
     static ServerProcess start(Path jar, List<String> jvmOptions, Path jfrFile, String jdbcUrl, String user,
                                String password, Path dataDir, Path log) throws IOException, InterruptedException {
+        ServerProcess server = launch(jar, jvmOptions, jfrFile, jdbcUrl, user, password, dataDir, log, List.of());
+        try {
+            server.awaitHealthy();
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            server.close();
+            throw e;
+        }
+        return server;
+    }
+
+    /**
+     * Starts the process and returns at once (the server is not listening yet); {@code extraArgs}
+     * are further {@code --key=value} arguments of the server. Call {@link #awaitHealthy()}.
+     */
+    static ServerProcess launch(Path jar, List<String> jvmOptions, Path jfrFile, String jdbcUrl, String user,
+                                String password, Path dataDir, Path log, List<String> extraArgs) throws IOException {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("server jar not found: " + jar.toAbsolutePath()
                     + " (build it first: mvn -q -DskipTests package)");
@@ -51,22 +67,17 @@ final class ServerProcess implements AutoCloseable {
         command.add("--spring.datasource.password=" + password);
         command.add("--dmp.data-dir=" + dataDir.toAbsolutePath());
         command.add("--management.endpoints.web.exposure.include=health,info,metrics");
+        command.addAll(extraArgs);
         Files.createDirectories(log.toAbsolutePath().getParent());
         Process p = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.to(log.toFile())).start();
-        ServerProcess server = new ServerProcess(p, port, log);
         // an interrupted harness (Ctrl-C) must not leave the server running, holding the H2 file
         Runtime.getRuntime().addShutdownHook(new Thread(p::destroy, "stop-server-" + p.pid()));
-        try {
-            server.awaitHealthy();
-        } catch (IOException | InterruptedException | RuntimeException e) {
-            server.close();
-            throw e;
-        }
-        return server;
+        return new ServerProcess(p, port, log);
     }
 
-    private void awaitHealthy() throws IOException, InterruptedException {
+    /** Waits until /actuator/health answers UP; fails if the process ends first. */
+    void awaitHealthy() throws IOException, InterruptedException {
         Http http = new Http(baseUrl());
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
@@ -108,6 +119,27 @@ final class ServerProcess implements AutoCloseable {
 
     Path log() {
         return log;
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** kill -9 (SIGKILL): no shutdown hook, nothing flushed; waits for the process to end. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the server process " + process.pid() + " survived SIGKILL");
+        }
+    }
+
+    /** SIGTERM: Spring's graceful shutdown; returns the exit status once the process ended. */
+    int terminate(Duration timeout) throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException("the server did not stop within " + timeout + " after SIGTERM");
+        }
+        return process.exitValue();
     }
 
     @Override

@@ -1,0 +1,47 @@
+package org.dmpgateway.benchmark;
+
+import org.dmpgateway.repository.PostgresTestSchema;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * {@link DurabilityTestBase} on PostgreSQL: a fresh schema of the test database (created by the
+ * server's Flyway, dropped afterwards). Runs when PostgreSQL answers, and always when CI=true.
+ */
+@ExtendWith(PostgresTestSchema.Available.class)
+class PostgresDurabilityTest extends DurabilityTestBase {
+    private final PostgresTestSchema schema = new PostgresTestSchema("dmp_durability_");
+
+    @Override
+    String label() {
+        return "PostgreSQL";
+    }
+
+    @Override
+    String jdbcUrl(Path work) {
+        return PostgresTestSchema.URL + (PostgresTestSchema.URL.contains("?") ? "&" : "?") + "currentSchema=" + schema.name();
+    }
+
+    @Override
+    String user() {
+        return PostgresTestSchema.USER;
+    }
+
+    @Override
+    String password() {
+        return PostgresTestSchema.PASSWORD;
+    }
+
+    @Override
+    List<String> databaseArguments() {
+        return List.of("--spring.flyway.schemas=" + schema.name(), "--spring.flyway.create-schemas=true");
+    }
+
+    @AfterEach
+    void dropSchema() {
+        schema.drop();
+    }
+}
