@@ -401,7 +401,7 @@ abstract class DmpRulesEndToEndTestBase {
         assertRefused(xds.as(otherDoctor().withMode(AccessMode.BREAK_GLASS)).query(find()),
                 "BREAK_GLASS_JUSTIFICATION_MISSING");
         admin.settings(ins, "{\"breakGlassAllowed\":false}");
-        assertRefused(xds.as(otherDoctor().withMode(AccessMode.BREAK_GLASS).withJustification("coma")).query(find()),
+        assertRefused(xds.as(otherDoctor().withMode(AccessMode.BREAK_GLASS).withJustification("coma, arrêt respiratoire")).query(find()),
                 "BREAK_GLASS_DISABLED");
     }
 
