@@ -62,6 +62,11 @@ public final class CoreEndpoints {
     public static final String CHANGE_ACTION = "DmpChangeAction";
     /** Header of {@link #TRACE_REFUSAL}: the {@link org.dmpgateway.mappings.trail.TraceAction} refused. */
     public static final String TRACE_ACTION = "DmpTraceAction";
+    /**
+     * Exchange property a core route sets (true) once it traced a refusal, so that the adapter the
+     * refusal travels back to does not report it again to {@link #TRACE_REFUSAL}.
+     */
+    public static final String REFUSAL_TRACED = "DmpRefusalTraced";
     /** Optional header of {@link #TRACE_REFUSAL}: the {@code List<String>} of document ids the request named. */
     public static final String DOCUMENT_IDS = "DmpDocumentIds";
 
