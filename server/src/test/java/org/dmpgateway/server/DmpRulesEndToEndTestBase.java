@@ -420,7 +420,7 @@ abstract class DmpRulesEndToEndTestBase {
     // ------------------------------------------------------------------ identity scope
 
     @Test
-    void theIdentitysPatientBoundsEveryRequest() {
+    void theIdentitysPatientBoundsEveryRequest() throws Exception {
         String doc = submitReport(false);
         String otherIns = TestPatients.newIns();
         admin.createPatient(otherIns, PatientRecordState.ACTIVATED);
@@ -428,6 +428,11 @@ abstract class DmpRulesEndToEndTestBase {
         XdsClient onOther = xds.as(Vihf.doctor(otherIns));
         assertRefused(onOther.query(find()), "ACCESS_PATIENT_MISMATCH");
         assertRefused(onOther.submit(document(CLASS_CR, TYPE_CR_CONSULTATION, false)), "ACCESS_PATIENT_MISMATCH");
+        // the probes are in the history of the record they targeted, not in the identity's patient's
+        List<String> probes = traces().stream().filter(t -> "ACCESS_PATIENT_MISMATCH".equals(t.get("outcome")))
+                .map(t -> t.get("actorId") + "/" + t.get("action")).toList();
+        assertTrue(probes.contains(Vihf.DURANT + "/QUERY") && probes.contains(Vihf.DURANT + "/SUBMIT"), probes::toString);
+        assertFalse(admin.traces(otherIns).contains("ACCESS_PATIENT_MISMATCH"), "not in the identity's patient's history");
         assertRefused(retrieve(onOther, doc), "UNKNOWN_DOCUMENT", ErrorCode.DOCUMENT_UNIQUE_ID_ERROR);
         GetDocumentsQuery byId = new GetDocumentsQuery();
         byId.setUniqueIds(List.of(doc));
