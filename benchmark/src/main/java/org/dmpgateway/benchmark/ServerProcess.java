@@ -60,6 +60,8 @@ final class ServerProcess implements AutoCloseable {
         }
         command.add("-jar");
         command.add(jar.toAbsolutePath().toString());
+        // sandbox mode: the harness uses the documented admin token, FHIR secret and unsigned VIHF
+        command.add("--dmp.sandbox=true");
         command.add("--server.port=" + port);
         command.add("--server.address=127.0.0.1");
         command.add("--spring.datasource.url=" + jdbcUrl);

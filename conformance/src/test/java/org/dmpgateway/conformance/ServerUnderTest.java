@@ -38,7 +38,7 @@ final class ServerUnderTest implements AutoCloseable {
         Path log = Path.of("target", name + "-server.log");
         Files.createDirectories(log.getParent());
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(List.of(java, "-jar", jar.toString(), "--server.port=" + port,
+        Process p = new ProcessBuilder(List.of(java, "-jar", jar.toString(), "--dmp.sandbox=true", "--server.port=" + port,
                 "--spring.datasource.url=jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1"))
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         ServerUnderTest server = new ServerUnderTest(p, "http://localhost:" + port, log);

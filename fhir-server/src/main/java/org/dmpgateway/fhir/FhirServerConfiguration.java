@@ -3,6 +3,7 @@ package org.dmpgateway.fhir;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.LenientErrorHandler;
 import ca.uhn.fhir.rest.server.IResourceProvider;
+import org.dmpgateway.fhir.error.RefusalTraceInterceptor;
 import org.dmpgateway.fhir.identity.BearerTokenReader;
 import org.dmpgateway.fhir.identity.TokenSettings;
 import org.slf4j.Logger;
@@ -28,7 +29,10 @@ import java.util.List;
 public class FhirServerConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(FhirServerConfiguration.class);
 
-    /** The documented sandbox secret (docs/fhir.md): fine on a laptop, never elsewhere. */
+    /**
+     * The documented sandbox secret (docs/fhir.md): fine on a laptop, never elsewhere. Only a server
+     * started with {@code dmp.sandbox=true} accepts it (docs/security.md).
+     */
     public static final String SANDBOX_SECRET = "sandbox-fhir-token-secret-change-me-0123456789";
 
     /**
@@ -50,7 +54,7 @@ public class FhirServerConfiguration {
     @Bean
     public BearerTokenReader bearerTokenReader(ResourceLoader resources,
                                                @Value("${dmp.fhir.token.algorithm:HS256}") String algorithm,
-                                               @Value("${dmp.fhir.token.secret:" + SANDBOX_SECRET + "}") String secret,
+                                               @Value("${dmp.fhir.token.secret:}") String secret,
                                                @Value("${dmp.fhir.token.public-keys:}") List<String> publicKeyLocations,
                                                @Value("${dmp.fhir.token.issuer:}") String issuer,
                                                @Value("${dmp.fhir.token.audience:}") String audience,
@@ -76,8 +80,12 @@ public class FhirServerConfiguration {
     @Bean
     public DmpFhirServer dmpFhirServer(FhirContext fhirContext, List<IResourceProvider> resourceProviders,
                                        List<FhirSystemProvider> systemProviders, BearerTokenReader tokens,
-                                       @Value("${dmp.version:0.1.0}") String version) {
-        return new DmpFhirServer(fhirContext, resourceProviders, systemProviders, tokens, version);
+                                       @Value("${dmp.version:0.1.0}") String version,
+                                       RefusalTraceInterceptor refusalTraces) {
+        DmpFhirServer server = new DmpFhirServer(fhirContext, resourceProviders, systemProviders, tokens, version);
+        // the adapter's own refusals, once the caller is known, go to the record's history (docs/security.md)
+        server.registerInterceptor(refusalTraces);
+        return server;
     }
 
     @Bean

@@ -42,6 +42,33 @@ public final class CoreEndpoints {
      * may read it; anyone else gets TRACE_ACCESS_DENIED. The read is traced (READ_TRACES).
      */
     public static final String READ_TRACES = "direct:read-traces";
+    /**
+     * Body: {@link org.dmpgateway.mappings.query.QueryCommand} (an id-based query); header
+     * {@link #CHANGE_ACTION}: the change it prepares (UPDATE or DELETE); answer: QueryResult. How an
+     * adapter finds the document a change names (FHIR PATCH, DELETE): admitted with the rules of that
+     * change, not traced when it succeeds (the change that follows is), and a refusal is traced with
+     * the change's action, never as a query.
+     */
+    public static final String FIND_FOR_CHANGE = "direct:find-for-change";
+    /**
+     * Body: the {@link org.dmpgateway.mappings.error.DmpException} an adapter answered (a 400, a 404,
+     * a 412... decided before or after the core, once the caller's identity is known); headers
+     * {@link #ACCESS_CONTEXT}, {@link #TRACE_ACTION}, optional {@link #DOCUMENT_IDS}; answer: none.
+     * The core traces the refused attempt in the targeted record's history (docs/security.md).
+     */
+    public static final String TRACE_REFUSAL = "direct:trace-refusal";
+
+    /** Header of {@link #FIND_FOR_CHANGE}: the {@link org.dmpgateway.mappings.trail.TraceAction} prepared. */
+    public static final String CHANGE_ACTION = "DmpChangeAction";
+    /** Header of {@link #TRACE_REFUSAL}: the {@link org.dmpgateway.mappings.trail.TraceAction} refused. */
+    public static final String TRACE_ACTION = "DmpTraceAction";
+    /**
+     * Exchange property a core route sets (true) once it traced a refusal, so that the adapter the
+     * refusal travels back to does not report it again to {@link #TRACE_REFUSAL}.
+     */
+    public static final String REFUSAL_TRACED = "DmpRefusalTraced";
+    /** Optional header of {@link #TRACE_REFUSAL}: the {@code List<String>} of document ids the request named. */
+    public static final String DOCUMENT_IDS = "DmpDocumentIds";
 
     /**
      * The Camel header every adapter sets on the command it sends to the core: the caller's

@@ -79,6 +79,20 @@ public class CoreRoutes extends RouteBuilder {
                     .process(trail.refusal(TraceAction.QUERY))
                 .end();
 
+        // the document a FHIR PATCH or DELETE names: refused (and traced) as that change, never as a query
+        from(CoreEndpoints.FIND_FOR_CHANGE).routeId("find-for-change")
+                .convertBodyTo(QueryCommand.class)
+                .doTry()
+                    .bean(storedQueries, "findForChange")
+                .doCatch(DmpException.class)
+                    .process(trail.refusalOf(exchange -> exchange.getMessage()
+                            .getHeader(CoreEndpoints.CHANGE_ACTION, TraceAction.UPDATE, TraceAction.class)))
+                .end();
+
+        // a refusal an adapter answered itself once the caller was known (400, 404, 412...)
+        from(CoreEndpoints.TRACE_REFUSAL).routeId("trace-refusal")
+                .bean(trail, "reported");
+
         from(CoreEndpoints.RETRIEVE_DOCUMENTS).routeId("retrieve-documents")
                 .convertBodyTo(RetrieveCommand.class)
                 .doTry()

@@ -199,9 +199,11 @@ abstract class DmpRulesEndToEndTestBase {
         assertRefused(r, dmpCode, null);
     }
 
+    /** The record's history without the traces of the test's own /admin set-up (HardeningRulesEndToEndTest checks those). */
     List<Map<String, Object>> traces() throws Exception {
-        return new ObjectMapper().readValue(admin.traces(ins), new TypeReference<>() {
+        List<Map<String, Object>> all = new ObjectMapper().readValue(admin.traces(ins), new TypeReference<>() {
         });
+        return all.stream().filter(t -> !"ADMINISTRATION".equals(t.get("action"))).toList();
     }
 
     // ------------------------------------------------------------------ record states
@@ -401,7 +403,7 @@ abstract class DmpRulesEndToEndTestBase {
         assertRefused(xds.as(otherDoctor().withMode(AccessMode.BREAK_GLASS)).query(find()),
                 "BREAK_GLASS_JUSTIFICATION_MISSING");
         admin.settings(ins, "{\"breakGlassAllowed\":false}");
-        assertRefused(xds.as(otherDoctor().withMode(AccessMode.BREAK_GLASS).withJustification("coma")).query(find()),
+        assertRefused(xds.as(otherDoctor().withMode(AccessMode.BREAK_GLASS).withJustification("coma, arrêt respiratoire")).query(find()),
                 "BREAK_GLASS_DISABLED");
     }
 
@@ -418,7 +420,7 @@ abstract class DmpRulesEndToEndTestBase {
     // ------------------------------------------------------------------ identity scope
 
     @Test
-    void theIdentitysPatientBoundsEveryRequest() {
+    void theIdentitysPatientBoundsEveryRequest() throws Exception {
         String doc = submitReport(false);
         String otherIns = TestPatients.newIns();
         admin.createPatient(otherIns, PatientRecordState.ACTIVATED);
@@ -426,6 +428,11 @@ abstract class DmpRulesEndToEndTestBase {
         XdsClient onOther = xds.as(Vihf.doctor(otherIns));
         assertRefused(onOther.query(find()), "ACCESS_PATIENT_MISMATCH");
         assertRefused(onOther.submit(document(CLASS_CR, TYPE_CR_CONSULTATION, false)), "ACCESS_PATIENT_MISMATCH");
+        // the probes are in the history of the record they targeted, not in the identity's patient's
+        List<String> probes = traces().stream().filter(t -> "ACCESS_PATIENT_MISMATCH".equals(t.get("outcome")))
+                .map(t -> t.get("actorId") + "/" + t.get("action")).toList();
+        assertTrue(probes.contains(Vihf.DURANT + "/QUERY") && probes.contains(Vihf.DURANT + "/SUBMIT"), probes::toString);
+        assertFalse(admin.traces(otherIns).contains("ACCESS_PATIENT_MISMATCH"), "not in the identity's patient's history");
         assertRefused(retrieve(onOther, doc), "UNKNOWN_DOCUMENT", ErrorCode.DOCUMENT_UNIQUE_ID_ERROR);
         GetDocumentsQuery byId = new GetDocumentsQuery();
         byId.setUniqueIds(List.of(doc));

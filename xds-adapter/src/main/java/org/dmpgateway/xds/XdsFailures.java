@@ -2,6 +2,10 @@ package org.dmpgateway.xds;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
+import org.apache.camel.ProducerTemplate;
+import org.dmpgateway.mappings.CoreEndpoints;
+import org.dmpgateway.mappings.access.AccessContext;
+import org.dmpgateway.mappings.trail.TraceAction;
 import org.dmpgateway.mappings.error.DmpErrorCode;
 import org.dmpgateway.mappings.error.DmpException;
 import org.dmpgateway.mappings.xds.XdsErrorMapper;
@@ -12,6 +16,7 @@ import org.openehealth.ipf.commons.ihe.xds.core.validate.XDSMetaDataException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -36,10 +41,59 @@ final class XdsFailures {
         return exchange -> {
             Exception cause = exchange.getException() != null ? exchange.getException()
                     : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+            traceAdapterRefusal(exchange, cause, transaction);
             exchange.getMessage().setBody(answerFor(cause, transaction));
             exchange.setException(null);
             exchange.removeProperty(Exchange.EXCEPTION_CAUGHT);
         };
+    }
+
+    /**
+     * A refusal decided here, in the adapter (a malformed request the mappings refuse, an IPF
+     * validation failure), once the VIHF was read: reported to the core, which traces it in the
+     * record's history with the transaction's action. The core's own refusals are traced already
+     * ({@link CoreEndpoints#REFUSAL_TRACED}); unexpected failures are not refusals.
+     */
+    private static void traceAdapterRefusal(Exchange exchange, Exception cause, XdsTransaction transaction) {
+        AccessContext caller = exchange.getMessage().getHeader(CoreEndpoints.ACCESS_CONTEXT, AccessContext.class);
+        if (caller == null || Boolean.TRUE.equals(exchange.getProperty(CoreEndpoints.REFUSAL_TRACED, Boolean.class))) {
+            return;
+        }
+        DmpException refusal = find(cause, DmpException.class);
+        if (refusal == null) {
+            Exception invalid = find(cause, XDSMetaDataException.class);
+            if (invalid == null) {
+                invalid = find(cause, XdsRuntimeException.class);
+            }
+            if (invalid == null) {
+                return;
+            }
+            refusal = new DmpException(transaction == XdsTransaction.ITI_18 ? DmpErrorCode.INVALID_QUERY_PARAMETER
+                    : DmpErrorCode.METADATA_ERROR, String.valueOf(invalid.getMessage()), null);
+        }
+        if (refusal.code() == DmpErrorCode.INTERNAL_ERROR) {
+            return;
+        }
+        TraceAction action = switch (transaction) {
+            case ITI_41 -> TraceAction.SUBMIT;
+            case ITI_18 -> TraceAction.QUERY;
+            case ITI_43 -> TraceAction.RETRIEVE;
+            case ITI_57 -> TraceAction.UPDATE;
+            case ITI_62 -> TraceAction.DELETE;
+        };
+        ProducerTemplate producer = exchange.getContext().createProducerTemplate();
+        try {
+            producer.sendBodyAndHeaders(CoreEndpoints.TRACE_REFUSAL, refusal,
+                    Map.of(CoreEndpoints.ACCESS_CONTEXT, caller, CoreEndpoints.TRACE_ACTION, action));
+        } catch (RuntimeException e) {
+            LOG.error("could not trace a refused {} ({})", transaction, refusal.getMessage(), e);
+        } finally {
+            try {
+                producer.stop();
+            } catch (Exception e) {
+                LOG.debug("producer template stop", e);
+            }
+        }
     }
 
     private static Response answerFor(Exception cause, XdsTransaction transaction) {

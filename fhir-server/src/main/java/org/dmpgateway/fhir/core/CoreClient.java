@@ -39,7 +39,7 @@ public class CoreClient {
         if (failure != null) {
             DmpException refusal = FhirRefusal.refusalIn(failure);
             if (refusal != null) {
-                throw FhirRefusal.of(refusal);
+                throw FhirRefusal.fromCore(refusal);
             }
             throw new IllegalStateException("the core route " + endpoint + " failed", failure);
         }

@@ -12,10 +12,16 @@ import org.dmpgateway.mappings.fhir.FhirErrorMapper;
  */
 public class FhirRefusal extends BaseServerResponseException {
     private final transient DmpException refusal;
+    private final boolean tracedByCore;
 
     private FhirRefusal(DmpException refusal) {
+        this(refusal, false);
+    }
+
+    private FhirRefusal(DmpException refusal, boolean tracedByCore) {
         super(FhirErrorMapper.status(refusal.code()), refusal.getMessage(), FhirErrorMapper.outcome(refusal));
         this.refusal = refusal;
+        this.tracedByCore = tracedByCore;
         if (getStatusCode() == 401) {
             // RFC 6750 3.1: no error code when the request carried no token at all
             addResponseHeader("WWW-Authenticate", refusal.code() == DmpErrorCode.IDENTITY_MISSING
@@ -26,6 +32,11 @@ public class FhirRefusal extends BaseServerResponseException {
 
     public static FhirRefusal of(DmpException refusal) {
         return new FhirRefusal(refusal);
+    }
+
+    /** A refusal of a core route: the core traced it already. */
+    public static FhirRefusal fromCore(DmpException refusal) {
+        return new FhirRefusal(refusal, true);
     }
 
     public static FhirRefusal of(DmpErrorCode code, String message, String field) {
@@ -44,5 +55,10 @@ public class FhirRefusal extends BaseServerResponseException {
 
     public DmpException refusal() {
         return refusal;
+    }
+
+    /** Whether the core traced this refusal (true for a refusal of a core route; false for the adapter's own). */
+    public boolean tracedByCore() {
+        return tracedByCore;
     }
 }

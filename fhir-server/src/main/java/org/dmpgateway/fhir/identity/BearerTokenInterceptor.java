@@ -49,6 +49,12 @@ public class BearerTokenInterceptor {
         return true;
     }
 
+    /** The caller's identity when the token of this request was read, else null. */
+    public static AccessContext callerOrNull(RequestDetails request) {
+        Object context = request == null ? null : request.getUserData().get(KEY);
+        return context instanceof AccessContext caller ? caller : null;
+    }
+
     /** The caller's identity, read from the token of this request. */
     public static AccessContext caller(RequestDetails request) {
         Object context = request == null ? null : request.getUserData().get(KEY);

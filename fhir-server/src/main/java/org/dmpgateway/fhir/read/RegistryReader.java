@@ -8,11 +8,13 @@ import org.dmpgateway.mappings.error.DmpErrorCode;
 import org.dmpgateway.mappings.model.DocumentEntryRecord;
 import org.dmpgateway.mappings.query.DocumentCriteria;
 import org.dmpgateway.mappings.query.QueryCommand;
+import org.dmpgateway.mappings.trail.TraceAction;
 import org.dmpgateway.mappings.query.QueryResult;
 import org.dmpgateway.mappings.query.RegistryQuery;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The reads of the FHIR providers, each one a core command sent with the caller's identity (so the
@@ -32,6 +34,29 @@ public class RegistryReader {
     /** A stored query (QUERY_REGISTRY). */
     public QueryResult query(RegistryQuery query, AccessContext caller) {
         return core.request(CoreEndpoints.QUERY_REGISTRY, new QueryCommand(query, false), caller, QueryResult.class);
+    }
+
+    /**
+     * The documents an id-based query names, for a change the caller prepares (FIND_FOR_CHANGE):
+     * admitted with the rules of {@code action} (UPDATE or DELETE), not traced as a query.
+     */
+    public QueryResult queryForChange(RegistryQuery query, AccessContext caller, TraceAction action) {
+        return core.request(CoreEndpoints.FIND_FOR_CHANGE, new QueryCommand(query, false), caller,
+                Map.of(CoreEndpoints.CHANGE_ACTION, action), QueryResult.class);
+    }
+
+    /** {@link #document} for a change the caller prepares ({@link #queryForChange}). */
+    public DocumentEntryRecord documentForChange(String resourceType, String id, AccessContext caller,
+                                                 TraceAction action) {
+        if (id == null || !id.matches("[A-Za-z0-9\\-.]{1,64}")) {
+            throw notFound(resourceType, id);
+        }
+        QueryResult found = queryForChange(new RegistryQuery.GetDocuments(List.of(URN_UUID + id), null, null, true),
+                caller, action);
+        if (found.documents().isEmpty()) {
+            throw notFound(resourceType, id);
+        }
+        return found.documents().get(0);
     }
 
     /** How many documents a FindDocuments selects for this caller (COUNT_DOCUMENTS), page aside. */

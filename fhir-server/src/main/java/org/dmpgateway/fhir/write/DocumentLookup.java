@@ -12,6 +12,7 @@ import org.dmpgateway.mappings.model.DocumentEntryRecord;
 import org.dmpgateway.mappings.model.EntryStatus;
 import org.dmpgateway.mappings.query.QueryResult;
 import org.dmpgateway.mappings.query.RegistryQuery.GetDocuments;
+import org.dmpgateway.mappings.trail.TraceAction;
 
 import java.util.List;
 import java.util.Map;
@@ -38,13 +39,14 @@ final class DocumentLookup {
         this.reader = reader;
     }
 
-    DocumentEntryRecord byId(String id, AccessContext caller) {
-        return reader.document("DocumentReference", id.startsWith(URN_UUID) ? id.substring(URN_UUID.length()) : id,
-                caller);
+    /** {@code action}: the change prepared (UPDATE or DELETE); the core admits and traces the read as that change. */
+    DocumentEntryRecord byId(String id, AccessContext caller, TraceAction action) {
+        return reader.documentForChange("DocumentReference",
+                id.startsWith(URN_UUID) ? id.substring(URN_UUID.length()) : id, caller, action);
     }
 
     /** {@code conditionalUrl}: {@code DocumentReference?identifier=...} as HAPI gives it. */
-    DocumentEntryRecord byConditionalUrl(String conditionalUrl, AccessContext caller) {
+    DocumentEntryRecord byConditionalUrl(String conditionalUrl, AccessContext caller, TraceAction action) {
         int question = conditionalUrl.indexOf('?');
         Map<String, String[]> params = UrlUtil.parseQueryString(question < 0 ? "" : conditionalUrl.substring(question + 1));
         String[] identifiers = params.get("identifier");
@@ -57,13 +59,13 @@ final class DocumentLookup {
         String value = bar < 0 ? token : token.substring(bar + 1);
         List<DocumentEntryRecord> found;
         if (value.startsWith(URN_UUID)) {
-            found = documents(new GetDocuments(List.of(value), null, null), caller);
+            found = documents(new GetDocuments(List.of(value), null, null), caller, action);
             if (found.isEmpty()) {
-                found = current(documents(new GetDocuments(null, null, List.of(value)), caller));
+                found = current(documents(new GetDocuments(null, null, List.of(value)), caller, action));
             }
         } else {
             String uniqueId = value.startsWith(URN_OID) ? value.substring(URN_OID.length()) : value;
-            found = current(documents(new GetDocuments(null, List.of(uniqueId), null), caller));
+            found = current(documents(new GetDocuments(null, List.of(uniqueId), null), caller, action));
         }
         if (found.isEmpty()) {
             throw notFound("DocumentReference?identifier=" + token);
@@ -77,8 +79,8 @@ final class DocumentLookup {
         return found.get(0);
     }
 
-    private List<DocumentEntryRecord> documents(GetDocuments query, AccessContext caller) {
-        QueryResult result = reader.query(query, caller);
+    private List<DocumentEntryRecord> documents(GetDocuments query, AccessContext caller, TraceAction action) {
+        QueryResult result = reader.queryForChange(query, caller, action);
         return result == null ? List.of() : result.documents();
     }
 

@@ -15,6 +15,7 @@ import org.dmpgateway.fhir.patch.FhirPathPatchApplier;
 import org.dmpgateway.fhir.patch.JsonPatchApplier;
 import org.dmpgateway.fhir.patch.PatchedDocument;
 import org.dmpgateway.mappings.CoreEndpoints;
+import org.dmpgateway.mappings.trail.TraceAction;
 import org.dmpgateway.mappings.access.AccessContext;
 import org.dmpgateway.mappings.error.DmpErrorCode;
 import org.dmpgateway.mappings.error.DmpException;
@@ -91,8 +92,8 @@ public class DocumentReferenceWriteMethods {
     /** PATCH DocumentReference/id or DocumentReference?identifier=... */
     public MethodOutcome patch(IdType id, String conditionalUrl, PatchTypeEnum type, String body, RequestDetails request) {
         AccessContext caller = BearerTokenInterceptor.caller(request);
-        DocumentEntryRecord current = id != null && id.hasIdPart() ? lookup.byId(id.getIdPart(), caller)
-                : conditionalUrl != null ? lookup.byConditionalUrl(conditionalUrl, caller)
+        DocumentEntryRecord current = id != null && id.hasIdPart() ? lookup.byId(id.getIdPart(), caller, TraceAction.UPDATE)
+                : conditionalUrl != null ? lookup.byConditionalUrl(conditionalUrl, caller, TraceAction.UPDATE)
                 : null;
         if (current == null) {
             throw FhirRefusal.of(DmpErrorCode.INVALID_QUERY_PARAMETER, "PATCH names DocumentReference/<id> or "
@@ -125,7 +126,7 @@ public class DocumentReferenceWriteMethods {
     /** DELETE DocumentReference/id: the logical deletion (TD3.3c). */
     public MethodOutcome delete(IdType id, RequestDetails request) {
         AccessContext caller = BearerTokenInterceptor.caller(request);
-        DocumentEntryRecord current = lookup.byId(id.getIdPart(), caller);
+        DocumentEntryRecord current = lookup.byId(id.getIdPart(), caller, TraceAction.DELETE);
         requireMatchingVersion(request.getHeader("If-Match"), current);
         DocumentUpdate update = new DocumentUpdate(
                 UpdateSubmissionSets.forCaller(caller, current.patientId(), gatewayOid, Clock.systemUTC()), List.of(),
@@ -137,7 +138,7 @@ public class DocumentReferenceWriteMethods {
 
     private DocumentEntryRecord reread(DocumentEntryRecord current, AccessContext caller) {
         try {
-            return lookup.byId(current.entryUuid(), caller);
+            return lookup.byId(current.entryUuid(), caller, TraceAction.UPDATE);
         } catch (FhirRefusal notVisibleAnyMore) {
             return current;
         }

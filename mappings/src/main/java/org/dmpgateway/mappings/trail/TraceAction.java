@@ -19,5 +19,10 @@ public enum TraceAction {
     /** The record's state and the caller's rights are read (TD0.2). */
     STATUS_CHECK,
     /** The record's access history is read (admin doctor or the patient; FHIR AuditEvent search). */
-    READ_TRACES
+    READ_TRACES,
+    /**
+     * A change made through the administration API (/admin): record created or replaced, state,
+     * settings, a professional authorised, blocked or removed. Actor {@code admin-api}.
+     */
+    ADMINISTRATION
 }

@@ -9,10 +9,12 @@ import org.dmpgateway.mappings.model.PatientRef;
 import org.dmpgateway.mappings.model.PatientSettings;
 import org.dmpgateway.mappings.model.ProfessionalConsent;
 import org.dmpgateway.mappings.trail.AccessTrace;
+import org.dmpgateway.mappings.trail.TraceAction;
 import org.dmpgateway.repository.AccessTrailRepository;
 import org.dmpgateway.repository.PatientRecordRepository;
 import org.dmpgateway.routes.patient.InsValidator;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.util.List;
@@ -22,24 +24,37 @@ import java.util.Optional;
  * What a conformance tester (and later the patient side) sets up on a record: the record in any
  * state, its settings (e-mail, emergency switches, mask-all), the authorised and blocked
  * professionals and the admin doctor; and the record's history. Used by the /admin REST API.
+ * Every change is traced in the patient's history (action {@link TraceAction#ADMINISTRATION}, actor
+ * {@link #ACTOR_ID}), in the change's own transaction: a change without its trace is never stored.
  */
 @Component
 public class RecordAdministration {
+    /** The actor of the traces of /admin changes. */
+    public static final String ACTOR_ID = "admin-api";
+    static final String ACTOR_NAME = "API d'administration (dmp.admin.token)";
+
     private final PatientRecordRepository records;
     private final AccessTrailRepository traces;
+    private final TransactionTemplate transaction;
     private final Clock clock = Clock.systemUTC();
 
-    public RecordAdministration(PatientRecordRepository records, AccessTrailRepository traces) {
+    public RecordAdministration(PatientRecordRepository records, AccessTrailRepository traces,
+                                TransactionTemplate transaction) {
         this.records = records;
         this.traces = traces;
+        this.transaction = transaction;
     }
 
     /** Creates or replaces a record; true when it was created. */
     public boolean put(PatientRecord record) {
         InsValidator.check(record.ins());
-        boolean created = records.findPatient(record.ins()).isEmpty();
-        records.savePatient(record);
-        return created;
+        return Boolean.TRUE.equals(transaction.execute(status -> {
+            boolean created = records.findPatient(record.ins()).isEmpty();
+            records.savePatient(record);
+            traced(record.ins(), (created ? "record created" : "record replaced") + ", state " + record.state()
+                    + ", settings " + record.settings());
+            return created;
+        }));
     }
 
     public Optional<PatientRecord> find(PatientRef ins) {
@@ -48,15 +63,22 @@ public class RecordAdministration {
     }
 
     public PatientRecord setState(PatientRef ins, PatientRecordState state) {
-        PatientRecord changed = existing(ins).withState(state);
-        records.savePatient(changed);
-        return changed;
+        return transaction.execute(status -> {
+            PatientRecord current = existing(ins);
+            PatientRecord changed = current.withState(state);
+            records.savePatient(changed);
+            traced(ins, "state " + current.state() + " -> " + state);
+            return changed;
+        });
     }
 
     public PatientRecord setSettings(PatientRef ins, PatientSettings settings) {
-        PatientRecord changed = existing(ins).withSettings(settings);
-        records.savePatient(changed);
-        return changed;
+        return transaction.execute(status -> {
+            PatientRecord changed = existing(ins).withSettings(settings);
+            records.savePatient(changed);
+            traced(ins, "settings " + settings);
+            return changed;
+        });
     }
 
     public ProfessionalConsent putProfessional(PatientRef ins, String actorId, String name, ConsentStatus status,
@@ -70,13 +92,23 @@ public class RecordAdministration {
                     "adminDoctor: only an authorised professional can be the admin doctor", "adminDoctor");
         }
         ProfessionalConsent consent = new ProfessionalConsent(ins, actorId, name, status, adminDoctor, clock.instant());
-        records.saveConsent(consent);
+        transaction.executeWithoutResult(tx -> {
+            records.saveConsent(consent);
+            traced(ins, "professional " + actorId + (name == null ? "" : " (" + name + ")") + " " + status
+                    + (adminDoctor ? ", admin doctor" : ""));
+        });
         return consent;
     }
 
     public boolean removeProfessional(PatientRef ins, String actorId) {
         existing(ins);
-        return records.deleteConsent(ins, actorId);
+        return Boolean.TRUE.equals(transaction.execute(tx -> {
+            boolean removed = records.deleteConsent(ins, actorId);
+            if (removed) {
+                traced(ins, "professional " + actorId + " removed (neither authorised nor blocked)");
+            }
+            return removed;
+        }));
     }
 
     public List<ProfessionalConsent> professionals(PatientRef ins) {
@@ -87,6 +119,12 @@ public class RecordAdministration {
     public List<AccessTrace> traces(PatientRef ins, int limit) {
         InsValidator.check(ins);
         return traces.findByPatient(ins, limit);
+    }
+
+    /** The trace of a change made through /admin, in the patient's history. */
+    private void traced(PatientRef ins, String detail) {
+        traces.record(new AccessTrace(null, clock.instant(), ACTOR_ID, ACTOR_NAME, null, null, null, null, ins,
+                TraceAction.ADMINISTRATION, List.of(), AccessTrace.SUCCESS, detail));
     }
 
     private PatientRecord existing(PatientRef ins) {

@@ -15,6 +15,7 @@ import org.dmpgateway.mappings.trail.TraceAction;
 import org.dmpgateway.repository.AccessTrailRepository;
 import org.dmpgateway.repository.PatientRecordRepository;
 import org.dmpgateway.routes.patient.PatientResolver;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -28,8 +29,9 @@ import org.springframework.stereotype.Component;
  *   <li>the patient's INS is valid and known, and the record is open (CREATED or ACTIVATED);</li>
  *   <li>a professional blocked by the patient never gets in, whatever the mode;</li>
  *   <li>normal access needs the patient's authorisation (declared with TD0.3); break-glass needs a
- *       justification and the patient's "other professionals" switch; SAMU (centre 15) needs the
- *       patient's SAMU switch and no justification;</li>
+ *       meaningful justification ({@link BreakGlassJustification}) and the patient's "other
+ *       professionals" switch; SAMU (centre 15) is for doctors only ({@link SamuRegulationRule}) and
+ *       needs the patient's SAMU switch and no justification;</li>
  *   <li>what the caller may then see: the habilitation matrix of the profession, masked documents
  *       only for their author, the admin doctor, or in an emergency when the patient allows it.</li>
  * </ol>
@@ -44,16 +46,30 @@ public class AccessPolicy {
     private final HabilitationMatrix matrix;
     private final SubjectRoles roles;
     private final boolean authorizationForWrites;
+    private final int breakGlassMinLength;
 
     public AccessPolicy(PatientResolver patients, PatientRecordRepository records, AccessTrailRepository trail,
+                        HabilitationMatrix matrix, SubjectRoles roles, boolean authorizationForWrites) {
+        this(patients, records, trail, matrix, roles, authorizationForWrites, BreakGlassJustification.DEFAULT_MIN_LENGTH);
+    }
+
+    @Autowired
+    public AccessPolicy(PatientResolver patients, PatientRecordRepository records, AccessTrailRepository trail,
                         HabilitationMatrix matrix, SubjectRoles roles,
-                        @Value("${dmp.policy.authorization-required-for-writes:true}") boolean authorizationForWrites) {
+                        @Value("${dmp.policy.authorization-required-for-writes:true}") boolean authorizationForWrites,
+                        @Value("${dmp.policy.break-glass-min-length:" + BreakGlassJustification.DEFAULT_MIN_LENGTH
+                                + "}") int breakGlassMinLength) {
+        if (breakGlassMinLength < 1) {
+            throw new IllegalArgumentException("dmp.policy.break-glass-min-length must be 1 or more, not "
+                    + breakGlassMinLength);
+        }
         this.patients = patients;
         this.records = records;
         this.trail = trail;
         this.matrix = matrix;
         this.roles = roles;
         this.authorizationForWrites = authorizationForWrites;
+        this.breakGlassMinLength = breakGlassMinLength;
     }
 
     /**
@@ -181,17 +197,14 @@ public class AccessPolicy {
                 }
             }
             case BREAK_GLASS -> {
-                if (!context.hasJustification()) {
-                    throw new DmpException(DmpErrorCode.BREAK_GLASS_JUSTIFICATION_MISSING, "access mode "
-                            + AccessMode.BREAK_GLASS.code() + " needs a justification (VIHF attribute Mode_Acces_Raison)",
-                            "Mode_Acces_Raison");
-                }
+                BreakGlassJustification.require(context, breakGlassMinLength);
                 if (!settings.breakGlassAllowed()) {
                     throw new DmpException(DmpErrorCode.BREAK_GLASS_DISABLED, "the patient does not allow emergency "
                             + "access by professionals (bris de glace switch off)", null);
                 }
             }
             case SAMU_REGULATION -> {
+                SamuRegulationRule.require(context);
                 if (!settings.samuAccessAllowed()) {
                     throw new DmpException(DmpErrorCode.SAMU_ACCESS_DISABLED, "the patient does not allow access by "
                             + "SAMU regulation doctors (centre 15 switch off)", null);
@@ -204,7 +217,7 @@ public class AccessPolicy {
         return switch (action) {
             case QUERY, RETRIEVE, READ_TRACES -> true;
             case SUBMIT, UPDATE, DELETE -> authorizationForWrites;
-            case AUTHORIZE, REVOKE_AUTHORIZATION, STATUS_CHECK -> false;
+            case AUTHORIZE, REVOKE_AUTHORIZATION, STATUS_CHECK, ADMINISTRATION -> false;
         };
     }
 

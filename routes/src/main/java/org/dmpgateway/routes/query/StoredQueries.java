@@ -82,6 +82,28 @@ public class StoredQueries {
     }
 
     /**
+     * The documents an id-based query names, for the change an adapter prepares
+     * ({@link CoreEndpoints#FIND_FOR_CHANGE}: FHIR PATCH and DELETE): the caller is admitted with the
+     * rules of that change ({@code action}, UPDATE or DELETE), and the read is not traced, since the
+     * change that follows is; a refusal is traced with the change's action by the route.
+     */
+    public QueryResult findForChange(QueryCommand command, @Header(CoreEndpoints.ACCESS_CONTEXT) AccessContext caller,
+                                     @Header(CoreEndpoints.CHANGE_ACTION) TraceAction action) {
+        RegistryQuery q = command.query();
+        if (action != TraceAction.UPDATE && action != TraceAction.DELETE) {
+            throw new IllegalArgumentException(CoreEndpoints.CHANGE_ACTION + " must be UPDATE or DELETE, not " + action);
+        }
+        if (isPatientBased(q)) {
+            throw new DmpException(DmpErrorCode.INVALID_QUERY_PARAMETER,
+                    "a change names its documents by id, not by a search", null);
+        }
+        requireIdentifiers(q);
+        Admission admission = policy.admit(caller, q.patient(), action);
+        Found found = new Execution(admission).run(q);
+        return new QueryResult(found.documents, found.sets, found.folders, found.associations, command.objectRefsOnly());
+    }
+
+    /**
      * The number of documents a FindDocuments would return to this caller without its offset and
      * limit, the caller's visibility applied (the total of a paged search). Admitted like a query;
      * not traced when it succeeds (it returns no document), refused like a query otherwise.

@@ -1,14 +1,19 @@
 package org.dmpgateway.routes.trail;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.Header;
 import org.apache.camel.Processor;
 import org.dmpgateway.mappings.CoreEndpoints;
 import org.dmpgateway.mappings.access.AccessContext;
 import org.dmpgateway.mappings.error.DmpError;
 import org.dmpgateway.mappings.error.DmpException;
 import org.dmpgateway.mappings.model.DocumentEntryRecord;
+import org.dmpgateway.mappings.model.DocumentRemoval;
 import org.dmpgateway.mappings.model.DocumentUpdate;
+import org.dmpgateway.mappings.model.PatientRef;
 import org.dmpgateway.mappings.model.Submission;
+import org.dmpgateway.mappings.query.QueryCommand;
+import org.dmpgateway.mappings.query.RegistryQuery.GetDocuments;
 import org.dmpgateway.mappings.query.RetrieveCommand;
 import org.dmpgateway.mappings.trail.AccessTrace;
 import org.dmpgateway.mappings.trail.TraceAction;
@@ -57,7 +62,7 @@ public class AccessTrail {
      */
     public void succeeded(Admission admission, TraceAction action, List<String> documentIds, String detail) {
         Instant now = clock.instant();
-        traces.record(trace(admission.context(), action, documentIds, AccessTrace.SUCCESS, detail, now));
+        traces.record(trace(admission.context(), null, action, documentIds, AccessTrace.SUCCESS, detail, now));
         if (admission.firstAccess()) {
             PatientNotifications.firstAccess(admission.record(), admission.context(), now).ifPresent(outbox::enqueue);
         }
@@ -76,13 +81,38 @@ public class AccessTrail {
 
     /** Traces a status check (TD0.2), which reads no document and may concern a closed record. */
     public void checked(AccessContext context) {
-        traces.record(trace(context, TraceAction.STATUS_CHECK, List.of(), AccessTrace.SUCCESS, null, clock.instant()));
+        traces.record(trace(context, null, TraceAction.STATUS_CHECK, List.of(), AccessTrace.SUCCESS, null, clock.instant()));
     }
 
     /** Traces a refused attempt (its own transaction: the action's was rolled back or never began). */
     public void refused(AccessContext context, TraceAction action, List<String> documentIds, DmpException refusal) {
+        refused(context, null, action, documentIds, refusal);
+    }
+
+    /**
+     * Traces a refused attempt in the history of the record it targeted: {@code targeted}, the
+     * patient the request named, when it names one (a probe on another patient than the identity's
+     * is traced in that patient's history), else the identity's patient.
+     */
+    public void refused(AccessContext context, PatientRef targeted, TraceAction action, List<String> documentIds,
+                        DmpException refusal) {
         String detail = refusal.errors().stream().map(DmpError::message).distinct().collect(Collectors.joining("; "));
-        traces.record(trace(context, action, documentIds, refusal.code().name(), detail, clock.instant()));
+        traces.record(trace(context, targeted, action, documentIds, refusal.code().name(), detail, clock.instant()));
+    }
+
+    /**
+     * Traces a refusal an adapter answered itself ({@link CoreEndpoints#TRACE_REFUSAL}: a malformed
+     * request answered 400, a document not found answered 404, a version mismatch 412...), once the
+     * caller's identity is known. Without an identity there is no record to trace it in: ignored.
+     */
+    public void reported(DmpException refusal, @Header(CoreEndpoints.ACCESS_CONTEXT) AccessContext context,
+                         @Header(CoreEndpoints.TRACE_ACTION) TraceAction action,
+                         @Header(CoreEndpoints.DOCUMENT_IDS) List<String> documentIds) {
+        if (context == null || refusal == null) {
+            return;
+        }
+        refused(context, null, action == null ? TraceAction.QUERY : action,
+                documentIds == null ? List.of() : documentIds, refusal);
     }
 
     /**
@@ -98,13 +128,20 @@ public class AccessTrail {
      * documents is traced as DELETE, any other as UPDATE).
      */
     public Processor refusal(Function<Object, TraceAction> actionOfCommand) {
+        return refusalOf(exchange -> actionOfCommand.apply(exchange.getMessage().getBody()));
+    }
+
+    /** The same, for a route whose exchange (a header) decides the action. */
+    public Processor refusalOf(Function<Exchange, TraceAction> actionOfExchange) {
         return exchange -> {
-            TraceAction action = actionOfCommand.apply(exchange.getMessage().getBody());
+            TraceAction action = actionOfExchange.apply(exchange);
             Exception caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
             if (caught instanceof DmpException refused) {
                 try {
-                    refused(exchange.getMessage().getHeader(CoreEndpoints.ACCESS_CONTEXT, AccessContext.class), action,
-                            documentIdsOf(exchange.getMessage().getBody()), refused);
+                    Object body = exchange.getMessage().getBody();
+                    refused(exchange.getMessage().getHeader(CoreEndpoints.ACCESS_CONTEXT, AccessContext.class),
+                            targetedPatient(body), action, documentIdsOf(body), refused);
+                    exchange.setProperty(CoreEndpoints.REFUSAL_TRACED, true);
                 } catch (RuntimeException e) {
                     LOG.error("could not trace a refused {} ({})", action, refused.getMessage(), e);
                 }
@@ -113,17 +150,35 @@ public class AccessTrail {
         };
     }
 
-    private AccessTrace trace(AccessContext c, TraceAction action, List<String> ids, String outcome, String detail,
-                              Instant now) {
+    private AccessTrace trace(AccessContext c, PatientRef targeted, TraceAction action, List<String> ids,
+                              String outcome, String detail, Instant now) {
         List<String> kept = ids.size() > MAX_IDS ? ids.subList(0, MAX_IDS) : ids;
         String fullDetail = ids.size() > MAX_IDS ? (detail == null ? "" : detail + "; ") + ids.size() + " documents"
                 : detail;
         if (c == null) {
-            return new AccessTrace(null, now, null, null, null, null, null, null, null, action, kept, outcome, fullDetail);
+            return new AccessTrace(null, now, null, null, null, null, null, null, targeted, action, kept, outcome,
+                    fullDetail);
         }
         String role = c.professionCode() + (c.specialtyCode() == null ? "" : "/" + c.specialtyCode());
         return new AccessTrace(null, now, c.actorId(), c.actorName(), c.structureId(), role, c.mode(),
-                c.justification(), c.patient(), action, kept, outcome, fullDetail);
+                c.justification(), targeted != null ? targeted : c.patient(), action, kept, outcome, fullDetail);
+    }
+
+    /**
+     * The patient a command names itself (the one the access policy compares with the identity's),
+     * or null: a submission's or update's submission set patient, a query's patient parameter.
+     */
+    static PatientRef targetedPatient(Object body) {
+        if (body instanceof Submission s && s.submissionSet() != null) {
+            return s.submissionSet().patientId();
+        }
+        if (body instanceof DocumentUpdate u && u.submissionSet() != null) {
+            return u.submissionSet().patientId();
+        }
+        if (body instanceof QueryCommand q && q.query() != null) {
+            return q.query().patient();
+        }
+        return null;
     }
 
     private static List<String> documentIdsOf(Object body) {
@@ -136,7 +191,23 @@ public class AccessTrail {
                     .filter(java.util.Objects::nonNull).toList();
         }
         if (body instanceof DocumentUpdate u) {
-            return u.newVersions().stream().map(v -> v.entry().uniqueId()).filter(java.util.Objects::nonNull).toList();
+            List<String> ids = new java.util.ArrayList<>(u.newVersions().stream().map(v -> v.entry().uniqueId())
+                    .filter(java.util.Objects::nonNull).toList());
+            u.statusChanges().stream().map(DocumentUpdate.StatusChange::target).filter(java.util.Objects::nonNull)
+                    .forEach(ids::add);
+            return ids;
+        }
+        if (body instanceof DocumentRemoval r && r.entryUuids() != null) {
+            return r.entryUuids().stream().filter(java.util.Objects::nonNull).toList();
+        }
+        if (body instanceof QueryCommand q && q.query() instanceof GetDocuments g) {
+            List<String> ids = new java.util.ArrayList<>();
+            for (List<String> l : java.util.Arrays.asList(g.uuids(), g.uniqueIds(), g.logicalUuids())) {
+                if (l != null) {
+                    l.stream().filter(java.util.Objects::nonNull).forEach(ids::add);
+                }
+            }
+            return ids;
         }
         return List.of();
     }

@@ -158,6 +158,34 @@ class AccessPolicyTest {
     }
 
     @Test
+    void aBreakGlassJustificationOfInvisibleCharactersOrTooShortIsRefused() {
+        for (String empty : List.of("\u00A0", "\u200B", "\u00A0\u200B\u2003\uFEFF\u202F", "\u200Bcoma\u200D",
+                "..........!!", "ok")) {
+            DmpException e = assertThrows(DmpException.class,
+                    () -> policy.admit(caller(AccessMode.BREAK_GLASS, empty), PATIENT, TraceAction.QUERY), empty);
+            assertEquals(DmpErrorCode.BREAK_GLASS_JUSTIFICATION_MISSING, e.code());
+            assertTrue(e.getMessage().contains("dmp.policy.break-glass-min-length"), e.getMessage());
+        }
+        assertEquals("arrêt cardiaque au domicile", BreakGlassJustification.normalise(
+                "\u200B arrêt\u00A0\u00A0cardiaque\u2003au\u3000\u200Ddomicile\n"));
+        assertNotNull(policy.admit(caller(AccessMode.BREAK_GLASS, "arrêt\u00A0cardiaque"), PATIENT, TraceAction.QUERY));
+    }
+
+    @Test
+    void onlyADoctorMayUseTheSamuRegulationMode() {
+        for (CodedValue notDoctor : List.of(new CodedValue("60", "1.2.250.1.71.1.2.7", "Infirmier"),
+                new CodedValue("21", "1.2.250.1.71.1.2.7", "Pharmacien"),
+                new CodedValue("10", "1.2.250.1.71.1.2.8", "Médecin en formation"))) {
+            AccessContext c = new AccessContext(DOCTOR, "X", notDoctor, null, "1750100125", null, PATIENT,
+                    AccessMode.SAMU_REGULATION, null, "LPS test 1.0");
+            DmpException e = assertThrows(DmpException.class, () -> policy.admit(c, PATIENT, TraceAction.QUERY));
+            assertEquals(DmpErrorCode.HABILITATION_DENIED, e.code());
+            assertTrue(e.getMessage().contains("centre_15"), e.getMessage());
+        }
+        assertNotNull(policy.admit(caller(AccessMode.SAMU_REGULATION, null), PATIENT, TraceAction.QUERY));
+    }
+
+    @Test
     void samuNeedsItsSwitchAndNoJustification() {
         Admission a = policy.admit(caller(AccessMode.SAMU_REGULATION, null), PATIENT, TraceAction.QUERY);
         assertEquals(AccessMode.SAMU_REGULATION, a.context().mode());
@@ -172,7 +200,7 @@ class AccessPolicyTest {
         assertTrue(policy.admit(caller(AccessMode.NORMAL, null), PATIENT, TraceAction.QUERY).visibility().seesMasked());
         records.deleteConsent(PATIENT, DOCTOR);
         settings(new PatientSettings(null, true, true, true, true));
-        Admission emergency = policy.admit(caller(AccessMode.BREAK_GLASS, "coma"), PATIENT, TraceAction.QUERY);
+        Admission emergency = policy.admit(caller(AccessMode.BREAK_GLASS, "coma, arrêt respiratoire"), PATIENT, TraceAction.QUERY);
         assertTrue(emergency.visibility().seesMasked());
         assertTrue(emergency.visibility().maskAll());
         assertEquals(DOCTOR, emergency.visibility().authorId());

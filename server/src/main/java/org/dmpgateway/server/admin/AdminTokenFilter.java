@@ -4,6 +4,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.dmpgateway.server.sandbox.SandboxMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -18,10 +19,10 @@ import java.security.MessageDigest;
 
 /**
  * Guards /admin/*: the request must carry {@code Authorization: Bearer <dmp.admin.token>}. An empty
- * token switches the API off (every call answers 403).
+ * token (the default outside a sandbox) switches the API off (every call answers 403). The documented
+ * sandbox token is only ever accepted with {@code dmp.sandbox=true} ({@link SandboxMode}).
  */
 class AdminTokenFilter extends OncePerRequestFilter {
-    static final String SANDBOX_TOKEN = "sandbox-admin-token";
     private static final Logger LOG = LoggerFactory.getLogger(AdminTokenFilter.class);
 
     private final byte[] expected;
@@ -34,7 +35,7 @@ class AdminTokenFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (expected == null) {
-            answer(response, 403, "the administration API is switched off (dmp.admin.token is empty)");
+            answer(response, 403, "the administration API is switched off (dmp.admin.token is empty): set a token of your own to use it");
             return;
         }
         String given = request.getHeader("Authorization");
@@ -58,7 +59,7 @@ class AdminTokenFilter extends OncePerRequestFilter {
     static class Registration {
         @Bean
         FilterRegistrationBean<AdminTokenFilter> adminTokenFilter(@Value("${dmp.admin.token:}") String token) {
-            if (SANDBOX_TOKEN.equals(token)) {
+            if (SandboxMode.SANDBOX_ADMIN_TOKEN.equals(token)) {
                 LOG.warn("the administration API (/admin) accepts the documented sandbox token: set dmp.admin.token "
                         + "to a secret of your own outside a sandbox");
             }

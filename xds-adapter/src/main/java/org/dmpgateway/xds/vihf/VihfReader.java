@@ -55,7 +55,7 @@ import java.util.stream.Collectors;
  * attribute missing or malformed, named by its exact {@code Name}), IDENTITY_UNTRUSTED (signature
  * required and absent, invalid or by an untrusted certificate; assertion out of its Conditions).
  * <p>
- * With {@code dmp.vihf.require-signature=false} (the default, for sandboxes) unsigned assertions
+ * With {@code dmp.vihf.require-signature=false} (sandboxes only: dmp.sandbox=true) unsigned assertions
  * are accepted and a signature, if present, is not checked. With {@code true} the assertion must
  * carry an enveloped XML-DSig signature by a certificate of {@code dmp.vihf.trust-store} (or one
  * issued by it), and its Conditions NotBefore/NotOnOrAfter, when given, must hold (with
@@ -82,7 +82,7 @@ public class VihfReader implements Processor {
      * store the start fails with a message saying what to set.
      */
     @Autowired
-    public VihfReader(@Value("${dmp.vihf.require-signature:false}") boolean requireSignature,
+    public VihfReader(@Value("${dmp.vihf.require-signature:true}") boolean requireSignature,
                       @Value("${dmp.vihf.trust-store:}") String trustStore,
                       @Value("${dmp.vihf.trust-store-password:}") String trustStorePassword,
                       @Value("${dmp.vihf.trust-store-type:PKCS12}") String trustStoreType,

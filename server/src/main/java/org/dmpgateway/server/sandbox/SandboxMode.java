@@ -1,0 +1,94 @@
+package org.dmpgateway.server.sandbox;
+
+import org.dmpgateway.fhir.FhirServerConfiguration;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The explicit sandbox mode ({@code dmp.sandbox}, default false), decided before anything starts.
+ * <ul>
+ *   <li>{@code dmp.sandbox=true}: the documented secrets become the defaults of the keys nobody set
+ *       (a property source of the lowest precedence): the administration token
+ *       {@value #SANDBOX_ADMIN_TOKEN}, the FHIR HS256 secret, unsigned VIHF accepted. A banner says so
+ *       at start ({@link SandboxBanner}); the actuator answers without a token.</li>
+ *   <li>otherwise (production): no documented or well-known secret may be configured, and what the
+ *       server needs to authenticate its callers must be set; if not, the start is refused before
+ *       any port or database is opened, with one line naming the property and what to do
+ *       ({@link InsecureConfigurationFailureAnalyzer}).</li>
+ * </ul>
+ * docs/security.md, "Sandbox versus production".
+ */
+public class SandboxMode implements EnvironmentPostProcessor, Ordered {
+    /** The property. */
+    public static final String PROPERTY = "dmp.sandbox";
+    /** The administration token documented for sandboxes (docs/admin-api.md). */
+    public static final String SANDBOX_ADMIN_TOKEN = "sandbox-admin-token";
+    static final String SOURCE_NAME = "dmpSandboxDefaults";
+    private static final String TO_SANDBOX = "or start a sandbox with --" + PROPERTY + "=true";
+
+    @Override
+    public int getOrder() {
+        // after the configuration files are read (ConfigDataEnvironmentPostProcessor)
+        return Ordered.LOWEST_PRECEDENCE - 10;
+    }
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        if (isSandbox(environment)) {
+            Map<String, Object> defaults = new LinkedHashMap<>();
+            defaults.put("dmp.admin.token", SANDBOX_ADMIN_TOKEN);
+            defaults.put("dmp.fhir.token.secret", FhirServerConfiguration.SANDBOX_SECRET);
+            defaults.put("dmp.vihf.require-signature", "false");
+            defaults.put("dmp.management.public", "true");
+            environment.getPropertySources().addLast(new MapPropertySource(SOURCE_NAME, defaults));
+            return;
+        }
+        refuseInsecure(environment);
+    }
+
+    /** Whether {@code dmp.sandbox} is true in this environment. */
+    public static boolean isSandbox(ConfigurableEnvironment environment) {
+        return Boolean.parseBoolean(environment.getProperty(PROPERTY, "false").trim());
+    }
+
+    /** Production: refuses the documented secrets, and a configuration that leaves callers unauthenticated. */
+    static void refuseInsecure(ConfigurableEnvironment env) {
+        if (SANDBOX_ADMIN_TOKEN.equals(env.getProperty("dmp.admin.token", "").trim())) {
+            throw new InsecureConfigurationException("dmp.admin.token is the documented sandbox token '"
+                    + SANDBOX_ADMIN_TOKEN + "', which opens /admin to anyone: set a secret of your own (or leave it "
+                    + "empty to switch /admin off), " + TO_SANDBOX);
+        }
+        String secret = env.getProperty("dmp.fhir.token.secret", "");
+        if (FhirServerConfiguration.SANDBOX_SECRET.equals(secret.trim())) {
+            throw new InsecureConfigurationException("dmp.fhir.token.secret is the documented sandbox secret, with "
+                    + "which anyone can mint a FHIR token: set a secret of your own (32 bytes at least) or "
+                    + "dmp.fhir.token.algorithm=RS256 with dmp.fhir.token.public-keys, " + TO_SANDBOX);
+        }
+        String algorithm = env.getProperty("dmp.fhir.token.algorithm", "HS256").trim();
+        if ("HS256".equals(algorithm) && secret.isBlank()) {
+            throw new InsecureConfigurationException("dmp.fhir.token.secret is not set: set a secret of your own "
+                    + "(32 bytes at least) or dmp.fhir.token.algorithm=RS256 with dmp.fhir.token.public-keys, "
+                    + TO_SANDBOX);
+        }
+        if (!Boolean.parseBoolean(env.getProperty("dmp.vihf.require-signature", "true").trim())) {
+            throw new InsecureConfigurationException("dmp.vihf.require-signature=false accepts unsigned VIHF "
+                    + "assertions, an identity anyone can type: remove it and set dmp.vihf.trust-store to the "
+                    + "certificates that sign your VIHF, " + TO_SANDBOX);
+        }
+        if (env.getProperty("dmp.vihf.trust-store", "").isBlank()) {
+            throw new InsecureConfigurationException("dmp.vihf.trust-store is not set: VIHF assertions must be "
+                    + "signed outside a sandbox; set it to a key store of the certificates that sign them "
+                    + "(e.g. file:/etc/dmp-gateway/vihf-trust.p12, with dmp.vihf.trust-store-password), " + TO_SANDBOX);
+        }
+        if (Boolean.parseBoolean(env.getProperty("dmp.management.public", "false").trim())) {
+            throw new InsecureConfigurationException("dmp.management.public=true opens the actuator (metrics, info) "
+                    + "to anyone: remove it and set dmp.management.token, " + TO_SANDBOX);
+        }
+    }
+}
