@@ -71,7 +71,7 @@ public class FhirServerConfiguration {
     @Bean
     public DmpFhirServer dmpFhirServer(FhirContext fhirContext, List<IResourceProvider> resourceProviders,
                                        List<FhirSystemProvider> systemProviders, BearerTokenReader tokens,
-                                       @Value("${dmp.version:0.1.0}") String version) {
+                                       @Value("${dmp.version:0.2.0-SNAPSHOT}") String version) {
         return new DmpFhirServer(fhirContext, resourceProviders, systemProviders, tokens, version);
     }
 
