@@ -93,7 +93,13 @@ public class XdsTransactionMetrics implements CamelContextConfiguration {
         if (request.getAdhocQuery() == null || request.getAdhocQuery().getId() == null) {
             return "unknown";
         }
-        QueryType type = QueryType.valueOfId(request.getAdhocQuery().getId());
+        QueryType type;
+        try {
+            type = QueryType.valueOfId(request.getAdhocQuery().getId());
+        } catch (RuntimeException unknownId) {
+            // IPF throws for an id it does not know; its validator answers the request, not the metrics
+            return "unknown";
+        }
         if (type == null) {
             return "unknown";
         }
