@@ -80,7 +80,7 @@ public class FhirServerConfiguration {
     @Bean
     public DmpFhirServer dmpFhirServer(FhirContext fhirContext, List<IResourceProvider> resourceProviders,
                                        List<FhirSystemProvider> systemProviders, BearerTokenReader tokens,
-                                       @Value("${dmp.version:0.1.0}") String version,
+                                       @Value("${dmp.version:0.2.0-SNAPSHOT}") String version,
                                        RefusalTraceInterceptor refusalTraces) {
         DmpFhirServer server = new DmpFhirServer(fhirContext, resourceProviders, systemProviders, tokens, version);
         // the adapter's own refusals, once the caller is known, go to the record's history (docs/security.md)

@@ -1,11 +1,13 @@
 package org.dmpgateway.fhir.patch;
 
 import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.context.support.IValidationSupport;
 import ca.uhn.fhir.fhirpath.IFhirPath;
 import ca.uhn.fhir.parser.IParser;
 import org.dmpgateway.mappings.error.DmpErrorCode;
 import org.dmpgateway.mappings.error.DmpException;
 import org.hl7.fhir.exceptions.FHIRException;
+import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Base;
 import org.hl7.fhir.r4.model.DocumentReference;
 import org.hl7.fhir.r4.model.Parameters;
@@ -28,6 +30,13 @@ import java.util.List;
 public final class FhirPathPatchApplier {
     private static final FhirContext CONTEXT = FhirContext.forR4Cached();
     private static final IParser JSON = CONTEXT.newJsonParser();
+    /**
+     * The FHIRPath engine's own context, whose validation support has no StructureDefinitions to
+     * load: by default HAPI's looks for them in hapi-fhir-validation-resources-r4, which this server
+     * does not ship (the paths of a patch are evaluated on the resource's own elements), and logged
+     * four warnings at the first FHIRPath Patch, one per bundle it could not find.
+     */
+    private static final FhirContext PATH_CONTEXT = pathContext();
 
     private FhirPathPatchApplier() {
     }
@@ -49,7 +58,7 @@ public final class FhirPathPatchApplier {
         String json = JSON.encodeResourceToString(resource);
         DocumentReference before = JSON.parseResource(DocumentReference.class, json);
         DocumentReference after = JSON.parseResource(DocumentReference.class, json);
-        IFhirPath engine = CONTEXT.newFhirPath();
+        IFhirPath engine = PATH_CONTEXT.newFhirPath();
         for (Operation op : operations) {
             try {
                 op.applyTo(after, engine);
@@ -61,6 +70,32 @@ public final class FhirPathPatchApplier {
         PatchableElements.requireOnlyPatchableChanges(result,
                 String.join(", ", operations.stream().map(o -> o.path + (o.name == null ? "" : "." + o.name)).toList()));
         return result;
+    }
+
+    private static FhirContext pathContext() {
+        FhirContext context = FhirContext.forR4();
+        context.setValidationSupport(new IValidationSupport() {
+            @Override
+            public FhirContext getFhirContext() {
+                return context;
+            }
+
+            @Override
+            public <T extends IBaseResource> List<T> fetchAllStructureDefinitions() {
+                return new ArrayList<>();
+            }
+
+            @Override
+            public List<IBaseResource> fetchAllConformanceResources() {
+                return new ArrayList<>();
+            }
+
+            @Override
+            public String getName() {
+                return "DMP Gateway FHIRPath (no StructureDefinitions)";
+            }
+        });
+        return context;
     }
 
     static DmpException invalid(String message) {
