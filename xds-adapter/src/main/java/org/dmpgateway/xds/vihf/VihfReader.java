@@ -51,8 +51,14 @@ import java.util.stream.Collectors;
  *   <li>{@link #read(Element)} for an assertion at hand, {@link #readBase64(String)} for the
  *       {@code Authorization: IHE-SAML <base64>} of the REST endpoints.</li>
  * </ul>
+ * The assertion is the DMP's VIHF 3.0 as the official example tokens write it (reference-examples/
+ * dmp-official/Exemples_Jeton_VIHF, docs/identity.md): {@code VIHF_Version} 3.0,
+ * {@code Authentification_mode} DIRECTE, INDIRECTE or INDIRECTE_RENFORCEE ({@link AuthenticationMode}:
+ * the indirect modes need {@code subject-id}), {@code Ressource_URN} urn:dmp.
+ * <p>
  * Errors are {@link DmpException}s: IDENTITY_MISSING (no assertion), IDENTITY_INVALID (an
- * attribute missing or malformed, named by its exact {@code Name}), IDENTITY_UNTRUSTED (signature
+ * attribute missing or malformed, named by its exact {@code Name}; an ambiguous identity: several
+ * security headers or assertions), IDENTITY_UNTRUSTED (signature
  * required and absent, invalid or by an untrusted certificate; assertion out of its Conditions).
  * <p>
  * With {@code dmp.vihf.require-signature=false} (the default, for sandboxes) unsigned assertions
