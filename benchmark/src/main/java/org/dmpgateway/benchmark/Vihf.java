@@ -39,7 +39,7 @@ final class Vihf {
                 + "</saml2:AuthnStatement>"
                 + "<saml2:AttributeStatement>"
                 + text("VIHF_Version", "3.0")
-                + text("Authentification_Mode", "INDIRECTE")
+                + text("Authentification_mode", "INDIRECTE")
                 + text("Identifiant_Structure", Catalog.STRUCTURE_ID)
                 + text("Secteur_Activite", "SA07^1.2.250.1.71.4.2.4")
                 + text("urn:oasis:names:tc:xspa:1.0:subject:subject-id", Catalog.ACTOR_NAME)

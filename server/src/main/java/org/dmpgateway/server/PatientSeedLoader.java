@@ -1,10 +1,12 @@
 package org.dmpgateway.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.dmpgateway.mappings.model.ConsentStatus;
 import org.dmpgateway.mappings.model.PatientRecord;
 import org.dmpgateway.mappings.model.PatientRecordState;
 import org.dmpgateway.mappings.model.PatientRef;
 import org.dmpgateway.mappings.model.PatientSettings;
+import org.dmpgateway.mappings.model.ProfessionalConsent;
 import org.dmpgateway.repository.PatientRecordRepository;
 import org.dmpgateway.routes.patient.InsValidator;
 import org.slf4j.Logger;
@@ -18,14 +20,16 @@ import org.springframework.stereotype.Component;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
 /**
  * Loads patient records from a JSON seed file at start: {@code dmp.patients.seed-file}, a Spring
  * resource location. Each entry is validated (INS key, state); a bad entry stops the start with a
- * message naming it. Records that do not exist yet are created; existing ones are left as they are
- * (a scenario set up through /admin survives a restart).
+ * message naming it. Records that do not exist yet are created, with the professionals the entry
+ * lists ({@code professionals}: id, name, status AUTHORIZED or BLOCKED, adminDoctor); existing ones
+ * are left as they are (a scenario set up through /admin survives a restart).
  */
 @Component
 public class PatientSeedLoader implements ApplicationRunner {
@@ -33,11 +37,15 @@ public class PatientSeedLoader implements ApplicationRunner {
 
     /** One entry of the seed file. */
     public record SeedPatient(String ins, String oid, String familyName, String givenName, String birthDate,
-                              String gender, String state, String email) {
+                              String gender, String state, String email, List<SeedProfessional> professionals) {
         public SeedPatient(String ins, String oid, String familyName, String givenName, String birthDate,
                            String gender, String state) {
-            this(ins, oid, familyName, givenName, birthDate, gender, state, null);
+            this(ins, oid, familyName, givenName, birthDate, gender, state, null, null);
         }
+    }
+
+    /** A professional the patient authorised (or blocked) when the record is created from the seed. */
+    public record SeedProfessional(String id, String name, String status, boolean adminDoctor) {
     }
 
     private final PatientRecordRepository repository;
@@ -67,14 +75,33 @@ public class PatientSeedLoader implements ApplicationRunner {
         }
         List<PatientRecord> records = seeds.stream().map(PatientSeedLoader::toRecord).toList();
         int created = 0;
-        for (PatientRecord record : records) {
+        for (int i = 0; i < records.size(); i++) {
+            PatientRecord record = records.get(i);
             if (repository.findPatient(record.ins()).isEmpty()) {
+                List<ProfessionalConsent> consents = consents(seeds.get(i), record);
                 repository.savePatient(record);
+                consents.forEach(repository::saveConsent);
                 created++;
             }
         }
         LOG.info("patient seed {}: {} entries, {} records created, {} already present", location, records.size(),
                 created, records.size() - created);
+    }
+
+    static List<ProfessionalConsent> consents(SeedPatient seed, PatientRecord record) {
+        if (seed.professionals() == null) {
+            return List.of();
+        }
+        Instant now = Instant.now();
+        return seed.professionals().stream().map(p -> {
+            try {
+                return new ProfessionalConsent(record.ins(), p.id(), p.name(),
+                        ConsentStatus.valueOf(p.status() == null ? "AUTHORIZED" : p.status()), p.adminDoctor(), now);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException("patient seed entry " + seed.ins() + ", professional " + p.id() + ": "
+                        + e.getMessage(), e);
+            }
+        }).toList();
     }
 
     static PatientRecord toRecord(SeedPatient seed) {

@@ -30,4 +30,26 @@ class PatientSeedLoaderTest {
                 "279035121518989", "1.2.250.1.213.1.4.10", "X", "Y", null, null, "ACTIVE")));
         assertTrue(e.getMessage().contains("ACTIVATED"), e.getMessage());
     }
+
+    @Test
+    void theProfessionalsOfAnEntryBecomeItsConsents() {
+        var seed = new PatientSeedLoader.SeedPatient("207058575627097", "1.2.250.1.213.1.4.10", "PATB-QUATRE",
+                "LAURENCE", "1907-05-25", "M", "ACTIVATED", null,
+                java.util.List.of(new PatientSeedLoader.SeedProfessional("899900063480", "LIBRE MAX", null, false),
+                        new PatientSeedLoader.SeedProfessional("810002222222", "PETIT Louis", "BLOCKED", false)));
+        var consents = PatientSeedLoader.consents(seed, PatientSeedLoader.toRecord(seed));
+        assertEquals(2, consents.size());
+        assertEquals("899900063480", consents.get(0).actorId());
+        assertTrue(consents.get(0).isAuthorized(), "AUTHORIZED when no status is given");
+        assertEquals(org.dmpgateway.mappings.model.ConsentStatus.BLOCKED, consents.get(1).status());
+    }
+
+    @Test
+    void anUnknownConsentStatusIsRefusedNamingTheProfessional() {
+        var seed = new PatientSeedLoader.SeedPatient("207058575627097", "1.2.250.1.213.1.4.10", "X", "Y", null, null,
+                "ACTIVATED", null, java.util.List.of(new PatientSeedLoader.SeedProfessional("899900063480", "X", "OK", false)));
+        var e = assertThrows(IllegalStateException.class,
+                () -> PatientSeedLoader.consents(seed, PatientSeedLoader.toRecord(seed)));
+        assertTrue(e.getMessage().contains("899900063480"), e.getMessage());
+    }
 }

@@ -130,6 +130,21 @@ class VihfEndToEndTest {
     }
 
     @Test
+    void twoSecurityHeadersAreRefused() throws Exception {
+        String envelope = rawEnvelope();
+        java.util.regex.Matcher security = java.util.regex.Pattern.compile("(?s)<wsse:Security.*</wsse:Security>")
+                .matcher(envelope);
+        assertTrue(security.find());
+        String another = security.group().replace("<saml2:NameID Format=\"urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified\">810002345678<",
+                "<saml2:NameID Format=\"urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified\">810009999999<");
+        HttpResponse<String> response = postRaw(envelope.replace(security.group(), security.group() + another));
+        assertEquals(200, response.statusCode(), response.body());
+        assertTrue(response.body().contains("IDENTITY_INVALID: the request carries 2 wsse:Security headers"),
+                response.body());
+        assertTrue(response.body().contains("ResponseStatusType:Failure"), response.body());
+    }
+
+    @Test
     void aHandWrittenEnvelopeWithoutSecurityHeaderIsRefused() throws Exception {
         String envelope = rawEnvelope().replaceAll("(?s)<wsse:Security.*</wsse:Security>", "");
         HttpResponse<String> response = postRaw(envelope);

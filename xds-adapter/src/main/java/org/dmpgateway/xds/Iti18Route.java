@@ -9,6 +9,7 @@ import org.dmpgateway.mappings.xds.XdsQueryResponseMapper;
 import org.dmpgateway.mappings.xds.XdsTransaction;
 import org.openehealth.ipf.commons.ihe.xds.core.requests.QueryRegistry;
 import org.openehealth.ipf.commons.ihe.xds.core.stub.ebrs30.query.AdhocQueryRequest;
+import org.openehealth.ipf.commons.ihe.xds.core.stub.ebrs30.query.AdhocQueryResponse;
 import org.dmpgateway.xds.vihf.VihfReader;
 import org.dmpgateway.xds.vihf.VihfSecurityHeaderInterceptor;
 import org.springframework.stereotype.Component;
@@ -22,7 +23,8 @@ import static org.openehealth.ipf.platform.camel.ihe.xds.XdsCamelValidators.iti1
  * ITI-18 Registry Stored Query, served at /services/iti18.
  * The caller is the VIHF of the request's wsse:Security header ({@link VihfReader}). A document
  * status slot naming the CI-SIS Archived status is read before IPF's validator, which knows only
- * Approved and Deprecated ({@link CisisQueryStatuses}).
+ * Approved and Deprecated ({@link CisisQueryStatuses}). IPF validates the query and the answer with
+ * the DMP's profile ({@link DmpProfiledValidation}: CX with ^NH, XON with IDNST).
  */
 @Component
 public class Iti18Route extends RouteBuilder {
@@ -41,7 +43,7 @@ public class Iti18Route extends RouteBuilder {
                 .doTry()
                     .process(exchange -> exchange.getMessage().setHeader(REQUESTED_DOCUMENT_STATUSES,
                             CisisQueryStatuses.standInForIpf(exchange.getMessage().getBody(AdhocQueryRequest.class))))
-                    .process(iti18RequestValidator())
+                    .process(DmpProfiledValidation.profiled(iti18RequestValidator()))
                     .process(vihf)
                     .convertBodyTo(QueryRegistry.class)
                     .bean(XdsQueryMapper.class, "toQueryCommand")
@@ -50,7 +52,8 @@ public class Iti18Route extends RouteBuilder {
                             exchange.getMessage().getHeader(REQUESTED_DOCUMENT_STATUSES, List.class))))
                     .to(CoreEndpoints.QUERY_REGISTRY)
                     .bean(XdsQueryResponseMapper.class, "toQueryResponse")
-                    .process(iti18ResponseValidator())
+                    .convertBodyTo(AdhocQueryResponse.class)
+                    .process(DmpProfiledValidation.profiled(iti18ResponseValidator()))
                 .doCatch(Exception.class)
                     .process(XdsFailures.answer(XdsTransaction.ITI_18))
                 .end();

@@ -16,7 +16,8 @@ import static org.openehealth.ipf.platform.camel.ihe.xds.XdsCamelValidators.iti4
 
 /**
  * ITI-41 Provide and Register Document Set-b, served at /services/iti41.
- * The caller is the VIHF of the request's wsse:Security header ({@link VihfReader}).
+ * The caller is the VIHF of the request's wsse:Security header ({@link VihfReader}). IPF validates
+ * the request with the DMP's profile ({@link DmpProfiledValidation}: CX with ^NH, XON with IDNST).
  */
 @Component
 public class Iti41Route extends RouteBuilder {
@@ -30,7 +31,7 @@ public class Iti41Route extends RouteBuilder {
     public void configure() {
         from("xds-iti41:iti41?" + VihfSecurityHeaderInterceptor.ENDPOINT_PARAMETER).routeId("iti41")
                 .doTry()
-                    .process(iti41RequestValidator())
+                    .process(DmpProfiledValidation.profiled(iti41RequestValidator()))
                     .process(vihf)
                     .convertBodyTo(ProvideAndRegisterDocumentSet.class)
                     .bean(XdsSubmissionMapper.class, "toSubmission")

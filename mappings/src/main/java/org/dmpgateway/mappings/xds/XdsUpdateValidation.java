@@ -37,7 +37,8 @@ import static org.openehealth.ipf.commons.ihe.xds.core.metadata.Vocabulary.SLOT_
  * METADATA_UPDATE_ERROR naming the slot and value) and runs IPF's validator unchanged on a view of
  * the request: the same objects, except that each UpdateAvailabilityStatus association carrying a
  * CI-SIS status is replaced by a copy whose status slots hold the standard status standing for it
- * (Archived as Approved, Deleted as Deprecated). Every other rule is IPF's. A request without
+ * (Archived as Approved, Deleted as Deprecated), and the DMP's CX and XON conventions seen in their
+ * IHE form ({@link DmpValidationProfile}). Every other rule is IPF's. A request without
  * CI-SIS statuses is validated as it is. The request itself is never modified.
  */
 public final class XdsUpdateValidation {
@@ -54,7 +55,14 @@ public final class XdsUpdateValidation {
      */
     public static void validate(SubmitObjectsRequest request) {
         operationsDecodable(new EbXMLSubmitObjectsRequest30(request));
-        SubmitObjectsRequestValidator.getInstance().validate(validationView(request), XDS.Interactions.ITI_57);
+        try {
+            DmpValidationProfile.validate(request, () -> SubmitObjectsRequestValidator.getInstance()
+                    .validate(validationView(request), XDS.Interactions.ITI_57));
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**

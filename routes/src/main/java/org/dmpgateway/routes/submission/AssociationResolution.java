@@ -124,6 +124,12 @@ final class AssociationResolution {
 
     private void checkRelationship(AssociationRecord a, ObjectKind source, ObjectKind target) {
         boolean sourceIsNewDocument = submission.documents().stream().anyMatch(d -> d.entry().entryUuid().equals(a.sourceUuid()));
+        if (a.kind() == AssociationKind.SIGNS && sourceIsNewDocument
+                && a.targetUuid().equals(submission.submissionSet().entryUuid())) {
+            // IHE DSG detached signature of the whole submission set: the signature document of this
+            // request signs this submission set (the official DMP example TD2.1, answered Success)
+            return;
+        }
         if (!sourceIsNewDocument || target != ObjectKind.DOCUMENT_ENTRY) {
             errors.add(new DmpError(DmpErrorCode.METADATA_ERROR, "Association " + a.entryUuid() + " (" + a.kind().name()
                     + ") must go from a document of this request to a document of the registry", a.entryUuid()));

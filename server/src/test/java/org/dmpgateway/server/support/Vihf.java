@@ -41,7 +41,9 @@ import java.util.UUID;
  * patient, in which mode. Immutable; the {@code with...}/{@code as}/{@code forPatient} methods
  * return a changed copy. {@link #toElement()} renders a fresh {@code saml2:Assertion} DOM element
  * at every call (DOM is not thread-safe: concurrent requests must not share one element);
- * {@link #signedWith} renders it signed (enveloped XML-DSig, exc-c14n, rsa-sha256).
+ * {@link #signedWith} renders it signed (enveloped XML-DSig, exc-c14n, rsa-sha256). The attributes
+ * are those of the official VIHF 3.0 tokens (reference-examples/dmp-official/Exemples_Jeton_VIHF),
+ * in the INDIRECTE mode (a structure's certificate, so subject-id is given); docs/identity.md.
  *
  * @param actorId        Subject/NameID, the professional's national identifier
  * @param actorName      subject-id, "NOM, Prénom"
@@ -77,6 +79,12 @@ public record Vihf(String actorId, String actorName, CodedValue profession, Code
     public static final String DURANT_NAME = "DURANT, Romuald";
     public static final String DURANT_STRUCTURE = "1750100125";
     public static final String SECTOR_CABINET = "SA07^1.2.250.1.71.4.2.4";
+
+    /** The official test professional of the DMP example messages (Dr MAX LIBRE) and his structure. */
+    public static final String OFFICIAL_PROFESSIONAL = "899900063480";
+    public static final String OFFICIAL_STRUCTURE = "499900063480001";
+    /** The official test patient of the DMP example messages (in the default seed). */
+    public static final String OFFICIAL_PATIENT = "207058575627097";
 
     public Vihf {
         if (actorId == null || profession == null || patientIns == null || patientOid == null || mode == null) {
@@ -196,6 +204,8 @@ public record Vihf(String actorId, String actorName, CodedValue profession, Code
         text(statement, VihfNames.ACCESS_REASON, justification);
         text(statement, VihfNames.SOFTWARE_NAME, "DMP Gateway tests");
         text(statement, VihfNames.SOFTWARE_VERSION, "1.0");
+        text(statement, VihfNames.SOFTWARE_ID, "DMPGW-TESTS-01");
+        text(statement, VihfNames.SOFTWARE_HOMOLOGATION, "NumAutorisation");
         return assertion;
     }
 

@@ -51,8 +51,14 @@ import java.util.stream.Collectors;
  *   <li>{@link #read(Element)} for an assertion at hand, {@link #readBase64(String)} for the
  *       {@code Authorization: IHE-SAML <base64>} of the REST endpoints.</li>
  * </ul>
+ * The assertion is the DMP's VIHF 3.0 as the official example tokens write it (reference-examples/
+ * dmp-official/Exemples_Jeton_VIHF, docs/identity.md): {@code VIHF_Version} 3.0,
+ * {@code Authentification_mode} DIRECTE, INDIRECTE or INDIRECTE_RENFORCEE ({@link AuthenticationMode}:
+ * the indirect modes need {@code subject-id}), {@code Ressource_URN} urn:dmp.
+ * <p>
  * Errors are {@link DmpException}s: IDENTITY_MISSING (no assertion), IDENTITY_INVALID (an
- * attribute missing or malformed, named by its exact {@code Name}), IDENTITY_UNTRUSTED (signature
+ * attribute missing or malformed, named by its exact {@code Name}; an ambiguous identity: several
+ * security headers or assertions), IDENTITY_UNTRUSTED (signature
  * required and absent, invalid or by an untrusted certificate; assertion out of its Conditions).
  * <p>
  * With {@code dmp.vihf.require-signature=false} (sandboxes only: dmp.sandbox=true) unsigned assertions
@@ -154,15 +160,20 @@ public class VihfReader implements Processor {
         Map<String, List<Element>> attributes = attributeValues(assertion);
 
         String actorId = nameId(assertion);
-        String actorName = text(attributes, VihfNames.SUBJECT_ID, true);
+        version(attributes);
+        AuthenticationMode authentication = authenticationMode(attributes);
+        String actorName = text(attributes, VihfNames.SUBJECT_ID, authentication.requiresSubjectId());
         List<CodedValue> roles = roles(attributes);
         String structureId = text(attributes, VihfNames.STRUCTURE_ID, true);
-        String sector = text(attributes, VihfNames.ACTIVITY_SECTOR, false);
+        String sector = text(attributes, VihfNames.ACTIVITY_SECTOR, true);
         PatientRef patient = parseCx(text(attributes, VihfNames.RESOURCE_ID, true));
+        resourceUrn(attributes);
         AccessMode mode = purposeOfUse(attributes);
         String justification = text(attributes, VihfNames.ACCESS_REASON, false);
         String software = software(text(attributes, VihfNames.SOFTWARE_NAME, false),
-                text(attributes, VihfNames.SOFTWARE_VERSION, false));
+                text(attributes, VihfNames.SOFTWARE_VERSION, false), text(attributes, VihfNames.SOFTWARE_ID, false),
+                text(attributes, VihfNames.SOFTWARE_HOMOLOGATION, false));
+        LOG.debug("VIHF of {} ({}, {}), software {}", actorId, authentication, mode.code(), software);
         return new AccessContext(actorId, actorName, roles.get(0), roles.size() > 1 ? roles.get(1) : null,
                 structureId, sector, patient, mode, justification, software);
     }
@@ -195,17 +206,27 @@ public class VihfReader implements Processor {
 
     // ------------------------------------------------------------------ SOAP header
 
-    /** The {@code saml2:Assertion} under the incoming {@code wsse:Security} header, or null. */
+    /**
+     * The {@code saml2:Assertion} under the incoming {@code wsse:Security} header, or null. An
+     * ambiguous identity is refused: several {@code wsse:Security} headers (marked by
+     * {@link VihfSecurityHeaderInterceptor}), or several assertions in the header.
+     */
     static Element assertionInSoapHeaders(Message message) {
         Object headers = message.getHeader(AbstractWsEndpoint.INCOMING_SOAP_HEADERS);
-        if (!(headers instanceof Map<?, ?> byName)
-                || !(byName.get(VihfNames.SECURITY_HEADER) instanceof Header security)
-                || !(security.getObject() instanceof Element securityElement)) {
+        if (!(headers instanceof Map<?, ?> byName) || !(byName.get(VihfNames.SECURITY_HEADER) instanceof Header security)) {
+            return null;
+        }
+        if (security.getObject() instanceof VihfSecurityHeaderInterceptor.SeveralSecurityHeaders several) {
+            throw invalid("the request carries " + several.count() + " wsse:Security headers, expected one holding"
+                    + " one VIHF: the identity is ambiguous");
+        }
+        if (!(security.getObject() instanceof Element securityElement)) {
             return null;
         }
         List<Element> assertions = children(securityElement, VihfNames.SAML2_NS, "Assertion");
         if (assertions.size() > 1) {
-            throw invalid("the WS-Security header carries " + assertions.size() + " SAML assertions, expected one VIHF");
+            throw invalid("the WS-Security header carries " + assertions.size()
+                    + " SAML assertions, expected one VIHF: the identity is ambiguous");
         }
         return assertions.isEmpty() ? null : assertions.get(0);
     }
@@ -324,11 +345,58 @@ public class VihfReader implements Processor {
         }
     }
 
-    private static String software(String name, String version) {
-        if (name == null) {
-            return version;
+    /** VIHF_Version: 3.0, the version of the DMP's official tokens. */
+    private static void version(Map<String, List<Element>> attributes) {
+        String version = text(attributes, VihfNames.VIHF_VERSION, true);
+        if (!VihfNames.VERSION_3_0.equals(version)) {
+            throw invalid("the attribute " + VihfNames.VIHF_VERSION + " is '" + version + "', expected "
+                    + VihfNames.VERSION_3_0 + " (the DMP's VIHF)");
         }
-        return version == null ? name : name + " " + version;
+    }
+
+    /** Authentification_mode, spelled as in the official tokens (a capital M is named in the error). */
+    private static AuthenticationMode authenticationMode(Map<String, List<Element>> attributes) {
+        if (!attributes.containsKey(VihfNames.AUTHENTICATION_MODE)
+                && attributes.containsKey(VihfNames.AUTHENTICATION_MODE_MISSPELLED)) {
+            throw invalid("the VIHF assertion lacks the mandatory attribute " + VihfNames.AUTHENTICATION_MODE
+                    + ": it carries " + VihfNames.AUTHENTICATION_MODE_MISSPELLED
+                    + ", the VIHF 3.0 spelling is " + VihfNames.AUTHENTICATION_MODE + " (lower-case m)");
+        }
+        String value = text(attributes, VihfNames.AUTHENTICATION_MODE, true);
+        AuthenticationMode mode = AuthenticationMode.of(value);
+        if (mode == null) {
+            throw invalid("the attribute " + VihfNames.AUTHENTICATION_MODE + " is '" + value + "', expected one of "
+                    + AuthenticationMode.ALLOWED);
+        }
+        return mode;
+    }
+
+    /** Ressource_URN: urn:dmp. */
+    private static void resourceUrn(Map<String, List<Element>> attributes) {
+        String urn = text(attributes, VihfNames.RESOURCE_URN, true);
+        if (!VihfNames.URN_DMP.equals(urn)) {
+            throw invalid("the attribute " + VihfNames.RESOURCE_URN + " is '" + urn + "', expected "
+                    + VihfNames.URN_DMP);
+        }
+    }
+
+    /**
+     * "LPS_Nom LPS_Version", followed by the installation id and the DMP homologation number when
+     * given, e.g. {@code LPS GIE-SV 1 (LPS_ID 01.01.01.01, LPS_ID_HOMOLOGATION_DMP NumAutorisation)}.
+     */
+    static String software(String name, String version, String installation, String homologation) {
+        String software = name == null ? version : version == null ? name : name + " " + version;
+        List<String> ids = new ArrayList<>();
+        if (installation != null) {
+            ids.add(VihfNames.SOFTWARE_ID + " " + installation);
+        }
+        if (homologation != null) {
+            ids.add(VihfNames.SOFTWARE_HOMOLOGATION + " " + homologation);
+        }
+        if (ids.isEmpty()) {
+            return software;
+        }
+        return (software == null ? "" : software + " ") + "(" + String.join(", ", ids) + ")";
     }
 
     // ------------------------------------------------------------------ signed mode

@@ -2,10 +2,13 @@ package org.dmpgateway.xds.vihf;
 
 import org.apache.cxf.binding.soap.SoapMessage;
 import org.apache.cxf.binding.soap.interceptor.AbstractSoapInterceptor;
+import org.apache.cxf.headers.Header;
 import org.apache.cxf.phase.Phase;
 import org.springframework.stereotype.Component;
 
 import javax.xml.namespace.QName;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -14,6 +17,11 @@ import java.util.Set;
  * a MustUnderstand SOAP fault. The header is processed in the route by {@link VihfReader}, which
  * reads (and, with dmp.vihf.require-signature, verifies) the one SAML assertion it carries; other
  * WS-Security content (timestamps, message signatures) is not processed.
+ * <p>
+ * An ambiguous identity is not let through: IPF hands the route the SOAP headers as a map by name,
+ * where a second {@code wsse:Security} header would silently replace the first. When a request
+ * carries several, they are replaced here by one header holding a {@link SeveralSecurityHeaders}
+ * marker, which {@link VihfReader} refuses (IDENTITY_INVALID).
  * <p>
  * Attached to the endpoints with {@code ?inInterceptors=#vihfSecurityHeader}.
  */
@@ -34,9 +42,25 @@ public class VihfSecurityHeaderInterceptor extends AbstractSoapInterceptor {
         return Set.of(VihfNames.SECURITY_HEADER);
     }
 
-    /** Nothing to do in CXF: the understood header is read in the route, where errors become XDS answers. */
+    /** Marks several wsse:Security headers; the header itself is read in the route, where errors become XDS answers. */
     @Override
     public void handleMessage(SoapMessage message) {
-        // the declaration above is this interceptor's whole purpose
+        List<Header> headers = message.getHeaders();
+        long count = headers.stream().filter(h -> VihfNames.SECURITY_HEADER.equals(h.getName())).count();
+        if (count > 1) {
+            for (Iterator<Header> i = headers.iterator(); i.hasNext(); ) {
+                if (VihfNames.SECURITY_HEADER.equals(i.next().getName())) {
+                    i.remove();
+                }
+            }
+            // an incoming header only: CXF writes the headers of direction OUT (its default) into the answer
+            Header marker = new Header(VihfNames.SECURITY_HEADER, new SeveralSecurityHeaders((int) count));
+            marker.setDirection(Header.Direction.DIRECTION_IN);
+            headers.add(marker);
+        }
+    }
+
+    /** Stands for the {@code count} wsse:Security headers of a request, none of which is read. */
+    public record SeveralSecurityHeaders(int count) {
     }
 }

@@ -76,15 +76,13 @@ class VihfReaderTest {
         Document d = durant();
         Element role = attribute(d, VihfNames.ROLE);
         role.removeChild(elementChildren(role, "AttributeValue").get(1));
-        for (String name : new String[]{VihfNames.ACTIVITY_SECTOR, VihfNames.ACCESS_REASON, VihfNames.SOFTWARE_NAME,
-                VihfNames.SOFTWARE_VERSION, VihfNames.VIHF_VERSION, VihfNames.AUTHENTICATION_MODE, VihfNames.RESOURCE_URN}) {
+        for (String name : new String[]{VihfNames.ACCESS_REASON, VihfNames.SOFTWARE_NAME, VihfNames.SOFTWARE_VERSION}) {
             without(d, name);
         }
         AccessContext c = reader.read(assertion(d));
 
         assertEquals("10", c.professionCode());
         assertNull(c.specialty());
-        assertNull(c.activitySector());
         assertNull(c.justification());
         assertNull(c.software());
     }
@@ -117,14 +115,16 @@ class VihfReaderTest {
 
     @ParameterizedTest
     @ValueSource(strings = {VihfNames.SUBJECT_ID, VihfNames.ROLE, VihfNames.STRUCTURE_ID, VihfNames.RESOURCE_ID,
-            VihfNames.PURPOSE_OF_USE})
+            VihfNames.PURPOSE_OF_USE, VihfNames.ACTIVITY_SECTOR, VihfNames.VIHF_VERSION, VihfNames.AUTHENTICATION_MODE,
+            VihfNames.RESOURCE_URN})
     void eachMissingMandatoryAttributeIsNamed(String name) {
         DmpException e = refused(DmpErrorCode.IDENTITY_INVALID, () -> reader.read(assertion(without(durant(), name))));
         assertTrue(e.errors().get(0).message().contains(name), e.getMessage());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {VihfNames.SUBJECT_ID, VihfNames.STRUCTURE_ID, VihfNames.RESOURCE_ID})
+    @ValueSource(strings = {VihfNames.SUBJECT_ID, VihfNames.STRUCTURE_ID, VihfNames.RESOURCE_ID,
+            VihfNames.ACTIVITY_SECTOR, VihfNames.AUTHENTICATION_MODE})
     void anEmptyMandatoryAttributeIsNamed(String name) {
         DmpException e = refused(DmpErrorCode.IDENTITY_INVALID, () -> reader.read(assertion(withText(durant(), name, "  "))));
         assertTrue(e.getMessage().contains(name + " is empty"), e.getMessage());
@@ -281,6 +281,15 @@ class VihfReaderTest {
         Element security = securityHeader(assertion(durant()), assertion(durant()));
         Exchange exchange = exchangeWith(Map.of(VihfNames.SECURITY_HEADER, new SoapHeader(VihfNames.SECURITY_HEADER, security)));
         refused(DmpErrorCode.IDENTITY_INVALID, () -> reader.process(exchange));
+    }
+
+    @Test
+    void theProcessorRefusesSeveralSecurityHeaders() {
+        Header marker = new Header(VihfNames.SECURITY_HEADER, new VihfSecurityHeaderInterceptor.SeveralSecurityHeaders(2));
+        Exchange exchange = exchangeWith(Map.of(VihfNames.SECURITY_HEADER, marker));
+        DmpException e = refused(DmpErrorCode.IDENTITY_INVALID, () -> reader.process(exchange));
+        assertTrue(e.getMessage().contains("2 wsse:Security headers"), e.getMessage());
+        assertNull(exchange.getMessage().getHeader(CoreEndpoints.ACCESS_CONTEXT));
     }
 
     @Test
