@@ -112,7 +112,7 @@ abstract class DurabilityTestBase {
     /** Launches the server, probes it while it starts, waits until it is UP. */
     private Started start(Path jar, Path work, String url, int n, Synthesizer.Patient probePatient, boolean submit)
             throws Exception {
-        List<String> args = new ArrayList<>(List.of("--dmp.sandbox=true", "--dmp.admin.token=" + ADMIN_TOKEN,
+        List<String> args = new ArrayList<>(List.of("--dmp.admin.token=" + ADMIN_TOKEN,
                 "--dmp.notifications.enabled=false"));
         args.addAll(databaseArguments());
         ServerProcess server = ServerProcess.launch(jar, List.of("-Xms128m", "-Xmx768m"), null, url, user(), password(),
