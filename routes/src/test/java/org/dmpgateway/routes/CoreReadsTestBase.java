@@ -6,6 +6,7 @@ import org.apache.camel.ProducerTemplate;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.dmpgateway.mappings.CoreEndpoints;
 import org.dmpgateway.mappings.access.AccessContext;
+import org.dmpgateway.mappings.access.CallerSoftware;
 import org.dmpgateway.mappings.access.AccessMode;
 import org.dmpgateway.mappings.access.RecordStatus;
 import org.dmpgateway.mappings.error.DmpErrorCode;
@@ -256,7 +257,7 @@ abstract class CoreReadsTestBase {
         assertEquals(List.of(TraceAction.READ_TRACES, "TRACE_ACCESS_DENIED", COLLEAGUE),
                 List.of(refused.action(), refused.outcome(), refused.actorId()));
         AccessContext emergencyAdmin = new AccessContext(ADMIN, "Dr " + ADMIN, MEDECIN, null, "1750100125", null,
-                patient, AccessMode.BREAK_GLASS, "patient inconscient", "tests 1.0");
+                patient, AccessMode.BREAK_GLASS, "patient inconscient", CallerSoftware.named("tests 1.0"));
         assertEquals(DmpErrorCode.TRACE_ACCESS_DENIED, refusal(CoreEndpoints.READ_TRACES, null, emergencyAdmin));
         AccessContext anotherPatient = new AccessContext(newIns().id(), "MARTIN, Luc", AccessContext.PATIENT_ROLE,
                 null, null, null, patient, AccessMode.NORMAL, null, null);
@@ -298,12 +299,12 @@ abstract class CoreReadsTestBase {
 
     AccessContext as(String actor) {
         return new AccessContext(actor, "Dr " + actor, MEDECIN, null, "1750100125", "SA07^1.2.250.1.71.4.2.4",
-                patient, AccessMode.NORMAL, null, "tests 1.0");
+                patient, AccessMode.NORMAL, null, CallerSoftware.named("tests 1.0"));
     }
 
     AccessContext patientSelf() {
         return new AccessContext(patient.id(), "DUPONT, Marie", AccessContext.PATIENT_ROLE, null, null, null, patient,
-                AccessMode.NORMAL, null, "portail patient");
+                AccessMode.NORMAL, null, CallerSoftware.named("portail patient"));
     }
 
     RegistryQuery find(Integer offset, Integer limit) {
