@@ -49,6 +49,7 @@ import org.dmpgateway.routes.query.StoredQueries;
 import org.dmpgateway.routes.retrieve.RetrieveDocuments;
 import org.dmpgateway.routes.submission.SubmitDocuments;
 import org.dmpgateway.routes.trail.AccessTrail;
+import org.dmpgateway.routes.trail.ProbedDocuments;
 import org.dmpgateway.routes.trail.ReadTraces;
 import org.dmpgateway.routes.update.RemoveDocuments;
 import org.dmpgateway.routes.update.UpdateDocuments;
@@ -120,8 +121,8 @@ abstract class CoreReadsTestBase {
         TransactionTemplate tx = new TransactionTemplate(tm);
         GatewayIdentity identity = new GatewayIdentity(REPOSITORY, "");
         CoreRoutes routes = new CoreRoutes(new SubmitDocuments(repository, policy, trail, tx, identity),
-                new StoredQueries(repository, policy, trail, tx, MAX_RESULTS),
-                new RetrieveDocuments(repository, identity, policy, trail, tx),
+                new StoredQueries(repository, policy, trail, tx, new ProbedDocuments(repository, trail), MAX_RESULTS),
+                new RetrieveDocuments(repository, identity, policy, trail, tx, new ProbedDocuments(repository, trail)),
                 new DeclareAuthorization(policy, records, trail, tx),
                 new UpdateDocuments(repository, policy, trail, tx, identity), new RemoveDocuments(repository, policy, trail, tx),
                 new ReadTraces(policy, traces, trail, tx), trail);
@@ -213,6 +214,46 @@ abstract class CoreReadsTestBase {
                 "each other refusal is traced in the patient's history");
         ask(CoreEndpoints.COUNT_DOCUMENTS, new QueryCommand(find(null, null), false), as(AUTHOR));
         assertEquals(before + 5, traces.findByPatient(patient, 1000).size(), "a successful count is not traced");
+    }
+
+    // ------------------------------------------------------------------ probes by document id (issue 13, item 7)
+
+    @Test
+    void aLookupByIdOfAnotherPatientsDocumentIsTracedInTheOwnersHistory() {
+        PatientRef other = newIns();
+        records.savePatient(new PatientRecord(other, "MARTIN", "Luc", LocalDate.of(1980, 1, 1), "M",
+                PatientRecordState.ACTIVATED, new PatientSettings(null, true, true, false, false)));
+        records.saveConsent(new ProfessionalConsent(other, AUTHOR, "Dr " + AUTHOR, ConsentStatus.AUTHORIZED, false,
+                Instant.parse("2025-11-01T00:00:00Z")));
+        AccessContext onOther = new AccessContext(AUTHOR, "Dr " + AUTHOR, MEDECIN, null, "1750100125", null, other,
+                AccessMode.NORMAL, null, CallerSoftware.of("tests 1.0", "POSTE-1", "HOMOLOGATION-1"));
+        DocumentEntryRecord theirs = docs.get(0);
+        int before = traces.findByPatient(patient, 1000).size();
+
+        // the lookup before a FHIR DELETE (FIND_FOR_CHANGE): nothing found, as for an unknown document
+        QueryResult found = (QueryResult) producer.send(CoreEndpoints.FIND_FOR_CHANGE, e -> {
+            e.getIn().setBody(new QueryCommand(new RegistryQuery.GetDocuments(List.of(theirs.entryUuid()), null, null),
+                    false));
+            e.getIn().setHeader(CoreEndpoints.ACCESS_CONTEXT, onOther);
+            e.getIn().setHeader(CoreEndpoints.CHANGE_ACTION, TraceAction.DELETE);
+        }).getMessage().getBody();
+        assertTrue(found.documents().isEmpty());
+        // a GetDocuments by the owner's uniqueId (ITI-18, FHIR read): nothing
+        assertEquals(List.of(), found(onOther, new RegistryQuery.GetDocuments(null, List.of(theirs.uniqueId()), null)));
+
+        List<AccessTrace> owners = traces.findByPatient(patient, 1000);
+        assertEquals(before + 2, owners.size(), "one line per probe in the owner's history");
+        AccessTrace query = owners.get(0);
+        AccessTrace delete = owners.get(1);
+        assertEquals(List.of(TraceAction.QUERY, "ACCESS_PATIENT_MISMATCH", AUTHOR, List.of(theirs.uniqueId())),
+                List.of(query.action(), query.outcome(), query.actorId(), query.documentIds()));
+        assertEquals(List.of(TraceAction.DELETE, "ACCESS_PATIENT_MISMATCH", AUTHOR, List.of(theirs.uniqueId())),
+                List.of(delete.action(), delete.outcome(), delete.actorId(), delete.documentIds()));
+        assertEquals(CallerSoftware.of("tests 1.0", "POSTE-1", "HOMOLOGATION-1"), delete.software());
+        assertFalse(delete.detail().contains(other.id()), "the owner's history does not name the other patient");
+        assertTrue(traces.findByPatient(other, 1000).stream()
+                        .noneMatch(t -> "ACCESS_PATIENT_MISMATCH".equals(t.outcome())),
+                "the identity's record keeps only its own query trace");
     }
 
     // ------------------------------------------------------------------ the access history

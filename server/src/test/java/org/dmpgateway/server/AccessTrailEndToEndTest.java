@@ -22,6 +22,9 @@ import org.openehealth.ipf.commons.ihe.xds.core.metadata.DocumentEntry;
 import org.openehealth.ipf.commons.ihe.xds.core.requests.ProvideAndRegisterDocumentSet;
 import org.openehealth.ipf.commons.ihe.xds.core.requests.query.FindDocumentsQuery;
 import org.openehealth.ipf.commons.ihe.xds.core.requests.query.GetDocumentsQuery;
+import org.openehealth.ipf.commons.ihe.xds.core.responses.ErrorInfo;
+import org.openehealth.ipf.commons.ihe.xds.core.responses.QueryResponse;
+import org.openehealth.ipf.commons.ihe.xds.core.responses.RetrievedDocumentSet;
 import org.openehealth.ipf.commons.ihe.xds.core.responses.Status;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -36,6 +39,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Predicate;
 
 import static org.dmpgateway.server.support.SampleSubmissions.*;
@@ -44,7 +48,10 @@ import static org.junit.jupiter.api.Assertions.*;
 /**
  * The record's history against the running server (sandbox mode, IPF's XDS producers, HAPI's
  * generic client, plain HTTP): every trace keeps the caller's software with its LPS_ID and DMP
- * homologation number (issue 21), readable through the admin API and the FHIR AuditEvent.
+ * homologation number (issue 21), readable through the admin API and the FHIR AuditEvent; a probe
+ * by document id on another patient's document (ITI-18 GetDocuments, ITI-43, FHIR read of
+ * DocumentReference and Binary) is answered exactly as an unknown document and traced, refused, in
+ * the history of the patient who owns the document (issue 13, item 7).
  */
 @SpringBootTest(classes = DmpGatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:access-trail-e2e;DB_CLOSE_DELAY=-1")
@@ -179,4 +186,98 @@ class AccessTrailEndToEndTest {
                 () -> "a token with the software claim only: the name, no ids " + queries);
     }
 
+    // ------------------------------------------------------------------ issue 13, item 7: probes by document id
+
+    @Test
+    void aProbeByDocumentIdIsTracedInTheOwnersHistoryAndAnsweredAsUnknown() throws Exception {
+        String owner = TestPatients.newIns();
+        admin.createPatient(owner, PatientRecordState.ACTIVATED);
+        admin.authorise(owner, Vihf.DURANT, "DURANT Romuald", false);
+        DocumentEntry theirs = submitted(owner);
+        String uniqueId = theirs.getUniqueId();
+        String entryUuid = theirs.getEntryUuid();
+        String unknownUniqueId = SampleSubmissions.newOid();
+        String unknownUuid = "urn:uuid:" + UUID.randomUUID();
+        XdsClient asA = xds.as(Vihf.doctor(ins));
+        int ownerTracesBefore = traces(owner).size();
+
+        // ITI-18 GetDocuments by uniqueId and by entryUUID: nothing, as for an unknown document
+        QueryResponse byUniqueId = asA.query(getDocuments(List.of(uniqueId), null));
+        QueryResponse byUnknownUniqueId = asA.query(getDocuments(List.of(unknownUniqueId), null));
+        QueryResponse byUuid = asA.query(getDocuments(null, List.of(entryUuid)));
+        QueryResponse byUnknownUuid = asA.query(getDocuments(null, List.of(unknownUuid)));
+        for (QueryResponse r : List.of(byUniqueId, byUnknownUniqueId, byUuid, byUnknownUuid)) {
+            assertEquals(Status.SUCCESS, r.getStatus());
+            assertTrue(r.getDocumentEntries().isEmpty());
+            assertTrue(r.getErrors().isEmpty());
+        }
+
+        // ITI-43: UNKNOWN_DOCUMENT, as for an unknown document
+        RetrievedDocumentSet retrieved = asA.retrieve(repositoryUniqueId, uniqueId);
+        RetrievedDocumentSet retrievedUnknown = asA.retrieve(repositoryUniqueId, unknownUniqueId);
+        assertEquals(retrievedUnknown.getStatus(), retrieved.getStatus());
+        assertTrue(retrieved.getDocuments().isEmpty());
+        assertEquals(errors(retrievedUnknown.getErrors(), unknownUniqueId), errors(retrieved.getErrors(), uniqueId));
+
+        // FHIR read of DocumentReference and Binary (ITI-67 read, ITI-68): 404, as for an unknown id
+        String id = entryUuid.replace("urn:uuid:", "");
+        String unknownId = unknownUuid.replace("urn:uuid:", "");
+        String token = FhirToken.of(Vihf.doctor(ins));
+        for (String type : List.of("DocumentReference", "Binary")) {
+            HttpResponse<String> read = fhirGet("/" + type + "/" + id, token);
+            HttpResponse<String> unknown = fhirGet("/" + type + "/" + unknownId, token);
+            assertEquals(404, read.statusCode(), read.body());
+            assertEquals(unknown.statusCode(), read.statusCode());
+            assertEquals(unknown.body().replace(unknownId, "ID"), read.body().replace(id, "ID"),
+                    "the answer does not tell the document exists");
+        }
+
+        // the owner's history: each probe, refused, with its real action and the document
+        List<Map<String, Object>> ownerHistory = traces(owner);
+        List<Map<String, Object>> probes = ownerHistory.subList(0, ownerHistory.size() - ownerTracesBefore).stream()
+                .filter(t -> "ACCESS_PATIENT_MISMATCH".equals(t.get("outcome"))).toList();
+        assertEquals(3, probes.stream().filter(trace("QUERY", "ACCESS_PATIENT_MISMATCH")).count(),
+                () -> "GetDocuments by uniqueId, by entryUUID, FHIR read DocumentReference: " + ownerHistory);
+        assertEquals(2, probes.stream().filter(trace("RETRIEVE", "ACCESS_PATIENT_MISMATCH")).count(),
+                () -> "ITI-43 and FHIR Binary: " + ownerHistory);
+        assertEquals(5, probes.size(), ownerHistory::toString);
+        assertEquals(3, probes.stream().filter(t -> VIHF_SOFTWARE.equals(t.get("software"))).count(),
+                "the SOAP probes keep the VIHF's LPS_ID and homologation number");
+        for (Map<String, Object> probe : probes) {
+            assertEquals(List.of(uniqueId), probe.get("documentIds"), probe::toString);
+            assertEquals("DMP Gateway tests 1.0", ((Map<?, ?>) probe.get("software")).get("name"), "the caller's software");
+            assertFalse(String.valueOf(probe.get("detail")).contains(ins), "the owner's history does not name A");
+        }
+        // the unknown ids are traced nowhere but in the identity's record, as before
+        assertTrue(ownerHistory.stream().noneMatch(t -> String.valueOf(t.get("documentIds")).contains(unknownUniqueId)));
+        List<Map<String, Object>> callerHistory = traces(ins);
+        assertTrue(callerHistory.stream().noneMatch(t -> "ACCESS_PATIENT_MISMATCH".equals(t.get("outcome"))),
+                callerHistory::toString);
+        assertTrue(callerHistory.stream().anyMatch(trace("RETRIEVE", "UNKNOWN_DOCUMENT")), callerHistory::toString);
+
+        // and the FHIR AuditEvent of the owner's record shows them as refusals
+        List<AuditEvent> events = auditEvents(owner);
+        assertEquals(5, events.stream().filter(e -> e.getOutcome() == AuditEvent.AuditEventOutcome._4
+                && e.getOutcomeDesc().startsWith("ACCESS_PATIENT_MISMATCH")).count());
+
+        // the owner's own access is unchanged
+        assertEquals(1, xds.as(Vihf.doctor(owner)).retrieve(repositoryUniqueId, uniqueId).getDocuments().size());
+    }
+
+    static GetDocumentsQuery getDocuments(List<String> uniqueIds, List<String> uuids) {
+        GetDocumentsQuery q = new GetDocumentsQuery();
+        if (uniqueIds != null) {
+            q.setUniqueIds(uniqueIds);
+        }
+        if (uuids != null) {
+            q.setUuids(uuids);
+        }
+        return q;
+    }
+
+    /** The errors of an answer, the document id replaced, to compare two answers. */
+    static List<String> errors(List<ErrorInfo> errors, String documentId) {
+        return errors.stream().map(e -> e.getErrorCode() + "|" + e.getCodeContext().replace(documentId, "ID") + "|"
+                + String.valueOf(e.getLocation()).replace(documentId, "ID") + "|" + e.getSeverity()).toList();
+    }
 }
