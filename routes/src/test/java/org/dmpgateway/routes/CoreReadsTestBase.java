@@ -254,6 +254,18 @@ abstract class CoreReadsTestBase {
         assertTrue(traces.findByPatient(other, 1000).stream()
                         .noneMatch(t -> "ACCESS_PATIENT_MISMATCH".equals(t.outcome())),
                 "the identity's record keeps only its own query trace");
+
+        // the other queries that name a document by id
+        for (RegistryQuery q : List.of(new RegistryQuery.GetDocumentsAndAssociations(null, List.of(theirs.uniqueId())),
+                new RegistryQuery.GetRelatedDocuments(theirs.entryUuid(), null, null, null),
+                new RegistryQuery.GetFoldersForDocument(null, theirs.uniqueId()))) {
+            int count = traces.findByPatient(patient, 1000).size();
+            ask(CoreEndpoints.QUERY_REGISTRY, new QueryCommand(q, false), onOther);
+            AccessTrace probe = traces.findByPatient(patient, 1).get(0);
+            assertEquals(count + 1, traces.findByPatient(patient, 1000).size(), q.getClass().getSimpleName());
+            assertEquals(List.of(TraceAction.QUERY, "ACCESS_PATIENT_MISMATCH", List.of(theirs.uniqueId())),
+                    List.of(probe.action(), probe.outcome(), probe.documentIds()), q.getClass().getSimpleName());
+        }
     }
 
     // ------------------------------------------------------------------ the access history

@@ -128,14 +128,25 @@ public class StoredQueries {
     }
 
     /**
-     * A GetDocuments runs inside the identity's record: documents of another patient it names are
-     * not returned (nothing tells the caller they exist), and the probe is traced in their owner's
-     * history ({@link ProbedDocuments}).
+     * A query naming documents by id (GetDocuments, GetDocumentsAndAssociations, GetRelatedDocuments,
+     * GetFoldersForDocument) runs inside the identity's record: documents of another patient it
+     * names are not returned (nothing tells the caller they exist), and the probe is traced in their
+     * owner's history ({@link ProbedDocuments}).
      */
     private void traceProbes(Admission admission, TraceAction action, RegistryQuery q) {
         if (q instanceof GetDocuments g) {
             probes.trace(admission, action, g.uuids(), g.uniqueIds(), g.logicalUuids());
+        } else if (q instanceof GetDocumentsAndAssociations g) {
+            probes.trace(admission, action, g.uuids(), g.uniqueIds(), null);
+        } else if (q instanceof GetRelatedDocuments g) {
+            probes.trace(admission, action, listOf(g.uuid()), listOf(g.uniqueId()), null);
+        } else if (q instanceof GetFoldersForDocument g) {
+            probes.trace(admission, action, listOf(g.uuid()), listOf(g.uniqueId()), null);
         }
+    }
+
+    private static List<String> listOf(String id) {
+        return id == null ? null : List.of(id);
     }
 
     private static boolean isPatientBased(RegistryQuery q) {

@@ -20,8 +20,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A request that names documents by id (ITI-18 GetDocuments, ITI-43 and ITI-68 retrieve, FHIR read
- * of DocumentReference/Binary, the lookup before a FHIR PATCH or DELETE) is served inside the record
+ * A request that names documents by id (ITI-18 GetDocuments, GetDocumentsAndAssociations,
+ * GetRelatedDocuments, GetFoldersForDocument; ITI-43 and ITI-68 retrieve; FHIR read of
+ * DocumentReference/Binary; the lookup before a FHIR PATCH or DELETE) is served inside the record
  * of the caller's identity: a document of another patient is answered as unknown, so that its
  * existence is not revealed. The attempt is nonetheless a probe on that other patient's record, and
  * every refused attempt belongs in the history of the record it targeted (issue 13, item 7): this
