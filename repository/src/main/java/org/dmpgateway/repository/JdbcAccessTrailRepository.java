@@ -1,6 +1,7 @@
 package org.dmpgateway.repository;
 
 import org.dmpgateway.mappings.access.AccessMode;
+import org.dmpgateway.mappings.access.CallerSoftware;
 import org.dmpgateway.mappings.model.PatientRef;
 import org.dmpgateway.mappings.trail.AccessTrace;
 import org.dmpgateway.mappings.trail.TraceAction;
@@ -13,6 +14,9 @@ import java.util.List;
 /** {@link AccessTrailRepository} on JDBC (table access_trace). */
 public class JdbcAccessTrailRepository implements AccessTrailRepository {
     private static final int TEXT_MAX = 4000;
+    /** The sizes of the software columns (V3_15). */
+    private static final int NAME_MAX = 512;
+    private static final int ID_MAX = 256;
 
     private final JdbcTemplate jdbc;
 
@@ -22,13 +26,16 @@ public class JdbcAccessTrailRepository implements AccessTrailRepository {
 
     @Override
     public void record(AccessTrace t) {
+        CallerSoftware s = t.software();
         jdbc.update("INSERT INTO access_trace (trace_time_ms, actor_id, actor_name, structure_id, role, access_mode, "
-                        + "justification, patient_id, patient_authority, action, document_ids, outcome, detail) "
-                        + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                        + "justification, patient_id, patient_authority, action, document_ids, outcome, detail, "
+                        + "software_name, software_id, software_homologation) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 t.time().toEpochMilli(), t.actorId(), t.actorName(), t.structureId(), t.role(),
                 t.mode() == null ? null : t.mode().name(), cut(t.justification()),
                 t.patient() == null ? null : t.patient().id(), t.patient() == null ? null : t.patient().authority(),
-                t.action().name(), JsonLists.write(t.documentIds()), t.outcome(), cut(t.detail()));
+                t.action().name(), JsonLists.write(t.documentIds()), t.outcome(), cut(t.detail()),
+                s == null ? null : cut(s.name(), NAME_MAX), s == null ? null : cut(s.installationId(), ID_MAX),
+                s == null ? null : cut(s.homologation(), ID_MAX));
     }
 
     @Override
@@ -39,7 +46,9 @@ public class JdbcAccessTrailRepository implements AccessTrailRepository {
                 rs.getString("structure_id"), rs.getString("role"),
                 rs.getString("access_mode") == null ? null : AccessMode.valueOf(rs.getString("access_mode")),
                 rs.getString("justification"), patient, TraceAction.valueOf(rs.getString("action")),
-                JsonLists.read(rs.getString("document_ids")), rs.getString("outcome"), rs.getString("detail")),
+                JsonLists.read(rs.getString("document_ids")), rs.getString("outcome"), rs.getString("detail"),
+                CallerSoftware.of(rs.getString("software_name"), rs.getString("software_id"),
+                        rs.getString("software_homologation"))),
                 patient.id(), patient.authority(), Math.max(0, limit));
     }
 
@@ -52,6 +61,10 @@ public class JdbcAccessTrailRepository implements AccessTrailRepository {
     }
 
     private static String cut(String s) {
-        return s == null || s.length() <= TEXT_MAX ? s : s.substring(0, TEXT_MAX);
+        return cut(s, TEXT_MAX);
+    }
+
+    private static String cut(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
     }
 }

@@ -1,6 +1,7 @@
 package org.dmpgateway.repository;
 
 import org.dmpgateway.mappings.access.AccessMode;
+import org.dmpgateway.mappings.access.CallerSoftware;
 import org.dmpgateway.mappings.model.AssociationKind;
 import org.dmpgateway.mappings.model.ConsentStatus;
 import org.dmpgateway.mappings.model.PatientSettings;
@@ -684,12 +685,13 @@ abstract class RepositoryTestBase {
         Instant t = Instant.ofEpochMilli(1_763_900_000_000L);
         AccessTrace refused = new AccessTrace(null, t, "810002345678", "DURANT Romuald", "1750100125", "10/SM54",
                 AccessMode.BREAK_GLASS, null, patient, TraceAction.QUERY, List.of(), "BREAK_GLASS_JUSTIFICATION_MISSING",
-                "no justification");
+                "no justification", null);
         trail.record(refused);
         assertFalse(trail.hasAccessed(patient, "810002345678"), "a refused attempt is not an access");
         AccessTrace submitted = new AccessTrace(null, t.plusSeconds(1), "810002345678", "DURANT Romuald", "1750100125",
                 "10/SM54", AccessMode.NORMAL, null, patient, TraceAction.SUBMIT, List.of("2.25.1", "2.25.2"),
-                AccessTrace.SUCCESS, null);
+                AccessTrace.SUCCESS, null,
+                new CallerSoftware("LPS GIE-SV 1", "01.01.01.01", "NumAutorisation"));
         trail.record(submitted);
         assertTrue(trail.hasAccessed(patient, "810002345678"));
         assertFalse(trail.hasAccessed(patient, "810000000000"));
@@ -701,7 +703,10 @@ abstract class RepositoryTestBase {
         assertEquals(AccessMode.NORMAL, first.mode());
         assertEquals("10/SM54", first.role());
         assertEquals(t.plusSeconds(1), first.time());
+        assertEquals(new CallerSoftware("LPS GIE-SV 1", "01.01.01.01", "NumAutorisation"), first.software(),
+                "the caller's software, its LPS_ID and DMP homologation number are kept (V3_15)");
         assertEquals("BREAK_GLASS_JUSTIFICATION_MISSING", read.get(1).outcome());
+        assertNull(read.get(1).software(), "no software named: none kept");
         assertEquals(1, trail.findByPatient(patient, 1).size());
     }
 

@@ -6,6 +6,7 @@ import org.apache.camel.ProducerTemplate;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.dmpgateway.mappings.CoreEndpoints;
 import org.dmpgateway.mappings.access.AccessContext;
+import org.dmpgateway.mappings.access.CallerSoftware;
 import org.dmpgateway.mappings.access.AccessMode;
 import org.dmpgateway.mappings.access.RecordStatus;
 import org.dmpgateway.mappings.error.DmpErrorCode;
@@ -48,6 +49,7 @@ import org.dmpgateway.routes.query.StoredQueries;
 import org.dmpgateway.routes.retrieve.RetrieveDocuments;
 import org.dmpgateway.routes.submission.SubmitDocuments;
 import org.dmpgateway.routes.trail.AccessTrail;
+import org.dmpgateway.routes.trail.ProbedDocuments;
 import org.dmpgateway.routes.trail.ReadTraces;
 import org.dmpgateway.routes.update.RemoveDocuments;
 import org.dmpgateway.routes.update.UpdateDocuments;
@@ -119,8 +121,8 @@ abstract class CoreReadsTestBase {
         TransactionTemplate tx = new TransactionTemplate(tm);
         GatewayIdentity identity = new GatewayIdentity(REPOSITORY, "");
         CoreRoutes routes = new CoreRoutes(new SubmitDocuments(repository, policy, trail, tx, identity),
-                new StoredQueries(repository, policy, trail, tx, MAX_RESULTS),
-                new RetrieveDocuments(repository, identity, policy, trail, tx),
+                new StoredQueries(repository, policy, trail, tx, new ProbedDocuments(repository, trail), MAX_RESULTS),
+                new RetrieveDocuments(repository, identity, policy, trail, tx, new ProbedDocuments(repository, trail)),
                 new DeclareAuthorization(policy, records, trail, tx),
                 new UpdateDocuments(repository, policy, trail, tx, identity), new RemoveDocuments(repository, policy, trail, tx),
                 new ReadTraces(policy, traces, trail, tx), trail);
@@ -214,6 +216,58 @@ abstract class CoreReadsTestBase {
         assertEquals(before + 5, traces.findByPatient(patient, 1000).size(), "a successful count is not traced");
     }
 
+    // ------------------------------------------------------------------ probes by document id (issue 13, item 7)
+
+    @Test
+    void aLookupByIdOfAnotherPatientsDocumentIsTracedInTheOwnersHistory() {
+        PatientRef other = newIns();
+        records.savePatient(new PatientRecord(other, "MARTIN", "Luc", LocalDate.of(1980, 1, 1), "M",
+                PatientRecordState.ACTIVATED, new PatientSettings(null, true, true, false, false)));
+        records.saveConsent(new ProfessionalConsent(other, AUTHOR, "Dr " + AUTHOR, ConsentStatus.AUTHORIZED, false,
+                Instant.parse("2025-11-01T00:00:00Z")));
+        AccessContext onOther = new AccessContext(AUTHOR, "Dr " + AUTHOR, MEDECIN, null, "1750100125", null, other,
+                AccessMode.NORMAL, null, CallerSoftware.of("tests 1.0", "POSTE-1", "HOMOLOGATION-1"));
+        DocumentEntryRecord theirs = docs.get(0);
+        int before = traces.findByPatient(patient, 1000).size();
+
+        // the lookup before a FHIR DELETE (FIND_FOR_CHANGE): nothing found, as for an unknown document
+        QueryResult found = (QueryResult) producer.send(CoreEndpoints.FIND_FOR_CHANGE, e -> {
+            e.getIn().setBody(new QueryCommand(new RegistryQuery.GetDocuments(List.of(theirs.entryUuid()), null, null),
+                    false));
+            e.getIn().setHeader(CoreEndpoints.ACCESS_CONTEXT, onOther);
+            e.getIn().setHeader(CoreEndpoints.CHANGE_ACTION, TraceAction.DELETE);
+        }).getMessage().getBody();
+        assertTrue(found.documents().isEmpty());
+        // a GetDocuments by the owner's uniqueId (ITI-18, FHIR read): nothing
+        assertEquals(List.of(), found(onOther, new RegistryQuery.GetDocuments(null, List.of(theirs.uniqueId()), null)));
+
+        List<AccessTrace> owners = traces.findByPatient(patient, 1000);
+        assertEquals(before + 2, owners.size(), "one line per probe in the owner's history");
+        AccessTrace query = owners.get(0);
+        AccessTrace delete = owners.get(1);
+        assertEquals(List.of(TraceAction.QUERY, "ACCESS_PATIENT_MISMATCH", AUTHOR, List.of(theirs.uniqueId())),
+                List.of(query.action(), query.outcome(), query.actorId(), query.documentIds()));
+        assertEquals(List.of(TraceAction.DELETE, "ACCESS_PATIENT_MISMATCH", AUTHOR, List.of(theirs.uniqueId())),
+                List.of(delete.action(), delete.outcome(), delete.actorId(), delete.documentIds()));
+        assertEquals(CallerSoftware.of("tests 1.0", "POSTE-1", "HOMOLOGATION-1"), delete.software());
+        assertFalse(delete.detail().contains(other.id()), "the owner's history does not name the other patient");
+        assertTrue(traces.findByPatient(other, 1000).stream()
+                        .noneMatch(t -> "ACCESS_PATIENT_MISMATCH".equals(t.outcome())),
+                "the identity's record keeps only its own query trace");
+
+        // the other queries that name a document by id
+        for (RegistryQuery q : List.of(new RegistryQuery.GetDocumentsAndAssociations(null, List.of(theirs.uniqueId())),
+                new RegistryQuery.GetRelatedDocuments(theirs.entryUuid(), null, null, null),
+                new RegistryQuery.GetFoldersForDocument(null, theirs.uniqueId()))) {
+            int count = traces.findByPatient(patient, 1000).size();
+            ask(CoreEndpoints.QUERY_REGISTRY, new QueryCommand(q, false), onOther);
+            AccessTrace probe = traces.findByPatient(patient, 1).get(0);
+            assertEquals(count + 1, traces.findByPatient(patient, 1000).size(), q.getClass().getSimpleName());
+            assertEquals(List.of(TraceAction.QUERY, "ACCESS_PATIENT_MISMATCH", List.of(theirs.uniqueId())),
+                    List.of(probe.action(), probe.outcome(), probe.documentIds()), q.getClass().getSimpleName());
+        }
+    }
+
     // ------------------------------------------------------------------ the access history
 
     @Test
@@ -256,7 +310,7 @@ abstract class CoreReadsTestBase {
         assertEquals(List.of(TraceAction.READ_TRACES, "TRACE_ACCESS_DENIED", COLLEAGUE),
                 List.of(refused.action(), refused.outcome(), refused.actorId()));
         AccessContext emergencyAdmin = new AccessContext(ADMIN, "Dr " + ADMIN, MEDECIN, null, "1750100125", null,
-                patient, AccessMode.BREAK_GLASS, "patient inconscient", "tests 1.0");
+                patient, AccessMode.BREAK_GLASS, "patient inconscient", CallerSoftware.named("tests 1.0"));
         assertEquals(DmpErrorCode.TRACE_ACCESS_DENIED, refusal(CoreEndpoints.READ_TRACES, null, emergencyAdmin));
         AccessContext anotherPatient = new AccessContext(newIns().id(), "MARTIN, Luc", AccessContext.PATIENT_ROLE,
                 null, null, null, patient, AccessMode.NORMAL, null, null);
@@ -298,12 +352,12 @@ abstract class CoreReadsTestBase {
 
     AccessContext as(String actor) {
         return new AccessContext(actor, "Dr " + actor, MEDECIN, null, "1750100125", "SA07^1.2.250.1.71.4.2.4",
-                patient, AccessMode.NORMAL, null, "tests 1.0");
+                patient, AccessMode.NORMAL, null, CallerSoftware.named("tests 1.0"));
     }
 
     AccessContext patientSelf() {
         return new AccessContext(patient.id(), "DUPONT, Marie", AccessContext.PATIENT_ROLE, null, null, null, patient,
-                AccessMode.NORMAL, null, "portail patient");
+                AccessMode.NORMAL, null, CallerSoftware.named("portail patient"));
     }
 
     RegistryQuery find(Integer offset, Integer limit) {

@@ -8,6 +8,7 @@ import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import org.dmpgateway.mappings.access.AccessContext;
+import org.dmpgateway.mappings.access.CallerSoftware;
 import org.dmpgateway.mappings.access.AccessMode;
 import org.dmpgateway.mappings.error.DmpErrorCode;
 import org.dmpgateway.mappings.error.DmpException;
@@ -149,7 +150,8 @@ public class BearerTokenReader {
         }
         return new AccessContext(actorId, actorName, roles.get(0), roles.size() > 1 ? roles.get(1) : null,
                 structureId, sector, patient, mode, text(claims, TokenClaims.ACCESS_REASON, false),
-                text(claims, TokenClaims.SOFTWARE, false));
+                CallerSoftware.of(text(claims, TokenClaims.SOFTWARE, false),
+                        text(claims, TokenClaims.SOFTWARE_ID, false), text(claims, TokenClaims.SOFTWARE_HOMOLOGATION, false)));
     }
 
     /** The patient-side role (the patient reads their own record): no care structure then. */

@@ -27,6 +27,10 @@ public final class TokenClaims {
     public static final String ACCESS_REASON = "access_reason";
     /** The calling software, name and version (VIHF LPS_Nom, LPS_Version). */
     public static final String SOFTWARE = "software";
+    /** The software's installation or serial identifier (VIHF LPS_ID). Optional, kept in the traces. */
+    public static final String SOFTWARE_ID = "lps_id";
+    /** The software's DMP homologation number (VIHF LPS_ID_HOMOLOGATION_DMP). Optional, kept in the traces. */
+    public static final String SOFTWARE_HOMOLOGATION = "lps_id_homologation_dmp";
 
     private TokenClaims() {
     }

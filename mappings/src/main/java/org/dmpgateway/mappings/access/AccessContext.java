@@ -20,14 +20,15 @@ import org.dmpgateway.mappings.model.PatientRef;
  * @param patient        the patient whose record is accessed (VIHF {@code resource-id})
  * @param mode           the access mode (VIHF {@code purposeofuse})
  * @param justification  the break-glass justification (VIHF {@code Mode_Acces_Raison}); null if none
- * @param software       the calling software, "LPS_Nom LPS_Version" (informative, for the traces)
+ * @param software       the calling software (VIHF LPS_Nom LPS_Version, LPS_ID, LPS_ID_HOMOLOGATION_DMP; the
+ *                       bearer token's software claims), kept in the traces; null if none given
  *
  * <p>The patient side (the patient reading their own record, e.g. over FHIR) is an access context
  * too: profession {@link #PATIENT_ROLE}, actorId the patient's INS (see {@link #isPatientSelf()}).
  */
 public record AccessContext(String actorId, String actorName, CodedValue profession, CodedValue specialty,
                             String structureId, String activitySector, PatientRef patient, AccessMode mode,
-                            String justification, String software) {
+                            String justification, CallerSoftware software) {
 
     /**
      * The role of a patient-side caller: the patient accessing their own record. For now the core

@@ -1,6 +1,7 @@
 package org.dmpgateway.mappings.fhir;
 
 import org.dmpgateway.mappings.access.AccessMode;
+import org.dmpgateway.mappings.access.CallerSoftware;
 import org.dmpgateway.mappings.trail.AccessTrace;
 import org.dmpgateway.mappings.trail.TraceAction;
 import org.hl7.fhir.r4.model.AuditEvent;
@@ -20,7 +21,9 @@ import java.util.Date;
  *       subtype: the gateway's action ({@link #ACTION_SYSTEM});</li>
  *   <li>outcome 0 for a success, 4 for a refusal, with the refusal's error code and message in outcomeDesc;</li>
  *   <li>purposeOfEvent: the access mode (TRE_R248), its text the break-glass justification;</li>
- *   <li>agent[0]: the professional (IdNat_PS, name, role), agent[1]: the care structure;</li>
+ *   <li>agent[0]: the professional (IdNat_PS, name, role), then the care structure, then the caller's
+ *       software (type DICOM 110150 Application: name and version, its DMP homologation number as
+ *       identifier, its LPS_ID as altId);</li>
  *   <li>entity: the patient (INS), then each document (uniqueId).</li>
  * </ul>
  */
@@ -29,6 +32,8 @@ public final class AuditEventMapper {
     public static final String ACTION_SYSTEM = "urn:dmp-gateway:trace-action";
     /** TRE_R248_ModeAcces, the access modes. */
     public static final String ACCESS_MODE_SYSTEM = "https://mos.esante.gouv.fr/NOS/TRE_R248_ModeAcces/FHIR/TRE-R248-ModeAcces";
+    /** The DMP homologation numbers of professional software (VIHF LPS_ID_HOMOLOGATION_DMP). */
+    public static final String HOMOLOGATION_SYSTEM = "urn:dmp-gateway:lps-id-homologation-dmp";
     static final String DICOM = "http://dicom.nema.org/resources/ontology/DCM";
     static final String IDNAT_PS = "urn:oid:1.2.250.1.71.4.2.1";
     static final String ENTITY_TYPE = "http://terminology.hl7.org/CodeSystem/audit-entity-type";
@@ -66,6 +71,9 @@ public final class AuditEventMapper {
                     .setWho(new Reference().setIdentifier(new Identifier().setValue(trace.structureId()))
                             .setDisplay("structure " + trace.structureId()));
         }
+        if (trace.software() != null) {
+            software(event.addAgent(), trace.software());
+        }
         event.getSource().setObserver(new Reference().setDisplay("DMP Gateway"));
 
         if (trace.patient() != null) {
@@ -79,6 +87,22 @@ public final class AuditEventMapper {
                             .setValue(documentId.startsWith("urn:") ? documentId : "urn:oid:" + documentId)));
         }
         return event;
+    }
+
+    /**
+     * The software the professional used, an agent of type DICOM 110150 "Application" (an agent type
+     * of FHIR's participation role types, as IHE audit messages name applications): name "LPS_Nom
+     * LPS_Version", who the DMP homologation number ({@link #HOMOLOGATION_SYSTEM}), altId the LPS_ID.
+     */
+    private static void software(AuditEvent.AuditEventAgentComponent agent, CallerSoftware software) {
+        agent.setRequestor(false).setType(new CodeableConcept(new Coding(DICOM, "110150", "Application")));
+        agent.setName(software.name());
+        agent.setAltId(software.installationId());
+        Reference who = new Reference().setDisplay(software.name());
+        if (software.homologation() != null) {
+            who.setIdentifier(new Identifier().setSystem(HOMOLOGATION_SYSTEM).setValue(software.homologation()));
+        }
+        agent.setWho(who);
     }
 
     private static Coding type(TraceAction action) {

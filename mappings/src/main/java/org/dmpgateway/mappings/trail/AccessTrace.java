@@ -1,6 +1,7 @@
 package org.dmpgateway.mappings.trail;
 
 import org.dmpgateway.mappings.access.AccessMode;
+import org.dmpgateway.mappings.access.CallerSoftware;
 import org.dmpgateway.mappings.model.PatientRef;
 
 import java.time.Instant;
@@ -16,10 +17,12 @@ import java.util.List;
  * @param documentIds    the documents concerned (uniqueIds), possibly empty
  * @param outcome        {@link #SUCCESS} or the DMP error code of the refusal
  * @param detail         a short human-readable detail (the refusal message, the query name...)
+ * @param software       the caller's software (name and version, LPS_ID, DMP homologation number); null
+ *                       when the identity named none, or for a change made through the admin API
  */
 public record AccessTrace(Long id, Instant time, String actorId, String actorName, String structureId, String role,
                           AccessMode mode, String justification, PatientRef patient, TraceAction action,
-                          List<String> documentIds, String outcome, String detail) {
+                          List<String> documentIds, String outcome, String detail, CallerSoftware software) {
     public static final String SUCCESS = "SUCCESS";
 
     public AccessTrace {

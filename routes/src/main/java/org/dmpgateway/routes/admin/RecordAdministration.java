@@ -124,7 +124,7 @@ public class RecordAdministration {
     /** The trace of a change made through /admin, in the patient's history. */
     private void traced(PatientRef ins, String detail) {
         traces.record(new AccessTrace(null, clock.instant(), ACTOR_ID, ACTOR_NAME, null, null, null, null, ins,
-                TraceAction.ADMINISTRATION, List.of(), AccessTrace.SUCCESS, detail));
+                TraceAction.ADMINISTRATION, List.of(), AccessTrace.SUCCESS, detail, null));
     }
 
     private PatientRecord existing(PatientRef ins) {

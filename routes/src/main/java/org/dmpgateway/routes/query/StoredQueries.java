@@ -24,6 +24,7 @@ import org.dmpgateway.mappings.trail.TraceAction;
 import org.dmpgateway.routes.policy.AccessPolicy;
 import org.dmpgateway.routes.policy.Admission;
 import org.dmpgateway.routes.trail.AccessTrail;
+import org.dmpgateway.routes.trail.ProbedDocuments;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -52,15 +53,17 @@ public class StoredQueries {
     private final AccessPolicy policy;
     private final AccessTrail trail;
     private final TransactionTemplate transaction;
+    private final ProbedDocuments probes;
     private final int maxResults;
 
     public StoredQueries(RegistryRepository repository, AccessPolicy policy, AccessTrail trail,
-                         TransactionTemplate transaction,
+                         TransactionTemplate transaction, ProbedDocuments probes,
                          @Value("${dmp.xds.max-query-results:5000}") int maxResults) {
         this.repository = repository;
         this.policy = policy;
         this.trail = trail;
         this.transaction = transaction;
+        this.probes = probes;
         this.maxResults = maxResults;
     }
 
@@ -75,6 +78,7 @@ public class StoredQueries {
         }
         Admission admission = policy.admit(caller, q.patient(), TraceAction.QUERY);
         Found found = new Execution(admission).run(q);
+        traceProbes(admission, TraceAction.QUERY, q);
         transaction.executeWithoutResult(status -> trail.succeeded(admission, TraceAction.QUERY,
                 found.documents.stream().map(DocumentEntryRecord::uniqueId).toList(),
                 q.getClass().getSimpleName() + ": " + found.documents.size() + " documents"));
@@ -100,6 +104,7 @@ public class StoredQueries {
         requireIdentifiers(q);
         Admission admission = policy.admit(caller, q.patient(), action);
         Found found = new Execution(admission).run(q);
+        traceProbes(admission, action, q);
         return new QueryResult(found.documents, found.sets, found.folders, found.associations, command.objectRefsOnly());
     }
 
@@ -120,6 +125,28 @@ public class StoredQueries {
         Admission admission = policy.admit(caller, find.patient(), TraceAction.QUERY);
         return repository.countDocuments(find.criteria().toBuilder().patient(admission.patient())
                 .visibility(admission.visibility()).offset(null).limit(null).build());
+    }
+
+    /**
+     * A query naming documents by id (GetDocuments, GetDocumentsAndAssociations, GetRelatedDocuments,
+     * GetFoldersForDocument) runs inside the identity's record: documents of another patient it
+     * names are not returned (nothing tells the caller they exist), and the probe is traced in their
+     * owner's history ({@link ProbedDocuments}).
+     */
+    private void traceProbes(Admission admission, TraceAction action, RegistryQuery q) {
+        if (q instanceof GetDocuments g) {
+            probes.trace(admission, action, g.uuids(), g.uniqueIds(), g.logicalUuids());
+        } else if (q instanceof GetDocumentsAndAssociations g) {
+            probes.trace(admission, action, g.uuids(), g.uniqueIds(), null);
+        } else if (q instanceof GetRelatedDocuments g) {
+            probes.trace(admission, action, listOf(g.uuid()), listOf(g.uniqueId()), null);
+        } else if (q instanceof GetFoldersForDocument g) {
+            probes.trace(admission, action, listOf(g.uuid()), listOf(g.uniqueId()), null);
+        }
+    }
+
+    private static List<String> listOf(String id) {
+        return id == null ? null : List.of(id);
     }
 
     private static boolean isPatientBased(RegistryQuery q) {

@@ -18,6 +18,7 @@ import org.dmpgateway.routes.GatewayIdentity;
 import org.dmpgateway.routes.policy.AccessPolicy;
 import org.dmpgateway.routes.policy.Admission;
 import org.dmpgateway.routes.trail.AccessTrail;
+import org.dmpgateway.routes.trail.ProbedDocuments;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -51,6 +52,7 @@ public class RetrieveDocuments {
     private final AccessPolicy policy;
     private final AccessTrail trail;
     private final TransactionTemplate transaction;
+    private final ProbedDocuments probes;
     /** dmp.limits.retrieve-documents; unlimited when built without Spring. */
     @Value("${dmp.limits.retrieve-documents:20}")
     private int maxDocuments = Integer.MAX_VALUE;
@@ -59,12 +61,13 @@ public class RetrieveDocuments {
     private DataSize maxBytes = DataSize.ofBytes(Long.MAX_VALUE);
 
     public RetrieveDocuments(RegistryRepository repository, GatewayIdentity identity, AccessPolicy policy,
-                             AccessTrail trail, TransactionTemplate transaction) {
+                             AccessTrail trail, TransactionTemplate transaction, ProbedDocuments probes) {
         this.repository = repository;
         this.identity = identity;
         this.policy = policy;
         this.trail = trail;
         this.transaction = transaction;
+        this.probes = probes;
     }
 
     public RetrieveResult retrieve(RetrieveCommand command, @Header(CoreEndpoints.ACCESS_CONTEXT) AccessContext caller) {
@@ -84,6 +87,12 @@ public class RetrieveDocuments {
                 errors.addAll(e.errors());
             }
         }
+        // a document of another patient is answered UNKNOWN_DOCUMENT like any unknown one, and the
+        // probe is traced in its owner's history too
+        probes.trace(admission, TraceAction.RETRIEVE,
+                items.stream().map(RetrieveCommand.Item::entryUuid).filter(java.util.Objects::nonNull).toList(),
+                items.stream().map(RetrieveCommand.Item::documentUniqueId).filter(java.util.Objects::nonNull).toList(),
+                null);
         if (found.isEmpty() && !errors.isEmpty()) {
             throw new DmpException(errors);
         }

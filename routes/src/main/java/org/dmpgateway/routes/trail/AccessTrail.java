@@ -157,11 +157,12 @@ public class AccessTrail {
                 : detail;
         if (c == null) {
             return new AccessTrace(null, now, null, null, null, null, null, null, targeted, action, kept, outcome,
-                    fullDetail);
+                    fullDetail, null);
         }
         String role = c.professionCode() + (c.specialtyCode() == null ? "" : "/" + c.specialtyCode());
         return new AccessTrace(null, now, c.actorId(), c.actorName(), c.structureId(), role, c.mode(),
-                c.justification(), targeted != null ? targeted : c.patient(), action, kept, outcome, fullDetail);
+                c.justification(), targeted != null ? targeted : c.patient(), action, kept, outcome, fullDetail,
+                c.software());
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.dmpgateway.routes.policy;
 
 import org.dmpgateway.mappings.access.AccessContext;
+import org.dmpgateway.mappings.access.CallerSoftware;
 import org.dmpgateway.mappings.access.AccessMode;
 import org.dmpgateway.mappings.error.DmpErrorCode;
 import org.dmpgateway.mappings.error.DmpException;
@@ -56,7 +57,7 @@ class AccessPolicyTest {
 
     static AccessContext caller(AccessMode mode, String justification) {
         return new AccessContext(DOCTOR, "DURANT, Romuald", MEDECIN, null, "1750100125", "SA07^1.2.250.1.71.4.2.4",
-                PATIENT, mode, justification, "LPS test 1.0");
+                PATIENT, mode, justification, CallerSoftware.named("LPS test 1.0"));
     }
 
     void consent(ConsentStatus status, boolean admin) {
@@ -80,7 +81,7 @@ class AccessPolicyTest {
     void aRoleOutsideJdvJ65IsRefusedBeforeAnythingElseForEveryAction() {
         consent(ConsentStatus.AUTHORIZED, true);
         AccessContext typo = new AccessContext(DOCTOR, "DURANT, Romuald", new CodedValue("10", "1.2.250.1.71.1.2.77",
-                "Médecin"), null, "1750100125", null, PATIENT, AccessMode.NORMAL, null, "LPS test 1.0");
+                "Médecin"), null, "1750100125", null, PATIENT, AccessMode.NORMAL, null, CallerSoftware.named("LPS test 1.0"));
         assertEquals(DmpErrorCode.IDENTITY_INVALID, refusal(() -> policy.admit(typo, PATIENT, TraceAction.QUERY)));
         assertEquals(DmpErrorCode.IDENTITY_INVALID, refusal(() -> policy.recordOf(typo)));
         assertEquals(DmpErrorCode.IDENTITY_INVALID, refusal(() -> policy.admitTraceReader(typo)));
@@ -177,7 +178,7 @@ class AccessPolicyTest {
                 new CodedValue("21", "1.2.250.1.71.1.2.7", "Pharmacien"),
                 new CodedValue("10", "1.2.250.1.71.1.2.8", "Médecin en formation"))) {
             AccessContext c = new AccessContext(DOCTOR, "X", notDoctor, null, "1750100125", null, PATIENT,
-                    AccessMode.SAMU_REGULATION, null, "LPS test 1.0");
+                    AccessMode.SAMU_REGULATION, null, CallerSoftware.named("LPS test 1.0"));
             DmpException e = assertThrows(DmpException.class, () -> policy.admit(c, PATIENT, TraceAction.QUERY));
             assertEquals(DmpErrorCode.HABILITATION_DENIED, e.code());
             assertTrue(e.getMessage().contains("centre_15"), e.getMessage());
@@ -211,7 +212,7 @@ class AccessPolicyTest {
         consent(ConsentStatus.AUTHORIZED, false);
         assertTrue(policy.admit(caller(AccessMode.NORMAL, null), PATIENT, TraceAction.QUERY).firstAccess());
         trail.record(new AccessTrace(null, Instant.now(), DOCTOR, null, null, "10", AccessMode.NORMAL, null, PATIENT,
-                TraceAction.QUERY, List.of(), AccessTrace.SUCCESS, null));
+                TraceAction.QUERY, List.of(), AccessTrace.SUCCESS, null, null));
         assertFalse(policy.admit(caller(AccessMode.NORMAL, null), PATIENT, TraceAction.QUERY).firstAccess());
     }
 
@@ -229,7 +230,7 @@ class AccessPolicyTest {
 
     static AccessContext patientSelf() {
         return new AccessContext(PATIENT.id(), "DUPONT, Marie", AccessContext.PATIENT_ROLE, null, null, null, PATIENT,
-                AccessMode.NORMAL, null, "portail patient");
+                AccessMode.NORMAL, null, CallerSoftware.named("portail patient"));
     }
 
     @Test

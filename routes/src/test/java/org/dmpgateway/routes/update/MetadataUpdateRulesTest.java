@@ -1,6 +1,7 @@
 package org.dmpgateway.routes.update;
 
 import org.dmpgateway.mappings.access.AccessContext;
+import org.dmpgateway.mappings.access.CallerSoftware;
 import org.dmpgateway.mappings.access.AccessMode;
 import org.dmpgateway.mappings.error.DmpErrorCode;
 import org.dmpgateway.mappings.error.DmpException;
@@ -437,7 +438,7 @@ class MetadataUpdateRulesTest {
 
     static AccessContext as(String actor, CodedValue profession) {
         return new AccessContext(actor, "Dr " + actor, profession, null, "1750100125", "SA07^1.2.250.1.71.4.2.4",
-                PATIENT, AccessMode.NORMAL, null, "tests 1.0");
+                PATIENT, AccessMode.NORMAL, null, CallerSoftware.named("tests 1.0"));
     }
 
     static String person(String actor) {

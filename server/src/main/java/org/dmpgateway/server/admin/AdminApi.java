@@ -7,6 +7,7 @@ import org.dmpgateway.mappings.model.PatientRecordState;
 import org.dmpgateway.mappings.model.PatientRef;
 import org.dmpgateway.mappings.model.PatientSettings;
 import org.dmpgateway.mappings.model.ProfessionalConsent;
+import org.dmpgateway.mappings.access.CallerSoftware;
 import org.dmpgateway.mappings.trail.AccessTrace;
 import org.dmpgateway.mappings.trail.TraceAction;
 
@@ -63,13 +64,23 @@ final class AdminApi {
         }
     }
 
-    /** One line of the record's history. */
+    /** One line of the record's history, with the caller's software (null when none was named). */
     record Trace(long id, Instant time, String actorId, String actorName, String structureId, String role,
                  AccessMode mode, String justification, TraceAction action, List<String> documentIds, String outcome,
-                 String detail) {
+                 String detail, Software software) {
         static Trace of(AccessTrace t) {
             return new Trace(t.id(), t.time(), t.actorId(), t.actorName(), t.structureId(), t.role(), t.mode(),
-                    t.justification(), t.action(), t.documentIds(), t.outcome(), t.detail());
+                    t.justification(), t.action(), t.documentIds(), t.outcome(), t.detail(), Software.of(t.software()));
+        }
+    }
+
+    /**
+     * The caller's software of a trace: name and version (VIHF LPS_Nom LPS_Version), installation id
+     * (LPS_ID), DMP homologation number (LPS_ID_HOMOLOGATION_DMP).
+     */
+    record Software(String name, String lpsId, String homologationDmp) {
+        static Software of(CallerSoftware s) {
+            return s == null ? null : new Software(s.name(), s.installationId(), s.homologation());
         }
     }
 

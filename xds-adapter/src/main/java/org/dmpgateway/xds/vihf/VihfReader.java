@@ -6,6 +6,7 @@ import org.apache.camel.Processor;
 import org.apache.cxf.headers.Header;
 import org.dmpgateway.mappings.CoreEndpoints;
 import org.dmpgateway.mappings.access.AccessContext;
+import org.dmpgateway.mappings.access.CallerSoftware;
 import org.dmpgateway.mappings.access.AccessMode;
 import org.dmpgateway.mappings.error.DmpErrorCode;
 import org.dmpgateway.mappings.error.DmpException;
@@ -170,7 +171,7 @@ public class VihfReader implements Processor {
         resourceUrn(attributes);
         AccessMode mode = purposeOfUse(attributes);
         String justification = text(attributes, VihfNames.ACCESS_REASON, false);
-        String software = software(text(attributes, VihfNames.SOFTWARE_NAME, false),
+        CallerSoftware software = software(text(attributes, VihfNames.SOFTWARE_NAME, false),
                 text(attributes, VihfNames.SOFTWARE_VERSION, false), text(attributes, VihfNames.SOFTWARE_ID, false),
                 text(attributes, VihfNames.SOFTWARE_HOMOLOGATION, false));
         LOG.debug("VIHF of {} ({}, {}), software {}", actorId, authentication, mode.code(), software);
@@ -381,22 +382,13 @@ public class VihfReader implements Processor {
     }
 
     /**
-     * "LPS_Nom LPS_Version", followed by the installation id and the DMP homologation number when
-     * given, e.g. {@code LPS GIE-SV 1 (LPS_ID 01.01.01.01, LPS_ID_HOMOLOGATION_DMP NumAutorisation)}.
+     * The calling software: "LPS_Nom LPS_Version" (either alone when the other is absent), the
+     * installation id (LPS_ID) and the DMP homologation number (LPS_ID_HOMOLOGATION_DMP); null when
+     * none is given.
      */
-    static String software(String name, String version, String installation, String homologation) {
-        String software = name == null ? version : version == null ? name : name + " " + version;
-        List<String> ids = new ArrayList<>();
-        if (installation != null) {
-            ids.add(VihfNames.SOFTWARE_ID + " " + installation);
-        }
-        if (homologation != null) {
-            ids.add(VihfNames.SOFTWARE_HOMOLOGATION + " " + homologation);
-        }
-        if (ids.isEmpty()) {
-            return software;
-        }
-        return (software == null ? "" : software + " ") + "(" + String.join(", ", ids) + ")";
+    static CallerSoftware software(String name, String version, String installation, String homologation) {
+        String nameAndVersion = name == null ? version : version == null ? name : name + " " + version;
+        return CallerSoftware.of(nameAndVersion, installation, homologation);
     }
 
     // ------------------------------------------------------------------ signed mode

@@ -1,6 +1,7 @@
 package org.dmpgateway.xds.vihf;
 
 import org.dmpgateway.mappings.access.AccessContext;
+import org.dmpgateway.mappings.access.CallerSoftware;
 import org.dmpgateway.mappings.access.AccessMode;
 import org.dmpgateway.mappings.error.DmpErrorCode;
 import org.dmpgateway.mappings.error.DmpException;
@@ -69,8 +70,10 @@ class OfficialVihfTokensTest {
         assertEquals("SA07^1.2.250.1.71.4.2.4", c.activitySector());
         assertEquals(new PatientRef("207058575627097", "1.2.250.1.213.1.4.10"), c.patient());
         assertEquals(AccessMode.NORMAL, c.mode());
-        assertEquals("LPS GIE-SV 1 (LPS_ID 01.01.01.01, LPS_ID_HOMOLOGATION_DMP NumAutorisation)", c.software(),
-                "the software and its DMP homologation number are kept with the identity");
+        assertEquals(new CallerSoftware("LPS GIE-SV 1", "01.01.01.01", "NumAutorisation"), c.software(),
+                "the software, its LPS_ID and its DMP homologation number are kept with the identity");
+        assertEquals("LPS GIE-SV 1 (LPS_ID 01.01.01.01, LPS_ID_HOMOLOGATION_DMP NumAutorisation)",
+                c.software().toString());
     }
 
     @ParameterizedTest

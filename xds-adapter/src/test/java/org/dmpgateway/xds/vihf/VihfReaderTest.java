@@ -7,6 +7,7 @@ import org.apache.cxf.binding.soap.SoapHeader;
 import org.apache.cxf.headers.Header;
 import org.dmpgateway.mappings.CoreEndpoints;
 import org.dmpgateway.mappings.access.AccessContext;
+import org.dmpgateway.mappings.access.CallerSoftware;
 import org.dmpgateway.mappings.access.AccessMode;
 import org.dmpgateway.mappings.error.DmpErrorCode;
 import org.dmpgateway.mappings.error.DmpException;
@@ -68,7 +69,7 @@ class VihfReaderTest {
         assertEquals(new PatientRef("279035121518989", "1.2.250.1.213.1.4.10"), c.patient());
         assertEquals(AccessMode.NORMAL, c.mode());
         assertEquals("Patient inconscient aux urgences", c.justification());
-        assertEquals("MEDILOG 4.2.1", c.software());
+        assertEquals(CallerSoftware.named("MEDILOG 4.2.1"), c.software());
     }
 
     @Test
@@ -89,8 +90,8 @@ class VihfReaderTest {
 
     @Test
     void softwareIsWhicheverOfNameAndVersionIsGiven() {
-        assertEquals("MEDILOG", reader.read(assertion(without(durant(), VihfNames.SOFTWARE_VERSION))).software());
-        assertEquals("4.2.1", reader.read(assertion(without(durant(), VihfNames.SOFTWARE_NAME))).software());
+        assertEquals("MEDILOG", reader.read(assertion(without(durant(), VihfNames.SOFTWARE_VERSION))).software().name());
+        assertEquals("4.2.1", reader.read(assertion(without(durant(), VihfNames.SOFTWARE_NAME))).software().name());
     }
 
     @ParameterizedTest
