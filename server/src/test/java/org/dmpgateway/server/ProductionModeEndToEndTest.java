@@ -1,11 +1,14 @@
 package org.dmpgateway.server;
 
+import org.dmpgateway.mappings.model.PatientRef;
+import org.dmpgateway.repository.PatientRecordRepository;
 import org.dmpgateway.server.support.FhirToken;
 import org.dmpgateway.server.support.SampleSubmissions;
 import org.dmpgateway.server.support.TestKeys;
 import org.dmpgateway.server.support.TestPatients;
 import org.dmpgateway.server.support.Vihf;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
@@ -23,7 +26,8 @@ import static org.junit.jupiter.api.Assertions.*;
  * The server in production mode ({@code dmp.sandbox=false}) with a configuration of its own (a FHIR
  * secret, a VIHF trust store, a management token; no admin token), over plain HTTP: /admin is off,
  * even for the documented sandbox token; only /actuator/health is public; a FHIR token minted with
- * the documented sandbox secret and an unsigned VIHF are refused.
+ * the documented sandbox secret and an unsigned VIHF are refused; the bundled test patients are not
+ * loaded.
  */
 @SpringBootTest(classes = DmpGatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"dmp.sandbox=false",
@@ -39,7 +43,19 @@ class ProductionModeEndToEndTest {
     @LocalServerPort
     int port;
 
+    @Autowired
+    PatientRecordRepository records;
+
     final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void theBundledTestPatientsAreASandboxsOnly() {
+        // patients-sample.json: a sample patient and the official DMP test patient
+        for (String ins : new String[] {"279035121518989", "207058575627097"}) {
+            assertTrue(records.findPatient(new PatientRef(ins, SampleSubmissions.INS_OID)).isEmpty(),
+                    "test patient " + ins + " loaded outside a sandbox");
+        }
+    }
 
     HttpResponse<String> get(String path, String authorization) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();

@@ -29,6 +29,8 @@ public class SandboxMode implements EnvironmentPostProcessor, Ordered {
     public static final String PROPERTY = "dmp.sandbox";
     /** The administration token documented for sandboxes (docs/admin-api.md). */
     public static final String SANDBOX_ADMIN_TOKEN = "sandbox-admin-token";
+    /** The test patients loaded in a sandbox when no seed file is configured (samples/README.md). */
+    public static final String SANDBOX_SEED_FILE = "classpath:patients-sample.json";
     static final String SOURCE_NAME = "dmpSandboxDefaults";
     private static final String TO_SANDBOX = "or start a sandbox with --" + PROPERTY + "=true";
 
@@ -46,6 +48,8 @@ public class SandboxMode implements EnvironmentPostProcessor, Ordered {
             defaults.put("dmp.fhir.token.secret", FhirServerConfiguration.SANDBOX_SECRET);
             defaults.put("dmp.vihf.require-signature", "false");
             defaults.put("dmp.management.public", "true");
+            // the sample and official test patients: a sandbox's records, never a production server's
+            defaults.put("dmp.patients.seed-file", SANDBOX_SEED_FILE);
             environment.getPropertySources().addLast(new MapPropertySource(SOURCE_NAME, defaults));
             return;
         }
