@@ -3,11 +3,8 @@ package org.dmpgateway.routes.policy;
 import org.dmpgateway.mappings.model.CodedValue;
 import org.dmpgateway.mappings.query.DocumentVisibility.TypeFilter;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -50,34 +47,24 @@ public final class HabilitationMatrix {
     /** Reads the matrix; a malformed line stops the start with its line number and the rule it breaks. */
     public static HabilitationMatrix read(InputStream in, String origin) throws IOException {
         List<Row> rows = new ArrayList<>();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String line;
-            int number = 0;
-            while ((line = reader.readLine()) != null) {
-                number++;
-                String t = line.strip();
-                if (t.isEmpty() || t.startsWith("#")) {
-                    continue;
-                }
-                String[] f = t.split(";", -1);
-                if (f.length < 5) {
-                    throw new IllegalStateException(origin + " line " + number + ": expected professionSystem;profession;"
-                            + "specialty;typeCode;access;source, got " + f.length + " fields");
-                }
-                String access = f[4].strip();
-                if (!access.equals("allow") && !access.equals("deny")) {
-                    throw new IllegalStateException(origin + " line " + number + ": access must be allow or deny, not "
-                            + access);
-                }
-                for (int i = 0; i < 4; i++) {
-                    if (f[i].isBlank()) {
-                        throw new IllegalStateException(origin + " line " + number + ": field " + (i + 1) + " is empty");
-                    }
-                }
-                rows.add(new Row(f[0].strip(), f[1].strip(), f[2].strip(), f[3].strip(), access.equals("allow"),
-                        f.length > 5 ? f[5].strip() : ""));
+        TerminologyFile.readLines(in, (number, f) -> {
+            if (f.length < 5) {
+                throw new IllegalStateException(origin + " line " + number + ": expected professionSystem;profession;"
+                        + "specialty;typeCode;access;source, got " + f.length + " fields");
             }
-        }
+            String access = f[4].strip();
+            if (!access.equals("allow") && !access.equals("deny")) {
+                throw new IllegalStateException(origin + " line " + number + ": access must be allow or deny, not "
+                        + access);
+            }
+            for (int i = 0; i < 4; i++) {
+                if (f[i].isBlank()) {
+                    throw new IllegalStateException(origin + " line " + number + ": field " + (i + 1) + " is empty");
+                }
+            }
+            rows.add(new Row(f[0].strip(), f[1].strip(), f[2].strip(), f[3].strip(), access.equals("allow"),
+                    f.length > 5 ? f[5].strip() : ""));
+        });
         return new HabilitationMatrix(rows, origin);
     }
 

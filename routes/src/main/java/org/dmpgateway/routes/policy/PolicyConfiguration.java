@@ -23,11 +23,7 @@ public class PolicyConfiguration {
     public HabilitationMatrix habilitationMatrix(ResourceLoader resources,
             @Value("${dmp.habilitation.matrix-file:classpath:terminology/habilitation-matrix.csv}") String location)
             throws IOException {
-        Resource resource = resources.getResource(location);
-        if (!resource.exists()) {
-            throw new IllegalStateException("habilitation matrix " + location + " (dmp.habilitation.matrix-file) does not exist");
-        }
-        try (InputStream in = resource.getInputStream()) {
+        try (InputStream in = open(resources, location, "habilitation matrix", "dmp.habilitation.matrix-file")) {
             HabilitationMatrix matrix = HabilitationMatrix.read(in, location);
             LOG.info("habilitation matrix: {} rows from {}", matrix.rows().size(), location);
             return matrix;
@@ -38,14 +34,19 @@ public class PolicyConfiguration {
     public SubjectRoles subjectRoles(ResourceLoader resources,
             @Value("${dmp.policy.subject-roles-file:classpath:terminology/vihf-subject-roles.csv}") String location)
             throws IOException {
-        Resource resource = resources.getResource(location);
-        if (!resource.exists()) {
-            throw new IllegalStateException("subject roles " + location + " (dmp.policy.subject-roles-file) does not exist");
-        }
-        try (InputStream in = resource.getInputStream()) {
+        try (InputStream in = open(resources, location, "subject roles", "dmp.policy.subject-roles-file")) {
             SubjectRoles roles = SubjectRoles.read(in, location);
             LOG.info("subject roles (JDV_J65): {} codes from {}", roles.size(), location);
             return roles;
         }
+    }
+
+    private static InputStream open(ResourceLoader resources, String location, String what, String property)
+            throws IOException {
+        Resource resource = resources.getResource(location);
+        if (!resource.exists()) {
+            throw new IllegalStateException(what + " " + location + " (" + property + ") does not exist");
+        }
+        return resource.getInputStream();
     }
 }

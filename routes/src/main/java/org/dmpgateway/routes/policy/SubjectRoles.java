@@ -5,11 +5,8 @@ import org.dmpgateway.mappings.error.DmpErrorCode;
 import org.dmpgateway.mappings.error.DmpException;
 import org.dmpgateway.mappings.model.CodedValue;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -53,29 +50,18 @@ public final class SubjectRoles {
     /** Reads {@code codeSystem;code;displayName} lines; a malformed line stops the start with its number. */
     public static SubjectRoles read(InputStream in, String origin) throws IOException {
         Map<String, Set<String>> codes = new HashMap<>();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String line;
-            int number = 0;
-            while ((line = reader.readLine()) != null) {
-                number++;
-                String t = line.strip();
-                if (t.isEmpty() || t.startsWith("#")) {
-                    continue;
-                }
-                String[] f = t.split(";", -1);
-                if (f.length < 2 || f[0].isBlank() || f[1].isBlank()) {
-                    throw new IllegalStateException(origin + " line " + number
-                            + ": expected codeSystem;code;displayName");
-                }
-                String system = f[0].strip();
-                if (!PROFESSION_SYSTEMS.containsKey(system) && !SPECIALTY_SYSTEMS.containsKey(system)) {
-                    throw new IllegalStateException(origin + " line " + number + ": code system " + system
-                            + " is neither a profession system " + PROFESSION_SYSTEMS.keySet()
-                            + " nor a specialty system " + SPECIALTY_SYSTEMS.keySet());
-                }
-                codes.computeIfAbsent(system, s -> new HashSet<>()).add(f[1].strip());
+        TerminologyFile.readLines(in, (number, f) -> {
+            if (f.length < 2 || f[0].isBlank() || f[1].isBlank()) {
+                throw new IllegalStateException(origin + " line " + number + ": expected codeSystem;code;displayName");
             }
-        }
+            String system = f[0].strip();
+            if (!PROFESSION_SYSTEMS.containsKey(system) && !SPECIALTY_SYSTEMS.containsKey(system)) {
+                throw new IllegalStateException(origin + " line " + number + ": code system " + system
+                        + " is neither a profession system " + PROFESSION_SYSTEMS.keySet()
+                        + " nor a specialty system " + SPECIALTY_SYSTEMS.keySet());
+            }
+            codes.computeIfAbsent(system, s -> new HashSet<>()).add(f[1].strip());
+        });
         if (codes.isEmpty()) {
             throw new IllegalStateException(origin + " lists no role");
         }
