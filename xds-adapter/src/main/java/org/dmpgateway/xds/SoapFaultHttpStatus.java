@@ -1,5 +1,6 @@
 package org.dmpgateway.xds;
 
+import org.dmpgateway.mappings.error.Causes;
 import org.apache.cxf.Bus;
 import org.apache.cxf.binding.soap.SoapMessage;
 import org.apache.cxf.binding.soap.interceptor.AbstractSoapInterceptor;
@@ -40,7 +41,8 @@ public class SoapFaultHttpStatus extends AbstractSoapInterceptor {
         if (!(message.getContent(Exception.class) instanceof Fault fault)) {
             return;
         }
-        DmpException limit = limitIn(fault);
+        DmpException found = Causes.refusalIn(fault);
+        DmpException limit = found != null && found.code() == DmpErrorCode.LIMIT_EXCEEDED ? found : null;
         if (limit == null && message.getExchange().getInMessage() != null
                 && message.getExchange().getInMessage().get(AbstractHTTPDestination.HTTP_REQUEST)
                 instanceof HttpServletRequest request
@@ -68,15 +70,6 @@ public class SoapFaultHttpStatus extends AbstractSoapInterceptor {
         String local = code.getLocalPart().toLowerCase(Locale.ROOT);
         // SOAP 1.2 Sender, SOAP 1.1 Client, CXF's own "client" fault code
         return local.equals("sender") || local.equals("client");
-    }
-
-    private static DmpException limitIn(Throwable t) {
-        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
-            if (c instanceof DmpException d && d.code() == DmpErrorCode.LIMIT_EXCEEDED) {
-                return d;
-            }
-        }
-        return null;
     }
 
     /** Puts the interceptor on the bus every XDS endpoint is published on. */

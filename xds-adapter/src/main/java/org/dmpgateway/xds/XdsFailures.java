@@ -1,5 +1,6 @@
 package org.dmpgateway.xds;
 
+import org.dmpgateway.mappings.error.Causes;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.ProducerTemplate;
@@ -59,11 +60,11 @@ final class XdsFailures {
         if (caller == null || Boolean.TRUE.equals(exchange.getProperty(CoreEndpoints.REFUSAL_TRACED, Boolean.class))) {
             return;
         }
-        DmpException refusal = find(cause, DmpException.class);
+        DmpException refusal = Causes.find(cause, DmpException.class);
         if (refusal == null) {
-            Exception invalid = find(cause, XDSMetaDataException.class);
+            Exception invalid = Causes.find(cause, XDSMetaDataException.class);
             if (invalid == null) {
-                invalid = find(cause, XdsRuntimeException.class);
+                invalid = Causes.find(cause, XdsRuntimeException.class);
             }
             if (invalid == null) {
                 return;
@@ -97,17 +98,17 @@ final class XdsFailures {
     }
 
     private static Response answerFor(Exception cause, XdsTransaction transaction) {
-        XDSMetaDataException invalid = find(cause, XDSMetaDataException.class);
+        XDSMetaDataException invalid = Causes.find(cause, XDSMetaDataException.class);
         if (invalid != null) {
             LOG.info("{} refused by validation: {}", transaction, invalid.getMessage());
             return XdsErrorMapper.fromValidationFailure(invalid, transaction);
         }
-        XdsRuntimeException ipfError = find(cause, XdsRuntimeException.class);
+        XdsRuntimeException ipfError = Causes.find(cause, XdsRuntimeException.class);
         if (ipfError != null) {
             LOG.info("{} refused by validation: {}", transaction, ipfError.getMessage());
             return XdsErrorMapper.fromIpfError(ipfError, transaction);
         }
-        DmpException refused = find(cause, DmpException.class);
+        DmpException refused = Causes.find(cause, DmpException.class);
         if (refused != null) {
             LOG.info("{} refused: {}", transaction, refused.getMessage());
             return XdsErrorMapper.toXdsAnswer(refused, transaction);
@@ -116,14 +117,5 @@ final class XdsFailures {
         LOG.error("{} failed unexpectedly (ref {})", transaction, ref, cause);
         return XdsErrorMapper.toXdsAnswer(new DmpException(DmpErrorCode.INTERNAL_ERROR,
                 "internal error, reference " + ref + " in the server log", null), transaction);
-    }
-
-    private static <T extends Throwable> T find(Throwable t, Class<T> type) {
-        for (Throwable c = t; c != null; c = c.getCause()) {
-            if (type.isInstance(c)) {
-                return type.cast(c);
-            }
-        }
-        return null;
     }
 }

@@ -1,5 +1,6 @@
 package org.dmpgateway.fhir.core;
 
+import org.dmpgateway.mappings.error.Causes;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.dmpgateway.fhir.error.FhirRefusal;
@@ -37,7 +38,7 @@ public class CoreClient {
         });
         Exception failure = answer.getException();
         if (failure != null) {
-            DmpException refusal = FhirRefusal.refusalIn(failure);
+            DmpException refusal = Causes.refusalIn(failure);
             if (refusal != null) {
                 throw FhirRefusal.fromCore(refusal);
             }

@@ -43,16 +43,7 @@ public class FhirRefusal extends BaseServerResponseException {
         return new FhirRefusal(new DmpException(code, message, field));
     }
 
-    /** The gateway's refusal in an exception's cause chain, or null. */
-    public static DmpException refusalIn(Throwable t) {
-        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
-            if (c instanceof DmpException d) {
-                return d;
-            }
-        }
-        return null;
-    }
-
+    /** The gateway's refusal this answer carries. */
     public DmpException refusal() {
         return refusal;
     }

@@ -1,5 +1,6 @@
 package org.dmpgateway.fhir.error;
 
+import org.dmpgateway.mappings.error.Causes;
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
@@ -30,11 +31,11 @@ public class UnexpectedErrorInterceptor {
         if (request != null && request.getAttribute(Limits.REFUSAL_ATTRIBUTE) instanceof DmpException limit) {
             return FhirRefusal.of(limit); // the body passed dmp.limits.request-bytes while HAPI read it
         }
-        DmpException refusal = FhirRefusal.refusalIn(exception);
+        DmpException refusal = Causes.refusalIn(exception);
         if (refusal != null) {
             return FhirRefusal.of(refusal);
         }
-        DataFormatException malformed = find(exception, DataFormatException.class);
+        DataFormatException malformed = Causes.find(exception, DataFormatException.class);
         if (malformed != null) { // a value HAPI could not parse (a search parameter, a body element): bad input
             return FhirRefusal.of(DmpErrorCode.INVALID_QUERY_PARAMETER, "malformed value: " + malformed.getMessage(), null);
         }
@@ -45,14 +46,5 @@ public class UnexpectedErrorInterceptor {
         LOG.error("FHIR request failed, reference {}", reference, exception);
         return FhirRefusal.of(DmpErrorCode.INTERNAL_ERROR, "internal error; reference " + reference
                 + " in the gateway's log", null);
-    }
-
-    private static <T extends Throwable> T find(Throwable t, Class<T> type) {
-        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
-            if (type.isInstance(c)) {
-                return type.cast(c);
-            }
-        }
-        return null;
     }
 }

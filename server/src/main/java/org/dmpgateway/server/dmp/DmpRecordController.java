@@ -1,5 +1,6 @@
 package org.dmpgateway.server.dmp;
 
+import org.dmpgateway.mappings.error.Causes;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.dmpgateway.mappings.CoreEndpoints;
@@ -114,7 +115,7 @@ public class DmpRecordController {
         });
         Exception failure = answer.getException();
         if (failure != null) {
-            DmpException refused = find(failure, DmpException.class);
+            DmpException refused = Causes.find(failure, DmpException.class);
             if (refused != null) {
                 throw refused;
             }
@@ -126,15 +127,6 @@ public class DmpRecordController {
         }
         throw new IllegalStateException(endpoint + " answered " + (body == null ? "nothing" : body.getClass().getName())
                 + " instead of a RecordStatus");
-    }
-
-    private static <T extends Throwable> T find(Throwable t, Class<T> type) {
-        for (Throwable c = t; c != null; c = c.getCause()) {
-            if (type.isInstance(c)) {
-                return type.cast(c);
-            }
-        }
-        return null;
     }
 
     // ------------------------------------------------------------------ refusals

@@ -1,5 +1,6 @@
 package org.dmpgateway.server.metrics;
 
+import org.dmpgateway.mappings.error.Causes;
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
@@ -79,7 +80,7 @@ public class FhirTransactionMetrics {
     }
 
     private static String errorCode(BaseServerResponseException e) {
-        DmpException refusal = e instanceof FhirRefusal r ? r.refusal() : FhirRefusal.refusalIn(e);
+        DmpException refusal = e instanceof FhirRefusal r ? r.refusal() : Causes.refusalIn(e);
         return refusal != null ? refusal.code().name() : "HTTP_" + e.getStatusCode();
     }
 }

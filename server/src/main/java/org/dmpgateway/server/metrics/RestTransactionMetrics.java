@@ -1,5 +1,6 @@
 package org.dmpgateway.server.metrics;
 
+import org.dmpgateway.mappings.error.Causes;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.dmpgateway.mappings.error.DmpException;
@@ -37,18 +38,9 @@ public class RestTransactionMetrics implements HandlerInterceptor {
         if (response.getStatus() < 400 && handled == null) {
             metrics.record("REST", transaction, request.getMethod(), Outcome.SUCCESS, null, nanos);
         } else {
-            DmpException refusal = refusalIn(handled);
+            DmpException refusal = Causes.refusalIn(handled instanceof Throwable t ? t : null);
             String error = refusal != null ? refusal.code().name() : "HTTP_" + response.getStatus();
             metrics.record("REST", transaction, request.getMethod(), Outcome.FAILURE, error, nanos);
         }
-    }
-
-    private static DmpException refusalIn(Object handled) {
-        for (Throwable t = handled instanceof Throwable th ? th : null; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof DmpException d) {
-                return d;
-            }
-        }
-        return null;
     }
 }

@@ -1,5 +1,6 @@
 package org.dmpgateway.xds.vihf;
 
+import org.dmpgateway.mappings.error.Causes;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
@@ -462,15 +463,6 @@ public class VihfReader implements Processor {
             }
         }
         return found;
-    }
-
-    static <T extends Throwable> T find(Throwable t, Class<T> type) {
-        for (Throwable c = t; c != null; c = c.getCause()) {
-            if (type.isInstance(c)) {
-                return type.cast(c);
-            }
-        }
-        return null;
     }
 
     private static DmpException invalid(String message) {

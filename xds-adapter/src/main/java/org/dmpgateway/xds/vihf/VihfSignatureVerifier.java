@@ -1,5 +1,6 @@
 package org.dmpgateway.xds.vihf;
 
+import org.dmpgateway.mappings.error.Causes;
 import org.dmpgateway.mappings.error.DmpErrorCode;
 import org.dmpgateway.mappings.error.DmpException;
 import org.w3c.dom.Element;
@@ -105,7 +106,7 @@ final class VihfSignatureVerifier {
         try {
             valid = signature.validate(context);
         } catch (XMLSignatureException e) {
-            KeySelectorException keyProblem = VihfReader.find(e, KeySelectorException.class);
+            KeySelectorException keyProblem = Causes.find(e, KeySelectorException.class);
             throw untrusted(keyProblem != null ? keyProblem.getMessage()
                     : "the signature of the assertion cannot be checked: " + e.getMessage());
         }
