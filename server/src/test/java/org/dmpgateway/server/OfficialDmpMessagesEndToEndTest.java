@@ -1,8 +1,8 @@
 package org.dmpgateway.server;
 
-import org.dmpgateway.mappings.access.AccessMode;
+import org.dmpgateway.model.access.AccessMode;
 import org.dmpgateway.mappings.fhir.FhirCodeSystems;
-import org.dmpgateway.mappings.model.CodedValue;
+import org.dmpgateway.model.CodedValue;
 import org.dmpgateway.server.support.FhirClient;
 import org.dmpgateway.server.support.Vihf;
 import org.hl7.fhir.r4.model.Bundle;
