@@ -23,6 +23,8 @@ import java.util.regex.Pattern;
 final class RunValues {
     static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z][A-Za-z0-9_]*)(?::([^}]+))?}");
     private static final Pattern INS_N = Pattern.compile("INS[0-9]+");
+    /** The prefix of the placeholders of the values captured from earlier answers. */
+    static final String CAPTURED = "CAPTURED_";
     private static final DateTimeFormatter DTM = DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
 
     private final Path folder;
@@ -52,6 +54,11 @@ final class RunValues {
         }
         m.appendTail(out);
         return out.toString();
+    }
+
+    /** Keeps a value an earlier step captured from its answer, as {@code ${CAPTURED_<name>}}. */
+    void capture(String name, String value) {
+        values.put(CAPTURED + name, value);
     }
 
     /** The value of the scenario's patient INS (created by its first setup call). */
@@ -87,6 +94,14 @@ final class RunValues {
         if (name.startsWith("UUID_")) {
             return values.computeIfAbsent(name, k -> UUID.randomUUID().toString());
         }
+        if (name.startsWith(CAPTURED)) {
+            String captured = values.get(name);
+            if (captured == null) {
+                throw new IllegalArgumentException("${" + name + "}: no earlier step captured "
+                        + name.substring(CAPTURED.length()));
+            }
+            return captured;
+        }
         throw new IllegalArgumentException("unknown placeholder ${" + name + "} (samples/FORMAT.md lists them)");
     }
 
@@ -119,7 +134,8 @@ final class RunValues {
             boolean known = switch (n) {
                 case "MESSAGE_ID", "ENDPOINT", "BASE_URL", "REPOSITORY_ID", "INS_OID", "NOW", "INS" -> m.group(2) == null;
                 case "TOKEN" -> m.group(2) != null;
-                default -> (INS_N.matcher(n).matches() || n.startsWith("UID_") || n.startsWith("UUID_")) && m.group(2) == null;
+                default -> (INS_N.matcher(n).matches() || n.startsWith("UID_") || n.startsWith("UUID_")
+                        || n.startsWith(CAPTURED)) && m.group(2) == null;
             };
             if (!known) {
                 throw new IllegalArgumentException(where + ": unknown placeholder " + m.group() + " (samples/FORMAT.md lists them)");

@@ -13,9 +13,18 @@ import java.util.Map;
 record Scenario(String name, Path folder, String title, String protocol, String rule,
                 List<Exchange> setup, List<Exchange> steps) {
 
-    /** One HTTP request of a scenario and, for a step, the outcome it must have. */
+    /**
+     * One HTTP request of a scenario and, for a step, the outcome it must have, and the values it
+     * captures from its answer for the next steps ({@code ${CAPTURED_<name>}}: name -> XPath 1.0
+     * string expression on the SOAP envelope).
+     */
     record Exchange(String name, String method, String path, Map<String, String> headers,
-                    String bodyFile, JsonNode body, Expectation expect, Boolean decisive) {
+                    String bodyFile, JsonNode body, Expectation expect, Boolean decisive, Map<String, String> capture) {
+
+        Exchange(String name, String method, String path, Map<String, String> headers, String bodyFile, JsonNode body,
+                 Expectation expect, Boolean decisive) {
+            this(name, method, path, headers, bodyFile, body, expect, decisive, Map.of());
+        }
 
         boolean isAdminCall() {
             return path.startsWith("/admin/");

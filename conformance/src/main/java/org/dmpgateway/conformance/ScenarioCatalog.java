@@ -74,6 +74,13 @@ final class ScenarioCatalog {
                 "bodyFile " + e.bodyFile() + " is not a file of the scenario folder");
         require(!step || e.expect() != null, where, "expect is required for a step");
         require(step || e.decisive() == null, where, "decisive applies to steps only");
+        require(step || e.capture() == null, where, "capture applies to steps only");
+        require(e.capture() == null || e.path().startsWith("/services/"), where,
+                "capture applies to SOAP steps (an XPath on the envelope)");
+        if (e.capture() != null) {
+            e.capture().forEach((name, xpath) -> require(name.matches("[A-Za-z0-9_]+") && xpath != null && !xpath.isBlank(),
+                    where, "capture: a name of letters, digits and _ and an XPath, got " + name));
+        }
         String method = e.method() == null ? "POST" : e.method().toUpperCase(Locale.ROOT);
         require(List.of("GET", "POST", "PUT", "PATCH", "DELETE").contains(method), where, "method " + method + " is not supported");
     }
@@ -81,7 +88,8 @@ final class ScenarioCatalog {
     private static Scenario.Exchange withDefaults(Scenario.Exchange e) {
         String method = e.method() == null ? "POST" : e.method().toUpperCase(Locale.ROOT);
         return new Scenario.Exchange(e.name() == null ? method + " " + e.path() : e.name(), method, e.path(),
-                e.headers() == null ? java.util.Map.of() : e.headers(), e.bodyFile(), e.body(), e.expect(), e.decisive());
+                e.headers() == null ? java.util.Map.of() : e.headers(), e.bodyFile(), e.body(), e.expect(), e.decisive(),
+                e.capture() == null ? java.util.Map.of() : e.capture());
     }
 
     private static void require(boolean ok, String where, String rule) {

@@ -65,6 +65,10 @@ final class ScenarioRunner {
                 if (!r.passed()) {
                     return result(s, false, e.name(), r.expected(), r.got(), r.mismatches(), start, step, step);
                 }
+                List<String> notCaptured = capture(e, a, values);
+                if (!notCaptured.isEmpty()) {
+                    return result(s, false, e.name(), r.expected(), r.got(), notCaptured, start, step, step);
+                }
                 if (shownStep == null || !Boolean.TRUE.equals(shownStep.decisive())) {
                     shown = r;
                     shownStep = e;
@@ -105,6 +109,24 @@ final class ScenarioRunner {
         return wire.send(e.method(), url, headers, body, transcript.resolve(String.format("%02d-%s-%s", n, kind, slug(e.name()))));
     }
 
+    /** Keeps the values the step captures from its answer; the captures that found nothing. */
+    private static List<String> capture(Scenario.Exchange e, Wire.Answer a, RunValues values) {
+        List<String> missing = new ArrayList<>();
+        if (e.capture().isEmpty()) {
+            return missing;
+        }
+        SoapAnswer soap = SoapAnswer.read(a);
+        e.capture().forEach((name, xpath) -> {
+            String value = soap.xpathString(values.fill(xpath, null)).trim();
+            if (value.isEmpty()) {
+                missing.add("capture " + name + ": the answer has nothing at " + xpath);
+            } else {
+                values.capture(name, value);
+            }
+        });
+        return missing;
+    }
+
     private static String slug(String name) {
         String s = name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
         return s.length() <= 48 ? s : s.substring(0, 48);
@@ -113,16 +135,27 @@ final class ScenarioRunner {
     private void checkPlaceholders(Scenario s) throws IOException {
         List<Scenario.Exchange> all = new ArrayList<>(s.setup());
         all.addAll(s.steps());
+        java.util.Set<String> captured = new java.util.HashSet<>();
         for (Scenario.Exchange e : all) {
             String where = s.name() + " " + e.name();
-            RunValues.checkKnown(e.path(), where);
-            e.headers().values().forEach(v -> RunValues.checkKnown(v, where));
+            List<String> texts = new ArrayList<>(List.of(e.path()));
+            texts.addAll(e.headers().values());
             if (e.body() != null) {
-                RunValues.checkKnown(e.body().toString(), where);
+                texts.add(e.body().toString());
             }
             if (e.bodyFile() != null) {
-                RunValues.checkKnown(Files.readString(s.folder().resolve(e.bodyFile()), StandardCharsets.UTF_8), where + " " + e.bodyFile());
+                texts.add(Files.readString(s.folder().resolve(e.bodyFile()), StandardCharsets.UTF_8));
             }
+            for (String text : texts) {
+                RunValues.checkKnown(text, where);
+                java.util.regex.Matcher m = RunValues.PLACEHOLDER.matcher(text);
+                while (m.find()) {
+                    if (m.group(1).startsWith(RunValues.CAPTURED) && !captured.contains(m.group(1))) {
+                        throw new IllegalArgumentException(where + ": " + m.group() + " is not captured by an earlier step");
+                    }
+                }
+            }
+            e.capture().keySet().forEach(name -> captured.add(RunValues.CAPTURED + name));
         }
     }
 

@@ -158,6 +158,15 @@ final class SoapAnswer {
         }
     }
 
+    /** The string value of an XPath 1.0 expression on the envelope ("" when it selects nothing). */
+    String xpathString(String expression) {
+        try {
+            return (String) XPathFactory.newInstance().newXPath().evaluate(expression, envelope, XPathConstants.STRING);
+        } catch (XPathExpressionException e) {
+            throw new IllegalArgumentException("xpath " + expression + " is not XPath 1.0: " + e.getMessage(), e);
+        }
+    }
+
     boolean xpath(String expression) {
         try {
             return (Boolean) XPathFactory.newInstance().newXPath().evaluate(expression, envelope, XPathConstants.BOOLEAN);

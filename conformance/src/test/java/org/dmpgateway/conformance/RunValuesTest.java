@@ -54,6 +54,17 @@ class RunValuesTest {
     }
 
     @Test
+    void aCapturedValueFillsItsPlaceholderOnceCaptured(@TempDir Path folder) {
+        RunValues run = new RunValues(folder, RunnerOptions.parse(), CLOCK);
+        IllegalArgumentException none = assertThrows(IllegalArgumentException.class,
+                () -> run.fill("<id>${CAPTURED_entry}</id>", null));
+        assertTrue(none.getMessage().contains("no earlier step captured entry"), none.getMessage());
+        run.capture("entry", "urn:uuid:5c1f0c8e-52a4-4e0c-9d61-1f0b2a3c4d5e");
+        assertEquals("<id>urn:uuid:5c1f0c8e-52a4-4e0c-9d61-1f0b2a3c4d5e</id>", run.fill("<id>${CAPTURED_entry}</id>", null));
+        assertDoesNotThrow(() -> RunValues.checkKnown("${CAPTURED_entry}", "x"));
+    }
+
+    @Test
     void unknownPlaceholdersAreNamed() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> RunValues.checkKnown("<a>${DOC_UNIQUE_ID}</a>", "xds-x iti41.xml"));

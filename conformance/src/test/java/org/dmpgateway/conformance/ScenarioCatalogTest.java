@@ -65,6 +65,32 @@ class ScenarioCatalogTest {
                                                         {"path":"/services/iti18","decisive":true,"expect":{}}]}""");
         IllegalArgumentException decisive = assertThrows(IllegalArgumentException.class, () -> ScenarioCatalog.load(fourth));
         assertTrue(decisive.getMessage().contains("at most one step is decisive"), decisive.getMessage());
+
+        Path fifth = Files.createDirectories(samples.resolveSibling(samples.getFileName() + "-5"));
+        scenario(fifth, "fhir-capture", """
+                {"title":"x","protocol":"FHIR","steps":[{"method":"GET","path":"/fhir/metadata","expect":{},
+                                                         "capture":{"id":"string(//x)"}}]}""");
+        IllegalArgumentException capture = assertThrows(IllegalArgumentException.class, () -> ScenarioCatalog.load(fifth));
+        assertTrue(capture.getMessage().contains("capture applies to SOAP steps"), capture.getMessage());
+    }
+
+    @Test
+    void aCapturedValueMustBeCapturedByAnEarlierStepBeforeAnythingIsSent(@TempDir Path samples) throws Exception {
+        scenario(samples, "capture-later", """
+                {"title":"x","protocol":"XDS","steps":[
+                  {"name":"uses","path":"/services/iti57?id=${CAPTURED_entry}","expect":{}},
+                  {"name":"captures","path":"/services/iti18","expect":{},"capture":{"entry":"string(//@id)"}}]}""");
+        Scenario s = ScenarioCatalog.load(samples).get(0);
+        assertEquals(java.util.Map.of("entry", "string(//@id)"), s.steps().get(1).capture());
+        assertEquals(java.util.Map.of(), s.steps().get(0).capture(), "none by default");
+
+        ScenarioRunner.ScenarioResult result = new ScenarioRunner(RunnerOptions.parse("--base-url", "http://127.0.0.1:9"),
+                java.time.Clock.systemUTC()).run(s, line -> { });
+
+        assertFalse(result.passed());
+        assertEquals(0, result.stepsRun(), "nothing sent");
+        assertTrue(result.mismatches().get(0).contains("${CAPTURED_entry} is not captured by an earlier step"),
+                result.mismatches().toString());
     }
 
     @Test

@@ -11,6 +11,10 @@ import java.util.Map;
  * who submitted this document (the VIHF subject, or the bearer token's), recorded by the registry;
  * null in a request and for entries stored before it was recorded. The submitter may manage what
  * he submitted (mask, archive, delete) like an author.
+ * {@code patientIdAsSent} is the patientId CX exactly as an XDS request wrote it, in the DMP's
+ * convention (e.g. {@code 207058575627097^^^&1.2.250.1.213.1.4.10&ISO^NH^^20100907}, with the
+ * identifier type code and effective date IPF's model drops), given back as it came in XDS answers;
+ * null when the entry came over FHIR or was stored before it was kept ({@code patientId} then).
  */
 public record DocumentEntryRecord(
         String entryUuid,
@@ -47,7 +51,8 @@ public record DocumentEntryRecord(
         String documentAvailability,
         boolean limitedMetadata,
         Map<String, List<String>> extraMetadata,
-        String submitterId) {
+        String submitterId,
+        String patientIdAsSent) {
 
     public DocumentEntryRecord {
         sourcePatientInfo = List.copyOf(sourcePatientInfo == null ? List.of() : sourcePatientInfo);
@@ -74,7 +79,36 @@ public record DocumentEntryRecord(
                 onDemand, availabilityStatus, classCode, typeCode, formatCode, healthcareFacilityTypeCode,
                 practiceSettingCode, confidentialityCodes, eventCodes, creationTime, serviceStartTime, serviceStopTime,
                 authors, title, comments, languageCode, mimeType, hash, size, repositoryUniqueId, uri, legalAuthenticator,
-                referenceIds, documentAvailability, limitedMetadata, extraMetadata, null);
+                referenceIds, documentAvailability, limitedMetadata, extraMetadata, null, null);
+    }
+
+    /** An entry with its submitter, without the patientId as sent. */
+    public DocumentEntryRecord(String entryUuid, String logicalUuid, String version, String uniqueId,
+                               String homeCommunityId, PatientRef patientId, String sourcePatientId,
+                               List<String> sourcePatientInfo, boolean onDemand, EntryStatus availabilityStatus,
+                               CodedValue classCode, CodedValue typeCode, CodedValue formatCode,
+                               CodedValue healthcareFacilityTypeCode, CodedValue practiceSettingCode,
+                               List<CodedValue> confidentialityCodes, List<CodedValue> eventCodes, String creationTime,
+                               String serviceStartTime, String serviceStopTime, List<AuthorInfo> authors, String title,
+                               String comments, String languageCode, String mimeType, String hash, Long size,
+                               String repositoryUniqueId, String uri, String legalAuthenticator,
+                               List<String> referenceIds, String documentAvailability, boolean limitedMetadata,
+                               Map<String, List<String>> extraMetadata, String submitterId) {
+        this(entryUuid, logicalUuid, version, uniqueId, homeCommunityId, patientId, sourcePatientId, sourcePatientInfo,
+                onDemand, availabilityStatus, classCode, typeCode, formatCode, healthcareFacilityTypeCode,
+                practiceSettingCode, confidentialityCodes, eventCodes, creationTime, serviceStartTime, serviceStopTime,
+                authors, title, comments, languageCode, mimeType, hash, size, repositoryUniqueId, uri, legalAuthenticator,
+                referenceIds, documentAvailability, limitedMetadata, extraMetadata, submitterId, null);
+    }
+
+    /** Copy keeping the patientId CX as the XDS request wrote it (null: none). */
+    public DocumentEntryRecord withPatientIdAsSent(String cx) {
+        return new DocumentEntryRecord(entryUuid, logicalUuid, version, uniqueId, homeCommunityId, patientId,
+                sourcePatientId, sourcePatientInfo, onDemand, availabilityStatus, classCode, typeCode, formatCode,
+                healthcareFacilityTypeCode, practiceSettingCode, confidentialityCodes, eventCodes, creationTime,
+                serviceStartTime, serviceStopTime, authors, title, comments, languageCode, mimeType, hash, size,
+                repositoryUniqueId, uri, legalAuthenticator, referenceIds, documentAvailability, limitedMetadata,
+                extraMetadata, submitterId, cx);
     }
 
     /** Copy recording the professional who submitted the document (IdNat_PS). */
@@ -84,7 +118,7 @@ public record DocumentEntryRecord(
                 healthcareFacilityTypeCode, practiceSettingCode, confidentialityCodes, eventCodes, creationTime,
                 serviceStartTime, serviceStopTime, authors, title, comments, languageCode, mimeType, hash, size,
                 repositoryUniqueId, uri, legalAuthenticator, referenceIds, documentAvailability, limitedMetadata,
-                extraMetadata, submitter);
+                extraMetadata, submitter, patientIdAsSent);
     }
 
     public DocumentEntryRecord withStatus(EntryStatus status) {
@@ -98,7 +132,7 @@ public record DocumentEntryRecord(
                 healthcareFacilityTypeCode, practiceSettingCode, confidentialityCodes, eventCodes, creationTime,
                 serviceStartTime, serviceStopTime, authors, title, comments, languageCode, mimeType, hash, size,
                 repositoryUniqueId, uri, legalAuthenticator, referenceIds, documentAvailability, limitedMetadata,
-                extraMetadata, submitterId);
+                extraMetadata, submitterId, patientIdAsSent);
     }
 
     /** Copy with the values the registry assigns or computes at submission time. */
@@ -110,6 +144,6 @@ public record DocumentEntryRecord(
                 healthcareFacilityTypeCode, practiceSettingCode, confidentialityCodes, eventCodes, creationTime,
                 serviceStartTime, serviceStopTime, authors, title, comments, languageCode, mimeType, hash, size,
                 repositoryUniqueId, uri, legalAuthenticator, referenceIds, documentAvailability, limitedMetadata,
-                extraMetadata, submitterId);
+                extraMetadata, submitterId, patientIdAsSent);
     }
 }

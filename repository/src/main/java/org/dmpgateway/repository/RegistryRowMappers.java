@@ -57,12 +57,14 @@ final class RegistryRowMappers {
         String documentAvailability = rs.getString("document_availability");
         boolean limitedMetadata = rs.getBoolean("limited_metadata");
         String submitterId = rs.getString("submitter_id");
+        String patientIdAsSent = rs.getString("patient_id_as_sent");
         return new Pending<>(uuid, c -> new DocumentEntryRecord(uuid, logicalUuid, version, uniqueId, homeCommunityId,
                 patient, sourcePatientId, c.texts(uuid, ValueKind.SOURCE_PATIENT_INFO), onDemand, status, classCode,
                 typeCode, formatCode, facilityTypeCode, practiceSettingCode, c.codes(uuid, ValueKind.CONFIDENTIALITY),
                 c.codes(uuid, ValueKind.EVENT), creationTime, serviceStartTime, serviceStopTime, c.authors(uuid), title,
                 comments, languageCode, mimeType, hash, size, repositoryUniqueId, uri, legalAuthenticator,
-                c.texts(uuid, ValueKind.REFERENCE_ID), documentAvailability, limitedMetadata, c.slots(uuid), submitterId));
+                c.texts(uuid, ValueKind.REFERENCE_ID), documentAvailability, limitedMetadata, c.slots(uuid), submitterId,
+                patientIdAsSent));
     };
 
     static final RowMapper<Pending<SubmissionSetRecord>> SUBMISSION_SET = (rs, n) -> {
@@ -77,9 +79,10 @@ final class RegistryRowMappers {
         String comments = rs.getString("comments");
         EntryStatus status = status(rs);
         boolean limitedMetadata = rs.getBoolean("limited_metadata");
+        String patientIdAsSent = rs.getString("patient_id_as_sent");
         return new Pending<>(uuid, c -> new SubmissionSetRecord(uuid, uniqueId, sourceId, homeCommunityId, patient,
                 submissionTime, contentTypeCode, c.authors(uuid), c.texts(uuid, ValueKind.INTENDED_RECIPIENT), title,
-                comments, status, limitedMetadata, c.slots(uuid)));
+                comments, status, limitedMetadata, c.slots(uuid), patientIdAsSent));
     };
 
     static final RowMapper<Pending<FolderRecord>> FOLDER = (rs, n) -> {
@@ -94,8 +97,10 @@ final class RegistryRowMappers {
         String comments = rs.getString("comments");
         EntryStatus status = status(rs);
         boolean limitedMetadata = rs.getBoolean("limited_metadata");
+        String patientIdAsSent = rs.getString("patient_id_as_sent");
         return new Pending<>(uuid, c -> new FolderRecord(uuid, logicalUuid, version, uniqueId, homeCommunityId, patient,
-                c.codes(uuid, ValueKind.FOLDER), lastUpdateTime, title, comments, status, limitedMetadata, c.slots(uuid)));
+                c.codes(uuid, ValueKind.FOLDER), lastUpdateTime, title, comments, status, limitedMetadata, c.slots(uuid),
+                patientIdAsSent));
     };
 
     static final RowMapper<Pending<AssociationRecord>> ASSOCIATION = (rs, n) -> {

@@ -28,8 +28,8 @@ final class SubmissionWriter {
 
     private static final String INSERT_SUBMISSION_SET = "INSERT INTO submission_set (entry_uuid, unique_id, source_id, "
             + "home_community_id, patient_id, patient_authority, submission_time, submission_time_ms, content_type_code, "
-            + "content_type_code_system, content_type_code_display, title, comments, availability_status, limited_metadata) "
-            + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+            + "content_type_code_system, content_type_code_display, title, comments, availability_status, limited_metadata, "
+            + "patient_id_as_sent) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
     private static final String INSERT_DOCUMENT_ENTRY = "INSERT INTO document_entry (entry_uuid, logical_uuid, version, "
             + "unique_id, home_community_id, patient_id, patient_authority, source_patient_id, on_demand, availability_status, "
             + "class_code, class_code_system, class_code_display, type_code, type_code_system, type_code_display, "
@@ -37,12 +37,12 @@ final class SubmissionWriter {
             + "facility_type_code_display, practice_setting_code, practice_setting_code_system, practice_setting_code_display, "
             + "creation_time, creation_time_ms, service_start_time, service_start_time_ms, service_stop_time, "
             + "service_stop_time_ms, title, comments, language_code, mime_type, hash, size, repository_unique_id, uri, "
-            + "legal_authenticator, document_availability, limited_metadata, submitter_id) "
-            + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+            + "legal_authenticator, document_availability, limited_metadata, submitter_id, patient_id_as_sent) "
+            + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
     private static final String INSERT_CONTENT = "INSERT INTO document_content (unique_id, mime_type, content) VALUES (?,?,?)";
     private static final String INSERT_FOLDER = "INSERT INTO folder (entry_uuid, logical_uuid, version, unique_id, "
             + "home_community_id, patient_id, patient_authority, last_update_time, last_update_time_ms, title, comments, "
-            + "availability_status, limited_metadata) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)";
+            + "availability_status, limited_metadata, patient_id_as_sent) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
     private static final String INSERT_ASSOCIATION = "INSERT INTO association (entry_uuid, association_type, source_uuid, "
             + "target_uuid, label, previous_version, original_status, new_status, association_propagation, "
             + "availability_status) VALUES (?,?,?,?,?,?,?,?,?,?)";
@@ -124,7 +124,7 @@ final class SubmissionWriter {
         jdbc.update(INSERT_SUBMISSION_SET, s.entryUuid(), s.uniqueId(), s.sourceId(), s.homeCommunityId(),
                 s.patientId().id(), s.patientId().authority(), s.submissionTime(), Hl7Instants.toEpochMillis(s.submissionTime()),
                 code(s.contentTypeCode()), system(s.contentTypeCode()), display(s.contentTypeCode()),
-                s.title(), s.comments(), s.availabilityStatus().name(), s.limitedMetadata());
+                s.title(), s.comments(), s.availabilityStatus().name(), s.limitedMetadata(), s.patientIdAsSent());
         addAuthors(s.entryUuid(), ObjectKind.SUBMISSION_SET, s.authors());
         addTexts(s.entryUuid(), ValueKind.INTENDED_RECIPIENT, s.intendedRecipients());
         addSlots(s.entryUuid(), ObjectKind.SUBMISSION_SET, s.extraMetadata());
@@ -144,7 +144,8 @@ final class SubmissionWriter {
                 e.serviceStartTime(), Hl7Instants.toEpochMillis(e.serviceStartTime()),
                 e.serviceStopTime(), Hl7Instants.toEpochMillis(e.serviceStopTime()),
                 e.title(), e.comments(), e.languageCode(), e.mimeType(), e.hash(), e.size(), e.repositoryUniqueId(),
-                e.uri(), e.legalAuthenticator(), e.documentAvailability(), e.limitedMetadata(), e.submitterId()});
+                e.uri(), e.legalAuthenticator(), e.documentAvailability(), e.limitedMetadata(), e.submitterId(),
+                e.patientIdAsSent()});
         addCodes(e.entryUuid(), ValueKind.CONFIDENTIALITY, e.confidentialityCodes());
         addCodes(e.entryUuid(), ValueKind.EVENT, e.eventCodes());
         addAuthors(e.entryUuid(), ObjectKind.DOCUMENT_ENTRY, e.authors());
@@ -159,7 +160,7 @@ final class SubmissionWriter {
     private void addFolder(FolderRecord f) {
         folders.add(new Object[]{f.entryUuid(), f.logicalUuid(), f.version(), f.uniqueId(), f.homeCommunityId(),
                 f.patientId().id(), f.patientId().authority(), f.lastUpdateTime(), Hl7Instants.toEpochMillis(f.lastUpdateTime()),
-                f.title(), f.comments(), f.availabilityStatus().name(), f.limitedMetadata()});
+                f.title(), f.comments(), f.availabilityStatus().name(), f.limitedMetadata(), f.patientIdAsSent()});
         addCodes(f.entryUuid(), ValueKind.FOLDER, f.codes());
         addSlots(f.entryUuid(), ObjectKind.FOLDER, f.extraMetadata());
     }

@@ -115,6 +115,26 @@ abstract class RepositoryTestBase {
     }
 
     @Test
+    void thePatientIdAsSentReadsBackBesideThePatientItNames() {
+        String asSent = patient.id() + "^^^&" + patient.authority() + "&ISO^NH^^20100907";
+        DocumentEntryRecord entry = new Entry(patient).build().withPatientIdAsSent(asSent);
+        SubmissionSetRecord set = new SubmissionSetRecord(uuid(), oid(), "1.2.250.1.999.1", null, patient,
+                "20251123101500", null, List.of(author(DURANT)), List.of(), null, null, EntryStatus.APPROVED, false,
+                Map.of(), asSent);
+        FolderRecord folder = new FolderRecord(uuid(), null, "1", oid(), null, patient, List.of(), "20251123101500",
+                "Suivi", null, EntryStatus.APPROVED, false, Map.of(), patient.id() + "^^^&" + patient.authority() + "&ISO^NH");
+        repository.storeSubmission(write(new Submission(set, List.of(document(entry)), List.of(folder),
+                List.of(hasMember(set.entryUuid(), entry.entryUuid()), hasMember(set.entryUuid(), folder.entryUuid())))));
+
+        List<DocumentEntryRecord> found = repository.findDocuments(DocumentCriteria.builder().patient(patient).build());
+        assertEquals(List.of(entry), found, "found by the patient it names, the CX as sent read back");
+        assertEquals(asSent, found.get(0).patientIdAsSent());
+        assertEquals(List.of(set), repository.findSubmissionSets(SubmissionSetCriteria.byPatient(patient, null)));
+        assertEquals(List.of(folder), repository.findFolders(FolderCriteria.byPatient(patient, null)));
+        assertNull(new Entry(patient).build().patientIdAsSent(), "none unless an XDS request sent one");
+    }
+
+    @Test
     void theSubmitterIsStoredAndSeesWhatHeSubmittedWhenMasked() {
         DocumentEntryRecord submitted = new Entry(patient).authors(author("810002222222^PETIT^Louis"))
                 .confidentiality(N, MASQUE).build().withSubmitter("810002345678");

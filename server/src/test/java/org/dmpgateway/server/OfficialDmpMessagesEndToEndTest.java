@@ -1,5 +1,20 @@
 package org.dmpgateway.server;
 
+import org.dmpgateway.model.access.AccessMode;
+import org.dmpgateway.mappings.fhir.FhirCodeSystems;
+import org.dmpgateway.model.CodedValue;
+import org.dmpgateway.server.support.FhirClient;
+import org.dmpgateway.server.support.Vihf;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.DocumentReference;
+import org.hl7.fhir.r4.model.DomainResource;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Organization;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Practitioner;
+import org.hl7.fhir.r4.model.PractitionerRole;
+import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -51,7 +66,12 @@ import static org.junit.jupiter.api.Assertions.*;
  * <p>
  * The transactions run in the order a professional's software runs them: TD2.1 submits a
  * document and its XAdES signature, TD3.1 finds them, TD3.2 retrieves the document, TD3.3d
- * archives it and TD3.3c deletes it (the official TD3.3c deletes an archived document).
+ * archives it and TD3.3c deletes it (the official TD3.3c deletes an archived document). Between
+ * TD3.2 and TD3.3d, an ITI-67 search finds the same document over FHIR with its author's
+ * organisation. The values of the DMP's conventions (patientId with ^NH and its date, XON with
+ * IDNST, authorSpecialty code^display^OID, sourcePatientId with ^PI) come back as TD2.1 sent them,
+ * in the forms of the official TD3.1 answer; TD3.3c/d answers are compared with the official ones
+ * (status and error list).
  */
 @SpringBootTest(classes = DmpGatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:official-dmp;DB_CLOSE_DELAY=-1")
@@ -147,19 +167,51 @@ class OfficialDmpMessagesEndToEndTest {
             assertTrue(slotNames(entry).containsAll(expectedSlots),
                     "the official answer's slots " + expectedSlots + ", ours " + slotNames(entry));
             assertEquals(repositoryUniqueId, slot(entry, "repositoryUniqueId"));
-            // IPF's metadata model keeps the XON's name, id and authority, not its type code IDNST
-            // (docs/conformance-statement.md, known limits): the official answer has ^IDNST^
-            assertEquals("CABINET DR LIBRE^^^^^&1.2.250.1.71.4.2.2&ISO^^^^499900063480001", slot(entry, "authorInstitution"));
-            assertEquals("899900063480^MAX^LIBRE^^^^^^&1.2.250.1.71.4.2.1&ISO^D^^^IDNPS", slot(entry, "authorPerson"),
-                    "the author as sent");
-            assertTrue(externalIdentifier(entry, "urn:uuid:58a6f841-87b3-4a3e-92fd-a8ffeff98427")
-                    .startsWith(PATIENT + "^^^&1.2.250.1.213.1.4.10&ISO"));
             assertEquals("urn:oasis:names:tc:ebxml-regrep:StatusType:Approved", entry.getAttribute("status"));
         }
-        // IPF's model reads the authorSpecialty as a CX: its code is kept, not its display name nor OID
-        // (docs/conformance-statement.md, known limits)
-        assertTrue(slot(document, "authorSpecialty").startsWith("G15_10/SM26"), slot(document, "authorSpecialty"));
-        assertTrue(slot(document, "sourcePatientId").startsWith("0456789999^^^&1.2.250.1.999.1.1.7898.2&ISO"));
+        // every value of the DMP's conventions comes back as TD2.1 sent it, in the form the official
+        // TD3.1 answer gives its own documents' values
+        Document td21 = parse(soapPartOf(official("TD2.1_-_Alimentation_requ_te.xml")));
+        Map<String, Element> submitted = new HashMap<>();
+        for (Element e : elements(td21, "ExtrinsicObject")) {
+            submitted.put(e.getAttribute("id"), e);
+        }
+        List<Element> officialEntries = elements(expected, "ExtrinsicObject");
+        Map<Element, Element> sentAs = Map.of(document, submitted.get("DocumentME2"), signature, submitted.get("Signature01"));
+        for (Map.Entry<Element, Element> pair : sentAs.entrySet()) {
+            Element ours = pair.getKey();
+            Element sent = pair.getValue();
+            for (String name : List.of("authorInstitution", "authorPerson", "authorSpecialty", "legalAuthenticator",
+                    "sourcePatientId")) {
+                if (slotValues(sent, name).isEmpty()) {
+                    continue;
+                }
+                assertEquals(slotValues(sent, name), slotValues(ours, name), name + " as TD2.1 sent it");
+                // the official answer's documents have the forms of TD2.1's document (its signature's
+                // sourcePatientId, the INS with NH and a date, has no counterpart there)
+                for (String value : ours == document ? slotValues(ours, name) : List.<String>of()) {
+                    assertTrue(officialEntries.stream().flatMap(o -> slotValues(o, name).stream())
+                                    .anyMatch(o -> shape(o).equals(shape(value))),
+                            name + " " + value + " has the form of the official TD3.1 answer's " + name);
+                }
+            }
+            assertEquals(slotValues(sent, "sourcePatientInfo"), slotValues(ours, "sourcePatientInfo"));
+            String patientId = externalIdentifier(ours, "urn:uuid:58a6f841-87b3-4a3e-92fd-a8ffeff98427");
+            assertEquals(externalIdentifier(sent, "urn:uuid:58a6f841-87b3-4a3e-92fd-a8ffeff98427"), patientId,
+                    "the patientId as TD2.1 sent it");
+            assertTrue(officialEntries.stream()
+                            .map(o -> externalIdentifier(o, "urn:uuid:58a6f841-87b3-4a3e-92fd-a8ffeff98427"))
+                            .anyMatch(o -> shape(o).equals(shape(patientId))),
+                    "the patientId " + patientId + " has the form of the official TD3.1 answer's");
+        }
+        assertEquals("CABINET DR LIBRE^^^^^&1.2.250.1.71.4.2.2&ISO^IDNST^^^499900063480001",
+                slot(document, "authorInstitution"));
+        assertEquals("G15_10/SM26^Médecin - Qualifié en Médecine Générale (SM)^1.2.250.1.213.1.1.4.5",
+                slot(document, "authorSpecialty"));
+        assertEquals(PATIENT + "^^^&1.2.250.1.213.1.4.10&ISO^NH^^20100907",
+                externalIdentifier(document, "urn:uuid:58a6f841-87b3-4a3e-92fd-a8ffeff98427"));
+        assertEquals("0456789999^^^&1.2.250.1.999.1.1.7898.2&ISO^PI", slot(document, "sourcePatientId"));
+        assertEquals(PATIENT + "^^^&1.2.250.1.213.1.4.10&ISO^NH^^20100907", slot(signature, "sourcePatientId"));
         assertEquals("fr-FR", slot(document, "languageCode"));
         assertEquals("20100319194535", slot(document, "creationTime"));
         RUN.put("documentEntryUuid", document.getAttribute("id"));
@@ -189,8 +241,54 @@ class OfficialDmpMessagesEndToEndTest {
         assertFalse(cda.isEmpty());
     }
 
+    /**
+     * The same document over FHIR (ITI-67, HAPI's generic client, the official professional's token):
+     * its author's organisation carries the structure id TD2.1 sent in authorInstitution, typed IDNST
+     * (FR Core identifier type), and the specialty its display name and code system.
+     */
     @Test
     @Order(4)
+    void iti67FindsTheSameDocumentWithItsAuthorOrganisation() {
+        assertNotNull(RUN.get("td31"), "ITI-67 finds the document TD2.1 submitted");
+        Vihf libre = new Vihf(Vihf.OFFICIAL_PROFESSIONAL, "LIBRE MAX", Vihf.MEDECIN,
+                new CodedValue("SM26", "1.2.250.1.71.4.2.5", "Qualifié en Médecine Générale (SM)"),
+                Vihf.OFFICIAL_STRUCTURE, "SA07^1.2.250.1.71.4.2.4", PATIENT, "1.2.250.1.213.1.4.10",
+                AccessMode.NORMAL, null);
+
+        Bundle found = FhirClient.as(port, libre).search().forResource(DocumentReference.class)
+                .where(DocumentReference.PATIENT.hasChainedProperty(Patient.IDENTIFIER.exactly()
+                        .systemAndIdentifier("urn:oid:1.2.250.1.213.1.4.10", PATIENT)))
+                .and(DocumentReference.STATUS.exactly().code("current"))
+                .returnBundle(Bundle.class).execute();
+
+        DocumentReference document = found.getEntry().stream().map(e -> (DocumentReference) e.getResource())
+                .filter(d -> ("urn:oid:" + RUN.get("document")).equals(d.getMasterIdentifier().getValue()))
+                .findFirst().orElseThrow(() -> new AssertionError("ITI-67 does not find the TD2.1 document"));
+        PractitionerRole role = (PractitionerRole) contained(document, document.getAuthorFirstRep().getReference());
+        Organization organisation = (Organization) contained(document, role.getOrganization().getReference());
+        assertEquals("CABINET DR LIBRE", organisation.getName());
+        Identifier structure = organisation.getIdentifierFirstRep();
+        assertEquals("urn:oid:1.2.250.1.71.4.2.2", structure.getSystem());
+        assertEquals(Vihf.OFFICIAL_STRUCTURE, structure.getValue());
+        assertEquals("IDNST", structure.getType().getCodingFirstRep().getCode());
+        assertEquals("https://hl7.fr/ig/fhir/core/CodeSystem/fr-core-cs-v2-0203",
+                structure.getType().getCodingFirstRep().getSystem());
+        Practitioner author = (Practitioner) contained(document, role.getPractitioner().getReference());
+        assertEquals(Vihf.OFFICIAL_PROFESSIONAL, author.getIdentifierFirstRep().getValue());
+        Coding specialty = role.getSpecialtyFirstRep().getCodingFirstRep();
+        assertEquals("G15_10/SM26", specialty.getCode());
+        assertEquals("Médecin - Qualifié en Médecine Générale (SM)", specialty.getDisplay());
+        assertEquals(FhirCodeSystems.toUri("1.2.250.1.213.1.1.4.5"), specialty.getSystem());
+    }
+
+    static Resource contained(DomainResource container, String reference) {
+        return container.getContained().stream()
+                .filter(r -> reference.equals("#" + r.getIdElement().getIdPart()) || reference.equals(r.getId()))
+                .findFirst().orElseThrow(() -> new AssertionError("no contained resource " + reference));
+    }
+
+    @Test
+    @Order(5)
     void td33dArchiveAsWritten() throws Exception {
         assertNotNull(RUN.get("td31"), "TD3.3d archives the document TD3.1 found");
         String request = newMessageId(official("TD3.3d_-_Archiver_un_document_requ_te.xml"))
@@ -201,11 +299,14 @@ class OfficialDmpMessagesEndToEndTest {
 
         assertEquals(200, response.statusCode(), response.body());
         Document expected = parse(official("TD3.3d_-_Archiver_un_document_r_ponse.xml"));
-        assertEquals(status(expected), status(parse(response.body())), response.body());
+        Document answer = parse(response.body());
+        assertEquals(status(expected), status(answer), response.body());
+        assertEquals(errorCodes(expected), errorCodes(answer), response.body());
+        assertEquals(List.of(), errorCodes(answer));
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void td33cDeleteAsWritten() throws Exception {
         assertNotNull(RUN.get("td31"), "TD3.3c deletes the document TD3.1 found");
         String request = newMessageId(official("TD3.3c_-_Supprimer_un_document_requ_te.xml"))
@@ -216,7 +317,10 @@ class OfficialDmpMessagesEndToEndTest {
 
         assertEquals(200, response.statusCode(), response.body());
         Document expected = parse(official("TD3.3c_-_Supprimer_un_document_r_ponse.xml"));
-        assertEquals(status(expected), status(parse(response.body())), response.body());
+        Document answer = parse(response.body());
+        assertEquals(status(expected), status(answer), response.body());
+        assertEquals(errorCodes(expected), errorCodes(answer), response.body());
+        assertEquals(List.of(), errorCodes(answer));
 
         HttpResponse<String> find = post("iti18", soap12("urn:ihe:iti:2007:RegistryStoredQuery"),
                 newMessageId(official("TD3.1_-_Recherche_de_document_requ_te.xml")));
@@ -267,6 +371,52 @@ class OfficialDmpMessagesEndToEndTest {
             }
         }
         return null;
+    }
+
+    /** The errorCodes of the RegistryErrors, in order. */
+    static List<String> errorCodes(Document d) {
+        NodeList l = d.getElementsByTagNameNS("*", "RegistryError");
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < l.getLength(); i++) {
+            out.add(((Element) l.item(i)).getAttribute("errorCode"));
+        }
+        return out;
+    }
+
+    /** The SOAP envelope of a message, e.g. of the TD2.1 MTOM capture. */
+    static String soapPartOf(String message) {
+        Matcher m = Pattern.compile("(?s)(<(\\w+:)?Envelope.*?</(\\w+:)?Envelope>)").matcher(message);
+        assertTrue(m.find(), "no SOAP envelope in the message");
+        return m.group(1);
+    }
+
+    /**
+     * The HL7v2 form of a value: each component and sub-component's content replaced by {@code x},
+     * the identifier type codes and the universal id type kept (NH, PI, IDNST, IDNPS, ISO, D...),
+     * e.g. {@code x^^^&x&ISO^NH^^x} for {@code 207058575627097^^^&1.2.250.1.213.1.4.10&ISO^NH^^20100907}.
+     */
+    static String shape(String value) {
+        StringBuilder out = new StringBuilder();
+        for (String part : value.split("(?<=[\\^&])|(?=[\\^&])")) {
+            out.append(part.equals("^") || part.equals("&") || part.matches("NH|PI|IDNST|IDNPS|EI|ISO|D|L") ? part
+                    : part.isEmpty() ? "" : "x");
+        }
+        return out.toString();
+    }
+
+    static List<String> slotValues(Element entry, String name) {
+        List<String> out = new ArrayList<>();
+        NodeList l = entry.getElementsByTagNameNS(RIM, "Slot");
+        for (int i = 0; i < l.getLength(); i++) {
+            Element slot = (Element) l.item(i);
+            if (name.equals(slot.getAttribute("name"))) {
+                NodeList values = slot.getElementsByTagNameNS(RIM, "Value");
+                for (int j = 0; j < values.getLength(); j++) {
+                    out.add(values.item(j).getTextContent().trim());
+                }
+            }
+        }
+        return out;
     }
 
     static List<Element> elements(Document d, String local) {

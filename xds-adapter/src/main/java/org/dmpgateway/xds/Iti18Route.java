@@ -4,6 +4,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.dmpgateway.model.CoreEndpoints;
 import org.dmpgateway.model.query.QueryCommand;
 import org.dmpgateway.mappings.xds.CisisQueryStatuses;
+import org.dmpgateway.mappings.xds.ValuesAsSent;
 import org.dmpgateway.mappings.xds.XdsQueryMapper;
 import org.dmpgateway.mappings.xds.XdsQueryResponseMapper;
 import org.dmpgateway.mappings.xds.XdsTransaction;
@@ -24,7 +25,8 @@ import static org.openehealth.ipf.platform.camel.ihe.xds.XdsCamelValidators.iti1
  * The caller is the VIHF of the request's wsse:Security header ({@link VihfReader}). A document
  * status slot naming the CI-SIS Archived status is read before IPF's validator, which knows only
  * Approved and Deprecated ({@link CisisQueryStatuses}). IPF validates the query and the answer with
- * the DMP's profile ({@link DmpProfiledValidation}: CX with ^NH, XON with IDNST).
+ * the DMP's profile ({@link DmpProfiledValidation}: CX with ^NH, XON with IDNST); the answer gives
+ * the values of these conventions back as they were sent ({@link ValuesAsSent}).
  */
 @Component
 public class Iti18Route extends RouteBuilder {
@@ -52,7 +54,7 @@ public class Iti18Route extends RouteBuilder {
                             exchange.getMessage().getHeader(REQUESTED_DOCUMENT_STATUSES, List.class))))
                     .to(CoreEndpoints.QUERY_REGISTRY)
                     .bean(XdsQueryResponseMapper.class, "toQueryResponse")
-                    .convertBodyTo(AdhocQueryResponse.class)
+                    .bean(ValuesAsSent.class, "toEbXml")
                     .process(DmpProfiledValidation.profiled(iti18ResponseValidator()))
                 .doCatch(Exception.class)
                     .process(XdsFailures.answer(XdsTransaction.ITI_18))

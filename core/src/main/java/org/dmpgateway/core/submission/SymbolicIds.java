@@ -24,10 +24,7 @@ final class SymbolicIds {
     static Submission resolve(Submission s) {
         SymbolicIds ids = new SymbolicIds();
         SubmissionSetRecord set = s.submissionSet();
-        SubmissionSetRecord newSet = new SubmissionSetRecord(ids.assign(set.entryUuid()), set.uniqueId(), set.sourceId(),
-                set.homeCommunityId(), set.patientId(), set.submissionTime(), set.contentTypeCode(), set.authors(),
-                set.intendedRecipients(), set.title(), set.comments(), set.availabilityStatus(),
-                set.limitedMetadata(), set.extraMetadata());
+        SubmissionSetRecord newSet = set.withEntryUuid(ids.assign(set.entryUuid()));
         var docs = s.documents().stream().map(d -> new SubmittedDocument(ids.assign(d.entry()), d.content())).toList();
         var folders = s.folders().stream().map(ids::assign).toList();
         // associations last: their ends may name the objects above
@@ -56,9 +53,7 @@ final class SymbolicIds {
     }
 
     private FolderRecord assign(FolderRecord f) {
-        return new FolderRecord(assign(f.entryUuid()), f.logicalUuid(), f.version(), f.uniqueId(), f.homeCommunityId(),
-                f.patientId(), f.codes(), f.lastUpdateTime(), f.title(), f.comments(), f.availabilityStatus(),
-                f.limitedMetadata(), f.extraMetadata());
+        return f.withEntryUuid(assign(f.entryUuid()));
     }
 
     private AssociationRecord assign(AssociationRecord a) {

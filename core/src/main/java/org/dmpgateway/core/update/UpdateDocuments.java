@@ -139,9 +139,8 @@ public class UpdateDocuments {
     }
 
     private SubmissionSetRecord submissionSet(SubmissionSetRecord s) {
-        return new SubmissionSetRecord(registryUuid(s.entryUuid()), s.uniqueId(), s.sourceId(), identity.homeCommunityId(),
-                s.patientId(), s.submissionTime(), s.contentTypeCode(), s.authors(), s.intendedRecipients(), s.title(),
-                s.comments(), EntryStatus.APPROVED, s.limitedMetadata(), s.extraMetadata());
+        return s.withEntryUuid(registryUuid(s.entryUuid())).withRegistryValues(EntryStatus.APPROVED,
+                identity.homeCommunityId());
     }
 
     /** The entryUUID the registry stores: the request's when it is a UUID, a new one for a symbolic id. */

@@ -165,6 +165,6 @@ public final class DocumentReferencePatch {
                 codes, e.eventCodes(), e.creationTime(), e.serviceStartTime(), e.serviceStopTime(), e.authors(),
                 e.title(), e.comments(), e.languageCode(), e.mimeType(), e.hash(), e.size(), e.repositoryUniqueId(),
                 e.uri(), e.legalAuthenticator(), e.referenceIds(), e.documentAvailability(), e.limitedMetadata(),
-                e.extraMetadata());
+                e.extraMetadata()).withPatientIdAsSent(e.patientIdAsSent());
     }
 }

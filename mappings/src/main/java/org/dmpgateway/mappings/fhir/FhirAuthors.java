@@ -35,7 +35,9 @@ import java.util.function.Function;
  * {@code 810002345678^DURANT^Romuald^^^^^^&1.2.250.1.71.4.2.1&ISO^D^^^IDNPS}.</li>
  * <li>Patient -> XCN with its INS ({@code ^D^^^NH}); Device -> XCN {@code id^name^model^^^^^^&OID&ISO^U^^^RI}.</li>
  * <li>Organization -> authorInstitution XON {@code name^^^^^&OID&ISO^^^^id} (IdNat_Struct: 1.2.250.1.71.4.2.2),
- * the form IPF renders (it does not keep XON.7).</li>
+ * the form IPF renders. Outbound, an XON as the DMP writes it over XDS,
+ * {@code name^^^^^&OID&ISO^IDNST^^^id}, gives the Organization identifier {@code urn:oid:OID|id} typed
+ * with its XON.7 code (FR Core v2-0203 IDNST).</li>
  * <li>PractitionerRole -> its practitioner (person), organization (institution), code (authorRole)
  * and specialty (authorSpecialty) as CX {@code code^^^&OID&ISO} or text, telecom (XTN).</li>
  * </ul>
@@ -391,20 +393,35 @@ final class FhirAuthors {
         }
         String value = Hl7Text.component(xon, 10).isEmpty() ? Hl7Text.component(xon, 3) : Hl7Text.component(xon, 10);
         String oid = Hl7Text.sub(xon, 6, 2);
+        String type = Hl7Text.component(xon, 7);
         if (!value.isEmpty()) {
-            o.addIdentifier().setValue(value).setSystem(oid.isEmpty() ? null : FhirCodeSystems.URN_OID + oid);
+            Identifier identifier = o.addIdentifier().setValue(value)
+                    .setSystem(oid.isEmpty() ? null : FhirCodeSystems.URN_OID + oid);
+            if (!type.isEmpty()) {
+                // the XON.7 identifier type code (the DMP's IDNST): FR Core's identifier type (v2-0203)
+                identifier.setType(new CodeableConcept().addCoding(new Coding(FR_V2_0203, type, null)));
+            }
         }
         return o;
     }
 
-    /** A CX code^^^&OID&ISO as a coding (system from the OID), or plain text as CodeableConcept.text. */
+    /**
+     * A role or specialty as a coding: a CX {@code code^^^&OID&ISO} (system from the OID), or the
+     * DMP's coded value {@code code^displayName^OID} as submitted over XDS (official TD2.1) with its
+     * display name; plain text as CodeableConcept.text.
+     */
     private static CodeableConcept concept(String cx) {
         String code = Hl7Text.component(cx, 1);
         String oid = Hl7Text.sub(cx, 4, 2);
+        String display = null;
+        if (oid.isEmpty() && FhirCodeSystems.isOid(Hl7Text.component(cx, 3))) {
+            oid = Hl7Text.component(cx, 3);
+            display = Hl7Text.component(cx, 2).isEmpty() ? null : Hl7Text.component(cx, 2);
+        }
         if (oid.isEmpty()) {
             return new CodeableConcept().setText(code);
         }
-        return new CodeableConcept().addCoding(new Coding(FhirCodeSystems.toUri(oid), code, null));
+        return new CodeableConcept().addCoding(new Coding(FhirCodeSystems.toUri(oid), code, display));
     }
 
     private static List<ContactPoint> contactPoints(List<String> xtns) {

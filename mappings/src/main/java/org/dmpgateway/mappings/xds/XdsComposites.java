@@ -32,9 +32,14 @@ final class XdsComposites {
     private XdsComposites() {
     }
 
+    /**
+     * The authors, their institutions, roles and specialties as sent (the DMP's XON with IDNST, its
+     * {@code code^displayName^OID}, {@link ValuesAsSent}), the person and telecoms as IPF renders them.
+     */
     static List<AuthorInfo> authors(List<Author> authors) {
-        return map(authors, a -> new AuthorInfo(render(a.getAuthorPerson()), renderAll(a.getAuthorInstitution()),
-                renderAll(a.getAuthorRole()), renderAll(a.getAuthorSpecialty()), renderAll(a.getAuthorTelecom())));
+        return map(authors, a -> new AuthorInfo(render(a.getAuthorPerson()), ValuesAsSent.ofAll(a.getAuthorInstitution()),
+                ValuesAsSent.ofAll(a.getAuthorRole()), ValuesAsSent.ofAll(a.getAuthorSpecialty()),
+                renderAll(a.getAuthorTelecom())));
     }
 
     static List<Author> ipfAuthors(List<AuthorInfo> authors) {

@@ -41,9 +41,11 @@ import static org.dmpgateway.mappings.xds.XdsValues.*;
  * </ul>
  * Reading IPF metadata refuses values the internal model cannot hold (a patient id without
  * assigning authority, a code without value, an unsupported association type) with
- * {@code METADATA_ERROR} naming the field. Not held by the records: the language and charset of
- * localized strings, the version comment, the CX.5 type of the patient id, extra classifications
- * and an association's docCode.
+ * {@code METADATA_ERROR} naming the field. The values of the DMP's conventions (patientId and
+ * sourcePatientId with their type code and effective date, author institutions, roles and
+ * specialties) are kept as sent and given back as they came ({@link ValuesAsSent}). Not held by the
+ * records: the language and charset of localized strings, the version comment, extra
+ * classifications and an association's docCode.
  */
 public final class XdsMetadataMapper {
     private XdsMetadataMapper() {
@@ -53,7 +55,7 @@ public final class XdsMetadataMapper {
         var in = new MetadataReader("DocumentEntry", e.getEntryUuid());
         return new DocumentEntryRecord(e.getEntryUuid(), e.getLogicalUuid(), versionName(e.getVersion()),
                 e.getUniqueId(), e.getHomeCommunityId(), in.patient("patientId", e.getPatientId()),
-                render(e.getSourcePatientId()), patientInfo(e.getSourcePatientInfo()),
+                ValuesAsSent.of(e.getSourcePatientId()), patientInfo(e.getSourcePatientInfo()),
                 e.getType() == DocumentEntryType.ON_DEMAND, status(e.getAvailabilityStatus()),
                 in.code("classCode", e.getClassCode()), in.code("typeCode", e.getTypeCode()),
                 in.code("formatCode", e.getFormatCode()),
@@ -65,7 +67,8 @@ public final class XdsMetadataMapper {
                 text(e.getTitle()), text(e.getComments()), e.getLanguageCode(), e.getMimeType(), e.getHash(),
                 e.getSize(), e.getRepositoryUniqueId(), e.getUri(), render(e.getLegalAuthenticator()),
                 renderAll(e.getReferenceIdList()), DocumentAvailability.toFullQualifiedOpcode(e.getDocumentAvailability()),
-                e.isLimitedMetadata(), extraToRecord(e.getExtraMetadata()));
+                e.isLimitedMetadata(), extraToRecord(e.getExtraMetadata()))
+                .withPatientIdAsSent(ValuesAsSent.of(e.getPatientId()));
     }
 
     public static DocumentEntry toXds(DocumentEntryRecord r) {
@@ -75,7 +78,7 @@ public final class XdsMetadataMapper {
         e.setVersion(version(r.version()));
         e.setUniqueId(r.uniqueId());
         e.setHomeCommunityId(r.homeCommunityId());
-        e.setPatientId(patient(r.patientId()));
+        e.setPatientId(patient(r.patientId(), r.patientIdAsSent()));
         e.setSourcePatientId(Hl7v2Based.parse(r.sourcePatientId(), Identifiable.class));
         e.setSourcePatientInfo(ipfPatientInfo(r.sourcePatientInfo()));
         e.setType(r.onDemand() ? DocumentEntryType.ON_DEMAND : DocumentEntryType.STABLE);
@@ -113,7 +116,8 @@ public final class XdsMetadataMapper {
                 in.patient("patientId", s.getPatientId()), time(s.getSubmissionTime()),
                 in.code("contentTypeCode", s.getContentTypeCode()), authors(s.getAuthors()),
                 recipients(s.getIntendedRecipients()), text(s.getTitle()), text(s.getComments()),
-                status(s.getAvailabilityStatus()), s.isLimitedMetadata(), extraToRecord(s.getExtraMetadata()));
+                status(s.getAvailabilityStatus()), s.isLimitedMetadata(), extraToRecord(s.getExtraMetadata()),
+                ValuesAsSent.of(s.getPatientId()));
     }
 
     public static SubmissionSet toXds(SubmissionSetRecord r) {
@@ -122,7 +126,7 @@ public final class XdsMetadataMapper {
         s.setUniqueId(r.uniqueId());
         s.setSourceId(r.sourceId());
         s.setHomeCommunityId(r.homeCommunityId());
-        s.setPatientId(patient(r.patientId()));
+        s.setPatientId(patient(r.patientId(), r.patientIdAsSent()));
         s.setSubmissionTime(r.submissionTime());
         s.setContentTypeCode(code(r.contentTypeCode()));
         s.getAuthors().addAll(ipfAuthors(r.authors()));
@@ -140,7 +144,8 @@ public final class XdsMetadataMapper {
         return new FolderRecord(f.getEntryUuid(), f.getLogicalUuid(), versionName(f.getVersion()), f.getUniqueId(),
                 f.getHomeCommunityId(), in.patient("patientId", f.getPatientId()), in.codes("codeList", f.getCodeList()),
                 time(f.getLastUpdateTime()), text(f.getTitle()), text(f.getComments()),
-                status(f.getAvailabilityStatus()), f.isLimitedMetadata(), extraToRecord(f.getExtraMetadata()));
+                status(f.getAvailabilityStatus()), f.isLimitedMetadata(), extraToRecord(f.getExtraMetadata()),
+                ValuesAsSent.of(f.getPatientId()));
     }
 
     public static Folder toXds(FolderRecord r) {
@@ -150,7 +155,7 @@ public final class XdsMetadataMapper {
         f.setVersion(version(r.version()));
         f.setUniqueId(r.uniqueId());
         f.setHomeCommunityId(r.homeCommunityId());
-        f.setPatientId(patient(r.patientId()));
+        f.setPatientId(patient(r.patientId(), r.patientIdAsSent()));
         f.getCodeList().addAll(ipfCodes(r.codes()));
         f.setLastUpdateTime(r.lastUpdateTime());
         f.setTitle(text(r.title()));

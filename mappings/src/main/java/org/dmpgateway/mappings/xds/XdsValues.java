@@ -46,6 +46,14 @@ final class XdsValues {
                 : new Identifiable(ref.id(), new AssigningAuthority(ref.authority(), Vocabulary.UNIVERSAL_ID_TYPE_OID));
     }
 
+    /**
+     * The patient id of a record: the CX as the XDS request sent it when kept (IPF's model keeps all
+     * its components, {@link ValuesAsSent} writes them back), else the reference's {@code id^^^&OID&ISO}.
+     */
+    static Identifiable patient(PatientRef ref, String asSent) {
+        return asSent == null ? patient(ref) : Hl7v2Based.parse(asSent, Identifiable.class);
+    }
+
     /** The patient reference of a CX with id and assigning authority OID, or null when either is missing. */
     static PatientRef patientRef(Identifiable id) {
         var authority = id.getAssigningAuthority();

@@ -1,5 +1,6 @@
 package org.dmpgateway.mappings.fhir;
 
+import org.dmpgateway.model.AuthorInfo;
 import org.dmpgateway.model.DocumentEntryRecord;
 import org.dmpgateway.model.EntryStatus;
 import org.hl7.fhir.r4.model.BooleanType;
@@ -26,6 +27,7 @@ import static org.dmpgateway.mappings.fhir.FhirFixtures.asReadBack;
 import static org.dmpgateway.mappings.fhir.FhirFixtures.entry;
 import static org.dmpgateway.mappings.fhir.FhirFixtures.refusals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -91,6 +93,36 @@ class DocumentReferenceMapperTest {
         assertEquals("Médecin traitant", role.getCodeFirstRep().getText());
         assertEquals("G15_10/SM54", role.getSpecialtyFirstRep().getCodingFirstRep().getCode());
         assertEquals("romuald.durant@mssante.fr", role.getTelecomFirstRep().getValue());
+    }
+
+    @Test
+    void theDmpsXonAndCodedSpecialtyAsSentOverXdsTakeTheirFhirForm() {
+        AuthorInfo asSent = new AuthorInfo(DURANT,
+                List.of("CABINET DR LIBRE^^^^^&1.2.250.1.71.4.2.2&ISO^IDNST^^^499900063480001"), List.of(),
+                List.of("G15_10/SM26^Médecin - Qualifié en Médecine Générale (SM)^1.2.250.1.213.1.1.4.5"), List.of());
+        DocumentEntryRecord e = entry(EntryStatus.APPROVED);
+        DocumentEntryRecord withAuthor = new DocumentEntryRecord(e.entryUuid(), e.logicalUuid(), e.version(), e.uniqueId(),
+                e.homeCommunityId(), e.patientId(), e.sourcePatientId(), e.sourcePatientInfo(), e.onDemand(),
+                e.availabilityStatus(), e.classCode(), e.typeCode(), e.formatCode(), e.healthcareFacilityTypeCode(),
+                e.practiceSettingCode(), e.confidentialityCodes(), e.eventCodes(), e.creationTime(), e.serviceStartTime(),
+                e.serviceStopTime(), List.of(asSent), e.title(), e.comments(), e.languageCode(), e.mimeType(), e.hash(),
+                e.size(), e.repositoryUniqueId(), e.uri(), e.legalAuthenticator(), e.referenceIds(),
+                e.documentAvailability(), e.limitedMetadata(), e.extraMetadata());
+
+        DocumentReference r = DocumentReferenceMapper.toResource(withAuthor, BASE);
+
+        Organization o = (Organization) FhirRefs.contained(r, "author1-org");
+        assertEquals("CABINET DR LIBRE", o.getName());
+        assertEquals("urn:oid:1.2.250.1.71.4.2.2", o.getIdentifierFirstRep().getSystem());
+        assertEquals("499900063480001", o.getIdentifierFirstRep().getValue());
+        assertEquals("IDNST", o.getIdentifierFirstRep().getType().getCodingFirstRep().getCode());
+        assertEquals(FhirAuthors.FR_V2_0203, o.getIdentifierFirstRep().getType().getCodingFirstRep().getSystem());
+        var specialty = ((PractitionerRole) FhirRefs.contained(r, "author1")).getSpecialtyFirstRep().getCodingFirstRep();
+        assertEquals("G15_10/SM26", specialty.getCode());
+        assertEquals("Médecin - Qualifié en Médecine Générale (SM)", specialty.getDisplay());
+        assertEquals(FhirCodeSystems.toUri("1.2.250.1.213.1.1.4.5"), specialty.getSystem());
+        Organization plain = (Organization) FhirRefs.contained(DocumentReferenceMapper.toResource(e, BASE), "author1-org");
+        assertFalse(plain.getIdentifierFirstRep().hasType(), "an XON without XON.7 gives an untyped identifier");
     }
 
     @Test
