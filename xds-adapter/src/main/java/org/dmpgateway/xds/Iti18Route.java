@@ -23,8 +23,9 @@ import static org.openehealth.ipf.platform.camel.ihe.xds.XdsCamelValidators.iti1
  * ITI-18 Registry Stored Query, served at /services/iti18.
  * The caller is the VIHF of the request's wsse:Security header ({@link VihfReader}). A document
  * status slot naming the CI-SIS Archived status is read before IPF's validator, which knows only
- * Approved and Deprecated ({@link CisisQueryStatuses}). IPF validates the query and the answer with
- * the DMP's profile ({@link DmpProfiledValidation}: CX with ^NH, XON with IDNST).
+ * Approved and Deprecated ({@link CisisQueryStatuses}). IPF validates the query, and the answer when
+ * {@link ResponseValidation} says so, with the DMP's profile ({@link DmpProfiledValidation}: CX with
+ * ^NH, XON with IDNST).
  */
 @Component
 public class Iti18Route extends RouteBuilder {
@@ -32,9 +33,11 @@ public class Iti18Route extends RouteBuilder {
     static final String REQUESTED_DOCUMENT_STATUSES = "DmpRequestedDocumentStatuses";
 
     private final VihfReader vihf;
+    private final ResponseValidation responses;
 
-    public Iti18Route(VihfReader vihf) {
+    public Iti18Route(VihfReader vihf, ResponseValidation responses) {
         this.vihf = vihf;
+        this.responses = responses;
     }
 
     @Override
@@ -53,7 +56,7 @@ public class Iti18Route extends RouteBuilder {
                     .to(CoreEndpoints.QUERY_REGISTRY)
                     .bean(XdsQueryResponseMapper.class, "toQueryResponse")
                     .convertBodyTo(AdhocQueryResponse.class)
-                    .process(DmpProfiledValidation.profiled(iti18ResponseValidator()))
+                    .process(responses.of(DmpProfiledValidation.profiled(iti18ResponseValidator())))
                 .doCatch(Exception.class)
                     .process(XdsFailures.answer(XdsTransaction.ITI_18))
                 .end();
