@@ -48,7 +48,8 @@ final class Benchmark {
         if (o.baseUrl() != null) {
             runAgainstRunningServer();
         } else {
-            report.environment("server: " + o.serverJar() + " started by the harness, JVM options " + o.serverJvmOptions());
+            report.environment("server: " + o.serverJar() + " started by the harness, JVM options " + o.serverJvmOptions()
+                    + ", IPF's validation of the XDS answers " + (o.validateResponses() ? "on" : "off (as in production)"));
             for (String db : o.startServer()) {
                 runStarted(db);
             }
@@ -86,7 +87,7 @@ final class Benchmark {
             out.printf("%nstarting the server on %s (%,d documents)...%n", database.label(), documents);
             try (ServerProcess server = ServerProcess.start(o.serverJar(), o.serverJvmOptions(), jfr, database.url(),
                     database.user(), database.password(), o.workDir().resolve("data-" + db),
-                    o.workDir().resolve("server-" + db + ".log"))) {
+                    o.workDir().resolve("server-" + db + ".log"), o.serverArguments())) {
                 out.println("server at " + server.baseUrl() + ", pid " + server.pid() + ", log " + server.log());
                 measureHttp(database.label(), documents, server.baseUrl(), server.pid(), true);
             }

@@ -11,7 +11,7 @@ record Options(String baseUrl, List<String> startServer, Path serverJar, List<St
                List<String> scenarios, List<Integer> concurrency, Duration duration, long requests, Duration warmup,
                List<Long> registrySizes, List<Integer> targets, List<Integer> pages, int targetPatients, int documentsPerPatient, String jdbcUrl, String jdbcUser,
                String jdbcPassword, String pgUrl, String pgUser, String pgPassword, boolean freshDb, boolean loadOnly, Path workDir,
-               Path out, String adminToken, String repositoryUniqueId, long serverPid) {
+               Path out, String adminToken, String repositoryUniqueId, long serverPid, boolean validateResponses) {
 
     static final List<String> ALL_SCENARIOS = List.of("db-insert", "db-find", "http", "iti18", "iti43", "iti41-1", "iti41-5",
             "iti65", "iti67", "iti68");
@@ -47,6 +47,8 @@ record Options(String baseUrl, List<String> startServer, Path serverJar, List<St
               --server-jar PATH      default server/target/dmp-gateway.jar
               --server-jvm "-Xms512m -Xmx2g"  JVM options of the server
               --jfr                  record the server with Java Flight Recorder (profile settings), one file per pass
+              --validate-responses   start the server with dmp.xds.validate-responses=true: IPF validates every XDS
+                                     answer (off by default, as in production; the smoke test turns it on)
             Output:
               --work-dir PATH        databases, server logs, JFR files (default target/benchmark)
               --out PATH             results file prefix: PATH.csv and PATH.md (default <work-dir>/results)
@@ -88,6 +90,7 @@ record Options(String baseUrl, List<String> startServer, Path serverJar, List<St
         String token = "sandbox-admin-token";
         String repo = Catalog.REPOSITORY_UNIQUE_ID_DEFAULT;
         long pid = -1;
+        boolean validateResponses = false;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             String value = null;
@@ -100,6 +103,7 @@ record Options(String baseUrl, List<String> startServer, Path serverJar, List<St
                 case "--jfr" -> jfr = true;
                 case "--fresh-db" -> fresh = true;
                 case "--load-only" -> loadOnly = true;
+                case "--validate-responses" -> validateResponses = true;
                 case "--help", "-h" -> throw new IllegalArgumentException("");
                 default -> {
                     if (value == null) {
@@ -171,7 +175,12 @@ record Options(String baseUrl, List<String> startServer, Path serverJar, List<St
         }
         return new Options(baseUrl, start, jar, jvm, jfr, scenarios, concurrency, duration, requests, warmup, sizes,
                 targets, pages, targetPatients, perPatient, jdbcUrl, jdbcUser, jdbcPassword, pgUrl, pgUser, pgPassword, fresh, loadOnly, work,
-                out == null ? work.resolve("results") : out, token, repo, pid);
+                out == null ? work.resolve("results") : out, token, repo, pid, validateResponses);
+    }
+
+    /** Further {@code --key=value} arguments of a server the harness starts. */
+    List<String> serverArguments() {
+        return validateResponses ? List.of("--dmp.xds.validate-responses=true") : List.of();
     }
 
     boolean wants(String scenario) {

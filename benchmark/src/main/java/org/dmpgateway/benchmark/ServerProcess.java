@@ -30,8 +30,9 @@ final class ServerProcess implements AutoCloseable {
     }
 
     static ServerProcess start(Path jar, List<String> jvmOptions, Path jfrFile, String jdbcUrl, String user,
-                               String password, Path dataDir, Path log) throws IOException, InterruptedException {
-        ServerProcess server = launch(jar, jvmOptions, jfrFile, jdbcUrl, user, password, dataDir, log, List.of());
+                               String password, Path dataDir, Path log, List<String> extraArgs)
+            throws IOException, InterruptedException {
+        ServerProcess server = launch(jar, jvmOptions, jfrFile, jdbcUrl, user, password, dataDir, log, extraArgs);
         try {
             server.awaitHealthy();
         } catch (IOException | InterruptedException | RuntimeException e) {

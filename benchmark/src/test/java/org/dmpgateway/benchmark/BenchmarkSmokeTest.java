@@ -31,7 +31,7 @@ class BenchmarkSmokeTest {
         assertTrue(Files.isRegularFile(jar), "the server jar " + jar.toAbsolutePath()
                 + " must be built first (mvn verify from the root builds it before this module)");
         Path work = Path.of("target", "smoke");
-        Options options = Options.parse("--start-server", "h2", "--server-jar", jar.toString(), "--fresh-db",
+        Options options = Options.parse("--start-server", "h2", "--server-jar", jar.toString(), "--fresh-db", "--validate-responses",
                 "--registry-size", "200", "--targets", "2,5,10", "--concurrency", "1,2",
                 "--requests", String.valueOf(REQUESTS), "--warmup", "0", "--work-dir", work.toString());
         ByteArrayOutputStream console = new ByteArrayOutputStream();

@@ -113,7 +113,7 @@ abstract class DurabilityTestBase {
     private Started start(Path jar, Path work, String url, int n, Synthesizer.Patient probePatient, boolean submit)
             throws Exception {
         List<String> args = new ArrayList<>(List.of("--dmp.admin.token=" + ADMIN_TOKEN,
-                "--dmp.notifications.enabled=false"));
+                "--dmp.notifications.enabled=false", "--dmp.xds.validate-responses=true"));
         args.addAll(databaseArguments());
         ServerProcess server = ServerProcess.launch(jar, List.of("-Xms128m", "-Xmx768m"), null, url, user(), password(),
                 work.resolve("data"), work.resolve("server-" + n + ".log"), args);

@@ -13,7 +13,7 @@ import java.util.List;
 
 /**
  * The packaged server jar, started as the README starts it (java -jar), on a free port and a fresh
- * in-memory H2 database; stopped at close.
+ * in-memory H2 database, with IPF's validation of the XDS answers on; stopped at close.
  */
 final class ServerUnderTest implements AutoCloseable {
     private final Process process;
@@ -39,6 +39,8 @@ final class ServerUnderTest implements AutoCloseable {
         Files.createDirectories(log.getParent());
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process p = new ProcessBuilder(List.of(java, "-jar", jar.toString(), "--dmp.sandbox=true", "--server.port=" + port,
+                // IPF validates every XDS answer the kit receives (off by default in production)
+                "--dmp.xds.validate-responses=true",
                 "--spring.datasource.url=jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1"))
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         ServerUnderTest server = new ServerUnderTest(p, "http://localhost:" + port, log);

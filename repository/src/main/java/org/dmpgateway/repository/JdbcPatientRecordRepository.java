@@ -6,6 +6,7 @@ import org.dmpgateway.model.PatientRecordState;
 import org.dmpgateway.model.PatientRef;
 import org.dmpgateway.model.PatientSettings;
 import org.dmpgateway.model.ProfessionalConsent;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -38,15 +39,11 @@ public class JdbcPatientRecordRepository implements PatientRecordRepository {
         Object[] values = {p.familyName(), p.givenName(), birth, p.gender(), p.state().name(), s.email(),
                 s.samuAccessAllowed(), s.breakGlassAllowed(), s.maskedVisibleInEmergency(), s.maskAll(),
                 p.ins().id(), p.ins().authority()};
-        tx.executeWithoutResult(status -> {
-            int updated = jdbc.update("UPDATE patient_record SET family_name = ?, given_name = ?, birth_date = ?, "
-                    + "gender = ?, state = ?, email = ?, samu_access_allowed = ?, break_glass_allowed = ?, "
-                    + "masked_visible_in_emergency = ?, mask_all = ? WHERE ins = ? AND ins_authority = ?", values);
-            if (updated == 0) {
-                jdbc.update("INSERT INTO patient_record (" + PATIENT_COLUMNS + ", ins, ins_authority) "
-                        + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", values);
-            }
-        });
+        String update = "UPDATE patient_record SET family_name = ?, given_name = ?, birth_date = ?, "
+                + "gender = ?, state = ?, email = ?, samu_access_allowed = ?, break_glass_allowed = ?, "
+                + "masked_visible_in_emergency = ?, mask_all = ? WHERE ins = ? AND ins_authority = ?";
+        upsert(() -> jdbc.update(update, values), () -> jdbc.update("INSERT INTO patient_record (" + PATIENT_COLUMNS
+                + ", ins, ins_authority) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", values));
     }
 
     @Override
@@ -66,18 +63,32 @@ public class JdbcPatientRecordRepository implements PatientRecordRepository {
     @Override
     public void saveConsent(ProfessionalConsent c) {
         long since = (c.since() == null ? Instant.now() : c.since()).toEpochMilli();
-        tx.executeWithoutResult(status -> {
-            int updated = jdbc.update("UPDATE professional_consent SET actor_name = ?, status = ?, admin_doctor = ?, "
-                            + "since_ms = ? WHERE patient_id = ? AND patient_authority = ? AND actor_id = ?",
-                    c.actorName(), c.status().name(), c.adminDoctor(), since, c.patient().id(), c.patient().authority(),
-                    c.actorId());
-            if (updated == 0) {
-                jdbc.update("INSERT INTO professional_consent (actor_name, status, admin_doctor, since_ms, patient_id, "
+        upsert(() -> jdbc.update("UPDATE professional_consent SET actor_name = ?, status = ?, admin_doctor = ?, "
+                                + "since_ms = ? WHERE patient_id = ? AND patient_authority = ? AND actor_id = ?",
+                        c.actorName(), c.status().name(), c.adminDoctor(), since, c.patient().id(), c.patient().authority(),
+                        c.actorId()),
+                () -> jdbc.update("INSERT INTO professional_consent (actor_name, status, admin_doctor, since_ms, patient_id, "
                                 + "patient_authority, actor_id) VALUES (?,?,?,?,?,?,?)",
                         c.actorName(), c.status().name(), c.adminDoctor(), since, c.patient().id(),
-                        c.patient().authority(), c.actorId());
-            }
-        });
+                        c.patient().authority(), c.actorId()));
+    }
+
+    /**
+     * Update, or insert when absent, in one transaction. When another writer (another gateway node
+     * on the same database, e.g. two nodes loading the same seed file at start) inserted the same
+     * row between the two, the insert fails on the primary key: the update is then run again, in
+     * a transaction of its own, and applies.
+     */
+    private void upsert(java.util.function.IntSupplier update, Runnable insert) {
+        try {
+            tx.executeWithoutResult(status -> {
+                if (update.getAsInt() == 0) {
+                    insert.run();
+                }
+            });
+        } catch (DuplicateKeyException insertedMeanwhile) {
+            tx.executeWithoutResult(status -> update.getAsInt());
+        }
     }
 
     @Override

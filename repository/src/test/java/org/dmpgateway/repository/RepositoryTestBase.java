@@ -754,6 +754,87 @@ abstract class RepositoryTestBase {
         assertTrue(outbox.claimDue(t0.plusSeconds(3600), 10, 60_000).stream().noneMatch(x -> x.id().equals(n.id())));
     }
 
+    /**
+     * Several gateway nodes on one database each poll the outbox with a sender of their own: every
+     * due message is handed to exactly one of them.
+     */
+    @Test
+    void concurrentSendersEachClaimADueMessageOnce() throws Exception {
+        Instant t0 = Instant.now();
+        String domain = "@senders-" + System.nanoTime() + ".example.org";
+        int messages = 40;
+        for (int i = 0; i < messages; i++) {
+            outbox.enqueue(Notification.create(patient, i + domain, NotificationKind.DOCUMENT_ADDED, "Nouveau document",
+                    "Un document a été ajouté.", t0));
+        }
+        int senders = 4;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(senders);
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(senders);
+        try {
+            List<java.util.concurrent.Future<List<Long>>> claims = new java.util.ArrayList<>();
+            for (int s = 0; s < senders; s++) {
+                NotificationOutbox sender = new JdbcNotificationOutbox(dataSource);
+                claims.add(pool.submit(() -> {
+                    start.await();
+                    List<Long> mine = new java.util.ArrayList<>();
+                    for (List<Notification> batch = sender.claimDue(t0, 3, 60_000); !batch.isEmpty();
+                         batch = sender.claimDue(t0, 3, 60_000)) {
+                        batch.stream().filter(n -> n.recipient().endsWith(domain)).forEach(n -> mine.add(n.id()));
+                    }
+                    return mine;
+                }));
+            }
+            List<Long> all = new java.util.ArrayList<>();
+            for (var claim : claims) {
+                all.addAll(claim.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            assertEquals(messages, all.size(), "each message handed out once: " + all);
+            assertEquals(messages, new java.util.HashSet<>(all).size(), "no message handed to two senders: " + all);
+            all.forEach(id -> outbox.markSent(id, t0));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /**
+     * Two nodes saving the same new patient and consent at once (e.g. both loading the seed file at
+     * start): both succeed, one row each.
+     */
+    @Test
+    void theSamePatientSavedAtOnceByTwoWritersIsStoredOnce() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 10; round++) {
+                PatientRef ins = newPatient();
+                PatientRecord record = new PatientRecord(ins, "DUPONT", "Marie", LocalDate.of(1979, 3, 5), "F",
+                        PatientRecordState.ACTIVATED);
+                ProfessionalConsent consent = new ProfessionalConsent(ins, "810002345678", "DURANT Romuald",
+                        ConsentStatus.AUTHORIZED, false, Instant.now());
+                java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+                List<java.util.concurrent.Future<?>> writers = new java.util.ArrayList<>();
+                for (int w = 0; w < 2; w++) {
+                    PatientRecordRepository writer = new JdbcPatientRecordRepository(dataSource,
+                            new DataSourceTransactionManager(dataSource));
+                    writers.add(pool.submit(() -> {
+                        start.await();
+                        writer.savePatient(record);
+                        writer.saveConsent(consent);
+                        return null;
+                    }));
+                }
+                for (var w : writers) {
+                    w.get(30, java.util.concurrent.TimeUnit.SECONDS);
+                }
+                assertEquals(1, jdbc.queryForObject("SELECT COUNT(*) FROM patient_record WHERE ins = ? AND ins_authority = ?",
+                        Integer.class, ins.id(), ins.authority()));
+                assertEquals(1, jdbc.queryForObject("SELECT COUNT(*) FROM professional_consent WHERE patient_id = ? "
+                        + "AND patient_authority = ?", Integer.class, ins.id(), ins.authority()));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     @Test
     void aParkedMessageIsNeverHandedOutAgain() {
         Instant t0 = Instant.now();

@@ -24,9 +24,10 @@ import static org.openehealth.ipf.platform.camel.ihe.xds.XdsCamelValidators.iti1
  * ITI-18 Registry Stored Query, served at /services/iti18.
  * The caller is the VIHF of the request's wsse:Security header ({@link VihfReader}). A document
  * status slot naming the CI-SIS Archived status is read before IPF's validator, which knows only
- * Approved and Deprecated ({@link CisisQueryStatuses}). IPF validates the query and the answer with
- * the DMP's profile ({@link DmpProfiledValidation}: CX with ^NH, XON with IDNST); the answer gives
- * the values of these conventions back as they were sent ({@link ValuesAsSent}).
+ * Approved and Deprecated ({@link CisisQueryStatuses}). IPF validates the query, and the answer when
+ * {@link ResponseValidation} says so, with the DMP's profile ({@link DmpProfiledValidation}: CX with
+ * ^NH, XON with IDNST); the answer gives the values of these conventions back as they were sent
+ * ({@link ValuesAsSent}).
  */
 @Component
 public class Iti18Route extends RouteBuilder {
@@ -34,9 +35,11 @@ public class Iti18Route extends RouteBuilder {
     static final String REQUESTED_DOCUMENT_STATUSES = "DmpRequestedDocumentStatuses";
 
     private final VihfReader vihf;
+    private final ResponseValidation responses;
 
-    public Iti18Route(VihfReader vihf) {
+    public Iti18Route(VihfReader vihf, ResponseValidation responses) {
         this.vihf = vihf;
+        this.responses = responses;
     }
 
     @Override
@@ -55,7 +58,7 @@ public class Iti18Route extends RouteBuilder {
                     .to(CoreEndpoints.QUERY_REGISTRY)
                     .bean(XdsQueryResponseMapper.class, "toQueryResponse")
                     .bean(ValuesAsSent.class, "toEbXml")
-                    .process(DmpProfiledValidation.profiled(iti18ResponseValidator()))
+                    .process(responses.of(DmpProfiledValidation.profiled(iti18ResponseValidator())))
                 .doCatch(Exception.class)
                     .process(XdsFailures.answer(XdsTransaction.ITI_18))
                 .end();

@@ -22,9 +22,11 @@ import static org.openehealth.ipf.platform.camel.ihe.xds.XdsCamelValidators.iti4
 @Component
 public class Iti41Route extends RouteBuilder {
     private final VihfReader vihf;
+    private final ResponseValidation responses;
 
-    public Iti41Route(VihfReader vihf) {
+    public Iti41Route(VihfReader vihf, ResponseValidation responses) {
         this.vihf = vihf;
+        this.responses = responses;
     }
 
     @Override
@@ -37,7 +39,7 @@ public class Iti41Route extends RouteBuilder {
                     .bean(XdsSubmissionMapper.class, "toSubmission")
                     .to(CoreEndpoints.SUBMIT_DOCUMENTS)
                     .process(exchange -> exchange.getMessage().setBody(new Response(Status.SUCCESS)))
-                    .process(iti41ResponseValidator())
+                    .process(responses.of(iti41ResponseValidator()))
                 .doCatch(Exception.class)
                     .process(XdsFailures.answer(XdsTransaction.ITI_41))
                 .end();

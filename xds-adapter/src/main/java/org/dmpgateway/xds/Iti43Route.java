@@ -19,9 +19,11 @@ import static org.openehealth.ipf.platform.camel.ihe.xds.XdsCamelValidators.iti4
 @Component
 public class Iti43Route extends RouteBuilder {
     private final VihfReader vihf;
+    private final ResponseValidation responses;
 
-    public Iti43Route(VihfReader vihf) {
+    public Iti43Route(VihfReader vihf, ResponseValidation responses) {
         this.vihf = vihf;
+        this.responses = responses;
     }
 
     @Override
@@ -34,7 +36,7 @@ public class Iti43Route extends RouteBuilder {
                     .bean(XdsRetrieveMapper.class, "toRetrieveCommand")
                     .to(CoreEndpoints.RETRIEVE_DOCUMENTS)
                     .bean(XdsRetrieveMapper.class, "toRetrievedDocumentSet")
-                    .process(iti43ResponseValidator())
+                    .process(responses.of(iti43ResponseValidator()))
                 .doCatch(Exception.class)
                     .process(XdsFailures.answer(XdsTransaction.ITI_43))
                 .end();

@@ -31,9 +31,11 @@ import static org.openehealth.ipf.platform.camel.ihe.xds.XdsCamelValidators.iti5
 @Component
 public class Iti57Route extends RouteBuilder {
     private final VihfReader vihf;
+    private final ResponseValidation responses;
 
-    public Iti57Route(VihfReader vihf) {
+    public Iti57Route(VihfReader vihf, ResponseValidation responses) {
         this.vihf = vihf;
+        this.responses = responses;
     }
 
     @Override
@@ -45,7 +47,7 @@ public class Iti57Route extends RouteBuilder {
                     .bean(XdsUpdateMapper.class, "toDocumentUpdate")
                     .to(CoreEndpoints.UPDATE_DOCUMENTS)
                     .process(exchange -> exchange.getMessage().setBody(new Response(Status.SUCCESS)))
-                    .process(iti57ResponseValidator())
+                    .process(responses.of(iti57ResponseValidator()))
                 .doCatch(Exception.class)
                     .process(XdsFailures.answer(XdsTransaction.ITI_57))
                 .end();

@@ -23,9 +23,11 @@ import static org.openehealth.ipf.platform.camel.ihe.xds.XdsCamelValidators.iti6
 @Component
 public class Iti62Route extends RouteBuilder {
     private final VihfReader vihf;
+    private final ResponseValidation responses;
 
-    public Iti62Route(VihfReader vihf) {
+    public Iti62Route(VihfReader vihf, ResponseValidation responses) {
         this.vihf = vihf;
+        this.responses = responses;
     }
 
     @Override
@@ -38,7 +40,7 @@ public class Iti62Route extends RouteBuilder {
                     .bean(XdsRemovalMapper.class, "toDocumentRemoval")
                     .to(CoreEndpoints.REMOVE_DOCUMENTS)
                     .process(exchange -> exchange.getMessage().setBody(new Response(Status.SUCCESS)))
-                    .process(iti62ResponseValidator())
+                    .process(responses.of(iti62ResponseValidator()))
                 .doCatch(Exception.class)
                     .process(XdsFailures.answer(XdsTransaction.ITI_62))
                 .end();
