@@ -2,6 +2,9 @@ package org.dmpgateway.admin;
 
 import org.apache.cxf.Bus;
 import org.apache.cxf.jaxws.EndpointImpl;
+import org.apache.cxf.binding.soap.model.SoapOperationInfo;
+import org.apache.cxf.service.model.BindingInfo;
+import org.apache.cxf.service.model.BindingOperationInfo;
 import org.apache.cxf.service.model.InterfaceInfo;
 import org.apache.cxf.service.model.OperationInfo;
 import org.apache.cxf.service.model.ServiceInfo;
@@ -13,7 +16,9 @@ import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Publishes the DMP administrative services on the application's CXF bus, and serves that bus
@@ -57,9 +62,11 @@ public class AdminServicesConfiguration {
      * (Habilitations.wsdl has only the binding's soapAction {@code urn:hl7-org:v3:setAuthorization}):
      * {@code <namespace>:<portType>:<input name>} and {@code ...:<output name>}, e.g.
      * {@code urn:si-dmp-habilitations:HabilitationsEndPoint:setAuthorization}, as the official TD0.3
-     * example and every known client send, and its {@code ...:setAuthorizationResponse} answer.
+     * example and every known client send, and its {@code ...:setAuthorizationResponse} answer; the
+     * binding's soapAction is accepted too ({@link WsdlSoapActionAlias}).
      */
     static void officialActions(EndpointImpl endpoint) {
+        Map<String, String> aliases = new HashMap<>();
         for (ServiceInfo service : endpoint.getServer().getEndpoint().getService().getServiceInfos()) {
             InterfaceInfo portType = service.getInterface();
             String base = portType.getName().getNamespaceURI() + ":" + portType.getName().getLocalPart() + ":";
@@ -68,12 +75,20 @@ public class AdminServicesConfiguration {
                     operation.getInput().addExtensionAttribute(JAXWSAConstants.WSAW_ACTION_QNAME,
                             base + operation.getInputName());
                 }
+                for (BindingInfo binding : service.getBindings()) {
+                    BindingOperationInfo bound = binding.getOperation(operation);
+                    SoapOperationInfo soap = bound == null ? null : bound.getExtensor(SoapOperationInfo.class);
+                    if (soap != null && soap.getAction() != null && !soap.getAction().isBlank()) {
+                        aliases.put(soap.getAction(), base + operation.getInputName());
+                    }
+                }
                 if (operation.getOutput() != null) {
                     operation.getOutput().addExtensionAttribute(JAXWSAConstants.WSAW_ACTION_QNAME,
                             base + operation.getOutputName());
                 }
             }
         }
+        endpoint.getServer().getEndpoint().getInInterceptors().add(new WsdlSoapActionAlias(aliases));
     }
 
     private static EndpointImpl publish(Bus bus, Object service, String address,
