@@ -2,13 +2,13 @@ package org.dmpgateway.admin;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
-import org.dmpgateway.mappings.CoreEndpoints;
-import org.dmpgateway.mappings.access.AccessContext;
-import org.dmpgateway.mappings.access.AuthorizationDeclaration;
-import org.dmpgateway.mappings.access.RecordStatus;
-import org.dmpgateway.mappings.error.Causes;
-import org.dmpgateway.mappings.error.DmpException;
-import org.dmpgateway.mappings.model.PatientRef;
+import org.dmpgateway.model.CoreEndpoints;
+import org.dmpgateway.model.access.AccessContext;
+import org.dmpgateway.model.access.AuthorizationDeclaration;
+import org.dmpgateway.model.access.RecordStatus;
+import org.dmpgateway.model.error.Causes;
+import org.dmpgateway.model.error.DmpException;
+import org.dmpgateway.model.PatientRef;
 import org.springframework.stereotype.Component;
 
 /**

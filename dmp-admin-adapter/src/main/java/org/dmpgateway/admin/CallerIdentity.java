@@ -4,9 +4,9 @@ import org.apache.cxf.binding.soap.SoapFault;
 import org.apache.cxf.binding.soap.SoapMessage;
 import org.apache.cxf.message.Message;
 import org.apache.cxf.phase.PhaseInterceptorChain;
-import org.dmpgateway.mappings.access.AccessContext;
-import org.dmpgateway.mappings.error.DmpError;
-import org.dmpgateway.mappings.error.DmpException;
+import org.dmpgateway.model.access.AccessContext;
+import org.dmpgateway.model.error.DmpError;
+import org.dmpgateway.model.error.DmpException;
 import org.dmpgateway.xds.vihf.VihfReader;
 import org.springframework.stereotype.Component;
 

@@ -9,12 +9,12 @@ import org.dmpgateway.admin.hl7v3.PRPAIN201307UV02;
 import org.dmpgateway.admin.hl7v3.PRPAIN201308UV02;
 import org.dmpgateway.admin.hl7v3.PRPAIN201311UV02;
 import org.dmpgateway.admin.hl7v3.PRPAIN201314UV02;
-import org.dmpgateway.mappings.access.AccessContext;
-import org.dmpgateway.mappings.access.RecordStatus;
-import org.dmpgateway.mappings.error.DmpErrorCode;
-import org.dmpgateway.mappings.error.DmpException;
-import org.dmpgateway.mappings.model.PatientRecordState;
-import org.dmpgateway.mappings.model.PatientRef;
+import org.dmpgateway.model.access.AccessContext;
+import org.dmpgateway.model.access.RecordStatus;
+import org.dmpgateway.model.error.DmpErrorCode;
+import org.dmpgateway.model.error.DmpException;
+import org.dmpgateway.model.PatientRecordState;
+import org.dmpgateway.model.PatientRef;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -7,12 +7,12 @@ import org.dmpgateway.admin.habilitations.HabilitationsEndPoint;
 import org.dmpgateway.admin.habilitations.ModeType;
 import org.dmpgateway.admin.habilitations.RoleType;
 import org.dmpgateway.admin.habilitations.WebServiceResponse;
-import org.dmpgateway.mappings.access.AccessContext;
-import org.dmpgateway.mappings.access.AuthorizationDeclaration;
-import org.dmpgateway.mappings.access.RecordStatus;
-import org.dmpgateway.mappings.error.DmpError;
-import org.dmpgateway.mappings.error.DmpErrorCode;
-import org.dmpgateway.mappings.error.DmpException;
+import org.dmpgateway.model.access.AccessContext;
+import org.dmpgateway.model.access.AuthorizationDeclaration;
+import org.dmpgateway.model.access.RecordStatus;
+import org.dmpgateway.model.error.DmpError;
+import org.dmpgateway.model.error.DmpErrorCode;
+import org.dmpgateway.model.error.DmpException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,7 +1,7 @@
 package org.dmpgateway.server;
 
-import org.dmpgateway.mappings.model.PatientRecordState;
-import org.dmpgateway.routes.patient.InsValidator;
+import org.dmpgateway.model.PatientRecordState;
+import org.dmpgateway.core.patient.InsValidator;
 import org.dmpgateway.server.support.AdminClient;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
