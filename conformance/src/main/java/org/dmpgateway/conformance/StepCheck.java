@@ -38,7 +38,7 @@ final class StepCheck {
             mismatches.add("HTTP status: expected " + e.status() + ", got " + answer.status());
         }
         try {
-            if (path.startsWith("/services/")) {
+            if (path.startsWith("/services/") || path.startsWith("/si-dmp-server/")) {
                 got = checkSoap(e, SoapAnswer.read(answer), fill, mismatches, answer.status());
             } else if (path.startsWith("/fhir")) {
                 got = checkFhir(e, FhirAnswer.read(answer), fill, mismatches, answer.status());

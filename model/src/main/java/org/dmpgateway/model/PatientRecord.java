@@ -1,13 +1,24 @@
 package org.dmpgateway.model;
 
+import java.time.Instant;
 import java.time.LocalDate;
 
 /**
  * A patient's record: INS, identity, record state (dmp-rules.md section 1) and the patient's own
- * settings (e-mail, emergency switches, mask-all).
+ * settings (e-mail, emergency switches, mask-all); when closed, when and why.
+ *
+ * @param closedAt      when the record was closed (state CLOSED), null otherwise or when unknown
+ * @param closureReason the closure reason code (codeSystem {@link #CLOSURE_REASON_SYSTEM}, e.g.
+ *                      {@link #CLOSED_AT_PATIENT_REQUEST}), null when not closed or unknown
  */
 public record PatientRecord(PatientRef ins, String familyName, String givenName, LocalDate birthDate,
-                            String gender, PatientRecordState state, PatientSettings settings) {
+                            String gender, PatientRecordState state, PatientSettings settings,
+                            Instant closedAt, String closureReason) {
+    /** The DMP's closure reasons (official TD1.4 example, detectedIssueEvent/code/@codeSystem). */
+    public static final String CLOSURE_REASON_SYSTEM = "1.2.250.1.213.4.1.2.4";
+    /** The only closure reason of the official examples (TD1.4): closed at the patient's request. */
+    public static final String CLOSED_AT_PATIENT_REQUEST = "FERMETURE_DEMANDE_PATIENT";
+
     public PatientRecord {
         if (ins == null) {
             throw new IllegalArgumentException("a patient record needs an INS");
@@ -16,6 +27,16 @@ public record PatientRecord(PatientRef ins, String familyName, String givenName,
             throw new IllegalArgumentException("a patient record needs a state");
         }
         settings = settings == null ? PatientSettings.DEFAULTS : settings;
+        if (state != PatientRecordState.CLOSED) {
+            closedAt = null;
+            closureReason = null;
+        }
+    }
+
+    /** A record that is not closed, or whose closure date and reason are not known. */
+    public PatientRecord(PatientRef ins, String familyName, String givenName, LocalDate birthDate,
+                         String gender, PatientRecordState state, PatientSettings settings) {
+        this(ins, familyName, givenName, birthDate, gender, state, settings, null, null);
     }
 
     /** A record with the default settings (no e-mail, both emergency switches on, nothing masked). */
@@ -24,11 +45,20 @@ public record PatientRecord(PatientRef ins, String familyName, String givenName,
         this(ins, familyName, givenName, birthDate, gender, state, PatientSettings.DEFAULTS);
     }
 
+    /** The record in another state; closing it this way keeps no date nor reason (see {@link #closed}). */
     public PatientRecord withState(PatientRecordState newState) {
-        return new PatientRecord(ins, familyName, givenName, birthDate, gender, newState, settings);
+        return new PatientRecord(ins, familyName, givenName, birthDate, gender, newState, settings,
+                newState == state ? closedAt : null, newState == state ? closureReason : null);
+    }
+
+    /** The record closed at {@code at} for {@code reason} (a code of {@link #CLOSURE_REASON_SYSTEM}). */
+    public PatientRecord closed(Instant at, String reason) {
+        return new PatientRecord(ins, familyName, givenName, birthDate, gender, PatientRecordState.CLOSED, settings,
+                at, reason);
     }
 
     public PatientRecord withSettings(PatientSettings newSettings) {
-        return new PatientRecord(ins, familyName, givenName, birthDate, gender, state, newSettings);
+        return new PatientRecord(ins, familyName, givenName, birthDate, gender, state, newSettings, closedAt,
+                closureReason);
     }
 }

@@ -9,13 +9,27 @@ import java.time.Instant;
  * @param actorId    the professional's national identifier (IdNat_PS), as in the VIHF NameID
  * @param actorName  the name shown to the patient (may be null)
  * @param adminDoctor the patient named this professional médecin administrateur (meaningful when authorised)
+ * @param treatingDoctor the professional is the patient's "médecin traitant DMP" (TD0.3
+ *                   {@code setAuthorization(AJOUT, MEDECIN_TRAITANT)}, reported by TD0.2 {@code STATUT_MT};
+ *                   meaningful when authorised: docs/dmp-admin-services.md, "The médecin traitant DMP")
  */
 public record ProfessionalConsent(PatientRef patient, String actorId, String actorName, ConsentStatus status,
-                                  boolean adminDoctor, Instant since) {
+                                  boolean adminDoctor, Instant since, boolean treatingDoctor) {
     public ProfessionalConsent {
         if (patient == null || actorId == null || actorId.isBlank() || status == null) {
             throw new IllegalArgumentException("a consent needs a patient, a professional identifier and a status");
         }
+    }
+
+    /** A consent without the médecin traitant DMP role. */
+    public ProfessionalConsent(PatientRef patient, String actorId, String actorName, ConsentStatus status,
+                               boolean adminDoctor, Instant since) {
+        this(patient, actorId, actorName, status, adminDoctor, since, false);
+    }
+
+    /** Authorised and the patient's médecin traitant DMP. */
+    public boolean isTreatingDoctor() {
+        return isAuthorized() && treatingDoctor;
     }
 
     public boolean isAuthorized() {

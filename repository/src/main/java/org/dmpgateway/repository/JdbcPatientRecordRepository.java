@@ -21,7 +21,8 @@ import java.util.Optional;
 /** {@link PatientRecordRepository} on JDBC (tables patient_record and professional_consent). */
 public class JdbcPatientRecordRepository implements PatientRecordRepository {
     private static final String PATIENT_COLUMNS = "family_name, given_name, birth_date, gender, state, email, "
-            + "samu_access_allowed, break_glass_allowed, masked_visible_in_emergency, mask_all";
+            + "samu_access_allowed, break_glass_allowed, masked_visible_in_emergency, mask_all, closed_at_ms, "
+            + "closure_reason";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
@@ -38,12 +39,14 @@ public class JdbcPatientRecordRepository implements PatientRecordRepository {
         PatientSettings s = p.settings();
         Object[] values = {p.familyName(), p.givenName(), birth, p.gender(), p.state().name(), s.email(),
                 s.samuAccessAllowed(), s.breakGlassAllowed(), s.maskedVisibleInEmergency(), s.maskAll(),
+                p.closedAt() == null ? null : p.closedAt().toEpochMilli(), p.closureReason(),
                 p.ins().id(), p.ins().authority()};
         String update = "UPDATE patient_record SET family_name = ?, given_name = ?, birth_date = ?, "
                 + "gender = ?, state = ?, email = ?, samu_access_allowed = ?, break_glass_allowed = ?, "
-                + "masked_visible_in_emergency = ?, mask_all = ? WHERE ins = ? AND ins_authority = ?";
+                + "masked_visible_in_emergency = ?, mask_all = ?, closed_at_ms = ?, closure_reason = ? "
+                + "WHERE ins = ? AND ins_authority = ?";
         upsert(() -> jdbc.update(update, values), () -> jdbc.update("INSERT INTO patient_record (" + PATIENT_COLUMNS
-                + ", ins, ins_authority) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", values));
+                + ", ins, ins_authority) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", values));
     }
 
     @Override
@@ -54,9 +57,12 @@ public class JdbcPatientRecordRepository implements PatientRecordRepository {
                     PatientSettings settings = new PatientSettings(rs.getString("email"),
                             rs.getBoolean("samu_access_allowed"), rs.getBoolean("break_glass_allowed"),
                             rs.getBoolean("masked_visible_in_emergency"), rs.getBoolean("mask_all"));
+                    long closedAt = rs.getLong("closed_at_ms");
+                    Instant closed = rs.wasNull() ? null : Instant.ofEpochMilli(closedAt);
                     return new PatientRecord(ins, rs.getString("family_name"), rs.getString("given_name"),
                             birth == null ? null : birth.toLocalDate(), rs.getString("gender"),
-                            PatientRecordState.valueOf(rs.getString("state")), settings);
+                            PatientRecordState.valueOf(rs.getString("state")), settings, closed,
+                            rs.getString("closure_reason"));
                 }, ins.id(), ins.authority()).stream().findFirst();
     }
 
@@ -64,12 +70,12 @@ public class JdbcPatientRecordRepository implements PatientRecordRepository {
     public void saveConsent(ProfessionalConsent c) {
         long since = (c.since() == null ? Instant.now() : c.since()).toEpochMilli();
         upsert(() -> jdbc.update("UPDATE professional_consent SET actor_name = ?, status = ?, admin_doctor = ?, "
-                                + "since_ms = ? WHERE patient_id = ? AND patient_authority = ? AND actor_id = ?",
-                        c.actorName(), c.status().name(), c.adminDoctor(), since, c.patient().id(), c.patient().authority(),
-                        c.actorId()),
-                () -> jdbc.update("INSERT INTO professional_consent (actor_name, status, admin_doctor, since_ms, patient_id, "
-                                + "patient_authority, actor_id) VALUES (?,?,?,?,?,?,?)",
-                        c.actorName(), c.status().name(), c.adminDoctor(), since, c.patient().id(),
+                                + "since_ms = ?, treating_doctor = ? WHERE patient_id = ? AND patient_authority = ? AND actor_id = ?",
+                        c.actorName(), c.status().name(), c.adminDoctor(), since, c.treatingDoctor(), c.patient().id(),
+                        c.patient().authority(), c.actorId()),
+                () -> jdbc.update("INSERT INTO professional_consent (actor_name, status, admin_doctor, since_ms, treating_doctor, "
+                                + "patient_id, patient_authority, actor_id) VALUES (?,?,?,?,?,?,?,?)",
+                        c.actorName(), c.status().name(), c.adminDoctor(), since, c.treatingDoctor(), c.patient().id(),
                         c.patient().authority(), c.actorId()));
     }
 
@@ -93,14 +99,14 @@ public class JdbcPatientRecordRepository implements PatientRecordRepository {
 
     @Override
     public Optional<ProfessionalConsent> findConsent(PatientRef patient, String actorId) {
-        return jdbc.query("SELECT actor_id, actor_name, status, admin_doctor, since_ms FROM professional_consent "
+        return jdbc.query("SELECT actor_id, actor_name, status, admin_doctor, since_ms, treating_doctor FROM professional_consent "
                         + "WHERE patient_id = ? AND patient_authority = ? AND actor_id = ?", consentMapper(patient),
                 patient.id(), patient.authority(), actorId).stream().findFirst();
     }
 
     @Override
     public List<ProfessionalConsent> findConsents(PatientRef patient) {
-        return jdbc.query("SELECT actor_id, actor_name, status, admin_doctor, since_ms FROM professional_consent "
+        return jdbc.query("SELECT actor_id, actor_name, status, admin_doctor, since_ms, treating_doctor FROM professional_consent "
                         + "WHERE patient_id = ? AND patient_authority = ? ORDER BY actor_id", consentMapper(patient),
                 patient.id(), patient.authority());
     }
@@ -114,6 +120,6 @@ public class JdbcPatientRecordRepository implements PatientRecordRepository {
     private static RowMapper<ProfessionalConsent> consentMapper(PatientRef patient) {
         return (rs, n) -> new ProfessionalConsent(patient, rs.getString("actor_id"), rs.getString("actor_name"),
                 ConsentStatus.valueOf(rs.getString("status")), rs.getBoolean("admin_doctor"),
-                Instant.ofEpochMilli(rs.getLong("since_ms")));
+                Instant.ofEpochMilli(rs.getLong("since_ms")), rs.getBoolean("treating_doctor"));
     }
 }

@@ -63,11 +63,25 @@ public class RecordAdministration {
     }
 
     public PatientRecord setState(PatientRef ins, PatientRecordState state) {
+        return setState(ins, state, null);
+    }
+
+    /**
+     * The record in {@code state}; closing it (CLOSED) keeps the date (now) and the reason
+     * ({@code closureReason}, a code of PatientRecord.CLOSURE_REASON_SYSTEM; default
+     * FERMETURE_DEMANDE_PATIENT, the only one of the official examples). Closing a closed record
+     * keeps its date and reason.
+     */
+    public PatientRecord setState(PatientRef ins, PatientRecordState state, String closureReason) {
         return transaction.execute(status -> {
             PatientRecord current = existing(ins);
-            PatientRecord changed = current.withState(state);
+            PatientRecord changed = state == PatientRecordState.CLOSED && current.state() != PatientRecordState.CLOSED
+                    ? current.closed(clock.instant(), closureReason == null || closureReason.isBlank()
+                            ? PatientRecord.CLOSED_AT_PATIENT_REQUEST : closureReason)
+                    : current.withState(state);
             records.savePatient(changed);
-            traced(ins, "state " + current.state() + " -> " + state);
+            traced(ins, "state " + current.state() + " -> " + state
+                    + (changed.closureReason() == null ? "" : " (" + changed.closureReason() + ")"));
             return changed;
         });
     }
@@ -83,6 +97,12 @@ public class RecordAdministration {
 
     public ProfessionalConsent putProfessional(PatientRef ins, String actorId, String name, ConsentStatus status,
                                                boolean adminDoctor) {
+        return putProfessional(ins, actorId, name, status, adminDoctor, false);
+    }
+
+    /** {@code treatingDoctor}: the professional is the patient's médecin traitant DMP (authorised only). */
+    public ProfessionalConsent putProfessional(PatientRef ins, String actorId, String name, ConsentStatus status,
+                                               boolean adminDoctor, boolean treatingDoctor) {
         existing(ins);
         if (actorId == null || actorId.isBlank()) {
             throw new DmpException(DmpErrorCode.METADATA_ERROR, "actorId: the professional's identifier is required", "actorId");
@@ -91,11 +111,16 @@ public class RecordAdministration {
             throw new DmpException(DmpErrorCode.METADATA_ERROR,
                     "adminDoctor: only an authorised professional can be the admin doctor", "adminDoctor");
         }
-        ProfessionalConsent consent = new ProfessionalConsent(ins, actorId, name, status, adminDoctor, clock.instant());
+        if (treatingDoctor && status != ConsentStatus.AUTHORIZED) {
+            throw new DmpException(DmpErrorCode.METADATA_ERROR,
+                    "treatingDoctor: only an authorised professional can be the médecin traitant DMP", "treatingDoctor");
+        }
+        ProfessionalConsent consent = new ProfessionalConsent(ins, actorId, name, status, adminDoctor, clock.instant(),
+                treatingDoctor);
         transaction.executeWithoutResult(tx -> {
             records.saveConsent(consent);
             traced(ins, "professional " + actorId + (name == null ? "" : " (" + name + ")") + " " + status
-                    + (adminDoctor ? ", admin doctor" : ""));
+                    + (adminDoctor ? ", admin doctor" : "") + (treatingDoctor ? ", médecin traitant DMP" : ""));
         });
         return consent;
     }

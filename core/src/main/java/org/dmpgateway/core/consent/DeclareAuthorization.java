@@ -26,7 +26,13 @@ import java.util.List;
  * professional during care, or withdraws it; a blocked professional cannot authorise themselves,
  * and the record must be open. TD0.2 reads the record's state and the caller's standing, whatever
  * the state (that is what it is for), with the record's identity (names, birth date, gender: what
- * a FHIR Patient shows). Both are traced.
+ * a FHIR Patient shows), the caller's médecin traitant DMP role and the closure's date and reason.
+ * Both are traced.
+ * <p>
+ * The médecin traitant DMP (TD0.3 with role MEDECIN_TRAITANT): declaring oneself médecin traitant
+ * authorises too; a plain declaration keeps the role; withdrawing the role ("Se supprimer MT", GIE
+ * SESAM-Vitale PDT-INF-526) keeps the authorisation; a plain withdrawal ends both. A declaration
+ * that changes nothing succeeds and says so ({@link RecordStatus#changed()} false).
  */
 @Component
 public class DeclareAuthorization {
@@ -55,30 +61,45 @@ public class DeclareAuthorization {
         TraceAction action = traceAction(declaration);
         Admission admission = policy.admit(caller, null, action);
         ProfessionalConsent existing = admission.consent();
+        boolean authorized = existing != null && existing.isAuthorized();
+        boolean treating = existing != null && existing.isTreatingDoctor();
+        String role = declaration.treatingDoctor() ? "médecin traitant DMP" : null;
+        boolean changed;
+        if (declaration.grant()) {
+            // declaring oneself médecin traitant DMP authorises too; a plain declaration keeps the role
+            changed = !authorized || (declaration.treatingDoctor() && !treating);
+        } else {
+            // "Se supprimer MT" keeps the authorisation; a plain withdrawal ends both
+            changed = declaration.treatingDoctor() ? treating : authorized;
+        }
         transaction.executeWithoutResult(status -> {
-            if (declaration.grant()) {
-                boolean already = existing != null && existing.isAuthorized();
+            if (changed && declaration.grant()) {
                 records.saveConsent(new ProfessionalConsent(admission.patient(), caller.actorId(), caller.actorName(),
-                        ConsentStatus.AUTHORIZED, already && existing.adminDoctor(),
-                        already ? existing.since() : clock.instant()));
-            } else {
+                        ConsentStatus.AUTHORIZED, authorized && existing.adminDoctor(),
+                        authorized ? existing.since() : clock.instant(), treating || declaration.treatingDoctor()));
+            } else if (changed && declaration.treatingDoctor()) {
+                records.saveConsent(new ProfessionalConsent(admission.patient(), caller.actorId(), existing.actorName(),
+                        ConsentStatus.AUTHORIZED, existing.adminDoctor(), existing.since(), false));
+            } else if (changed) {
                 records.deleteConsent(admission.patient(), caller.actorId());
             }
-            trail.succeeded(admission, action, List.of(), null);
+            trail.succeeded(admission, action, List.of(), role == null ? (changed ? null : "unchanged")
+                    : role + (changed ? "" : ", unchanged"));
         });
-        return status(admission.record(), caller);
+        return status(admission.record(), caller, changed);
     }
 
     public RecordStatus status(@Body Object requested, @Header(CoreEndpoints.ACCESS_CONTEXT) AccessContext caller) {
         PatientRecord record = policy.recordOf(caller, requested instanceof PatientRef p ? p : null);
         trail.checked(caller);
-        return status(record, caller);
+        return status(record, caller, null);
     }
 
-    private RecordStatus status(PatientRecord record, AccessContext caller) {
+    private RecordStatus status(PatientRecord record, AccessContext caller, Boolean changed) {
         ProfessionalConsent consent = records.findConsent(record.ins(), caller.actorId()).orElse(null);
         return new RecordStatus(record.ins(), record.state(), consent == null ? null : consent.status(),
                 consent != null && consent.isAuthorized() && consent.adminDoctor(), record.familyName(),
-                record.givenName(), record.birthDate(), record.gender());
+                record.givenName(), record.birthDate(), record.gender(), consent != null && consent.isTreatingDoctor(),
+                record.closedAt(), record.closureReason(), changed);
     }
 }

@@ -90,7 +90,11 @@ public class AccessPolicy {
         }
         requireModeConditions(context, record.settings(), consent, action);
         boolean adminDoctor = consent != null && consent.isAuthorized() && consent.adminDoctor();
-        return new Admission(context, record, consent, adminDoctor, visibility(context, record.settings(), adminDoctor),
+        // the médecin traitant DMP reads every document, masked ones included (CSP art. L1111-16,
+        // docs/dmp-admin-services.md "The médecin traitant DMP")
+        boolean treatingDoctor = consent != null && consent.isTreatingDoctor();
+        return new Admission(context, record, consent, adminDoctor,
+                visibility(context, record.settings(), adminDoctor || treatingDoctor),
                 !trail.hasAccessed(record.ins(), context.actorId()));
     }
 
@@ -221,8 +225,8 @@ public class AccessPolicy {
         };
     }
 
-    private DocumentVisibility visibility(AccessContext context, PatientSettings settings, boolean adminDoctor) {
-        boolean seesMasked = adminDoctor || (context.mode().isEmergency() && settings.maskedVisibleInEmergency());
+    private DocumentVisibility visibility(AccessContext context, PatientSettings settings, boolean seesAll) {
+        boolean seesMasked = seesAll || (context.mode().isEmergency() && settings.maskedVisibleInEmergency());
         return new DocumentVisibility(context.actorId(), seesMasked, settings.maskAll(),
                 DmpConfidentiality.MASKING_PROFESSIONALS,
                 matrix.typeFilter(context.profession(), context.specialtyCode()));

@@ -7,6 +7,8 @@ import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
+import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
+import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
 import org.hl7.fhir.r4.model.Extension;
@@ -63,6 +65,11 @@ public final class PatientMapper {
         patient.addExtension(new Extension(ATTACHED_TO_MES, new BooleanType(state == PatientRecordState.ACTIVATED)));
         if (state == PatientRecordState.CLOSED || state == PatientRecordState.OPPOSED) {
             Extension closure = patient.addExtension().setUrl(CLOSURE);
+            if (status.closedAt() != null) {
+                // the date the record was closed, kept by the core (issue 20)
+                closure.addExtension(new Extension("dateFermeture", new DateTimeType(java.util.Date.from(status.closedAt()),
+                        TemporalPrecisionEnum.SECOND, java.util.TimeZone.getTimeZone("UTC"))));
+            }
             closure.addExtension(new Extension("motifFermeture", new CodeableConcept(
                     new Coding(CLOSURE_MOTIVE_SYSTEM, "patient-demande", "Fermeture à la demande du patient"))));
             closure.addExtension(new Extension("raisonFermeture", new StringType(state == PatientRecordState.CLOSED

@@ -4,6 +4,7 @@ import org.dmpgateway.model.ConsentStatus;
 import org.dmpgateway.model.PatientRecordState;
 import org.dmpgateway.model.PatientRef;
 
+import java.time.Instant;
 import java.time.LocalDate;
 
 /**
@@ -16,7 +17,19 @@ import java.time.LocalDate;
  * @param givenName  the patient's given name(s)
  * @param birthDate  the patient's birth date
  * @param gender     the patient's administrative gender as stored with the record (e.g. {@code F}, {@code M})
+ * @param treatingDoctor the caller is the patient's médecin traitant DMP (authorised with that role)
+ * @param closedAt   when the record was closed (state CLOSED), null otherwise or when unknown
+ * @param closureReason the closure reason code (PatientRecord.CLOSURE_REASON_SYSTEM), null when none
+ * @param changed    for a declaration (TD0.3): whether it changed anything (false: the authorisation
+ *                   or the role was already as declared); null for a status read (TD0.2)
  */
 public record RecordStatus(PatientRef patient, PatientRecordState state, ConsentStatus consent, boolean adminDoctor,
-                           String familyName, String givenName, LocalDate birthDate, String gender) {
+                           String familyName, String givenName, LocalDate birthDate, String gender,
+                           boolean treatingDoctor, Instant closedAt, String closureReason, Boolean changed) {
+
+    /** A status without the médecin traitant role, closure nor change. */
+    public RecordStatus(PatientRef patient, PatientRecordState state, ConsentStatus consent, boolean adminDoctor,
+                        String familyName, String givenName, LocalDate birthDate, String gender) {
+        this(patient, state, consent, adminDoctor, familyName, givenName, birthDate, gender, false, null, null, null);
+    }
 }

@@ -22,12 +22,14 @@ final class AdminApi {
 
     /** A patient record as created or read. Absent settings take their defaults on creation. */
     record Patient(String ins, String authority, String familyName, String givenName, LocalDate birthDate,
-                   String gender, PatientRecordState state, Settings settings, List<Professional> professionals) {
+                   String gender, PatientRecordState state, Settings settings, List<Professional> professionals,
+                   Instant closedAt, String closureReason) {
 
         static Patient of(PatientRecord r, List<ProfessionalConsent> professionals) {
             return new Patient(r.ins().id(), r.ins().authority(), r.familyName(), r.givenName(), r.birthDate(),
                     r.gender(), r.state(), Settings.of(r.settings()),
-                    professionals == null ? null : professionals.stream().map(Professional::of).toList());
+                    professionals == null ? null : professionals.stream().map(Professional::of).toList(),
+                    r.closedAt(), r.closureReason());
         }
 
         PatientRecord toRecord(PatientRef ins) {
@@ -54,13 +56,16 @@ final class AdminApi {
         }
     }
 
-    record StateChange(PatientRecordState state) {
+    /** {@code closureReason}: when closing, a code of 1.2.250.1.213.4.1.2.4 (default FERMETURE_DEMANDE_PATIENT). */
+    record StateChange(PatientRecordState state, String closureReason) {
     }
 
     /** A professional on the patient's lists. */
-    record Professional(String actorId, String name, ConsentStatus status, Boolean adminDoctor, Instant since) {
+    record Professional(String actorId, String name, ConsentStatus status, Boolean adminDoctor, Instant since,
+                        Boolean treatingDoctor) {
         static Professional of(ProfessionalConsent c) {
-            return new Professional(c.actorId(), c.actorName(), c.status(), c.adminDoctor(), c.since());
+            return new Professional(c.actorId(), c.actorName(), c.status(), c.adminDoctor(), c.since(),
+                    c.treatingDoctor());
         }
     }
 

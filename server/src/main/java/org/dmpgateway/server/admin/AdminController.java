@@ -60,7 +60,7 @@ class AdminController {
                     + "ACTIVATED, OPPOSED, CLOSED", "state");
         }
         PatientRef ref = new PatientRef(ins, authority);
-        administration.setState(ref, body.state());
+        administration.setState(ref, body.state(), body.closureReason());
         return read(ref);
     }
 
@@ -80,7 +80,8 @@ class AdminController {
             throw new DmpException(DmpErrorCode.METADATA_ERROR, "status: required, AUTHORIZED or BLOCKED", "status");
         }
         return AdminApi.Professional.of(administration.putProfessional(new PatientRef(ins, authority), actorId,
-                body.name(), body.status(), Boolean.TRUE.equals(body.adminDoctor())));
+                body.name(), body.status(), Boolean.TRUE.equals(body.adminDoctor()),
+                Boolean.TRUE.equals(body.treatingDoctor())));
     }
 
     @DeleteMapping("/professionals/{actorId}")

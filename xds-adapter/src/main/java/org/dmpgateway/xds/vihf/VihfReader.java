@@ -218,6 +218,24 @@ public class VihfReader implements Processor {
         if (!(headers instanceof Map<?, ?> byName) || !(byName.get(VihfNames.SECURITY_HEADER) instanceof Header security)) {
             return null;
         }
+        return assertionIn(security);
+    }
+
+    /**
+     * The identity of the VIHF in the incoming SOAP headers of a plain CXF (JAX-WS) service, as
+     * {@link #process} for the IPF routes: the one {@code wsse:Security} header (several are marked
+     * by {@link VihfSecurityHeaderInterceptor}, which such a service must carry too) and its one
+     * assertion.
+     *
+     * @throws DmpException IDENTITY_MISSING, IDENTITY_INVALID, IDENTITY_UNTRUSTED
+     */
+    public AccessContext readSoapHeaders(List<Header> headers) {
+        Header security = headers == null ? null : headers.stream()
+                .filter(h -> VihfNames.SECURITY_HEADER.equals(h.getName())).findFirst().orElse(null);
+        return read(security == null ? null : assertionIn(security));
+    }
+
+    private static Element assertionIn(Header security) {
         if (security.getObject() instanceof VihfSecurityHeaderInterceptor.SeveralSecurityHeaders several) {
             throw invalid("the request carries " + several.count() + " wsse:Security headers, expected one holding"
                     + " one VIHF: the identity is ambiguous");
