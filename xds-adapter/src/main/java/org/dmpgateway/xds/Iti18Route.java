@@ -1,7 +1,7 @@
 package org.dmpgateway.xds;
 
 import org.apache.camel.builder.RouteBuilder;
-import org.dmpgateway.model.CoreEndpoints;
+import org.dmpgateway.model.Core;
 import org.dmpgateway.model.query.QueryCommand;
 import org.dmpgateway.mappings.xds.CisisQueryStatuses;
 import org.dmpgateway.mappings.xds.XdsQueryMapper;
@@ -32,9 +32,11 @@ public class Iti18Route extends RouteBuilder {
     static final String REQUESTED_DOCUMENT_STATUSES = "DmpRequestedDocumentStatuses";
 
     private final VihfReader vihf;
+    private final Core core;
 
-    public Iti18Route(VihfReader vihf) {
+    public Iti18Route(VihfReader vihf, Core core) {
         this.vihf = vihf;
+        this.core = core;
     }
 
     @Override
@@ -50,12 +52,12 @@ public class Iti18Route extends RouteBuilder {
                     .process(exchange -> exchange.getMessage().setBody(CisisQueryStatuses.withDocumentStatuses(
                             exchange.getMessage().getBody(QueryCommand.class),
                             exchange.getMessage().getHeader(REQUESTED_DOCUMENT_STATUSES, List.class))))
-                    .to(CoreEndpoints.QUERY_REGISTRY)
+                    .process(CoreStep.call(QueryCommand.class, core::query))
                     .bean(XdsQueryResponseMapper.class, "toQueryResponse")
                     .convertBodyTo(AdhocQueryResponse.class)
                     .process(DmpProfiledValidation.profiled(iti18ResponseValidator()))
                 .doCatch(Exception.class)
-                    .process(XdsFailures.answer(XdsTransaction.ITI_18))
+                    .process(XdsFailures.answer(XdsTransaction.ITI_18, core))
                 .end();
     }
 }

@@ -1,7 +1,8 @@
 package org.dmpgateway.xds;
 
 import org.apache.camel.builder.RouteBuilder;
-import org.dmpgateway.model.CoreEndpoints;
+import org.dmpgateway.model.Core;
+import org.dmpgateway.model.Submission;
 import org.dmpgateway.mappings.xds.XdsSubmissionMapper;
 import org.dmpgateway.mappings.xds.XdsTransaction;
 import org.openehealth.ipf.commons.ihe.xds.core.requests.ProvideAndRegisterDocumentSet;
@@ -22,9 +23,11 @@ import static org.openehealth.ipf.platform.camel.ihe.xds.XdsCamelValidators.iti4
 @Component
 public class Iti41Route extends RouteBuilder {
     private final VihfReader vihf;
+    private final Core core;
 
-    public Iti41Route(VihfReader vihf) {
+    public Iti41Route(VihfReader vihf, Core core) {
         this.vihf = vihf;
+        this.core = core;
     }
 
     @Override
@@ -35,11 +38,11 @@ public class Iti41Route extends RouteBuilder {
                     .process(vihf)
                     .convertBodyTo(ProvideAndRegisterDocumentSet.class)
                     .bean(XdsSubmissionMapper.class, "toSubmission")
-                    .to(CoreEndpoints.SUBMIT_DOCUMENTS)
+                    .process(CoreStep.call(Submission.class, core::submit))
                     .process(exchange -> exchange.getMessage().setBody(new Response(Status.SUCCESS)))
                     .process(iti41ResponseValidator())
                 .doCatch(Exception.class)
-                    .process(XdsFailures.answer(XdsTransaction.ITI_41))
+                    .process(XdsFailures.answer(XdsTransaction.ITI_41, core))
                 .end();
     }
 }

@@ -1,7 +1,8 @@
 package org.dmpgateway.xds;
 
 import org.apache.camel.builder.RouteBuilder;
-import org.dmpgateway.model.CoreEndpoints;
+import org.dmpgateway.model.Core;
+import org.dmpgateway.model.query.RetrieveCommand;
 import org.dmpgateway.mappings.xds.XdsRetrieveMapper;
 import org.dmpgateway.mappings.xds.XdsTransaction;
 import org.openehealth.ipf.commons.ihe.xds.core.requests.RetrieveDocumentSet;
@@ -19,9 +20,11 @@ import static org.openehealth.ipf.platform.camel.ihe.xds.XdsCamelValidators.iti4
 @Component
 public class Iti43Route extends RouteBuilder {
     private final VihfReader vihf;
+    private final Core core;
 
-    public Iti43Route(VihfReader vihf) {
+    public Iti43Route(VihfReader vihf, Core core) {
         this.vihf = vihf;
+        this.core = core;
     }
 
     @Override
@@ -32,11 +35,11 @@ public class Iti43Route extends RouteBuilder {
                     .process(vihf)
                     .convertBodyTo(RetrieveDocumentSet.class)
                     .bean(XdsRetrieveMapper.class, "toRetrieveCommand")
-                    .to(CoreEndpoints.RETRIEVE_DOCUMENTS)
+                    .process(CoreStep.call(RetrieveCommand.class, core::retrieve))
                     .bean(XdsRetrieveMapper.class, "toRetrievedDocumentSet")
                     .process(iti43ResponseValidator())
                 .doCatch(Exception.class)
-                    .process(XdsFailures.answer(XdsTransaction.ITI_43))
+                    .process(XdsFailures.answer(XdsTransaction.ITI_43, core))
                 .end();
     }
 }

@@ -2,7 +2,8 @@ package org.dmpgateway.xds;
 
 import org.apache.camel.Processor;
 import org.apache.camel.builder.RouteBuilder;
-import org.dmpgateway.model.CoreEndpoints;
+import org.dmpgateway.model.Core;
+import org.dmpgateway.model.DocumentUpdate;
 import org.dmpgateway.mappings.xds.XdsTransaction;
 import org.dmpgateway.mappings.xds.XdsUpdateMapper;
 import org.dmpgateway.mappings.xds.XdsUpdateValidation;
@@ -31,9 +32,11 @@ import static org.openehealth.ipf.platform.camel.ihe.xds.XdsCamelValidators.iti5
 @Component
 public class Iti57Route extends RouteBuilder {
     private final VihfReader vihf;
+    private final Core core;
 
-    public Iti57Route(VihfReader vihf) {
+    public Iti57Route(VihfReader vihf, Core core) {
         this.vihf = vihf;
+        this.core = core;
     }
 
     @Override
@@ -43,11 +46,11 @@ public class Iti57Route extends RouteBuilder {
                     .process(requestValidator())
                     .process(vihf)
                     .bean(XdsUpdateMapper.class, "toDocumentUpdate")
-                    .to(CoreEndpoints.UPDATE_DOCUMENTS)
+                    .process(CoreStep.call(DocumentUpdate.class, core::update))
                     .process(exchange -> exchange.getMessage().setBody(new Response(Status.SUCCESS)))
                     .process(iti57ResponseValidator())
                 .doCatch(Exception.class)
-                    .process(XdsFailures.answer(XdsTransaction.ITI_57))
+                    .process(XdsFailures.answer(XdsTransaction.ITI_57, core))
                 .end();
     }
 

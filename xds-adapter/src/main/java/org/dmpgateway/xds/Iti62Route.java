@@ -1,7 +1,8 @@
 package org.dmpgateway.xds;
 
 import org.apache.camel.builder.RouteBuilder;
-import org.dmpgateway.model.CoreEndpoints;
+import org.dmpgateway.model.Core;
+import org.dmpgateway.model.DocumentRemoval;
 import org.dmpgateway.mappings.xds.XdsRemovalMapper;
 import org.dmpgateway.mappings.xds.XdsTransaction;
 import org.openehealth.ipf.commons.ihe.xds.core.requests.RemoveMetadata;
@@ -23,9 +24,11 @@ import static org.openehealth.ipf.platform.camel.ihe.xds.XdsCamelValidators.iti6
 @Component
 public class Iti62Route extends RouteBuilder {
     private final VihfReader vihf;
+    private final Core core;
 
-    public Iti62Route(VihfReader vihf) {
+    public Iti62Route(VihfReader vihf, Core core) {
         this.vihf = vihf;
+        this.core = core;
     }
 
     @Override
@@ -36,11 +39,14 @@ public class Iti62Route extends RouteBuilder {
                     .process(vihf)
                     .convertBodyTo(RemoveMetadata.class)
                     .bean(XdsRemovalMapper.class, "toDocumentRemoval")
-                    .to(CoreEndpoints.REMOVE_DOCUMENTS)
+                    .process(CoreStep.call(DocumentRemoval.class, (removal, caller) -> {
+                        core.remove(removal, caller);
+                        return null;
+                    }))
                     .process(exchange -> exchange.getMessage().setBody(new Response(Status.SUCCESS)))
                     .process(iti62ResponseValidator())
                 .doCatch(Exception.class)
-                    .process(XdsFailures.answer(XdsTransaction.ITI_62))
+                    .process(XdsFailures.answer(XdsTransaction.ITI_62, core))
                 .end();
     }
 }

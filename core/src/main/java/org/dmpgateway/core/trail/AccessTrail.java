@@ -141,7 +141,7 @@ public class AccessTrail {
                     Object body = exchange.getMessage().getBody();
                     refused(exchange.getMessage().getHeader(CoreEndpoints.ACCESS_CONTEXT, AccessContext.class),
                             targetedPatient(body), action, documentIdsOf(body), refused);
-                    exchange.setProperty(CoreEndpoints.REFUSAL_TRACED, true);
+                    refused.markTracedByCore();
                 } catch (RuntimeException e) {
                     LOG.error("could not trace a refused {} ({})", action, refused.getMessage(), e);
                 }
