@@ -41,23 +41,23 @@ public class Iti18Route extends RouteBuilder {
 
     @Override
     public void configure() {
+        // every failure becomes the transaction's XDS answer (XdsFailures), for the whole route
+        onException(Exception.class).handled(true)
+                .process(XdsFailures.answer(XdsTransaction.ITI_18, core));
+
         from("xds-iti18:iti18?" + VihfSecurityHeaderInterceptor.ENDPOINT_PARAMETER).routeId("iti18")
-                .doTry()
-                    .process(exchange -> exchange.getMessage().setHeader(REQUESTED_DOCUMENT_STATUSES,
-                            CisisQueryStatuses.standInForIpf(exchange.getMessage().getBody(AdhocQueryRequest.class))))
-                    .process(DmpProfiledValidation.profiled(iti18RequestValidator()))
-                    .process(vihf)
-                    .convertBodyTo(QueryRegistry.class)
-                    .bean(XdsQueryMapper.class, "toQueryCommand")
-                    .process(exchange -> exchange.getMessage().setBody(CisisQueryStatuses.withDocumentStatuses(
-                            exchange.getMessage().getBody(QueryCommand.class),
-                            exchange.getMessage().getHeader(REQUESTED_DOCUMENT_STATUSES, List.class))))
-                    .process(CoreStep.call(QueryCommand.class, core::query))
-                    .bean(XdsQueryResponseMapper.class, "toQueryResponse")
-                    .convertBodyTo(AdhocQueryResponse.class)
-                    .process(DmpProfiledValidation.profiled(iti18ResponseValidator()))
-                .doCatch(Exception.class)
-                    .process(XdsFailures.answer(XdsTransaction.ITI_18, core))
-                .end();
+                .process(exchange -> exchange.getMessage().setHeader(REQUESTED_DOCUMENT_STATUSES,
+                        CisisQueryStatuses.standInForIpf(exchange.getMessage().getBody(AdhocQueryRequest.class))))
+                .process(DmpProfiledValidation.profiled(iti18RequestValidator()))
+                .process(vihf)
+                .convertBodyTo(QueryRegistry.class)
+                .bean(XdsQueryMapper.class, "toQueryCommand")
+                .process(exchange -> exchange.getMessage().setBody(CisisQueryStatuses.withDocumentStatuses(
+                        exchange.getMessage().getBody(QueryCommand.class),
+                        exchange.getMessage().getHeader(REQUESTED_DOCUMENT_STATUSES, List.class))))
+                .process(CoreStep.call(QueryCommand.class, core::query))
+                .bean(XdsQueryResponseMapper.class, "toQueryResponse")
+                .convertBodyTo(AdhocQueryResponse.class)
+                .process(DmpProfiledValidation.profiled(iti18ResponseValidator()));
     }
 }

@@ -32,17 +32,17 @@ public class Iti41Route extends RouteBuilder {
 
     @Override
     public void configure() {
+        // every failure becomes the transaction's XDS answer (XdsFailures), for the whole route
+        onException(Exception.class).handled(true)
+                .process(XdsFailures.answer(XdsTransaction.ITI_41, core));
+
         from("xds-iti41:iti41?" + VihfSecurityHeaderInterceptor.ENDPOINT_PARAMETER).routeId("iti41")
-                .doTry()
-                    .process(DmpProfiledValidation.profiled(iti41RequestValidator()))
-                    .process(vihf)
-                    .convertBodyTo(ProvideAndRegisterDocumentSet.class)
-                    .bean(XdsSubmissionMapper.class, "toSubmission")
-                    .process(CoreStep.call(Submission.class, core::submit))
-                    .process(exchange -> exchange.getMessage().setBody(new Response(Status.SUCCESS)))
-                    .process(iti41ResponseValidator())
-                .doCatch(Exception.class)
-                    .process(XdsFailures.answer(XdsTransaction.ITI_41, core))
-                .end();
+                .process(DmpProfiledValidation.profiled(iti41RequestValidator()))
+                .process(vihf)
+                .convertBodyTo(ProvideAndRegisterDocumentSet.class)
+                .bean(XdsSubmissionMapper.class, "toSubmission")
+                .process(CoreStep.call(Submission.class, core::submit))
+                .process(exchange -> exchange.getMessage().setBody(new Response(Status.SUCCESS)))
+                .process(iti41ResponseValidator());
     }
 }

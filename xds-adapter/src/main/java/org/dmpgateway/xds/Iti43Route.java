@@ -29,17 +29,17 @@ public class Iti43Route extends RouteBuilder {
 
     @Override
     public void configure() {
+        // every failure becomes the transaction's XDS answer (XdsFailures), for the whole route
+        onException(Exception.class).handled(true)
+                .process(XdsFailures.answer(XdsTransaction.ITI_43, core));
+
         from("xds-iti43:iti43?" + VihfSecurityHeaderInterceptor.ENDPOINT_PARAMETER).routeId("iti43")
-                .doTry()
-                    .process(iti43RequestValidator())
-                    .process(vihf)
-                    .convertBodyTo(RetrieveDocumentSet.class)
-                    .bean(XdsRetrieveMapper.class, "toRetrieveCommand")
-                    .process(CoreStep.call(RetrieveCommand.class, core::retrieve))
-                    .bean(XdsRetrieveMapper.class, "toRetrievedDocumentSet")
-                    .process(iti43ResponseValidator())
-                .doCatch(Exception.class)
-                    .process(XdsFailures.answer(XdsTransaction.ITI_43, core))
-                .end();
+                .process(iti43RequestValidator())
+                .process(vihf)
+                .convertBodyTo(RetrieveDocumentSet.class)
+                .bean(XdsRetrieveMapper.class, "toRetrieveCommand")
+                .process(CoreStep.call(RetrieveCommand.class, core::retrieve))
+                .bean(XdsRetrieveMapper.class, "toRetrievedDocumentSet")
+                .process(iti43ResponseValidator());
     }
 }

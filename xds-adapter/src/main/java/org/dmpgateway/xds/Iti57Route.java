@@ -41,17 +41,17 @@ public class Iti57Route extends RouteBuilder {
 
     @Override
     public void configure() {
+        // every failure becomes the transaction's XDS answer (XdsFailures), for the whole route
+        onException(Exception.class).handled(true)
+                .process(XdsFailures.answer(XdsTransaction.ITI_57, core));
+
         from("xds-iti57:iti57?" + VihfSecurityHeaderInterceptor.ENDPOINT_PARAMETER).routeId("iti57")
-                .doTry()
-                    .process(requestValidator())
-                    .process(vihf)
-                    .bean(XdsUpdateMapper.class, "toDocumentUpdate")
-                    .process(CoreStep.call(DocumentUpdate.class, core::update))
-                    .process(exchange -> exchange.getMessage().setBody(new Response(Status.SUCCESS)))
-                    .process(iti57ResponseValidator())
-                .doCatch(Exception.class)
-                    .process(XdsFailures.answer(XdsTransaction.ITI_57, core))
-                .end();
+                .process(requestValidator())
+                .process(vihf)
+                .bean(XdsUpdateMapper.class, "toDocumentUpdate")
+                .process(CoreStep.call(DocumentUpdate.class, core::update))
+                .process(exchange -> exchange.getMessage().setBody(new Response(Status.SUCCESS)))
+                .process(iti57ResponseValidator());
     }
 
     /** IPF's ITI-57 request validation, accepting the CI-SIS availability statuses. */

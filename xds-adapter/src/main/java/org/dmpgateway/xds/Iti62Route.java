@@ -33,20 +33,20 @@ public class Iti62Route extends RouteBuilder {
 
     @Override
     public void configure() {
+        // every failure becomes the transaction's XDS answer (XdsFailures), for the whole route
+        onException(Exception.class).handled(true)
+                .process(XdsFailures.answer(XdsTransaction.ITI_62, core));
+
         from("rmd-iti62:iti62?" + VihfSecurityHeaderInterceptor.ENDPOINT_PARAMETER).routeId("iti62")
-                .doTry()
-                    .process(iti62RequestValidator())
-                    .process(vihf)
-                    .convertBodyTo(RemoveMetadata.class)
-                    .bean(XdsRemovalMapper.class, "toDocumentRemoval")
-                    .process(CoreStep.call(DocumentRemoval.class, (removal, caller) -> {
-                        core.remove(removal, caller);
-                        return null;
-                    }))
-                    .process(exchange -> exchange.getMessage().setBody(new Response(Status.SUCCESS)))
-                    .process(iti62ResponseValidator())
-                .doCatch(Exception.class)
-                    .process(XdsFailures.answer(XdsTransaction.ITI_62, core))
-                .end();
+                .process(iti62RequestValidator())
+                .process(vihf)
+                .convertBodyTo(RemoveMetadata.class)
+                .bean(XdsRemovalMapper.class, "toDocumentRemoval")
+                .process(CoreStep.call(DocumentRemoval.class, (removal, caller) -> {
+                    core.remove(removal, caller);
+                    return null;
+                }))
+                .process(exchange -> exchange.getMessage().setBody(new Response(Status.SUCCESS)))
+                .process(iti62ResponseValidator());
     }
 }
