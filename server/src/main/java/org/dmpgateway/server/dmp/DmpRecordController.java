@@ -11,6 +11,7 @@ import org.dmpgateway.xds.vihf.VihfReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
+import org.dmpgateway.mappings.IdentityWords;
 import org.dmpgateway.mappings.http.HttpErrorMapper;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -135,6 +136,8 @@ public class DmpRecordController {
     }
 
     private static ErrorBody body(DmpException e) {
-        return new ErrorBody(e.code().name(), e.errors().stream().map(DmpError::message).collect(Collectors.joining("; ")));
+        // the identity fields the core's refusals point at, as the VIHF names them
+        return new ErrorBody(e.code().name(), e.errors().stream().map(IdentityWords.VIHF::render).map(DmpError::message)
+                .collect(Collectors.joining("; ")));
     }
 }
