@@ -17,6 +17,7 @@ import org.dmpgateway.model.access.AuthorizationDeclaration;
 import org.dmpgateway.model.access.RecordStatus;
 import org.dmpgateway.model.error.DmpErrorCode;
 import org.dmpgateway.model.error.DmpException;
+import org.dmpgateway.model.error.IdentityField;
 import org.dmpgateway.model.ConsentStatus;
 import org.dmpgateway.model.PatientRecordState;
 import org.dmpgateway.server.support.Vihf;
@@ -252,7 +253,21 @@ class DmpRecordControllerTest {
         mvc.perform(put("/dmp/authorization").header(HttpHeaders.AUTHORIZATION, drDurant()))
                 .andExpect(status().is(status))
                 .andExpect(jsonPath("$.code").value(code.name()))
-                .andExpect(jsonPath("$.message").value("refused by the stub core"));
+                .andExpect(jsonPath("$.message").value(code == DmpErrorCode.PS_NOT_AUTHORIZED
+                        // the REST mapping says where the authorisation is declared (IdentityWords)
+                        ? "refused by the stub core (declaration: PUT /dmp/authorization)"
+                        : "refused by the stub core"));
+    }
+
+    @Test
+    void anIdentityFieldTheCoreNamesIsTheVihfAttribute() throws Exception {
+        core.set(call -> {
+            throw new DmpException(DmpErrorCode.BREAK_GLASS_JUSTIFICATION_MISSING, "no justification",
+                    IdentityField.ACCESS_REASON.location());
+        });
+        mvc.perform(get("/dmp/status").header(HttpHeaders.AUTHORIZATION, drDurant()))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.message").value("no justification (VIHF attribute Mode_Acces_Raison)"));
     }
 
     @Test
