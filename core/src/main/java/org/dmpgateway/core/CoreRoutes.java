@@ -1,6 +1,8 @@
 package org.dmpgateway.core;
 
+import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.model.RouteDefinition;
 import org.dmpgateway.model.CoreEndpoints;
 import org.dmpgateway.model.access.AuthorizationDeclaration;
 import org.dmpgateway.model.error.DmpException;
@@ -19,6 +21,8 @@ import org.dmpgateway.core.trail.ReadTraces;
 import org.dmpgateway.core.update.RemoveDocuments;
 import org.dmpgateway.core.update.UpdateDocuments;
 import org.springframework.stereotype.Component;
+
+import java.util.function.Function;
 
 /**
  * The core transaction routes. Every adapter (SOAP, FHIR, REST) sends its internal command here,
@@ -52,92 +56,58 @@ public class CoreRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        errorHandler(noErrorHandler());
+        // no redelivery, no logging here: a refusal travels back to the adapter, which answers it
+        errorHandler(defaultErrorHandler().logExhausted(false).logStackTrace(false));
 
-        from(CoreEndpoints.SUBMIT_DOCUMENTS).routeId("submit-documents")
-                .convertBodyTo(Submission.class)
-                .doTry()
-                    .bean(submitDocuments, "submit")
-                .doCatch(DmpException.class)
-                    .process(trail.refusal(TraceAction.SUBMIT))
-                .end();
-
-        from(CoreEndpoints.QUERY_REGISTRY).routeId("query-registry")
-                .convertBodyTo(QueryCommand.class)
-                .doTry()
-                    .bean(storedQueries, "execute")
-                .doCatch(DmpException.class)
-                    .process(trail.refusal(TraceAction.QUERY))
-                .end();
-
+        command(CoreEndpoints.SUBMIT_DOCUMENTS, "submit-documents", Submission.class, submitDocuments, "submit",
+                refusedAs(TraceAction.SUBMIT));
+        command(CoreEndpoints.QUERY_REGISTRY, "query-registry", QueryCommand.class, storedQueries, "execute",
+                refusedAs(TraceAction.QUERY));
         // the total of a paged FindDocuments; admitted (and refused) like a query
-        from(CoreEndpoints.COUNT_DOCUMENTS).routeId("count-documents")
-                .convertBodyTo(QueryCommand.class)
-                .doTry()
-                    .bean(storedQueries, "count")
-                .doCatch(DmpException.class)
-                    .process(trail.refusal(TraceAction.QUERY))
-                .end();
-
+        command(CoreEndpoints.COUNT_DOCUMENTS, "count-documents", QueryCommand.class, storedQueries, "count",
+                refusedAs(TraceAction.QUERY));
         // the document a FHIR PATCH or DELETE names: refused (and traced) as that change, never as a query
-        from(CoreEndpoints.FIND_FOR_CHANGE).routeId("find-for-change")
-                .convertBodyTo(QueryCommand.class)
-                .doTry()
-                    .bean(storedQueries, "findForChange")
-                .doCatch(DmpException.class)
-                    .process(trail.refusalOf(exchange -> exchange.getMessage()
-                            .getHeader(CoreEndpoints.CHANGE_ACTION, TraceAction.UPDATE, TraceAction.class)))
-                .end();
+        command(CoreEndpoints.FIND_FOR_CHANGE, "find-for-change", QueryCommand.class, storedQueries, "findForChange",
+                exchange -> exchange.getMessage().getHeader(CoreEndpoints.CHANGE_ACTION, TraceAction.UPDATE,
+                        TraceAction.class));
+        command(CoreEndpoints.RETRIEVE_DOCUMENTS, "retrieve-documents", RetrieveCommand.class, retrieveDocuments,
+                "retrieve", refusedAs(TraceAction.RETRIEVE));
+        // an ITI-57 request that only deletes documents is traced as DELETE, like ITI-62
+        command(CoreEndpoints.UPDATE_DOCUMENTS, "update-documents", DocumentUpdate.class, updateDocuments, "update",
+                exchange -> UpdateDocuments.traceAction(exchange.getMessage().getBody()));
+        command(CoreEndpoints.REMOVE_DOCUMENTS, "remove-documents", DocumentRemoval.class, removeDocuments, "remove",
+                refusedAs(TraceAction.DELETE));
+        command(CoreEndpoints.DECLARE_AUTHORIZATION, "declare-authorization", AuthorizationDeclaration.class,
+                declareAuthorization, "declare",
+                exchange -> DeclareAuthorization.traceAction(exchange.getMessage().getBody()));
+        command(CoreEndpoints.RECORD_STATUS, "record-status", null, declareAuthorization, "status",
+                refusedAs(TraceAction.STATUS_CHECK));
+        command(CoreEndpoints.READ_TRACES, "read-traces", null, readTraces, "read",
+                refusedAs(TraceAction.READ_TRACES));
 
         // a refusal an adapter answered itself once the caller was known (400, 404, 412...)
         from(CoreEndpoints.TRACE_REFUSAL).routeId("trace-refusal")
                 .bean(trail, "reported");
+    }
 
-        from(CoreEndpoints.RETRIEVE_DOCUMENTS).routeId("retrieve-documents")
-                .convertBodyTo(RetrieveCommand.class)
-                .doTry()
-                    .bean(retrieveDocuments, "retrieve")
-                .doCatch(DmpException.class)
-                    .process(trail.refusal(TraceAction.RETRIEVE))
+    /**
+     * One command route: the body converted to the command type (when one is given), handed to the
+     * service's method; a refusal ({@link DmpException}) is traced with the action {@code refusedAs}
+     * names, then travels back to the caller unchanged.
+     */
+    private void command(String uri, String routeId, Class<?> commandType, Object service, String method,
+                         Function<Exchange, TraceAction> refusedAs) {
+        RouteDefinition route = from(uri).routeId(routeId);
+        route.onException(DmpException.class)
+                .process(trail.traceRefusal(refusedAs))
                 .end();
+        if (commandType != null) {
+            route.convertBodyTo(commandType);
+        }
+        route.bean(service, method);
+    }
 
-        // an ITI-57 request that only deletes documents is traced as DELETE, like ITI-62
-        from(CoreEndpoints.UPDATE_DOCUMENTS).routeId("update-documents")
-                .convertBodyTo(DocumentUpdate.class)
-                .doTry()
-                    .bean(updateDocuments, "update")
-                .doCatch(DmpException.class)
-                    .process(trail.refusal(UpdateDocuments::traceAction))
-                .end();
-
-        from(CoreEndpoints.REMOVE_DOCUMENTS).routeId("remove-documents")
-                .convertBodyTo(DocumentRemoval.class)
-                .doTry()
-                    .bean(removeDocuments, "remove")
-                .doCatch(DmpException.class)
-                    .process(trail.refusal(TraceAction.DELETE))
-                .end();
-
-        from(CoreEndpoints.DECLARE_AUTHORIZATION).routeId("declare-authorization")
-                .convertBodyTo(AuthorizationDeclaration.class)
-                .doTry()
-                    .bean(declareAuthorization, "declare")
-                .doCatch(DmpException.class)
-                    .process(trail.refusal(DeclareAuthorization::traceAction))
-                .end();
-
-        from(CoreEndpoints.RECORD_STATUS).routeId("record-status")
-                .doTry()
-                    .bean(declareAuthorization, "status")
-                .doCatch(DmpException.class)
-                    .process(trail.refusal(TraceAction.STATUS_CHECK))
-                .end();
-
-        from(CoreEndpoints.READ_TRACES).routeId("read-traces")
-                .doTry()
-                    .bean(readTraces, "read")
-                .doCatch(DmpException.class)
-                    .process(trail.refusal(TraceAction.READ_TRACES))
-                .end();
+    private static Function<Exchange, TraceAction> refusedAs(TraceAction action) {
+        return exchange -> action;
     }
 }

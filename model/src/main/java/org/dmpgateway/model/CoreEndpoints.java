@@ -1,8 +1,9 @@
 package org.dmpgateway.model;
 
 /**
- * The URIs of the core transaction routes. Adapters send their internal commands here; they do
- * not depend on the routes module, only on these names.
+ * The URIs and headers of the core's Camel routes. Adapters do not use them: they call the typed
+ * {@link Core}, which the core implements over these routes (CamelCore). The XDS adapter keeps the
+ * caller it read in the header {@link #ACCESS_CONTEXT} of its own exchange.
  */
 public final class CoreEndpoints {
     /** Body: {@link org.dmpgateway.model.Submission}; answer: the stored submission. */
@@ -62,11 +63,6 @@ public final class CoreEndpoints {
     public static final String CHANGE_ACTION = "DmpChangeAction";
     /** Header of {@link #TRACE_REFUSAL}: the {@link org.dmpgateway.model.trail.TraceAction} refused. */
     public static final String TRACE_ACTION = "DmpTraceAction";
-    /**
-     * Exchange property a core route sets (true) once it traced a refusal, so that the adapter the
-     * refusal travels back to does not report it again to {@link #TRACE_REFUSAL}.
-     */
-    public static final String REFUSAL_TRACED = "DmpRefusalTraced";
     /** Optional header of {@link #TRACE_REFUSAL}: the {@code List<String>} of document ids the request named. */
     public static final String DOCUMENT_IDS = "DmpDocumentIds";
 

@@ -128,7 +128,7 @@ class ProfessionCodeEndToEndTest {
     }
 
     @Test
-    void aWrongCodeSystemIsRefusedOverFhirWith401AndTheSameWords() {
+    void aWrongCodeSystemIsRefusedOverFhirWith401AndTheSameRuleNamingTheTokenClaim() {
         Vihf typo = durant.as(Vihf.DURANT, Vihf.DURANT_NAME, MEDECIN_WRONG_SYSTEM, Vihf.MEDECINE_GENERALE);
         String soap = VihfEndToEndTest.refusedWith(findDocuments(typo), "IDENTITY_INVALID").getCodeContext();
 
@@ -141,9 +141,12 @@ class ProfessionCodeEndToEndTest {
         assertEquals(List.of("IDENTITY_INVALID"), issue.getDetails().getCoding().stream()
                 .filter(c -> FhirErrorMapper.CODE_SYSTEM.equals(c.getSystem())).map(c -> c.getCode()).toList());
         String fhir = issue.getDiagnostics() + " " + issue.getDetails().getText();
-        assertTrue(fhir.contains(ROLE) && fhir.contains("subject_role"), fhir);
+        assertTrue(fhir.contains("(token claim subject_role)") && !fhir.contains(ROLE) && !fhir.contains("VIHF"), fhir);
+        assertTrue(soap.endsWith("(VIHF attribute " + ROLE + ")"), soap);
         assertTrue(fhir.contains("code=\"10\" codeSystem=\"1.2.250.1.71.1.2.77\""), fhir);
-        assertEquals(soap, "IDENTITY_INVALID: " + issue.getDiagnostics(), "the same words over SOAP and FHIR");
+        assertEquals(soap.replace(" (VIHF attribute " + ROLE + ")", ""),
+                "IDENTITY_INVALID: " + issue.getDiagnostics().replace(" (token claim subject_role)", ""),
+                "the same rule over SOAP and FHIR, each naming its own field");
     }
 
     @Test

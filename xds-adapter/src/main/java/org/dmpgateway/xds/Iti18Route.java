@@ -1,7 +1,7 @@
 package org.dmpgateway.xds;
 
 import org.apache.camel.builder.RouteBuilder;
-import org.dmpgateway.model.CoreEndpoints;
+import org.dmpgateway.model.Core;
 import org.dmpgateway.model.query.QueryCommand;
 import org.dmpgateway.mappings.xds.CisisQueryStatuses;
 import org.dmpgateway.mappings.xds.ValuesAsSent;
@@ -35,32 +35,34 @@ public class Iti18Route extends RouteBuilder {
     static final String REQUESTED_DOCUMENT_STATUSES = "DmpRequestedDocumentStatuses";
 
     private final VihfReader vihf;
+    private final Core core;
     private final ResponseValidation responses;
 
-    public Iti18Route(VihfReader vihf, ResponseValidation responses) {
+    public Iti18Route(VihfReader vihf, Core core, ResponseValidation responses) {
         this.vihf = vihf;
+        this.core = core;
         this.responses = responses;
     }
 
     @Override
     public void configure() {
+        // every failure becomes the transaction's XDS answer (XdsFailures), for the whole route
+        onException(Exception.class).handled(true)
+                .process(XdsFailures.answer(XdsTransaction.ITI_18, core));
+
         from("xds-iti18:iti18?" + VihfSecurityHeaderInterceptor.ENDPOINT_PARAMETER).routeId("iti18")
-                .doTry()
-                    .process(exchange -> exchange.getMessage().setHeader(REQUESTED_DOCUMENT_STATUSES,
-                            CisisQueryStatuses.standInForIpf(exchange.getMessage().getBody(AdhocQueryRequest.class))))
-                    .process(DmpProfiledValidation.profiled(iti18RequestValidator()))
-                    .process(vihf)
-                    .convertBodyTo(QueryRegistry.class)
-                    .bean(XdsQueryMapper.class, "toQueryCommand")
-                    .process(exchange -> exchange.getMessage().setBody(CisisQueryStatuses.withDocumentStatuses(
-                            exchange.getMessage().getBody(QueryCommand.class),
-                            exchange.getMessage().getHeader(REQUESTED_DOCUMENT_STATUSES, List.class))))
-                    .to(CoreEndpoints.QUERY_REGISTRY)
-                    .bean(XdsQueryResponseMapper.class, "toQueryResponse")
-                    .bean(ValuesAsSent.class, "toEbXml")
-                    .process(responses.of(DmpProfiledValidation.profiled(iti18ResponseValidator())))
-                .doCatch(Exception.class)
-                    .process(XdsFailures.answer(XdsTransaction.ITI_18))
-                .end();
+                .process(exchange -> exchange.getMessage().setHeader(REQUESTED_DOCUMENT_STATUSES,
+                        CisisQueryStatuses.standInForIpf(exchange.getMessage().getBody(AdhocQueryRequest.class))))
+                .process(DmpProfiledValidation.profiled(iti18RequestValidator()))
+                .process(vihf)
+                .convertBodyTo(QueryRegistry.class)
+                .bean(XdsQueryMapper.class, "toQueryCommand")
+                .process(exchange -> exchange.getMessage().setBody(CisisQueryStatuses.withDocumentStatuses(
+                        exchange.getMessage().getBody(QueryCommand.class),
+                        exchange.getMessage().getHeader(REQUESTED_DOCUMENT_STATUSES, List.class))))
+                .process(CoreStep.call(QueryCommand.class, core::query))
+                .bean(XdsQueryResponseMapper.class, "toQueryResponse")
+                .bean(ValuesAsSent.class, "toEbXml")
+                .process(responses.of(DmpProfiledValidation.profiled(iti18ResponseValidator()));
     }
 }

@@ -1,7 +1,8 @@
 package org.dmpgateway.xds;
 
 import org.apache.camel.builder.RouteBuilder;
-import org.dmpgateway.model.CoreEndpoints;
+import org.dmpgateway.model.Core;
+import org.dmpgateway.model.Submission;
 import org.dmpgateway.mappings.xds.XdsSubmissionMapper;
 import org.dmpgateway.mappings.xds.XdsTransaction;
 import org.openehealth.ipf.commons.ihe.xds.core.requests.ProvideAndRegisterDocumentSet;
@@ -22,26 +23,28 @@ import static org.openehealth.ipf.platform.camel.ihe.xds.XdsCamelValidators.iti4
 @Component
 public class Iti41Route extends RouteBuilder {
     private final VihfReader vihf;
+    private final Core core;
     private final ResponseValidation responses;
 
-    public Iti41Route(VihfReader vihf, ResponseValidation responses) {
+    public Iti41Route(VihfReader vihf, Core core, ResponseValidation responses) {
         this.vihf = vihf;
+        this.core = core;
         this.responses = responses;
     }
 
     @Override
     public void configure() {
+        // every failure becomes the transaction's XDS answer (XdsFailures), for the whole route
+        onException(Exception.class).handled(true)
+                .process(XdsFailures.answer(XdsTransaction.ITI_41, core));
+
         from("xds-iti41:iti41?" + VihfSecurityHeaderInterceptor.ENDPOINT_PARAMETER).routeId("iti41")
-                .doTry()
-                    .process(DmpProfiledValidation.profiled(iti41RequestValidator()))
-                    .process(vihf)
-                    .convertBodyTo(ProvideAndRegisterDocumentSet.class)
-                    .bean(XdsSubmissionMapper.class, "toSubmission")
-                    .to(CoreEndpoints.SUBMIT_DOCUMENTS)
-                    .process(exchange -> exchange.getMessage().setBody(new Response(Status.SUCCESS)))
-                    .process(responses.of(iti41ResponseValidator()))
-                .doCatch(Exception.class)
-                    .process(XdsFailures.answer(XdsTransaction.ITI_41))
-                .end();
+                .process(DmpProfiledValidation.profiled(iti41RequestValidator()))
+                .process(vihf)
+                .convertBodyTo(ProvideAndRegisterDocumentSet.class)
+                .bean(XdsSubmissionMapper.class, "toSubmission")
+                .process(CoreStep.call(Submission.class, core::submit))
+                .process(exchange -> exchange.getMessage().setBody(new Response(Status.SUCCESS)))
+                .process(responses.of(iti41ResponseValidator()));
     }
 }

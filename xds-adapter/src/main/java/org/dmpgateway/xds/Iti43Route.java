@@ -1,7 +1,8 @@
 package org.dmpgateway.xds;
 
 import org.apache.camel.builder.RouteBuilder;
-import org.dmpgateway.model.CoreEndpoints;
+import org.dmpgateway.model.Core;
+import org.dmpgateway.model.query.RetrieveCommand;
 import org.dmpgateway.mappings.xds.XdsRetrieveMapper;
 import org.dmpgateway.mappings.xds.XdsTransaction;
 import org.openehealth.ipf.commons.ihe.xds.core.requests.RetrieveDocumentSet;
@@ -19,26 +20,28 @@ import static org.openehealth.ipf.platform.camel.ihe.xds.XdsCamelValidators.iti4
 @Component
 public class Iti43Route extends RouteBuilder {
     private final VihfReader vihf;
+    private final Core core;
     private final ResponseValidation responses;
 
-    public Iti43Route(VihfReader vihf, ResponseValidation responses) {
+    public Iti43Route(VihfReader vihf, Core core, ResponseValidation responses) {
         this.vihf = vihf;
+        this.core = core;
         this.responses = responses;
     }
 
     @Override
     public void configure() {
+        // every failure becomes the transaction's XDS answer (XdsFailures), for the whole route
+        onException(Exception.class).handled(true)
+                .process(XdsFailures.answer(XdsTransaction.ITI_43, core));
+
         from("xds-iti43:iti43?" + VihfSecurityHeaderInterceptor.ENDPOINT_PARAMETER).routeId("iti43")
-                .doTry()
-                    .process(iti43RequestValidator())
-                    .process(vihf)
-                    .convertBodyTo(RetrieveDocumentSet.class)
-                    .bean(XdsRetrieveMapper.class, "toRetrieveCommand")
-                    .to(CoreEndpoints.RETRIEVE_DOCUMENTS)
-                    .bean(XdsRetrieveMapper.class, "toRetrievedDocumentSet")
-                    .process(responses.of(iti43ResponseValidator()))
-                .doCatch(Exception.class)
-                    .process(XdsFailures.answer(XdsTransaction.ITI_43))
-                .end();
+                .process(iti43RequestValidator())
+                .process(vihf)
+                .convertBodyTo(RetrieveDocumentSet.class)
+                .bean(XdsRetrieveMapper.class, "toRetrieveCommand")
+                .process(CoreStep.call(RetrieveCommand.class, core::retrieve))
+                .bean(XdsRetrieveMapper.class, "toRetrievedDocumentSet")
+                .process(responses.of(iti43ResponseValidator()));
     }
 }

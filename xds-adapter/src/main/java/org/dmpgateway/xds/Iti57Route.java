@@ -2,7 +2,8 @@ package org.dmpgateway.xds;
 
 import org.apache.camel.Processor;
 import org.apache.camel.builder.RouteBuilder;
-import org.dmpgateway.model.CoreEndpoints;
+import org.dmpgateway.model.Core;
+import org.dmpgateway.model.DocumentUpdate;
 import org.dmpgateway.mappings.xds.XdsTransaction;
 import org.dmpgateway.mappings.xds.XdsUpdateMapper;
 import org.dmpgateway.mappings.xds.XdsUpdateValidation;
@@ -31,26 +32,28 @@ import static org.openehealth.ipf.platform.camel.ihe.xds.XdsCamelValidators.iti5
 @Component
 public class Iti57Route extends RouteBuilder {
     private final VihfReader vihf;
+    private final Core core;
     private final ResponseValidation responses;
 
-    public Iti57Route(VihfReader vihf, ResponseValidation responses) {
+    public Iti57Route(VihfReader vihf, Core core, ResponseValidation responses) {
         this.vihf = vihf;
+        this.core = core;
         this.responses = responses;
     }
 
     @Override
     public void configure() {
+        // every failure becomes the transaction's XDS answer (XdsFailures), for the whole route
+        onException(Exception.class).handled(true)
+                .process(XdsFailures.answer(XdsTransaction.ITI_57, core));
+
         from("xds-iti57:iti57?" + VihfSecurityHeaderInterceptor.ENDPOINT_PARAMETER).routeId("iti57")
-                .doTry()
-                    .process(requestValidator())
-                    .process(vihf)
-                    .bean(XdsUpdateMapper.class, "toDocumentUpdate")
-                    .to(CoreEndpoints.UPDATE_DOCUMENTS)
-                    .process(exchange -> exchange.getMessage().setBody(new Response(Status.SUCCESS)))
-                    .process(responses.of(iti57ResponseValidator()))
-                .doCatch(Exception.class)
-                    .process(XdsFailures.answer(XdsTransaction.ITI_57))
-                .end();
+                .process(requestValidator())
+                .process(vihf)
+                .bean(XdsUpdateMapper.class, "toDocumentUpdate")
+                .process(CoreStep.call(DocumentUpdate.class, core::update))
+                .process(exchange -> exchange.getMessage().setBody(new Response(Status.SUCCESS)))
+                .process(responses.of(iti57ResponseValidator()));
     }
 
     /** IPF's ITI-57 request validation, accepting the CI-SIS availability statuses. */

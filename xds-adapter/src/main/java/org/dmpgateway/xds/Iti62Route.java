@@ -1,7 +1,8 @@
 package org.dmpgateway.xds;
 
 import org.apache.camel.builder.RouteBuilder;
-import org.dmpgateway.model.CoreEndpoints;
+import org.dmpgateway.model.Core;
+import org.dmpgateway.model.DocumentRemoval;
 import org.dmpgateway.mappings.xds.XdsRemovalMapper;
 import org.dmpgateway.mappings.xds.XdsTransaction;
 import org.openehealth.ipf.commons.ihe.xds.core.requests.RemoveMetadata;
@@ -23,26 +24,31 @@ import static org.openehealth.ipf.platform.camel.ihe.xds.XdsCamelValidators.iti6
 @Component
 public class Iti62Route extends RouteBuilder {
     private final VihfReader vihf;
+    private final Core core;
     private final ResponseValidation responses;
 
-    public Iti62Route(VihfReader vihf, ResponseValidation responses) {
+    public Iti62Route(VihfReader vihf, Core core, ResponseValidation responses) {
         this.vihf = vihf;
+        this.core = core;
         this.responses = responses;
     }
 
     @Override
     public void configure() {
+        // every failure becomes the transaction's XDS answer (XdsFailures), for the whole route
+        onException(Exception.class).handled(true)
+                .process(XdsFailures.answer(XdsTransaction.ITI_62, core));
+
         from("rmd-iti62:iti62?" + VihfSecurityHeaderInterceptor.ENDPOINT_PARAMETER).routeId("iti62")
-                .doTry()
-                    .process(iti62RequestValidator())
-                    .process(vihf)
-                    .convertBodyTo(RemoveMetadata.class)
-                    .bean(XdsRemovalMapper.class, "toDocumentRemoval")
-                    .to(CoreEndpoints.REMOVE_DOCUMENTS)
-                    .process(exchange -> exchange.getMessage().setBody(new Response(Status.SUCCESS)))
-                    .process(responses.of(iti62ResponseValidator()))
-                .doCatch(Exception.class)
-                    .process(XdsFailures.answer(XdsTransaction.ITI_62))
-                .end();
+                .process(iti62RequestValidator())
+                .process(vihf)
+                .convertBodyTo(RemoveMetadata.class)
+                .bean(XdsRemovalMapper.class, "toDocumentRemoval")
+                .process(CoreStep.call(DocumentRemoval.class, (removal, caller) -> {
+                    core.remove(removal, caller);
+                    return null;
+                }))
+                .process(exchange -> exchange.getMessage().setBody(new Response(Status.SUCCESS)))
+                .process(responses.of(iti62ResponseValidator()));
     }
 }

@@ -3,7 +3,7 @@ package org.dmpgateway.xds;
 import org.dmpgateway.model.error.Causes;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
-import org.apache.camel.ProducerTemplate;
+import org.dmpgateway.model.Core;
 import org.dmpgateway.model.CoreEndpoints;
 import org.dmpgateway.model.access.AccessContext;
 import org.dmpgateway.model.trail.TraceAction;
@@ -17,7 +17,7 @@ import org.openehealth.ipf.commons.ihe.xds.core.validate.XDSMetaDataException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.Map;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -38,11 +38,11 @@ final class XdsFailures {
     private XdsFailures() {
     }
 
-    static Processor answer(XdsTransaction transaction) {
+    static Processor answer(XdsTransaction transaction, Core core) {
         return exchange -> {
             Exception cause = exchange.getException() != null ? exchange.getException()
                     : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-            traceAdapterRefusal(exchange, cause, transaction);
+            traceAdapterRefusal(exchange, cause, transaction, core);
             exchange.getMessage().setBody(answerFor(cause, transaction));
             exchange.setException(null);
             exchange.removeProperty(Exchange.EXCEPTION_CAUGHT);
@@ -53,14 +53,14 @@ final class XdsFailures {
      * A refusal decided here, in the adapter (a malformed request the mappings refuse, an IPF
      * validation failure), once the VIHF was read: reported to the core, which traces it in the
      * record's history with the transaction's action. The core's own refusals are traced already
-     * ({@link CoreEndpoints#REFUSAL_TRACED}); unexpected failures are not refusals.
+     * ({@link DmpException#tracedByCore()}); unexpected failures are not refusals.
      */
-    private static void traceAdapterRefusal(Exchange exchange, Exception cause, XdsTransaction transaction) {
+    private static void traceAdapterRefusal(Exchange exchange, Exception cause, XdsTransaction transaction, Core core) {
         AccessContext caller = exchange.getMessage().getHeader(CoreEndpoints.ACCESS_CONTEXT, AccessContext.class);
-        if (caller == null || Boolean.TRUE.equals(exchange.getProperty(CoreEndpoints.REFUSAL_TRACED, Boolean.class))) {
+        DmpException refusal = Causes.refusalIn(cause);
+        if (caller == null || refusal != null && refusal.tracedByCore()) {
             return;
         }
-        DmpException refusal = Causes.find(cause, DmpException.class);
         if (refusal == null) {
             Exception invalid = Causes.find(cause, XDSMetaDataException.class);
             if (invalid == null) {
@@ -82,19 +82,7 @@ final class XdsFailures {
             case ITI_57 -> TraceAction.UPDATE;
             case ITI_62 -> TraceAction.DELETE;
         };
-        ProducerTemplate producer = exchange.getContext().createProducerTemplate();
-        try {
-            producer.sendBodyAndHeaders(CoreEndpoints.TRACE_REFUSAL, refusal,
-                    Map.of(CoreEndpoints.ACCESS_CONTEXT, caller, CoreEndpoints.TRACE_ACTION, action));
-        } catch (RuntimeException e) {
-            LOG.error("could not trace a refused {} ({})", transaction, refusal.getMessage(), e);
-        } finally {
-            try {
-                producer.stop();
-            } catch (Exception e) {
-                LOG.debug("producer template stop", e);
-            }
-        }
+        core.traceRefusal(refusal, action, List.of(), caller);
     }
 
     private static Response answerFor(Exception cause, XdsTransaction transaction) {

@@ -4,6 +4,7 @@ import org.dmpgateway.model.access.AccessContext;
 import org.dmpgateway.model.access.AccessMode;
 import org.dmpgateway.model.error.DmpErrorCode;
 import org.dmpgateway.model.error.DmpException;
+import org.dmpgateway.model.error.IdentityField;
 import org.dmpgateway.model.DmpConfidentiality;
 import org.dmpgateway.model.DocumentEntryRecord;
 import org.dmpgateway.model.PatientRecord;
@@ -163,12 +164,12 @@ public class AccessPolicy {
         }
     }
 
-    /** A request names no other patient than the identity's (VIHF resource-id, token resource_id). */
+    /** A request names no other patient than the identity's ({@link IdentityField#PATIENT}). */
     private static void requireSamePatient(AccessContext context, PatientRef requested) {
         if (requested != null && !requested.equals(context.patient())) {
             throw new DmpException(DmpErrorCode.ACCESS_PATIENT_MISMATCH, "the request is about patient "
-                    + requested.toCx() + " but the identity (VIHF resource-id) names patient "
-                    + context.patient().toCx(), "patientId");
+                    + requested.toCx() + " but the identity names patient "
+                    + context.patient().toCx(), IdentityField.PATIENT.location());
         }
     }
 
@@ -196,7 +197,7 @@ public class AccessPolicy {
                 boolean authorised = consent != null && consent.isAuthorized();
                 if (!authorised && needsAuthorization(action)) {
                     throw new DmpException(DmpErrorCode.PS_NOT_AUTHORIZED, "professional " + context.actorId()
-                            + " has no authorisation from the patient: declare it (TD0.3, PUT /dmp/authorization) "
+                            + " has no authorisation from the patient: declare it first (TD0.3) "
                             + "or use an emergency access mode", null);
                 }
             }

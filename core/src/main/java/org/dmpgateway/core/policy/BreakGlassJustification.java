@@ -4,10 +4,11 @@ import org.dmpgateway.model.access.AccessContext;
 import org.dmpgateway.model.access.AccessMode;
 import org.dmpgateway.model.error.DmpErrorCode;
 import org.dmpgateway.model.error.DmpException;
+import org.dmpgateway.model.error.IdentityField;
 
 /**
  * The break-glass justification rule (dmp-rules.md section 3: "giving ... a justification"): the
- * justification (VIHF {@code Mode_Acces_Raison}, token {@code access_reason}) must say something.
+ * justification ({@link IdentityField#ACCESS_REASON}; each adapter names its own field) must say something.
  * It is normalised first: format characters (Unicode category Cf: zero-width space, joiners, BOM,
  * bidirectional marks...) are removed, every run of Unicode white space (non-breaking spaces, the
  * other Zs spaces, line breaks) becomes one space, and the ends are trimmed. What is left must hold
@@ -56,8 +57,8 @@ public final class BreakGlassJustification {
                     : "'" + normalised + "' has " + length + " characters" + (hasLetter ? "" : " and no letter");
             throw new DmpException(DmpErrorCode.BREAK_GLASS_JUSTIFICATION_MISSING, "access mode "
                     + AccessMode.BREAK_GLASS.code() + " needs a justification of at least " + minLength
-                    + " characters with words (VIHF attribute Mode_Acces_Raison, token claim access_reason; "
-                    + "dmp.policy.break-glass-min-length): " + why, "Mode_Acces_Raison");
+                    + " characters with words (dmp.policy.break-glass-min-length): " + why,
+                    IdentityField.ACCESS_REASON.location());
         }
     }
 }

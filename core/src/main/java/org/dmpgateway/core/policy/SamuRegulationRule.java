@@ -4,6 +4,7 @@ import org.dmpgateway.model.access.AccessContext;
 import org.dmpgateway.model.access.AccessMode;
 import org.dmpgateway.model.error.DmpErrorCode;
 import org.dmpgateway.model.error.DmpException;
+import org.dmpgateway.model.error.IdentityField;
 
 /**
  * Who may use the SAMU regulation access mode ({@code centre_15}, TRE_R248 "Accès par un centre de
@@ -31,7 +32,7 @@ final class SamuRegulationRule {
                     + " (SAMU regulation) is for the regulating doctor of a centre 15: profession " + DOCTOR
                     + " (médecin, TRE_G15 " + PROFESSION_SYSTEM + "); profession " + context.professionCode()
                     + (system == null ? "" : " (" + system + ")") + " may not use it (in an emergency: "
-                    + AccessMode.BREAK_GLASS.code() + " with a justification)", "purposeofuse");
+                    + AccessMode.BREAK_GLASS.code() + " with a justification)", IdentityField.ACCESS_MODE.location());
         }
     }
 }

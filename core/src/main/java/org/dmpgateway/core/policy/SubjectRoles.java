@@ -3,6 +3,7 @@ package org.dmpgateway.core.policy;
 import org.dmpgateway.model.access.AccessContext;
 import org.dmpgateway.model.error.DmpErrorCode;
 import org.dmpgateway.model.error.DmpException;
+import org.dmpgateway.model.error.IdentityField;
 import org.dmpgateway.model.CodedValue;
 
 import java.io.IOException;
@@ -22,13 +23,12 @@ import java.util.Set;
  *
  * <p>Without this rule a typo (a wrong code system, an unknown code) matched no row of the
  * habilitation matrix and every query answered {@code Success} with no document. A role outside
- * the value set is refused IDENTITY_INVALID naming the attribute, the value and what is expected.
+ * the value set is refused IDENTITY_INVALID naming the value and what is expected, with the location
+ * {@link IdentityField#SUBJECT_ROLE}, which each adapter renders as its own field (VIHF attribute,
+ * token claim).
  * The patient-side role ({@link AccessContext#PATIENT_ROLE}) is the gateway's own and is not checked.
  */
 public final class SubjectRoles {
-    /** The VIHF attribute that carries the roles, named in every refusal (the token claim is its FHIR twin). */
-    public static final String ATTRIBUTE = "urn:oasis:names:tc:xacml:2.0:subject:role";
-
     /** Code systems of a first role (profession), with their NOS names for the messages. */
     static final Map<String, String> PROFESSION_SYSTEMS = Map.of(
             "1.2.250.1.71.1.2.7", "TRE_G15-ProfessionSante",
@@ -107,12 +107,12 @@ public final class SubjectRoles {
                     ? " (a profession system: the profession comes first)"
                     : SPECIALTY_SYSTEMS.containsKey(role.codeSystem())
                     ? " (a specialty system: the specialty comes second, after the profession)" : "";
-            throw refusal("the " + which + " of " + ATTRIBUTE + " (token claim subject_role) has " + value
+            throw refusal("the " + which + " of the caller's roles has " + value
                     + ": unknown code system" + hint + ", expected one of " + names(systems));
         }
         Set<String> codes = codesBySystem.getOrDefault(role.codeSystem(), Set.of());
         if (!codes.contains(role.code())) {
-            throw refusal("the " + which + " of " + ATTRIBUTE + " (token claim subject_role) has " + value
+            throw refusal("the " + which + " of the caller's roles has " + value
                     + ": code '" + role.code() + "' is not in " + systems.get(role.codeSystem())
                     + " as listed by JDV_J65-SubjectRole-DMP (" + origin + ")");
         }
@@ -130,6 +130,6 @@ public final class SubjectRoles {
     }
 
     private static DmpException refusal(String message) {
-        return new DmpException(DmpErrorCode.IDENTITY_INVALID, message, ATTRIBUTE);
+        return new DmpException(DmpErrorCode.IDENTITY_INVALID, message, IdentityField.SUBJECT_ROLE.location());
     }
 }

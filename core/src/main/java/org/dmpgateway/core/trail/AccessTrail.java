@@ -116,37 +116,27 @@ public class AccessTrail {
     }
 
     /**
-     * The processor a core route runs in its doCatch: traces the refusal with the request's
-     * identity and documents, then lets the same exception travel back to the adapter.
+     * The processor a core route runs when its service refused ({@code onException(DmpException)}):
+     * traces the refusal with the request's identity and documents and marks it
+     * {@link DmpException#tracedByCore() traced}; the refusal then travels back to the adapter.
      */
-    public Processor refusal(TraceAction action) {
-        return refusal(body -> action);
-    }
-
-    /**
-     * The same, for a route whose command decides the action (an ITI-57 request that only deletes
-     * documents is traced as DELETE, any other as UPDATE).
-     */
-    public Processor refusal(Function<Object, TraceAction> actionOfCommand) {
-        return refusalOf(exchange -> actionOfCommand.apply(exchange.getMessage().getBody()));
-    }
-
-    /** The same, for a route whose exchange (a header) decides the action. */
-    public Processor refusalOf(Function<Exchange, TraceAction> actionOfExchange) {
+    public Processor traceRefusal(Function<Exchange, TraceAction> actionOfExchange) {
         return exchange -> {
-            TraceAction action = actionOfExchange.apply(exchange);
             Exception caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+            if (caught == null) {
+                caught = exchange.getException();
+            }
             if (caught instanceof DmpException refused) {
+                TraceAction action = actionOfExchange.apply(exchange);
                 try {
                     Object body = exchange.getMessage().getBody();
                     refused(exchange.getMessage().getHeader(CoreEndpoints.ACCESS_CONTEXT, AccessContext.class),
                             targetedPatient(body), action, documentIdsOf(body), refused);
-                    exchange.setProperty(CoreEndpoints.REFUSAL_TRACED, true);
+                    refused.markTracedByCore();
                 } catch (RuntimeException e) {
                     LOG.error("could not trace a refused {} ({})", action, refused.getMessage(), e);
                 }
             }
-            throw caught;
         };
     }
 

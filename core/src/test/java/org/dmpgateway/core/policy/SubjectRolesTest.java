@@ -4,6 +4,7 @@ import org.dmpgateway.model.access.AccessContext;
 import org.dmpgateway.model.access.AccessMode;
 import org.dmpgateway.model.error.DmpErrorCode;
 import org.dmpgateway.model.error.DmpException;
+import org.dmpgateway.model.error.IdentityField;
 import org.dmpgateway.model.CodedValue;
 import org.dmpgateway.model.PatientRef;
 import org.junit.jupiter.api.Test;
@@ -30,7 +31,9 @@ class SubjectRolesTest {
     static DmpException refused(AccessContext c) {
         DmpException e = assertThrows(DmpException.class, () -> ROLES.requireKnown(c));
         assertEquals(DmpErrorCode.IDENTITY_INVALID, e.code());
-        assertTrue(e.getMessage().contains(SubjectRoles.ATTRIBUTE), e.getMessage());
+        assertTrue(e.getMessage().contains("the caller's roles"), e.getMessage());
+        assertEquals(IdentityField.SUBJECT_ROLE.location(), e.errors().get(0).location(),
+                "the field, neutrally: each adapter names it in its own words");
         return e;
     }
 
@@ -53,7 +56,6 @@ class SubjectRolesTest {
         DmpException e = refused(as(role("10", "1.2.250.1.71.1.2.77"), null));
         assertTrue(e.getMessage().contains("code=\"10\" codeSystem=\"1.2.250.1.71.1.2.77\""), e.getMessage());
         assertTrue(e.getMessage().contains("1.2.250.1.71.1.2.7 (TRE_G15-ProfessionSante)"), e.getMessage());
-        assertEquals(SubjectRoles.ATTRIBUTE, e.errors().get(0).location());
     }
 
     @Test

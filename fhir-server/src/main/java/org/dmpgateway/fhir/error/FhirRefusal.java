@@ -15,13 +15,9 @@ public class FhirRefusal extends BaseServerResponseException {
     private final boolean tracedByCore;
 
     private FhirRefusal(DmpException refusal) {
-        this(refusal, false);
-    }
-
-    private FhirRefusal(DmpException refusal, boolean tracedByCore) {
         super(FhirErrorMapper.status(refusal.code()), refusal.getMessage(), FhirErrorMapper.outcome(refusal));
         this.refusal = refusal;
-        this.tracedByCore = tracedByCore;
+        this.tracedByCore = refusal.tracedByCore();
         if (getStatusCode() == 401) {
             // RFC 6750 3.1: no error code when the request carried no token at all
             addResponseHeader("WWW-Authenticate", refusal.code() == DmpErrorCode.IDENTITY_MISSING
@@ -32,11 +28,6 @@ public class FhirRefusal extends BaseServerResponseException {
 
     public static FhirRefusal of(DmpException refusal) {
         return new FhirRefusal(refusal);
-    }
-
-    /** A refusal of a core route: the core traced it already. */
-    public static FhirRefusal fromCore(DmpException refusal) {
-        return new FhirRefusal(refusal, true);
     }
 
     public static FhirRefusal of(DmpErrorCode code, String message, String field) {

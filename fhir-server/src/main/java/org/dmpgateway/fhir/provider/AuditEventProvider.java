@@ -6,9 +6,8 @@ import ca.uhn.fhir.rest.annotation.Search;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
-import org.dmpgateway.fhir.core.CoreClient;
+import org.dmpgateway.model.Core;
 import org.dmpgateway.fhir.identity.BearerTokenInterceptor;
-import org.dmpgateway.model.CoreEndpoints;
 import org.dmpgateway.mappings.fhir.AuditEventMapper;
 import org.dmpgateway.mappings.fhir.SearchTokens;
 import org.dmpgateway.model.PatientRef;
@@ -17,7 +16,6 @@ import org.hl7.fhir.r4.model.AuditEvent;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * The record's access history as AuditEvents, newest first: {@code GET AuditEvent?patient=Patient/<id>}
@@ -30,9 +28,9 @@ public class AuditEventProvider implements IResourceProvider {
     static final int DEFAULT_COUNT = 100;
     static final int MAX_COUNT = 500;
 
-    private final CoreClient core;
+    private final Core core;
 
-    public AuditEventProvider(CoreClient core) {
+    public AuditEventProvider(Core core) {
         this.core = core;
     }
 
@@ -46,9 +44,7 @@ public class AuditEventProvider implements IResourceProvider {
                                    @Count Integer count, RequestDetails request) {
         PatientRef requested = SearchTokens.patient(patient);
         int limit = count == null || count <= 0 ? DEFAULT_COUNT : Math.min(count, MAX_COUNT);
-        @SuppressWarnings("unchecked")
-        List<AccessTrace> traces = core.request(CoreEndpoints.READ_TRACES, requested,
-                BearerTokenInterceptor.caller(request), Map.of("DmpLimit", limit), List.class);
+        List<AccessTrace> traces = core.readTraces(requested, limit, BearerTokenInterceptor.caller(request));
         return traces.stream().map(AuditEventMapper::toResource).toList();
     }
 }

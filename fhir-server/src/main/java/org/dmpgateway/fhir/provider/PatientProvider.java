@@ -7,12 +7,12 @@ import ca.uhn.fhir.rest.annotation.Search;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
-import org.dmpgateway.fhir.core.CoreClient;
+import org.dmpgateway.model.Core;
 import org.dmpgateway.fhir.error.FhirRefusal;
 import org.dmpgateway.fhir.identity.BearerTokenInterceptor;
-import org.dmpgateway.model.CoreEndpoints;
 import org.dmpgateway.model.access.RecordStatus;
 import org.dmpgateway.model.error.DmpErrorCode;
+import org.dmpgateway.model.error.DmpException;
 import org.dmpgateway.mappings.fhir.PatientIds;
 import org.dmpgateway.mappings.fhir.PatientMapper;
 import org.dmpgateway.model.PatientRef;
@@ -34,9 +34,9 @@ import java.util.List;
  */
 @Component
 public class PatientProvider implements IResourceProvider {
-    private final CoreClient core;
+    private final Core core;
 
-    public PatientProvider(CoreClient core) {
+    public PatientProvider(Core core) {
         this.core = core;
     }
 
@@ -63,8 +63,8 @@ public class PatientProvider implements IResourceProvider {
         RecordStatus status;
         try {
             status = status(patient, request);
-        } catch (FhirRefusal refusal) {
-            if (refusal.refusal().code() == DmpErrorCode.UNKNOWN_PATIENT) {
+        } catch (DmpException refusal) {
+            if (refusal.code() == DmpErrorCode.UNKNOWN_PATIENT) {
                 return List.of();
             }
             throw refusal;
@@ -73,7 +73,6 @@ public class PatientProvider implements IResourceProvider {
     }
 
     private RecordStatus status(PatientRef patient, RequestDetails request) {
-        return core.request(CoreEndpoints.RECORD_STATUS, patient, BearerTokenInterceptor.caller(request),
-                RecordStatus.class);
+        return core.recordStatus(patient, BearerTokenInterceptor.caller(request));
     }
 }

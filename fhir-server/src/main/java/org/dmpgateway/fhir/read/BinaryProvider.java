@@ -4,9 +4,8 @@ import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.IResourceProvider;
-import org.dmpgateway.fhir.core.CoreClient;
+import org.dmpgateway.model.Core;
 import org.dmpgateway.fhir.identity.BearerTokenInterceptor;
-import org.dmpgateway.model.CoreEndpoints;
 import org.dmpgateway.model.access.AccessContext;
 import org.dmpgateway.model.query.RetrieveCommand;
 import org.dmpgateway.model.query.RetrieveResult;
@@ -28,10 +27,10 @@ import java.util.List;
  */
 @Component
 public class BinaryProvider implements IResourceProvider {
-    private final CoreClient core;
+    private final Core core;
     private final String repositoryUniqueId;
 
-    public BinaryProvider(CoreClient core, @Value("${dmp.xds.repository-unique-id}") String repositoryUniqueId) {
+    public BinaryProvider(Core core, @Value("${dmp.xds.repository-unique-id}") String repositoryUniqueId) {
         this.core = core;
         this.repositoryUniqueId = repositoryUniqueId;
     }
@@ -45,8 +44,8 @@ public class BinaryProvider implements IResourceProvider {
     public Binary read(@IdParam IdType id, RequestDetails request) {
         AccessContext caller = BearerTokenInterceptor.caller(request);
         String entryUuid = id.getIdPart().startsWith("urn:uuid:") ? id.getIdPart() : "urn:uuid:" + id.getIdPart();
-        RetrieveResult result = core.request(CoreEndpoints.RETRIEVE_DOCUMENTS, new RetrieveCommand(List.of(
-                RetrieveCommand.Item.byEntryUuid(repositoryUniqueId, entryUuid))), caller, RetrieveResult.class);
+        RetrieveResult result = core.retrieve(new RetrieveCommand(List.of(
+                RetrieveCommand.Item.byEntryUuid(repositoryUniqueId, entryUuid))), caller);
         RetrieveResult.Retrieved document = result.documents().stream().findFirst()
                 .orElseThrow(() -> RegistryReader.notFound("Binary", id.getIdPart()));
         Binary binary = new Binary();

@@ -1,8 +1,7 @@
 package org.dmpgateway.fhir.read;
 
-import org.dmpgateway.fhir.core.CoreClient;
+import org.dmpgateway.model.Core;
 import org.dmpgateway.fhir.error.FhirRefusal;
-import org.dmpgateway.model.CoreEndpoints;
 import org.dmpgateway.model.access.AccessContext;
 import org.dmpgateway.model.error.DmpErrorCode;
 import org.dmpgateway.model.DocumentEntryRecord;
@@ -14,7 +13,6 @@ import org.dmpgateway.model.query.RegistryQuery;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * The reads of the FHIR providers, each one a core command sent with the caller's identity (so the
@@ -25,15 +23,15 @@ import java.util.Map;
 public class RegistryReader {
     private static final String URN_UUID = "urn:uuid:";
 
-    private final CoreClient core;
+    private final Core core;
 
-    public RegistryReader(CoreClient core) {
+    public RegistryReader(Core core) {
         this.core = core;
     }
 
     /** A stored query (QUERY_REGISTRY). */
     public QueryResult query(RegistryQuery query, AccessContext caller) {
-        return core.request(CoreEndpoints.QUERY_REGISTRY, new QueryCommand(query, false), caller, QueryResult.class);
+        return core.query(new QueryCommand(query, false), caller);
     }
 
     /**
@@ -41,8 +39,7 @@ public class RegistryReader {
      * admitted with the rules of {@code action} (UPDATE or DELETE), not traced as a query.
      */
     public QueryResult queryForChange(RegistryQuery query, AccessContext caller, TraceAction action) {
-        return core.request(CoreEndpoints.FIND_FOR_CHANGE, new QueryCommand(query, false), caller,
-                Map.of(CoreEndpoints.CHANGE_ACTION, action), QueryResult.class);
+        return core.findForChange(new QueryCommand(query, false), action, caller);
     }
 
     /** {@link #document} for a change the caller prepares ({@link #queryForChange}). */
@@ -61,9 +58,7 @@ public class RegistryReader {
 
     /** How many documents a FindDocuments selects for this caller (COUNT_DOCUMENTS), page aside. */
     public long count(DocumentCriteria criteria, AccessContext caller) {
-        Long count = core.request(CoreEndpoints.COUNT_DOCUMENTS,
-                new QueryCommand(new RegistryQuery.FindDocuments(criteria), false), caller, Long.class);
-        return count == null ? 0 : count;
+        return core.count(new QueryCommand(new RegistryQuery.FindDocuments(criteria), false), caller);
     }
 
     /**

@@ -7,14 +7,13 @@ import ca.uhn.fhir.rest.api.PatchTypeEnum;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.PreconditionFailedException;
 import ca.uhn.fhir.rest.server.exceptions.UnclassifiedServerFailureException;
-import org.dmpgateway.fhir.core.CoreClient;
+import org.dmpgateway.model.Core;
 import org.dmpgateway.fhir.error.FhirRefusal;
 import org.dmpgateway.fhir.identity.BearerTokenInterceptor;
 import org.dmpgateway.fhir.read.RegistryReader;
 import org.dmpgateway.fhir.patch.FhirPathPatchApplier;
 import org.dmpgateway.fhir.patch.JsonPatchApplier;
 import org.dmpgateway.fhir.patch.PatchedDocument;
-import org.dmpgateway.model.CoreEndpoints;
 import org.dmpgateway.model.trail.TraceAction;
 import org.dmpgateway.model.access.AccessContext;
 import org.dmpgateway.model.error.DmpErrorCode;
@@ -61,11 +60,11 @@ import java.util.List;
  */
 @Component
 public class DocumentReferenceWriteMethods {
-    private final CoreClient core;
+    private final Core core;
     private final DocumentLookup lookup;
     private final String gatewayOid;
 
-    public DocumentReferenceWriteMethods(CoreClient core, RegistryReader reader,
+    public DocumentReferenceWriteMethods(Core core, RegistryReader reader,
                                          @Value("${dmp.xds.repository-unique-id:}") String gatewayOid) {
         this.core = core;
         this.lookup = new DocumentLookup(reader);
@@ -79,7 +78,7 @@ public class DocumentReferenceWriteMethods {
             throw FhirRefusal.of(DmpErrorCode.METADATA_ERROR, "the request body is not a DocumentReference", "DocumentReference");
         }
         Submission submission = ProvideBundleMapper.toSubmission(resource);
-        Submission stored = core.request(CoreEndpoints.SUBMIT_DOCUMENTS, submission, caller, Submission.class);
+        Submission stored = core.submit(submission, caller);
         DocumentEntryRecord entry = stored.documents().stream().map(SubmittedDocument::entry).findFirst()
                 .orElseThrow(() -> new IllegalStateException("the core stored no document"));
         DocumentReference answer = DocumentReferenceMapper.toResource(entry, request.getFhirServerBase());
@@ -107,9 +106,9 @@ public class DocumentReferenceWriteMethods {
                 UpdateSubmissionSets.forCaller(caller, current.patientId(), gatewayOid, Clock.systemUTC()));
         DocumentEntryRecord result = current;
         if (update != null) {
-            List<?> newVersions = core.request(CoreEndpoints.UPDATE_DOCUMENTS, update, caller, List.class);
-            if (newVersions != null && !newVersions.isEmpty() && newVersions.get(0) instanceof DocumentEntryRecord next) {
-                result = next;
+            List<DocumentEntryRecord> newVersions = core.update(update, caller);
+            if (!newVersions.isEmpty()) {
+                result = newVersions.get(0);
             } else {
                 EntryStatus status = update.statusChanges().get(0).newStatus();
                 result = status == EntryStatus.DELETED ? current.withStatus(status)
@@ -132,14 +131,14 @@ public class DocumentReferenceWriteMethods {
                 UpdateSubmissionSets.forCaller(caller, current.patientId(), gatewayOid, Clock.systemUTC()), List.of(),
                 List.of(new DocumentUpdate.StatusChange(current.entryUuid(), current.availabilityStatus(),
                         EntryStatus.DELETED)));
-        core.request(CoreEndpoints.UPDATE_DOCUMENTS, update, caller, List.class);
+        core.update(update, caller);
         return new MethodOutcome();
     }
 
     private DocumentEntryRecord reread(DocumentEntryRecord current, AccessContext caller) {
         try {
             return lookup.byId(current.entryUuid(), caller, TraceAction.UPDATE);
-        } catch (FhirRefusal notVisibleAnyMore) {
+        } catch (FhirRefusal | DmpException notVisibleAnyMore) {
             return current;
         }
     }

@@ -4,10 +4,9 @@ import ca.uhn.fhir.rest.annotation.Transaction;
 import ca.uhn.fhir.rest.annotation.TransactionParam;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import org.dmpgateway.fhir.FhirSystemProvider;
-import org.dmpgateway.fhir.core.CoreClient;
+import org.dmpgateway.model.Core;
 import org.dmpgateway.fhir.error.FhirRefusal;
 import org.dmpgateway.fhir.identity.BearerTokenInterceptor;
-import org.dmpgateway.model.CoreEndpoints;
 import org.dmpgateway.model.access.AccessContext;
 import org.dmpgateway.model.error.DmpErrorCode;
 import org.dmpgateway.mappings.fhir.ProvideBundleMapper;
@@ -31,10 +30,10 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class ProvideDocumentBundleProvider implements FhirSystemProvider {
-    private final CoreClient core;
+    private final Core core;
     private final int maxEntries;
 
-    public ProvideDocumentBundleProvider(CoreClient core, @Value("${dmp.limits.bundle-entries:1000}") int maxEntries) {
+    public ProvideDocumentBundleProvider(Core core, @Value("${dmp.limits.bundle-entries:1000}") int maxEntries) {
         this.core = core;
         this.maxEntries = maxEntries;
     }
@@ -52,7 +51,7 @@ public class ProvideDocumentBundleProvider implements FhirSystemProvider {
                     maxEntries, Limits.BUNDLE_ENTRIES, "Bundle.entry"));
         }
         Submission submission = ProvideBundleMapper.toSubmission(bundle);
-        Submission stored = core.request(CoreEndpoints.SUBMIT_DOCUMENTS, submission, caller, Submission.class);
+        Submission stored = core.submit(submission, caller);
         return ProvideBundleMapper.toResponse(bundle, stored);
     }
 }

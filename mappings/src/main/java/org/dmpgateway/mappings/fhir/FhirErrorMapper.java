@@ -1,5 +1,7 @@
 package org.dmpgateway.mappings.fhir;
 
+import org.dmpgateway.mappings.IdentityWords;
+
 import org.dmpgateway.model.error.DmpError;
 import org.dmpgateway.model.error.DmpErrorCode;
 import org.dmpgateway.model.error.DmpException;
@@ -28,7 +30,8 @@ public final class FhirErrorMapper {
 
     public static OperationOutcome outcome(DmpException exception) {
         OperationOutcome outcome = new OperationOutcome();
-        for (DmpError error : exception.errors()) {
+        for (DmpError refusal : exception.errors()) {
+            DmpError error = IdentityWords.TOKEN.render(refusal); // the identity fields as the token names them
             OperationOutcome.OperationOutcomeIssueComponent issue = outcome.addIssue()
                     .setSeverity(IssueSeverity.ERROR)
                     .setCode(issueType(error.code()))

@@ -1,5 +1,7 @@
 package org.dmpgateway.mappings.xds;
 
+import org.dmpgateway.mappings.IdentityWords;
+
 import org.dmpgateway.model.error.DmpError;
 import org.dmpgateway.model.error.DmpErrorCode;
 import org.dmpgateway.model.error.DmpException;
@@ -60,7 +62,8 @@ public final class XdsErrorMapper {
         return errorCode(code, tx) == ErrorCode._USER_DEFINED ? code.name() : null;
     }
 
-    public static ErrorInfo toErrorInfo(DmpError error, XdsTransaction tx) {
+    public static ErrorInfo toErrorInfo(DmpError refusal, XdsTransaction tx) {
+        DmpError error = IdentityWords.VIHF.render(refusal); // the identity fields as the VIHF names them
         return new ErrorInfo(errorCode(error.code(), tx), error.code().name() + ": " + error.message(),
                 Severity.ERROR, error.location(), customErrorCode(error.code(), tx));
     }

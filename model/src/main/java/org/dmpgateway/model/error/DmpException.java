@@ -8,6 +8,7 @@ import java.util.List;
  */
 public class DmpException extends RuntimeException {
     private final List<DmpError> errors;
+    private volatile boolean tracedByCore;
 
     public DmpException(DmpErrorCode code, String message) {
         this(code, message, null);
@@ -29,5 +30,19 @@ public class DmpException extends RuntimeException {
 
     public DmpErrorCode code() {
         return errors.get(0).code();
+    }
+
+    /**
+     * Whether the core traced this refusal in the record's history already (so an adapter does not
+     * report it again). Set by the core only.
+     */
+    public boolean tracedByCore() {
+        return tracedByCore;
+    }
+
+    /** The core traced this refusal; answers this exception, to be thrown on. */
+    public DmpException markTracedByCore() {
+        this.tracedByCore = true;
+        return this;
     }
 }

@@ -1,9 +1,6 @@
 package org.dmpgateway.server.dmp;
 
-import org.dmpgateway.model.error.Causes;
-import org.apache.camel.Exchange;
-import org.apache.camel.ProducerTemplate;
-import org.dmpgateway.model.CoreEndpoints;
+import org.dmpgateway.model.Core;
 import org.dmpgateway.model.access.AccessContext;
 import org.dmpgateway.model.access.AuthorizationDeclaration;
 import org.dmpgateway.model.access.RecordStatus;
@@ -14,6 +11,7 @@ import org.dmpgateway.xds.vihf.VihfReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
+import org.dmpgateway.mappings.IdentityWords;
 import org.dmpgateway.mappings.http.HttpErrorMapper;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -68,31 +66,31 @@ public class DmpRecordController {
     }
 
     private final VihfReader vihf;
-    private final ProducerTemplate core;
+    private final Core core;
 
-    public DmpRecordController(VihfReader vihf, ProducerTemplate core) {
+    public DmpRecordController(VihfReader vihf, Core core) {
         this.vihf = vihf;
         this.core = core;
     }
 
     @GetMapping("/status")
     public RecordStatus status(@RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
-        return ask(CoreEndpoints.RECORD_STATUS, "", identity(authorization));
+        return core.recordStatus(null, identity(authorization));
     }
 
     @PutMapping("/authorization")
     public RecordStatus declareAuthorization(
             @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
-        return ask(CoreEndpoints.DECLARE_AUTHORIZATION, new AuthorizationDeclaration(true), identity(authorization));
+        return core.declareAuthorization(new AuthorizationDeclaration(true), identity(authorization));
     }
 
     @DeleteMapping("/authorization")
     public RecordStatus withdrawAuthorization(
             @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
-        return ask(CoreEndpoints.DECLARE_AUTHORIZATION, new AuthorizationDeclaration(false), identity(authorization));
+        return core.declareAuthorization(new AuthorizationDeclaration(false), identity(authorization));
     }
 
-    // ------------------------------------------------------------------ identity and core
+    // ------------------------------------------------------------------ identity
 
     private AccessContext identity(String authorization) {
         String prefix = SCHEME.toLowerCase(Locale.ROOT) + " ";
@@ -106,27 +104,6 @@ public class DmpRecordController {
         } catch (DmpException e) {
             throw new IdentityRefused(e);
         }
-    }
-
-    private RecordStatus ask(String endpoint, Object command, AccessContext caller) {
-        Exchange answer = core.request(endpoint, exchange -> {
-            exchange.getIn().setBody(command);
-            exchange.getIn().setHeader(CoreEndpoints.ACCESS_CONTEXT, caller);
-        });
-        Exception failure = answer.getException();
-        if (failure != null) {
-            DmpException refused = Causes.find(failure, DmpException.class);
-            if (refused != null) {
-                throw refused;
-            }
-            throw new IllegalStateException(endpoint + " failed", failure);
-        }
-        Object body = answer.getMessage().getBody();
-        if (body instanceof RecordStatus status) {
-            return status;
-        }
-        throw new IllegalStateException(endpoint + " answered " + (body == null ? "nothing" : body.getClass().getName())
-                + " instead of a RecordStatus");
     }
 
     // ------------------------------------------------------------------ refusals
@@ -159,6 +136,8 @@ public class DmpRecordController {
     }
 
     private static ErrorBody body(DmpException e) {
-        return new ErrorBody(e.code().name(), e.errors().stream().map(DmpError::message).collect(Collectors.joining("; ")));
+        // the identity fields the core's refusals point at, as the VIHF names them
+        return new ErrorBody(e.code().name(), e.errors().stream().map(IdentityWords.VIHF::render).map(DmpError::message)
+                .collect(Collectors.joining("; ")));
     }
 }

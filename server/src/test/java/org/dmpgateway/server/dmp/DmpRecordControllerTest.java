@@ -1,22 +1,27 @@
 package org.dmpgateway.server.dmp;
 
-import org.apache.camel.Exchange;
-import org.apache.camel.Processor;
-import org.apache.camel.ProducerTemplate;
-import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.impl.DefaultCamelContext;
-import org.dmpgateway.model.CoreEndpoints;
+import org.dmpgateway.model.Core;
+import org.dmpgateway.model.DocumentEntryRecord;
+import org.dmpgateway.model.DocumentRemoval;
+import org.dmpgateway.model.DocumentUpdate;
+import org.dmpgateway.model.PatientRef;
+import org.dmpgateway.model.Submission;
+import org.dmpgateway.model.query.QueryCommand;
+import org.dmpgateway.model.query.QueryResult;
+import org.dmpgateway.model.query.RetrieveCommand;
+import org.dmpgateway.model.query.RetrieveResult;
+import org.dmpgateway.model.trail.AccessTrace;
+import org.dmpgateway.model.trail.TraceAction;
 import org.dmpgateway.model.access.AccessContext;
 import org.dmpgateway.model.access.AuthorizationDeclaration;
 import org.dmpgateway.model.access.RecordStatus;
 import org.dmpgateway.model.error.DmpErrorCode;
 import org.dmpgateway.model.error.DmpException;
+import org.dmpgateway.model.error.IdentityField;
 import org.dmpgateway.model.ConsentStatus;
 import org.dmpgateway.model.PatientRecordState;
 import org.dmpgateway.server.support.Vihf;
 import org.dmpgateway.xds.vihf.VihfReader;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,7 +34,9 @@ import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 import static org.dmpgateway.server.support.SampleSubmissions.PATIENT_ACTIVATED;
 import static org.hamcrest.Matchers.containsString;
@@ -43,37 +50,77 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * TD0.2 / TD0.3 over REST, without the Spring context: the controller on MockMvc, the core routes
- * replaced by stubs on a Camel context of their own (the real ones are being written elsewhere).
+ * TD0.2 / TD0.3 over REST, without the Spring context: the controller on MockMvc, the core
+ * replaced by a stub {@link Core}.
  */
 class DmpRecordControllerTest {
-    private static DefaultCamelContext camel;
-    private static ProducerTemplate producer;
-    /** What the stubbed core does with the exchange. */
-    private static final AtomicReference<Processor> core = new AtomicReference<>();
+    /** A command as the stub core receives it: the command (null for a status) and the caller. */
+    record Call(Object command, AccessContext caller) {
+    }
+
+    /** What the stubbed core does with a call. */
+    private static final AtomicReference<Function<Call, RecordStatus>> core = new AtomicReference<>();
+
+    /** The core replaced by a stub answering TD0.2 and TD0.3 only. */
+    static final class StubCore implements Core {
+        @Override
+        public RecordStatus declareAuthorization(AuthorizationDeclaration declaration, AccessContext caller) {
+            return core.get().apply(new Call(declaration, caller));
+        }
+
+        @Override
+        public RecordStatus recordStatus(PatientRef requested, AccessContext caller) {
+            return core.get().apply(new Call(null, caller));
+        }
+
+        @Override
+        public Submission submit(Submission submission, AccessContext caller) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public QueryResult query(QueryCommand command, AccessContext caller) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public long count(QueryCommand command, AccessContext caller) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public QueryResult findForChange(QueryCommand command, TraceAction change, AccessContext caller) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public RetrieveResult retrieve(RetrieveCommand command, AccessContext caller) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<DocumentEntryRecord> update(DocumentUpdate update, AccessContext caller) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void remove(DocumentRemoval removal, AccessContext caller) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<AccessTrace> readTraces(PatientRef requested, Integer limit, AccessContext caller) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void traceRefusal(DmpException refusal, TraceAction action, List<String> documentIds,
+                                 AccessContext caller) {
+            throw new UnsupportedOperationException();
+        }
+    }
 
     private MockMvc mvc;
-
-    @BeforeAll
-    static void startStubCore() throws Exception {
-        camel = new DefaultCamelContext();
-        camel.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                errorHandler(noErrorHandler());
-                from(CoreEndpoints.DECLARE_AUTHORIZATION).process(e -> core.get().process(e));
-                from(CoreEndpoints.RECORD_STATUS).process(e -> core.get().process(e));
-            }
-        });
-        camel.start();
-        producer = camel.createProducerTemplate();
-    }
-
-    @AfterAll
-    static void stopStubCore() throws Exception {
-        producer.close();
-        camel.close();
-    }
 
     @BeforeEach
     void controller() {
@@ -82,20 +129,20 @@ class DmpRecordControllerTest {
                 org.springframework.http.converter.json.Jackson2ObjectMapperBuilder.json()
                         .featuresToDisable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                         .build());
-        mvc = MockMvcBuilders.standaloneSetup(new DmpRecordController(VihfReader.unsigned(), producer))
+        mvc = MockMvcBuilders.standaloneSetup(new DmpRecordController(VihfReader.unsigned(), new StubCore()))
                 .setMessageConverters(new org.springframework.http.converter.StringHttpMessageConverter(
                         StandardCharsets.UTF_8), json).build();
         core.set(DmpRecordControllerTest::answerAsTheCoreWould);
     }
 
     /** Authorised after a grant, nothing after a withdrawal; the status as is. */
-    static void answerAsTheCoreWould(Exchange e) {
-        AccessContext caller = e.getIn().getHeader(CoreEndpoints.ACCESS_CONTEXT, AccessContext.class);
+    static RecordStatus answerAsTheCoreWould(Call call) {
+        AccessContext caller = call.caller();
         assertNotNull(caller, "the controller sets the access context");
-        Object body = e.getIn().getBody();
-        ConsentStatus consent = body instanceof AuthorizationDeclaration d && !d.grant() ? null : ConsentStatus.AUTHORIZED;
-        e.getMessage().setBody(new RecordStatus(caller.patient(), PatientRecordState.ACTIVATED, consent, false,
-                "DUPONT", "Marie", java.time.LocalDate.of(1979, 3, 12), "F"));
+        ConsentStatus consent = call.command() instanceof AuthorizationDeclaration d && !d.grant() ? null
+                : ConsentStatus.AUTHORIZED;
+        return new RecordStatus(caller.patient(), PatientRecordState.ACTIVATED, consent, false,
+                "DUPONT", "Marie", java.time.LocalDate.of(1979, 3, 12), "F");
     }
 
     static String drDurant() {
@@ -114,10 +161,10 @@ class DmpRecordControllerTest {
     void declaringTheAuthorisationSendsAGrantWithTheCallerAndAnswersTheStatus() throws Exception {
         AtomicReference<Object> seen = new AtomicReference<>();
         AtomicReference<AccessContext> caller = new AtomicReference<>();
-        core.set(e -> {
-            seen.set(e.getIn().getBody());
-            caller.set(e.getIn().getHeader(CoreEndpoints.ACCESS_CONTEXT, AccessContext.class));
-            answerAsTheCoreWould(e);
+        core.set(call -> {
+            seen.set(call.command());
+            caller.set(call.caller());
+            return answerAsTheCoreWould(call);
         });
 
         mvc.perform(put("/dmp/authorization").header(HttpHeaders.AUTHORIZATION, drDurant()))
@@ -140,9 +187,9 @@ class DmpRecordControllerTest {
     @Test
     void withdrawingTheAuthorisationSendsARevocation() throws Exception {
         AtomicReference<Object> seen = new AtomicReference<>();
-        core.set(e -> {
-            seen.set(e.getIn().getBody());
-            answerAsTheCoreWould(e);
+        core.set(call -> {
+            seen.set(call.command());
+            return answerAsTheCoreWould(call);
         });
         mvc.perform(delete("/dmp/authorization").header(HttpHeaders.AUTHORIZATION, drDurant()))
                 .andExpect(status().isOk())
@@ -187,7 +234,7 @@ class DmpRecordControllerTest {
 
     @Test
     void theCoreIsNotAskedWithoutAnIdentity() throws Exception {
-        core.set(e -> fail("the core must not be called"));
+        core.set(call -> fail("the core must not be called"));
         mvc.perform(put("/dmp/authorization")).andExpect(status().isUnauthorized());
     }
 
@@ -200,32 +247,39 @@ class DmpRecordControllerTest {
             "IDENTITY_INVALID, 401", "ACCESS_PATIENT_MISMATCH, 400", "IDENTITY_MISSING, 401", "IDENTITY_UNTRUSTED, 401",
             "INTERNAL_ERROR, 500"})
     void aRefusalOfTheCoreGetsItsStatusAndCode(DmpErrorCode code, int status) throws Exception {
-        core.set(e -> {
+        core.set(call -> {
             throw new DmpException(code, "refused by the stub core");
         });
         mvc.perform(put("/dmp/authorization").header(HttpHeaders.AUTHORIZATION, drDurant()))
                 .andExpect(status().is(status))
                 .andExpect(jsonPath("$.code").value(code.name()))
-                .andExpect(jsonPath("$.message").value("refused by the stub core"));
+                .andExpect(jsonPath("$.message").value(code == DmpErrorCode.PS_NOT_AUTHORIZED
+                        // the REST mapping says where the authorisation is declared (IdentityWords)
+                        ? "refused by the stub core (declaration: PUT /dmp/authorization)"
+                        : "refused by the stub core"));
+    }
+
+    @Test
+    void anIdentityFieldTheCoreNamesIsTheVihfAttribute() throws Exception {
+        core.set(call -> {
+            throw new DmpException(DmpErrorCode.BREAK_GLASS_JUSTIFICATION_MISSING, "no justification",
+                    IdentityField.ACCESS_REASON.location());
+        });
+        mvc.perform(get("/dmp/status").header(HttpHeaders.AUTHORIZATION, drDurant()))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.message").value("no justification (VIHF attribute Mode_Acces_Raison)"));
     }
 
     @Test
     void anUnexpectedFailureIsAnInternalErrorWithAReferenceOnly() throws Exception {
-        core.set(e -> {
-            throw new NullPointerException("secret detail");
+        // the core's contract: anything unexpected is an IllegalStateException (CamelCore wraps it)
+        core.set(call -> {
+            throw new IllegalStateException("the core command failed", new NullPointerException("secret detail"));
         });
         mvc.perform(get("/dmp/status").header(HttpHeaders.AUTHORIZATION, drDurant()))
                 .andExpect(status().isInternalServerError())
                 .andExpect(jsonPath("$.code").value("INTERNAL_ERROR"))
                 .andExpect(jsonPath("$.message").value(startsWith("internal error, reference ")))
                 .andExpect(jsonPath("$.message").value(org.hamcrest.Matchers.not(containsString("secret"))));
-    }
-
-    @Test
-    void anAnswerThatIsNotARecordStatusIsAnInternalError() throws Exception {
-        core.set(e -> e.getMessage().setBody("not a status"));
-        mvc.perform(get("/dmp/status").header(HttpHeaders.AUTHORIZATION, drDurant()))
-                .andExpect(status().isInternalServerError())
-                .andExpect(jsonPath("$.code").value("INTERNAL_ERROR"));
     }
 }

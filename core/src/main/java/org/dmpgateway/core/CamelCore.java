@@ -1,0 +1,136 @@
+package org.dmpgateway.core;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.dmpgateway.model.Core;
+import org.dmpgateway.model.CoreEndpoints;
+import org.dmpgateway.model.DocumentEntryRecord;
+import org.dmpgateway.model.DocumentRemoval;
+import org.dmpgateway.model.DocumentUpdate;
+import org.dmpgateway.model.PatientRef;
+import org.dmpgateway.model.Submission;
+import org.dmpgateway.model.access.AccessContext;
+import org.dmpgateway.model.access.AuthorizationDeclaration;
+import org.dmpgateway.model.access.RecordStatus;
+import org.dmpgateway.model.error.Causes;
+import org.dmpgateway.model.error.DmpException;
+import org.dmpgateway.model.query.QueryCommand;
+import org.dmpgateway.model.query.QueryResult;
+import org.dmpgateway.model.query.RetrieveCommand;
+import org.dmpgateway.model.query.RetrieveResult;
+import org.dmpgateway.model.trail.AccessTrace;
+import org.dmpgateway.model.trail.TraceAction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@link Core} over Camel: each command goes to its core route ({@link CoreRoutes},
+ * {@link CoreEndpoints}) with the caller in the header {@link CoreEndpoints#ACCESS_CONTEXT}; the
+ * answer comes back typed, a refusal as the core's {@link DmpException} itself, anything else as an
+ * {@link IllegalStateException}. The one place that knows the routes' names and answer types.
+ */
+@Component
+public class CamelCore implements Core {
+    private static final Logger LOG = LoggerFactory.getLogger(CamelCore.class);
+
+    private final ProducerTemplate producer;
+
+    public CamelCore(ProducerTemplate producer) {
+        this.producer = producer;
+    }
+
+    @Override
+    public Submission submit(Submission submission, AccessContext caller) {
+        return send(CoreEndpoints.SUBMIT_DOCUMENTS, submission, caller, Map.of(), Submission.class);
+    }
+
+    @Override
+    public QueryResult query(QueryCommand command, AccessContext caller) {
+        return send(CoreEndpoints.QUERY_REGISTRY, command, caller, Map.of(), QueryResult.class);
+    }
+
+    @Override
+    public long count(QueryCommand command, AccessContext caller) {
+        Long count = send(CoreEndpoints.COUNT_DOCUMENTS, command, caller, Map.of(), Long.class);
+        return count == null ? 0 : count;
+    }
+
+    @Override
+    public QueryResult findForChange(QueryCommand command, TraceAction change, AccessContext caller) {
+        return send(CoreEndpoints.FIND_FOR_CHANGE, command, caller, Map.of(CoreEndpoints.CHANGE_ACTION, change),
+                QueryResult.class);
+    }
+
+    @Override
+    public RetrieveResult retrieve(RetrieveCommand command, AccessContext caller) {
+        return send(CoreEndpoints.RETRIEVE_DOCUMENTS, command, caller, Map.of(), RetrieveResult.class);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public List<DocumentEntryRecord> update(DocumentUpdate update, AccessContext caller) {
+        List<DocumentEntryRecord> versions = send(CoreEndpoints.UPDATE_DOCUMENTS, update, caller, Map.of(), List.class);
+        return versions == null ? List.of() : versions;
+    }
+
+    @Override
+    public void remove(DocumentRemoval removal, AccessContext caller) {
+        send(CoreEndpoints.REMOVE_DOCUMENTS, removal, caller, Map.of(), null);
+    }
+
+    @Override
+    public RecordStatus declareAuthorization(AuthorizationDeclaration declaration, AccessContext caller) {
+        return send(CoreEndpoints.DECLARE_AUTHORIZATION, declaration, caller, Map.of(), RecordStatus.class);
+    }
+
+    @Override
+    public RecordStatus recordStatus(PatientRef requested, AccessContext caller) {
+        return send(CoreEndpoints.RECORD_STATUS, requested, caller, Map.of(), RecordStatus.class);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public List<AccessTrace> readTraces(PatientRef requested, Integer limit, AccessContext caller) {
+        Map<String, Object> headers = limit == null ? Map.of() : Map.of(CoreEndpoints.LIMIT, limit);
+        List<AccessTrace> traces = send(CoreEndpoints.READ_TRACES, requested, caller, headers, List.class);
+        return traces == null ? List.of() : traces;
+    }
+
+    @Override
+    public void traceRefusal(DmpException refusal, TraceAction action, List<String> documentIds, AccessContext caller) {
+        if (caller == null || refusal == null) {
+            return;
+        }
+        Map<String, Object> headers = new HashMap<>();
+        headers.put(CoreEndpoints.TRACE_ACTION, action);
+        headers.put(CoreEndpoints.DOCUMENT_IDS, documentIds == null ? List.of() : documentIds);
+        try {
+            send(CoreEndpoints.TRACE_REFUSAL, refusal, caller, headers, null);
+        } catch (RuntimeException e) {
+            LOG.error("could not trace a refused {} ({})", action, refusal.getMessage(), e);
+        }
+    }
+
+    private <T> T send(String endpoint, Object command, AccessContext caller, Map<String, Object> headers,
+                       Class<T> answerType) {
+        Exchange answer = producer.request(endpoint, exchange -> {
+            exchange.getIn().setBody(command);
+            exchange.getIn().setHeaders(new HashMap<>(headers));
+            exchange.getIn().setHeader(CoreEndpoints.ACCESS_CONTEXT, caller);
+        });
+        Exception failure = answer.getException();
+        if (failure != null) {
+            DmpException refusal = Causes.refusalIn(failure);
+            if (refusal != null) {
+                throw refusal;
+            }
+            throw new IllegalStateException("the core command " + endpoint + " failed", failure);
+        }
+        return answerType == null ? null : answer.getMessage().getBody(answerType);
+    }
+}

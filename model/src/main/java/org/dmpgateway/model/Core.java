@@ -1,0 +1,84 @@
+package org.dmpgateway.model;
+
+import org.dmpgateway.model.access.AccessContext;
+import org.dmpgateway.model.access.AuthorizationDeclaration;
+import org.dmpgateway.model.access.RecordStatus;
+import org.dmpgateway.model.error.DmpException;
+import org.dmpgateway.model.query.QueryCommand;
+import org.dmpgateway.model.query.QueryResult;
+import org.dmpgateway.model.query.RetrieveCommand;
+import org.dmpgateway.model.query.RetrieveResult;
+import org.dmpgateway.model.trail.AccessTrace;
+import org.dmpgateway.model.trail.TraceAction;
+
+import java.util.List;
+
+/**
+ * The core's front door: one method per command an adapter sends (SOAP, FHIR, REST, and the adapters
+ * to come). Every method takes the caller's identity ({@link AccessContext}, read by the adapter);
+ * the core admits the caller through its access policy, applies the DMP's rules and traces the
+ * action in the record's history.
+ *
+ * <p>Failures: a refusal is a {@link DmpException} whose {@link DmpException#tracedByCore()} is true
+ * when the core traced it already (the adapter must not report it again through
+ * {@link #traceRefusal}); anything unexpected is an {@link IllegalStateException}. A command without
+ * a caller is refused (IDENTITY_MISSING).
+ *
+ * <p>Adapters depend on this interface only (module {@code model}); the implementation over Camel
+ * lives in module {@code core}.
+ */
+public interface Core {
+
+    /** ITI-41, ITI-65, ITI-105: stores a submission; answers it as stored (UUIDs resolved). */
+    Submission submit(Submission submission, AccessContext caller);
+
+    /** ITI-18, ITI-66, ITI-67: a stored query, the caller's visibility applied. */
+    QueryResult query(QueryCommand command, AccessContext caller);
+
+    /**
+     * How many documents the same caller would get from {@link #query} for this FindDocuments without
+     * its offset and limit. Admitted like a query; a refusal is traced as QUERY, a count itself is not
+     * traced (it returns no document; the page query that follows is).
+     */
+    long count(QueryCommand command, AccessContext caller);
+
+    /**
+     * The documents an id-based query names, for a change the caller prepares (FHIR PATCH, DELETE):
+     * admitted with the rules of {@code change} (UPDATE or DELETE), not traced when it succeeds (the
+     * change that follows is), a refusal traced with the change's action.
+     */
+    QueryResult findForChange(QueryCommand command, TraceAction change, AccessContext caller);
+
+    /** ITI-43, ITI-68: the documents' content. */
+    RetrieveResult retrieve(RetrieveCommand command, AccessContext caller);
+
+    /** ITI-57, FHIR PATCH and DELETE: metadata update; answers the new document entry versions. */
+    List<DocumentEntryRecord> update(DocumentUpdate update, AccessContext caller);
+
+    /** ITI-62: the author's logical deletion of document entries. */
+    void remove(DocumentRemoval removal, AccessContext caller);
+
+    /** TD0.3: the professional's software declares or withdraws the patient's authorisation. */
+    RecordStatus declareAuthorization(AuthorizationDeclaration declaration, AccessContext caller);
+
+    /**
+     * TD0.2: the record's state and the caller's standing; {@code requested} the patient the request
+     * names, or null for the caller's own patient.
+     */
+    RecordStatus recordStatus(PatientRef requested, AccessContext caller);
+
+    /**
+     * The record's access history, newest first, at most {@code limit} traces (null: 500). Only the
+     * record's admin doctor (normal mode) and the patient themself may read it (TRACE_ACCESS_DENIED);
+     * the read is traced (READ_TRACES). {@code requested}: the patient the request names, or null.
+     */
+    List<AccessTrace> readTraces(PatientRef requested, Integer limit, AccessContext caller);
+
+    /**
+     * A refusal an adapter answered itself once the caller was known (a malformed request answered
+     * 400, a document not found 404, a version mismatch 412...): the core traces it in the targeted
+     * record's history with {@code action} and the document ids the request named. Never throws a
+     * refusal; without a caller nothing is traced.
+     */
+    void traceRefusal(DmpException refusal, TraceAction action, List<String> documentIds, AccessContext caller);
+}
