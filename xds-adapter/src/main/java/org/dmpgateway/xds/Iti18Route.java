@@ -63,6 +63,6 @@ public class Iti18Route extends RouteBuilder {
                 .process(CoreStep.call(QueryCommand.class, core::query))
                 .bean(XdsQueryResponseMapper.class, "toQueryResponse")
                 .bean(ValuesAsSent.class, "toEbXml")
-                .process(responses.of(DmpProfiledValidation.profiled(iti18ResponseValidator()));
+                .process(responses.of(DmpProfiledValidation.profiled(iti18ResponseValidator())));
     }
 }
