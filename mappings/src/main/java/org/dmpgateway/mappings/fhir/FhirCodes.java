@@ -1,8 +1,8 @@
 package org.dmpgateway.mappings.fhir;
 
-import org.dmpgateway.mappings.error.DmpErrorCode;
-import org.dmpgateway.mappings.error.DmpException;
-import org.dmpgateway.mappings.model.CodedValue;
+import org.dmpgateway.model.error.DmpErrorCode;
+import org.dmpgateway.model.error.DmpException;
+import org.dmpgateway.model.CodedValue;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 
@@ -10,7 +10,7 @@ import org.hl7.fhir.r4.model.Coding;
  * FHIR CodeableConcept / Coding to and from the internal {@link CodedValue} (code, code system
  * OID, display). Inbound, the first coding whose system has an OID is taken (translations in other
  * systems may follow it). Whether the code belongs to the DMP value set that binds the field is the
- * core's rule, the same for every protocol (routes/metadata/DmpValueSetRule).
+ * core's rule, the same for every protocol (core/metadata/DmpValueSetRule).
  */
 final class FhirCodes {
     private FhirCodes() {
