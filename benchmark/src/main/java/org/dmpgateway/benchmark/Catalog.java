@@ -28,7 +28,7 @@ final class Catalog {
     static final List<Code> CLASS_CODES = List.of(
             new Code("10", "1.2.250.1.213.1.1.4.1", "Compte rendu"),
             new Code("11", "1.2.250.1.213.1.1.4.1", "Synthèse"),
-            new Code("13", "1.2.250.1.213.1.1.4.1", "Imagerie médicale"),
+            new Code("31", "1.2.250.1.213.1.1.4.1", "Imagerie médicale"),
             new Code("42", "1.2.250.1.213.1.1.4.1", "Prescription"));
     /** One type per class above, same index. */
     static final List<Code> TYPE_CODES = List.of(

@@ -1,4 +1,5 @@
 package org.dmpgateway.core;
+import org.dmpgateway.core.metadata.DmpValueSetRule;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -120,11 +121,11 @@ abstract class CoreReadsTestBase {
         AccessTrail trail = new AccessTrail(traces, outbox);
         TransactionTemplate tx = new TransactionTemplate(tm);
         GatewayIdentity identity = new GatewayIdentity(REPOSITORY, "");
-        CoreRoutes routes = new CoreRoutes(new SubmitDocuments(repository, policy, trail, tx, identity),
+        CoreRoutes routes = new CoreRoutes(new SubmitDocuments(repository, policy, trail, tx, identity, DmpValueSetRule.shipped()),
                 new StoredQueries(repository, policy, trail, tx, new ProbedDocuments(repository, trail), MAX_RESULTS),
                 new RetrieveDocuments(repository, identity, policy, trail, tx, new ProbedDocuments(repository, trail)),
                 new DeclareAuthorization(policy, records, trail, tx),
-                new UpdateDocuments(repository, policy, trail, tx, identity), new RemoveDocuments(repository, policy, trail, tx),
+                new UpdateDocuments(repository, policy, trail, tx, identity, DmpValueSetRule.shipped()), new RemoveDocuments(repository, policy, trail, tx),
                 new ReadTraces(policy, traces, trail, tx), trail);
         camel = new DefaultCamelContext();
         camel.addRoutes(routes);

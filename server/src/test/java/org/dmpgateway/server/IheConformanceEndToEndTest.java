@@ -69,7 +69,7 @@ import static org.dmpgateway.server.support.SampleSubmissions.*;
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
- * The IHE conformance gaps of issue 14 (items 1, 2, 3, 4, 7), end to end on a running server with
+ * The IHE conformance gaps of issue 14 (items 1, 2, 3, 4, 5, 7), end to end on a running server with
  * IPF's producers (SOAP, VIHF of Dr DURANT) and HAPI's client (FHIR, bearer token): each scenario on
  * a record of its own, every assertion built from what the test submitted.
  */
@@ -274,6 +274,82 @@ class IheConformanceEndToEndTest {
         assertEquals(409, e.getStatusCode(), e::getMessage);
         assertEquals("DUPLICATE_UNIQUE_ID", ((OperationOutcome) e.getOperationOutcome()).getIssueFirstRep().getDetails()
                 .getCodingFirstRep().getCode());
+    }
+
+    // ------------------------------------------------------------------ item 5: meta.profile and sourcePatientInfo
+
+    @Test
+    void anIti65BundleWithoutOrWithAWrongProfileIsRefusedNamingMetaProfile() {
+        for (String profile : new String[]{null, "https://profiles.ihe.net/ITI/MHD/StructureDefinition/IHE.MHD.Comprehensive.SubmissionSet"}) {
+            String uniqueId = SampleSubmissions.newOid();
+            Bundle bundle = FhirWriteSamples.provideBundle(ins, durant(), FhirWriteSamples.document(ins, durant(), uniqueId,
+                    "CR sans profil"), bytes("CR sans profil"));
+            bundle.getMeta().getProfile().clear();
+            if (profile != null) {
+                bundle.getMeta().addProfile(profile);
+            }
+            BaseServerResponseException e = assertThrows(BaseServerResponseException.class,
+                    () -> fhir(durant()).transaction().withBundle(bundle).execute());
+            assertEquals(400, e.getStatusCode(), e::getMessage);
+            OperationOutcome oo = (OperationOutcome) e.getOperationOutcome();
+            assertEquals("METADATA_ERROR", oo.getIssueFirstRep().getDetails().getCodingFirstRep().getCode());
+            assertTrue(oo.getIssueFirstRep().getDiagnostics().startsWith("Bundle.meta.profile: a Provide Document Bundle "
+                    + "(ITI-65) declares the profile it conforms to"), oo.getIssueFirstRep().getDiagnostics());
+            assertTrue(oo.getIssueFirstRep().getDiagnostics().endsWith("; got " + (profile == null ? "none" : profile)),
+                    oo.getIssueFirstRep().getDiagnostics());
+            assertEquals("Bundle.meta.profile", oo.getIssueFirstRep().getExpression().get(0).getValue());
+            GetDocumentsQuery get = new GetDocumentsQuery();
+            get.setUniqueIds(List.of(uniqueId));
+            assertTrue(success(xds.as(durant()).query(get)).getDocumentEntries().isEmpty(), "nothing stored");
+        }
+    }
+
+    @Test
+    void theIheComprehensiveMinimalAndPdsmBundleProfilesAreAccepted() {
+        for (String profile : new String[]{"https://profiles.ihe.net/ITI/MHD/StructureDefinition/IHE.MHD.Comprehensive.ProvideBundle",
+                "https://profiles.ihe.net/ITI/MHD/StructureDefinition/IHE.MHD.Minimal.ProvideBundle|4.2.3",
+                "https://profiles.ihe.net/ITI/MHD/StructureDefinition/IHE.MHD.UnContained.Comprehensive.ProvideBundle",
+                FhirWriteSamples.COMPREHENSIVE_BUNDLE}) {
+            String uniqueId = SampleSubmissions.newOid();
+            Bundle bundle = FhirWriteSamples.provideBundle(ins, durant(), FhirWriteSamples.document(ins, durant(), uniqueId,
+                    "CR"), bytes("CR " + profile));
+            bundle.getMeta().getProfile().clear();
+            bundle.getMeta().addProfile(profile);
+            Bundle response = fhir(durant()).transaction().withBundle(bundle).execute();
+            assertEquals("201 Created", response.getEntry().get(1).getResponse().getStatus(), profile);
+            assertEquals(uniqueId, entry(uniqueId).getUniqueId());
+        }
+    }
+
+    @Test
+    void aComprehensiveDocumentReferenceWithoutSourcePatientInfoIsRefused() {
+        String uniqueId = SampleSubmissions.newOid();
+        DocumentReference doc = FhirWriteSamples.document(ins, durant(), uniqueId, "CR sans patient source");
+        doc.getContext().setSourcePatientInfo(null);
+        doc.getContained().removeIf(r -> "source-patient".equals(r.getIdElement().getIdPart()));
+        BaseServerResponseException e = assertThrows(BaseServerResponseException.class, () -> fhir(durant()).transaction()
+                .withBundle(FhirWriteSamples.provideBundle(ins, durant(), doc, bytes("CR"))).execute());
+        assertEquals(400, e.getStatusCode(), e::getMessage);
+        String diagnostics = ((OperationOutcome) e.getOperationOutcome()).getIssueFirstRep().getDiagnostics();
+        assertTrue(diagnostics.contains("DocumentReference.context.sourcePatientInfo: a Comprehensive Provide Document "
+                + "Bundle (declared in Bundle.meta.profile) names the patient as the source knows him"), diagnostics);
+        GetDocumentsQuery get = new GetDocumentsQuery();
+        get.setUniqueIds(List.of(uniqueId));
+        assertTrue(success(xds.as(durant()).query(get)).getDocumentEntries().isEmpty(), "nothing stored");
+    }
+
+    @Test
+    void aMinimalBundleWithoutSourcePatientInfoIsAcceptedWithTheInsAsSourcePatientId() {
+        String uniqueId = SampleSubmissions.newOid();
+        DocumentReference doc = FhirWriteSamples.document(ins, durant(), uniqueId, "CR minimal");
+        doc.getContext().setSourcePatientInfo(null);
+        doc.getContained().removeIf(r -> "source-patient".equals(r.getIdElement().getIdPart()));
+        Bundle bundle = FhirWriteSamples.provideBundle(ins, durant(), doc, bytes("CR minimal"));
+        bundle.getMeta().getProfile().clear();
+        bundle.getMeta().addProfile("https://profiles.ihe.net/ITI/MHD/StructureDefinition/IHE.MHD.Minimal.ProvideBundle");
+        fhir(durant()).transaction().withBundle(bundle).execute();
+        assertEquals(ins, entry(uniqueId).getSourcePatientId().getId(),
+                "PDSM4DMP: the sourcePatientId is the INS when the source has no identifier of its own");
     }
 
     // ------------------------------------------------------------------ item 7: author and submitter

@@ -10,7 +10,6 @@ import org.dmpgateway.mappings.xds.XdsQueryResponseMapper;
 import org.dmpgateway.mappings.xds.XdsTransaction;
 import org.openehealth.ipf.commons.ihe.xds.core.requests.QueryRegistry;
 import org.openehealth.ipf.commons.ihe.xds.core.stub.ebrs30.query.AdhocQueryRequest;
-import org.openehealth.ipf.commons.ihe.xds.core.stub.ebrs30.query.AdhocQueryResponse;
 import org.dmpgateway.xds.vihf.VihfReader;
 import org.dmpgateway.xds.vihf.VihfSecurityHeaderInterceptor;
 import org.springframework.stereotype.Component;

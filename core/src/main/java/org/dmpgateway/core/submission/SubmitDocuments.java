@@ -17,6 +17,7 @@ import org.apache.camel.Header;
 import org.dmpgateway.model.CoreEndpoints;
 import org.dmpgateway.model.access.AccessContext;
 import org.dmpgateway.model.trail.TraceAction;
+import org.dmpgateway.core.metadata.DmpValueSetRule;
 import org.dmpgateway.core.policy.AccessPolicy;
 import org.dmpgateway.core.policy.Admission;
 import org.dmpgateway.core.trail.AccessTrail;
@@ -44,6 +45,7 @@ public class SubmitDocuments {
     private final AccessTrail trail;
     private final TransactionTemplate transaction;
     private final GatewayIdentity identity;
+    private final DmpValueSetRule valueSets;
     private final Clock clock;
     /** dmp.limits.document-bytes (docs/security.md, "Limits"); unlimited when built without Spring. */
     @org.springframework.beans.factory.annotation.Value("${dmp.limits.document-bytes:20MB}")
@@ -51,17 +53,18 @@ public class SubmitDocuments {
 
     @org.springframework.beans.factory.annotation.Autowired
     public SubmitDocuments(RegistryRepository repository, AccessPolicy policy, AccessTrail trail,
-                           TransactionTemplate transaction, GatewayIdentity identity) {
-        this(repository, policy, trail, transaction, identity, Clock.systemUTC());
+                           TransactionTemplate transaction, GatewayIdentity identity, DmpValueSetRule valueSets) {
+        this(repository, policy, trail, transaction, identity, valueSets, Clock.systemUTC());
     }
 
     SubmitDocuments(RegistryRepository repository, AccessPolicy policy, AccessTrail trail,
-                    TransactionTemplate transaction, GatewayIdentity identity, Clock clock) {
+                    TransactionTemplate transaction, GatewayIdentity identity, DmpValueSetRule valueSets, Clock clock) {
         this.repository = repository;
         this.policy = policy;
         this.trail = trail;
         this.transaction = transaction;
         this.identity = identity;
+        this.valueSets = valueSets;
         this.clock = clock;
     }
 
@@ -74,6 +77,7 @@ public class SubmitDocuments {
         SubmissionChecks.samePatientEverywhere(s);
         SubmissionChecks.contentPresent(s);
         SubmissionChecks.authorPresent(s);
+        valueSets.require(s.documents().stream().map(SubmittedDocument::entry).toList());
         SubmissionChecks.uniqueIdsInMessage(s);
         SubmissionChecks.hashAndSizeMatch(s);
         SubmissionChecks.uniqueIdsUnused(s, repository);

@@ -18,6 +18,7 @@ import org.dmpgateway.repository.DocumentUpdateWrite;
 import org.dmpgateway.repository.DocumentUpdateWrite.StatusChange;
 import org.dmpgateway.repository.RegistryRepository;
 import org.dmpgateway.core.GatewayIdentity;
+import org.dmpgateway.core.metadata.DmpValueSetRule;
 import org.dmpgateway.core.policy.AccessPolicy;
 import org.dmpgateway.core.policy.Admission;
 import org.dmpgateway.core.trail.AccessTrail;
@@ -66,14 +67,16 @@ public class UpdateDocuments {
     private final AccessTrail trail;
     private final TransactionTemplate transaction;
     private final GatewayIdentity identity;
+    private final DmpValueSetRule valueSets;
 
     public UpdateDocuments(RegistryRepository repository, AccessPolicy policy, AccessTrail trail,
-                           TransactionTemplate transaction, GatewayIdentity identity) {
+                           TransactionTemplate transaction, GatewayIdentity identity, DmpValueSetRule valueSets) {
         this.repository = repository;
         this.policy = policy;
         this.trail = trail;
         this.transaction = transaction;
         this.identity = identity;
+        this.valueSets = valueSets;
     }
 
     /** DELETE when the request does nothing but delete documents, UPDATE otherwise. */
@@ -179,6 +182,10 @@ public class UpdateDocuments {
             String target = proposed.logicalUuid();
             try {
                 requireComplete(proposed);
+                List<DmpError> outside = valueSets.problems(proposed);
+                if (!outside.isEmpty()) {
+                    throw new DmpException(outside);
+                }
                 DocumentEntryRecord current = access.byLogicalId(target).orElseThrow(() -> access.unknown(target));
                 access.requireHandledAndVisible(current, target);
                 MetadataChanges changes = MetadataChanges.between(current, proposed);

@@ -1,5 +1,6 @@
 package org.dmpgateway.core.update;
 
+import org.dmpgateway.core.metadata.DmpValueSetRule;
 import org.dmpgateway.model.access.AccessContext;
 import org.dmpgateway.model.access.CallerSoftware;
 import org.dmpgateway.model.access.AccessMode;
@@ -99,7 +100,7 @@ class MetadataUpdateRulesTest {
         AccessPolicy policy = new AccessPolicy(new PatientResolver(patients), patients, traces, matrix, SubjectRoles.shipped(), true);
         AccessTrail trail = new AccessTrail(traces, new JdbcNotificationOutbox(ds));
         TransactionTemplate tx = new TransactionTemplate(tm);
-        update = new UpdateDocuments(repository, policy, trail, tx, new GatewayIdentity(REPOSITORY, ""));
+        update = new UpdateDocuments(repository, policy, trail, tx, new GatewayIdentity(REPOSITORY, ""), DmpValueSetRule.shipped());
         remove = new RemoveDocuments(repository, policy, trail, tx);
 
         for (PatientRef p : List.of(PATIENT, OTHER_PATIENT)) {

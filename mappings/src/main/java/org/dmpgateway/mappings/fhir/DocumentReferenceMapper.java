@@ -46,8 +46,9 @@ import java.util.regex.Pattern;
  * Deprecated -> superseded; Deleted -> entered-in-error (and back).</li>
  * <li>Hash: FHIR base64 of the 20 SHA-1 bytes, XDS lower-case hex.</li>
  * <li>Inbound, the fields the DMP requires (patient, type, class, format, facility, practice setting,
- * confidentiality, creation time, author, MIME type, uniqueId) must be present, and the coded ones
- * must come from the DMP's code systems ({@link DmpBindings}); every problem is reported at once.</li>
+ * confidentiality, creation time, author, MIME type, uniqueId) must be present, and every code needs a
+ * code system with an OID; every problem is reported at once. Whether a code belongs to its DMP value
+ * set is checked by the core for every protocol alike (core/metadata/DmpValueSetRule).</li>
  * </ul>
  * Not carried: DocumentReference.date (MHD: no XDS attribute), docStatus, relatesTo (associations:
  * see {@link ProvideBundleMapper}), custodian; outbound, repositoryUniqueId, homeCommunityId and the
@@ -116,15 +117,14 @@ public final class DocumentReferenceMapper {
         PatientRef patient = p.attempt(() -> PatientIds.fromReference(r.getSubject(), resolve, "DocumentReference.subject"));
         EntryStatus status = p.attempt(() -> status(r));
 
-        CodedValue type = p.attempt(() -> FhirCodes.read(r.getType(), "DocumentReference.type", DmpBindings.TYPE));
+        CodedValue type = p.attempt(() -> FhirCodes.read(r.getType(), "DocumentReference.type"));
         if (r.getCategory().size() > 1) {
             p.add("DocumentReference.category", "XDS has one classCode, got " + r.getCategory().size() + " categories");
         }
-        CodedValue classCode = p.attempt(() -> FhirCodes.read(r.getCategoryFirstRep(), "DocumentReference.category",
-                DmpBindings.CLASS));
+        CodedValue classCode = p.attempt(() -> FhirCodes.read(r.getCategoryFirstRep(), "DocumentReference.category"));
         List<CodedValue> confidentiality = new ArrayList<>();
         for (CodeableConcept label : r.getSecurityLabel()) {
-            CodedValue c = p.attempt(() -> FhirCodes.read(label, "DocumentReference.securityLabel", DmpBindings.CONFIDENTIALITY));
+            CodedValue c = p.attempt(() -> FhirCodes.read(label, "DocumentReference.securityLabel"));
             if (c != null) {
                 confidentiality.add(c);
             }
@@ -137,19 +137,18 @@ public final class DocumentReferenceMapper {
         }
         Attachment a = content.getAttachment();
         CodedValue format = p.attempt(() -> FhirCodes.read(content.hasFormat() ? new CodeableConcept().addCoding(content.getFormat())
-                : null, "DocumentReference.content.format", DmpBindings.FORMAT));
+                : null, "DocumentReference.content.format"));
         String creation = p.attempt(() -> a.hasCreationElement() ? FhirDates.toHl7(a.getCreationElement()) : null);
         String hash = p.attempt(() -> hash(a));
         Long size = a.hasSize() ? (long) a.getSize() : null;
 
         DocumentReferenceContextComponent ctx = r.getContext();
-        CodedValue facility = p.attempt(() -> FhirCodes.read(ctx.getFacilityType(), "DocumentReference.context.facilityType",
-                DmpBindings.FACILITY));
+        CodedValue facility = p.attempt(() -> FhirCodes.read(ctx.getFacilityType(), "DocumentReference.context.facilityType"));
         CodedValue practice = p.attempt(() -> FhirCodes.read(ctx.getPracticeSetting(),
-                "DocumentReference.context.practiceSetting", DmpBindings.PRACTICE));
+                "DocumentReference.context.practiceSetting"));
         List<CodedValue> events = new ArrayList<>();
         for (CodeableConcept e : ctx.getEvent()) {
-            CodedValue c = p.attempt(() -> FhirCodes.read(e, "DocumentReference.context.event", null));
+            CodedValue c = p.attempt(() -> FhirCodes.read(e, "DocumentReference.context.event"));
             if (c != null) {
                 events.add(c);
             }

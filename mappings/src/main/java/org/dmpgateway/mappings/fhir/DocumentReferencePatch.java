@@ -132,14 +132,14 @@ public final class DocumentReferencePatch {
         return b.booleanValue();
     }
 
-    /** The securityLabels as confidentiality codes (JDV_J58 systems only), duplicates dropped. */
+    /** The securityLabels as confidentiality codes (their JDV_J58 membership is the core's rule), duplicates dropped. */
     static List<CodedValue> labels(DocumentReference r) {
         List<CodedValue> out = new ArrayList<>();
         Set<List<String>> seen = new LinkedHashSet<>();
         List<CodeableConcept> labels = r.getSecurityLabel();
         for (int i = 0; i < labels.size(); i++) {
             String field = "DocumentReference.securityLabel[" + i + "]";
-            CodedValue c = FhirCodes.read(labels.get(i), field, new DmpBindings(field, DmpBindings.CONFIDENTIALITY.oids()));
+            CodedValue c = FhirCodes.read(labels.get(i), field);
             if (c == null) {
                 throw new DmpException(DmpErrorCode.METADATA_ERROR, field + ": a securityLabel needs a coding with "
                         + "system and code", field);

@@ -8,15 +8,16 @@ import org.hl7.fhir.r4.model.Coding;
 
 /**
  * FHIR CodeableConcept / Coding to and from the internal {@link CodedValue} (code, code system
- * OID, display). Inbound, the first coding whose system has an OID (and, when a binding is given,
- * is allowed by it) is taken: translations in other systems may follow it.
+ * OID, display). Inbound, the first coding whose system has an OID is taken (translations in other
+ * systems may follow it). Whether the code belongs to the DMP value set that binds the field is the
+ * core's rule, the same for every protocol (core/metadata/DmpValueSetRule).
  */
 final class FhirCodes {
     private FhirCodes() {
     }
 
     /** Null or empty concept gives null. */
-    static CodedValue read(CodeableConcept cc, String field, DmpBindings binding) {
+    static CodedValue read(CodeableConcept cc, String field) {
         if (cc == null || cc.getCoding().stream().noneMatch(Coding::hasCode)) {
             if (cc != null && cc.hasText()) {
                 throw new DmpException(DmpErrorCode.METADATA_ERROR, field + ": a text without coding ('" + cc.getText()
@@ -25,7 +26,6 @@ final class FhirCodes {
             return null;
         }
         DmpException first = null;
-        Coding disallowed = null;
         for (Coding c : cc.getCoding()) {
             if (!c.hasCode()) {
                 continue;
@@ -37,16 +37,7 @@ final class FhirCodes {
                 first = first == null ? e : first;
                 continue;
             }
-            if (binding != null && !binding.oids().contains(oid)) {
-                disallowed = disallowed == null ? c : disallowed;
-                continue;
-            }
             return new CodedValue(c.getCode(), oid, c.getDisplay());
-        }
-        if (disallowed != null) {
-            throw new DmpException(DmpErrorCode.METADATA_ERROR, field + ": code " + disallowed.getCode() + " of "
-                    + disallowed.getSystem() + " is not allowed by the DMP; the code system must be "
-                    + binding.expected(), field);
         }
         throw first;
     }

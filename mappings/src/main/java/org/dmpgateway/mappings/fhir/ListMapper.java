@@ -122,7 +122,7 @@ public final class ListMapper {
         }
         Extension designation = list.getExtensionByUrl(MhdUrls.EXT_DESIGNATION_TYPE);
         CodedValue contentType = designation == null || !(designation.getValue() instanceof CodeableConcept cc) ? null
-                : p.attempt(() -> FhirCodes.read(cc, "List.extension:designationType", null));
+                : p.attempt(() -> FhirCodes.read(cc, "List.extension:designationType"));
         if (designation == null) {
             p.add("List.extension:designationType", "the contentTypeCode is required (extension "
                     + MhdUrls.EXT_DESIGNATION_TYPE + ")");
@@ -176,7 +176,7 @@ public final class ListMapper {
         List<CodedValue> codes = new ArrayList<>();
         for (Extension e : list.getExtensionsByUrl(MhdUrls.EXT_DESIGNATION_TYPE)) {
             if (e.getValue() instanceof CodeableConcept cc) {
-                CodedValue c = p.attempt(() -> FhirCodes.read(cc, "List.extension:designationType", null));
+                CodedValue c = p.attempt(() -> FhirCodes.read(cc, "List.extension:designationType"));
                 if (c != null) {
                     codes.add(c);
                 }

@@ -101,6 +101,8 @@ public final class ProvideBundleMapper {
         private final List<AssociationRecord> associations = new ArrayList<>();
         private final Set<String> usedBinaries = new LinkedHashSet<>();
         private final Set<String> replacedIds = new LinkedHashSet<>();
+        /** A Comprehensive bundle (not the Minimal one): every DocumentReference names its source patient. */
+        private boolean comprehensive;
 
         BundleReading(Bundle bundle) {
             this.bundle = bundle;
@@ -111,6 +113,7 @@ public final class ProvideBundleMapper {
                 throw new DmpException(DmpErrorCode.METADATA_ERROR, "Bundle.type: a Provide Document Bundle is a "
                         + "transaction, got " + (bundle.hasType() ? bundle.getType().toCode() : "none"), "Bundle.type");
             }
+            comprehensive = ProvideBundleProfiles.comprehensive(bundle);
             index();
             List<BundleEntryComponent> sets = new ArrayList<>();
             List<BundleEntryComponent> patches = new ArrayList<>();
@@ -197,6 +200,14 @@ public final class ProvideBundleMapper {
 
         private void readDocument(BundleEntryComponent e, DocumentReference d) {
             Problems p = entryProblems(e);
+            if (comprehensive && !d.getContext().hasSourcePatientInfo()) {
+                // MHD 4.2.3 Comprehensive DocumentReference: context.sourcePatientInfo 1..1; the DMP's DocumentEntry
+                // has sourcePatientInfo 1..1 too (PDSM4DMP DocumentEntry), and the ANS ITI-65 examples carry it
+                p.add("DocumentReference.context.sourcePatientInfo", "a Comprehensive Provide Document Bundle (declared in "
+                        + "Bundle.meta.profile) names the patient as the source knows him: a Patient (contained) with "
+                        + "the source's identifier (sourcePatientId: the local IPP, or the INS when there is none) and "
+                        + "identity traits (sourcePatientInfo)");
+            }
             DocumentEntryRecord entry = DocumentReferenceMapper.read(d, this::resolve, ids.get(e), p);
             byte[] content = content(e, d, p);
             relations(e, d, p);

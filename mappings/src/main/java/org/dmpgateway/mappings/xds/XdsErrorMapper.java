@@ -1,7 +1,6 @@
 package org.dmpgateway.mappings.xds;
 
 import org.dmpgateway.mappings.IdentityWords;
-
 import org.dmpgateway.model.error.DmpError;
 import org.dmpgateway.model.error.DmpErrorCode;
 import org.dmpgateway.model.error.DmpException;

@@ -31,8 +31,6 @@ class ConformanceExamplesTest {
     static final String MHD = "../reference-examples/ihe-mhd-4.2.3/example/";
     static final String ANS = "../reference-examples/ansforge-pdsm4dmp/input/examples/";
     static final String FIXED = "src/test/resources/conformance-fixed/";
-    static final String SNOMED_FACILITY = "DocumentReference.context.facilityType: code 82242000 of http://snomed.info/sct is not allowed by the DMP";
-    static final String LOINC_CATEGORY = "DocumentReference.category: code 11369-6 of http://loinc.org is not allowed by the DMP";
     static final String EX_PATIENT = "DocumentReference.subject: Patient/ex-patient is not a DMP patient";
 
     private static List<String> bundleRefusals(String path) {
@@ -55,7 +53,7 @@ class ConformanceExamplesTest {
     @CsvSource(delimiter = ';', value = {
             "Bundle-ex-minimalProvideDocumentBundleSimple.json;DocumentReference.subject: the Patient urn:uuid:aaaaaaaa-bbbb-cccc-dddd-e00111100004 has no INS identifier|Patient: Patient with POST is not part of a Provide Document Bundle|DocumentReference.type: the typeCode is required|List.extension:designationType: the contentTypeCode is required",
             "Bundle-ex-minimalProvideDocumentBundleSimpleContained.json;DocumentReference.subject: the patient is missing|List.subject: the patient is missing|DocumentReference.author: at least one author is required",
-            "Bundle-ex-comprehensiveProvideDocumentBundleSimple.json;" + EX_PATIENT + "|" + SNOMED_FACILITY + "|" + LOINC_CATEGORY,
+            "Bundle-ex-comprehensiveProvideDocumentBundleSimple.json;" + EX_PATIENT,
             "Bundle-ex-comprehensiveProvideDocumentBundleMultiple.json;entry urn:uuid:aaaaaaaa-bbbb-cccc-dddd-e00444400002: " + EX_PATIENT + "|entry urn:uuid:aaaaaaaa-bbbb-cccc-dddd-e00444400005: " + EX_PATIENT,
             "Bundle-ex-comprehensiveProvideDocumentBundleComplete.json;" + EX_PATIENT + "|DocumentReference.relatesTo[0].target: DocumentReference/ex-DocumentReferenceComprehensive does not name a DMP document|DocumentReference.context.event: code system http://terminology.hl7.org/CodeSystem/v3-ActCode has no known OID",
             "Bundle-ex-unContainedComprehensiveProvideDocumentBundleComplete.json;" + EX_PATIENT + "|DocumentReference.author[0]: reference Organization/ex-organization is neither contained nor in the bundle",
@@ -69,16 +67,9 @@ class ConformanceExamplesTest {
     // ------------------------------------------------------------------ ANS PDSM4DMP originals: refused
 
     @Test
-    void ansSubmissionIsRefusedForSnomedCodesAndTheMissingSubmissionSetUniqueId() {
+    void ansSubmissionIsRefusedForTheMissingSubmissionSetUniqueId() {
+        // its SNOMED CT facility type and practice setting are the core's refusal (DmpValueSetRule), not the mapper's
         assertEquals(List.of(
-                "entry urn:uuid:aaaaaaaa-0000-0000-0000-000000000002: DocumentReference.context.facilityType: code 22232009 of "
-                        + "http://snomed.info/sct is not allowed by the DMP; the code system must be "
-                        + "https://mos.esante.gouv.fr/NOS/TRE_R02-SecteurActivite/FHIR/TRE-R02-SecteurActivite or "
-                        + "https://mos.esante.gouv.fr/NOS/TRE_A00-ProducteurDocNonPS/FHIR/TRE-A00-ProducteurDocNonPS",
-                "entry urn:uuid:aaaaaaaa-0000-0000-0000-000000000002: DocumentReference.context.practiceSetting: code 394802001 of "
-                        + "http://snomed.info/sct is not allowed by the DMP; the code system must be "
-                        + "https://mos.esante.gouv.fr/NOS/TRE_A01-CadreExercice/FHIR/TRE-A01-CadreExercice or "
-                        + "https://mos.esante.gouv.fr/NOS/TRE_A00-ProducteurDocNonPS/FHIR/TRE-A00-ProducteurDocNonPS",
                 "entry urn:uuid:aaaaaaaa-0000-0000-0000-000000000001: List.identifier: the submission set's uniqueId is required "
                         + "(identifier use usual, urn:oid:<OID>)"),
                 bundleRefusals(ANS + "Bundle-example-td2-iti65-lot-soumission.json"));
@@ -87,8 +78,8 @@ class ConformanceExamplesTest {
     @Test
     void ansReplacementIsRefusedAlsoForItsNonUuidTarget() {
         List<String> messages = bundleRefusals(ANS + "Bundle-example-td2-1-remplacement.json");
-        assertEquals(5, messages.size(), messages.toString());
-        assertContainsAll(messages, "facilityType: code 22232009", "practiceSetting: code 394802001",
+        assertEquals(3, messages.size(), messages.toString());
+        assertContainsAll(messages,
                 "entry urn:uuid:bbbbbbbb-0000-0000-0000-000000000002: DocumentReference.relatesTo[0].target: DocumentReference/doc-x-id "
                         + "does not name a DMP document: expected DocumentReference/<entryUUID>",
                 "entry urn:uuid:bbbbbbbb-0000-0000-0000-000000000004: Bundle.entry.request.url: DocumentReference/doc-x-id is not "

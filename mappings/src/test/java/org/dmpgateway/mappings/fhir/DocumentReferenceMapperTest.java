@@ -29,7 +29,6 @@ import static org.dmpgateway.mappings.fhir.FhirFixtures.refusals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class DocumentReferenceMapperTest {
     private static final String BASE = "https://dmp.example.org/fhir/";
@@ -164,26 +163,26 @@ class DocumentReferenceMapperTest {
     }
 
     @Test
-    void codesOutsideTheDmpValueSetsAreRefused() {
+    void aCodeSystemWithoutOidIsRefusedAndValueSetsAreLeftToTheCore() {
         DocumentReference r = minimal();
+        // SNOMED CT is read (its OID is known); the DMP value set JDV_J61 refuses it in the core, for every protocol
         r.getContext().setFacilityType(new CodeableConcept().addCoding(new Coding("http://snomed.info/sct", "22232009", "Hospital")));
         r.getSecurityLabel().clear();
         r.addSecurityLabel(new CodeableConcept().addCoding(new Coding(
                 "https://mos.esante.gouv.fr/NOS/TRE_A07-StatusVisibiliteDocument/FHIR/TRE-A07-StatusVisibiliteDocument", "N", null)));
         assertEquals(List.of(
                 "DocumentReference.securityLabel: code system https://mos.esante.gouv.fr/NOS/TRE_A07-StatusVisibiliteDocument/FHIR/"
-                        + "TRE-A07-StatusVisibiliteDocument has no known OID; XDS needs an OID (write it as urn:oid:<oid>)",
-                "DocumentReference.context.facilityType: code 22232009 of http://snomed.info/sct is not allowed by the DMP; the code "
-                        + "system must be https://mos.esante.gouv.fr/NOS/TRE_R02-SecteurActivite/FHIR/TRE-R02-SecteurActivite or "
-                        + "https://mos.esante.gouv.fr/NOS/TRE_A00-ProducteurDocNonPS/FHIR/TRE-A00-ProducteurDocNonPS"),
+                        + "TRE-A07-StatusVisibiliteDocument has no known OID; XDS needs an OID (write it as urn:oid:<oid>)"),
                 refusals(() -> DocumentReferenceMapper.toEntry(r, null)));
     }
 
     @Test
-    void aTranslationInAnAllowedSystemIsTaken() {
+    void theFirstCodingIsTakenAndTranslationsMayFollowIt() {
         DocumentReference r = minimal();
-        r.getContext().getFacilityType().getCoding().add(0, new Coding("http://snomed.info/sct", "22232009", "Hospital"));
+        r.getContext().getFacilityType().addCoding(new Coding("http://snomed.info/sct", "22232009", "Hospital"));
         assertEquals("SA07", DocumentReferenceMapper.toEntry(r, null).healthcareFacilityTypeCode().code());
+        r.getContext().getFacilityType().getCoding().add(0, r.getContext().getFacilityType().getCoding().remove(1));
+        assertEquals("2.16.840.1.113883.6.96", DocumentReferenceMapper.toEntry(r, null).healthcareFacilityTypeCode().codeSystem());
     }
 
     @Test

@@ -41,6 +41,7 @@ class ProvideBundleMapperTest {
     /** SubmissionSet + document with Binary + document with inline data + new folder holding the first. */
     static Bundle bundle() {
         Bundle b = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+        b.getMeta().addProfile(ProvideBundleProfiles.MHD_MINIMAL);
         ListResource set = ListMapper.toResource(ListMapperTest.SET, List.of());
         set.setId((String) null);
         set.getIdentifier().removeIf(i -> i.getUse() == Identifier.IdentifierUse.OFFICIAL);
@@ -69,6 +70,56 @@ class ProvideBundleMapperTest {
         Bundle.BundleEntryComponent e = b.addEntry().setFullUrl(fullUrl).setResource(r);
         e.getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl(url);
         return e;
+    }
+
+    // ------------------------------------------------------------------ meta.profile and sourcePatientInfo (issue 14, item 5)
+
+    @Test
+    void aBundleWithoutOrWithAWrongProfileIsRefusedNamingMetaProfile() {
+        Bundle none = bundle();
+        none.getMeta().getProfile().clear();
+        List<String> refused = refusals(() -> ProvideBundleMapper.toSubmission(none));
+        assertEquals(1, refused.size(), refused.toString());
+        assertTrue(refused.get(0).startsWith("Bundle.meta.profile: a Provide Document Bundle (ITI-65) declares the profile "
+                + "it conforms to (IHE MHD 4.2.3"), refused.get(0));
+        assertTrue(refused.get(0).endsWith("; got none"), refused.get(0));
+
+        Bundle wrong = bundle();
+        wrong.getMeta().getProfile().clear();
+        wrong.getMeta().addProfile("https://profiles.ihe.net/ITI/MHD/StructureDefinition/IHE.MHD.Comprehensive.SubmissionSet");
+        assertTrue(refusals(() -> ProvideBundleMapper.toSubmission(wrong)).get(0).endsWith("; got "
+                + "https://profiles.ihe.net/ITI/MHD/StructureDefinition/IHE.MHD.Comprehensive.SubmissionSet"));
+    }
+
+    @Test
+    void theMhdProfilesWithOrWithoutVersionAndThePdsmOneAreAccepted() {
+        for (String profile : List.of(ProvideBundleProfiles.MHD_MINIMAL, ProvideBundleProfiles.MHD_MINIMAL + "|4.2.3")) {
+            Bundle b = bundle();
+            b.getMeta().getProfile().clear();
+            b.getMeta().addProfile(profile);
+            assertEquals(2, ProvideBundleMapper.toSubmission(b).documents().size(), profile);
+        }
+        for (String profile : List.of(ProvideBundleProfiles.MHD_COMPREHENSIVE, ProvideBundleProfiles.MHD_UNCONTAINED,
+                ProvideBundleProfiles.PDSM_COMPREHENSIVE)) {
+            Bundle b = bundle(); // its DocumentReferences name their source patient
+            b.getMeta().getProfile().clear();
+            b.getMeta().addProfile(profile);
+            assertEquals(2, ProvideBundleMapper.toSubmission(b).documents().size(), profile);
+        }
+    }
+
+    @Test
+    void aComprehensiveDocumentReferenceWithoutSourcePatientInfoIsRefused() {
+        Bundle b = bundle();
+        b.getMeta().getProfile().clear();
+        b.getMeta().addProfile(ProvideBundleProfiles.PDSM_COMPREHENSIVE);
+        b.getEntry().stream().filter(e -> e.getResource() instanceof DocumentReference)
+                .forEach(e -> ((DocumentReference) e.getResource()).getContext().setSourcePatientInfo(null));
+        List<String> refused = refusals(() -> ProvideBundleMapper.toSubmission(b));
+        assertEquals(2, refused.size(), refused.toString());
+        assertTrue(refused.get(0).startsWith("entry urn:uuid:d1: DocumentReference.context.sourcePatientInfo: a "
+                + "Comprehensive Provide Document Bundle (declared in Bundle.meta.profile) names the patient"), refused.get(0));
+        assertTrue(refused.get(1).startsWith("entry urn:uuid:d2: DocumentReference.context.sourcePatientInfo"), refused.get(1));
     }
 
     @Test
@@ -240,6 +291,7 @@ class ProvideBundleMapperTest {
     @Test
     void manyEmptyEntriesAreReadInLinearTime() {
         Bundle b = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+        b.getMeta().addProfile(ProvideBundleProfiles.MHD_COMPREHENSIVE);
         for (int i = 0; i < 100_000; i++) {
             b.addEntry();
         }

@@ -62,6 +62,12 @@ public final class FhirSamples {
         practitioner.addName().setFamily(names[0]).addGiven(names.length > 1 ? names[1] : null);
         d.addContained(practitioner);
         d.addAuthor(new Reference("#author"));
+        // the Comprehensive profile names the source patient (sourcePatientId: the INS, the source having no IPP)
+        org.hl7.fhir.r4.model.Patient source = new org.hl7.fhir.r4.model.Patient();
+        source.setId("source-patient");
+        source.addIdentifier().setSystem("urn:oid:" + SampleSubmissions.INS_OID).setValue(ins);
+        d.addContained(source);
+        d.getContext().setSourcePatientInfo(new Reference("#source-patient"));
         d.addSecurityLabel(new CodeableConcept(new Coding(CONFIDENTIALITY, "N", "Normal")));
         if (masked) {
             d.addSecurityLabel(new CodeableConcept(new Coding(TRE_A07, "MASQUE_PS", "Masqué aux professionnels de santé")));

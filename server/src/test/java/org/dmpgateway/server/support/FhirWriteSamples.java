@@ -34,6 +34,9 @@ public final class FhirWriteSamples {
     public static final String FORMAT = "http://ihe.net/fhir/ihe.formatcode.fhir/CodeSystem/formatcode";
     public static final String IS_ARCHIVED = "https://interop.esante.gouv.fr/ig/fhir/pdsm/StructureDefinition/pdsm-ext-is-archived";
     public static final String IDNAT_PS = "urn:oid:1.2.250.1.71.4.2.1";
+    /** The profile an ITI-65 Bundle declares (MHD 4.2.3): the ANS PDSm one, as the PDSM4DMP examples. */
+    public static final String COMPREHENSIVE_BUNDLE =
+            "https://interop.esante.gouv.fr/ig/fhir/pdsm/StructureDefinition/pdsm-comprehensive-provide-document-bundle";
 
     private FhirWriteSamples() {
     }
@@ -83,6 +86,7 @@ public final class FhirWriteSamples {
     /** ITI-65: one document and its Binary in a new submission set. */
     public static Bundle provideBundle(String ins, Vihf author, DocumentReference document, byte[] bytes) {
         Bundle b = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+        b.getMeta().addProfile(COMPREHENSIVE_BUNDLE);
         String setUrl = "urn:uuid:" + UUID.randomUUID();
         String docUrl = "urn:uuid:" + UUID.randomUUID();
         String binUrl = "urn:uuid:" + UUID.randomUUID();
