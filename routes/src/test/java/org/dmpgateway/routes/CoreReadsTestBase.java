@@ -11,6 +11,7 @@ import org.dmpgateway.mappings.access.AccessMode;
 import org.dmpgateway.mappings.access.RecordStatus;
 import org.dmpgateway.mappings.error.DmpErrorCode;
 import org.dmpgateway.mappings.error.DmpException;
+import org.dmpgateway.mappings.model.DocumentBytes;
 import org.dmpgateway.mappings.model.AssociationKind;
 import org.dmpgateway.mappings.model.AssociationRecord;
 import org.dmpgateway.mappings.model.AuthorInfo;
@@ -440,7 +441,7 @@ abstract class CoreReadsTestBase {
         AssociationRecord member = new AssociationRecord("urn:uuid:" + UUID.randomUUID(), AssociationKind.HAS_MEMBER,
                 set.entryUuid(), e.entryUuid(), "Original", null, null, null, null, EntryStatus.APPROVED, Map.of());
         repository.storeSubmission(new SubmissionWrite(new Submission(set, List.of(new SubmittedDocument(e,
-                ("contenu " + e.uniqueId()).getBytes(StandardCharsets.UTF_8))), List.of(), List.of(member)), List.of(),
+                DocumentBytes.of(("contenu " + e.uniqueId()).getBytes(StandardCharsets.UTF_8)))), List.of(), List.of(member)), List.of(),
                 Map.of()));
         return e;
     }

@@ -2,6 +2,7 @@ package org.dmpgateway.mappings.fhir;
 
 import org.dmpgateway.mappings.error.DmpErrorCode;
 import org.dmpgateway.mappings.error.DmpException;
+import org.dmpgateway.mappings.model.DocumentBytes;
 import org.dmpgateway.mappings.model.AssociationKind;
 import org.dmpgateway.mappings.model.AssociationRecord;
 import org.dmpgateway.mappings.model.DocumentEntryRecord;
@@ -202,7 +203,7 @@ public final class ProvideBundleMapper {
             relations(e, d, p);
             problems.addAll(p.errors());
             if (entry != null) {
-                documents.put(e.getFullUrl(), new SubmittedDocument(entry, content));
+                documents.put(e.getFullUrl(), new SubmittedDocument(entry, DocumentBytes.of(content)));
             }
         }
 
@@ -551,7 +552,7 @@ public final class ProvideBundleMapper {
         List<AssociationRecord> associations = new ArrayList<>();
         associations.add(hasMember(setUuid, entry.entryUuid(), "Original"));
         associations.addAll(relations);
-        return XdsConstraints.require(new Submission(set, List.of(new SubmittedDocument(entry, a.getData())), List.of(),
+        return XdsConstraints.require(new Submission(set, List.of(new SubmittedDocument(entry, DocumentBytes.of(a.getData()))), List.of(),
                 associations));
     }
 
