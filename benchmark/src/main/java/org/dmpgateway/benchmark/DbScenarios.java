@@ -1,10 +1,10 @@
 package org.dmpgateway.benchmark;
 
-import org.dmpgateway.mappings.model.DmpConfidentiality;
-import org.dmpgateway.mappings.model.EntryStatus;
-import org.dmpgateway.mappings.model.PatientRef;
-import org.dmpgateway.mappings.query.DocumentCriteria;
-import org.dmpgateway.mappings.query.DocumentVisibility;
+import org.dmpgateway.model.DmpConfidentiality;
+import org.dmpgateway.model.EntryStatus;
+import org.dmpgateway.model.PatientRef;
+import org.dmpgateway.model.query.DocumentCriteria;
+import org.dmpgateway.model.query.DocumentVisibility;
 import org.dmpgateway.repository.JdbcRegistryRepository;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 

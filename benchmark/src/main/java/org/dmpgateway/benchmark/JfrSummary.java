@@ -54,7 +54,7 @@ public final class JfrSummary {
         LAYERS.put("org.apache.camel.", "Camel");
         LAYERS.put("org.dmpgateway.repository.", "gateway: repository");
         LAYERS.put("org.dmpgateway.mappings.", "gateway: mappings");
-        LAYERS.put("org.dmpgateway.routes.", "gateway: routes (core)");
+        LAYERS.put("org.dmpgateway.core.", "gateway: routes (core)");
         LAYERS.put("org.dmpgateway.xds.", "gateway: XDS adapter");
         LAYERS.put("org.dmpgateway.fhir.", "gateway: FHIR server");
         LAYERS.put("org.dmpgateway.", "gateway: other");

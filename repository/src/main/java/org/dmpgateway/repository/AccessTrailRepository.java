@@ -1,7 +1,7 @@
 package org.dmpgateway.repository;
 
-import org.dmpgateway.mappings.model.PatientRef;
-import org.dmpgateway.mappings.trail.AccessTrace;
+import org.dmpgateway.model.PatientRef;
+import org.dmpgateway.model.trail.AccessTrace;
 
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package org.dmpgateway.repository;
 
-import org.dmpgateway.mappings.model.AuthorInfo;
-import org.dmpgateway.mappings.model.CodedValue;
+import org.dmpgateway.model.AuthorInfo;
+import org.dmpgateway.model.CodedValue;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 

@@ -1,9 +1,9 @@
 package org.dmpgateway.repository;
 
-import org.dmpgateway.mappings.model.AssociationRecord;
-import org.dmpgateway.mappings.model.DocumentEntryRecord;
-import org.dmpgateway.mappings.model.EntryStatus;
-import org.dmpgateway.mappings.model.SubmissionSetRecord;
+import org.dmpgateway.model.AssociationRecord;
+import org.dmpgateway.model.DocumentEntryRecord;
+import org.dmpgateway.model.EntryStatus;
+import org.dmpgateway.model.SubmissionSetRecord;
 
 import java.util.List;
 

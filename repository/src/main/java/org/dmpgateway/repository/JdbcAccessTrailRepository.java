@@ -1,10 +1,10 @@
 package org.dmpgateway.repository;
 
-import org.dmpgateway.mappings.access.AccessMode;
-import org.dmpgateway.mappings.access.CallerSoftware;
-import org.dmpgateway.mappings.model.PatientRef;
-import org.dmpgateway.mappings.trail.AccessTrace;
-import org.dmpgateway.mappings.trail.TraceAction;
+import org.dmpgateway.model.access.AccessMode;
+import org.dmpgateway.model.access.CallerSoftware;
+import org.dmpgateway.model.PatientRef;
+import org.dmpgateway.model.trail.AccessTrace;
+import org.dmpgateway.model.trail.TraceAction;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import javax.sql.DataSource;

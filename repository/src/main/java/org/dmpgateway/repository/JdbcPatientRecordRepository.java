@@ -1,11 +1,11 @@
 package org.dmpgateway.repository;
 
-import org.dmpgateway.mappings.model.ConsentStatus;
-import org.dmpgateway.mappings.model.PatientRecord;
-import org.dmpgateway.mappings.model.PatientRecordState;
-import org.dmpgateway.mappings.model.PatientRef;
-import org.dmpgateway.mappings.model.PatientSettings;
-import org.dmpgateway.mappings.model.ProfessionalConsent;
+import org.dmpgateway.model.ConsentStatus;
+import org.dmpgateway.model.PatientRecord;
+import org.dmpgateway.model.PatientRecordState;
+import org.dmpgateway.model.PatientRef;
+import org.dmpgateway.model.PatientSettings;
+import org.dmpgateway.model.ProfessionalConsent;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.transaction.PlatformTransactionManager;

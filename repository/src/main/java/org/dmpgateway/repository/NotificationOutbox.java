@@ -1,6 +1,6 @@
 package org.dmpgateway.repository;
 
-import org.dmpgateway.mappings.trail.Notification;
+import org.dmpgateway.model.trail.Notification;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,8 +1,8 @@
 package org.dmpgateway.repository;
 
-import org.dmpgateway.mappings.model.PatientRecord;
-import org.dmpgateway.mappings.model.PatientRef;
-import org.dmpgateway.mappings.model.ProfessionalConsent;
+import org.dmpgateway.model.PatientRecord;
+import org.dmpgateway.model.PatientRef;
+import org.dmpgateway.model.ProfessionalConsent;
 
 import java.util.List;
 import java.util.Optional;

@@ -1,14 +1,14 @@
 package org.dmpgateway.repository;
 
-import org.dmpgateway.mappings.model.AssociationRecord;
-import org.dmpgateway.mappings.model.DocumentContent;
-import org.dmpgateway.mappings.model.DocumentEntryRecord;
-import org.dmpgateway.mappings.model.FolderRecord;
-import org.dmpgateway.mappings.model.SubmissionSetRecord;
-import org.dmpgateway.mappings.query.AssociationCriteria;
-import org.dmpgateway.mappings.query.DocumentCriteria;
-import org.dmpgateway.mappings.query.FolderCriteria;
-import org.dmpgateway.mappings.query.SubmissionSetCriteria;
+import org.dmpgateway.model.AssociationRecord;
+import org.dmpgateway.model.DocumentContent;
+import org.dmpgateway.model.DocumentEntryRecord;
+import org.dmpgateway.model.FolderRecord;
+import org.dmpgateway.model.SubmissionSetRecord;
+import org.dmpgateway.model.query.AssociationCriteria;
+import org.dmpgateway.model.query.DocumentCriteria;
+import org.dmpgateway.model.query.FolderCriteria;
+import org.dmpgateway.model.query.SubmissionSetCriteria;
 
 import java.util.Collection;
 import java.io.IOException;

@@ -1,13 +1,13 @@
 package org.dmpgateway.repository;
 
-import org.dmpgateway.mappings.model.AssociationKind;
-import org.dmpgateway.mappings.model.AssociationRecord;
-import org.dmpgateway.mappings.model.CodedValue;
-import org.dmpgateway.mappings.model.DocumentEntryRecord;
-import org.dmpgateway.mappings.model.EntryStatus;
-import org.dmpgateway.mappings.model.FolderRecord;
-import org.dmpgateway.mappings.model.PatientRef;
-import org.dmpgateway.mappings.model.SubmissionSetRecord;
+import org.dmpgateway.model.AssociationKind;
+import org.dmpgateway.model.AssociationRecord;
+import org.dmpgateway.model.CodedValue;
+import org.dmpgateway.model.DocumentEntryRecord;
+import org.dmpgateway.model.EntryStatus;
+import org.dmpgateway.model.FolderRecord;
+import org.dmpgateway.model.PatientRef;
+import org.dmpgateway.model.SubmissionSetRecord;
 import org.springframework.jdbc.core.RowMapper;
 
 import java.sql.ResultSet;

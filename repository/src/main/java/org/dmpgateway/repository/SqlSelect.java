@@ -1,10 +1,10 @@
 package org.dmpgateway.repository;
 
-import org.dmpgateway.mappings.model.CodedValue;
-import org.dmpgateway.mappings.model.EntryStatus;
-import org.dmpgateway.mappings.model.PatientRef;
-import org.dmpgateway.mappings.query.DocumentVisibility;
-import org.dmpgateway.mappings.query.TimeRangeCriterion;
+import org.dmpgateway.model.CodedValue;
+import org.dmpgateway.model.EntryStatus;
+import org.dmpgateway.model.PatientRef;
+import org.dmpgateway.model.query.DocumentVisibility;
+import org.dmpgateway.model.query.TimeRangeCriterion;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 
 import java.util.ArrayList;

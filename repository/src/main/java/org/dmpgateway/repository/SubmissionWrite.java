@@ -1,6 +1,6 @@
 package org.dmpgateway.repository;
 
-import org.dmpgateway.mappings.model.Submission;
+import org.dmpgateway.model.Submission;
 
 import java.util.List;
 import java.util.Map;

@@ -1,14 +1,14 @@
 package org.dmpgateway.repository;
 
-import org.dmpgateway.mappings.model.AssociationRecord;
-import org.dmpgateway.mappings.model.AuthorInfo;
-import org.dmpgateway.mappings.model.CodedValue;
-import org.dmpgateway.mappings.model.DocumentEntryRecord;
-import org.dmpgateway.mappings.model.EntryStatus;
-import org.dmpgateway.mappings.model.FolderRecord;
-import org.dmpgateway.mappings.model.Submission;
-import org.dmpgateway.mappings.model.SubmissionSetRecord;
-import org.dmpgateway.mappings.model.SubmittedDocument;
+import org.dmpgateway.model.AssociationRecord;
+import org.dmpgateway.model.AuthorInfo;
+import org.dmpgateway.model.CodedValue;
+import org.dmpgateway.model.DocumentEntryRecord;
+import org.dmpgateway.model.EntryStatus;
+import org.dmpgateway.model.FolderRecord;
+import org.dmpgateway.model.Submission;
+import org.dmpgateway.model.SubmissionSetRecord;
+import org.dmpgateway.model.SubmittedDocument;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.ArrayList;

@@ -1,14 +1,14 @@
 package org.dmpgateway.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.dmpgateway.mappings.model.ConsentStatus;
-import org.dmpgateway.mappings.model.PatientRecord;
-import org.dmpgateway.mappings.model.PatientRecordState;
-import org.dmpgateway.mappings.model.PatientRef;
-import org.dmpgateway.mappings.model.PatientSettings;
-import org.dmpgateway.mappings.model.ProfessionalConsent;
+import org.dmpgateway.model.ConsentStatus;
+import org.dmpgateway.model.PatientRecord;
+import org.dmpgateway.model.PatientRecordState;
+import org.dmpgateway.model.PatientRef;
+import org.dmpgateway.model.PatientSettings;
+import org.dmpgateway.model.ProfessionalConsent;
 import org.dmpgateway.repository.PatientRecordRepository;
-import org.dmpgateway.routes.patient.InsValidator;
+import org.dmpgateway.core.patient.InsValidator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.ProducerTemplate;
 import org.dmpgateway.fhir.FhirServerConfiguration;
 import org.dmpgateway.mappings.fhir.AuditEventMapper;
-import org.dmpgateway.mappings.model.PatientRecordState;
+import org.dmpgateway.model.PatientRecordState;
 import org.dmpgateway.server.support.AdminClient;
 import org.dmpgateway.server.support.FhirClient;
 import org.dmpgateway.server.support.FhirToken;
@@ -142,7 +142,7 @@ class AccessTrailEndToEndTest {
                 .allMatch(t -> t.get("software") == null), "an /admin change names no software");
 
         // a refusal keeps it too
-        Vihf breakGlass = Vihf.doctor(ins).asOtherDoctor().withMode(org.dmpgateway.mappings.access.AccessMode.BREAK_GLASS);
+        Vihf breakGlass = Vihf.doctor(ins).asOtherDoctor().withMode(org.dmpgateway.model.access.AccessMode.BREAK_GLASS);
         assertEquals(Status.FAILURE, xds.as(breakGlass).query(find).getStatus());
         Map<String, Object> refused = traces(ins).stream().filter(t -> Vihf.OTHER_DOCTOR.equals(t.get("actorId"))
                 && "BREAK_GLASS_JUSTIFICATION_MISSING".equals(t.get("outcome"))).findFirst().orElseThrow();

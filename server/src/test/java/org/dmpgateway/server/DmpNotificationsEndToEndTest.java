@@ -1,8 +1,8 @@
 package org.dmpgateway.server;
 
 import org.apache.camel.ProducerTemplate;
-import org.dmpgateway.mappings.access.AccessMode;
-import org.dmpgateway.mappings.model.PatientRecordState;
+import org.dmpgateway.model.access.AccessMode;
+import org.dmpgateway.model.PatientRecordState;
 import org.dmpgateway.server.support.AdminClient;
 import org.dmpgateway.server.support.MailServer;
 import org.dmpgateway.server.support.MailServer.ReceivedMail;

@@ -2,7 +2,7 @@ package org.dmpgateway.server;
 
 import ca.uhn.fhir.context.FhirContext;
 import org.apache.camel.ProducerTemplate;
-import org.dmpgateway.mappings.model.PatientRecordState;
+import org.dmpgateway.model.PatientRecordState;
 import org.dmpgateway.server.support.AdminClient;
 import org.dmpgateway.server.support.FhirClient;
 import org.dmpgateway.server.support.FhirToken;

@@ -37,7 +37,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * ITI-57 and ITI-62 over SOAP, what does not depend on the caller's identity: the endpoints and
  * their WSDLs, IPF's validation (made to accept the CI-SIS statuses Archived and Deleted), and the
  * answer to a request that carries no VIHF assertion (IDENTITY_MISSING, after validation). The DMP
- * rules themselves (who may mask, archive, delete) are tested in the core (routes/
+ * rules themselves (who may mask, archive, delete) are tested in the core (core/
  * MetadataUpdateRulesTest); their end-to-end scenarios need the VIHF client.
  */
 @SpringBootTest(classes = DmpGatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)

@@ -1,8 +1,8 @@
 package org.dmpgateway.server;
 
-import org.dmpgateway.mappings.model.PatientRef;
-import org.dmpgateway.mappings.trail.Notification;
-import org.dmpgateway.mappings.trail.NotificationKind;
+import org.dmpgateway.model.PatientRef;
+import org.dmpgateway.model.trail.Notification;
+import org.dmpgateway.model.trail.NotificationKind;
 import org.dmpgateway.repository.NotificationOutbox;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

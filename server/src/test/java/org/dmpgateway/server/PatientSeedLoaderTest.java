@@ -1,6 +1,6 @@
 package org.dmpgateway.server;
 
-import org.dmpgateway.mappings.model.PatientRecordState;
+import org.dmpgateway.model.PatientRecordState;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -41,7 +41,7 @@ class PatientSeedLoaderTest {
         assertEquals(2, consents.size());
         assertEquals("899900063480", consents.get(0).actorId());
         assertTrue(consents.get(0).isAuthorized(), "AUTHORIZED when no status is given");
-        assertEquals(org.dmpgateway.mappings.model.ConsentStatus.BLOCKED, consents.get(1).status());
+        assertEquals(org.dmpgateway.model.ConsentStatus.BLOCKED, consents.get(1).status());
     }
 
     @Test

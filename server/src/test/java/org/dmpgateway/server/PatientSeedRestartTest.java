@@ -1,8 +1,8 @@
 package org.dmpgateway.server;
 
-import org.dmpgateway.mappings.model.PatientRecord;
-import org.dmpgateway.mappings.model.PatientRecordState;
-import org.dmpgateway.mappings.model.PatientRef;
+import org.dmpgateway.model.PatientRecord;
+import org.dmpgateway.model.PatientRecordState;
+import org.dmpgateway.model.PatientRef;
 import org.dmpgateway.repository.JdbcPatientRecordRepository;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;

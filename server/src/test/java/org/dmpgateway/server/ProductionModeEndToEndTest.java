@@ -1,6 +1,6 @@
 package org.dmpgateway.server;
 
-import org.dmpgateway.mappings.model.PatientRef;
+import org.dmpgateway.model.PatientRef;
 import org.dmpgateway.repository.PatientRecordRepository;
 import org.dmpgateway.server.support.FhirToken;
 import org.dmpgateway.server.support.SampleSubmissions;

@@ -1,8 +1,8 @@
 package org.dmpgateway.xds;
 
 import org.apache.camel.builder.RouteBuilder;
-import org.dmpgateway.mappings.CoreEndpoints;
-import org.dmpgateway.mappings.query.QueryCommand;
+import org.dmpgateway.model.CoreEndpoints;
+import org.dmpgateway.model.query.QueryCommand;
 import org.dmpgateway.mappings.xds.CisisQueryStatuses;
 import org.dmpgateway.mappings.xds.XdsQueryMapper;
 import org.dmpgateway.mappings.xds.XdsQueryResponseMapper;

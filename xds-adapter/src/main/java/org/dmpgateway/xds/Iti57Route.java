@@ -2,7 +2,7 @@ package org.dmpgateway.xds;
 
 import org.apache.camel.Processor;
 import org.apache.camel.builder.RouteBuilder;
-import org.dmpgateway.mappings.CoreEndpoints;
+import org.dmpgateway.model.CoreEndpoints;
 import org.dmpgateway.mappings.xds.XdsTransaction;
 import org.dmpgateway.mappings.xds.XdsUpdateMapper;
 import org.dmpgateway.mappings.xds.XdsUpdateValidation;

@@ -1,7 +1,7 @@
 package org.dmpgateway.xds;
 
 import org.apache.camel.builder.RouteBuilder;
-import org.dmpgateway.mappings.CoreEndpoints;
+import org.dmpgateway.model.CoreEndpoints;
 import org.dmpgateway.mappings.xds.XdsRemovalMapper;
 import org.dmpgateway.mappings.xds.XdsTransaction;
 import org.openehealth.ipf.commons.ihe.xds.core.requests.RemoveMetadata;

@@ -1,14 +1,14 @@
 package org.dmpgateway.xds;
 
-import org.dmpgateway.mappings.error.Causes;
+import org.dmpgateway.model.error.Causes;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.ProducerTemplate;
-import org.dmpgateway.mappings.CoreEndpoints;
-import org.dmpgateway.mappings.access.AccessContext;
-import org.dmpgateway.mappings.trail.TraceAction;
-import org.dmpgateway.mappings.error.DmpErrorCode;
-import org.dmpgateway.mappings.error.DmpException;
+import org.dmpgateway.model.CoreEndpoints;
+import org.dmpgateway.model.access.AccessContext;
+import org.dmpgateway.model.trail.TraceAction;
+import org.dmpgateway.model.error.DmpErrorCode;
+import org.dmpgateway.model.error.DmpException;
 import org.dmpgateway.mappings.xds.XdsErrorMapper;
 import org.dmpgateway.mappings.xds.XdsTransaction;
 import org.openehealth.ipf.commons.ihe.xds.core.XdsRuntimeException;

@@ -1,12 +1,12 @@
 package org.dmpgateway.fhir.core;
 
-import org.dmpgateway.mappings.error.Causes;
+import org.dmpgateway.model.error.Causes;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.dmpgateway.fhir.error.FhirRefusal;
-import org.dmpgateway.mappings.CoreEndpoints;
-import org.dmpgateway.mappings.access.AccessContext;
-import org.dmpgateway.mappings.error.DmpException;
+import org.dmpgateway.model.CoreEndpoints;
+import org.dmpgateway.model.access.AccessContext;
+import org.dmpgateway.model.error.DmpException;
 import org.springframework.stereotype.Component;
 
 import java.util.Map;

@@ -1,8 +1,8 @@
 package org.dmpgateway.fhir.patch;
 
 import ca.uhn.fhir.rest.server.exceptions.MethodNotAllowedException;
-import org.dmpgateway.mappings.error.DmpErrorCode;
-import org.dmpgateway.mappings.error.DmpException;
+import org.dmpgateway.model.error.DmpErrorCode;
+import org.dmpgateway.model.error.DmpException;
 import org.dmpgateway.mappings.fhir.FhirErrorMapper;
 
 /**

@@ -8,11 +8,11 @@ import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import org.dmpgateway.fhir.core.CoreClient;
 import org.dmpgateway.fhir.identity.BearerTokenInterceptor;
-import org.dmpgateway.mappings.CoreEndpoints;
+import org.dmpgateway.model.CoreEndpoints;
 import org.dmpgateway.mappings.fhir.AuditEventMapper;
 import org.dmpgateway.mappings.fhir.SearchTokens;
-import org.dmpgateway.mappings.model.PatientRef;
-import org.dmpgateway.mappings.trail.AccessTrace;
+import org.dmpgateway.model.PatientRef;
+import org.dmpgateway.model.trail.AccessTrace;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.springframework.stereotype.Component;
 

@@ -1,11 +1,11 @@
 package org.dmpgateway.fhir.read;
 
 import ca.uhn.fhir.rest.api.server.IBundleProvider;
-import org.dmpgateway.mappings.access.AccessContext;
+import org.dmpgateway.model.access.AccessContext;
 import org.dmpgateway.mappings.fhir.DocumentReferenceMapper;
-import org.dmpgateway.mappings.query.DocumentCriteria;
-import org.dmpgateway.mappings.query.QueryResult;
-import org.dmpgateway.mappings.query.RegistryQuery;
+import org.dmpgateway.model.query.DocumentCriteria;
+import org.dmpgateway.model.query.QueryResult;
+import org.dmpgateway.model.query.RegistryQuery;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.instance.model.api.IPrimitiveType;
 import org.hl7.fhir.r4.model.InstantType;

@@ -2,15 +2,15 @@ package org.dmpgateway.fhir.read;
 
 import org.dmpgateway.fhir.core.CoreClient;
 import org.dmpgateway.fhir.error.FhirRefusal;
-import org.dmpgateway.mappings.CoreEndpoints;
-import org.dmpgateway.mappings.access.AccessContext;
-import org.dmpgateway.mappings.error.DmpErrorCode;
-import org.dmpgateway.mappings.model.DocumentEntryRecord;
-import org.dmpgateway.mappings.query.DocumentCriteria;
-import org.dmpgateway.mappings.query.QueryCommand;
-import org.dmpgateway.mappings.trail.TraceAction;
-import org.dmpgateway.mappings.query.QueryResult;
-import org.dmpgateway.mappings.query.RegistryQuery;
+import org.dmpgateway.model.CoreEndpoints;
+import org.dmpgateway.model.access.AccessContext;
+import org.dmpgateway.model.error.DmpErrorCode;
+import org.dmpgateway.model.DocumentEntryRecord;
+import org.dmpgateway.model.query.DocumentCriteria;
+import org.dmpgateway.model.query.QueryCommand;
+import org.dmpgateway.model.trail.TraceAction;
+import org.dmpgateway.model.query.QueryResult;
+import org.dmpgateway.model.query.RegistryQuery;
 import org.springframework.stereotype.Component;
 
 import java.util.List;

@@ -7,7 +7,7 @@ import ca.uhn.fhir.rest.api.EncodingEnum;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.RestfulServerUtils;
 import jakarta.servlet.http.HttpServletResponse;
-import org.dmpgateway.mappings.query.RetrieveResult;
+import org.dmpgateway.model.query.RetrieveResult;
 
 import java.io.IOException;
 import java.io.InputStream;

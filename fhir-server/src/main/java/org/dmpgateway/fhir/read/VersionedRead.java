@@ -1,7 +1,7 @@
 package org.dmpgateway.fhir.read;
 
 import org.dmpgateway.fhir.error.FhirRefusal;
-import org.dmpgateway.mappings.error.DmpErrorCode;
+import org.dmpgateway.model.error.DmpErrorCode;
 import org.hl7.fhir.instance.model.api.IAnyResource;
 import org.hl7.fhir.r4.model.IdType;
 

@@ -1,9 +1,9 @@
 package org.dmpgateway.mappings.fhir;
 
-import org.dmpgateway.mappings.access.AccessMode;
-import org.dmpgateway.mappings.access.CallerSoftware;
-import org.dmpgateway.mappings.trail.AccessTrace;
-import org.dmpgateway.mappings.trail.TraceAction;
+import org.dmpgateway.model.access.AccessMode;
+import org.dmpgateway.model.access.CallerSoftware;
+import org.dmpgateway.model.trail.AccessTrace;
+import org.dmpgateway.model.trail.TraceAction;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.AuditEvent.AuditEventAction;
 import org.hl7.fhir.r4.model.AuditEvent.AuditEventOutcome;

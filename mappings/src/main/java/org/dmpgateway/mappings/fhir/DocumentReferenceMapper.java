@@ -1,12 +1,12 @@
 package org.dmpgateway.mappings.fhir;
 
-import org.dmpgateway.mappings.error.DmpException;
-import org.dmpgateway.mappings.model.AssociationRecord;
-import org.dmpgateway.mappings.model.AuthorInfo;
-import org.dmpgateway.mappings.model.CodedValue;
-import org.dmpgateway.mappings.model.DocumentEntryRecord;
-import org.dmpgateway.mappings.model.EntryStatus;
-import org.dmpgateway.mappings.model.PatientRef;
+import org.dmpgateway.model.error.DmpException;
+import org.dmpgateway.model.AssociationRecord;
+import org.dmpgateway.model.AuthorInfo;
+import org.dmpgateway.model.CodedValue;
+import org.dmpgateway.model.DocumentEntryRecord;
+import org.dmpgateway.model.EntryStatus;
+import org.dmpgateway.model.PatientRef;
 import org.hl7.fhir.r4.model.Attachment;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -243,7 +243,7 @@ public final class DocumentReferenceMapper {
         if (OID_EXT.matcher(value).matches()) {
             return value;
         }
-        throw new DmpException(org.dmpgateway.mappings.error.DmpErrorCode.METADATA_ERROR, field + ": '" + value
+        throw new DmpException(org.dmpgateway.model.error.DmpErrorCode.METADATA_ERROR, field + ": '" + value
                 + "' is not a uniqueId; expected urn:oid:<OID> or urn:uuid:<UUID>", field);
     }
 
@@ -272,7 +272,7 @@ public final class DocumentReferenceMapper {
             case CURRENT -> archived ? EntryStatus.ARCHIVED : EntryStatus.APPROVED;
             case SUPERSEDED -> EntryStatus.DEPRECATED;
             case ENTEREDINERROR -> EntryStatus.DELETED;
-            default -> throw new DmpException(org.dmpgateway.mappings.error.DmpErrorCode.METADATA_ERROR,
+            default -> throw new DmpException(org.dmpgateway.model.error.DmpErrorCode.METADATA_ERROR,
                     "DocumentReference.status: " + r.getStatus().toCode() + " is not current, superseded or entered-in-error",
                     "DocumentReference.status");
         };
@@ -295,7 +295,7 @@ public final class DocumentReferenceMapper {
             }
         }
         if (bytes.length != 20) {
-            throw new DmpException(org.dmpgateway.mappings.error.DmpErrorCode.METADATA_ERROR,
+            throw new DmpException(org.dmpgateway.model.error.DmpErrorCode.METADATA_ERROR,
                     "DocumentReference.content.attachment.hash: a SHA-1 has 20 bytes, this one decodes to " + bytes.length,
                     "DocumentReference.content.attachment.hash");
         }
@@ -313,7 +313,7 @@ public final class DocumentReferenceMapper {
         }
         Resource res = FhirRefs.resolve(ctx.getSourcePatientInfo(), r, resolve);
         if (!(res instanceof Patient patient)) {
-            throw new DmpException(org.dmpgateway.mappings.error.DmpErrorCode.METADATA_ERROR,
+            throw new DmpException(org.dmpgateway.model.error.DmpErrorCode.METADATA_ERROR,
                     "DocumentReference.context.sourcePatientInfo: " + ctx.getSourcePatientInfo().getReference()
                             + (res == null ? " is neither contained nor in the bundle" : " is a " + res.fhirType()
                             + ", not a Patient"), "DocumentReference.context.sourcePatientInfo");
@@ -359,7 +359,7 @@ public final class DocumentReferenceMapper {
         for (int n = 0; n < ctx.getRelated().size(); n++) {
             Reference ref = ctx.getRelated().get(n);
             if (!ref.hasIdentifier() || !ref.getIdentifier().hasValue()) {
-                throw new DmpException(org.dmpgateway.mappings.error.DmpErrorCode.METADATA_ERROR,
+                throw new DmpException(org.dmpgateway.model.error.DmpErrorCode.METADATA_ERROR,
                         "DocumentReference.context.related[" + n + "]: XDS keeps only identifiers "
                                 + "(referenceIdList); the reference needs an identifier", "DocumentReference.context.related");
             }

@@ -1,12 +1,12 @@
 package org.dmpgateway.mappings.fhir;
 
-import org.dmpgateway.mappings.error.DmpErrorCode;
-import org.dmpgateway.mappings.error.DmpException;
-import org.dmpgateway.mappings.model.CodedValue;
-import org.dmpgateway.mappings.model.DocumentEntryRecord;
-import org.dmpgateway.mappings.model.DocumentUpdate;
-import org.dmpgateway.mappings.model.EntryStatus;
-import org.dmpgateway.mappings.model.SubmissionSetRecord;
+import org.dmpgateway.model.error.DmpErrorCode;
+import org.dmpgateway.model.error.DmpException;
+import org.dmpgateway.model.CodedValue;
+import org.dmpgateway.model.DocumentEntryRecord;
+import org.dmpgateway.model.DocumentUpdate;
+import org.dmpgateway.model.EntryStatus;
+import org.dmpgateway.model.SubmissionSetRecord;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.DocumentReference;

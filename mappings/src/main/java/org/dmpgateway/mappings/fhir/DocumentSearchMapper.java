@@ -4,12 +4,12 @@ import ca.uhn.fhir.rest.param.ReferenceOrListParam;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.param.TokenOrListParam;
 import ca.uhn.fhir.rest.param.TokenParam;
-import org.dmpgateway.mappings.model.EntryStatus;
-import org.dmpgateway.mappings.model.PatientRef;
-import org.dmpgateway.mappings.query.DocumentCriteria;
-import org.dmpgateway.mappings.query.QueryCommand;
-import org.dmpgateway.mappings.query.RegistryQuery;
-import org.dmpgateway.mappings.query.TimeRangeCriterion;
+import org.dmpgateway.model.EntryStatus;
+import org.dmpgateway.model.PatientRef;
+import org.dmpgateway.model.query.DocumentCriteria;
+import org.dmpgateway.model.query.QueryCommand;
+import org.dmpgateway.model.query.RegistryQuery;
+import org.dmpgateway.model.query.TimeRangeCriterion;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -59,7 +59,7 @@ public final class DocumentSearchMapper {
     /**
      * The FindDocuments stored query of these parameters.
      *
-     * @throws org.dmpgateway.mappings.error.DmpException INVALID_QUERY_PARAMETER naming the
+     * @throws org.dmpgateway.model.error.DmpException INVALID_QUERY_PARAMETER naming the
      *         parameter: patient (or patient.identifier) or status missing, a malformed value
      */
     public static QueryCommand toQuery(DocumentSearchParameters p) {

@@ -1,12 +1,12 @@
 package org.dmpgateway.mappings.fhir;
 
-import org.dmpgateway.mappings.error.DmpException;
-import org.dmpgateway.mappings.model.AuthorInfo;
-import org.dmpgateway.mappings.model.CodedValue;
-import org.dmpgateway.mappings.model.EntryStatus;
-import org.dmpgateway.mappings.model.FolderRecord;
-import org.dmpgateway.mappings.model.PatientRef;
-import org.dmpgateway.mappings.model.SubmissionSetRecord;
+import org.dmpgateway.model.error.DmpException;
+import org.dmpgateway.model.AuthorInfo;
+import org.dmpgateway.model.CodedValue;
+import org.dmpgateway.model.EntryStatus;
+import org.dmpgateway.model.FolderRecord;
+import org.dmpgateway.model.PatientRef;
+import org.dmpgateway.model.SubmissionSetRecord;
 import org.hl7.fhir.r4.model.Annotation;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;

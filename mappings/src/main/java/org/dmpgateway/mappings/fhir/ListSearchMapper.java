@@ -1,14 +1,14 @@
 package org.dmpgateway.mappings.fhir;
 
 import ca.uhn.fhir.rest.param.TokenOrListParam;
-import org.dmpgateway.mappings.model.CodedValue;
-import org.dmpgateway.mappings.model.EntryStatus;
-import org.dmpgateway.mappings.model.PatientRef;
-import org.dmpgateway.mappings.query.FolderCriteria;
-import org.dmpgateway.mappings.query.QueryCommand;
-import org.dmpgateway.mappings.query.RegistryQuery;
-import org.dmpgateway.mappings.query.SubmissionSetCriteria;
-import org.dmpgateway.mappings.query.TimeRangeCriterion;
+import org.dmpgateway.model.CodedValue;
+import org.dmpgateway.model.EntryStatus;
+import org.dmpgateway.model.PatientRef;
+import org.dmpgateway.model.query.FolderCriteria;
+import org.dmpgateway.model.query.QueryCommand;
+import org.dmpgateway.model.query.RegistryQuery;
+import org.dmpgateway.model.query.SubmissionSetCriteria;
+import org.dmpgateway.model.query.TimeRangeCriterion;
 
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -51,7 +51,7 @@ public final class ListSearchMapper {
     /**
      * The stored queries of these parameters.
      *
-     * @throws org.dmpgateway.mappings.error.DmpException INVALID_QUERY_PARAMETER naming the parameter
+     * @throws org.dmpgateway.model.error.DmpException INVALID_QUERY_PARAMETER naming the parameter
      */
     public static ListQueries toQueries(ListSearchParameters p) {
         PatientRef patient = SearchTokens.patient(p.patient());

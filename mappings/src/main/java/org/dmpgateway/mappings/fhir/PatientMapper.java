@@ -1,8 +1,8 @@
 package org.dmpgateway.mappings.fhir;
 
-import org.dmpgateway.mappings.access.RecordStatus;
-import org.dmpgateway.mappings.model.ConsentStatus;
-import org.dmpgateway.mappings.model.PatientRecordState;
+import org.dmpgateway.model.access.RecordStatus;
+import org.dmpgateway.model.ConsentStatus;
+import org.dmpgateway.model.PatientRecordState;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.CodeableConcept;

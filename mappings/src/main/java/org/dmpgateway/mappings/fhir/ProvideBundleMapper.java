@@ -1,15 +1,15 @@
 package org.dmpgateway.mappings.fhir;
 
-import org.dmpgateway.mappings.error.DmpErrorCode;
-import org.dmpgateway.mappings.error.DmpException;
-import org.dmpgateway.mappings.model.DocumentBytes;
-import org.dmpgateway.mappings.model.AssociationKind;
-import org.dmpgateway.mappings.model.AssociationRecord;
-import org.dmpgateway.mappings.model.DocumentEntryRecord;
-import org.dmpgateway.mappings.model.FolderRecord;
-import org.dmpgateway.mappings.model.Submission;
-import org.dmpgateway.mappings.model.SubmissionSetRecord;
-import org.dmpgateway.mappings.model.SubmittedDocument;
+import org.dmpgateway.model.error.DmpErrorCode;
+import org.dmpgateway.model.error.DmpException;
+import org.dmpgateway.model.DocumentBytes;
+import org.dmpgateway.model.AssociationKind;
+import org.dmpgateway.model.AssociationRecord;
+import org.dmpgateway.model.DocumentEntryRecord;
+import org.dmpgateway.model.FolderRecord;
+import org.dmpgateway.model.Submission;
+import org.dmpgateway.model.SubmissionSetRecord;
+import org.dmpgateway.model.SubmittedDocument;
 import org.hl7.fhir.r4.model.Attachment;
 import org.hl7.fhir.r4.model.Binary;
 import org.hl7.fhir.r4.model.Bundle;

@@ -4,7 +4,7 @@ import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
 import ca.uhn.fhir.rest.param.DateParam;
 import ca.uhn.fhir.rest.param.DateRangeParam;
 import ca.uhn.fhir.rest.param.ParamPrefixEnum;
-import org.dmpgateway.mappings.query.TimeRangeCriterion;
+import org.dmpgateway.model.query.TimeRangeCriterion;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -36,7 +36,7 @@ public final class SearchDates {
      * The range of a date search parameter, intersected with {@code base} (null or NONE: no
      * range yet); null {@code range} gives {@code base} back.
      *
-     * @throws org.dmpgateway.mappings.error.DmpException INVALID_QUERY_PARAMETER naming {@code parameter}
+     * @throws org.dmpgateway.model.error.DmpException INVALID_QUERY_PARAMETER naming {@code parameter}
      */
     public static TimeRangeCriterion range(DateRangeParam range, String parameter, TimeRangeCriterion base) {
         TimeRangeCriterion result = base == null ? TimeRangeCriterion.NONE : base;

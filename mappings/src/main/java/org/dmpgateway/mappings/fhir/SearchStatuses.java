@@ -1,7 +1,7 @@
 package org.dmpgateway.mappings.fhir;
 
 import ca.uhn.fhir.rest.param.TokenOrListParam;
-import org.dmpgateway.mappings.model.EntryStatus;
+import org.dmpgateway.model.EntryStatus;
 
 import java.util.LinkedHashSet;
 import java.util.List;

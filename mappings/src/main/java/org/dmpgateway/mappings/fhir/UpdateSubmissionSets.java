@@ -1,10 +1,10 @@
 package org.dmpgateway.mappings.fhir;
 
-import org.dmpgateway.mappings.access.AccessContext;
-import org.dmpgateway.mappings.model.AuthorInfo;
-import org.dmpgateway.mappings.model.EntryStatus;
-import org.dmpgateway.mappings.model.PatientRef;
-import org.dmpgateway.mappings.model.SubmissionSetRecord;
+import org.dmpgateway.model.access.AccessContext;
+import org.dmpgateway.model.AuthorInfo;
+import org.dmpgateway.model.EntryStatus;
+import org.dmpgateway.model.PatientRef;
+import org.dmpgateway.model.SubmissionSetRecord;
 import org.hl7.fhir.r4.model.HumanName;
 import org.hl7.fhir.r4.model.Identifier;
 

@@ -2,10 +2,10 @@ package org.dmpgateway.mappings.fhir;
 
 import jakarta.activation.DataHandler;
 import org.dmpgateway.mappings.xds.DocumentBytesDataSource;
-import org.dmpgateway.mappings.error.DmpErrorCode;
-import org.dmpgateway.mappings.error.DmpException;
-import org.dmpgateway.mappings.model.Submission;
-import org.dmpgateway.mappings.model.SubmittedDocument;
+import org.dmpgateway.model.error.DmpErrorCode;
+import org.dmpgateway.model.error.DmpException;
+import org.dmpgateway.model.Submission;
+import org.dmpgateway.model.SubmittedDocument;
 import org.dmpgateway.mappings.xds.XdsFieldNames;
 import org.dmpgateway.mappings.xds.XdsMetadataMapper;
 import org.openehealth.ipf.commons.ihe.xds.XDS;

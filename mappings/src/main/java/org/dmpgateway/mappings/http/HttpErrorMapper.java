@@ -1,6 +1,6 @@
 package org.dmpgateway.mappings.http;
 
-import org.dmpgateway.mappings.error.DmpErrorCode;
+import org.dmpgateway.model.error.DmpErrorCode;
 
 /**
  * The one mapping of the gateway's error codes to HTTP statuses, for every HTTP (non-SOAP) answer:

@@ -1,8 +1,8 @@
 package org.dmpgateway.mappings.xds;
 
-import org.dmpgateway.mappings.model.EntryStatus;
-import org.dmpgateway.mappings.query.QueryCommand;
-import org.dmpgateway.mappings.query.RegistryQuery;
+import org.dmpgateway.model.EntryStatus;
+import org.dmpgateway.model.query.QueryCommand;
+import org.dmpgateway.model.query.RegistryQuery;
 import org.openehealth.ipf.commons.ihe.xds.core.ebxml.ebxml30.EbXMLAdhocQueryRequest30;
 import org.openehealth.ipf.commons.ihe.xds.core.stub.ebrs30.query.AdhocQueryRequest;
 import org.openehealth.ipf.commons.ihe.xds.core.transform.requests.QueryParameter;

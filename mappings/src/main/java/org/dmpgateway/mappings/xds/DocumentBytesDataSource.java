@@ -1,7 +1,7 @@
 package org.dmpgateway.mappings.xds;
 
 import jakarta.activation.DataSource;
-import org.dmpgateway.mappings.model.DocumentBytes;
+import org.dmpgateway.model.DocumentBytes;
 
 import java.io.IOException;
 import java.io.InputStream;

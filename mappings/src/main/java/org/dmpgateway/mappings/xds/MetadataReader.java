@@ -1,10 +1,10 @@
 package org.dmpgateway.mappings.xds;
 
-import org.dmpgateway.mappings.error.DmpErrorCode;
-import org.dmpgateway.mappings.error.DmpException;
-import org.dmpgateway.mappings.model.AssociationKind;
-import org.dmpgateway.mappings.model.CodedValue;
-import org.dmpgateway.mappings.model.PatientRef;
+import org.dmpgateway.model.error.DmpErrorCode;
+import org.dmpgateway.model.error.DmpException;
+import org.dmpgateway.model.AssociationKind;
+import org.dmpgateway.model.CodedValue;
+import org.dmpgateway.model.PatientRef;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.AssociationType;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.Code;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.Hl7v2Based;

@@ -1,6 +1,6 @@
 package org.dmpgateway.mappings.xds;
 
-import org.dmpgateway.mappings.model.AuthorInfo;
+import org.dmpgateway.model.AuthorInfo;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.Author;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.Hl7v2Based;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.Identifiable;

@@ -1,9 +1,9 @@
 package org.dmpgateway.mappings.xds;
 
-import org.dmpgateway.mappings.model.AssociationRecord;
-import org.dmpgateway.mappings.model.DocumentEntryRecord;
-import org.dmpgateway.mappings.model.FolderRecord;
-import org.dmpgateway.mappings.model.SubmissionSetRecord;
+import org.dmpgateway.model.AssociationRecord;
+import org.dmpgateway.model.DocumentEntryRecord;
+import org.dmpgateway.model.FolderRecord;
+import org.dmpgateway.model.SubmissionSetRecord;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.Association;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.AssociationLabel;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.AssociationType;

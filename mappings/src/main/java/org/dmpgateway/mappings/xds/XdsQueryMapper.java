@@ -1,12 +1,12 @@
 package org.dmpgateway.mappings.xds;
 
-import org.dmpgateway.mappings.error.DmpErrorCode;
-import org.dmpgateway.mappings.error.DmpException;
-import org.dmpgateway.mappings.query.DocumentCriteria;
-import org.dmpgateway.mappings.query.FolderCriteria;
-import org.dmpgateway.mappings.query.QueryCommand;
-import org.dmpgateway.mappings.query.RegistryQuery;
-import org.dmpgateway.mappings.query.SubmissionSetCriteria;
+import org.dmpgateway.model.error.DmpErrorCode;
+import org.dmpgateway.model.error.DmpException;
+import org.dmpgateway.model.query.DocumentCriteria;
+import org.dmpgateway.model.query.FolderCriteria;
+import org.dmpgateway.model.query.QueryCommand;
+import org.dmpgateway.model.query.RegistryQuery;
+import org.dmpgateway.model.query.SubmissionSetCriteria;
 import org.openehealth.ipf.commons.ihe.xds.core.requests.QueryRegistry;
 import org.openehealth.ipf.commons.ihe.xds.core.requests.query.FindDocumentsByReferenceIdQuery;
 import org.openehealth.ipf.commons.ihe.xds.core.requests.query.FindDocumentsQuery;

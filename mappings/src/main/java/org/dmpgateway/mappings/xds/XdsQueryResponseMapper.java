@@ -1,6 +1,6 @@
 package org.dmpgateway.mappings.xds;
 
-import org.dmpgateway.mappings.query.QueryResult;
+import org.dmpgateway.model.query.QueryResult;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.ObjectReference;
 import org.openehealth.ipf.commons.ihe.xds.core.responses.QueryResponse;
 import org.openehealth.ipf.commons.ihe.xds.core.responses.Status;

@@ -1,8 +1,8 @@
 package org.dmpgateway.mappings.xds;
 
 import jakarta.activation.DataHandler;
-import org.dmpgateway.mappings.query.RetrieveCommand;
-import org.dmpgateway.mappings.query.RetrieveResult;
+import org.dmpgateway.model.query.RetrieveCommand;
+import org.dmpgateway.model.query.RetrieveResult;
 import org.openehealth.ipf.commons.ihe.xds.core.requests.DocumentReference;
 import org.openehealth.ipf.commons.ihe.xds.core.requests.RetrieveDocumentSet;
 import org.openehealth.ipf.commons.ihe.xds.core.responses.RetrievedDocument;

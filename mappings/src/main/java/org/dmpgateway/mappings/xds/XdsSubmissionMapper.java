@@ -1,13 +1,13 @@
 package org.dmpgateway.mappings.xds;
 
 import jakarta.activation.DataHandler;
-import org.dmpgateway.mappings.error.DmpErrorCode;
-import org.dmpgateway.mappings.error.Causes;
-import org.dmpgateway.mappings.error.DmpException;
-import org.dmpgateway.mappings.model.DocumentBytes;
-import org.dmpgateway.mappings.model.Submission;
-import org.dmpgateway.mappings.model.SubmissionSetRecord;
-import org.dmpgateway.mappings.model.SubmittedDocument;
+import org.dmpgateway.model.error.DmpErrorCode;
+import org.dmpgateway.model.error.Causes;
+import org.dmpgateway.model.error.DmpException;
+import org.dmpgateway.model.DocumentBytes;
+import org.dmpgateway.model.Submission;
+import org.dmpgateway.model.SubmissionSetRecord;
+import org.dmpgateway.model.SubmittedDocument;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.Document;
 import org.openehealth.ipf.commons.ihe.xds.core.requests.ProvideAndRegisterDocumentSet;
 

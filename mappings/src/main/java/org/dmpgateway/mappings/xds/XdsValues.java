@@ -1,9 +1,9 @@
 package org.dmpgateway.mappings.xds;
 
-import org.dmpgateway.mappings.model.AssociationKind;
-import org.dmpgateway.mappings.model.CodedValue;
-import org.dmpgateway.mappings.model.EntryStatus;
-import org.dmpgateway.mappings.model.PatientRef;
+import org.dmpgateway.model.AssociationKind;
+import org.dmpgateway.model.CodedValue;
+import org.dmpgateway.model.EntryStatus;
+import org.dmpgateway.model.PatientRef;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.AssigningAuthority;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.AssociationType;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.AvailabilityStatus;

@@ -1,11 +1,11 @@
 package org.dmpgateway.mappings.fhir;
 
-import org.dmpgateway.mappings.error.DmpError;
-import org.dmpgateway.mappings.error.DmpException;
-import org.dmpgateway.mappings.model.AssociationKind;
-import org.dmpgateway.mappings.model.AssociationRecord;
-import org.dmpgateway.mappings.model.DocumentEntryRecord;
-import org.dmpgateway.mappings.model.Submission;
+import org.dmpgateway.model.error.DmpError;
+import org.dmpgateway.model.error.DmpException;
+import org.dmpgateway.model.AssociationKind;
+import org.dmpgateway.model.AssociationRecord;
+import org.dmpgateway.model.DocumentEntryRecord;
+import org.dmpgateway.model.Submission;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.DocumentReference;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,7 @@
 package org.dmpgateway.mappings.fhir;
 
-import org.dmpgateway.mappings.model.DocumentEntryRecord;
-import org.dmpgateway.mappings.model.EntryStatus;
+import org.dmpgateway.model.DocumentEntryRecord;
+import org.dmpgateway.model.EntryStatus;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
@@ -200,19 +200,19 @@ class DocumentReferenceMapperTest {
     void relatesToComesFromTheDocumentRelationshipsWhoseSourceIsTheEntry() {
         DocumentEntryRecord e = entry(EntryStatus.APPROVED);
         String other = "urn:uuid:2b7b6f7e-2c8e-4f8e-9d2a-0c5b7a8e9f10";
-        List<org.dmpgateway.mappings.model.AssociationRecord> associations = List.of(
-                association(org.dmpgateway.mappings.model.AssociationKind.REPLACE, e.entryUuid(), other),
-                association(org.dmpgateway.mappings.model.AssociationKind.APPEND, other, e.entryUuid()),
-                association(org.dmpgateway.mappings.model.AssociationKind.HAS_MEMBER, e.entryUuid(), other));
+        List<org.dmpgateway.model.AssociationRecord> associations = List.of(
+                association(org.dmpgateway.model.AssociationKind.REPLACE, e.entryUuid(), other),
+                association(org.dmpgateway.model.AssociationKind.APPEND, other, e.entryUuid()),
+                association(org.dmpgateway.model.AssociationKind.HAS_MEMBER, e.entryUuid(), other));
         DocumentReference r = DocumentReferenceMapper.toResource(e, BASE, associations);
         assertEquals(1, r.getRelatesTo().size(), "only the relationship whose source is this entry");
         assertEquals(DocumentReference.DocumentRelationshipType.REPLACES, r.getRelatesToFirstRep().getCode());
         assertEquals("DocumentReference/2b7b6f7e-2c8e-4f8e-9d2a-0c5b7a8e9f10", r.getRelatesToFirstRep().getTarget().getReference());
     }
 
-    private static org.dmpgateway.mappings.model.AssociationRecord association(
-            org.dmpgateway.mappings.model.AssociationKind kind, String source, String target) {
-        return new org.dmpgateway.mappings.model.AssociationRecord("urn:uuid:" + java.util.UUID.randomUUID(), kind, source,
+    private static org.dmpgateway.model.AssociationRecord association(
+            org.dmpgateway.model.AssociationKind kind, String source, String target) {
+        return new org.dmpgateway.model.AssociationRecord("urn:uuid:" + java.util.UUID.randomUUID(), kind, source,
                 target, null, null, null, null, null, EntryStatus.APPROVED, java.util.Map.of());
     }
 }

@@ -1,6 +1,6 @@
 package org.dmpgateway.mappings.fhir;
 
-import org.dmpgateway.mappings.error.DmpException;
+import org.dmpgateway.model.error.DmpException;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.InstantType;

@@ -2,13 +2,13 @@ package org.dmpgateway.mappings.fhir;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.IParser;
-import org.dmpgateway.mappings.error.DmpError;
-import org.dmpgateway.mappings.error.DmpException;
-import org.dmpgateway.mappings.model.AuthorInfo;
-import org.dmpgateway.mappings.model.CodedValue;
-import org.dmpgateway.mappings.model.DocumentEntryRecord;
-import org.dmpgateway.mappings.model.EntryStatus;
-import org.dmpgateway.mappings.model.PatientRef;
+import org.dmpgateway.model.error.DmpError;
+import org.dmpgateway.model.error.DmpException;
+import org.dmpgateway.model.AuthorInfo;
+import org.dmpgateway.model.CodedValue;
+import org.dmpgateway.model.DocumentEntryRecord;
+import org.dmpgateway.model.EntryStatus;
+import org.dmpgateway.model.PatientRef;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.junit.jupiter.api.function.Executable;
 

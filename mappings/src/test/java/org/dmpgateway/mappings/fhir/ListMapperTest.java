@@ -1,9 +1,9 @@
 package org.dmpgateway.mappings.fhir;
 
-import org.dmpgateway.mappings.model.CodedValue;
-import org.dmpgateway.mappings.model.EntryStatus;
-import org.dmpgateway.mappings.model.FolderRecord;
-import org.dmpgateway.mappings.model.SubmissionSetRecord;
+import org.dmpgateway.model.CodedValue;
+import org.dmpgateway.model.EntryStatus;
+import org.dmpgateway.model.FolderRecord;
+import org.dmpgateway.model.SubmissionSetRecord;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.ListResource;
 import org.junit.jupiter.api.Test;

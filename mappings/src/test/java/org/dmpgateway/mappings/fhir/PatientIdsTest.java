@@ -1,6 +1,6 @@
 package org.dmpgateway.mappings.fhir;
 
-import org.dmpgateway.mappings.model.PatientRef;
+import org.dmpgateway.model.PatientRef;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Practitioner;

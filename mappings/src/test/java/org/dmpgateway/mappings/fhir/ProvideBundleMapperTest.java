@@ -1,15 +1,15 @@
 package org.dmpgateway.mappings.fhir;
 
-import org.dmpgateway.mappings.error.DmpErrorCode;
-import org.dmpgateway.mappings.error.DmpException;
-import org.dmpgateway.mappings.model.AssociationKind;
-import org.dmpgateway.mappings.model.AssociationRecord;
-import org.dmpgateway.mappings.model.DocumentEntryRecord;
-import org.dmpgateway.mappings.model.EntryStatus;
-import org.dmpgateway.mappings.model.FolderRecord;
-import org.dmpgateway.mappings.model.Submission;
-import org.dmpgateway.mappings.model.SubmissionSetRecord;
-import org.dmpgateway.mappings.model.SubmittedDocument;
+import org.dmpgateway.model.error.DmpErrorCode;
+import org.dmpgateway.model.error.DmpException;
+import org.dmpgateway.model.AssociationKind;
+import org.dmpgateway.model.AssociationRecord;
+import org.dmpgateway.model.DocumentEntryRecord;
+import org.dmpgateway.model.EntryStatus;
+import org.dmpgateway.model.FolderRecord;
+import org.dmpgateway.model.Submission;
+import org.dmpgateway.model.SubmissionSetRecord;
+import org.dmpgateway.model.SubmittedDocument;
 import org.hl7.fhir.r4.model.Binary;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeType;
@@ -57,7 +57,7 @@ class ProvideBundleMapperTest {
         add(b, "urn:uuid:d2", d2, "DocumentReference");
         add(b, "urn:uuid:b1", new Binary().setContentType("text/xml").setData(CONTENT), "Binary");
         FolderRecord folder = new FolderRecord(null, null, null, "1.2.250.1.999.4.1", null, DUPONT,
-                List.of(new org.dmpgateway.mappings.model.CodedValue("DIAB", "1.2.250.1.999.3", "Diabète")), null,
+                List.of(new org.dmpgateway.model.CodedValue("DIAB", "1.2.250.1.999.3", "Diabète")), null,
                 "Suivi", null, null, false, Map.of());
         ListResource f1 = ListMapper.toResource(folder, List.of());
         f1.addEntry().getItem().setReference("urn:uuid:d1");

@@ -1,10 +1,10 @@
 package org.dmpgateway.mappings.fhir;
 
-import org.dmpgateway.mappings.access.AccessContext;
-import org.dmpgateway.mappings.access.AccessMode;
-import org.dmpgateway.mappings.model.CodedValue;
-import org.dmpgateway.mappings.model.PatientRef;
-import org.dmpgateway.mappings.model.SubmissionSetRecord;
+import org.dmpgateway.model.access.AccessContext;
+import org.dmpgateway.model.access.AccessMode;
+import org.dmpgateway.model.CodedValue;
+import org.dmpgateway.model.PatientRef;
+import org.dmpgateway.model.SubmissionSetRecord;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;

@@ -1,8 +1,8 @@
 package org.dmpgateway.mappings.fhir;
 
-import org.dmpgateway.mappings.error.DmpErrorCode;
-import org.dmpgateway.mappings.error.DmpException;
-import org.dmpgateway.mappings.model.Submission;
+import org.dmpgateway.model.error.DmpErrorCode;
+import org.dmpgateway.model.error.DmpException;
+import org.dmpgateway.model.Submission;
 import org.dmpgateway.mappings.xds.XdsSubmissionMapper;
 import org.junit.jupiter.api.Test;
 import org.openehealth.ipf.commons.ihe.xds.core.SampleData;

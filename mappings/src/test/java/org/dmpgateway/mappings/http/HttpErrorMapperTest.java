@@ -1,6 +1,6 @@
 package org.dmpgateway.mappings.http;
 
-import org.dmpgateway.mappings.error.DmpErrorCode;
+import org.dmpgateway.model.error.DmpErrorCode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;

@@ -1,15 +1,15 @@
 package org.dmpgateway.mappings.xds;
 
-import org.dmpgateway.mappings.error.DmpErrorCode;
-import org.dmpgateway.mappings.error.DmpException;
-import org.dmpgateway.mappings.model.AssociationKind;
-import org.dmpgateway.mappings.model.AssociationRecord;
-import org.dmpgateway.mappings.model.CodedValue;
-import org.dmpgateway.mappings.model.DocumentEntryRecord;
-import org.dmpgateway.mappings.model.EntryStatus;
-import org.dmpgateway.mappings.model.PatientRef;
-import org.dmpgateway.mappings.model.Submission;
-import org.dmpgateway.mappings.model.SubmissionSetRecord;
+import org.dmpgateway.model.error.DmpErrorCode;
+import org.dmpgateway.model.error.DmpException;
+import org.dmpgateway.model.AssociationKind;
+import org.dmpgateway.model.AssociationRecord;
+import org.dmpgateway.model.CodedValue;
+import org.dmpgateway.model.DocumentEntryRecord;
+import org.dmpgateway.model.EntryStatus;
+import org.dmpgateway.model.PatientRef;
+import org.dmpgateway.model.Submission;
+import org.dmpgateway.model.SubmissionSetRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;

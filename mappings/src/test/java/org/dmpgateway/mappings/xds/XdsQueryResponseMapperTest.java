@@ -1,7 +1,7 @@
 package org.dmpgateway.mappings.xds;
 
-import org.dmpgateway.mappings.model.Submission;
-import org.dmpgateway.mappings.query.QueryResult;
+import org.dmpgateway.model.Submission;
+import org.dmpgateway.model.query.QueryResult;
 import org.junit.jupiter.api.Test;
 import org.openehealth.ipf.commons.ihe.xds.core.SampleData;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.ObjectReference;

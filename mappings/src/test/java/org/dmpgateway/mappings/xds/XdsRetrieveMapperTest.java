@@ -1,10 +1,10 @@
 package org.dmpgateway.mappings.xds;
 
-import org.dmpgateway.mappings.model.DocumentBytes;
-import org.dmpgateway.mappings.error.DmpError;
-import org.dmpgateway.mappings.error.DmpErrorCode;
-import org.dmpgateway.mappings.query.RetrieveCommand;
-import org.dmpgateway.mappings.query.RetrieveResult;
+import org.dmpgateway.model.DocumentBytes;
+import org.dmpgateway.model.error.DmpError;
+import org.dmpgateway.model.error.DmpErrorCode;
+import org.dmpgateway.model.query.RetrieveCommand;
+import org.dmpgateway.model.query.RetrieveResult;
 import org.junit.jupiter.api.Test;
 import org.openehealth.ipf.commons.ihe.xds.core.SampleData;
 import org.openehealth.ipf.commons.ihe.xds.core.responses.ErrorCode;

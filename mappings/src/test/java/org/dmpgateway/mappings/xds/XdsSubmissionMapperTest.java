@@ -2,9 +2,9 @@ package org.dmpgateway.mappings.xds;
 
 import jakarta.activation.DataHandler;
 import jakarta.activation.DataSource;
-import org.dmpgateway.mappings.error.DmpErrorCode;
-import org.dmpgateway.mappings.error.DmpException;
-import org.dmpgateway.mappings.model.Submission;
+import org.dmpgateway.model.error.DmpErrorCode;
+import org.dmpgateway.model.error.DmpException;
+import org.dmpgateway.model.Submission;
 import org.junit.jupiter.api.Test;
 import org.openehealth.ipf.commons.ihe.ws.utils.LargeDataSource;
 import org.openehealth.ipf.commons.ihe.xds.core.SampleData;

@@ -1,11 +1,11 @@
 package org.dmpgateway.mappings.xds;
 
-import org.dmpgateway.mappings.error.DmpErrorCode;
-import org.dmpgateway.mappings.error.DmpException;
-import org.dmpgateway.mappings.model.DocumentEntryRecord;
-import org.dmpgateway.mappings.model.DocumentUpdate;
-import org.dmpgateway.mappings.model.EntryStatus;
-import org.dmpgateway.mappings.model.PatientRef;
+import org.dmpgateway.model.error.DmpErrorCode;
+import org.dmpgateway.model.error.DmpException;
+import org.dmpgateway.model.DocumentEntryRecord;
+import org.dmpgateway.model.DocumentUpdate;
+import org.dmpgateway.model.EntryStatus;
+import org.dmpgateway.model.PatientRef;
 import org.junit.jupiter.api.Test;
 import org.openehealth.ipf.commons.ihe.xds.core.SampleData;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.Association;

@@ -1,15 +1,15 @@
 package org.dmpgateway.server.admin;
 
-import org.dmpgateway.mappings.access.AccessMode;
-import org.dmpgateway.mappings.model.ConsentStatus;
-import org.dmpgateway.mappings.model.PatientRecord;
-import org.dmpgateway.mappings.model.PatientRecordState;
-import org.dmpgateway.mappings.model.PatientRef;
-import org.dmpgateway.mappings.model.PatientSettings;
-import org.dmpgateway.mappings.model.ProfessionalConsent;
-import org.dmpgateway.mappings.access.CallerSoftware;
-import org.dmpgateway.mappings.trail.AccessTrace;
-import org.dmpgateway.mappings.trail.TraceAction;
+import org.dmpgateway.model.access.AccessMode;
+import org.dmpgateway.model.ConsentStatus;
+import org.dmpgateway.model.PatientRecord;
+import org.dmpgateway.model.PatientRecordState;
+import org.dmpgateway.model.PatientRef;
+import org.dmpgateway.model.PatientSettings;
+import org.dmpgateway.model.ProfessionalConsent;
+import org.dmpgateway.model.access.CallerSoftware;
+import org.dmpgateway.model.trail.AccessTrace;
+import org.dmpgateway.model.trail.TraceAction;
 
 import java.time.Instant;
 import java.time.LocalDate;

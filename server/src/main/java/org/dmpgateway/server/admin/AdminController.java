@@ -1,11 +1,11 @@
 package org.dmpgateway.server.admin;
 
-import org.dmpgateway.mappings.error.DmpErrorCode;
-import org.dmpgateway.mappings.error.DmpException;
+import org.dmpgateway.model.error.DmpErrorCode;
+import org.dmpgateway.model.error.DmpException;
 import org.dmpgateway.mappings.http.HttpErrorMapper;
-import org.dmpgateway.mappings.model.PatientRecord;
-import org.dmpgateway.mappings.model.PatientRef;
-import org.dmpgateway.routes.admin.RecordAdministration;
+import org.dmpgateway.model.PatientRecord;
+import org.dmpgateway.model.PatientRef;
+import org.dmpgateway.core.admin.RecordAdministration;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;

@@ -1,6 +1,6 @@
 package org.dmpgateway.server.limits;
 
-import org.dmpgateway.mappings.error.DmpException;
+import org.dmpgateway.model.error.DmpException;
 
 import java.io.IOException;
 

@@ -1,6 +1,6 @@
 package org.dmpgateway.server.metrics;
 
-import org.dmpgateway.mappings.error.Causes;
+import org.dmpgateway.model.error.Causes;
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
@@ -8,7 +8,7 @@ import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import org.dmpgateway.fhir.error.FhirRefusal;
-import org.dmpgateway.mappings.error.DmpException;
+import org.dmpgateway.model.error.DmpException;
 import org.dmpgateway.server.metrics.TransactionMetrics.Outcome;
 
 import java.util.Locale;

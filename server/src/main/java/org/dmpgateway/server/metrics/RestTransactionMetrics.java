@@ -1,9 +1,9 @@
 package org.dmpgateway.server.metrics;
 
-import org.dmpgateway.mappings.error.Causes;
+import org.dmpgateway.model.error.Causes;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.dmpgateway.mappings.error.DmpException;
+import org.dmpgateway.model.error.DmpException;
 import org.dmpgateway.server.metrics.TransactionMetrics.Outcome;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.HandlerInterceptor;

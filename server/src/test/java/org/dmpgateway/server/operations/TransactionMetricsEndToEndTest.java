@@ -3,7 +3,7 @@ package org.dmpgateway.server.operations;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import org.apache.camel.ProducerTemplate;
 import org.dmpgateway.mappings.fhir.FhirCodeSystems;
-import org.dmpgateway.mappings.model.PatientRecordState;
+import org.dmpgateway.model.PatientRecordState;
 import org.dmpgateway.server.DmpGatewayApplication;
 import org.dmpgateway.server.support.AdminClient;
 import org.dmpgateway.server.support.FhirClient;

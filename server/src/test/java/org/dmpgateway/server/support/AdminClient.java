@@ -2,7 +2,7 @@ package org.dmpgateway.server.support;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.dmpgateway.mappings.model.PatientRecordState;
+import org.dmpgateway.model.PatientRecordState;
 
 import java.io.IOException;
 import java.net.URI;

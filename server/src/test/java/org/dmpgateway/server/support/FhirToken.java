@@ -9,7 +9,7 @@ import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import org.dmpgateway.fhir.FhirServerConfiguration;
-import org.dmpgateway.mappings.model.CodedValue;
+import org.dmpgateway.model.CodedValue;
 
 import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;

@@ -1,11 +1,11 @@
 package org.dmpgateway.server.support;
 
-import org.dmpgateway.mappings.access.AccessContext;
-import org.dmpgateway.mappings.access.AccessMode;
-import org.dmpgateway.mappings.error.DmpErrorCode;
-import org.dmpgateway.mappings.error.DmpException;
-import org.dmpgateway.mappings.model.CodedValue;
-import org.dmpgateway.mappings.model.PatientRef;
+import org.dmpgateway.model.access.AccessContext;
+import org.dmpgateway.model.access.AccessMode;
+import org.dmpgateway.model.error.DmpErrorCode;
+import org.dmpgateway.model.error.DmpException;
+import org.dmpgateway.model.CodedValue;
+import org.dmpgateway.model.PatientRef;
 import org.dmpgateway.xds.vihf.VihfReader;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.DefaultResourceLoader;

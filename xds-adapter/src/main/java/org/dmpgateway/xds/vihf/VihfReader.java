@@ -1,18 +1,18 @@
 package org.dmpgateway.xds.vihf;
 
-import org.dmpgateway.mappings.error.Causes;
+import org.dmpgateway.model.error.Causes;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.cxf.headers.Header;
-import org.dmpgateway.mappings.CoreEndpoints;
-import org.dmpgateway.mappings.access.AccessContext;
-import org.dmpgateway.mappings.access.CallerSoftware;
-import org.dmpgateway.mappings.access.AccessMode;
-import org.dmpgateway.mappings.error.DmpErrorCode;
-import org.dmpgateway.mappings.error.DmpException;
-import org.dmpgateway.mappings.model.CodedValue;
-import org.dmpgateway.mappings.model.PatientRef;
+import org.dmpgateway.model.CoreEndpoints;
+import org.dmpgateway.model.access.AccessContext;
+import org.dmpgateway.model.access.CallerSoftware;
+import org.dmpgateway.model.access.AccessMode;
+import org.dmpgateway.model.error.DmpErrorCode;
+import org.dmpgateway.model.error.DmpException;
+import org.dmpgateway.model.CodedValue;
+import org.dmpgateway.model.PatientRef;
 import org.openehealth.ipf.platform.camel.ihe.ws.AbstractWsEndpoint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,8 +1,8 @@
 package org.dmpgateway.xds.vihf;
 
-import org.dmpgateway.mappings.error.Causes;
-import org.dmpgateway.mappings.error.DmpErrorCode;
-import org.dmpgateway.mappings.error.DmpException;
+import org.dmpgateway.model.error.Causes;
+import org.dmpgateway.model.error.DmpErrorCode;
+import org.dmpgateway.model.error.DmpException;
 import org.w3c.dom.Element;
 
 import javax.xml.crypto.AlgorithmMethod;

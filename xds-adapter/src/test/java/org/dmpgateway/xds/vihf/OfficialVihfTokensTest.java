@@ -1,12 +1,12 @@
 package org.dmpgateway.xds.vihf;
 
-import org.dmpgateway.mappings.access.AccessContext;
-import org.dmpgateway.mappings.access.CallerSoftware;
-import org.dmpgateway.mappings.access.AccessMode;
-import org.dmpgateway.mappings.error.DmpErrorCode;
-import org.dmpgateway.mappings.error.DmpException;
-import org.dmpgateway.mappings.model.CodedValue;
-import org.dmpgateway.mappings.model.PatientRef;
+import org.dmpgateway.model.access.AccessContext;
+import org.dmpgateway.model.access.CallerSoftware;
+import org.dmpgateway.model.access.AccessMode;
+import org.dmpgateway.model.error.DmpErrorCode;
+import org.dmpgateway.model.error.DmpException;
+import org.dmpgateway.model.CodedValue;
+import org.dmpgateway.model.PatientRef;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

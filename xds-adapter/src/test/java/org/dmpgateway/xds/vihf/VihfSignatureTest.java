@@ -1,7 +1,7 @@
 package org.dmpgateway.xds.vihf;
 
-import org.dmpgateway.mappings.error.DmpErrorCode;
-import org.dmpgateway.mappings.error.DmpException;
+import org.dmpgateway.model.error.DmpErrorCode;
+import org.dmpgateway.model.error.DmpException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,0 +1,136 @@
+package org.dmpgateway.core.admin;
+
+import org.dmpgateway.model.error.DmpErrorCode;
+import org.dmpgateway.model.error.DmpException;
+import org.dmpgateway.model.ConsentStatus;
+import org.dmpgateway.model.PatientRecord;
+import org.dmpgateway.model.PatientRecordState;
+import org.dmpgateway.model.PatientRef;
+import org.dmpgateway.model.PatientSettings;
+import org.dmpgateway.model.ProfessionalConsent;
+import org.dmpgateway.model.trail.AccessTrace;
+import org.dmpgateway.model.trail.TraceAction;
+import org.dmpgateway.repository.AccessTrailRepository;
+import org.dmpgateway.repository.PatientRecordRepository;
+import org.dmpgateway.core.patient.InsValidator;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a conformance tester (and later the patient side) sets up on a record: the record in any
+ * state, its settings (e-mail, emergency switches, mask-all), the authorised and blocked
+ * professionals and the admin doctor; and the record's history. Used by the /admin REST API.
+ * Every change is traced in the patient's history (action {@link TraceAction#ADMINISTRATION}, actor
+ * {@link #ACTOR_ID}), in the change's own transaction: a change without its trace is never stored.
+ */
+@Component
+public class RecordAdministration {
+    /** The actor of the traces of /admin changes. */
+    public static final String ACTOR_ID = "admin-api";
+    static final String ACTOR_NAME = "API d'administration (dmp.admin.token)";
+
+    private final PatientRecordRepository records;
+    private final AccessTrailRepository traces;
+    private final TransactionTemplate transaction;
+    private final Clock clock = Clock.systemUTC();
+
+    public RecordAdministration(PatientRecordRepository records, AccessTrailRepository traces,
+                                TransactionTemplate transaction) {
+        this.records = records;
+        this.traces = traces;
+        this.transaction = transaction;
+    }
+
+    /** Creates or replaces a record; true when it was created. */
+    public boolean put(PatientRecord record) {
+        InsValidator.check(record.ins());
+        return Boolean.TRUE.equals(transaction.execute(status -> {
+            boolean created = records.findPatient(record.ins()).isEmpty();
+            records.savePatient(record);
+            traced(record.ins(), (created ? "record created" : "record replaced") + ", state " + record.state()
+                    + ", settings " + record.settings());
+            return created;
+        }));
+    }
+
+    public Optional<PatientRecord> find(PatientRef ins) {
+        InsValidator.check(ins);
+        return records.findPatient(ins);
+    }
+
+    public PatientRecord setState(PatientRef ins, PatientRecordState state) {
+        return transaction.execute(status -> {
+            PatientRecord current = existing(ins);
+            PatientRecord changed = current.withState(state);
+            records.savePatient(changed);
+            traced(ins, "state " + current.state() + " -> " + state);
+            return changed;
+        });
+    }
+
+    public PatientRecord setSettings(PatientRef ins, PatientSettings settings) {
+        return transaction.execute(status -> {
+            PatientRecord changed = existing(ins).withSettings(settings);
+            records.savePatient(changed);
+            traced(ins, "settings " + settings);
+            return changed;
+        });
+    }
+
+    public ProfessionalConsent putProfessional(PatientRef ins, String actorId, String name, ConsentStatus status,
+                                               boolean adminDoctor) {
+        existing(ins);
+        if (actorId == null || actorId.isBlank()) {
+            throw new DmpException(DmpErrorCode.METADATA_ERROR, "actorId: the professional's identifier is required", "actorId");
+        }
+        if (adminDoctor && status != ConsentStatus.AUTHORIZED) {
+            throw new DmpException(DmpErrorCode.METADATA_ERROR,
+                    "adminDoctor: only an authorised professional can be the admin doctor", "adminDoctor");
+        }
+        ProfessionalConsent consent = new ProfessionalConsent(ins, actorId, name, status, adminDoctor, clock.instant());
+        transaction.executeWithoutResult(tx -> {
+            records.saveConsent(consent);
+            traced(ins, "professional " + actorId + (name == null ? "" : " (" + name + ")") + " " + status
+                    + (adminDoctor ? ", admin doctor" : ""));
+        });
+        return consent;
+    }
+
+    public boolean removeProfessional(PatientRef ins, String actorId) {
+        existing(ins);
+        return Boolean.TRUE.equals(transaction.execute(tx -> {
+            boolean removed = records.deleteConsent(ins, actorId);
+            if (removed) {
+                traced(ins, "professional " + actorId + " removed (neither authorised nor blocked)");
+            }
+            return removed;
+        }));
+    }
+
+    public List<ProfessionalConsent> professionals(PatientRef ins) {
+        existing(ins);
+        return records.findConsents(ins);
+    }
+
+    public List<AccessTrace> traces(PatientRef ins, int limit) {
+        InsValidator.check(ins);
+        return traces.findByPatient(ins, limit);
+    }
+
+    /** The trace of a change made through /admin, in the patient's history. */
+    private void traced(PatientRef ins, String detail) {
+        traces.record(new AccessTrace(null, clock.instant(), ACTOR_ID, ACTOR_NAME, null, null, null, null, ins,
+                TraceAction.ADMINISTRATION, List.of(), AccessTrace.SUCCESS, detail, null));
+    }
+
+    private PatientRecord existing(PatientRef ins) {
+        InsValidator.check(ins);
+        return records.findPatient(ins).orElseThrow(() -> new DmpException(DmpErrorCode.UNKNOWN_PATIENT,
+                "patient " + ins.toCx() + " has no record; create it first (PUT /admin/patients/{authority}/{ins})",
+                "ins"));
+    }
+}

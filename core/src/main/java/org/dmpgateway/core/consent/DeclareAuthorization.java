@@ -1,0 +1,84 @@
+package org.dmpgateway.core.consent;
+
+import org.apache.camel.Body;
+import org.apache.camel.Header;
+import org.dmpgateway.model.CoreEndpoints;
+import org.dmpgateway.model.access.AccessContext;
+import org.dmpgateway.model.access.AuthorizationDeclaration;
+import org.dmpgateway.model.access.RecordStatus;
+import org.dmpgateway.model.ConsentStatus;
+import org.dmpgateway.model.PatientRecord;
+import org.dmpgateway.model.PatientRef;
+import org.dmpgateway.model.ProfessionalConsent;
+import org.dmpgateway.model.trail.TraceAction;
+import org.dmpgateway.repository.PatientRecordRepository;
+import org.dmpgateway.core.policy.AccessPolicy;
+import org.dmpgateway.core.policy.Admission;
+import org.dmpgateway.core.trail.AccessTrail;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * TD0.3 and TD0.2. The professional's software declares that the patient authorised this
+ * professional during care, or withdraws it; a blocked professional cannot authorise themselves,
+ * and the record must be open. TD0.2 reads the record's state and the caller's standing, whatever
+ * the state (that is what it is for), with the record's identity (names, birth date, gender: what
+ * a FHIR Patient shows). Both are traced.
+ */
+@Component
+public class DeclareAuthorization {
+    private final AccessPolicy policy;
+    private final PatientRecordRepository records;
+    private final AccessTrail trail;
+    private final TransactionTemplate transaction;
+    private final Clock clock = Clock.systemUTC();
+
+    public DeclareAuthorization(AccessPolicy policy, PatientRecordRepository records, AccessTrail trail,
+                                TransactionTemplate transaction) {
+        this.policy = policy;
+        this.records = records;
+        this.trail = trail;
+        this.transaction = transaction;
+    }
+
+    /** AUTHORIZE for a declaration, REVOKE_AUTHORIZATION for a withdrawal. */
+    public static TraceAction traceAction(Object command) {
+        return command instanceof AuthorizationDeclaration d && !d.grant() ? TraceAction.REVOKE_AUTHORIZATION
+                : TraceAction.AUTHORIZE;
+    }
+
+    public RecordStatus declare(AuthorizationDeclaration declaration,
+                                @Header(CoreEndpoints.ACCESS_CONTEXT) AccessContext caller) {
+        TraceAction action = traceAction(declaration);
+        Admission admission = policy.admit(caller, null, action);
+        ProfessionalConsent existing = admission.consent();
+        transaction.executeWithoutResult(status -> {
+            if (declaration.grant()) {
+                boolean already = existing != null && existing.isAuthorized();
+                records.saveConsent(new ProfessionalConsent(admission.patient(), caller.actorId(), caller.actorName(),
+                        ConsentStatus.AUTHORIZED, already && existing.adminDoctor(),
+                        already ? existing.since() : clock.instant()));
+            } else {
+                records.deleteConsent(admission.patient(), caller.actorId());
+            }
+            trail.succeeded(admission, action, List.of(), null);
+        });
+        return status(admission.record(), caller);
+    }
+
+    public RecordStatus status(@Body Object requested, @Header(CoreEndpoints.ACCESS_CONTEXT) AccessContext caller) {
+        PatientRecord record = policy.recordOf(caller, requested instanceof PatientRef p ? p : null);
+        trail.checked(caller);
+        return status(record, caller);
+    }
+
+    private RecordStatus status(PatientRecord record, AccessContext caller) {
+        ProfessionalConsent consent = records.findConsent(record.ins(), caller.actorId()).orElse(null);
+        return new RecordStatus(record.ins(), record.state(), consent == null ? null : consent.status(),
+                consent != null && consent.isAuthorized() && consent.adminDoctor(), record.familyName(),
+                record.givenName(), record.birthDate(), record.gender());
+    }
+}

@@ -1,0 +1,56 @@
+package org.dmpgateway.core.notification;
+
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import org.apache.camel.Message;
+import org.apache.camel.component.mail.MailConstants;
+import org.dmpgateway.model.trail.Notification;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns an outbox message into the mail component's input: a plain-text UTF-8 body and the
+ * Subject, To, From and Content-Type headers. Every other header is dropped so that nothing of
+ * the route leaks into the e-mail, and line breaks in the subject (which may quote a document
+ * title chosen by its author) become spaces so that they cannot add headers such as Bcc.
+ */
+@Component
+public class NotificationMail {
+    static final String CONTENT_TYPE = "text/plain; charset=UTF-8";
+
+    private final String from;
+
+    public NotificationMail(NotificationSettings settings) {
+        this.from = settings.from();
+    }
+
+    public void compose(Message message) throws AddressException {
+        Notification notification = message.getBody(Notification.class);
+        message.removeHeaders("*");
+        message.setHeader(MailConstants.MAIL_TO, singleAddress(notification.recipient()));
+        message.setHeader(MailConstants.MAIL_FROM, from);
+        message.setHeader(MailConstants.MAIL_SUBJECT, oneLine(notification.subject()));
+        message.setHeader("Content-Type", CONTENT_TYPE);
+        message.setBody(notification.body());
+    }
+
+    static String oneLine(String subject) {
+        return subject == null ? "" : subject.replaceAll("[\\r\\n]+", " ").strip();
+    }
+
+    /**
+     * The recipient must be exactly one valid address: the mail component would otherwise split a
+     * list ("a@x, b@y") and send a patient's notification to several people. An invalid address
+     * fails the attempt like an SMTP error does, with the reason in the outbox.
+     */
+    static String singleAddress(String recipient) throws AddressException {
+        if (recipient == null || recipient.isBlank()) {
+            throw new AddressException("the notification has no recipient");
+        }
+        InternetAddress[] parsed = InternetAddress.parse(recipient.trim(), true);
+        if (parsed.length != 1 || recipient.contains(";")) {
+            throw new AddressException("the recipient must be exactly one address");
+        }
+        parsed[0].validate();
+        return parsed[0].getAddress();
+    }
+}

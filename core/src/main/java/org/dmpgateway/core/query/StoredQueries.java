@@ -1,0 +1,464 @@
+package org.dmpgateway.core.query;
+
+import org.dmpgateway.model.error.DmpErrorCode;
+import org.dmpgateway.model.error.DmpException;
+import org.dmpgateway.model.AssociationKind;
+import org.dmpgateway.model.AssociationRecord;
+import org.dmpgateway.model.DocumentEntryRecord;
+import org.dmpgateway.model.FolderRecord;
+import org.dmpgateway.model.SubmissionSetRecord;
+import org.dmpgateway.model.query.AssociationCriteria;
+import org.dmpgateway.model.query.DocumentCriteria;
+import org.dmpgateway.model.query.FolderCriteria;
+import org.dmpgateway.model.query.QueryCommand;
+import org.dmpgateway.model.query.QueryResult;
+import org.dmpgateway.model.query.RegistryQuery;
+import org.dmpgateway.model.query.RegistryQuery.*;
+import org.dmpgateway.model.query.SubmissionSetCriteria;
+import org.dmpgateway.repository.ObjectKind;
+import org.dmpgateway.repository.RegistryRepository;
+import org.apache.camel.Header;
+import org.dmpgateway.model.CoreEndpoints;
+import org.dmpgateway.model.access.AccessContext;
+import org.dmpgateway.model.trail.TraceAction;
+import org.dmpgateway.core.policy.AccessPolicy;
+import org.dmpgateway.core.policy.Admission;
+import org.dmpgateway.core.trail.AccessTrail;
+import org.dmpgateway.core.trail.ProbedDocuments;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Executes the XDS stored queries (ITI-18 semantics, IHE ITI TF-2a 3.18.4.1.2.3.7) on the
+ * repository, for one admitted professional: every selection is restricted to the patient of the
+ * caller's identity and, for documents, to what the caller may see ({@link Admission#visibility()}:
+ * habilitation, masking, deleted entries), inside the SQL query itself. Associations are returned
+ * only when each end is an object the caller may see. The result size is capped
+ * ({@code dmp.xds.max-query-results}): beyond it the caller gets TOO_MANY_RESULTS rather than a
+ * silently cut list. The cap is checked against what one query returns: a FindDocuments that asks
+ * for a page ({@link DocumentCriteria#offset()}, {@link DocumentCriteria#limit()}, cut in SQL after
+ * the visibility filter) is refused only when the page itself would exceed the cap. Each query is
+ * traced. {@link #count} gives the total a FindDocuments would return without its page.
+ */
+@Component
+public class StoredQueries {
+    private final RegistryRepository repository;
+    private final AccessPolicy policy;
+    private final AccessTrail trail;
+    private final TransactionTemplate transaction;
+    private final ProbedDocuments probes;
+    private final int maxResults;
+
+    public StoredQueries(RegistryRepository repository, AccessPolicy policy, AccessTrail trail,
+                         TransactionTemplate transaction, ProbedDocuments probes,
+                         @Value("${dmp.xds.max-query-results:5000}") int maxResults) {
+        this.repository = repository;
+        this.policy = policy;
+        this.trail = trail;
+        this.transaction = transaction;
+        this.probes = probes;
+        this.maxResults = maxResults;
+    }
+
+    public QueryResult execute(QueryCommand command, @Header(CoreEndpoints.ACCESS_CONTEXT) AccessContext caller) {
+        RegistryQuery q = command.query();
+        if (isPatientBased(q) && q.patient() == null) {
+            throw new DmpException(DmpErrorCode.INVALID_QUERY_PARAMETER,
+                    "$XDSDocumentEntryPatientId (or the query's patient id parameter) is required", "patientId");
+        }
+        if (!isPatientBased(q)) {
+            requireIdentifiers(q);
+        }
+        Admission admission = policy.admit(caller, q.patient(), TraceAction.QUERY);
+        Found found = new Execution(admission).run(q);
+        traceProbes(admission, TraceAction.QUERY, q);
+        transaction.executeWithoutResult(status -> trail.succeeded(admission, TraceAction.QUERY,
+                found.documents.stream().map(DocumentEntryRecord::uniqueId).toList(),
+                q.getClass().getSimpleName() + ": " + found.documents.size() + " documents"));
+        return new QueryResult(found.documents, found.sets, found.folders, found.associations, command.objectRefsOnly());
+    }
+
+    /**
+     * The documents an id-based query names, for the change an adapter prepares
+     * ({@link CoreEndpoints#FIND_FOR_CHANGE}: FHIR PATCH and DELETE): the caller is admitted with the
+     * rules of that change ({@code action}, UPDATE or DELETE), and the read is not traced, since the
+     * change that follows is; a refusal is traced with the change's action by the route.
+     */
+    public QueryResult findForChange(QueryCommand command, @Header(CoreEndpoints.ACCESS_CONTEXT) AccessContext caller,
+                                     @Header(CoreEndpoints.CHANGE_ACTION) TraceAction action) {
+        RegistryQuery q = command.query();
+        if (action != TraceAction.UPDATE && action != TraceAction.DELETE) {
+            throw new IllegalArgumentException(CoreEndpoints.CHANGE_ACTION + " must be UPDATE or DELETE, not " + action);
+        }
+        if (isPatientBased(q)) {
+            throw new DmpException(DmpErrorCode.INVALID_QUERY_PARAMETER,
+                    "a change names its documents by id, not by a search", null);
+        }
+        requireIdentifiers(q);
+        Admission admission = policy.admit(caller, q.patient(), action);
+        Found found = new Execution(admission).run(q);
+        traceProbes(admission, action, q);
+        return new QueryResult(found.documents, found.sets, found.folders, found.associations, command.objectRefsOnly());
+    }
+
+    /**
+     * The number of documents a FindDocuments would return to this caller without its offset and
+     * limit, the caller's visibility applied (the total of a paged search). Admitted like a query;
+     * not traced when it succeeds (it returns no document), refused like a query otherwise.
+     */
+    public Long count(QueryCommand command, @Header(CoreEndpoints.ACCESS_CONTEXT) AccessContext caller) {
+        if (!(command.query() instanceof FindDocuments find)) {
+            throw new DmpException(DmpErrorCode.INVALID_QUERY_PARAMETER, "only FindDocuments can be counted, not "
+                    + (command.query() == null ? "no query" : command.query().getClass().getSimpleName()), null);
+        }
+        if (find.patient() == null) {
+            throw new DmpException(DmpErrorCode.INVALID_QUERY_PARAMETER,
+                    "$XDSDocumentEntryPatientId (or the query's patient id parameter) is required", "patientId");
+        }
+        Admission admission = policy.admit(caller, find.patient(), TraceAction.QUERY);
+        return repository.countDocuments(find.criteria().toBuilder().patient(admission.patient())
+                .visibility(admission.visibility()).offset(null).limit(null).build());
+    }
+
+    /**
+     * A query naming documents by id (GetDocuments, GetDocumentsAndAssociations, GetRelatedDocuments,
+     * GetFoldersForDocument) or folders, submission sets or associations by id (GetFolders,
+     * GetFolderAndContents, GetSubmissionSets, GetSubmissionSetAndContents, GetAssociations) runs
+     * inside the identity's record: objects of another patient it names are not returned (nothing
+     * tells the caller they exist), and the probe is traced in their owner's history
+     * ({@link ProbedDocuments}).
+     */
+    private void traceProbes(Admission admission, TraceAction action, RegistryQuery q) {
+        if (q instanceof GetDocuments g) {
+            probes.trace(admission, action, g.uuids(), g.uniqueIds(), g.logicalUuids());
+        } else if (q instanceof GetDocumentsAndAssociations g) {
+            probes.trace(admission, action, g.uuids(), g.uniqueIds(), null);
+        } else if (q instanceof GetRelatedDocuments g) {
+            probes.trace(admission, action, listOf(g.uuid()), listOf(g.uniqueId()), null);
+        } else if (q instanceof GetFoldersForDocument g) {
+            probes.trace(admission, action, listOf(g.uuid()), listOf(g.uniqueId()), null);
+        } else if (q instanceof GetFolders g) {
+            probes.traceObjects(admission, action, new ProbedDocuments.ObjectIds(g.uuids(), g.uniqueIds(), g.logicalUuids(),
+                    null, null, null));
+        } else if (q instanceof GetFolderAndContents g) {
+            probes.traceObjects(admission, action, new ProbedDocuments.ObjectIds(listOf(g.uuid()), listOf(g.uniqueId()),
+                    null, null, null, null));
+        } else if (q instanceof GetSubmissionSets g) {
+            probes.traceObjects(admission, action, new ProbedDocuments.ObjectIds(null, null, null, g.uuids(), null, null));
+        } else if (q instanceof GetSubmissionSetAndContents g) {
+            probes.traceObjects(admission, action, new ProbedDocuments.ObjectIds(null, null, null, listOf(g.uuid()),
+                    listOf(g.uniqueId()), null));
+        } else if (q instanceof GetAssociations g) {
+            probes.traceObjects(admission, action, new ProbedDocuments.ObjectIds(null, null, null, null, null, g.uuids()));
+        }
+    }
+
+    private static List<String> listOf(String id) {
+        return id == null ? null : List.of(id);
+    }
+
+    private static boolean isPatientBased(RegistryQuery q) {
+        return q instanceof FindDocuments || q instanceof FindSubmissionSets || q instanceof FindFolders
+                || q instanceof GetAll;
+    }
+
+    /** Id-based queries must name at least one object: an empty selection would mean "everything". */
+    private static void requireIdentifiers(RegistryQuery q) {
+        boolean named = true;
+        if (q instanceof GetDocuments g) named = any(g.uuids(), g.uniqueIds(), g.logicalUuids());
+        if (q instanceof GetFolders g) named = any(g.uuids(), g.uniqueIds(), g.logicalUuids());
+        if (q instanceof GetAssociations g) named = any(g.uuids());
+        if (q instanceof GetDocumentsAndAssociations g) named = any(g.uuids(), g.uniqueIds());
+        if (q instanceof GetSubmissionSets g) named = any(g.uuids());
+        if (q instanceof GetSubmissionSetAndContents g) named = g.uuid() != null || g.uniqueId() != null;
+        if (q instanceof GetFolderAndContents g) named = g.uuid() != null || g.uniqueId() != null;
+        if (q instanceof GetFoldersForDocument g) named = g.uuid() != null || g.uniqueId() != null;
+        if (q instanceof GetRelatedDocuments g) named = g.uuid() != null || g.uniqueId() != null;
+        if (!named) {
+            throw new DmpException(DmpErrorCode.INVALID_QUERY_PARAMETER,
+                    "the query names no object: give entryUUIDs or uniqueIds", null);
+        }
+    }
+
+    @SafeVarargs
+    private static boolean any(List<String>... lists) {
+        for (List<String> l : lists) {
+            if (l != null && !l.isEmpty()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private record Found(List<DocumentEntryRecord> documents, List<SubmissionSetRecord> sets,
+                         List<FolderRecord> folders, List<AssociationRecord> associations) {
+        static Found docs(List<DocumentEntryRecord> d) { return new Found(d, List.of(), List.of(), List.of()); }
+        static Found sets(List<SubmissionSetRecord> s) { return new Found(List.of(), s, List.of(), List.of()); }
+        static Found folders(List<FolderRecord> f) { return new Found(List.of(), List.of(), f, List.of()); }
+        static final Found NONE = new Found(List.of(), List.of(), List.of(), List.of());
+    }
+
+    /** One query for one admitted caller: every selection goes through the caller's scope. */
+    private final class Execution {
+        private final Admission admission;
+
+        Execution(Admission admission) {
+            this.admission = admission;
+        }
+
+        Found run(RegistryQuery q) {
+            Found found = select(q);
+            return new Found(found.documents, found.sets, found.folders, visibleAssociations(found));
+        }
+
+        private Found select(RegistryQuery q) {
+            if (q instanceof FindDocuments f) return withRelationships(documents(f.criteria()), f.withRelationships());
+            if (q instanceof FindSubmissionSets f) return Found.sets(capped(findSubmissionSets(f.criteria())));
+            if (q instanceof FindFolders f) return Found.folders(capped(findFolders(f.criteria())));
+            if (q instanceof GetAll g) return getAll(g);
+            if (q instanceof GetDocuments g) return withRelationships(documents(DocumentCriteria.builder()
+                    .entryUuids(g.uuids()).uniqueIds(g.uniqueIds()).logicalUuids(g.logicalUuids()).build()),
+                    g.withRelationships());
+            if (q instanceof GetFolders g) return Found.folders(findFolders(new FolderCriteria(null, g.uuids(),
+                    g.uniqueIds(), g.logicalUuids(), null, null, null)));
+            if (q instanceof GetAssociations g) return new Found(List.of(), List.of(), List.of(),
+                    repository.findAssociations(AssociationCriteria.touching(g.uuids())));
+            if (q instanceof GetDocumentsAndAssociations g) return documentsAndAssociations(g);
+            if (q instanceof GetSubmissionSets g) return submissionSetsOf(g.uuids());
+            if (q instanceof GetSubmissionSetAndContents g) return submissionSetAndContents(g);
+            if (q instanceof GetFolderAndContents g) return folderAndContents(g);
+            if (q instanceof GetFoldersForDocument g) return foldersForDocument(g);
+            if (q instanceof GetRelatedDocuments g) return relatedDocuments(g);
+            throw new DmpException(DmpErrorCode.UNKNOWN_STORED_QUERY, "stored query " + q.getClass().getSimpleName()
+                    + " is not supported", null);
+        }
+
+        /**
+         * Documents of the caller's patient the caller may see, capped: one row more than the cap is
+         * asked for so that an answer beyond it is refused; a smaller page asked for by the caller is
+         * kept as it is (and its offset passed on).
+         */
+        private List<DocumentEntryRecord> documents(DocumentCriteria c) {
+            int beyondCap = maxResults + 1;
+            int limit = c.limit() == null ? beyondCap : Math.min(c.limit(), beyondCap);
+            return capped(findDocuments(c.toBuilder().limit(limit).build()));
+        }
+
+        private <T> List<T> capped(List<T> rows) {
+            if (rows.size() > maxResults) {
+                throw new DmpException(DmpErrorCode.TOO_MANY_RESULTS, "the query matches more than " + maxResults
+                        + " objects; narrow it (codes, time range, status)", null);
+            }
+            return rows;
+        }
+
+        private Found getAll(GetAll g) {
+            var docs = documents(DocumentCriteria.builder().patient(g.patient()).statuses(g.documentStatuses())
+                    .formatCodes(g.formatCodes()).confidentialityCodes(g.confidentialityCodes()).onDemand(g.onDemand()).build());
+            var sets = capped(findSubmissionSets(SubmissionSetCriteria.byPatient(g.patient(), g.submissionSetStatuses())));
+            var folders = capped(findFolders(FolderCriteria.byPatient(g.patient(), g.folderStatuses())));
+            Set<String> ids = new HashSet<>();
+            docs.forEach(d -> ids.add(d.entryUuid()));
+            sets.forEach(s -> ids.add(s.entryUuid()));
+            folders.forEach(f -> ids.add(f.entryUuid()));
+            return new Found(docs, sets, folders, associationsAmong(ids));
+        }
+
+        /**
+         * The documents, with (when asked) the document relationships whose source is one of them; run()
+         * then keeps those whose target the caller may see.
+         */
+        private Found withRelationships(List<DocumentEntryRecord> docs, boolean asked) {
+            if (!asked || docs.isEmpty()) {
+                return Found.docs(docs);
+            }
+            List<AssociationRecord> relationships = repository.findAssociations(AssociationCriteria.fromSources(
+                            docs.stream().map(DocumentEntryRecord::entryUuid).toList())).stream()
+                    .filter(a -> a.kind().isDocumentRelationship()).toList();
+            return new Found(docs, List.of(), List.of(), relationships);
+        }
+
+        /**
+         * Associations whose both ends are among the given objects, and those from one of the objects
+         * to one of these associations: a submission set's HasMember to the folder-membership
+         * association it submitted is part of the set's contents (ITI TF-3 4.1.10, GetAll,
+         * GetSubmissionSetAndContents).
+         */
+        private List<AssociationRecord> associationsAmong(Set<String> ids) {
+            if (ids.isEmpty()) {
+                return List.of();
+            }
+            List<AssociationRecord> fromObjects = repository.findAssociations(AssociationCriteria.fromSources(List.copyOf(ids)));
+            Set<String> among = new HashSet<>();
+            fromObjects.stream().filter(a -> ids.contains(a.targetUuid())).forEach(a -> among.add(a.entryUuid()));
+            return fromObjects.stream()
+                    .filter(a -> ids.contains(a.targetUuid()) || among.contains(a.targetUuid())).toList();
+        }
+
+        private Found documentsAndAssociations(GetDocumentsAndAssociations g) {
+            var docs = documents(DocumentCriteria.builder().entryUuids(g.uuids()).uniqueIds(g.uniqueIds()).build());
+            if (docs.isEmpty()) {
+                return Found.NONE;
+            }
+            var assocs = repository.findAssociations(AssociationCriteria.touching(docs.stream().map(DocumentEntryRecord::entryUuid).toList()));
+            return new Found(docs, List.of(), List.of(), assocs);
+        }
+
+        /** The submission sets that contain the given objects, with the HasMember associations that say so. */
+        private Found submissionSetsOf(List<String> uuids) {
+            var memberships = repository.findAssociations(new AssociationCriteria(null, null, null, uuids,
+                    List.of(AssociationKind.HAS_MEMBER), null));
+            if (memberships.isEmpty()) {
+                return Found.NONE;
+            }
+            var sources = memberships.stream().map(AssociationRecord::sourceUuid).distinct().toList();
+            var sets = findSubmissionSets(SubmissionSetCriteria.byUuids(sources));
+            Set<String> setIds = new HashSet<>();
+            sets.forEach(s -> setIds.add(s.entryUuid()));
+            return new Found(List.of(), sets, List.of(),
+                    memberships.stream().filter(a -> setIds.contains(a.sourceUuid())).toList());
+        }
+
+        private Found submissionSetAndContents(GetSubmissionSetAndContents g) {
+            var sets = findSubmissionSets(new SubmissionSetCriteria(null, single(g.uuid()), single(g.uniqueId()),
+                    null, null, org.dmpgateway.model.query.TimeRangeCriterion.NONE, null, null));
+            if (sets.isEmpty()) {
+                return Found.NONE;
+            }
+            SubmissionSetRecord set = sets.get(0);
+            var members = repository.findAssociations(new AssociationCriteria(null, null, List.of(set.entryUuid()), null,
+                    List.of(AssociationKind.HAS_MEMBER), null));
+            List<String> targets = members.stream().map(AssociationRecord::targetUuid).toList();
+            Map<String, ObjectKind> kinds = targets.isEmpty() ? Map.of() : repository.findObjectKinds(targets);
+            var docs = documents(DocumentCriteria.builder().entryUuids(ofKind(kinds, ObjectKind.DOCUMENT_ENTRY))
+                    .formatCodes(g.formatCodes()).confidentialityCodes(g.confidentialityCodes()).onDemand(g.onDemand()).build());
+            var folders = findFolders(FolderCriteria.byUuids(ofKind(kinds, ObjectKind.FOLDER)));
+            Set<String> ids = new HashSet<>();
+            ids.add(set.entryUuid());
+            docs.forEach(d -> ids.add(d.entryUuid()));
+            folders.forEach(f -> ids.add(f.entryUuid()));
+            return new Found(docs, List.of(set), folders, associationsAmong(ids));
+        }
+
+        private Found folderAndContents(GetFolderAndContents g) {
+            var folders = findFolders(new FolderCriteria(null, single(g.uuid()), single(g.uniqueId()), null, null,
+                    null, null));
+            if (folders.isEmpty()) {
+                return Found.NONE;
+            }
+            FolderRecord folder = folders.get(0);
+            var members = repository.findAssociations(new AssociationCriteria(null, null, List.of(folder.entryUuid()), null,
+                    List.of(AssociationKind.HAS_MEMBER), null));
+            var docs = documents(DocumentCriteria.builder().entryUuids(members.stream().map(AssociationRecord::targetUuid).toList())
+                    .formatCodes(g.formatCodes()).confidentialityCodes(g.confidentialityCodes()).onDemand(g.onDemand()).build());
+            Set<String> docIds = new HashSet<>();
+            docs.forEach(d -> docIds.add(d.entryUuid()));
+            return new Found(docs, List.of(), List.of(folder),
+                    members.stream().filter(a -> docIds.contains(a.targetUuid())).toList());
+        }
+
+        private Found foldersForDocument(GetFoldersForDocument g) {
+            DocumentEntryRecord doc = oneDocument(g.uuid(), g.uniqueId());
+            if (doc == null) {
+                return Found.NONE;
+            }
+            var memberships = repository.findAssociations(new AssociationCriteria(null, null, null, List.of(doc.entryUuid()),
+                    List.of(AssociationKind.HAS_MEMBER), null));
+            var sources = memberships.stream().map(AssociationRecord::sourceUuid).distinct().toList();
+            return sources.isEmpty() ? Found.NONE : Found.folders(findFolders(FolderCriteria.byUuids(sources)));
+        }
+
+        private Found relatedDocuments(GetRelatedDocuments g) {
+            DocumentEntryRecord doc = oneDocument(g.uuid(), g.uniqueId());
+            if (doc == null) {
+                return Found.NONE;
+            }
+            List<AssociationKind> kinds = g.associationKinds();
+            var assocs = repository.findAssociations(new AssociationCriteria(null, List.of(doc.entryUuid()), null, null,
+                    kinds, null)).stream().filter(a -> a.kind().isDocumentRelationship()).toList();
+            if (assocs.isEmpty()) {
+                return Found.NONE;
+            }
+            Set<String> others = new HashSet<>();
+            assocs.forEach(a -> others.add(a.sourceUuid().equals(doc.entryUuid()) ? a.targetUuid() : a.sourceUuid()));
+            var related = findDocuments(DocumentCriteria.builder().entryUuids(List.copyOf(others))
+                    .onDemand(g.onDemand()).build());
+            List<DocumentEntryRecord> docs = new ArrayList<>();
+            docs.add(doc);
+            docs.addAll(related);
+            Set<String> present = new HashSet<>();
+            docs.forEach(d -> present.add(d.entryUuid()));
+            return new Found(docs, List.of(), List.of(), assocs.stream()
+                    .filter(a -> present.contains(a.sourceUuid()) && present.contains(a.targetUuid())).toList());
+        }
+
+        private DocumentEntryRecord oneDocument(String uuid, String uniqueId) {
+            var docs = findDocuments(DocumentCriteria.builder().entryUuids(single(uuid))
+                    .uniqueIds(single(uniqueId)).limit(1).build());
+            return docs.isEmpty() ? null : docs.get(0);
+        }
+
+        private static List<String> single(String value) {
+            return value == null ? null : List.of(value);
+        }
+
+        private static List<String> ofKind(Map<String, ObjectKind> kinds, ObjectKind kind) {
+            return kinds.entrySet().stream().filter(e -> e.getValue() == kind).map(Map.Entry::getKey).toList();
+        }
+
+        /** Documents of the caller's patient that the caller may see. */
+        private List<DocumentEntryRecord> findDocuments(DocumentCriteria c) {
+            return repository.findDocuments(c.toBuilder().patient(admission.patient()).visibility(admission.visibility()).build());
+        }
+
+        private List<FolderRecord> findFolders(FolderCriteria c) {
+            return repository.findFolders(new FolderCriteria(admission.patient(), c.entryUuids(), c.uniqueIds(),
+                    c.logicalUuids(), c.statuses(), c.lastUpdateTime(), c.codes()));
+        }
+
+        private List<SubmissionSetRecord> findSubmissionSets(SubmissionSetCriteria c) {
+            return repository.findSubmissionSets(new SubmissionSetCriteria(admission.patient(), c.entryUuids(),
+                    c.uniqueIds(), c.statuses(), c.sourceIds(), c.submissionTime(), c.authorPerson(), c.contentTypeCodes()));
+        }
+
+        /**
+         * The found associations whose two ends the caller may see: objects of the answer, or objects
+         * of the caller's patient visible to the caller (an association's end may be an association).
+         */
+        private List<AssociationRecord> visibleAssociations(Found found) {
+            if (found.associations.isEmpty()) {
+                return found.associations;
+            }
+            Set<String> visible = new HashSet<>();
+            found.documents.forEach(d -> visible.add(d.entryUuid()));
+            found.sets.forEach(x -> visible.add(x.entryUuid()));
+            found.folders.forEach(f -> visible.add(f.entryUuid()));
+            found.associations.forEach(x -> visible.add(x.entryUuid()));
+            Set<String> others = new HashSet<>();
+            for (AssociationRecord x : found.associations) {
+                if (!visible.contains(x.sourceUuid())) others.add(x.sourceUuid());
+                if (!visible.contains(x.targetUuid())) others.add(x.targetUuid());
+            }
+            if (!others.isEmpty()) {
+                Map<String, ObjectKind> kinds = repository.findObjectKinds(others);
+                List<String> docs = ofKind(kinds, ObjectKind.DOCUMENT_ENTRY);
+                List<String> folders = ofKind(kinds, ObjectKind.FOLDER);
+                List<String> sets = ofKind(kinds, ObjectKind.SUBMISSION_SET);
+                if (!docs.isEmpty()) findDocuments(DocumentCriteria.builder().entryUuids(docs).build())
+                        .forEach(d -> visible.add(d.entryUuid()));
+                if (!folders.isEmpty()) findFolders(FolderCriteria.byUuids(folders)).forEach(f -> visible.add(f.entryUuid()));
+                if (!sets.isEmpty()) findSubmissionSets(SubmissionSetCriteria.byUuids(sets)).forEach(x -> visible.add(x.entryUuid()));
+                ofKind(kinds, ObjectKind.ASSOCIATION).forEach(visible::add);
+            }
+            return found.associations.stream()
+                    .filter(x -> visible.contains(x.sourceUuid()) && visible.contains(x.targetUuid())).toList();
+        }
+    }
+}

@@ -1,0 +1,481 @@
+package org.dmpgateway.core;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.dmpgateway.model.CoreEndpoints;
+import org.dmpgateway.model.access.AccessContext;
+import org.dmpgateway.model.access.CallerSoftware;
+import org.dmpgateway.model.access.AccessMode;
+import org.dmpgateway.model.access.RecordStatus;
+import org.dmpgateway.model.error.DmpErrorCode;
+import org.dmpgateway.model.error.DmpException;
+import org.dmpgateway.model.DocumentBytes;
+import org.dmpgateway.model.AssociationKind;
+import org.dmpgateway.model.AssociationRecord;
+import org.dmpgateway.model.AuthorInfo;
+import org.dmpgateway.model.CodedValue;
+import org.dmpgateway.model.ConsentStatus;
+import org.dmpgateway.model.DmpConfidentiality;
+import org.dmpgateway.model.DocumentEntryRecord;
+import org.dmpgateway.model.EntryStatus;
+import org.dmpgateway.model.PatientRecord;
+import org.dmpgateway.model.PatientRecordState;
+import org.dmpgateway.model.PatientRef;
+import org.dmpgateway.model.PatientSettings;
+import org.dmpgateway.model.ProfessionalConsent;
+import org.dmpgateway.model.Submission;
+import org.dmpgateway.model.SubmissionSetRecord;
+import org.dmpgateway.model.SubmittedDocument;
+import org.dmpgateway.model.query.DocumentCriteria;
+import org.dmpgateway.model.query.QueryCommand;
+import org.dmpgateway.model.query.QueryResult;
+import org.dmpgateway.model.query.RegistryQuery;
+import org.dmpgateway.model.trail.AccessTrace;
+import org.dmpgateway.model.trail.TraceAction;
+import org.dmpgateway.repository.JdbcAccessTrailRepository;
+import org.dmpgateway.repository.JdbcNotificationOutbox;
+import org.dmpgateway.repository.JdbcPatientRecordRepository;
+import org.dmpgateway.repository.JdbcRegistryRepository;
+import org.dmpgateway.repository.RegistryRepository;
+import org.dmpgateway.repository.SubmissionWrite;
+import org.dmpgateway.core.consent.DeclareAuthorization;
+import org.dmpgateway.core.patient.InsValidator;
+import org.dmpgateway.core.patient.PatientResolver;
+import org.dmpgateway.core.policy.AccessPolicy;
+import org.dmpgateway.core.policy.HabilitationMatrix;
+import org.dmpgateway.core.policy.SubjectRoles;
+import org.dmpgateway.core.query.StoredQueries;
+import org.dmpgateway.core.retrieve.RetrieveDocuments;
+import org.dmpgateway.core.submission.SubmitDocuments;
+import org.dmpgateway.core.trail.AccessTrail;
+import org.dmpgateway.core.trail.ProbedDocuments;
+import org.dmpgateway.model.query.AssociationCriteria;
+import org.dmpgateway.model.query.SubmissionSetCriteria;
+import org.dmpgateway.core.trail.ReadTraces;
+import org.dmpgateway.core.update.RemoveDocuments;
+import org.dmpgateway.core.update.UpdateDocuments;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import javax.sql.DataSource;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * The core's reads for the FHIR side, through the real Camel routes ({@link CoreRoutes}) on the
+ * real repository, policy, habilitation matrix and trail: paged FindDocuments and its count, the
+ * result cap, the access history (READ_TRACES) and who may read it, the patient side refused
+ * elsewhere, and the record's identity in TD0.2. Subclasses choose the database; every test works
+ * on a patient of its own.
+ */
+abstract class CoreReadsTestBase {
+    static final int MAX_RESULTS = 4;
+    static final String AUTHOR = "810002345678";
+    static final String ADMIN = "810000000011";
+    static final String COLLEAGUE = "810000000022";
+    static final String STRANGER = "810000000044";
+    static final String BLOCKED = "810000000055";
+    static final CodedValue MEDECIN = new CodedValue("10", "1.2.250.1.71.1.2.7", "Médecin");
+    static final CodedValue CONSULTATION = new CodedValue("11488-4", "2.16.840.1.113883.6.1", "CR de consultation");
+    static final String REPOSITORY = "2.25.4242";
+
+    RegistryRepository repository;
+    JdbcPatientRecordRepository records;
+    JdbcAccessTrailRepository traces;
+    JdbcNotificationOutbox outbox;
+    CamelContext camel;
+    ProducerTemplate producer;
+    PatientRef patient;
+    /** The patient's documents in the order they were stored; the second is masked. */
+    List<DocumentEntryRecord> docs;
+
+    /** A database migrated by Flyway with the repository's migrations. */
+    abstract DataSource migratedDataSource();
+
+    @BeforeEach
+    void open() throws Exception {
+        DataSource ds = migratedDataSource();
+        DataSourceTransactionManager tm = new DataSourceTransactionManager(ds);
+        repository = new JdbcRegistryRepository(ds, tm);
+        records = new JdbcPatientRecordRepository(ds, tm);
+        traces = new JdbcAccessTrailRepository(ds);
+        outbox = new JdbcNotificationOutbox(ds);
+        HabilitationMatrix matrix;
+        try (InputStream in = getClass().getResourceAsStream("/terminology/habilitation-matrix.csv")) {
+            matrix = HabilitationMatrix.read(in, "habilitation-matrix.csv");
+        }
+        AccessPolicy policy = new AccessPolicy(new PatientResolver(records), records, traces, matrix, SubjectRoles.shipped(), true);
+        AccessTrail trail = new AccessTrail(traces, outbox);
+        TransactionTemplate tx = new TransactionTemplate(tm);
+        GatewayIdentity identity = new GatewayIdentity(REPOSITORY, "");
+        CoreRoutes routes = new CoreRoutes(new SubmitDocuments(repository, policy, trail, tx, identity),
+                new StoredQueries(repository, policy, trail, tx, new ProbedDocuments(repository, trail), MAX_RESULTS),
+                new RetrieveDocuments(repository, identity, policy, trail, tx, new ProbedDocuments(repository, trail)),
+                new DeclareAuthorization(policy, records, trail, tx),
+                new UpdateDocuments(repository, policy, trail, tx, identity), new RemoveDocuments(repository, policy, trail, tx),
+                new ReadTraces(policy, traces, trail, tx), trail);
+        camel = new DefaultCamelContext();
+        camel.addRoutes(routes);
+        camel.start();
+        producer = camel.createProducerTemplate();
+
+        patient = newIns();
+        records.savePatient(new PatientRecord(patient, "DUPONT", "Marie", LocalDate.of(1979, 3, 12), "F",
+                PatientRecordState.ACTIVATED, new PatientSettings("marie.dupont@example.org", true, true, false, false)));
+        for (String actor : List.of(AUTHOR, ADMIN, COLLEAGUE)) {
+            records.saveConsent(new ProfessionalConsent(patient, actor, "Dr " + actor, ConsentStatus.AUTHORIZED,
+                    actor.equals(ADMIN), Instant.parse("2025-11-01T00:00:00Z")));
+        }
+        records.saveConsent(new ProfessionalConsent(patient, BLOCKED, null, ConsentStatus.BLOCKED, false,
+                Instant.parse("2025-11-01T00:00:00Z")));
+        docs = new ArrayList<>();
+        docs.add(store(entry(List.of(DmpConfidentiality.NORMAL))));
+        docs.add(store(entry(List.of(DmpConfidentiality.NORMAL, DmpConfidentiality.MASQUE_PS))));
+        for (int i = 0; i < 3; i++) {
+            docs.add(store(entry(List.of(DmpConfidentiality.NORMAL))));
+        }
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        camel.close();
+    }
+
+    // ------------------------------------------------------------------ paging and count
+
+    @Test
+    void findDocumentsAnswersAPageInInsertionOrderAfterTheVisibilityFilter() {
+        // the colleague does not see the masked document: d0, d2, d3, d4
+        assertEquals(uniqueIds(docs.get(2), docs.get(3)), found(as(COLLEAGUE), find(1, 2)));
+        assertEquals(uniqueIds(docs.get(4)), found(as(COLLEAGUE), find(3, 2)));
+        assertEquals(uniqueIds(), found(as(COLLEAGUE), find(4, 2)));
+        assertEquals(4L, ask(CoreEndpoints.COUNT_DOCUMENTS, new QueryCommand(find(3, 2), false), as(COLLEAGUE)));
+        // the admin doctor sees it: d0 .. d4
+        assertEquals(uniqueIds(docs.get(1), docs.get(2)), found(as(ADMIN), find(1, 2)));
+        assertEquals(5L, ask(CoreEndpoints.COUNT_DOCUMENTS, new QueryCommand(find(null, null), false), as(ADMIN)));
+
+        AccessTrace last = traces.findByPatient(patient, 1).get(0);
+        assertEquals(TraceAction.QUERY, last.action(), "the page query is traced, the count is not");
+        assertEquals(ADMIN, last.actorId());
+        assertEquals(uniqueIds(docs.get(1), docs.get(2)), last.documentIds());
+    }
+
+    @Test
+    void theResultCapAppliesToWhatOneQueryReturns() {
+        assertEquals(DmpErrorCode.TOO_MANY_RESULTS, refusal(CoreEndpoints.QUERY_REGISTRY,
+                new QueryCommand(find(null, null), false), as(ADMIN)), "5 documents, cap 4");
+        assertEquals(DmpErrorCode.TOO_MANY_RESULTS, refusal(CoreEndpoints.QUERY_REGISTRY,
+                new QueryCommand(find(0, 10), false), as(ADMIN)), "a page larger than the cap is cut by the cap");
+        assertEquals(4, found(as(ADMIN), find(0, 4)).size(), "a page within the cap");
+        assertEquals(uniqueIds(docs.get(1), docs.get(2), docs.get(3), docs.get(4)), found(as(ADMIN), find(1, null)),
+                "an offset leaves 4: within the cap");
+        assertEquals(uniqueIds(docs.get(0), docs.get(2), docs.get(3), docs.get(4)), found(as(COLLEAGUE), find(null, null)),
+                "4 visible to the colleague: exactly the cap");
+        assertEquals(5L, ask(CoreEndpoints.COUNT_DOCUMENTS, new QueryCommand(find(null, null), false), as(ADMIN)),
+                "a count is no result list: not capped");
+    }
+
+    @Test
+    void aCountIsAdmittedAndRefusedLikeAQuery() {
+        int before = traces.findByPatient(patient, 1000).size();
+        assertEquals(DmpErrorCode.PS_NOT_AUTHORIZED, refusal(CoreEndpoints.COUNT_DOCUMENTS,
+                new QueryCommand(find(null, null), false), as(STRANGER)));
+        AccessTrace refused = traces.findByPatient(patient, 1).get(0);
+        assertEquals(List.of(TraceAction.QUERY, "PS_NOT_AUTHORIZED", STRANGER),
+                List.of(refused.action(), refused.outcome(), refused.actorId()));
+        assertEquals(DmpErrorCode.PS_BLOCKED, refusal(CoreEndpoints.COUNT_DOCUMENTS,
+                new QueryCommand(find(null, null), false), as(BLOCKED)));
+        PatientRef other = newIns();
+        assertEquals(DmpErrorCode.ACCESS_PATIENT_MISMATCH, refusal(CoreEndpoints.COUNT_DOCUMENTS, new QueryCommand(
+                new RegistryQuery.FindDocuments(DocumentCriteria.builder().patient(other).build()), false), as(AUTHOR)));
+        AccessTrace probe = traces.findByPatient(other, 1).get(0);
+        assertEquals(List.of(TraceAction.QUERY, "ACCESS_PATIENT_MISMATCH", AUTHOR),
+                List.of(probe.action(), probe.outcome(), probe.actorId()), "a probe is traced in the targeted record");
+        assertEquals(DmpErrorCode.INVALID_QUERY_PARAMETER, refusal(CoreEndpoints.COUNT_DOCUMENTS, new QueryCommand(
+                new RegistryQuery.GetAll(patient, null, null, null, null, null, null), false), as(AUTHOR)));
+        assertEquals(DmpErrorCode.INVALID_QUERY_PARAMETER, refusal(CoreEndpoints.COUNT_DOCUMENTS, new QueryCommand(
+                new RegistryQuery.FindDocuments(DocumentCriteria.builder().build()), false), as(AUTHOR)),
+                "the patient is required");
+        assertEquals(DmpErrorCode.HABILITATION_DENIED, refusal(CoreEndpoints.COUNT_DOCUMENTS,
+                new QueryCommand(find(null, null), false), patientSelf()));
+        assertEquals(before + 5, traces.findByPatient(patient, 1000).size(),
+                "each other refusal is traced in the patient's history");
+        ask(CoreEndpoints.COUNT_DOCUMENTS, new QueryCommand(find(null, null), false), as(AUTHOR));
+        assertEquals(before + 5, traces.findByPatient(patient, 1000).size(), "a successful count is not traced");
+    }
+
+    // ------------------------------------------------------------------ probes by document id (issue 13, item 7)
+
+    @Test
+    void aLookupByIdOfAnotherPatientsDocumentIsTracedInTheOwnersHistory() {
+        PatientRef other = newIns();
+        records.savePatient(new PatientRecord(other, "MARTIN", "Luc", LocalDate.of(1980, 1, 1), "M",
+                PatientRecordState.ACTIVATED, new PatientSettings(null, true, true, false, false)));
+        records.saveConsent(new ProfessionalConsent(other, AUTHOR, "Dr " + AUTHOR, ConsentStatus.AUTHORIZED, false,
+                Instant.parse("2025-11-01T00:00:00Z")));
+        AccessContext onOther = new AccessContext(AUTHOR, "Dr " + AUTHOR, MEDECIN, null, "1750100125", null, other,
+                AccessMode.NORMAL, null, CallerSoftware.of("tests 1.0", "POSTE-1", "HOMOLOGATION-1"));
+        DocumentEntryRecord theirs = docs.get(0);
+        int before = traces.findByPatient(patient, 1000).size();
+
+        // the lookup before a FHIR DELETE (FIND_FOR_CHANGE): nothing found, as for an unknown document
+        QueryResult found = (QueryResult) producer.send(CoreEndpoints.FIND_FOR_CHANGE, e -> {
+            e.getIn().setBody(new QueryCommand(new RegistryQuery.GetDocuments(List.of(theirs.entryUuid()), null, null),
+                    false));
+            e.getIn().setHeader(CoreEndpoints.ACCESS_CONTEXT, onOther);
+            e.getIn().setHeader(CoreEndpoints.CHANGE_ACTION, TraceAction.DELETE);
+        }).getMessage().getBody();
+        assertTrue(found.documents().isEmpty());
+        // a GetDocuments by the owner's uniqueId (ITI-18, FHIR read): nothing
+        assertEquals(List.of(), found(onOther, new RegistryQuery.GetDocuments(null, List.of(theirs.uniqueId()), null)));
+
+        List<AccessTrace> owners = traces.findByPatient(patient, 1000);
+        assertEquals(before + 2, owners.size(), "one line per probe in the owner's history");
+        AccessTrace query = owners.get(0);
+        AccessTrace delete = owners.get(1);
+        assertEquals(List.of(TraceAction.QUERY, "ACCESS_PATIENT_MISMATCH", AUTHOR, List.of(theirs.uniqueId())),
+                List.of(query.action(), query.outcome(), query.actorId(), query.documentIds()));
+        assertEquals(List.of(TraceAction.DELETE, "ACCESS_PATIENT_MISMATCH", AUTHOR, List.of(theirs.uniqueId())),
+                List.of(delete.action(), delete.outcome(), delete.actorId(), delete.documentIds()));
+        assertEquals(CallerSoftware.of("tests 1.0", "POSTE-1", "HOMOLOGATION-1"), delete.software());
+        assertFalse(delete.detail().contains(other.id()), "the owner's history does not name the other patient");
+        assertTrue(traces.findByPatient(other, 1000).stream()
+                        .noneMatch(t -> "ACCESS_PATIENT_MISMATCH".equals(t.outcome())),
+                "the identity's record keeps only its own query trace");
+
+        // the other queries that name a document by id
+        for (RegistryQuery q : List.of(new RegistryQuery.GetDocumentsAndAssociations(null, List.of(theirs.uniqueId())),
+                new RegistryQuery.GetRelatedDocuments(theirs.entryUuid(), null, null, null),
+                new RegistryQuery.GetFoldersForDocument(null, theirs.uniqueId()))) {
+            int count = traces.findByPatient(patient, 1000).size();
+            ask(CoreEndpoints.QUERY_REGISTRY, new QueryCommand(q, false), onOther);
+            AccessTrace probe = traces.findByPatient(patient, 1).get(0);
+            assertEquals(count + 1, traces.findByPatient(patient, 1000).size(), q.getClass().getSimpleName());
+            assertEquals(List.of(TraceAction.QUERY, "ACCESS_PATIENT_MISMATCH", List.of(theirs.uniqueId())),
+                    List.of(probe.action(), probe.outcome(), probe.documentIds()), q.getClass().getSimpleName());
+        }
+    }
+
+    @Test
+    void aLookupByIdOfAnotherPatientsSubmissionSetOrAssociationIsTracedInTheOwnersHistory() {
+        PatientRef other = newIns();
+        records.savePatient(new PatientRecord(other, "MARTIN", "Luc", LocalDate.of(1980, 1, 1), "M",
+                PatientRecordState.ACTIVATED, new PatientSettings(null, true, true, false, false)));
+        records.saveConsent(new ProfessionalConsent(other, AUTHOR, "Dr " + AUTHOR, ConsentStatus.AUTHORIZED, false,
+                Instant.parse("2025-11-01T00:00:00Z")));
+        AccessContext onOther = new AccessContext(AUTHOR, "Dr " + AUTHOR, MEDECIN, null, "1750100125", null, other,
+                AccessMode.NORMAL, null, CallerSoftware.of("tests 1.0", "POSTE-1", "HOMOLOGATION-1"));
+        SubmissionSetRecord theirSet = repository.findSubmissionSets(SubmissionSetCriteria.byPatient(patient, null)).get(0);
+        AssociationRecord theirAssociation = repository.findAssociations(
+                AssociationCriteria.fromSources(List.of(theirSet.entryUuid()))).get(0);
+
+        for (RegistryQuery q : List.of(new RegistryQuery.GetSubmissionSets(List.of(theirSet.entryUuid())),
+                new RegistryQuery.GetSubmissionSetAndContents(null, theirSet.uniqueId(), null, null, null),
+                new RegistryQuery.GetAssociations(List.of(theirAssociation.entryUuid())))) {
+            int count = traces.findByPatient(patient, 1000).size();
+            ask(CoreEndpoints.QUERY_REGISTRY, new QueryCommand(q, false), onOther);
+            assertEquals(count + 1, traces.findByPatient(patient, 1000).size(), q.getClass().getSimpleName());
+            AccessTrace probe = traces.findByPatient(patient, 1).get(0);
+            String probed = q instanceof RegistryQuery.GetAssociations ? theirAssociation.entryUuid() : theirSet.uniqueId();
+            assertEquals(List.of(TraceAction.QUERY, "ACCESS_PATIENT_MISMATCH", AUTHOR, List.of(probed)),
+                    List.of(probe.action(), probe.outcome(), probe.actorId(), probe.documentIds()),
+                    q.getClass().getSimpleName());
+            assertFalse(probe.detail().contains(other.id()), "the owner's history does not name the other patient");
+        }
+        assertTrue(traces.findByPatient(other, 1000).stream()
+                        .noneMatch(t -> "ACCESS_PATIENT_MISMATCH".equals(t.outcome())),
+                "the identity's record keeps only its own query traces");
+    }
+
+    // ------------------------------------------------------------------ the access history
+
+    @Test
+    void theAdminDoctorReadsTheHistoryNewestFirstAndTheReadIsTraced() {
+        found(as(COLLEAGUE), find(0, 2));
+        refusal(CoreEndpoints.QUERY_REGISTRY, new QueryCommand(find(0, 2), false), as(STRANGER));
+        List<AccessTrace> before = traces.findByPatient(patient, 1000);
+
+        List<AccessTrace> read = readTraces(as(ADMIN), null);
+
+        assertEquals(before, read);
+        assertEquals(List.of("QUERY/PS_NOT_AUTHORIZED/" + STRANGER, "QUERY/SUCCESS/" + COLLEAGUE),
+                read.stream().map(t -> t.action() + "/" + t.outcome() + "/" + t.actorId()).toList());
+        AccessTrace self = traces.findByPatient(patient, 1).get(0);
+        assertEquals(List.of(TraceAction.READ_TRACES, AccessTrace.SUCCESS, ADMIN),
+                List.of(self.action(), self.outcome(), self.actorId()));
+        assertEquals(List.of(self, read.get(0)), readTraces(as(ADMIN), 2), "DmpLimit caps, newest first");
+        assertEquals(List.of(), readTraces(as(ADMIN), 0));
+    }
+
+    @Test
+    void thePatientReadsTheirOwnHistory() {
+        found(as(ADMIN), find(0, 1));
+        int pendingMails = outbox.countPending();
+
+        List<AccessTrace> read = readTraces(patientSelf(), null);
+
+        assertEquals(1, read.size());
+        assertEquals(ADMIN, read.get(0).actorId());
+        AccessTrace self = traces.findByPatient(patient, 1).get(0);
+        assertEquals(List.of(TraceAction.READ_TRACES, AccessTrace.SUCCESS, patient.id(), "PATIENT"),
+                List.of(self.action(), self.outcome(), self.actorId(), self.role()));
+        assertEquals(pendingMails, outbox.countPending(), "the patient is not told of their own reading");
+    }
+
+    @Test
+    void anyoneElseIsRefusedTheHistoryAndTheRefusalIsTraced() {
+        assertEquals(DmpErrorCode.TRACE_ACCESS_DENIED, refusal(CoreEndpoints.READ_TRACES, null, as(COLLEAGUE)));
+        AccessTrace refused = traces.findByPatient(patient, 1).get(0);
+        assertEquals(List.of(TraceAction.READ_TRACES, "TRACE_ACCESS_DENIED", COLLEAGUE),
+                List.of(refused.action(), refused.outcome(), refused.actorId()));
+        AccessContext emergencyAdmin = new AccessContext(ADMIN, "Dr " + ADMIN, MEDECIN, null, "1750100125", null,
+                patient, AccessMode.BREAK_GLASS, "patient inconscient", CallerSoftware.named("tests 1.0"));
+        assertEquals(DmpErrorCode.TRACE_ACCESS_DENIED, refusal(CoreEndpoints.READ_TRACES, null, emergencyAdmin));
+        AccessContext anotherPatient = new AccessContext(newIns().id(), "MARTIN, Luc", AccessContext.PATIENT_ROLE,
+                null, null, null, patient, AccessMode.NORMAL, null, null);
+        assertEquals(DmpErrorCode.TRACE_ACCESS_DENIED, refusal(CoreEndpoints.READ_TRACES, null, anotherPatient));
+        assertEquals(DmpErrorCode.PS_BLOCKED, refusal(CoreEndpoints.READ_TRACES, null, as(BLOCKED)));
+        assertEquals(DmpErrorCode.IDENTITY_MISSING, refusal(CoreEndpoints.READ_TRACES, null, null));
+        assertEquals(DmpErrorCode.INVALID_QUERY_PARAMETER, refusal(CoreEndpoints.READ_TRACES, null, as(ADMIN),
+                Map.of(CoreEndpoints.LIMIT, -1)));
+
+        records.savePatient(records.findPatient(patient).orElseThrow().withState(PatientRecordState.CLOSED));
+        assertEquals(DmpErrorCode.DMP_CLOSED, refusal(CoreEndpoints.READ_TRACES, null, as(ADMIN)));
+        assertEquals(DmpErrorCode.DMP_CLOSED, refusal(CoreEndpoints.READ_TRACES, null, patientSelf()));
+    }
+
+    @Test
+    void thePatientSideIsRefusedTheOtherActions() {
+        assertEquals(DmpErrorCode.HABILITATION_DENIED, refusal(CoreEndpoints.QUERY_REGISTRY,
+                new QueryCommand(find(0, 2), false), patientSelf()));
+        assertEquals(TraceAction.QUERY, traces.findByPatient(patient, 1).get(0).action());
+        assertEquals(DmpErrorCode.HABILITATION_DENIED, refusal(CoreEndpoints.RECORD_STATUS, null, patientSelf()));
+        assertEquals(TraceAction.STATUS_CHECK, traces.findByPatient(patient, 1).get(0).action());
+        assertEquals(DmpErrorCode.HABILITATION_DENIED, refusal(CoreEndpoints.DECLARE_AUTHORIZATION,
+                new org.dmpgateway.model.access.AuthorizationDeclaration(true), patientSelf()));
+    }
+
+    // ------------------------------------------------------------------ TD0.2
+
+    @Test
+    void theRecordStatusCarriesTheRecordsIdentity() {
+        RecordStatus status = (RecordStatus) ask(CoreEndpoints.RECORD_STATUS, null, as(ADMIN));
+        assertEquals(new RecordStatus(patient, PatientRecordState.ACTIVATED, ConsentStatus.AUTHORIZED, true, "DUPONT",
+                "Marie", LocalDate.of(1979, 3, 12), "F"), status);
+        records.savePatient(new PatientRecord(patient, "MARTIN", null, null, null, PatientRecordState.CLOSED));
+        assertEquals(new RecordStatus(patient, PatientRecordState.CLOSED, null, false, "MARTIN", null, null, null),
+                ask(CoreEndpoints.RECORD_STATUS, null, as(STRANGER)), "whatever the state; absent parts are null");
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    AccessContext as(String actor) {
+        return new AccessContext(actor, "Dr " + actor, MEDECIN, null, "1750100125", "SA07^1.2.250.1.71.4.2.4",
+                patient, AccessMode.NORMAL, null, CallerSoftware.named("tests 1.0"));
+    }
+
+    AccessContext patientSelf() {
+        return new AccessContext(patient.id(), "DUPONT, Marie", AccessContext.PATIENT_ROLE, null, null, null, patient,
+                AccessMode.NORMAL, null, CallerSoftware.named("portail patient"));
+    }
+
+    RegistryQuery find(Integer offset, Integer limit) {
+        return new RegistryQuery.FindDocuments(DocumentCriteria.builder().patient(patient)
+                .statuses(List.of(EntryStatus.APPROVED)).offset(offset).limit(limit).build());
+    }
+
+    List<String> found(AccessContext caller, RegistryQuery query) {
+        QueryResult result = (QueryResult) ask(CoreEndpoints.QUERY_REGISTRY, new QueryCommand(query, false), caller);
+        return result.documents().stream().map(DocumentEntryRecord::uniqueId).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    List<AccessTrace> readTraces(AccessContext caller, Integer limit) {
+        Map<String, Object> headers = new HashMap<>();
+        if (limit != null) {
+            headers.put(CoreEndpoints.LIMIT, limit);
+        }
+        Exchange answer = send(CoreEndpoints.READ_TRACES, null, caller, headers);
+        assertNull(answer.getException());
+        return (List<AccessTrace>) answer.getMessage().getBody();
+    }
+
+    Object ask(String endpoint, Object body, AccessContext caller) {
+        Exchange answer = send(endpoint, body, caller, Map.of());
+        assertNull(answer.getException(), () -> "refused: " + answer.getException());
+        return answer.getMessage().getBody();
+    }
+
+    DmpErrorCode refusal(String endpoint, Object body, AccessContext caller) {
+        return refusal(endpoint, body, caller, Map.of());
+    }
+
+    DmpErrorCode refusal(String endpoint, Object body, AccessContext caller, Map<String, Object> headers) {
+        Exchange answer = send(endpoint, body, caller, headers);
+        return assertInstanceOf(DmpException.class, answer.getException()).code();
+    }
+
+    Exchange send(String endpoint, Object body, AccessContext caller, Map<String, Object> headers) {
+        return producer.send(endpoint, e -> {
+            e.getIn().setBody(body);
+            e.getIn().setHeader(CoreEndpoints.ACCESS_CONTEXT, caller);
+            headers.forEach(e.getIn()::setHeader);
+        });
+    }
+
+    static List<String> uniqueIds(DocumentEntryRecord... entries) {
+        return List.of(entries).stream().map(DocumentEntryRecord::uniqueId).toList();
+    }
+
+    /** A valid INS (NIR form, key computed) of a patient of its own. */
+    static PatientRef newIns() {
+        String first13 = (ThreadLocalRandom.current().nextBoolean() ? "1" : "2")
+                + String.format("%012d", ThreadLocalRandom.current().nextLong(100_000_000_000L));
+        // month 01..12 and a numeric department keep the shape the validator expects
+        first13 = first13.substring(0, 3) + String.format("%02d", ThreadLocalRandom.current().nextInt(1, 13))
+                + "75" + first13.substring(7);
+        return new PatientRef(first13 + String.format("%02d", InsValidator.expectedKey(first13)), "1.2.250.1.213.1.4.10");
+    }
+
+    DocumentEntryRecord entry(List<CodedValue> confidentiality) {
+        String uuid = "urn:uuid:" + UUID.randomUUID();
+        return new DocumentEntryRecord(uuid, uuid, "1", "2.25." + Math.abs(UUID.randomUUID().getMostSignificantBits()),
+                null, patient, "IPP-1^^^&1.2.250.1.999&ISO", List.of("PID-5|DUPONT^Marie"), false, EntryStatus.APPROVED,
+                new CodedValue("10", "1.2.250.1.213.1.1.4.1", "Compte rendu"), CONSULTATION,
+                new CodedValue("urn:ihe:iti:xds-sd:text:2008", "1.3.6.1.4.1.19376.1.2.3", null),
+                new CodedValue("SA07", "1.2.250.1.71.4.2.4", "Cabinet"),
+                new CodedValue("AMBULATOIRE", "1.2.250.1.213.1.1.4.9", null), confidentiality, List.of(),
+                "20251120093000", null, null,
+                List.of(new AuthorInfo(AUTHOR + "^DOC^Actor^^^^^^&1.2.250.1.71.4.2.1&ISO", null, null, null, null)),
+                "Compte rendu", null, "fr-FR", "text/plain", "0a1b2c3d4e5f60718293a4b5c6d7e8f901234567", 42L, REPOSITORY,
+                null, null, List.of(), null, false, Map.of());
+    }
+
+    DocumentEntryRecord store(DocumentEntryRecord e) {
+        SubmissionSetRecord set = new SubmissionSetRecord("urn:uuid:" + UUID.randomUUID(),
+                "2.25." + Math.abs(UUID.randomUUID().getLeastSignificantBits()), "1.2.250.1.999.1", null, patient,
+                "20251123101500", null, List.of(new AuthorInfo(AUTHOR + "^DOC^Actor", null, null, null, null)), null,
+                null, null, EntryStatus.APPROVED, false, null);
+        AssociationRecord member = new AssociationRecord("urn:uuid:" + UUID.randomUUID(), AssociationKind.HAS_MEMBER,
+                set.entryUuid(), e.entryUuid(), "Original", null, null, null, null, EntryStatus.APPROVED, Map.of());
+        repository.storeSubmission(new SubmissionWrite(new Submission(set, List.of(new SubmittedDocument(e,
+                DocumentBytes.of(("contenu " + e.uniqueId()).getBytes(StandardCharsets.UTF_8)))), List.of(), List.of(member)), List.of(),
+                Map.of()));
+        return e;
+    }
+}

@@ -1,5 +1,0 @@
-package org.dmpgateway.mappings.error;
-
-/** One error: a stable code, a message that names the field and the rule, and where it occurred. */
-public record DmpError(DmpErrorCode code, String message, String location) {
-}

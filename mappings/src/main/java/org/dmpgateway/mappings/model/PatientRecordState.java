@@ -1,6 +1,0 @@
-package org.dmpgateway.mappings.model;
-
-/** States of a patient's DMP (dmp-rules.md section 1). */
-public enum PatientRecordState {
-    NOTIFIED, CREATED, ACTIVATED, OPPOSED, CLOSED
-}

@@ -1,0 +1,88 @@
+package org.dmpgateway.model;
+
+/**
+ * The URIs of the core transaction routes. Adapters send their internal commands here; they do
+ * not depend on the routes module, only on these names.
+ */
+public final class CoreEndpoints {
+    /** Body: {@link org.dmpgateway.model.Submission}; answer: the stored submission. */
+    public static final String SUBMIT_DOCUMENTS = "direct:submit-documents";
+    /** Body: {@link org.dmpgateway.model.query.QueryCommand}; answer: QueryResult. */
+    public static final String QUERY_REGISTRY = "direct:query-registry";
+    /**
+     * Body: {@link org.dmpgateway.model.query.QueryCommand} whose query is a
+     * {@link org.dmpgateway.model.query.RegistryQuery.FindDocuments}; answer: a {@link Long}, the
+     * number of documents the same caller would get from {@link #QUERY_REGISTRY} for that query
+     * without its offset and limit (the caller's visibility applied). Admitted like a query; a
+     * refusal is traced as QUERY, a count itself is not traced (it returns no document; the page
+     * query that follows is).
+     */
+    public static final String COUNT_DOCUMENTS = "direct:count-documents";
+    /** Body: {@link org.dmpgateway.model.query.RetrieveCommand}; answer: RetrieveResult. */
+    public static final String RETRIEVE_DOCUMENTS = "direct:retrieve-documents";
+    /**
+     * Body: {@link org.dmpgateway.model.DocumentUpdate} (ITI-57, later FHIR PATCH); answer:
+     * the new document entry versions.
+     */
+    public static final String UPDATE_DOCUMENTS = "direct:update-documents";
+    /** Body: {@link org.dmpgateway.model.DocumentRemoval} (ITI-62, later FHIR delete); answer: none. */
+    public static final String REMOVE_DOCUMENTS = "direct:remove-documents";
+    /**
+     * Body: {@link org.dmpgateway.model.access.AuthorizationDeclaration} (TD0.3: the professional's
+     * software declares or withdraws the patient's authorisation); answer: the record status.
+     */
+    public static final String DECLARE_AUTHORIZATION = "direct:declare-authorization";
+    /** Body: ignored (TD0.2: the record's state and the caller's rights); answer: RecordStatus. */
+    public static final String RECORD_STATUS = "direct:record-status";
+    /**
+     * Body: ignored (the record's access history, e.g. FHIR AuditEvent search); answer: a
+     * {@code List<}{@link org.dmpgateway.model.trail.AccessTrace}{@code >} of the caller's patient,
+     * newest first, at most {@link #LIMIT} (default 500). Only the record's admin doctor (normal mode)
+     * and the patient themself ({@link org.dmpgateway.model.access.AccessContext#isPatientSelf()})
+     * may read it; anyone else gets TRACE_ACCESS_DENIED. The read is traced (READ_TRACES).
+     */
+    public static final String READ_TRACES = "direct:read-traces";
+    /**
+     * Body: {@link org.dmpgateway.model.query.QueryCommand} (an id-based query); header
+     * {@link #CHANGE_ACTION}: the change it prepares (UPDATE or DELETE); answer: QueryResult. How an
+     * adapter finds the document a change names (FHIR PATCH, DELETE): admitted with the rules of that
+     * change, not traced when it succeeds (the change that follows is), and a refusal is traced with
+     * the change's action, never as a query.
+     */
+    public static final String FIND_FOR_CHANGE = "direct:find-for-change";
+    /**
+     * Body: the {@link org.dmpgateway.model.error.DmpException} an adapter answered (a 400, a 404,
+     * a 412... decided before or after the core, once the caller's identity is known); headers
+     * {@link #ACCESS_CONTEXT}, {@link #TRACE_ACTION}, optional {@link #DOCUMENT_IDS}; answer: none.
+     * The core traces the refused attempt in the targeted record's history (docs/security.md).
+     */
+    public static final String TRACE_REFUSAL = "direct:trace-refusal";
+
+    /** Header of {@link #FIND_FOR_CHANGE}: the {@link org.dmpgateway.model.trail.TraceAction} prepared. */
+    public static final String CHANGE_ACTION = "DmpChangeAction";
+    /** Header of {@link #TRACE_REFUSAL}: the {@link org.dmpgateway.model.trail.TraceAction} refused. */
+    public static final String TRACE_ACTION = "DmpTraceAction";
+    /**
+     * Exchange property a core route sets (true) once it traced a refusal, so that the adapter the
+     * refusal travels back to does not report it again to {@link #TRACE_REFUSAL}.
+     */
+    public static final String REFUSAL_TRACED = "DmpRefusalTraced";
+    /** Optional header of {@link #TRACE_REFUSAL}: the {@code List<String>} of document ids the request named. */
+    public static final String DOCUMENT_IDS = "DmpDocumentIds";
+
+    /**
+     * The Camel header every adapter sets on the command it sends to the core: the caller's
+     * {@link org.dmpgateway.model.access.AccessContext}. A command without it is refused
+     * (IDENTITY_MISSING).
+     */
+    public static final String ACCESS_CONTEXT = "DmpAccessContext";
+
+    /**
+     * Optional Integer header of {@link #READ_TRACES}: at most this many traces (0 or more; absent:
+     * 500).
+     */
+    public static final String LIMIT = "DmpLimit";
+
+    private CoreEndpoints() {
+    }
+}

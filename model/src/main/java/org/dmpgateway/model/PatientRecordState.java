@@ -1,0 +1,6 @@
+package org.dmpgateway.model;
+
+/** States of a patient's DMP (dmp-rules.md section 1). */
+public enum PatientRecordState {
+    NOTIFIED, CREATED, ACTIVATED, OPPOSED, CLOSED
+}

@@ -1,0 +1,11 @@
+package org.dmpgateway.model.trail;
+
+/** Why the patient is told (by e-mail). */
+public enum NotificationKind {
+    /** A professional accessed the record for the first time. */
+    FIRST_ACCESS,
+    /** A document was added to the record. */
+    DOCUMENT_ADDED,
+    /** A professional accessed the record in an emergency mode (bris de glace, centre 15). */
+    EMERGENCY_ACCESS
+}
