@@ -62,7 +62,7 @@ final class Benchmark {
     // ------------------------------------------------------------------ the harness starts the server
 
     private void runStarted(String db) throws Exception {
-        Database database = db.equals("h2") ? Database.h2(o.workDir())
+        Database database = db.equals("h2") ? Database.h2(o.workDir(), o.h2UrlOptions())
                 : Database.postgres(o.pgUrl(), o.pgUser(), o.pgPassword());
         if (o.freshDb()) {
             database.wipe();

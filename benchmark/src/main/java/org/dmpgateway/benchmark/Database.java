@@ -30,10 +30,10 @@ final class Database {
         this.h2Directory = h2Directory;
     }
 
-    /** An embedded H2 file under the work directory (the server's default kind of database). */
-    static Database h2(Path workDir) {
+    /** An embedded H2 file under the work directory (the server's default kind of database), with further URL settings. */
+    static Database h2(Path workDir, String urlOptions) {
         Path dir = workDir.resolve("h2").toAbsolutePath();
-        return new Database("H2", "jdbc:h2:file:" + dir.resolve("dmp-gateway"), "sa", "", dir);
+        return new Database("H2", "jdbc:h2:file:" + dir.resolve("dmp-gateway") + urlOptions, "sa", "", dir);
     }
 
     static Database postgres(String url, String user, String password) {

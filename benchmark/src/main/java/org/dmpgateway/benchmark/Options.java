@@ -11,7 +11,7 @@ record Options(String baseUrl, List<String> startServer, Path serverJar, List<St
                List<String> scenarios, List<Integer> concurrency, Duration duration, long requests, Duration warmup,
                List<Long> registrySizes, List<Integer> targets, List<Integer> pages, int targetPatients, int documentsPerPatient, String jdbcUrl, String jdbcUser,
                String jdbcPassword, String pgUrl, String pgUser, String pgPassword, boolean freshDb, boolean loadOnly, Path workDir,
-               Path out, String adminToken, String repositoryUniqueId, long serverPid, boolean validateResponses) {
+               Path out, String adminToken, String repositoryUniqueId, long serverPid, boolean validateResponses, String h2UrlOptions) {
 
     static final List<String> ALL_SCENARIOS = List.of("db-insert", "db-find", "http", "iti18", "iti43", "iti41-1", "iti41-5",
             "iti65", "iti67", "iti68");
@@ -43,6 +43,8 @@ record Options(String baseUrl, List<String> startServer, Path serverJar, List<St
               --jdbc-url URL --jdbc-user U --jdbc-password P   the server's database (with --base-url)
               --pg-url jdbc:postgresql://127.0.0.1:5432/bench --pg-user postgres --pg-password ''
                                      the PostgreSQL database of --start-server postgres (created if absent)
+              --h2-url-options ";INIT=SET WRITE_DELAY 500"   appended to the H2 URL of --start-server h2, e.g.
+                                     to measure H2's delayed write the server otherwise refuses (not durable)
             Server process:
               --server-jar PATH      default server/target/dmp-gateway.jar
               --server-jvm "-Xms512m -Xmx2g"  JVM options of the server
@@ -91,6 +93,7 @@ record Options(String baseUrl, List<String> startServer, Path serverJar, List<St
         String repo = Catalog.REPOSITORY_UNIQUE_ID_DEFAULT;
         long pid = -1;
         boolean validateResponses = false;
+        String h2Options = "";
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             String value = null;
@@ -138,6 +141,7 @@ record Options(String baseUrl, List<String> startServer, Path serverJar, List<St
                         case "--admin-token" -> token = value;
                         case "--repository-unique-id" -> repo = value;
                         case "--server-pid" -> pid = Long.parseLong(value);
+                        case "--h2-url-options" -> h2Options = value;
                         default -> throw new IllegalArgumentException("unknown option " + a);
                     }
                 }
@@ -175,7 +179,7 @@ record Options(String baseUrl, List<String> startServer, Path serverJar, List<St
         }
         return new Options(baseUrl, start, jar, jvm, jfr, scenarios, concurrency, duration, requests, warmup, sizes,
                 targets, pages, targetPatients, perPatient, jdbcUrl, jdbcUser, jdbcPassword, pgUrl, pgUser, pgPassword, fresh, loadOnly, work,
-                out == null ? work.resolve("results") : out, token, repo, pid, validateResponses);
+                out == null ? work.resolve("results") : out, token, repo, pid, validateResponses, h2Options);
     }
 
     /** Further {@code --key=value} arguments of a server the harness starts. */

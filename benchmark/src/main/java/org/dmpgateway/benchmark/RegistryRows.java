@@ -16,7 +16,7 @@ import java.util.List;
 
 /**
  * Writes registry rows with JDBC batches, the same rows the server writes for an accepted ITI-41
- * submission (repository/SubmissionWriter: submission_set, document_entry, document_content,
+ * submission (repository/SubmissionWriter: submission_set, document_entry, document_content, document_chunk,
  * association, coded_value, author, text_value; plus the access_trace row of the submission,
  * written by the core in the same transaction), and the patient_record and professional_consent
  * rows the admin API writes. The values the server assigns are assigned here the same way:
@@ -38,6 +38,7 @@ final class RegistryRows implements AutoCloseable {
     private final PreparedStatement set;
     private final PreparedStatement document;
     private final PreparedStatement content;
+    private final PreparedStatement chunk;
     private final PreparedStatement association;
     private final PreparedStatement code;
     private final PreparedStatement author;
@@ -67,7 +68,9 @@ final class RegistryRows implements AutoCloseable {
                 + "service_stop_time, service_stop_time_ms, title, comments, language_code, mime_type, hash, size, "
                 + "repository_unique_id, uri, legal_authenticator, document_availability, limited_metadata) "
                 + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-        content = prepare(c, "INSERT INTO document_content (unique_id, mime_type, content) VALUES (?,?,?)");
+        content = prepare(c, "INSERT INTO document_content (unique_id, mime_type, size) VALUES (?,?,?)");
+        // one chunk per document: the bench documents are smaller than a chunk (repository ContentChunks)
+        chunk = prepare(c, "INSERT INTO document_chunk (unique_id, seq, bytes) VALUES (?,0,?)");
         association = prepare(c, "INSERT INTO association (entry_uuid, association_type, source_uuid, target_uuid, label, "
                 + "previous_version, original_status, new_status, association_propagation, availability_status) "
                 + "VALUES (?,?,?,?,?,?,?,?,?,?)");
@@ -205,8 +208,11 @@ final class RegistryRows implements AutoCloseable {
 
         content.setString(1, d.uniqueId());
         content.setString(2, d.mimeType());
-        content.setBytes(3, bytes);
+        content.setLong(3, bytes.length);
         add(content);
+        chunk.setString(1, d.uniqueId());
+        chunk.setBytes(2, bytes);
+        add(chunk);
 
         List<Catalog.Code> confidentiality = d.confidentiality();
         for (int k = 0; k < confidentiality.size(); k++) {

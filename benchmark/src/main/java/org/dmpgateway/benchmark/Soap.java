@@ -67,6 +67,30 @@ final class Soap {
     /** ITI-41: a submission set holding the documents, MTOM with one binary part per document. */
     static Message provideAndRegister(String endpoint, Synthesizer.Patient p, String setUniqueId, String submissionTime,
                                       List<Synthesizer.Document> docs) {
+        return mtom(envelope(endpoint, p, setUniqueId, submissionTime, docs), docs);
+    }
+
+    /**
+     * ITI-41 of one document whose content the caller streams: the bytes before the content (MIME
+     * head, SOAP part, the document part's headers) and after it (the closing boundary). The
+     * document's own {@code content()} is not sent.
+     */
+    record StreamedMessage(String contentType, byte[] head, byte[] tail) {
+    }
+
+    static StreamedMessage provideAndRegisterStreamed(String endpoint, Synthesizer.Patient p, String setUniqueId,
+                                                      String submissionTime, Synthesizer.Document doc) {
+        String boundary = "uuid:" + UUID.randomUUID();
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        write(head, rootPart(boundary));
+        write(head, envelope(endpoint, p, setUniqueId, submissionTime, List.of(doc)));
+        write(head, documentPartHeaders(boundary, doc, 0));
+        return new StreamedMessage(multipartType(boundary), head.toByteArray(),
+                ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String envelope(String endpoint, Synthesizer.Patient p, String setUniqueId, String submissionTime,
+                                   List<Synthesizer.Document> docs) {
         StringBuilder b = new StringBuilder(4096 * (docs.size() + 1));
         b.append("<xdsb:ProvideAndRegisterDocumentSetRequest xmlns:xdsb=\"urn:ihe:iti:xds-b:2007\"")
                 .append(" xmlns:lcm=\"urn:oasis:names:tc:ebxml-regrep:xsd:lcm:3.0\"")
@@ -89,8 +113,7 @@ final class Soap {
                     .append(contentId(i)).append("\"/></xdsb:Document>");
         }
         b.append("</xdsb:ProvideAndRegisterDocumentSetRequest>");
-        String envelope = envelope(ITI41_ACTION, endpoint, p.ins(), b.toString());
-        return mtom(envelope, docs);
+        return envelope(ITI41_ACTION, endpoint, p.ins(), b.toString());
     }
 
     private static String contentId(int i) {
@@ -99,27 +122,38 @@ final class Soap {
 
     private static Message mtom(String envelope, List<Synthesizer.Document> docs) {
         String boundary = "uuid:" + UUID.randomUUID();
-        String startInfo = "application/soap+xml; action=\\\"" + ITI41_ACTION + "\\\"";
         ByteArrayOutputStream out = new ByteArrayOutputStream(envelope.length() + docs.stream()
                 .mapToInt(d -> d.content().length + 200).sum());
-        write(out, "--" + boundary + "\r\n"
-                + "Content-Type: application/xop+xml; charset=UTF-8; type=\"application/soap+xml; action=\\\""
-                + ITI41_ACTION + "\\\"\"\r\n"
-                + "Content-Transfer-Encoding: binary\r\n"
-                + "Content-ID: <root.message@dmp-benchmark>\r\n\r\n");
+        write(out, rootPart(boundary));
         write(out, envelope);
         for (int i = 0; i < docs.size(); i++) {
             Synthesizer.Document d = docs.get(i);
-            write(out, "\r\n--" + boundary + "\r\n"
-                    + "Content-Type: " + d.mimeType() + "\r\n"
-                    + "Content-Transfer-Encoding: binary\r\n"
-                    + "Content-ID: <" + contentId(i) + ">\r\n\r\n");
+            write(out, documentPartHeaders(boundary, d, i));
             out.writeBytes(d.content());
         }
         write(out, "\r\n--" + boundary + "--\r\n");
-        String contentType = "multipart/related; type=\"application/xop+xml\"; boundary=\"" + boundary
+        return new Message(multipartType(boundary), out.toByteArray());
+    }
+
+    private static String rootPart(String boundary) {
+        return "--" + boundary + "\r\n"
+                + "Content-Type: application/xop+xml; charset=UTF-8; type=\"application/soap+xml; action=\\\""
+                + ITI41_ACTION + "\\\"\"\r\n"
+                + "Content-Transfer-Encoding: binary\r\n"
+                + "Content-ID: <root.message@dmp-benchmark>\r\n\r\n";
+    }
+
+    private static String documentPartHeaders(String boundary, Synthesizer.Document d, int i) {
+        return "\r\n--" + boundary + "\r\n"
+                + "Content-Type: " + d.mimeType() + "\r\n"
+                + "Content-Transfer-Encoding: binary\r\n"
+                + "Content-ID: <" + contentId(i) + ">\r\n\r\n";
+    }
+
+    private static String multipartType(String boundary) {
+        String startInfo = "application/soap+xml; action=\\\"" + ITI41_ACTION + "\\\"";
+        return "multipart/related; type=\"application/xop+xml\"; boundary=\"" + boundary
                 + "\"; start=\"<root.message@dmp-benchmark>\"; start-info=\"" + startInfo + "\"";
-        return new Message(contentType, out.toByteArray());
     }
 
     private static void write(ByteArrayOutputStream out, String s) {

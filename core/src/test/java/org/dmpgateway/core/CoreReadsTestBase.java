@@ -12,6 +12,7 @@ import org.dmpgateway.model.access.AccessMode;
 import org.dmpgateway.model.access.RecordStatus;
 import org.dmpgateway.model.error.DmpErrorCode;
 import org.dmpgateway.model.error.DmpException;
+import org.dmpgateway.model.DocumentBytes;
 import org.dmpgateway.model.AssociationKind;
 import org.dmpgateway.model.AssociationRecord;
 import org.dmpgateway.model.AuthorInfo;
@@ -51,6 +52,8 @@ import org.dmpgateway.core.retrieve.RetrieveDocuments;
 import org.dmpgateway.core.submission.SubmitDocuments;
 import org.dmpgateway.core.trail.AccessTrail;
 import org.dmpgateway.core.trail.ProbedDocuments;
+import org.dmpgateway.model.query.AssociationCriteria;
+import org.dmpgateway.model.query.SubmissionSetCriteria;
 import org.dmpgateway.core.trail.ReadTraces;
 import org.dmpgateway.core.update.RemoveDocuments;
 import org.dmpgateway.core.update.UpdateDocuments;
@@ -269,6 +272,37 @@ abstract class CoreReadsTestBase {
         }
     }
 
+    @Test
+    void aLookupByIdOfAnotherPatientsSubmissionSetOrAssociationIsTracedInTheOwnersHistory() {
+        PatientRef other = newIns();
+        records.savePatient(new PatientRecord(other, "MARTIN", "Luc", LocalDate.of(1980, 1, 1), "M",
+                PatientRecordState.ACTIVATED, new PatientSettings(null, true, true, false, false)));
+        records.saveConsent(new ProfessionalConsent(other, AUTHOR, "Dr " + AUTHOR, ConsentStatus.AUTHORIZED, false,
+                Instant.parse("2025-11-01T00:00:00Z")));
+        AccessContext onOther = new AccessContext(AUTHOR, "Dr " + AUTHOR, MEDECIN, null, "1750100125", null, other,
+                AccessMode.NORMAL, null, CallerSoftware.of("tests 1.0", "POSTE-1", "HOMOLOGATION-1"));
+        SubmissionSetRecord theirSet = repository.findSubmissionSets(SubmissionSetCriteria.byPatient(patient, null)).get(0);
+        AssociationRecord theirAssociation = repository.findAssociations(
+                AssociationCriteria.fromSources(List.of(theirSet.entryUuid()))).get(0);
+
+        for (RegistryQuery q : List.of(new RegistryQuery.GetSubmissionSets(List.of(theirSet.entryUuid())),
+                new RegistryQuery.GetSubmissionSetAndContents(null, theirSet.uniqueId(), null, null, null),
+                new RegistryQuery.GetAssociations(List.of(theirAssociation.entryUuid())))) {
+            int count = traces.findByPatient(patient, 1000).size();
+            ask(CoreEndpoints.QUERY_REGISTRY, new QueryCommand(q, false), onOther);
+            assertEquals(count + 1, traces.findByPatient(patient, 1000).size(), q.getClass().getSimpleName());
+            AccessTrace probe = traces.findByPatient(patient, 1).get(0);
+            String probed = q instanceof RegistryQuery.GetAssociations ? theirAssociation.entryUuid() : theirSet.uniqueId();
+            assertEquals(List.of(TraceAction.QUERY, "ACCESS_PATIENT_MISMATCH", AUTHOR, List.of(probed)),
+                    List.of(probe.action(), probe.outcome(), probe.actorId(), probe.documentIds()),
+                    q.getClass().getSimpleName());
+            assertFalse(probe.detail().contains(other.id()), "the owner's history does not name the other patient");
+        }
+        assertTrue(traces.findByPatient(other, 1000).stream()
+                        .noneMatch(t -> "ACCESS_PATIENT_MISMATCH".equals(t.outcome())),
+                "the identity's record keeps only its own query traces");
+    }
+
     // ------------------------------------------------------------------ the access history
 
     @Test
@@ -441,7 +475,7 @@ abstract class CoreReadsTestBase {
         AssociationRecord member = new AssociationRecord("urn:uuid:" + UUID.randomUUID(), AssociationKind.HAS_MEMBER,
                 set.entryUuid(), e.entryUuid(), "Original", null, null, null, null, EntryStatus.APPROVED, Map.of());
         repository.storeSubmission(new SubmissionWrite(new Submission(set, List.of(new SubmittedDocument(e,
-                ("contenu " + e.uniqueId()).getBytes(StandardCharsets.UTF_8))), List.of(), List.of(member)), List.of(),
+                DocumentBytes.of(("contenu " + e.uniqueId()).getBytes(StandardCharsets.UTF_8)))), List.of(), List.of(member)), List.of(),
                 Map.of()));
         return e;
     }

@@ -7,6 +7,7 @@ import ca.uhn.fhir.rest.server.IncomingRequestAddressStrategy;
 import ca.uhn.fhir.rest.server.RestfulServer;
 import org.dmpgateway.fhir.error.MalformedSearchValues;
 import org.dmpgateway.fhir.error.UnexpectedErrorInterceptor;
+import org.dmpgateway.fhir.read.StreamedBinary;
 import org.dmpgateway.fhir.identity.BearerTokenInterceptor;
 import org.dmpgateway.fhir.identity.BearerTokenReader;
 
@@ -45,5 +46,6 @@ public class DmpFhirServer extends RestfulServer {
         registerInterceptor(new MalformedSearchValues());
         registerInterceptor(new UnexpectedErrorInterceptor());
         registerInterceptor(new CapabilityStatementCustomizer(version));
+        registerInterceptor(new StreamedBinary());
     }
 }

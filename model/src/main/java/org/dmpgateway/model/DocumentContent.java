@@ -1,7 +1,10 @@
 package org.dmpgateway.model;
 
-/** The bytes of one document, addressed by its uniqueId. */
-public record DocumentContent(String documentUniqueId, String mimeType, byte[] bytes) {
+/**
+ * The stored content of one document, addressed by its uniqueId: its MIME type, its size and its
+ * bytes, read from the database as they are sent.
+ */
+public record DocumentContent(String documentUniqueId, String mimeType, long size, DocumentBytes bytes) {
     public DocumentContent {
         if (bytes == null) {
             throw new IllegalArgumentException("document content is missing");

@@ -21,6 +21,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -105,10 +107,23 @@ public class JdbcRegistryRepository implements RegistryRepository {
     }
 
     @Override
+    public long storeContent(String documentUniqueId, String mimeType, InputStream content) throws IOException {
+        try {
+            return new ContentChunks(jdbc).store(documentUniqueId, mimeType, content);
+        } catch (DuplicateKeyException e) {
+            throw new ConflictingWriteException("content of document " + documentUniqueId
+                    + " was stored by another request meanwhile", e);
+        }
+    }
+
+    @Override
     public Optional<DocumentContent> findContent(String documentUniqueId) {
-        return jdbc.query("SELECT mime_type, content FROM document_content WHERE unique_id = ?",
-                (rs, n) -> new DocumentContent(documentUniqueId, rs.getString("mime_type"), rs.getBytes("content")),
-                documentUniqueId).stream().findFirst();
+        return jdbc.query("SELECT mime_type, size FROM document_content WHERE unique_id = ?",
+                (rs, n) -> {
+                    long size = rs.getLong("size");
+                    return new DocumentContent(documentUniqueId, rs.getString("mime_type"), size,
+                            () -> new ContentChunks(jdbc).read(documentUniqueId, size));
+                }, documentUniqueId).stream().findFirst();
     }
 
     // ---------------------------------------------------------------- selections

@@ -11,6 +11,8 @@ import org.dmpgateway.model.query.FolderCriteria;
 import org.dmpgateway.model.query.SubmissionSetCriteria;
 
 import java.util.Collection;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -63,6 +65,19 @@ public interface RegistryRepository {
 
     List<AssociationRecord> findAssociations(AssociationCriteria criteria);
 
-    /** The content of a document, by its uniqueId. */
+    /**
+     * Writes the content of a new document from a stream, in chunks, in the caller's transaction
+     * (so a failure while reading, the core's limit included, leaves nothing once it rolls back):
+     * at most one chunk is in memory at a time. Returns the number of bytes stored.
+     *
+     * @throws ConflictingWriteException when content is already stored under this uniqueId
+     * @throws IOException when the stream cannot be read
+     */
+    long storeContent(String documentUniqueId, String mimeType, InputStream content) throws IOException;
+
+    /**
+     * The content of a document, by its uniqueId: its size, and its bytes read from the database
+     * chunk by chunk as the returned stream is read.
+     */
     Optional<DocumentContent> findContent(String documentUniqueId);
 }

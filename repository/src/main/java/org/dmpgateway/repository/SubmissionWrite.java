@@ -8,8 +8,10 @@ import java.util.Map;
 /**
  * Everything one accepted submission writes, in one database transaction: the new objects (with
  * registry values already assigned: status, logicalUuid, version, hash, size, repositoryUniqueId,
- * folder lastUpdateTime), the content of each document, the entries a replacement deprecates, and
- * the existing folders whose lastUpdateTime changes (folder entryUuid -> HL7 DTM).
+ * folder lastUpdateTime), the content of each document that still carries one (the core streams
+ * the content first with {@link RegistryRepository#storeContent} and passes the documents without
+ * it), the entries a replacement deprecates, and the existing folders whose lastUpdateTime changes
+ * (folder entryUuid -> HL7 DTM).
  */
 public record SubmissionWrite(Submission submission,
                               List<String> deprecatedEntryUuids,

@@ -39,7 +39,6 @@ final class SubmissionWriter {
             + "service_stop_time_ms, title, comments, language_code, mime_type, hash, size, repository_unique_id, uri, "
             + "legal_authenticator, document_availability, limited_metadata, submitter_id, patient_id_as_sent) "
             + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
-    private static final String INSERT_CONTENT = "INSERT INTO document_content (unique_id, mime_type, content) VALUES (?,?,?)";
     private static final String INSERT_FOLDER = "INSERT INTO folder (entry_uuid, logical_uuid, version, unique_id, "
             + "home_community_id, patient_id, patient_authority, last_update_time, last_update_time_ms, title, comments, "
             + "availability_status, limited_metadata, patient_id_as_sent) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
@@ -58,7 +57,6 @@ final class SubmissionWriter {
 
     private final JdbcTemplate jdbc;
     private final List<Object[]> documents = new ArrayList<>();
-    private final List<Object[]> contents = new ArrayList<>();
     private final List<Object[]> folders = new ArrayList<>();
     private final List<Object[]> associations = new ArrayList<>();
     private final List<Object[]> codes = new ArrayList<>();
@@ -72,6 +70,16 @@ final class SubmissionWriter {
 
     void write(SubmissionWrite write) {
         insert(write.submission());
+        for (SubmittedDocument d : write.submission().documents()) {
+            if (d.content() != null) {
+                try (java.io.InputStream in = d.content().open()) {
+                    new ContentChunks(jdbc).store(d.entry().uniqueId(), d.entry().mimeType(), in);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException("the content of document " + d.entry().uniqueId()
+                            + " cannot be read", e);
+                }
+            }
+        }
         batch("UPDATE document_entry SET availability_status = ? WHERE entry_uuid = ?", write.deprecatedEntryUuids().stream()
                 .map(uuid -> new Object[]{EntryStatus.DEPRECATED.name(), uuid}).toList());
         batch("UPDATE folder SET last_update_time = ?, last_update_time_ms = ? WHERE entry_uuid = ?",
@@ -111,7 +119,6 @@ final class SubmissionWriter {
         submission.associations().forEach(this::addAssociation);
 
         batch(INSERT_DOCUMENT_ENTRY, documents);
-        batch(INSERT_CONTENT, contents);
         batch(INSERT_FOLDER, folders);
         batch(INSERT_ASSOCIATION, associations);
         batch(INSERT_CODE, codes);
@@ -152,9 +159,6 @@ final class SubmissionWriter {
         addTexts(e.entryUuid(), ValueKind.SOURCE_PATIENT_INFO, e.sourcePatientInfo());
         addTexts(e.entryUuid(), ValueKind.REFERENCE_ID, e.referenceIds());
         addSlots(e.entryUuid(), ObjectKind.DOCUMENT_ENTRY, e.extraMetadata());
-        if (d.content() != null) {
-            contents.add(new Object[]{e.uniqueId(), e.mimeType(), d.content()});
-        }
     }
 
     private void addFolder(FolderRecord f) {

@@ -1,5 +1,6 @@
 package org.dmpgateway.repository;
 
+import org.dmpgateway.model.DocumentBytes;
 import org.dmpgateway.model.AssociationKind;
 import org.dmpgateway.model.AssociationRecord;
 import org.dmpgateway.model.AuthorInfo;
@@ -65,7 +66,7 @@ final class Fixtures {
     }
 
     static SubmittedDocument document(DocumentEntryRecord entry) {
-        return new SubmittedDocument(entry, ("content of " + entry.uniqueId()).getBytes(StandardCharsets.UTF_8));
+        return new SubmittedDocument(entry, DocumentBytes.of(("content of " + entry.uniqueId()).getBytes(StandardCharsets.UTF_8)));
     }
 
     static SubmissionSetRecord submissionSet(PatientRef patient) {

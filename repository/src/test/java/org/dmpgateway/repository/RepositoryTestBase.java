@@ -2,6 +2,7 @@ package org.dmpgateway.repository;
 
 import org.dmpgateway.model.access.AccessMode;
 import org.dmpgateway.model.access.CallerSoftware;
+import org.dmpgateway.model.DocumentBytes;
 import org.dmpgateway.model.AssociationKind;
 import org.dmpgateway.model.ConsentStatus;
 import org.dmpgateway.model.PatientSettings;
@@ -78,7 +79,7 @@ abstract class RepositoryTestBase {
     // ---------------------------------------------------------------- round trips
 
     @Test
-    void aSubmissionReadsBackExactly() {
+    void aSubmissionReadsBackExactly() throws Exception {
         DocumentEntryRecord full = new Entry(patient).build();
         DocumentEntryRecord sparse = new DocumentEntryRecord(uuid(), null, null, oid(), null, patient, null, null, true,
                 EntryStatus.SUBMITTED, null, null, null, null, null, null, null, null, null, null,
@@ -100,7 +101,7 @@ abstract class RepositoryTestBase {
         byte[] binary = new byte[512];
         IntStream.range(0, binary.length).forEach(i -> binary[i] = (byte) i);
         repository.storeSubmission(write(new Submission(set,
-                List.of(new SubmittedDocument(full, binary), new SubmittedDocument(sparse, null)), List.of(folder), associations)));
+                List.of(new SubmittedDocument(full, DocumentBytes.of(binary)), new SubmittedDocument(sparse, null)), List.of(folder), associations)));
 
         assertEquals(List.of(full, sparse), repository.findDocuments(DocumentCriteria.builder().patient(patient).build()));
         assertEquals(List.of(set), repository.findSubmissionSets(SubmissionSetCriteria.byPatient(patient, null)));
@@ -108,7 +109,8 @@ abstract class RepositoryTestBase {
         assertEquals(associations, repository.findAssociations(AssociationCriteria.fromSources(
                 List.of(set.entryUuid(), folder.entryUuid()))));
         DocumentContent content = repository.findContent(full.uniqueId()).orElseThrow();
-        assertArrayEquals(binary, content.bytes());
+        assertArrayEquals(binary, content.bytes().readAllBytes());
+        assertEquals(binary.length, content.size());
         assertEquals("text/plain", content.mimeType());
         assertEquals(full.uniqueId(), content.documentUniqueId());
         assertTrue(repository.findContent(sparse.uniqueId()).isEmpty(), "a document without content stores none");
@@ -565,10 +567,10 @@ abstract class RepositoryTestBase {
     }
 
     @Test
-    void aMetadataUpdateDeprecatesThePreviousVersionAndKeepsTheContent() {
+    void aMetadataUpdateDeprecatesThePreviousVersionAndKeepsTheContent() throws Exception {
         DocumentEntryRecord v1 = new Entry(patient).build();
         store(v1);
-        byte[] content = repository.findContent(v1.uniqueId()).orElseThrow().bytes();
+        byte[] content = repository.findContent(v1.uniqueId()).orElseThrow().bytes().readAllBytes();
         Map<String, Integer> before = rowCounts();
 
         DocumentEntryRecord v2 = nextVersion(v1, N, MASQUE);
@@ -585,7 +587,7 @@ abstract class RepositoryTestBase {
                 .statuses(List.of(EntryStatus.APPROVED)).build()));
         assertEquals(List.of(member, archive), repository.findAssociations(AssociationCriteria.fromSources(List.of(set.entryUuid()))));
         assertTrue(repository.findSubmissionSets(SubmissionSetCriteria.byPatient(patient, null)).contains(set));
-        assertArrayEquals(content, repository.findContent(v2.uniqueId()).orElseThrow().bytes(), "the content is kept");
+        assertArrayEquals(content, repository.findContent(v2.uniqueId()).orElseThrow().bytes().readAllBytes(), "the content is kept");
         Map<String, Integer> after = rowCounts();
         assertEquals(before.get("document_content"), after.get("document_content"), "no content row for a metadata version");
         assertEquals(before.get("document_entry") + 1, after.get("document_entry"));
@@ -650,6 +652,113 @@ abstract class RepositoryTestBase {
 
         assertEquals(before, rowCounts(), "the caller's rollback takes the update with it");
         assertEquals(List.of(v1), repository.findDocuments(mine().build()));
+    }
+
+    // ---------------------------------------------------------------- content streaming
+
+    @Test
+    void contentIsStoredInChunksAndReadBackAsAStream() throws Exception {
+        long size = 2L * ContentChunks.CHUNK_BYTES + 1234; // three chunks, the last one partial
+        String uid = oid();
+        TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+
+        Long stored = tx.execute(status -> {
+            try {
+                return repository.storeContent(uid, "application/pdf", new PatternStream(size, -1));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+
+        assertEquals(size, stored);
+        assertEquals(3, jdbc.queryForObject("SELECT COUNT(*) FROM document_chunk WHERE unique_id = ?", Integer.class, uid));
+        DocumentContent content = repository.findContent(uid).orElseThrow();
+        assertEquals(size, content.size());
+        assertEquals("application/pdf", content.mimeType());
+        try (java.io.InputStream read = content.bytes().open(); java.io.InputStream expected = new PatternStream(size, -1)) {
+            assertArrayEquals(expected.readAllBytes(), read.readAllBytes());
+        }
+        // the stream can be opened again (an answer retried, ITI-43 then ITI-68)
+        assertEquals(size, content.bytes().readAllBytes().length);
+    }
+
+    @Test
+    void aFailureWhileTheContentIsReadLeavesNothing() {
+        Map<String, Integer> before = rowCounts();
+        String uid = oid();
+        TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+
+        assertThrows(java.io.UncheckedIOException.class, () -> tx.executeWithoutResult(status -> {
+            try {
+                // the client goes away in the middle of the third chunk
+                repository.storeContent(uid, "application/pdf", new PatternStream(10L * ContentChunks.CHUNK_BYTES,
+                        2L * ContentChunks.CHUNK_BYTES + 10));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }));
+
+        assertEquals(before, rowCounts(), "no chunk and no content row of a content that could not be read");
+        assertTrue(repository.findContent(uid).isEmpty());
+    }
+
+    @Test
+    void aContentWithChunksMissingFailsToRead() throws Exception {
+        String uid = oid();
+        TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        tx.executeWithoutResult(status -> {
+            try {
+                repository.storeContent(uid, "text/plain", new PatternStream(2L * ContentChunks.CHUNK_BYTES, -1));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        jdbc.update("DELETE FROM document_chunk WHERE unique_id = ? AND seq = 1", uid);
+
+        java.io.IOException e = assertThrows(java.io.IOException.class,
+                () -> repository.findContent(uid).orElseThrow().bytes().readAllBytes());
+        assertTrue(e.getMessage().contains("incomplete"), e.getMessage());
+    }
+
+    /** {@code size} generated bytes (a pattern, never an array), failing with an IOException at {@code failAt} (-1: never). */
+    private static final class PatternStream extends java.io.InputStream {
+        private final long size;
+        private final long failAt;
+        private long position;
+
+        PatternStream(long size, long failAt) {
+            this.size = size;
+            this.failAt = failAt;
+        }
+
+        @Override
+        public int read() throws java.io.IOException {
+            if (position == failAt) {
+                throw new java.io.IOException("connection reset by the client");
+            }
+            if (position >= size) {
+                return -1;
+            }
+            return (int) ((position++ * 31 + 7) % 251);
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws java.io.IOException {
+            if (position >= size) {
+                return -1;
+            }
+            int n = 0;
+            while (n < len && position < size) {
+                if (position == failAt) {
+                    if (n > 0) {
+                        return n;
+                    }
+                    throw new java.io.IOException("connection reset by the client");
+                }
+                b[off + n++] = (byte) read();
+            }
+            return n;
+        }
     }
 
     // ---------------------------------------------------------------- patients
@@ -957,7 +1066,7 @@ abstract class RepositoryTestBase {
     Map<String, Integer> rowCounts() {
         Map<String, Integer> counts = new TreeMap<>();
         for (String table : List.of("submission_set", "document_entry", "folder", "association", "coded_value", "author",
-                "text_value", "extra_slot", "document_content")) {
+                "text_value", "extra_slot", "document_content", "document_chunk")) {
             counts.put(table, jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Integer.class));
         }
         return counts;

@@ -129,9 +129,11 @@ public class StoredQueries {
 
     /**
      * A query naming documents by id (GetDocuments, GetDocumentsAndAssociations, GetRelatedDocuments,
-     * GetFoldersForDocument) runs inside the identity's record: documents of another patient it
-     * names are not returned (nothing tells the caller they exist), and the probe is traced in their
-     * owner's history ({@link ProbedDocuments}).
+     * GetFoldersForDocument) or folders, submission sets or associations by id (GetFolders,
+     * GetFolderAndContents, GetSubmissionSets, GetSubmissionSetAndContents, GetAssociations) runs
+     * inside the identity's record: objects of another patient it names are not returned (nothing
+     * tells the caller they exist), and the probe is traced in their owner's history
+     * ({@link ProbedDocuments}).
      */
     private void traceProbes(Admission admission, TraceAction action, RegistryQuery q) {
         if (q instanceof GetDocuments g) {
@@ -142,6 +144,19 @@ public class StoredQueries {
             probes.trace(admission, action, listOf(g.uuid()), listOf(g.uniqueId()), null);
         } else if (q instanceof GetFoldersForDocument g) {
             probes.trace(admission, action, listOf(g.uuid()), listOf(g.uniqueId()), null);
+        } else if (q instanceof GetFolders g) {
+            probes.traceObjects(admission, action, new ProbedDocuments.ObjectIds(g.uuids(), g.uniqueIds(), g.logicalUuids(),
+                    null, null, null));
+        } else if (q instanceof GetFolderAndContents g) {
+            probes.traceObjects(admission, action, new ProbedDocuments.ObjectIds(listOf(g.uuid()), listOf(g.uniqueId()),
+                    null, null, null, null));
+        } else if (q instanceof GetSubmissionSets g) {
+            probes.traceObjects(admission, action, new ProbedDocuments.ObjectIds(null, null, null, g.uuids(), null, null));
+        } else if (q instanceof GetSubmissionSetAndContents g) {
+            probes.traceObjects(admission, action, new ProbedDocuments.ObjectIds(null, null, null, listOf(g.uuid()),
+                    listOf(g.uniqueId()), null));
+        } else if (q instanceof GetAssociations g) {
+            probes.traceObjects(admission, action, new ProbedDocuments.ObjectIds(null, null, null, null, null, g.uuids()));
         }
     }
 

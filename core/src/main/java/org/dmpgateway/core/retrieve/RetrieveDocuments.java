@@ -122,10 +122,10 @@ public class RetrieveDocuments {
                     + "answer", "bytes", maxBytes.toBytes(), Limits.RETRIEVE_BYTES, uid);
         }
         DocumentContent c = repository.findContent(uid).orElseThrow(() -> unknown(uid));
-        budget[0] -= c.bytes().length;
+        budget[0] -= c.size();
         return new RetrieveResult.Retrieved(identity.repositoryUniqueId(), c.documentUniqueId(),
                 item.homeCommunityId() != null ? item.homeCommunityId() : identity.homeCommunityId(),
-                c.mimeType(), c.bytes());
+                c.mimeType(), c.size(), c.bytes());
     }
 
     /**

@@ -15,6 +15,7 @@ import org.dmpgateway.repository.UniqueIdUse;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -48,11 +49,17 @@ final class SubmissionChecks {
     }
 
     /** Each document's content within {@code dmp.limits.document-bytes}; every document above it is named. */
+    /**
+     * Content whose length is known before it is read (a FHIR Bundle's, already in memory) is
+     * refused at once above the limit; streamed content (ITI-41 MTOM) is counted as it is stored
+     * ({@link MeasuringStream}).
+     */
     static void contentWithinLimit(Submission s, long limit) {
         List<DmpError> errors = new ArrayList<>();
         for (SubmittedDocument d : s.documents()) {
-            if (d.content() != null && d.content().length > limit) {
-                errors.add(Limits.exceeded("DocumentEntry " + d.entry().uniqueId() + ": the content (" + d.content().length
+            long length = d.content() == null ? -1 : d.content().knownLength();
+            if (length > limit) {
+                errors.add(Limits.exceeded("DocumentEntry " + d.entry().uniqueId() + ": the content (" + length
                         + " bytes)", "bytes", limit, Limits.DOCUMENT_BYTES, d.entry().entryUuid()).errors().get(0));
             }
         }
@@ -154,18 +161,23 @@ final class SubmissionChecks {
     }
 
     /** Compares the declared hash and size with the content; the caller computes missing ones. */
-    static void hashAndSizeMatch(Submission s) {
+    /**
+     * The declared hash and size are those of the content, as measured while it was stored (by
+     * uniqueId); a mismatch refuses the submission, whose transaction then rolls back.
+     */
+    static void hashAndSizeMatch(Submission s, Map<String, SubmitDocuments.Measured> measured) {
         List<DmpError> errors = new ArrayList<>();
         for (SubmittedDocument d : s.documents()) {
             DocumentEntryRecord e = d.entry();
-            if (e.hash() != null && !e.hash().equalsIgnoreCase(ContentDigest.sha1Hex(d.content()))) {
+            SubmitDocuments.Measured m = measured.get(e.uniqueId());
+            if (e.hash() != null && !e.hash().equalsIgnoreCase(m.sha1())) {
                 errors.add(new DmpError(DmpErrorCode.NON_IDENTICAL_HASH, "DocumentEntry " + e.uniqueId()
                         + ": declared hash " + e.hash() + " is not the SHA-1 of the content ("
-                        + ContentDigest.sha1Hex(d.content()) + ")", e.entryUuid()));
+                        + m.sha1() + ")", e.entryUuid()));
             }
-            if (e.size() != null && e.size() != d.content().length) {
+            if (e.size() != null && e.size() != m.size()) {
                 errors.add(new DmpError(DmpErrorCode.NON_IDENTICAL_SIZE, "DocumentEntry " + e.uniqueId()
-                        + ": declared size " + e.size() + " differs from the content's " + d.content().length
+                        + ": declared size " + e.size() + " differs from the content's " + m.size()
                         + " bytes", e.entryUuid()));
             }
         }

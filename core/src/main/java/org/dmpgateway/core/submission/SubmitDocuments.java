@@ -26,6 +26,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import org.springframework.util.unit.DataSize;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,8 +38,9 @@ import java.util.Map;
 /**
  * The core of ITI-41 (and later ITI-65): admits the caller (access policy, habilitation of each
  * document type), checks a submission against the registry, assigns the registry's values, and
- * stores everything in one transaction with its trace and the patient's e-mails. Returns the
- * submission as stored.
+ * stores everything in one transaction with its trace and the patient's e-mails. The content of
+ * each document is streamed into the database in that transaction, its size and hash measured on
+ * the way (never held whole in memory). Returns the submission as stored.
  */
 @Component
 public class SubmitDocuments {
@@ -79,37 +83,67 @@ public class SubmitDocuments {
         SubmissionChecks.authorPresent(s);
         valueSets.require(s.documents().stream().map(SubmittedDocument::entry).toList());
         SubmissionChecks.uniqueIdsInMessage(s);
-        SubmissionChecks.hashAndSizeMatch(s);
         SubmissionChecks.uniqueIdsUnused(s, repository);
         SubmissionChecks.entryUuidsUnused(s, repository);
         AssociationResolution refs = AssociationResolution.resolve(s, repository);
         SubmissionChecks.throwIfAny(refs.errors);
 
         String now = Hl7Clock.now(clock);
-        Submission stored = withRegistryValues(s, refs.carriedOverMemberships, now, caller.actorId());
         Map<String, String> folderTimes = new LinkedHashMap<>();
         refs.touchedExistingFolders.forEach(uuid -> folderTimes.put(uuid, now));
-        List<DocumentEntryRecord> entries = stored.documents().stream().map(SubmittedDocument::entry).toList();
         try {
-            transaction.executeWithoutResult(status -> {
-                repository.storeSubmission(new SubmissionWrite(stored, refs.deprecated, folderTimes));
+            // one transaction: the contents, streamed into the database while their size and hash are
+            // measured, then the metadata; any failure (a read error, the document-bytes limit, a
+            // declared hash or size that is not the content's) rolls all of it back
+            return transaction.execute(status -> {
+                Map<String, Measured> measured = storeContents(s);
+                SubmissionChecks.hashAndSizeMatch(s, measured);
+                Submission stored = withRegistryValues(s, refs.carriedOverMemberships, now, caller.actorId(), measured);
+                repository.storeSubmission(new SubmissionWrite(withoutContent(stored), refs.deprecated, folderTimes));
+                List<DocumentEntryRecord> entries = stored.documents().stream().map(SubmittedDocument::entry).toList();
                 trail.succeeded(admission, TraceAction.SUBMIT, entries.stream().map(DocumentEntryRecord::uniqueId).toList(),
                         "submission set " + stored.submissionSet().uniqueId());
                 trail.documentsAdded(admission, entries);
+                return stored;
             });
         } catch (ConflictingWriteException e) {
             throw new DmpException(DmpErrorCode.DUPLICATE_UNIQUE_ID, "a uniqueId or entryUUID of this submission was "
                     + "registered by another request at the same time; nothing of this submission was stored", null);
         }
-        return stored;
+    }
+
+    /** The size and SHA-1 of one document's content, measured while it was stored. */
+    record Measured(String sha1, long size) {
+    }
+
+    /** Streams each document's content into the database (by uniqueId), measuring it on the way. */
+    private Map<String, Measured> storeContents(Submission s) {
+        Map<String, Measured> measured = new LinkedHashMap<>();
+        for (SubmittedDocument d : s.documents()) {
+            DocumentEntryRecord e = d.entry();
+            try (InputStream in = d.content().open();
+                 MeasuringStream m = new MeasuringStream(in, documentBytes.toBytes(), e)) {
+                repository.storeContent(e.uniqueId(), e.mimeType(), m);
+                measured.put(e.uniqueId(), new Measured(m.sha1Hex(), m.size()));
+            } catch (IOException x) {
+                throw new UncheckedIOException("the content of document " + e.uniqueId() + " cannot be stored", x);
+            }
+        }
+        return measured;
+    }
+
+    private static Submission withoutContent(Submission s) {
+        return new Submission(s.submissionSet(), s.documents().stream().map(d -> new SubmittedDocument(d.entry(), null))
+                .toList(), s.folders(), s.associations());
     }
 
     private Submission withRegistryValues(Submission s, List<AssociationRecord> extraAssociations, String now,
-                                          String submitter) {
+                                          String submitter, Map<String, Measured> measured) {
         String hcid = identity.homeCommunityId();
         var set = s.submissionSet().withRegistryValues(EntryStatus.APPROVED, hcid);
         List<SubmittedDocument> docs = s.documents().stream().map(d -> new SubmittedDocument(
-                registryValues(d.entry(), d.content(), hcid).withSubmitter(submitter), d.content())).toList();
+                registryValues(d.entry(), measured.get(d.entry().uniqueId()), hcid).withSubmitter(submitter),
+                d.content())).toList();
         List<FolderRecord> folders = s.folders().stream().map(f -> f.withRegistryValues(
                 f.logicalUuid() == null ? f.entryUuid() : f.logicalUuid(), "1", EntryStatus.APPROVED, now, hcid)).toList();
         List<AssociationRecord> assocs = new ArrayList<>();
@@ -118,9 +152,9 @@ public class SubmitDocuments {
         return new Submission(set, docs, folders, assocs);
     }
 
-    private DocumentEntryRecord registryValues(DocumentEntryRecord e, byte[] content, String hcid) {
-        String hash = e.hash() != null ? e.hash().toLowerCase() : ContentDigest.sha1Hex(content);
+    private DocumentEntryRecord registryValues(DocumentEntryRecord e, Measured content, String hcid) {
+        String hash = e.hash() != null ? e.hash().toLowerCase() : content.sha1();
         return e.withRegistryValues(e.logicalUuid() == null ? e.entryUuid() : e.logicalUuid(), "1",
-                EntryStatus.APPROVED, hash, (long) content.length, identity.repositoryUniqueId(), hcid);
+                EntryStatus.APPROVED, hash, content.size(), identity.repositoryUniqueId(), hcid);
     }
 }

@@ -3,6 +3,13 @@ package org.dmpgateway.core.trail;
 import org.dmpgateway.model.error.DmpErrorCode;
 import org.dmpgateway.model.error.DmpException;
 import org.dmpgateway.model.DocumentEntryRecord;
+import org.dmpgateway.model.AssociationRecord;
+import org.dmpgateway.model.FolderRecord;
+import org.dmpgateway.model.SubmissionSetRecord;
+import org.dmpgateway.model.query.AssociationCriteria;
+import org.dmpgateway.model.query.FolderCriteria;
+import org.dmpgateway.model.query.SubmissionSetCriteria;
+import org.dmpgateway.model.query.TimeRangeCriterion;
 import org.dmpgateway.model.PatientRef;
 import org.dmpgateway.model.query.DocumentCriteria;
 import org.dmpgateway.model.trail.TraceAction;
@@ -36,6 +43,9 @@ public class ProbedDocuments {
     private static final Logger LOG = LoggerFactory.getLogger(ProbedDocuments.class);
     static final String DETAIL = "a document of this record was asked for by id with an identity naming another "
             + "patient; it was not served, and the caller was answered as if it did not exist";
+    static final String OBJECT_DETAIL = "a folder, submission set or association of this record was asked for by id "
+            + "with an identity naming another patient; it was not served, and the caller was answered as if it did "
+            + "not exist";
 
     private final RegistryRepository repository;
     private final AccessTrail trail;
@@ -67,6 +77,92 @@ public class ProbedDocuments {
         } catch (RuntimeException e) {
             LOG.error("could not trace a {} of another patient's documents in that patient's history", action, e);
         }
+    }
+
+    /**
+     * The same for a query naming folders, submission sets or associations by id (GetFolders,
+     * GetFolderAndContents, GetSubmissionSets, GetSubmissionSetAndContents, GetAssociations): each
+     * object of another patient among them is traced in that patient's history, by its uniqueId
+     * (an association, which has none, by its entryUUID; its patient is that of its source or
+     * target). Never fails the request.
+     */
+    public void traceObjects(Admission admission, TraceAction action, ObjectIds ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        try {
+            Map<PatientRef, Set<String>> byOwner = new LinkedHashMap<>();
+            java.util.function.BiConsumer<PatientRef, String> probed = (owner, id) -> {
+                if (owner != null && id != null && !owner.equals(admission.patient())) {
+                    byOwner.computeIfAbsent(owner, p -> new LinkedHashSet<>()).add(id);
+                }
+            };
+            if (!isEmpty(ids.folderUuids()) || !isEmpty(ids.folderUniqueIds())) {
+                for (String uuid : nonNull(ids.folderUuids())) {
+                    repository.findFolders(FolderCriteria.byUuids(List.of(uuid))).forEach(f -> probed.accept(f.patientId(), f.uniqueId()));
+                }
+                if (!isEmpty(ids.folderUniqueIds())) {
+                    repository.findFolders(new FolderCriteria(null, null, ids.folderUniqueIds(), null, null,
+                            TimeRangeCriterion.NONE, null)).forEach(f -> probed.accept(f.patientId(), f.uniqueId()));
+                }
+            }
+            if (!isEmpty(ids.folderLogicalUuids())) {
+                repository.findFolders(new FolderCriteria(null, null, null, ids.folderLogicalUuids(), null,
+                        TimeRangeCriterion.NONE, null)).forEach(f -> probed.accept(f.patientId(), f.uniqueId()));
+            }
+            if (!isEmpty(ids.submissionSetUuids())) {
+                repository.findSubmissionSets(SubmissionSetCriteria.byUuids(ids.submissionSetUuids()))
+                        .forEach(s -> probed.accept(s.patientId(), s.uniqueId()));
+            }
+            if (!isEmpty(ids.submissionSetUniqueIds())) {
+                repository.findSubmissionSets(new SubmissionSetCriteria(null, null, ids.submissionSetUniqueIds(), null,
+                        null, TimeRangeCriterion.NONE, null, null)).forEach(s -> probed.accept(s.patientId(), s.uniqueId()));
+            }
+            if (!isEmpty(ids.associationUuids())) {
+                for (AssociationRecord a : repository.findAssociations(new AssociationCriteria(ids.associationUuids(),
+                        null, null, null, null, null))) {
+                    probed.accept(ownerOf(List.of(a.sourceUuid(), a.targetUuid())), a.entryUuid());
+                }
+            }
+            byOwner.forEach((owner, objects) -> trail.refused(admission.context(), owner, action,
+                    new ArrayList<>(objects), new DmpException(DmpErrorCode.ACCESS_PATIENT_MISMATCH, OBJECT_DETAIL, null)));
+        } catch (RuntimeException e) {
+            LOG.error("could not trace a {} of another patient's objects in that patient's history", action, e);
+        }
+    }
+
+    /** The ids a folder, submission-set or association query names; null lists are ignored. */
+    public record ObjectIds(List<String> folderUuids, List<String> folderUniqueIds, List<String> folderLogicalUuids,
+                            List<String> submissionSetUuids, List<String> submissionSetUniqueIds,
+                            List<String> associationUuids) {
+        boolean isEmpty() {
+            return ProbedDocuments.isEmpty(folderUuids) && ProbedDocuments.isEmpty(folderUniqueIds)
+                    && ProbedDocuments.isEmpty(folderLogicalUuids)
+                    && ProbedDocuments.isEmpty(submissionSetUuids) && ProbedDocuments.isEmpty(submissionSetUniqueIds)
+                    && ProbedDocuments.isEmpty(associationUuids);
+        }
+    }
+
+    /** The patient of the first of these objects found (a submission set, a folder or a document). */
+    private PatientRef ownerOf(List<String> uuids) {
+        List<String> known = uuids.stream().filter(java.util.Objects::nonNull).toList();
+        if (known.isEmpty()) {
+            return null;
+        }
+        for (SubmissionSetRecord s : repository.findSubmissionSets(SubmissionSetCriteria.byUuids(known))) {
+            return s.patientId();
+        }
+        for (FolderRecord f : repository.findFolders(FolderCriteria.byUuids(known))) {
+            return f.patientId();
+        }
+        for (DocumentEntryRecord d : repository.findDocuments(DocumentCriteria.builder().entryUuids(known).build())) {
+            return d.patientId();
+        }
+        return null;
+    }
+
+    private static List<String> nonNull(List<String> ids) {
+        return ids == null ? List.of() : ids;
     }
 
     /** Every metadata version these ids name, whatever its patient (no visibility: the core's own lookup). */

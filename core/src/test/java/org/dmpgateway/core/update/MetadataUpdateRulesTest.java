@@ -6,6 +6,7 @@ import org.dmpgateway.model.access.CallerSoftware;
 import org.dmpgateway.model.access.AccessMode;
 import org.dmpgateway.model.error.DmpErrorCode;
 import org.dmpgateway.model.error.DmpException;
+import org.dmpgateway.model.DocumentBytes;
 import org.dmpgateway.model.AssociationKind;
 import org.dmpgateway.model.AssociationRecord;
 import org.dmpgateway.model.AuthorInfo;
@@ -463,7 +464,7 @@ class MetadataUpdateRulesTest {
         AssociationRecord member = new AssociationRecord("urn:uuid:" + UUID.randomUUID(), AssociationKind.HAS_MEMBER,
                 set.entryUuid(), e.entryUuid(), "Original", null, null, null, null, EntryStatus.APPROVED, Map.of());
         repository.storeSubmission(new SubmissionWrite(new Submission(set, List.of(new SubmittedDocument(e,
-                ("contenu " + e.uniqueId()).getBytes(StandardCharsets.UTF_8))), List.of(), List.of(member)), List.of(), Map.of()));
+                DocumentBytes.of(("contenu " + e.uniqueId()).getBytes(StandardCharsets.UTF_8)))), List.of(), List.of(member)), List.of(), Map.of()));
         return e;
     }
 

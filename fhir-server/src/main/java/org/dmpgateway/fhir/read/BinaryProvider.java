@@ -14,6 +14,8 @@ import org.hl7.fhir.r4.model.IdType;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
@@ -21,9 +23,9 @@ import java.util.List;
  * entryUUID, as in {@code attachment.url}), retrieved through the core (RETRIEVE_DOCUMENTS, the
  * document named by that entryUUID), which decides as for ITI-43: a document of another patient,
  * masked from the caller or deleted is unknown (404), one of a type the caller's profession may not
- * handle is HABILITATION_DENIED (403). HAPI answers the raw bytes with the document's MIME type when the client does not ask
- * for FHIR ({@code Accept} or {@code _format}), a Binary resource (base64 data) otherwise. Unknown or
- * hidden: 404.
+ * handle is HABILITATION_DENIED (403). The raw bytes with the document's MIME type when the client does not ask
+ * for FHIR ({@code Accept} or {@code _format}), streamed from the database ({@link StreamedBinary}); a
+ * Binary resource (base64 data, built by HAPI) otherwise. Unknown or hidden: 404.
  */
 @Component
 public class BinaryProvider implements IResourceProvider {
@@ -51,7 +53,20 @@ public class BinaryProvider implements IResourceProvider {
         Binary binary = new Binary();
         binary.setId(id.getIdPart());
         binary.setContentType(document.mimeType());
-        binary.setDataElement(new LazyBase64Binary(document.content()));
+        if (StreamedBinary.wantsRawContent(request, document.mimeType())) {
+            StreamedBinary.defer(request, document); // streamed from the database when the answer is written
+        } else {
+            binary.setDataElement(new LazyBase64Binary(readAll(document)));
+        }
         return binary;
+    }
+
+    /** The whole content, for a Binary resource (FHIR JSON/XML): bounded by dmp.limits.retrieve-bytes. */
+    private static byte[] readAll(RetrieveResult.Retrieved document) {
+        try {
+            return document.content().readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("the content of document " + document.documentUniqueId() + " cannot be read", e);
+        }
     }
 }

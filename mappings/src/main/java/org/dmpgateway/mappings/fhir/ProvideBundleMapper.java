@@ -2,6 +2,7 @@ package org.dmpgateway.mappings.fhir;
 
 import org.dmpgateway.model.error.DmpErrorCode;
 import org.dmpgateway.model.error.DmpException;
+import org.dmpgateway.model.DocumentBytes;
 import org.dmpgateway.model.AssociationKind;
 import org.dmpgateway.model.AssociationRecord;
 import org.dmpgateway.model.DocumentEntryRecord;
@@ -213,7 +214,7 @@ public final class ProvideBundleMapper {
             relations(e, d, p);
             problems.addAll(p.errors());
             if (entry != null) {
-                documents.put(e.getFullUrl(), new SubmittedDocument(entry, content));
+                documents.put(e.getFullUrl(), new SubmittedDocument(entry, DocumentBytes.of(content)));
             }
         }
 
@@ -562,7 +563,7 @@ public final class ProvideBundleMapper {
         List<AssociationRecord> associations = new ArrayList<>();
         associations.add(hasMember(setUuid, entry.entryUuid(), "Original"));
         associations.addAll(relations);
-        return XdsConstraints.require(new Submission(set, List.of(new SubmittedDocument(entry, a.getData())), List.of(),
+        return XdsConstraints.require(new Submission(set, List.of(new SubmittedDocument(entry, DocumentBytes.of(a.getData()))), List.of(),
                 associations));
     }
 

@@ -1,6 +1,7 @@
 package org.dmpgateway.mappings.fhir;
 
 import jakarta.activation.DataHandler;
+import org.dmpgateway.mappings.xds.DocumentBytesDataSource;
 import org.dmpgateway.model.error.DmpErrorCode;
 import org.dmpgateway.model.error.DmpException;
 import org.dmpgateway.model.Submission;
@@ -37,8 +38,8 @@ public final class XdsConstraints {
         request.setSubmissionSet(XdsMetadataMapper.toXds(submission.submissionSet()));
         for (SubmittedDocument d : submission.documents()) {
             Document document = new Document(XdsMetadataMapper.toXds(d.entry()),
-                    d.content() == null ? null : new DataHandler(d.content(),
-                            d.entry().mimeType() == null ? "application/octet-stream" : d.entry().mimeType()));
+                    d.content() == null ? null : new DataHandler(new DocumentBytesDataSource(d.content(),
+                            d.entry().mimeType() == null ? "application/octet-stream" : d.entry().mimeType())));
             request.getDocuments().add(document);
         }
         submission.folders().forEach(f -> request.getFolders().add(XdsMetadataMapper.toXds(f)));

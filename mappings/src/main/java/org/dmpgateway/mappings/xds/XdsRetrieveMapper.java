@@ -1,7 +1,6 @@
 package org.dmpgateway.mappings.xds;
 
 import jakarta.activation.DataHandler;
-import jakarta.mail.util.ByteArrayDataSource;
 import org.dmpgateway.model.query.RetrieveCommand;
 import org.dmpgateway.model.query.RetrieveResult;
 import org.openehealth.ipf.commons.ihe.xds.core.requests.DocumentReference;
@@ -45,7 +44,7 @@ public final class XdsRetrieveMapper {
     private static RetrievedDocument document(RetrieveResult.Retrieved r) {
         String mimeType = r.mimeType() == null ? DEFAULT_MIME_TYPE : r.mimeType();
         RetrievedDocument doc = new RetrievedDocument();
-        doc.setDataHandler(new DataHandler(new ByteArrayDataSource(r.content(), mimeType)));
+        doc.setDataHandler(new DataHandler(new DocumentBytesDataSource(r.content(), mimeType)));
         doc.setRequestData(new DocumentReference(r.repositoryUniqueId(), r.documentUniqueId(), r.homeCommunityId()));
         doc.setMimeType(mimeType);
         return doc;

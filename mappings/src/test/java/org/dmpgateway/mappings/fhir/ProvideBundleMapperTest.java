@@ -123,15 +123,15 @@ class ProvideBundleMapperTest {
     }
 
     @Test
-    void theSubmissionHasTheShapeOfAnIti41() {
+    void theSubmissionHasTheShapeOfAnIti41() throws Exception {
         Submission s = ProvideBundleMapper.toSubmission(bundle());
         assertEquals("bundle:urn:uuid:s1", s.submissionSet().entryUuid());
         assertEquals("1.2.250.1.999.2.1", s.submissionSet().uniqueId());
         assertEquals(2, s.documents().size());
         SubmittedDocument d1 = s.documents().get(0);
         assertEquals("bundle:urn:uuid:d1", d1.entry().entryUuid());
-        assertArrayEquals(CONTENT, d1.content());
-        assertArrayEquals(CONTENT, s.documents().get(1).content());
+        assertArrayEquals(CONTENT, d1.content().readAllBytes());
+        assertArrayEquals(CONTENT, s.documents().get(1).content().readAllBytes());
         assertEquals(1, s.folders().size());
         assertEquals("bundle:urn:uuid:f1", s.folders().get(0).entryUuid());
 
@@ -229,7 +229,7 @@ class ProvideBundleMapperTest {
     }
 
     @Test
-    void simplifiedPublishGeneratesTheSubmissionSet() {
+    void simplifiedPublishGeneratesTheSubmissionSet() throws Exception {
         DocumentReference r = DocumentReferenceMapperTest.minimal();
         r.getContentFirstRep().getAttachment().setUrl(null).setData(CONTENT);
         Clock clock = Clock.fixed(Instant.parse("2026-06-12T08:45:10Z"), ZoneOffset.UTC);
@@ -244,7 +244,7 @@ class ProvideBundleMapperTest {
         assertEquals(e.authors(), set.authors());
         assertEquals(DUPONT, set.patientId());
         assertEquals("bundle:iti105-document", e.entryUuid());
-        assertArrayEquals(CONTENT, s.documents().get(0).content());
+        assertArrayEquals(CONTENT, s.documents().get(0).content().readAllBytes());
         assertEquals(List.of("Original"), s.associations().stream().map(AssociationRecord::label).toList());
 
         r.getContentFirstRep().getAttachment().setData(null).setUrl("https://elsewhere.example.org/doc.xml");
@@ -275,7 +275,7 @@ class ProvideBundleMapperTest {
                 set.comments(), EntryStatus.APPROVED, false, Map.of());
         List<SubmittedDocument> docs = s.documents().stream().map(d -> new SubmittedDocument(d.entry()
                 .withIds(id.apply(d.entry().entryUuid()), null).withRegistryValues(null, "1", EntryStatus.APPROVED,
-                        d.entry().hash(), (long) d.content().length, "1.2.250.1.999.5", null), d.content())).toList();
+                        d.entry().hash(), d.content().knownLength(), "1.2.250.1.999.5", null), d.content())).toList();
         List<FolderRecord> folders = s.folders().stream().map(f -> new FolderRecord(id.apply(f.entryUuid()), null, "1",
                 f.uniqueId(), null, f.patientId(), f.codes(), "20260612084510", f.title(), f.comments(), EntryStatus.APPROVED,
                 false, Map.of())).toList();

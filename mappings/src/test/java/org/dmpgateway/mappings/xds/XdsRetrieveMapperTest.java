@@ -1,5 +1,6 @@
 package org.dmpgateway.mappings.xds;
 
+import org.dmpgateway.model.DocumentBytes;
 import org.dmpgateway.model.error.DmpError;
 import org.dmpgateway.model.error.DmpErrorCode;
 import org.dmpgateway.model.query.RetrieveCommand;
@@ -22,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.*;
 class XdsRetrieveMapperTest {
 
     private static final RetrieveResult.Retrieved CDA = new RetrieveResult.Retrieved("1.2.3.4", "1.2.3.4.100",
-            "urn:oid:1.2.3", "text/xml", "<ClinicalDocument/>".getBytes(StandardCharsets.UTF_8));
+            "urn:oid:1.2.3", "text/xml", 19, DocumentBytes.of("<ClinicalDocument/>".getBytes(StandardCharsets.UTF_8)));
     private static final DmpError UNKNOWN = new DmpError(DmpErrorCode.UNKNOWN_DOCUMENT,
             "documentUniqueId 9.9 is not in the repository", "9.9");
 
@@ -78,7 +79,7 @@ class XdsRetrieveMapperTest {
 
     @Test
     void unknownMimeTypeIsServedAsOctetStream() {
-        var noType = new RetrieveResult.Retrieved("r", "d", null, null, new byte[] {1, 2});
+        var noType = new RetrieveResult.Retrieved("r", "d", null, null, 2, DocumentBytes.of(new byte[] {1, 2}));
         RetrievedDocument doc = XdsRetrieveMapper.toRetrievedDocumentSet(new RetrieveResult(List.of(noType), List.of()))
                 .getDocuments().get(0);
         assertEquals("application/octet-stream", doc.getMimeType());

@@ -21,10 +21,10 @@ import static org.junit.jupiter.api.Assertions.*;
 class XdsSubmissionMapperTest {
 
     @Test
-    void readsTheWholeContentOfEachDocument() {
+    void readsTheWholeContentOfEachDocument() throws Exception {
         Submission s = XdsSubmissionMapper.toSubmission(SampleData.createProvideAndRegisterDocumentSet());
 
-        byte[] content = s.documents().get(0).content();
+        byte[] content = s.documents().get(0).content().readAllBytes();
         assertEquals(LargeDataSource.STREAM_SIZE, content.length);
         byte[] expected = new byte[LargeDataSource.STREAM_SIZE];
         Arrays.fill(expected, (byte) 'A');
@@ -52,7 +52,9 @@ class XdsSubmissionMapperTest {
         ProvideAndRegisterDocumentSet request = SampleData.createProvideAndRegisterDocumentSet();
         request.getDocuments().get(0).setDataHandler(new DataHandler(new FailingDataSource()));
 
-        DmpException e = assertThrows(DmpException.class, () -> XdsSubmissionMapper.toSubmission(request));
+        // the content is a stream the core reads as it stores it: the failure comes with the read
+        Submission s = XdsSubmissionMapper.toSubmission(request);
+        DmpException e = assertThrows(DmpException.class, () -> s.documents().get(0).content().readAllBytes());
 
         assertEquals(DmpErrorCode.METADATA_ERROR, e.code());
         assertTrue(e.errors().get(0).message().startsWith("Document.content: "), e.getMessage());

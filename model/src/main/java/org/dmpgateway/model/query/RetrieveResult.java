@@ -1,6 +1,7 @@
 package org.dmpgateway.model.query;
 
 import org.dmpgateway.model.error.DmpError;
+import org.dmpgateway.model.DocumentBytes;
 
 import java.util.List;
 
@@ -9,8 +10,9 @@ import java.util.List;
  * served (partial success when both lists are non-empty).
  */
 public record RetrieveResult(List<Retrieved> documents, List<DmpError> errors) {
+    /** One document served: its bytes are read from the database while the answer is written. */
     public record Retrieved(String repositoryUniqueId, String documentUniqueId, String homeCommunityId,
-                            String mimeType, byte[] content) {
+                            String mimeType, long size, DocumentBytes content) {
     }
 
     public RetrieveResult {
