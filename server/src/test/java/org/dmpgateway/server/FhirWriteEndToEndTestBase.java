@@ -36,7 +36,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.TestPropertySource;
 
 import java.io.IOException;
 import java.net.URI;
@@ -52,12 +51,12 @@ import static org.junit.jupiter.api.Assertions.*;
  * The FHIR write side end to end (MHD Document Recipient, PDSm / PDSM4DMP): ITI-65 and ITI-105 over
  * HAPI's generic client, PATCH (masking, archiving), DELETE, and what the SOAP side (IPF's ITI-18 and
  * ITI-43 producers) sees afterwards. Each test works on a record of its own, set up through the
- * admin API; every assertion is derived from what the test submitted.
+ * admin API; every assertion is derived from what the test submitted. The leaves choose
+ * the database (H2, PostgreSQL).
  */
 @SpringBootTest(classes = DmpGatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:fhir-write-e2e;DB_CLOSE_DELAY=-1")
 @DirtiesContext
-class FhirWriteEndToEndTest {
+abstract class FhirWriteEndToEndTestBase {
     static final String OTHER_DOCTOR = Vihf.OTHER_DOCTOR;
     static final String ADMIN_DOCTOR = Vihf.ADMIN_DOCTOR;
 

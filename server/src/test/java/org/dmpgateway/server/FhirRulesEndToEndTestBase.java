@@ -32,7 +32,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.TestPropertySource;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -46,13 +45,12 @@ import static org.junit.jupiter.api.Assertions.*;
  * The DMP's rules end to end over FHIR (issue 4): every policy scenario of the SOAP suite
  * ({@link DmpRulesEndToEndTestBase}) once through /fhir with HAPI's generic client and bearer tokens
  * carrying the same identities. Each test sets up a record of its own through the admin API and
- * submits its documents over ITI-65; the expected answers come from what the test submitted. On H2;
- * {@link FhirRulesEndToEndPostgresTest} runs it on PostgreSQL.
+ * submits its documents over ITI-65; the expected answers come from what the test submitted. The leaves
+ * choose the database ({@link FhirRulesEndToEndH2Test}, {@link FhirRulesEndToEndPostgresTest}).
  */
 @SpringBootTest(classes = DmpGatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:fhir-rules-e2e;DB_CLOSE_DELAY=-1")
 @DirtiesContext
-class FhirRulesEndToEndTest {
+abstract class FhirRulesEndToEndTestBase {
     static final String DENTIST = Vihf.DENTIST;
     static final String OTHER_DOCTOR = Vihf.OTHER_DOCTOR;
     static final String ADMIN_DOCTOR = Vihf.ADMIN_DOCTOR;

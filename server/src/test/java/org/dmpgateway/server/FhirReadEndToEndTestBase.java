@@ -42,7 +42,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.TestPropertySource;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -66,12 +65,11 @@ import static org.junit.jupiter.api.Assertions.*;
  * The FHIR read side end to end (ITI-67, ITI-66, ITI-68, MHD 4.2 / PDSm): documents submitted over
  * SOAP (ITI-41, IPF's producer) on a record of each test's own, then found, paged and retrieved
  * with HAPI's generic client and plain HTTP, as professionals holding bearer tokens. Every expected
- * value comes from what the test submitted.
+ * value comes from what the test submitted. The leaves choose the database (H2, PostgreSQL).
  */
 @SpringBootTest(classes = DmpGatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:fhir-read-e2e;DB_CLOSE_DELAY=-1")
 @DirtiesContext
-class FhirReadEndToEndTest {
+abstract class FhirReadEndToEndTestBase {
     static final String OTHER_DOCTOR = Vihf.OTHER_DOCTOR;
     static final String INS_SYSTEM = FhirCodeSystems.URN_OID + INS_OID;
     static final Code FACILITY_SA05 = code("SA05", "Centre de santé", "1.2.250.1.71.4.2.4");
