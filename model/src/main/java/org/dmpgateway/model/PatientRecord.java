@@ -3,7 +3,7 @@ package org.dmpgateway.model;
 import java.time.LocalDate;
 
 /**
- * A patient's record: INS, identity, record state (dmp-rules.md section 1) and the patient's own
+ * A patient's record: INS, identity, record state (docs/sources/dmp-rules.md section 1) and the patient's own
  * settings (e-mail, emergency switches, mask-all).
  */
 public record PatientRecord(PatientRef ins, String familyName, String givenName, LocalDate birthDate,

@@ -6,7 +6,7 @@ import org.dmpgateway.model.error.DmpErrorCode;
 import org.dmpgateway.model.error.DmpException;
 
 /**
- * The break-glass justification rule (dmp-rules.md section 3: "giving ... a justification"): the
+ * The break-glass justification rule (docs/sources/dmp-rules.md section 3: "giving ... a justification"): the
  * justification (VIHF {@code Mode_Acces_Raison}, token {@code access_reason}) must say something.
  * It is normalised first: format characters (Unicode category Cf: zero-width space, joiners, BOM,
  * bidirectional marks...) are removed, every run of Unicode white space (non-breaking spaces, the

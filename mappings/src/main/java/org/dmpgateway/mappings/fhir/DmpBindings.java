@@ -3,7 +3,7 @@ package org.dmpgateway.mappings.fhir;
 import java.util.List;
 
 /**
- * The code systems the DMP value sets allow for the coded fields of a document (dmp-protocol.md
+ * The code systems the DMP value sets allow for the coded fields of a document (docs/sources/dmp-protocol.md
  * sections 1.5-1.10): a code from another system (SNOMED CT facility types of the IHE and ANS
  * examples, a misspelled TRE_A07 URI) is refused with the field and the expected systems. Only the
  * code system is checked here; the code itself is the DMP value sets' business.
