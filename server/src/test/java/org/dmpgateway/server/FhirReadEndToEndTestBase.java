@@ -5,8 +5,8 @@ import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import org.apache.camel.ProducerTemplate;
 import org.dmpgateway.mappings.fhir.FhirCodeSystems;
 import org.dmpgateway.mappings.fhir.PatientIds;
-import org.dmpgateway.model.PatientRecordState;
 import org.dmpgateway.model.PatientRef;
+import org.dmpgateway.server.support.TestRecord;
 import org.dmpgateway.server.support.AdminClient;
 import org.dmpgateway.server.support.FhirClient;
 import org.dmpgateway.server.support.FhirToken;
@@ -83,6 +83,7 @@ abstract class FhirReadEndToEndTestBase {
     ProducerTemplate producer;
 
     XdsClient xds;
+    TestRecord record;
     AdminClient admin;
     String ins;
     IGenericClient durant;
@@ -91,21 +92,12 @@ abstract class FhirReadEndToEndTestBase {
     @BeforeEach
     void newRecord() {
         xds = new XdsClient(producer, port);
-        admin = new AdminClient(port);
-        ins = TestPatients.newIns();
-        admin.createPatient(ins, PatientRecordState.ACTIVATED);
-        admin.authorise(ins, Vihf.DURANT, "DURANT Romuald", false);
-        admin.authorise(ins, OTHER_DOCTOR, "PETIT Louis", false);
-        durant = FhirClient.as(port, durantVihf());
-        other = FhirClient.as(port, otherVihf());
-    }
-
-    Vihf durantVihf() {
-        return Vihf.doctor(ins);
-    }
-
-    Vihf otherVihf() {
-        return durantVihf().asOtherDoctor();
+        record = TestRecord.create(port);
+        admin = record.admin();
+        ins = record.ins();
+        record.authorise(record.otherDoctor());
+        durant = FhirClient.as(port, record.durant());
+        other = FhirClient.as(port, record.otherDoctor());
     }
 
     // ------------------------------------------------------------------ ITI-67 + ITI-68
@@ -115,7 +107,7 @@ abstract class FhirReadEndToEndTestBase {
         byte[] bytes = text("Compte rendu de consultation de " + ins + " : tension normale.");
         ProvideAndRegisterDocumentSet pnr = single(ins, bytes);
         DocumentEntry entry = pnr.getDocuments().get(0).getDocumentEntry();
-        assertSuccess(xds.as(durantVihf()).submit(pnr));
+        assertSuccess(xds.as(record.durant()).submit(pnr));
 
         Bundle found = durant.search().forResource(DocumentReference.class)
                 .where(DocumentReference.PATIENT.hasChainedProperty(Patient.IDENTIFIER.exactly().systemAndIdentifier(INS_SYSTEM, ins)))
@@ -146,7 +138,7 @@ abstract class FhirReadEndToEndTestBase {
         assertEquals(FhirClient.base(port) + "/Binary/" + id, attachment.getUrl());
 
         // ITI-68: the raw bytes with the document's MIME type, and the Binary resource over FHIR
-        HttpResponse<byte[]> raw = get(attachment.getUrl(), durantVihf(), "*/*");
+        HttpResponse<byte[]> raw = get(attachment.getUrl(), record.durant(), "*/*");
         assertEquals(200, raw.statusCode());
         assertArrayEquals(bytes, raw.body());
         assertTrue(raw.headers().firstValue("Content-Type").orElse("").startsWith("text/plain"),
@@ -197,13 +189,13 @@ abstract class FhirReadEndToEndTestBase {
         assertEquals(20, othersSecond.getTotal(), "the search is run again for the second caller");
         assertTrue(othersSecond.getEntry().isEmpty(), "none of the first caller's results: " + uniqueIds(othersSecond));
 
-        IGenericClient stranger = FhirClient.as(port, durantVihf().forPatient(TestPatients.newIns()));
+        IGenericClient stranger = FhirClient.as(port, record.durant().forPatient(TestPatients.newIns()));
         BaseServerResponseException refused = assertThrows(BaseServerResponseException.class,
                 () -> stranger.search().byUrl(next).returnBundle(Bundle.class).execute());
         assertEquals(400, refused.getStatusCode());
         assertTrue(outcome(refused).contains("ACCESS_PATIENT_MISMATCH"), outcome(refused));
 
-        HttpResponse<byte[]> getPages = get(FhirClient.base(port) + "?_getpages=" + first.getId(), otherVihf(),
+        HttpResponse<byte[]> getPages = get(FhirClient.base(port) + "?_getpages=" + first.getId(), record.otherDoctor(),
                 "application/fhir+json");
         assertTrue(getPages.statusCode() >= 400, "no result list is kept on the server: " + getPages.statusCode());
     }
@@ -260,7 +252,7 @@ abstract class FhirReadEndToEndTestBase {
                 "urn:ihe:iti:xds:2013:order"));
         pnr.getDocuments().add(new Document(eb, content(b, "application/pdf")));
         pnr.getAssociations().add(hasMember("Assoc02", "SubmissionSet01", "Document02", AssociationLabel.ORIGINAL));
-        assertSuccess(xds.as(durantVihf()).submit(pnr));
+        assertSuccess(xds.as(record.durant()).submit(pnr));
         String ua = ea.getUniqueId(), ub = eb.getUniqueId();
         String idA = idOf(search(durant, current("identifier", "urn:oid:" + ua)));
 
@@ -345,7 +337,7 @@ abstract class FhirReadEndToEndTestBase {
     @Test
     void findDocumentListsFindsTheSubmissionSetAndTheFolderWithTheirMembers() {
         ProvideAndRegisterDocumentSet pnr = twoDocumentsAndFolder(ins, text("report"), text("prescription"));
-        assertSuccess(xds.as(durantVihf()).submit(pnr));
+        assertSuccess(xds.as(record.durant()).submit(pnr));
         String setUniqueId = pnr.getSubmissionSet().getUniqueId();
         Set<String> docIds = new HashSet<>();
         search(durant, current()).getEntry().forEach(e -> docIds.add("DocumentReference/" + e.getResource().getIdElement().getIdPart()));
@@ -397,7 +389,7 @@ abstract class FhirReadEndToEndTestBase {
             }
             ids.add(e.getUniqueId());
         }
-        assertSuccess(xds.as(durantVihf()).submit(pnr));
+        assertSuccess(xds.as(record.durant()).submit(pnr));
         return ids;
     }
 

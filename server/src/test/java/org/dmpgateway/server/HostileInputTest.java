@@ -1,7 +1,7 @@
 package org.dmpgateway.server;
 
 import org.apache.camel.ProducerTemplate;
-import org.dmpgateway.server.support.AdminClient;
+import org.dmpgateway.server.support.TestRecord;
 import org.dmpgateway.server.support.FhirClient;
 import org.dmpgateway.server.support.FhirToken;
 import org.dmpgateway.server.support.FhirWriteSamples;
@@ -85,7 +85,7 @@ class HostileInputTest {
     @BeforeEach
     void setUp() {
         http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        new AdminClient(port).authorise(PATIENT_ACTIVATED, Vihf.DURANT, "DURANT Romuald", false);
+        TestRecord.seeded(port, PATIENT_ACTIVATED);
         xds = new XdsClient(producer, port).forPatient(PATIENT_ACTIVATED);
         token = FhirToken.of(Vihf.doctor(PATIENT_ACTIVATED));
     }

@@ -2,7 +2,7 @@ package org.dmpgateway.server;
 
 import org.apache.camel.ProducerTemplate;
 import org.dmpgateway.repository.RegistryRepository;
-import org.dmpgateway.server.support.AdminClient;
+import org.dmpgateway.server.support.TestRecord;
 import org.dmpgateway.server.support.Vihf;
 import org.dmpgateway.server.support.XdsClient;
 import org.junit.jupiter.api.BeforeEach;
@@ -76,9 +76,8 @@ abstract class XdsEndToEndTestBase {
 
     @BeforeEach
     void patientsAuthoriseDrDurant() {
-        AdminClient admin = new AdminClient(port);
         for (String ins : PATIENTS) {
-            admin.authorise(ins, Vihf.DURANT, "DURANT Romuald", false);
+            TestRecord.seeded(port, ins);
         }
     }
 
