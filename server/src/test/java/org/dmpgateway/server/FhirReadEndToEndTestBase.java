@@ -25,6 +25,9 @@ import org.hl7.fhir.r4.model.PractitionerRole;
 import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.AssigningAuthority;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.AssociationLabel;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.CXiAssigningAuthority;
@@ -57,9 +60,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static org.dmpgateway.server.support.SampleSubmissions.*;
 import static org.junit.jupiter.api.Assertions.*;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /**
  * The FHIR read side end to end (ITI-67, ITI-66, ITI-68, MHD 4.2 / PDSm): documents submitted over
@@ -232,8 +237,17 @@ abstract class FhirReadEndToEndTestBase {
 
     // ------------------------------------------------------------------ every ITI-67 parameter
 
-    @Test
-    void everySearchParameterFindsTheMatchingDocumentAndNotTheOther() {
+    /** Documents A and B of {@link #twoDocuments}: their uniqueIds, and A's resource id. */
+    record TwoDocuments(String uniqueIdA, String uniqueIdB, String idA) {
+    }
+
+    /**
+     * Two documents submitted over SOAP that differ in every searchable field: A (a consultation
+     * report of 2025-11-20 in text, authored by Dr DURANT, event EVENT_X, order ORDER-A) and B (a
+     * PDF prescription of 2025-12-03, restricted, another facility, setting and event, authored by
+     * Dr PETIT, order ORDER-B).
+     */
+    TwoDocuments twoDocuments() {
         byte[] a = text("A"), b = text("B");
         ProvideAndRegisterDocumentSet pnr = single(ins, a);
         DocumentEntry ea = pnr.getDocuments().get(0).getDocumentEntry();
@@ -253,8 +267,50 @@ abstract class FhirReadEndToEndTestBase {
         pnr.getDocuments().add(new Document(eb, content(b, "application/pdf")));
         pnr.getAssociations().add(hasMember("Assoc02", "SubmissionSet01", "Document02", AssociationLabel.ORIGINAL));
         assertSuccess(xds.as(record.durant()).submit(pnr));
-        String ua = ea.getUniqueId(), ub = eb.getUniqueId();
-        String idA = idOf(search(durant, current("identifier", "urn:oid:" + ua)));
+        String ua = ea.getUniqueId();
+        return new TwoDocuments(ua, eb.getUniqueId(), idOf(search(durant, current("identifier", "urn:oid:" + ua))));
+    }
+
+    /**
+     * Each ITI-67 parameter with values that match document A only ({@code {uniqueId}} and
+     * {@code {id}} stand for A's uniqueId and resource id). A parameter given twice (creation as a
+     * range) is one case with two values.
+     */
+    static Stream<Arguments> searchesFindingOnlyDocumentA() {
+        return Stream.of(
+                arguments("creation", List.of("lt2025-11-21")),
+                arguments("creation", List.of("ge2025-11-20T09:30:00Z", "le2025-11-20T09:30:00Z")),
+                arguments("period", List.of("le2025-11-20")),
+                arguments("period-start", List.of("2025-11-20")),
+                arguments("period-end", List.of("lt2025-11-21")),
+                arguments("type", List.of(token(TYPE_CR_CONSULTATION))),
+                arguments("category", List.of(token(CLASS_CR))),
+                arguments("event", List.of(token(EVENT_X))),
+                arguments("facility", List.of(token(FACILITY_SA07))),
+                arguments("setting", List.of(token(PRACTICE_AMBULATOIRE))),
+                arguments("format", List.of(token(FORMAT_TEXT))),
+                arguments("author.family", List.of("DURANT")),
+                arguments("author.given", List.of("Romuald")),
+                arguments("related", List.of("ORDER-A^^^&1.2.250.1.999.4&ISO^urn:ihe:iti:xds:2013:order")),
+                arguments("identifier", List.of("urn:oid:{uniqueId}")),
+                arguments("_id", List.of("{id}")),
+                arguments("identifier", List.of("urn:ietf:rfc:3986|urn:uuid:{id}")));
+    }
+
+    @ParameterizedTest(name = "{0}={1}")
+    @MethodSource("searchesFindingOnlyDocumentA")
+    void aSearchParameterFindsTheMatchingDocumentAndNotTheOther(String parameter, List<String> values) {
+        TwoDocuments docs = twoDocuments();
+        String[] resolved = values.stream().map(v -> v.replace("{uniqueId}", docs.uniqueIdA()).replace("{id}", docs.idA()))
+                .toArray(String[]::new);
+        assertEquals(Set.of(docs.uniqueIdA()), uniqueIds(search(durant, current(parameter, resolved))),
+                parameter + "=" + String.join(", ", resolved));
+    }
+
+    @Test
+    void searchParametersFindBothDocumentsOrTheOtherOne() {
+        TwoDocuments docs = twoDocuments();
+        String ua = docs.uniqueIdA(), ub = docs.uniqueIdB();
 
         Map<String, String> patientById = new LinkedHashMap<>();
         patientById.put("patient", "Patient/" + PatientIds.resourceId(new PatientRef(ins, INS_OID)));
@@ -265,27 +321,6 @@ abstract class FhirReadEndToEndTestBase {
         assertEquals(Set.of(), uniqueIds(search(durant, status("entered-in-error"))), "status=entered-in-error");
         assertEquals(Set.of(), uniqueIds(search(durant, current("isArchived", "true"))), "isArchived=true");
 
-        Map<String, String[]> onlyA = new LinkedHashMap<>();
-        onlyA.put("creation", new String[]{"lt2025-11-21"});
-        onlyA.put("creation ", new String[]{"ge2025-11-20T09:30:00Z", "le2025-11-20T09:30:00Z"});
-        onlyA.put("period", new String[]{"le2025-11-20"});
-        onlyA.put("period-start", new String[]{"2025-11-20"});
-        onlyA.put("period-end", new String[]{"lt2025-11-21"});
-        onlyA.put("type", new String[]{token(TYPE_CR_CONSULTATION)});
-        onlyA.put("category", new String[]{token(CLASS_CR)});
-        onlyA.put("event", new String[]{token(EVENT_X)});
-        onlyA.put("facility", new String[]{token(FACILITY_SA07)});
-        onlyA.put("setting", new String[]{token(PRACTICE_AMBULATOIRE)});
-        onlyA.put("format", new String[]{token(FORMAT_TEXT)});
-        onlyA.put("author.family", new String[]{"DURANT"});
-        onlyA.put("author.given", new String[]{"Romuald"});
-        onlyA.put("related", new String[]{"ORDER-A^^^&1.2.250.1.999.4&ISO^urn:ihe:iti:xds:2013:order"});
-        onlyA.put("identifier", new String[]{"urn:oid:" + ua});
-        onlyA.put("_id", new String[]{idA});
-        onlyA.put("identifier ", new String[]{"urn:ietf:rfc:3986|urn:uuid:" + idA});
-        for (Map.Entry<String, String[]> p : onlyA.entrySet()) {
-            assertEquals(Set.of(ua), uniqueIds(search(durant, current(p.getKey().trim(), p.getValue()))), p.getKey());
-        }
         assertEquals(Set.of(ub), uniqueIds(search(durant, current("security-label", token(CONF_RESTRICTED)))), "security-label");
         assertEquals(Set.of(ua, ub), uniqueIds(search(durant, current("security-label", token(CONF_NORMAL)))),
                 "security-label N: both carry it");
