@@ -27,7 +27,6 @@ import static org.dmpgateway.mappings.fhir.FhirFixtures.entry;
 import static org.dmpgateway.mappings.fhir.FhirFixtures.refusals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class DocumentReferenceMapperTest {
     private static final String BASE = "https://dmp.example.org/fhir/";
