@@ -22,7 +22,7 @@ class PostgresDurabilityTest extends DurabilityTestBase {
 
     @Override
     String jdbcUrl(Path work) {
-        return PostgresTestSchema.URL + (PostgresTestSchema.URL.contains("?") ? "&" : "?") + "currentSchema=" + schema.name();
+        return schema.jdbcUrl();
     }
 
     @Override

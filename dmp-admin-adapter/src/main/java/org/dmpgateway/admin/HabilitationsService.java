@@ -11,7 +11,6 @@ import org.dmpgateway.model.access.AccessContext;
 import org.dmpgateway.model.access.AuthorizationDeclaration;
 import org.dmpgateway.model.access.RecordStatus;
 import org.dmpgateway.model.error.DmpError;
-import org.dmpgateway.model.error.DmpErrorCode;
 import org.dmpgateway.model.error.DmpException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -60,7 +60,6 @@ import org.dmpgateway.admin.hl7v3.ParticipationTargetSubject;
 import org.dmpgateway.admin.hl7v3.RoleClassAssignedEntity;
 import org.dmpgateway.admin.hl7v3.RoleClassPatient;
 import org.dmpgateway.admin.hl7v3.SC;
-import org.dmpgateway.admin.hl7v3.TEL;
 import org.dmpgateway.admin.hl7v3.TS;
 import org.dmpgateway.admin.hl7v3.XActMoodIntentEvent;
 import org.dmpgateway.model.access.RecordStatus;

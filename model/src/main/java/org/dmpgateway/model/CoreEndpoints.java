@@ -22,11 +22,11 @@ public final class CoreEndpoints {
     /** Body: {@link org.dmpgateway.model.query.RetrieveCommand}; answer: RetrieveResult. */
     public static final String RETRIEVE_DOCUMENTS = "direct:retrieve-documents";
     /**
-     * Body: {@link org.dmpgateway.model.DocumentUpdate} (ITI-57, later FHIR PATCH); answer:
-     * the new document entry versions.
+     * Body: {@link org.dmpgateway.model.DocumentUpdate} (ITI-57, FHIR PATCH, and FHIR DELETE
+     * as a status change to Deleted); answer: the new document entry versions.
      */
     public static final String UPDATE_DOCUMENTS = "direct:update-documents";
-    /** Body: {@link org.dmpgateway.model.DocumentRemoval} (ITI-62, later FHIR delete); answer: none. */
+    /** Body: {@link org.dmpgateway.model.DocumentRemoval} (ITI-62; FHIR DELETE goes through {@link #UPDATE_DOCUMENTS}); answer: none. */
     public static final String REMOVE_DOCUMENTS = "direct:remove-documents";
     /**
      * Body: {@link org.dmpgateway.model.access.AuthorizationDeclaration} (TD0.3: the professional's

@@ -3,7 +3,7 @@ package org.dmpgateway.model;
 import java.util.List;
 
 /**
- * The internal command of a metadata update (ITI-57 Update Document Set, later FHIR PATCH): new
+ * The internal command of a metadata update (ITI-57 Update Document Set, FHIR PATCH and DELETE): new
  * versions of existing document entries (same logicalId, {@code previousVersion} the version they
  * replace) and availability-status changes.
  *

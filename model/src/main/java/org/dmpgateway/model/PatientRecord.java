@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /**
- * A patient's record: INS, identity, record state (dmp-rules.md section 1) and the patient's own
+ * A patient's record: INS, identity, record state (docs/sources/dmp-rules.md section 1) and the patient's own
  * settings (e-mail, emergency switches, mask-all); when closed, when and why.
  *
  * @param closedAt      when the record was closed (state CLOSED), null otherwise or when unknown

@@ -1,7 +1,7 @@
 package org.dmpgateway.model;
 
 /**
- * What the patient decides about their record (dmp-rules.md section 3).
+ * What the patient decides about their record (docs/sources/dmp-rules.md section 3).
  *
  * @param email                    where notifications go (null: none)
  * @param samuAccessAllowed        SAMU regulation doctors (centre 15) may access in an emergency (on by default)

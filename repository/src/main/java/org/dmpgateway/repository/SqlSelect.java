@@ -234,7 +234,7 @@ final class SqlSelect {
 
     /**
      * Some author person of the object is this professional (XCN component 1 equals the id), or, for
-     * a document entry, this professional submitted it (dmp-rules.md: a masked document stays visible
+     * a document entry, this professional submitted it (docs/sources/dmp-rules.md: a masked document stays visible
      * to the professional who deposited it).
      */
     private String authoredBy(String actorId) {

@@ -15,10 +15,11 @@ import java.util.UUID;
 /**
  * A fresh schema of the test PostgreSQL database ({@code DMP_TEST_PG_URL}, default
  * jdbc:postgresql://127.0.0.1:5432/test, user {@code DMP_TEST_PG_USER} or postgres, password
- * {@code DMP_TEST_PG_PASSWORD} or none), migrated by Flyway and dropped at the end, for the contract
- * tests of the repository and the core (shared through this module's test-jar). Tests that use it
- * run when PostgreSQL answers, and always when CI=true ({@link Available}: then they fail if the
- * server is down).
+ * {@code DMP_TEST_PG_PASSWORD} or none), migrated by Flyway (here with {@link #migrate}, or by the
+ * server started on {@link #jdbcUrl}) and dropped at the end: the one PostgreSQL helper of the tests,
+ * shared through this module's test-jar by the core, the server and the benchmark. Every PostgreSQL
+ * leaf of a suite carries {@link Available}: it runs when PostgreSQL answers, and always when
+ * CI=true (then it fails if the server is down, never skipped).
  */
 public final class PostgresTestSchema {
     public static final String URL = env("DMP_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
@@ -34,6 +35,11 @@ public final class PostgresTestSchema {
 
     public String name() {
         return schema;
+    }
+
+    /** The JDBC URL of the test database with this schema as the current one. */
+    public String jdbcUrl() {
+        return URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + schema;
     }
 
     /** Creates the schema and applies the migrations. */
@@ -77,7 +83,8 @@ public final class PostgresTestSchema {
             try (Connection ignored = dataSource(null).getConnection()) {
                 return ConditionEvaluationResult.enabled("PostgreSQL answers at " + URL);
             } catch (SQLException e) {
-                return ConditionEvaluationResult.disabled("PostgreSQL not reachable at " + URL + ": " + e.getMessage());
+                return ConditionEvaluationResult.disabled("PostgreSQL not reachable at " + URL + ": " + e.getMessage()
+                        + "; set CI=true to make this a failure");
             }
         }
     }

@@ -6,12 +6,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.ProducerTemplate;
 import org.dmpgateway.fhir.FhirServerConfiguration;
 import org.dmpgateway.mappings.fhir.AuditEventMapper;
-import org.dmpgateway.model.PatientRecordState;
+import org.dmpgateway.server.support.TestRecord;
 import org.dmpgateway.server.support.AdminClient;
 import org.dmpgateway.server.support.FhirClient;
 import org.dmpgateway.server.support.FhirToken;
 import org.dmpgateway.server.support.SampleSubmissions;
-import org.dmpgateway.server.support.TestPatients;
 import org.dmpgateway.server.support.Vihf;
 import org.dmpgateway.server.support.XdsClient;
 import org.hl7.fhir.r4.model.AuditEvent;
@@ -69,16 +68,16 @@ class AccessTrailEndToEndTest {
     String repositoryUniqueId;
 
     XdsClient xds;
+    TestRecord record;
     AdminClient admin;
     String ins;
 
     @BeforeEach
     void newRecord() {
         xds = new XdsClient(producer, port);
-        admin = new AdminClient(port);
-        ins = TestPatients.newIns();
-        admin.createPatient(ins, PatientRecordState.ACTIVATED);
-        admin.authorise(ins, Vihf.DURANT, "DURANT Romuald", false);
+        record = TestRecord.create(port);
+        admin = record.admin();
+        ins = record.ins();
     }
 
     /** One document submitted over SOAP by Dr DURANT in {@code patient}'s record; its stored entry. */
@@ -103,7 +102,7 @@ class AccessTrailEndToEndTest {
     }
 
     List<AuditEvent> auditEvents(String patient) {
-        admin.authorise(patient, Vihf.ADMIN_DOCTOR, "LAMBERT Sophie", true);
+        new TestRecord(admin, patient).authoriseAsAdminDoctor(Vihf.doctor(patient).asAdminDoctor());
         IGenericClient fhir = FhirClient.as(port, Vihf.doctor(patient).asAdminDoctor());
         Bundle b = fhir.search().forResource(AuditEvent.class)
                 .where(AuditEvent.PATIENT.hasId("Patient/" + patient + "-" + INS_OID))
@@ -190,9 +189,7 @@ class AccessTrailEndToEndTest {
 
     @Test
     void aProbeByDocumentIdIsTracedInTheOwnersHistoryAndAnsweredAsUnknown() throws Exception {
-        String owner = TestPatients.newIns();
-        admin.createPatient(owner, PatientRecordState.ACTIVATED);
-        admin.authorise(owner, Vihf.DURANT, "DURANT Romuald", false);
+        String owner = TestRecord.create(admin).ins();
         DocumentEntry theirs = submitted(owner);
         String uniqueId = theirs.getUniqueId();
         String entryUuid = theirs.getEntryUuid();

@@ -3,6 +3,7 @@ package org.dmpgateway.server;
 import org.apache.camel.ProducerTemplate;
 import org.dmpgateway.model.access.AccessMode;
 import org.dmpgateway.model.PatientRecordState;
+import org.dmpgateway.server.support.TestRecord;
 import org.dmpgateway.server.support.AdminClient;
 import org.dmpgateway.server.support.MailServer;
 import org.dmpgateway.server.support.MailServer.ReceivedMail;
@@ -83,7 +84,7 @@ class DmpNotificationsEndToEndTest {
         email = "patient." + ins + "@example.org";
         admin.createPatient(ins, PatientRecordState.ACTIVATED);
         admin.settings(ins, "{\"email\":\"" + email + "\"}");
-        admin.authorise(ins, Vihf.DURANT, "DURANT Romuald", false);
+        admin.authorise(ins, Vihf.doctor(ins), false);
     }
 
     ProvideAndRegisterDocumentSet report(String title) {
@@ -148,9 +149,7 @@ class DmpNotificationsEndToEndTest {
         assertEquals(Status.FAILURE, xds.submit(report("dossier fermé")).getStatus());
         assertEquals(0, outboxRows(), "a refused request writes no e-mail");
 
-        String silent = TestPatients.newIns();
-        admin.createPatient(silent, PatientRecordState.ACTIVATED);
-        admin.authorise(silent, Vihf.DURANT, "DURANT Romuald", false);
+        String silent = TestRecord.create(admin).ins();
         assertEquals(Status.SUCCESS, xds.submit(single(silent, text("sans e-mail"))).getStatus());
         Integer rows = jdbc.queryForObject("SELECT COUNT(*) FROM notification_outbox WHERE patient_id = ?",
                 Integer.class, silent);

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.ProducerTemplate;
 import org.dmpgateway.model.access.AccessMode;
 import org.dmpgateway.model.PatientRecordState;
+import org.dmpgateway.server.support.TestRecord;
 import org.dmpgateway.server.support.AdminClient;
-import org.dmpgateway.server.support.TestPatients;
 import org.dmpgateway.server.support.Vihf;
 import org.dmpgateway.server.support.XdsClient;
 import org.junit.jupiter.api.BeforeEach;
@@ -84,34 +84,16 @@ abstract class DmpRulesEndToEndTestBase {
     String repositoryUniqueId;
 
     XdsClient xds;
+    TestRecord record;
     AdminClient admin;
     String ins;
 
     @BeforeEach
     void newRecord() {
         xds = new XdsClient(producer, port);
-        admin = new AdminClient(port);
-        ins = TestPatients.newIns();
-        admin.createPatient(ins, PatientRecordState.ACTIVATED);
-        admin.authorise(ins, Vihf.DURANT, "DURANT Romuald", false);
-    }
-
-    // ------------------------------------------------------------------ identities
-
-    Vihf durant() {
-        return Vihf.doctor(ins);
-    }
-
-    Vihf dentist() {
-        return durant().asDentist();
-    }
-
-    Vihf otherDoctor() {
-        return durant().asOtherDoctor();
-    }
-
-    Vihf adminDoctor() {
-        return durant().asAdminDoctor();
+        record = TestRecord.create(port);
+        admin = record.admin();
+        ins = record.ins();
     }
 
     // ------------------------------------------------------------------ requests
@@ -142,7 +124,7 @@ abstract class DmpRulesEndToEndTestBase {
     }
 
     String submitReport(boolean masked) {
-        return submit(xds.as(durant()), CLASS_CR, TYPE_CR_CONSULTATION, masked);
+        return submit(xds.as(record.durant()), CLASS_CR, TYPE_CR_CONSULTATION, masked);
     }
 
     List<String> found(XdsClient client) {
@@ -252,7 +234,7 @@ abstract class DmpRulesEndToEndTestBase {
     void aBlockedProfessionalIsRefusedInEveryMode(AccessMode mode) {
         String doc = submitReport(false);
         admin.block(ins, Vihf.DURANT);
-        XdsClient blocked = xds.as(durant().withMode(mode).withJustification("patient inconscient aux urgences"));
+        XdsClient blocked = xds.as(record.durant().withMode(mode).withJustification("patient inconscient aux urgences"));
         assertRefused(blocked.query(find()), "PS_BLOCKED");
         assertRefused(retrieve(blocked, doc), "PS_BLOCKED");
         assertRefused(blocked.submit(document(CLASS_CR, TYPE_CR_CONSULTATION, false)), "PS_BLOCKED");
@@ -261,10 +243,10 @@ abstract class DmpRulesEndToEndTestBase {
     @Test
     void withoutTheAuthorisationNormalAccessIsRefused() {
         String doc = submitReport(false);
-        XdsClient stranger = xds.as(otherDoctor());
+        XdsClient stranger = xds.as(record.otherDoctor());
         assertRefused(stranger.query(find()), "PS_NOT_AUTHORIZED");
         assertRefused(retrieve(stranger, doc), "PS_NOT_AUTHORIZED");
-        admin.authorise(ins, OTHER_DOCTOR, "PETIT Louis", false);
+        record.authorise(record.otherDoctor());
         assertEquals(List.of(doc), found(stranger));
     }
 
@@ -287,10 +269,10 @@ abstract class DmpRulesEndToEndTestBase {
     @Test
     void theSoftwareDeclaresTheAuthorisationWithTd03AndReadsTheStatusWithTd02() throws Exception {
         String doc = submitReport(false);
-        XdsClient other = xds.as(otherDoctor());
+        XdsClient other = xds.as(record.otherDoctor());
         assertRefused(other.query(find()), "PS_NOT_AUTHORIZED");
 
-        var status = dmp("GET", otherDoctor(), "/dmp/status");
+        var status = dmp("GET", record.otherDoctor(), "/dmp/status");
         assertEquals(200, status.statusCode(), status.body());
         assertEquals("ACTIVATED", json(status).get("state"));
         assertNull(json(status).get("consent"));
@@ -298,26 +280,26 @@ abstract class DmpRulesEndToEndTestBase {
                 List.of(json(status).get("familyName"), json(status).get("givenName"), json(status).get("birthDate"),
                         json(status).get("gender")), "the record's identity as the admin API created it");
 
-        var declared = dmp("PUT", otherDoctor(), "/dmp/authorization");
+        var declared = dmp("PUT", record.otherDoctor(), "/dmp/authorization");
         assertEquals(200, declared.statusCode(), declared.body());
         assertEquals("AUTHORIZED", json(declared).get("consent"));
         assertEquals(List.of(doc), found(other), "authorised through TD0.3");
 
-        var withdrawn = dmp("DELETE", otherDoctor(), "/dmp/authorization");
+        var withdrawn = dmp("DELETE", record.otherDoctor(), "/dmp/authorization");
         assertEquals(200, withdrawn.statusCode(), withdrawn.body());
         assertNull(json(withdrawn).get("consent"));
         assertRefused(other.query(find()), "PS_NOT_AUTHORIZED");
 
         admin.block(ins, OTHER_DOCTOR);
-        var blocked = dmp("PUT", otherDoctor(), "/dmp/authorization");
+        var blocked = dmp("PUT", record.otherDoctor(), "/dmp/authorization");
         assertEquals(403, blocked.statusCode(), blocked.body());
         assertEquals("PS_BLOCKED", json(blocked).get("code"), "a blocked professional cannot authorise themselves");
 
         admin.setState(ins, PatientRecordState.CLOSED);
-        var closed = dmp("GET", durant(), "/dmp/status");
+        var closed = dmp("GET", record.durant(), "/dmp/status");
         assertEquals(200, closed.statusCode(), "TD0.2 answers whatever the state");
         assertEquals("CLOSED", json(closed).get("state"));
-        var refused = dmp("PUT", durant(), "/dmp/authorization");
+        var refused = dmp("PUT", record.durant(), "/dmp/authorization");
         assertEquals(410, refused.statusCode(), "a closed record is gone (HttpErrorMapper)");
         assertEquals("DMP_CLOSED", json(refused).get("code"));
 
@@ -330,19 +312,19 @@ abstract class DmpRulesEndToEndTestBase {
 
     @Test
     void theHabilitationMatrixDecidesWhichTypesAProfessionHandles() {
-        admin.authorise(ins, DENTIST, "MOREAU Jeanne", false);
+        record.authorise(record.dentist());
         String report = submitReport(false);
-        String psy = submit(xds.as(durant()), CLASS_SYNTHESE, TYPE_PSY, false);
-        XdsClient dentist = xds.as(dentist());
+        String psy = submit(xds.as(record.durant()), CLASS_SYNTHESE, TYPE_PSY, false);
+        XdsClient dentist = xds.as(record.dentist());
 
-        assertEquals(sorted(report, psy), found(xds.as(durant())), "a médecin handles every type");
+        assertEquals(sorted(report, psy), found(xds.as(record.durant())), "a médecin handles every type");
         assertEquals(List.of(report), found(dentist), "a dentist does not see the psychiatric synthesis");
         assertRefused(retrieve(dentist, psy), "HABILITATION_DENIED");
         assertSuccess(retrieve(dentist, report));
         Response refused = dentist.submit(document(CLASS_SYNTHESE, TYPE_PSY, false));
         assertRefused(refused, "HABILITATION_DENIED");
         assertTrue(refused.getErrors().get(0).getCodeContext().contains("68599-0"));
-        assertEquals(sorted(report, psy), found(xds.as(durant())), "the refused submission stored nothing");
+        assertEquals(sorted(report, psy), found(xds.as(record.durant())), "the refused submission stored nothing");
         assertSuccess(dentist.submit(document(CLASS_CR, TYPE_CR_CONSULTATION, false)));
     }
 
@@ -350,29 +332,29 @@ abstract class DmpRulesEndToEndTestBase {
 
     @Test
     void aMaskedDocumentIsSeenByItsAuthorAndTheAdminDoctorOnly() {
-        admin.authorise(ins, OTHER_DOCTOR, "PETIT Louis", false);
-        admin.authorise(ins, ADMIN_DOCTOR, "LAMBERT Sophie", true);
+        record.authorise(record.otherDoctor());
+        record.authoriseAsAdminDoctor(record.adminDoctor());
         String plain = submitReport(false);
         String masked = submitReport(true);
 
-        assertEquals(sorted(plain, masked), found(xds.as(durant())), "the author sees their masked document");
-        assertEquals(sorted(plain, masked), found(xds.as(adminDoctor())), "the admin doctor sees it");
-        XdsClient other = xds.as(otherDoctor());
+        assertEquals(sorted(plain, masked), found(xds.as(record.durant())), "the author sees their masked document");
+        assertEquals(sorted(plain, masked), found(xds.as(record.adminDoctor())), "the admin doctor sees it");
+        XdsClient other = xds.as(record.otherDoctor());
         assertEquals(List.of(plain), found(other), "another professional does not");
         assertRefused(retrieve(other, masked), "UNKNOWN_DOCUMENT", ErrorCode.DOCUMENT_UNIQUE_ID_ERROR);
         GetDocumentsQuery byId = new GetDocumentsQuery();
         byId.setUniqueIds(List.of(masked));
         assertTrue(other.query(byId).getDocumentEntries().isEmpty(), "not even by its uniqueId");
-        assertSuccess(retrieve(xds.as(adminDoctor()), masked));
+        assertSuccess(retrieve(xds.as(record.adminDoctor()), masked));
     }
 
     @Test
     void emergencyAccessShowsMaskedDocumentsOnlyWithThePatientsThirdSwitch() {
         String plain = submitReport(false);
         String masked = submitReport(true);
-        XdsClient breakGlass = xds.as(otherDoctor().withMode(AccessMode.BREAK_GLASS)
+        XdsClient breakGlass = xds.as(record.otherDoctor().withMode(AccessMode.BREAK_GLASS)
                 .withJustification("détresse respiratoire, patient inconscient"));
-        XdsClient samu = xds.as(otherDoctor().withMode(AccessMode.SAMU_REGULATION));
+        XdsClient samu = xds.as(record.otherDoctor().withMode(AccessMode.SAMU_REGULATION));
 
         assertEquals(List.of(plain), found(breakGlass), "no authorisation needed, masked documents hidden");
         assertEquals(List.of(plain), found(samu));
@@ -384,15 +366,15 @@ abstract class DmpRulesEndToEndTestBase {
 
     @Test
     void whenThePatientMasksEverythingAProfessionalSeesOnlyTheirOwnDocuments() {
-        admin.authorise(ins, OTHER_DOCTOR, "PETIT Louis", false);
+        record.authorise(record.otherDoctor());
         String durants = submitReport(false);
-        String others = submit(xds.as(otherDoctor()), CLASS_CR, TYPE_CR_CONSULTATION, false);
+        String others = submit(xds.as(record.otherDoctor()), CLASS_CR, TYPE_CR_CONSULTATION, false);
         admin.settings(ins, "{\"maskAll\":true}");
-        assertEquals(List.of(durants), found(xds.as(durant())));
-        assertEquals(List.of(others), found(xds.as(otherDoctor())),
+        assertEquals(List.of(durants), found(xds.as(record.durant())));
+        assertEquals(List.of(others), found(xds.as(record.otherDoctor())),
                 "the author of a document is the professional in its authorPerson");
         admin.settings(ins, "{\"maskAll\":false}");
-        assertEquals(sorted(durants, others), found(xds.as(otherDoctor())));
+        assertEquals(sorted(durants, others), found(xds.as(record.otherDoctor())));
     }
 
     // ------------------------------------------------------------------ emergency conditions
@@ -400,17 +382,17 @@ abstract class DmpRulesEndToEndTestBase {
     @Test
     void breakGlassNeedsAJustificationAndThePatientsSwitch() {
         submitReport(false);
-        assertRefused(xds.as(otherDoctor().withMode(AccessMode.BREAK_GLASS)).query(find()),
+        assertRefused(xds.as(record.otherDoctor().withMode(AccessMode.BREAK_GLASS)).query(find()),
                 "BREAK_GLASS_JUSTIFICATION_MISSING");
         admin.settings(ins, "{\"breakGlassAllowed\":false}");
-        assertRefused(xds.as(otherDoctor().withMode(AccessMode.BREAK_GLASS).withJustification("coma, arrêt respiratoire")).query(find()),
+        assertRefused(xds.as(record.otherDoctor().withMode(AccessMode.BREAK_GLASS).withJustification("coma, arrêt respiratoire")).query(find()),
                 "BREAK_GLASS_DISABLED");
     }
 
     @Test
     void samuNeedsTheSamuSwitchAndNoJustification() {
         String doc = submitReport(false);
-        XdsClient samu = xds.as(otherDoctor().withMode(AccessMode.SAMU_REGULATION));
+        XdsClient samu = xds.as(record.otherDoctor().withMode(AccessMode.SAMU_REGULATION));
         assertEquals(List.of(doc), found(samu));
         admin.settings(ins, "{\"samuAccessAllowed\":false}");
         assertRefused(samu.query(find()), "SAMU_ACCESS_DISABLED");
@@ -422,9 +404,7 @@ abstract class DmpRulesEndToEndTestBase {
     @Test
     void theIdentitysPatientBoundsEveryRequest() throws Exception {
         String doc = submitReport(false);
-        String otherIns = TestPatients.newIns();
-        admin.createPatient(otherIns, PatientRecordState.ACTIVATED);
-        admin.authorise(otherIns, Vihf.DURANT, "DURANT Romuald", false);
+        String otherIns = TestRecord.create(admin).ins();
         XdsClient onOther = xds.as(Vihf.doctor(otherIns));
         assertRefused(onOther.query(find()), "ACCESS_PATIENT_MISMATCH");
         assertRefused(onOther.submit(document(CLASS_CR, TYPE_CR_CONSULTATION, false)), "ACCESS_PATIENT_MISMATCH");
@@ -445,7 +425,7 @@ abstract class DmpRulesEndToEndTestBase {
     DocumentEntry stored(String uniqueId) {
         GetDocumentsQuery q = new GetDocumentsQuery();
         q.setUniqueIds(List.of(uniqueId));
-        List<DocumentEntry> entries = xds.as(durant()).query(q).getDocumentEntries().stream()
+        List<DocumentEntry> entries = xds.as(record.durant()).query(q).getDocumentEntries().stream()
                 .filter(e -> e.getAvailabilityStatus() == AvailabilityStatus.APPROVED).toList();
         assertEquals(1, entries.size(), () -> "one current version of " + uniqueId + ": " + entries);
         return entries.get(0);
@@ -500,41 +480,41 @@ abstract class DmpRulesEndToEndTestBase {
 
     @Test
     void theAuthorOrTheAdminDoctorMasksAndUnmasksAnotherProfessionalMayNot() {
-        admin.authorise(ins, OTHER_DOCTOR, "PETIT Louis", false);
-        admin.authorise(ins, ADMIN_DOCTOR, "LAMBERT Sophie", true);
+        record.authorise(record.otherDoctor());
+        record.authoriseAsAdminDoctor(record.adminDoctor());
         String doc = submitReport(false);
-        XdsClient other = xds.as(otherDoctor());
+        XdsClient other = xds.as(record.otherDoctor());
 
         assertRefused(other.update(maskRequest(doc, true)), "NOT_AUTHOR");
         assertEquals(List.of(doc), found(other), "the refused update changed nothing");
 
-        assertSuccess(xds.as(durant()).update(maskRequest(doc, true)));
+        assertSuccess(xds.as(record.durant()).update(maskRequest(doc, true)));
         assertEquals(List.of(), found(other), "masked by its author: hidden from the colleague");
         assertRefused(retrieve(other, doc), "UNKNOWN_DOCUMENT", ErrorCode.DOCUMENT_UNIQUE_ID_ERROR);
         DocumentEntry masked = stored(doc);
         assertEquals("2", masked.getVersion().getVersionName());
         assertTrue(masked.getConfidentialityCodes().stream().anyMatch(c -> "MASQUE_PS".equals(c.getCode())));
 
-        assertSuccess(xds.as(adminDoctor()).update(maskRequest(doc, false)));
+        assertSuccess(xds.as(record.adminDoctor()).update(maskRequest(doc, false)));
         assertEquals(List.of(doc), found(other), "unmasked by the admin doctor at the patient's request");
         assertSuccess(retrieve(other, doc));
     }
 
     @Test
     void onlyTheAuthorDeletesThroughIti57OrIti62() {
-        admin.authorise(ins, OTHER_DOCTOR, "PETIT Louis", false);
+        record.authorise(record.otherDoctor());
         String first = submitReport(false);
         String second = submitReport(false);
-        XdsClient other = xds.as(otherDoctor());
+        XdsClient other = xds.as(record.otherDoctor());
 
         assertRefused(other.update(statusRequest(first, APPROVED, DELETED)), "NOT_AUTHOR");
         assertRefused(other.remove(removal(second)), "NOT_AUTHOR");
         assertEquals(sorted(first, second), found(other), "nothing was deleted");
 
-        assertSuccess(xds.as(durant()).update(statusRequest(first, APPROVED, DELETED)));
-        assertSuccess(xds.as(durant()).remove(removal(second)));
-        assertEquals(List.of(), found(xds.as(durant())), "deleted documents are gone, even for their author");
-        assertRefused(retrieve(xds.as(durant()), first), "UNKNOWN_DOCUMENT", ErrorCode.DOCUMENT_UNIQUE_ID_ERROR);
+        assertSuccess(xds.as(record.durant()).update(statusRequest(first, APPROVED, DELETED)));
+        assertSuccess(xds.as(record.durant()).remove(removal(second)));
+        assertEquals(List.of(), found(xds.as(record.durant())), "deleted documents are gone, even for their author");
+        assertRefused(retrieve(xds.as(record.durant()), first), "UNKNOWN_DOCUMENT", ErrorCode.DOCUMENT_UNIQUE_ID_ERROR);
     }
 
     /** FindDocuments with the CI-SIS statuses written in $XDSDocumentEntryStatus, as a DMP client sends them. */
@@ -546,7 +526,7 @@ abstract class DmpRulesEndToEndTestBase {
         request.getAdhocQuery().getSlot().removeIf(slot -> "$XDSDocumentEntryStatus".equals(slot.getName()));
         new QuerySlotHelper(new EbXMLAdhocQueryRequest30(request)).fromStringList(QueryParameter.DOC_ENTRY_STATUS,
                 List.of(statusUrns));
-        QueryResponse r = xds.as(durant()).query(request);
+        QueryResponse r = xds.as(record.durant()).query(request);
         assertEquals(Status.SUCCESS, r.getStatus(), () -> "FindDocuments failed: " + describe(r.getErrors()));
         return r.getDocumentEntries().stream().map(DocumentEntry::getUniqueId).sorted().toList();
     }
@@ -555,12 +535,12 @@ abstract class DmpRulesEndToEndTestBase {
     void theAuthorArchivesAndUnarchivesAndArchivedDocumentsAreFoundWithTheCisisStatus() {
         String doc = submitReport(false);
         String current = submitReport(false);
-        assertSuccess(xds.as(durant()).update(statusRequest(doc, APPROVED, ARCHIVED)));
-        assertEquals(List.of(current), found(xds.as(durant())), "an archived document leaves the Approved selection");
+        assertSuccess(xds.as(record.durant()).update(statusRequest(doc, APPROVED, ARCHIVED)));
+        assertEquals(List.of(current), found(xds.as(record.durant())), "an archived document leaves the Approved selection");
         assertEquals(List.of(doc), foundWithStatuses(ARCHIVED));
         assertEquals(sorted(doc, current), foundWithStatuses(APPROVED, ARCHIVED));
-        assertSuccess(xds.as(durant()).update(statusRequest(doc, ARCHIVED, APPROVED)));
-        assertEquals(sorted(doc, current), found(xds.as(durant())));
+        assertSuccess(xds.as(record.durant()).update(statusRequest(doc, ARCHIVED, APPROVED)));
+        assertEquals(sorted(doc, current), found(xds.as(record.durant())));
         assertEquals(List.of(), foundWithStatuses(ARCHIVED));
     }
 
@@ -569,12 +549,12 @@ abstract class DmpRulesEndToEndTestBase {
     @Test
     void allowedAndRefusedRequestsAreTraced() throws Exception {
         String doc = submitReport(false);
-        found(xds.as(durant()));
-        assertSuccess(retrieve(xds.as(durant()), doc));
-        assertRefused(xds.as(otherDoctor().withMode(AccessMode.BREAK_GLASS)).query(find()),
+        found(xds.as(record.durant()));
+        assertSuccess(retrieve(xds.as(record.durant()), doc));
+        assertRefused(xds.as(record.otherDoctor().withMode(AccessMode.BREAK_GLASS)).query(find()),
                 "BREAK_GLASS_JUSTIFICATION_MISSING");
         admin.block(ins, DENTIST);
-        assertRefused(retrieve(xds.as(dentist().withMode(AccessMode.BREAK_GLASS).withJustification("urgence dentaire")), doc),
+        assertRefused(retrieve(xds.as(record.dentist().withMode(AccessMode.BREAK_GLASS).withJustification("urgence dentaire")), doc),
                 "PS_BLOCKED");
 
         List<Map<String, Object>> t = traces();

@@ -2,11 +2,9 @@ package org.dmpgateway.server;
 
 import ca.uhn.fhir.context.FhirContext;
 import org.apache.camel.ProducerTemplate;
-import org.dmpgateway.model.PatientRecordState;
-import org.dmpgateway.server.support.AdminClient;
+import org.dmpgateway.server.support.TestRecord;
 import org.dmpgateway.server.support.FhirClient;
 import org.dmpgateway.server.support.FhirToken;
-import org.dmpgateway.server.support.TestPatients;
 import org.dmpgateway.server.support.Vihf;
 import org.dmpgateway.server.support.XdsClient;
 import org.hl7.fhir.r4.model.Bundle;
@@ -70,10 +68,7 @@ class FhirConformanceExamplesTest {
 
     @BeforeEach
     void newRecord() {
-        ins = TestPatients.newIns();
-        AdminClient admin = new AdminClient(port);
-        admin.createPatient(ins, PatientRecordState.ACTIVATED);
-        admin.authorise(ins, Vihf.DURANT, "DURANT Romuald", false);
+        ins = TestRecord.create(port).ins();
     }
 
     HttpResponse<String> post(String path, String body) {

@@ -2,12 +2,10 @@ package org.dmpgateway.server;
 
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
-import org.dmpgateway.model.PatientRecordState;
-import org.dmpgateway.server.support.AdminClient;
+import org.dmpgateway.server.support.TestRecord;
 import org.dmpgateway.server.support.FhirClient;
 import org.dmpgateway.server.support.FhirWriteSamples;
 import org.dmpgateway.server.support.SampleSubmissions;
-import org.dmpgateway.server.support.TestPatients;
 import org.dmpgateway.server.support.Vihf;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.DocumentReference;
@@ -46,11 +44,9 @@ class FhirVersionedReadEndToEndTest {
 
     @BeforeEach
     void newRecord() {
-        AdminClient admin = new AdminClient(port);
-        ins = TestPatients.newIns();
-        admin.createPatient(ins, PatientRecordState.ACTIVATED);
-        admin.authorise(ins, Vihf.DURANT, "DURANT Romuald", false);
-        fhir = FhirClient.as(port, Vihf.doctor(ins));
+        TestRecord record = TestRecord.create(port);
+        ins = record.ins();
+        fhir = FhirClient.as(port, record.durant());
     }
 
     DocumentReference vread(String id, String version) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.dmpgateway.model.access.AccessMode;
 import org.dmpgateway.model.PatientRecordState;
+import org.dmpgateway.server.support.TestRecord;
 import org.dmpgateway.server.support.AdminClient;
 import org.dmpgateway.server.support.FhirClient;
 import org.dmpgateway.server.support.FhirSamples;
@@ -57,19 +58,15 @@ class HardeningRulesEndToEndTest {
     @LocalServerPort
     int port;
 
+    TestRecord record;
     AdminClient admin;
     String ins;
 
     @BeforeEach
     void newRecord() {
-        admin = new AdminClient(port);
-        ins = TestPatients.newIns();
-        admin.createPatient(ins, PatientRecordState.ACTIVATED);
-        admin.authorise(ins, Vihf.DURANT, "DURANT Romuald", false);
-    }
-
-    Vihf durant() {
-        return Vihf.doctor(ins);
+        record = TestRecord.create(port);
+        admin = record.admin();
+        ins = record.ins();
     }
 
     IGenericClient fhir(Vihf who) {
@@ -78,7 +75,7 @@ class HardeningRulesEndToEndTest {
 
     String submitReport() {
         String uniqueId = SampleSubmissions.newOid();
-        Bundle response = fhir(durant()).transaction().withBundle(FhirSamples.provideBundle(ins, durant(), CLASS_CR,
+        Bundle response = fhir(record.durant()).transaction().withBundle(FhirSamples.provideBundle(ins, record.durant(), CLASS_CR,
                 TYPE_CR, false, ("Compte rendu de " + ins).getBytes(StandardCharsets.UTF_8), uniqueId)).execute();
         assertTrue(response.getEntry().stream().allMatch(e -> e.getResponse().getStatus().startsWith("201")));
         return uniqueId;
@@ -118,7 +115,7 @@ class HardeningRulesEndToEndTest {
 
     /** The server still answers a normal search after the hostile request. */
     void stillServes(String uniqueId) {
-        assertEquals(List.of(uniqueId), found(durant()));
+        assertEquals(List.of(uniqueId), found(record.durant()));
     }
 
     HttpResponse<String> raw(String method, String pathAndQuery, Vihf who, String contentType, String body)
@@ -156,7 +153,7 @@ class HardeningRulesEndToEndTest {
     @Test
     void aBreakGlassJustificationOfInvisibleCharactersIsRefused() throws Exception {
         String doc = submitReport();
-        Vihf emergency = durant().asOtherDoctor().withMode(AccessMode.BREAK_GLASS);
+        Vihf emergency = record.durant().asOtherDoctor().withMode(AccessMode.BREAK_GLASS);
         for (String invisible : List.of("\u00A0", "\u200B", "\u00A0\u200B\u2060\uFEFF\u3000", "\u200Burgence\u200B")) {
             assertRefused(403, "BREAK_GLASS_JUSTIFICATION_MISSING", () -> found(emergency.withJustification(invisible)));
         }
@@ -171,15 +168,15 @@ class HardeningRulesEndToEndTest {
     @Test
     void onlyADoctorUsesTheSamuRegulationMode() throws Exception {
         String doc = submitReport();
-        Vihf nurse = durant().as(NURSE, "MARTIN, Julie", Vihf.INFIRMIER, null).withMode(AccessMode.SAMU_REGULATION);
-        Vihf pharmacist = durant().as(PHARMACIST, "LEROY, Paul", Vihf.PHARMACIEN, null)
+        Vihf nurse = record.durant().as(NURSE, "MARTIN, Julie", Vihf.INFIRMIER, null).withMode(AccessMode.SAMU_REGULATION);
+        Vihf pharmacist = record.durant().as(PHARMACIST, "LEROY, Paul", Vihf.PHARMACIEN, null)
                 .withMode(AccessMode.SAMU_REGULATION);
         assertRefused(403, "HABILITATION_DENIED", () -> found(nurse));
         assertRefused(403, "HABILITATION_DENIED", () -> found(pharmacist));
         List<Map<String, Object>> history = traces(ins);
         assertTrue(history.stream().anyMatch(trace(NURSE, "QUERY", "HABILITATION_DENIED")), history::toString);
         assertTrue(history.stream().anyMatch(trace(PHARMACIST, "QUERY", "HABILITATION_DENIED")), history::toString);
-        Vihf regulator = durant().asOtherDoctor().withMode(AccessMode.SAMU_REGULATION);
+        Vihf regulator = record.durant().asOtherDoctor().withMode(AccessMode.SAMU_REGULATION);
         assertEquals(List.of(doc), found(regulator), "a doctor (profession 10) regulates");
         stillServes(doc);
     }
@@ -191,7 +188,7 @@ class HardeningRulesEndToEndTest {
         String doc = submitReport();
         String other = TestPatients.newIns();
         admin.createPatient(other, PatientRecordState.ACTIVATED);
-        assertRefused(400, "ACCESS_PATIENT_MISMATCH", () -> documents(durant(), other));
+        assertRefused(400, "ACCESS_PATIENT_MISMATCH", () -> documents(record.durant(), other));
         assertTrue(traces(other).stream().anyMatch(trace(Vihf.DURANT, "QUERY", "ACCESS_PATIENT_MISMATCH")),
                 "the probe is in the targeted record's history");
         assertTrue(traces(ins).stream().noneMatch(t -> "ACCESS_PATIENT_MISMATCH".equals(t.get("outcome"))),
@@ -202,15 +199,15 @@ class HardeningRulesEndToEndTest {
     @Test
     void aRefusedDeleteOrPatchIsTracedAsSuchNeverAsAQuery() throws Exception {
         String doc = submitReport();
-        String id = documents(durant(), ins).get(doc);
-        Vihf stranger = durant().asOtherDoctor();
+        String id = documents(record.durant(), ins).get(doc);
+        Vihf stranger = record.durant().asOtherDoctor();
         HttpResponse<String> delete = raw("DELETE", "/DocumentReference/" + id, stranger, null, null);
         assertEquals(403, delete.statusCode(), delete.body());
         HttpResponse<String> patch = raw("PATCH", "/DocumentReference/" + id, stranger, "application/json-patch+json",
                 "[{\"op\":\"add\",\"path\":\"/securityLabel\",\"value\":[{\"coding\":[{\"system\":"
                         + "\"urn:oid:1.2.250.1.213.1.1.4.13\",\"code\":\"MASQUE_PS\"}]}]}]");
         assertEquals(403, patch.statusCode(), patch.body());
-        HttpResponse<String> unknown = raw("DELETE", "/DocumentReference/" + java.util.UUID.randomUUID(), durant(),
+        HttpResponse<String> unknown = raw("DELETE", "/DocumentReference/" + java.util.UUID.randomUUID(), record.durant(),
                 null, null);
         assertEquals(404, unknown.statusCode(), unknown.body());
 
@@ -228,12 +225,12 @@ class HardeningRulesEndToEndTest {
     @Test
     void aRefusalAnswered400IsTraced() throws Exception {
         String doc = submitReport();
-        String id = documents(durant(), ins).get(doc);
+        String id = documents(record.durant(), ins).get(doc);
         HttpResponse<String> badSearch = raw("GET", "/DocumentReference?patient.identifier="
                 + URLEncoder.encode("urn:oid:" + SampleSubmissions.INS_OID + "|" + ins, StandardCharsets.UTF_8)
-                + "&status=not-a-status", durant(), null, null);
+                + "&status=not-a-status", record.durant(), null, null);
         assertEquals(400, badSearch.statusCode(), badSearch.body());
-        HttpResponse<String> badPatch = raw("PATCH", "/DocumentReference/" + id, durant(),
+        HttpResponse<String> badPatch = raw("PATCH", "/DocumentReference/" + id, record.durant(),
                 "application/json-patch+json", "{\"this is\": \"not a JSON Patch\"}");
         assertEquals(4, badPatch.statusCode() / 100, badPatch.body());
 

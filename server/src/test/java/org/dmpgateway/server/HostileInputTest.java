@@ -1,7 +1,7 @@
 package org.dmpgateway.server;
 
 import org.apache.camel.ProducerTemplate;
-import org.dmpgateway.server.support.AdminClient;
+import org.dmpgateway.server.support.TestRecord;
 import org.dmpgateway.server.support.FhirClient;
 import org.dmpgateway.server.support.FhirToken;
 import org.dmpgateway.server.support.FhirWriteSamples;
@@ -11,6 +11,9 @@ import org.hl7.fhir.r4.model.OperationOutcome;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.AvailabilityStatus;
 import org.openehealth.ipf.commons.ihe.xds.core.requests.query.FindDocumentsQuery;
@@ -41,6 +44,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 
 import static org.dmpgateway.server.support.SampleSubmissions.*;
 import static org.junit.jupiter.api.Assertions.*;
@@ -85,7 +89,7 @@ class HostileInputTest {
     @BeforeEach
     void setUp() {
         http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        new AdminClient(port).authorise(PATIENT_ACTIVATED, Vihf.DURANT, "DURANT Romuald", false);
+        TestRecord.seeded(port, PATIENT_ACTIVATED);
         xds = new XdsClient(producer, port).forPatient(PATIENT_ACTIVATED);
         token = FhirToken.of(Vihf.doctor(PATIENT_ACTIVATED));
     }
@@ -250,45 +254,51 @@ class HostileInputTest {
 
     // ------------------------------------------------------------------ item 3: errors
 
-    @Test
-    void malformedFhirSearchValuesAreRefused400NamingTheParameter() throws Exception {
-        String patient = "patient.identifier=urn:oid:" + INS_OID + "%7C" + PATIENT_ACTIVATED;
-        String[][] cases = {
-                {"DocumentReference", "date=not-a-date", "date"},
-                {"DocumentReference", "creation=2025-13-45", "creation"},
-                {"DocumentReference", "creation=garbage", "creation"},
-                {"DocumentReference", "period=ge2025-99", "period"},
-                {"DocumentReference", "period-start=xx", "period-start"},
-                {"DocumentReference", "period-end=2025-02-30", "period-end"},
-                {"DocumentReference", "status=nonsense", "status"},
-                {"DocumentReference", "_count=abc", "_count"},
-                {"List", "date=32-01-2025", "date"},
-        };
-        for (String[] c : cases) {
-            HttpResponse<String> response = get("/fhir/" + c[0] + "?" + patient + "&" + c[1]);
-            assertEquals(400, response.statusCode(), c[1] + " -> " + response.body());
-            OperationOutcome outcome = FhirClient.context().newJsonParser().parseResource(OperationOutcome.class, response.body());
-            assertTrue(outcome.getIssueFirstRep().getDiagnostics().contains(c[2]), c[1] + " -> " + response.body());
-        }
-        // other malformed or odd values: an answer or a client error, never a 500
-        String[] others = {"DocumentReference?" + patient + "&no-such-parameter=1",
+    static final String BY_PATIENT = "patient.identifier=urn:oid:" + INS_OID + "%7C" + PATIENT_ACTIVATED;
+
+    @ParameterizedTest(name = "{0}?{1}")
+    @CsvSource({
+            "DocumentReference, date=not-a-date, date",
+            "DocumentReference, creation=2025-13-45, creation",
+            "DocumentReference, creation=garbage, creation",
+            "DocumentReference, period=ge2025-99, period",
+            "DocumentReference, period-start=xx, period-start",
+            "DocumentReference, period-end=2025-02-30, period-end",
+            "DocumentReference, status=nonsense, status",
+            "DocumentReference, _count=abc, _count",
+            "List, date=32-01-2025, date",
+    })
+    void aMalformedFhirSearchValueIsRefused400NamingTheParameter(String resource, String malformed, String parameter)
+            throws Exception {
+        HttpResponse<String> response = get("/fhir/" + resource + "?" + BY_PATIENT + "&" + malformed);
+        assertEquals(400, response.statusCode(), malformed + " -> " + response.body());
+        OperationOutcome outcome = FhirClient.context().newJsonParser().parseResource(OperationOutcome.class, response.body());
+        assertTrue(outcome.getIssueFirstRep().getDiagnostics().contains(parameter), malformed + " -> " + response.body());
+    }
+
+    /** Other malformed or odd search values: an answer or a client error, never a 500. */
+    static Stream<String> oddFhirSearches() {
+        return Stream.of("DocumentReference?" + BY_PATIENT + "&no-such-parameter=1",
                 "DocumentReference?patient.identifier=garbage",
                 "DocumentReference?patient=Patient/",
-                "DocumentReference?" + patient + "&type=%7C",
-                "DocumentReference?" + patient + "&security-label=%7C%7C",
-                "DocumentReference?" + patient + "&related=:::",
-                "DocumentReference?" + patient + "&author.given=",
-                "DocumentReference?" + patient + "&event=a%7Cb%7Cc",
-                "DocumentReference?" + patient + "&period=ne2025",
-                "DocumentReference?" + patient + "&_sort=-nonsense",
-                "DocumentReference?" + patient + "&_include=DocumentReference:nonsense",
-                "List?" + patient + "&code=%7C&status=%7C",
+                "DocumentReference?" + BY_PATIENT + "&type=%7C",
+                "DocumentReference?" + BY_PATIENT + "&security-label=%7C%7C",
+                "DocumentReference?" + BY_PATIENT + "&related=:::",
+                "DocumentReference?" + BY_PATIENT + "&author.given=",
+                "DocumentReference?" + BY_PATIENT + "&event=a%7Cb%7Cc",
+                "DocumentReference?" + BY_PATIENT + "&period=ne2025",
+                "DocumentReference?" + BY_PATIENT + "&_sort=-nonsense",
+                "DocumentReference?" + BY_PATIENT + "&_include=DocumentReference:nonsense",
+                "List?" + BY_PATIENT + "&code=%7C&status=%7C",
                 "Patient?identifier=%7C",
-                "AuditEvent?patient=xx"};
-        for (String query : others) {
-            HttpResponse<String> response = get("/fhir/" + query);
-            assertTrue(response.statusCode() < 500, query + " -> " + response.statusCode() + " " + response.body());
-        }
+                "AuditEvent?patient=xx");
+    }
+
+    @ParameterizedTest
+    @MethodSource("oddFhirSearches")
+    void anOddFhirSearchIsAnsweredOrRefusedNeverA500(String query) throws Exception {
+        HttpResponse<String> response = get("/fhir/" + query);
+        assertTrue(response.statusCode() < 500, query + " -> " + response.statusCode() + " " + response.body());
     }
 
     @Test

@@ -3,13 +3,11 @@ package org.dmpgateway.server;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import org.apache.camel.ProducerTemplate;
-import org.dmpgateway.model.PatientRecordState;
-import org.dmpgateway.server.support.AdminClient;
+import org.dmpgateway.server.support.TestRecord;
 import org.dmpgateway.server.support.FhirClient;
 import org.dmpgateway.server.support.FhirToken;
 import org.dmpgateway.server.support.FhirWriteSamples;
 import org.dmpgateway.server.support.SampleSubmissions;
-import org.dmpgateway.server.support.TestPatients;
 import org.dmpgateway.server.support.Vihf;
 import org.dmpgateway.server.support.XdsClient;
 import org.hl7.fhir.r4.model.Bundle;
@@ -86,24 +84,15 @@ class IheConformanceEndToEndTest {
     ProducerTemplate producer;
 
     XdsClient xds;
+    TestRecord record;
     String ins;
 
     @BeforeEach
     void newRecord() {
         xds = new XdsClient(producer, port);
-        AdminClient admin = new AdminClient(port);
-        ins = TestPatients.newIns();
-        admin.createPatient(ins, PatientRecordState.ACTIVATED);
-        admin.authorise(ins, Vihf.DURANT, "DURANT Romuald", false);
-        admin.authorise(ins, Vihf.OTHER_DOCTOR, "PETIT Louis", false);
-    }
-
-    Vihf durant() {
-        return Vihf.doctor(ins);
-    }
-
-    Vihf otherDoctor() {
-        return durant().asOtherDoctor();
+        record = TestRecord.create(port);
+        record.authorise(record.otherDoctor());
+        ins = record.ins();
     }
 
     // ------------------------------------------------------------------ item 1: RPLC and its children
@@ -111,16 +100,16 @@ class IheConformanceEndToEndTest {
     @Test
     void aReplacementDeprecatesTheAddendaAndTransformsOfTheReplacedDocument() {
         ProvideAndRegisterDocumentSet original = single(ins, text("CR version 1"));
-        assertSuccess(xds.as(durant()).submit(original));
+        assertSuccess(xds.as(record.durant()).submit(original));
         String originalUuid = entry(uniqueIdOf(original)).getEntryUuid();
         ProvideAndRegisterDocumentSet addendum = related(AssociationType.APPEND, originalUuid, "Addendum au CR");
         ProvideAndRegisterDocumentSet transform = related(AssociationType.TRANSFORM, originalUuid, "CR transformé");
-        assertSuccess(xds.as(durant()).submit(addendum));
-        assertSuccess(xds.as(durant()).submit(transform));
+        assertSuccess(xds.as(record.durant()).submit(addendum));
+        assertSuccess(xds.as(record.durant()).submit(transform));
         assertEquals(AvailabilityStatus.APPROVED, entry(uniqueIdOf(addendum)).getAvailabilityStatus());
 
         ProvideAndRegisterDocumentSet replacement = replacement(ins, originalUuid, text("CR version 2"));
-        assertSuccess(xds.as(durant()).submit(replacement));
+        assertSuccess(xds.as(record.durant()).submit(replacement));
 
         assertEquals(AvailabilityStatus.DEPRECATED, entry(uniqueIdOf(original)).getAvailabilityStatus());
         assertEquals(AvailabilityStatus.DEPRECATED, entry(uniqueIdOf(addendum)).getAvailabilityStatus(),
@@ -133,17 +122,17 @@ class IheConformanceEndToEndTest {
     @Test
     void aReplacementOverIti65DeprecatesTheAddendumSubmittedOverSoap() {
         String originalId = SampleSubmissions.newOid();
-        DocumentReference v1 = FhirWriteSamples.document(ins, durant(), originalId, "CR version 1");
-        String v1Location = fhir(durant()).transaction().withBundle(FhirWriteSamples.provideBundle(ins, durant(), v1,
+        DocumentReference v1 = FhirWriteSamples.document(ins, record.durant(), originalId, "CR version 1");
+        String v1Location = fhir(record.durant()).transaction().withBundle(FhirWriteSamples.provideBundle(ins, record.durant(), v1,
                 bytes("CR version 1"))).execute().getEntry().get(1).getResponse().getLocation();
         String v1Id = v1Location.substring("DocumentReference/".length()).split("/")[0];
         ProvideAndRegisterDocumentSet addendum = related(AssociationType.APPEND, "urn:uuid:" + v1Id, "Addendum");
-        assertSuccess(xds.as(durant()).submit(addendum));
+        assertSuccess(xds.as(record.durant()).submit(addendum));
 
-        DocumentReference v2 = FhirWriteSamples.document(ins, durant(), SampleSubmissions.newOid(), "CR version 2");
+        DocumentReference v2 = FhirWriteSamples.document(ins, record.durant(), SampleSubmissions.newOid(), "CR version 2");
         v2.addRelatesTo().setCode(DocumentReference.DocumentRelationshipType.REPLACES)
                 .setTarget(new Reference("DocumentReference/" + v1Id));
-        Bundle response = fhir(durant()).transaction().withBundle(FhirWriteSamples.provideBundle(ins, durant(), v2,
+        Bundle response = fhir(record.durant()).transaction().withBundle(FhirWriteSamples.provideBundle(ins, record.durant(), v2,
                 bytes("CR version 2"))).execute();
         assertTrue(response.getEntry().get(1).getResponse().getStatus().startsWith("201"));
 
@@ -157,7 +146,7 @@ class IheConformanceEndToEndTest {
     @Test
     void getAllGetSubmissionSetAndContentsAndGetAssociationsReturnTheSetsHasMemberToAnAssociation() {
         ProvideAndRegisterDocumentSet pnr = twoDocumentsAndFolder(ins, text("CR"), text("%PDF-1.4 ordonnance"));
-        assertSuccess(xds.as(durant()).submit(pnr));
+        assertSuccess(xds.as(record.durant()).submit(pnr));
         int submitted = pnr.getAssociations().size();
         assertEquals(7, submitted, "2 documents, 1 folder, 2 folder memberships, 2 HasMember to those memberships");
 
@@ -166,7 +155,7 @@ class IheConformanceEndToEndTest {
         all.setStatusDocuments(List.of(AvailabilityStatus.APPROVED));
         all.setStatusSubmissionSets(List.of(AvailabilityStatus.APPROVED));
         all.setStatusFolders(List.of(AvailabilityStatus.APPROVED));
-        QueryResponse getAll = success(xds.as(durant()).query(all));
+        QueryResponse getAll = success(xds.as(record.durant()).query(all));
         assertEquals(submitted, getAll.getAssociations().size(), () -> "GetAll: " + types(getAll));
         String setUuid = getAll.getSubmissionSets().get(0).getEntryUuid();
         long toAssociations = getAll.getAssociations().stream().filter(a -> a.getSourceUuid().equals(setUuid)
@@ -175,14 +164,14 @@ class IheConformanceEndToEndTest {
 
         GetSubmissionSetAndContentsQuery contents = new GetSubmissionSetAndContentsQuery();
         contents.setUniqueId(pnr.getSubmissionSet().getUniqueId());
-        QueryResponse set = success(xds.as(durant()).query(contents));
+        QueryResponse set = success(xds.as(record.durant()).query(contents));
         assertEquals(2, set.getDocumentEntries().size());
         assertEquals(1, set.getFolders().size());
         assertEquals(submitted, set.getAssociations().size(), () -> "GetSubmissionSetAndContents: " + types(set));
 
         GetAssociationsQuery associations = new GetAssociationsQuery();
         associations.setUuids(List.of(setUuid));
-        QueryResponse fromSet = success(xds.as(durant()).query(associations));
+        QueryResponse fromSet = success(xds.as(record.durant()).query(associations));
         assertEquals(5, fromSet.getAssociations().size(), () -> "GetAssociations of the set: " + types(fromSet));
     }
 
@@ -190,7 +179,7 @@ class IheConformanceEndToEndTest {
 
     @Test
     void updateAvailabilityStatusWithoutValidDistinctStatusesOrWithAForeignSlotIsAnOperationError() {
-        String doc = submit(durant(), durant());
+        String doc = submit(record.durant(), record.durant());
         String uuid = entry(doc).getEntryUuid();
 
         operationError(statusChange(uuid, a -> a.addSlot("NewStatus", ARCHIVED)), "slot OriginalStatus is missing");
@@ -216,7 +205,7 @@ class IheConformanceEndToEndTest {
 
     @Test
     void aNewVersionWithAnInvalidAssociationPropagationIsAnOperationError() {
-        String doc = submit(durant(), durant());
+        String doc = submit(record.durant(), record.durant());
         SubmitObjectsRequest request = newVersion(entry(doc), e -> { }, "maybe");
 
         operationError(request, "AssociationPropagation [maybe] is not one of yes, no");
@@ -225,10 +214,10 @@ class IheConformanceEndToEndTest {
 
     @Test
     void aNewVersionWithoutRepositoryUniqueIdIsARegistryMetadataError() {
-        String doc = submit(durant(), durant());
+        String doc = submit(record.durant(), record.durant());
         SubmitObjectsRequest request = newVersion(entry(doc), e -> e.setRepositoryUniqueId(null), null);
 
-        ErrorInfo error = refused(xds.as(durant()).update(request), ErrorCode.REGISTRY_METADATA_ERROR);
+        ErrorInfo error = refused(xds.as(record.durant()).update(request), ErrorCode.REGISTRY_METADATA_ERROR);
         assertTrue(error.getCodeContext().startsWith("METADATA_ERROR: "), error.getCodeContext());
         assertTrue(error.getCodeContext().contains("missing: repositoryUniqueId"), error.getCodeContext());
         assertEquals("1", entry(doc).getVersion().getVersionName(), "nothing was changed");
@@ -236,10 +225,10 @@ class IheConformanceEndToEndTest {
 
     @Test
     void aNewVersionOfAnUnknownLogicalIdIsAMetadataUpdateError() {
-        String doc = submit(durant(), durant());
+        String doc = submit(record.durant(), record.durant());
         DocumentEntry v = entry(doc);
         v.setLogicalUuid("urn:uuid:" + UUID.randomUUID());
-        ErrorInfo error = refused(xds.as(durant()).update(newVersion(v, e -> { }, null)), ErrorCode.METADATA_UPDATE_ERROR);
+        ErrorInfo error = refused(xds.as(record.durant()).update(newVersion(v, e -> { }, null)), ErrorCode.METADATA_UPDATE_ERROR);
         assertTrue(error.getCodeContext().contains("has the entryUUID or logicalID " + v.getLogicalUuid()),
                 error.getCodeContext());
     }
@@ -249,28 +238,28 @@ class IheConformanceEndToEndTest {
     @Test
     void anIdenticalResubmissionIsRefusedAsADuplicateSayingTheDocumentIsRegisteredAlready() {
         ProvideAndRegisterDocumentSet first = single(ins, text("CR identique"));
-        assertSuccess(xds.as(durant()).submit(first));
+        assertSuccess(xds.as(record.durant()).submit(first));
         ProvideAndRegisterDocumentSet again = single(ins, text("CR identique"));
         again.getDocuments().get(0).getDocumentEntry().setUniqueId(uniqueIdOf(first));
 
-        ErrorInfo error = refused(xds.as(durant()).submit(again), ErrorCode.DUPLICATE_UNIQUE_ID_IN_REGISTRY);
+        ErrorInfo error = refused(xds.as(record.durant()).submit(again), ErrorCode.DUPLICATE_UNIQUE_ID_IN_REGISTRY);
         assertTrue(error.getCodeContext().startsWith("DUPLICATE_UNIQUE_ID: "), error.getCodeContext());
         assertTrue(error.getCodeContext().contains("already registered for this same document"), error.getCodeContext());
         GetDocumentsQuery get = new GetDocumentsQuery();
         get.setUniqueIds(List.of(uniqueIdOf(first)));
-        assertEquals(1, success(xds.as(durant()).query(get)).getDocumentEntries().size(), "registered once");
+        assertEquals(1, success(xds.as(record.durant()).query(get)).getDocumentEntries().size(), "registered once");
     }
 
     @Test
     void anIdenticalResubmissionOverIti65IsRefused409() {
         String uniqueId = SampleSubmissions.newOid();
         byte[] bytes = bytes("CR identique FHIR");
-        fhir(durant()).transaction().withBundle(FhirWriteSamples.provideBundle(ins, durant(),
-                FhirWriteSamples.document(ins, durant(), uniqueId, "CR"), bytes)).execute();
+        fhir(record.durant()).transaction().withBundle(FhirWriteSamples.provideBundle(ins, record.durant(),
+                FhirWriteSamples.document(ins, record.durant(), uniqueId, "CR"), bytes)).execute();
 
-        BaseServerResponseException e = assertThrows(BaseServerResponseException.class, () -> fhir(durant()).transaction()
-                .withBundle(FhirWriteSamples.provideBundle(ins, durant(),
-                        FhirWriteSamples.document(ins, durant(), uniqueId, "CR"), bytes)).execute());
+        BaseServerResponseException e = assertThrows(BaseServerResponseException.class, () -> fhir(record.durant()).transaction()
+                .withBundle(FhirWriteSamples.provideBundle(ins, record.durant(),
+                        FhirWriteSamples.document(ins, record.durant(), uniqueId, "CR"), bytes)).execute());
         assertEquals(409, e.getStatusCode(), e::getMessage);
         assertEquals("DUPLICATE_UNIQUE_ID", ((OperationOutcome) e.getOperationOutcome()).getIssueFirstRep().getDetails()
                 .getCodingFirstRep().getCode());
@@ -359,44 +348,44 @@ class IheConformanceEndToEndTest {
         ProvideAndRegisterDocumentSet pnr = single(ins, text("CR sans auteur"));
         pnr.getDocuments().get(0).getDocumentEntry().getAuthors().clear();
 
-        ErrorInfo error = refused(xds.as(durant()).submit(pnr), ErrorCode.REPOSITORY_METADATA_ERROR);
+        ErrorInfo error = refused(xds.as(record.durant()).submit(pnr), ErrorCode.REPOSITORY_METADATA_ERROR);
         assertTrue(error.getCodeContext().startsWith("METADATA_ERROR: "), error.getCodeContext());
         assertTrue(error.getCodeContext().contains("author is required"), error.getCodeContext());
         GetDocumentsQuery get = new GetDocumentsQuery();
         get.setUniqueIds(List.of(uniqueIdOf(pnr)));
-        assertTrue(success(xds.as(durant()).query(get)).getDocumentEntries().isEmpty(), "nothing stored");
+        assertTrue(success(xds.as(record.durant()).query(get)).getDocumentEntries().isEmpty(), "nothing stored");
     }
 
     @Test
     void theSubmitterWhoIsNotTheAuthorMasksArchivesAndDeletesWhatHeSubmittedOverSoap() {
-        String doc = submit(durant(), otherDoctor());
+        String doc = submit(record.durant(), record.otherDoctor());
 
-        assertSuccess(xds.as(durant()).update(newVersion(entry(doc), e -> e.getConfidentialityCodes().add(CONF_MASQUE_PS),
+        assertSuccess(xds.as(record.durant()).update(newVersion(entry(doc), e -> e.getConfidentialityCodes().add(CONF_MASQUE_PS),
                 null)));
         assertEquals("2", entry(doc).getVersion().getVersionName(), "masked by its submitter, who still sees it");
-        assertSuccess(xds.as(durant()).update(statusChange(entry(doc).getEntryUuid(), a -> {
+        assertSuccess(xds.as(record.durant()).update(statusChange(entry(doc).getEntryUuid(), a -> {
             a.addSlot("OriginalStatus", APPROVED);
             a.addSlot("NewStatus", ARCHIVED);
         })));
         RemoveMetadata removal = new RemoveMetadata();
         removal.getReferences().add(new ObjectReference(archived(doc)));
-        assertSuccess(xds.as(durant()).remove(removal));
+        assertSuccess(xds.as(record.durant()).remove(removal));
         GetDocumentsQuery get = new GetDocumentsQuery();
         get.setUniqueIds(List.of(doc));
-        assertTrue(success(xds.as(durant()).query(get)).getDocumentEntries().isEmpty(), "deleted by its submitter");
+        assertTrue(success(xds.as(record.durant()).query(get)).getDocumentEntries().isEmpty(), "deleted by its submitter");
     }
 
     @Test
     void theNamedAuthorStillManagesAndAnotherProfessionalMayNot() {
-        admin().authorise(ins, Vihf.ADMIN_DOCTOR, "LAMBERT Sophie", false);
-        String doc = submit(durant(), otherDoctor());
-        XdsClient third = xds.as(durant().asAdminDoctor());
+        record.authorise(record.adminDoctor());
+        String doc = submit(record.durant(), record.otherDoctor());
+        XdsClient third = xds.as(record.durant().asAdminDoctor());
 
         refused(third.update(statusChange(entry(doc).getEntryUuid(), a -> {
             a.addSlot("OriginalStatus", APPROVED);
             a.addSlot("NewStatus", ARCHIVED);
         })), ErrorCode._USER_DEFINED);
-        assertSuccess(xds.as(otherDoctor()).update(statusChange(entry(doc).getEntryUuid(), a -> {
+        assertSuccess(xds.as(record.otherDoctor()).update(statusChange(entry(doc).getEntryUuid(), a -> {
             a.addSlot("OriginalStatus", APPROVED);
             a.addSlot("NewStatus", ARCHIVED);
         })));
@@ -405,8 +394,8 @@ class IheConformanceEndToEndTest {
     @Test
     void theSubmitterWhoIsNotTheAuthorMasksAndDeletesOverFhir() {
         String uniqueId = SampleSubmissions.newOid();
-        DocumentReference doc = FhirWriteSamples.document(ins, otherDoctor(), uniqueId, "CR écrit par Dr PETIT");
-        String location = fhir(durant()).transaction().withBundle(FhirWriteSamples.provideBundle(ins, durant(), doc,
+        DocumentReference doc = FhirWriteSamples.document(ins, record.otherDoctor(), uniqueId, "CR écrit par Dr PETIT");
+        String location = fhir(record.durant()).transaction().withBundle(FhirWriteSamples.provideBundle(ins, record.durant(), doc,
                 bytes("CR écrit par Dr PETIT"))).execute().getEntry().get(1).getResponse().getLocation();
         String id = location.substring("DocumentReference/".length()).split("/")[0];
 
@@ -417,23 +406,19 @@ class IheConformanceEndToEndTest {
         op.addPart().setName("name").setValue(new StringType("securityLabel"));
         op.addPart().setName("value").setValue(FhirWriteSamples.concept(FhirWriteSamples.A07, "MASQUE_PS",
                 "Masqué aux professionnels de santé"));
-        DocumentReference masked = (DocumentReference) fhir(durant()).patch().withFhirPatch(mask)
+        DocumentReference masked = (DocumentReference) fhir(record.durant()).patch().withFhirPatch(mask)
                 .withId("DocumentReference/" + id).execute().getResource();
         assertTrue(masked.getSecurityLabel().stream().anyMatch(c -> "MASQUE_PS".equals(c.getCodingFirstRep().getCode())),
                 "the submitter masked it");
 
-        HttpResponse<String> deleted = rawDelete(durant(), masked.getIdElement().getIdPart());
+        HttpResponse<String> deleted = rawDelete(record.durant(), masked.getIdElement().getIdPart());
         assertEquals(204, deleted.statusCode(), deleted.body());
         GetDocumentsQuery get = new GetDocumentsQuery();
         get.setUniqueIds(List.of(uniqueId));
-        assertTrue(success(xds.as(durant()).query(get)).getDocumentEntries().isEmpty(), "deleted by its submitter");
+        assertTrue(success(xds.as(record.durant()).query(get)).getDocumentEntries().isEmpty(), "deleted by its submitter");
     }
 
     // ------------------------------------------------------------------ requests
-
-    AdminClient admin() {
-        return new AdminClient(port);
-    }
 
     IGenericClient fhir(Vihf who) {
         return FhirClient.as(port, who);
@@ -469,7 +454,7 @@ class IheConformanceEndToEndTest {
     DocumentEntry entry(String uniqueId) {
         GetDocumentsQuery q = new GetDocumentsQuery();
         q.setUniqueIds(List.of(uniqueId));
-        List<DocumentEntry> entries = success(xds.as(durant()).query(q)).getDocumentEntries();
+        List<DocumentEntry> entries = success(xds.as(record.durant()).query(q)).getDocumentEntries();
         assertFalse(entries.isEmpty(), () -> "no entry for " + uniqueId);
         return entries.stream().max((a, b) -> Integer.compare(Integer.parseInt(a.getVersion().getVersionName()),
                 Integer.parseInt(b.getVersion().getVersionName()))).orElseThrow();
@@ -551,7 +536,7 @@ class IheConformanceEndToEndTest {
     }
 
     void operationError(SubmitObjectsRequest request, String says) {
-        ErrorInfo e = refused(xds.as(durant()).update(request), ErrorCode.METADATA_UPDATE_OPERATION_ERROR);
+        ErrorInfo e = refused(xds.as(record.durant()).update(request), ErrorCode.METADATA_UPDATE_OPERATION_ERROR);
         assertTrue(e.getCodeContext().startsWith("METADATA_UPDATE_OPERATION_ERROR: "), e.getCodeContext());
         assertTrue(e.getCodeContext().contains(says), () -> "expected '" + says + "' in " + e.getCodeContext());
     }

@@ -2,6 +2,8 @@ package org.dmpgateway.server;
 
 import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.openehealth.ipf.commons.ihe.xds.core.ebxml.EbXMLAssociation;
 import org.openehealth.ipf.commons.ihe.xds.core.ebxml.EbXMLSubmitObjectsRequest;
 import org.openehealth.ipf.commons.ihe.xds.core.ebxml.ebxml30.EbXMLFactory30;
@@ -53,17 +55,14 @@ class MetadataUpdateEndToEndTest {
     @Autowired
     ProducerTemplate producer;
 
-    @Test
-    void bothEndpointsServeTheirWsdl() throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        for (String[] service : new String[][]{{"iti57", "DocumentRegistry_UpdateDocumentSet"},
-                {"iti62", "DocumentRegistry_DeleteDocumentSet"}}) {
-            HttpResponse<String> wsdl = http.send(HttpRequest.newBuilder(
-                    URI.create("http://localhost:" + port + "/services/" + service[0] + "?wsdl")).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertEquals(200, wsdl.statusCode(), service[0]);
-            assertTrue(wsdl.body().contains(service[1]), () -> service[0] + " WSDL: " + wsdl.body());
-        }
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"iti57, DocumentRegistry_UpdateDocumentSet", "iti62, DocumentRegistry_DeleteDocumentSet"})
+    void eachEndpointServesItsWsdl(String service, String operation) throws Exception {
+        HttpResponse<String> wsdl = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/services/" + service + "?wsdl")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, wsdl.statusCode(), service);
+        assertTrue(wsdl.body().contains(operation), () -> service + " WSDL: " + wsdl.body());
     }
 
     @Test

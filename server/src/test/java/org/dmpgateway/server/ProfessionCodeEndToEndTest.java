@@ -6,11 +6,9 @@ import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import org.apache.camel.ProducerTemplate;
 import org.dmpgateway.mappings.fhir.FhirErrorMapper;
 import org.dmpgateway.model.CodedValue;
-import org.dmpgateway.model.PatientRecordState;
 import org.dmpgateway.repository.RegistryRepository;
-import org.dmpgateway.server.support.AdminClient;
+import org.dmpgateway.server.support.TestRecord;
 import org.dmpgateway.server.support.FhirClient;
-import org.dmpgateway.server.support.TestPatients;
 import org.dmpgateway.server.support.Vihf;
 import org.dmpgateway.server.support.XdsClient;
 import org.hl7.fhir.r4.model.Bundle;
@@ -65,11 +63,9 @@ class ProfessionCodeEndToEndTest {
 
     @BeforeEach
     void recordWithOneDocument() {
-        AdminClient admin = new AdminClient(port);
-        ins = TestPatients.newIns();
-        admin.createPatient(ins, PatientRecordState.ACTIVATED);
-        admin.authorise(ins, Vihf.DURANT, "DURANT Romuald", false);
-        durant = Vihf.doctor(ins);
+        TestRecord record = TestRecord.create(port);
+        ins = record.ins();
+        durant = record.durant();
         ProvideAndRegisterDocumentSet pnr = single(ins, text("Compte rendu de consultation"));
         assertEquals(Status.SUCCESS, xds(durant).submit(pnr).getStatus());
     }

@@ -1,8 +1,7 @@
 package org.dmpgateway.server;
 
 import org.apache.camel.ProducerTemplate;
-import org.dmpgateway.server.support.AdminClient;
-import org.dmpgateway.server.support.Vihf;
+import org.dmpgateway.server.support.TestRecord;
 import org.dmpgateway.server.support.XdsClient;
 import org.junit.jupiter.api.Test;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.AvailabilityStatus;
@@ -35,7 +34,7 @@ class QueryLimitTest {
 
     @Test
     void aQueryAboveTheCapIsRefusedAndOneAtTheCapIsAnswered() {
-        new AdminClient(port).authorise(PATIENT_CREATED, Vihf.DURANT, "DURANT Romuald", false);
+        TestRecord.seeded(port, PATIENT_CREATED);
         XdsClient xds = new XdsClient(producer, port); // Dr DURANT, for the patient each request names
         for (int i = 0; i < 3; i++) {
             assertEquals(Status.SUCCESS, xds.submit(single(PATIENT_CREATED, text("document " + i))).getStatus());

@@ -1,8 +1,7 @@
 package org.dmpgateway.server;
 
 import org.apache.camel.ProducerTemplate;
-import org.dmpgateway.server.support.AdminClient;
-import org.dmpgateway.server.support.Vihf;
+import org.dmpgateway.server.support.TestRecord;
 import org.dmpgateway.server.support.XdsClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -62,7 +61,7 @@ class RawSoapEnvelopeTest {
         http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         endpoint = "http://localhost:" + port + "/services/iti41";
         xds = new XdsClient(producer, port).forPatient(PATIENT_ACTIVATED);
-        new AdminClient(port).authorise(PATIENT_ACTIVATED, Vihf.DURANT, "DURANT Romuald", false);
+        TestRecord.seeded(port, PATIENT_ACTIVATED);
     }
 
     HttpResponse<String> post(String body) throws IOException, InterruptedException {

@@ -2,7 +2,7 @@ package org.dmpgateway.server;
 
 import org.apache.camel.ProducerTemplate;
 import org.dmpgateway.repository.RegistryRepository;
-import org.dmpgateway.server.support.AdminClient;
+import org.dmpgateway.server.support.TestRecord;
 import org.dmpgateway.server.support.Vihf;
 import org.dmpgateway.server.support.XdsClient;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,7 +14,22 @@ import org.openehealth.ipf.commons.ihe.xds.core.metadata.DocumentEntry;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.Folder;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.SubmissionSet;
 import org.openehealth.ipf.commons.ihe.xds.core.requests.ProvideAndRegisterDocumentSet;
-import org.openehealth.ipf.commons.ihe.xds.core.requests.query.*;
+import org.openehealth.ipf.commons.ihe.xds.core.requests.query.FindDocumentsByReferenceIdQuery;
+import org.openehealth.ipf.commons.ihe.xds.core.requests.query.FindDocumentsQuery;
+import org.openehealth.ipf.commons.ihe.xds.core.requests.query.FindFoldersQuery;
+import org.openehealth.ipf.commons.ihe.xds.core.requests.query.FindSubmissionSetsQuery;
+import org.openehealth.ipf.commons.ihe.xds.core.requests.query.GetAllQuery;
+import org.openehealth.ipf.commons.ihe.xds.core.requests.query.GetAssociationsQuery;
+import org.openehealth.ipf.commons.ihe.xds.core.requests.query.GetDocumentsAndAssociationsQuery;
+import org.openehealth.ipf.commons.ihe.xds.core.requests.query.GetDocumentsQuery;
+import org.openehealth.ipf.commons.ihe.xds.core.requests.query.GetFolderAndContentsQuery;
+import org.openehealth.ipf.commons.ihe.xds.core.requests.query.GetFoldersForDocumentQuery;
+import org.openehealth.ipf.commons.ihe.xds.core.requests.query.GetFoldersQuery;
+import org.openehealth.ipf.commons.ihe.xds.core.requests.query.GetRelatedDocumentsQuery;
+import org.openehealth.ipf.commons.ihe.xds.core.requests.query.GetSubmissionSetAndContentsQuery;
+import org.openehealth.ipf.commons.ihe.xds.core.requests.query.GetSubmissionSetsQuery;
+import org.openehealth.ipf.commons.ihe.xds.core.requests.query.QueryList;
+import org.openehealth.ipf.commons.ihe.xds.core.requests.query.QueryReturnType;
 import org.openehealth.ipf.commons.ihe.xds.core.responses.ErrorCode;
 import org.openehealth.ipf.commons.ihe.xds.core.responses.ErrorInfo;
 import org.openehealth.ipf.commons.ihe.xds.core.responses.QueryResponse;
@@ -76,9 +91,8 @@ abstract class XdsEndToEndTestBase {
 
     @BeforeEach
     void patientsAuthoriseDrDurant() {
-        AdminClient admin = new AdminClient(port);
         for (String ins : PATIENTS) {
-            admin.authorise(ins, Vihf.DURANT, "DURANT Romuald", false);
+            TestRecord.seeded(port, ins);
         }
     }
 

@@ -21,7 +21,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The DMP's access rules, in one place for every protocol (dmp-rules.md section 3). In order:
+ * The DMP's access rules, in one place for every protocol (docs/sources/dmp-rules.md section 3). In order:
  * <ol>
  *   <li>an identity is present, its roles (profession, specialty) belong to JDV_J65-SubjectRole-DMP
  *       ({@link SubjectRoles}), and the request names no other patient than the identity's; a

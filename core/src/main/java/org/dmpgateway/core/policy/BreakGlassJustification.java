@@ -7,7 +7,7 @@ import org.dmpgateway.model.error.DmpException;
 import org.dmpgateway.model.error.IdentityField;
 
 /**
- * The break-glass justification rule (dmp-rules.md section 3: "giving ... a justification"): the
+ * The break-glass justification rule (docs/sources/dmp-rules.md section 3: "giving ... a justification"): the
  * justification ({@link IdentityField#ACCESS_REASON}; each adapter names its own field) must say something.
  * It is normalised first: format characters (Unicode category Cf: zero-width space, joiners, BOM,
  * bidirectional marks...) are removed, every run of Unicode white space (non-breaking spaces, the

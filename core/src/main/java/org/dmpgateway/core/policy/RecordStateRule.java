@@ -5,7 +5,7 @@ import org.dmpgateway.model.error.DmpException;
 import org.dmpgateway.model.PatientRecord;
 
 /**
- * dmp-rules.md section 1: only a CREATED or ACTIVATED record can be used. NOTIFIED: no record yet
+ * docs/sources/dmp-rules.md section 1: only a CREATED or ACTIVATED record can be used. NOTIFIED: no record yet
  * (opposition period running); OPPOSED and CLOSED: the professional's software is told the DMP is
  * closed.
  */

@@ -10,7 +10,7 @@ import org.dmpgateway.model.error.IdentityField;
  * Who may use the SAMU regulation access mode ({@code centre_15}, TRE_R248 "Accès par un centre de
  * régulation médicale"): the regulating doctor of a centre 15 ("Le médecin régulateur peut accéder
  * aux documents d'un patient pour lequel il reçoit un appel", Mon espace santé, patient settings
- * "Accès en cas d'urgence par le SAMU"; dmp-rules.md section 3: "SAMU regulation doctor"). So only
+ * "Accès en cas d'urgence par le SAMU"; docs/sources/dmp-rules.md section 3: "SAMU regulation doctor"). So only
  * a médecin may: profession {@code 10} of TRE_G15 (OID 1.2.250.1.71.1.2.7). A nurse, a pharmacist,
  * a regulation assistant or any other role is refused (HABILITATION_DENIED); they have break-glass
  * (with a justification) in an emergency. docs/access-policy.md, rule 4.

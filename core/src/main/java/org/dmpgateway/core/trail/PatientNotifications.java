@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The e-mails a patient gets (dmp-rules.md section 3): at the first access of a professional, at
+ * The e-mails a patient gets (docs/sources/dmp-rules.md section 3): at the first access of a professional, at
  * each document added, and at each emergency access. Only for a record with an e-mail address; the
  * text is in French, as the patient's portal.
  */

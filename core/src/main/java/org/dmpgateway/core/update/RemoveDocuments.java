@@ -27,7 +27,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The core of ITI-62 Remove Metadata (and later FHIR delete): the author deletes documents of the
+ * The core of ITI-62 Remove Metadata (FHIR DELETE goes through UpdateDocuments): the author deletes documents of the
  * caller's patient. Each referenced entryUUID must be a document entry (other objects:
  * METADATA_UPDATE_ERROR, only document entries can be removed) of the caller's patient that the
  * caller may handle and see (otherwise unknown: METADATA_UPDATE_ERROR), authored by the caller

@@ -35,7 +35,7 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The core of ITI-57 Update Document Set (and later FHIR PATCH): masking and visibility changes
+ * The core of ITI-57 Update Document Set, FHIR PATCH and FHIR DELETE: masking and visibility changes
  * (TD3.3a, TD3.3b), other metadata changes, deprecation, archiving (TD3.3d) and deletion (TD3.3c)
  * of documents of the caller's patient.
  *

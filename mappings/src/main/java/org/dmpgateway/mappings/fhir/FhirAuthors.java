@@ -26,7 +26,7 @@ import java.util.function.Function;
 
 /**
  * Authors (and the legal authenticator) between FHIR resources and the internal {@link AuthorInfo},
- * whose parts keep the HL7v2 strings of XDS (dmp-protocol.md 1.12):
+ * whose parts keep the HL7v2 strings of XDS (docs/sources/dmp-protocol.md 1.12):
  * <ul>
  * <li>Practitioner -> authorPerson XCN {@code id^family^given^second^suffix^prefix^^^&OID&ISO^D^^^type}:
  * the id is the identifier whose system is {@code urn:oid:<OID>} (RPPS/IdNat_PS: 1.2.250.1.71.4.2.1);

@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * One line of a record's history: who did (or tried) what, how, on which documents, and the
- * outcome. Every action and every refused attempt leaves one (dmp-rules.md section 3).
+ * outcome. Every action and every refused attempt leaves one (docs/sources/dmp-rules.md section 3).
  *
  * @param id             database id (null before it is stored)
  * @param role           profession code, then "/" and the specialty code when there is one (e.g. {@code 10/SM26})

@@ -1,8 +1,8 @@
 package org.dmpgateway.server.operations;
 
+import org.dmpgateway.repository.PostgresTestSchema;
 import org.dmpgateway.server.DmpGatewayApplication;
 import org.dmpgateway.server.startup.DatabaseStartFailureAnalyzer;
-import org.dmpgateway.server.support.PostgresTestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -27,10 +27,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DatabaseStartFailureTest {
 
     @Test
-    @ExtendWith(PostgresTestDatabase.class)
+    @ExtendWith(PostgresTestSchema.Available.class)
     void aMissingDatabaseIsNamedWithTheCommandThatCreatesIt() {
         String database = "dmp_missing_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
-        String url = PostgresTestDatabase.URL.replaceFirst("/[^/?]+(\\?.*)?$", "/" + database);
+        String url = PostgresTestSchema.URL.replaceFirst("/[^/?]+(\\?.*)?$", "/" + database);
         FailureAnalysis analysis = startAgainst(url);
 
         String line = analysis.getDescription();
@@ -80,11 +80,11 @@ class DatabaseStartFailureTest {
     private static FailureAnalysis startAgainst(String url) {
         Throwable failure = assertThrows(Throwable.class, () -> new SpringApplicationBuilder(DmpGatewayApplication.class)
                 .run("--server.port=0", "--spring.datasource.url=" + url,
-                        "--spring.datasource.username=" + PostgresTestDatabase.USER,
-                        "--spring.datasource.password=" + PostgresTestDatabase.PASSWORD,
+                        "--spring.datasource.username=" + PostgresTestSchema.USER,
+                        "--spring.datasource.password=" + PostgresTestSchema.PASSWORD,
                         "--dmp.sandbox=true", "--dmp.notifications.enabled=false").close());
         MockEnvironment env = new MockEnvironment().withProperty("spring.datasource.url", url)
-                .withProperty("spring.datasource.username", PostgresTestDatabase.USER);
+                .withProperty("spring.datasource.username", PostgresTestSchema.USER);
         FailureAnalysis analysis = new DatabaseStartFailureAnalyzer(env).analyze(failure);
         assertNotNull(analysis, "no analysis of " + failure);
         return analysis;

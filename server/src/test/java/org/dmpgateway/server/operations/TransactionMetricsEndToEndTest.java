@@ -3,8 +3,8 @@ package org.dmpgateway.server.operations;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import org.apache.camel.ProducerTemplate;
 import org.dmpgateway.mappings.fhir.FhirCodeSystems;
-import org.dmpgateway.model.PatientRecordState;
 import org.dmpgateway.server.DmpGatewayApplication;
+import org.dmpgateway.server.support.TestRecord;
 import org.dmpgateway.server.support.AdminClient;
 import org.dmpgateway.server.support.FhirClient;
 import org.dmpgateway.server.support.TestPatients;
@@ -69,10 +69,9 @@ class TransactionMetricsEndToEndTest {
 
     @Test
     void eachTransactionIsCountedAndTimedWithItsQueryAndOutcome() throws Exception {
-        String ins = TestPatients.newIns();
-        AdminClient admin = new AdminClient(port);
-        admin.createPatient(ins, PatientRecordState.ACTIVATED);
-        admin.authorise(ins, Vihf.DURANT, "DURANT Romuald", false);
+        TestRecord record = TestRecord.create(port);
+        String ins = record.ins();
+        AdminClient admin = record.admin();
         Vihf durant = Vihf.doctor(ins);
         XdsClient xds = new XdsClient(producer, port).as(durant);
 

@@ -65,6 +65,14 @@ public final class AdminClient {
         put(patient(ins) + "/professionals/" + actorId, json(body));
     }
 
+    /**
+     * The patient authorises the professional of {@code who} (named as in the VIHF, "NOM Prénom");
+     * {@code adminDoctor}: names them médecin administrateur.
+     */
+    public void authorise(String ins, Vihf who, boolean adminDoctor) {
+        authorise(ins, who.actorId(), who.actorName().replace(", ", " "), adminDoctor);
+    }
+
     /** The patient blocks the professional. */
     public void block(String ins, String actorId) {
         Map<String, Object> body = new LinkedHashMap<>();

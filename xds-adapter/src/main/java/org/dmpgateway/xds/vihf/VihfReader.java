@@ -1,6 +1,5 @@
 package org.dmpgateway.xds.vihf;
 
-import org.dmpgateway.model.error.Causes;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;

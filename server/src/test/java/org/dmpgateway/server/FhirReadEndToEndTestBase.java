@@ -5,8 +5,8 @@ import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import org.apache.camel.ProducerTemplate;
 import org.dmpgateway.mappings.fhir.FhirCodeSystems;
 import org.dmpgateway.mappings.fhir.PatientIds;
-import org.dmpgateway.model.PatientRecordState;
 import org.dmpgateway.model.PatientRef;
+import org.dmpgateway.server.support.TestRecord;
 import org.dmpgateway.server.support.AdminClient;
 import org.dmpgateway.server.support.FhirClient;
 import org.dmpgateway.server.support.FhirToken;
@@ -25,6 +25,9 @@ import org.hl7.fhir.r4.model.PractitionerRole;
 import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.AssigningAuthority;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.AssociationLabel;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.CXiAssigningAuthority;
@@ -42,7 +45,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.TestPropertySource;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -58,20 +60,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static org.dmpgateway.server.support.SampleSubmissions.*;
 import static org.junit.jupiter.api.Assertions.*;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /**
  * The FHIR read side end to end (ITI-67, ITI-66, ITI-68, MHD 4.2 / PDSm): documents submitted over
  * SOAP (ITI-41, IPF's producer) on a record of each test's own, then found, paged and retrieved
  * with HAPI's generic client and plain HTTP, as professionals holding bearer tokens. Every expected
- * value comes from what the test submitted.
+ * value comes from what the test submitted. The leaves choose the database (H2, PostgreSQL).
  */
 @SpringBootTest(classes = DmpGatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:fhir-read-e2e;DB_CLOSE_DELAY=-1")
 @DirtiesContext
-class FhirReadEndToEndTest {
+abstract class FhirReadEndToEndTestBase {
     static final String OTHER_DOCTOR = Vihf.OTHER_DOCTOR;
     static final String INS_SYSTEM = FhirCodeSystems.URN_OID + INS_OID;
     static final Code FACILITY_SA05 = code("SA05", "Centre de santé", "1.2.250.1.71.4.2.4");
@@ -85,6 +88,7 @@ class FhirReadEndToEndTest {
     ProducerTemplate producer;
 
     XdsClient xds;
+    TestRecord record;
     AdminClient admin;
     String ins;
     IGenericClient durant;
@@ -93,21 +97,12 @@ class FhirReadEndToEndTest {
     @BeforeEach
     void newRecord() {
         xds = new XdsClient(producer, port);
-        admin = new AdminClient(port);
-        ins = TestPatients.newIns();
-        admin.createPatient(ins, PatientRecordState.ACTIVATED);
-        admin.authorise(ins, Vihf.DURANT, "DURANT Romuald", false);
-        admin.authorise(ins, OTHER_DOCTOR, "PETIT Louis", false);
-        durant = FhirClient.as(port, durantVihf());
-        other = FhirClient.as(port, otherVihf());
-    }
-
-    Vihf durantVihf() {
-        return Vihf.doctor(ins);
-    }
-
-    Vihf otherVihf() {
-        return durantVihf().asOtherDoctor();
+        record = TestRecord.create(port);
+        admin = record.admin();
+        ins = record.ins();
+        record.authorise(record.otherDoctor());
+        durant = FhirClient.as(port, record.durant());
+        other = FhirClient.as(port, record.otherDoctor());
     }
 
     // ------------------------------------------------------------------ ITI-67 + ITI-68
@@ -117,7 +112,7 @@ class FhirReadEndToEndTest {
         byte[] bytes = text("Compte rendu de consultation de " + ins + " : tension normale.");
         ProvideAndRegisterDocumentSet pnr = single(ins, bytes);
         DocumentEntry entry = pnr.getDocuments().get(0).getDocumentEntry();
-        assertSuccess(xds.as(durantVihf()).submit(pnr));
+        assertSuccess(xds.as(record.durant()).submit(pnr));
 
         Bundle found = durant.search().forResource(DocumentReference.class)
                 .where(DocumentReference.PATIENT.hasChainedProperty(Patient.IDENTIFIER.exactly().systemAndIdentifier(INS_SYSTEM, ins)))
@@ -148,7 +143,7 @@ class FhirReadEndToEndTest {
         assertEquals(FhirClient.base(port) + "/Binary/" + id, attachment.getUrl());
 
         // ITI-68: the raw bytes with the document's MIME type, and the Binary resource over FHIR
-        HttpResponse<byte[]> raw = get(attachment.getUrl(), durantVihf(), "*/*");
+        HttpResponse<byte[]> raw = get(attachment.getUrl(), record.durant(), "*/*");
         assertEquals(200, raw.statusCode());
         assertArrayEquals(bytes, raw.body());
         assertTrue(raw.headers().firstValue("Content-Type").orElse("").startsWith("text/plain"),
@@ -199,13 +194,13 @@ class FhirReadEndToEndTest {
         assertEquals(20, othersSecond.getTotal(), "the search is run again for the second caller");
         assertTrue(othersSecond.getEntry().isEmpty(), "none of the first caller's results: " + uniqueIds(othersSecond));
 
-        IGenericClient stranger = FhirClient.as(port, durantVihf().forPatient(TestPatients.newIns()));
+        IGenericClient stranger = FhirClient.as(port, record.durant().forPatient(TestPatients.newIns()));
         BaseServerResponseException refused = assertThrows(BaseServerResponseException.class,
                 () -> stranger.search().byUrl(next).returnBundle(Bundle.class).execute());
         assertEquals(400, refused.getStatusCode());
         assertTrue(outcome(refused).contains("ACCESS_PATIENT_MISMATCH"), outcome(refused));
 
-        HttpResponse<byte[]> getPages = get(FhirClient.base(port) + "?_getpages=" + first.getId(), otherVihf(),
+        HttpResponse<byte[]> getPages = get(FhirClient.base(port) + "?_getpages=" + first.getId(), record.otherDoctor(),
                 "application/fhir+json");
         assertTrue(getPages.statusCode() >= 400, "no result list is kept on the server: " + getPages.statusCode());
     }
@@ -242,8 +237,17 @@ class FhirReadEndToEndTest {
 
     // ------------------------------------------------------------------ every ITI-67 parameter
 
-    @Test
-    void everySearchParameterFindsTheMatchingDocumentAndNotTheOther() {
+    /** Documents A and B of {@link #twoDocuments}: their uniqueIds, and A's resource id. */
+    record TwoDocuments(String uniqueIdA, String uniqueIdB, String idA) {
+    }
+
+    /**
+     * Two documents submitted over SOAP that differ in every searchable field: A (a consultation
+     * report of 2025-11-20 in text, authored by Dr DURANT, event EVENT_X, order ORDER-A) and B (a
+     * PDF prescription of 2025-12-03, restricted, another facility, setting and event, authored by
+     * Dr PETIT, order ORDER-B).
+     */
+    TwoDocuments twoDocuments() {
         byte[] a = text("A"), b = text("B");
         ProvideAndRegisterDocumentSet pnr = single(ins, a);
         DocumentEntry ea = pnr.getDocuments().get(0).getDocumentEntry();
@@ -262,9 +266,51 @@ class FhirReadEndToEndTest {
                 "urn:ihe:iti:xds:2013:order"));
         pnr.getDocuments().add(new Document(eb, content(b, "application/pdf")));
         pnr.getAssociations().add(hasMember("Assoc02", "SubmissionSet01", "Document02", AssociationLabel.ORIGINAL));
-        assertSuccess(xds.as(durantVihf()).submit(pnr));
-        String ua = ea.getUniqueId(), ub = eb.getUniqueId();
-        String idA = idOf(search(durant, current("identifier", "urn:oid:" + ua)));
+        assertSuccess(xds.as(record.durant()).submit(pnr));
+        String ua = ea.getUniqueId();
+        return new TwoDocuments(ua, eb.getUniqueId(), idOf(search(durant, current("identifier", "urn:oid:" + ua))));
+    }
+
+    /**
+     * Each ITI-67 parameter with values that match document A only ({@code {uniqueId}} and
+     * {@code {id}} stand for A's uniqueId and resource id). A parameter given twice (creation as a
+     * range) is one case with two values.
+     */
+    static Stream<Arguments> searchesFindingOnlyDocumentA() {
+        return Stream.of(
+                arguments("creation", List.of("lt2025-11-21")),
+                arguments("creation", List.of("ge2025-11-20T09:30:00Z", "le2025-11-20T09:30:00Z")),
+                arguments("period", List.of("le2025-11-20")),
+                arguments("period-start", List.of("2025-11-20")),
+                arguments("period-end", List.of("lt2025-11-21")),
+                arguments("type", List.of(token(TYPE_CR_CONSULTATION))),
+                arguments("category", List.of(token(CLASS_CR))),
+                arguments("event", List.of(token(EVENT_X))),
+                arguments("facility", List.of(token(FACILITY_SA07))),
+                arguments("setting", List.of(token(PRACTICE_AMBULATOIRE))),
+                arguments("format", List.of(token(FORMAT_TEXT))),
+                arguments("author.family", List.of("DURANT")),
+                arguments("author.given", List.of("Romuald")),
+                arguments("related", List.of("ORDER-A^^^&1.2.250.1.999.4&ISO^urn:ihe:iti:xds:2013:order")),
+                arguments("identifier", List.of("urn:oid:{uniqueId}")),
+                arguments("_id", List.of("{id}")),
+                arguments("identifier", List.of("urn:ietf:rfc:3986|urn:uuid:{id}")));
+    }
+
+    @ParameterizedTest(name = "{0}={1}")
+    @MethodSource("searchesFindingOnlyDocumentA")
+    void aSearchParameterFindsTheMatchingDocumentAndNotTheOther(String parameter, List<String> values) {
+        TwoDocuments docs = twoDocuments();
+        String[] resolved = values.stream().map(v -> v.replace("{uniqueId}", docs.uniqueIdA()).replace("{id}", docs.idA()))
+                .toArray(String[]::new);
+        assertEquals(Set.of(docs.uniqueIdA()), uniqueIds(search(durant, current(parameter, resolved))),
+                parameter + "=" + String.join(", ", resolved));
+    }
+
+    @Test
+    void searchParametersFindBothDocumentsOrTheOtherOne() {
+        TwoDocuments docs = twoDocuments();
+        String ua = docs.uniqueIdA(), ub = docs.uniqueIdB();
 
         Map<String, String> patientById = new LinkedHashMap<>();
         patientById.put("patient", "Patient/" + PatientIds.resourceId(new PatientRef(ins, INS_OID)));
@@ -275,27 +321,6 @@ class FhirReadEndToEndTest {
         assertEquals(Set.of(), uniqueIds(search(durant, status("entered-in-error"))), "status=entered-in-error");
         assertEquals(Set.of(), uniqueIds(search(durant, current("isArchived", "true"))), "isArchived=true");
 
-        Map<String, String[]> onlyA = new LinkedHashMap<>();
-        onlyA.put("creation", new String[]{"lt2025-11-21"});
-        onlyA.put("creation ", new String[]{"ge2025-11-20T09:30:00Z", "le2025-11-20T09:30:00Z"});
-        onlyA.put("period", new String[]{"le2025-11-20"});
-        onlyA.put("period-start", new String[]{"2025-11-20"});
-        onlyA.put("period-end", new String[]{"lt2025-11-21"});
-        onlyA.put("type", new String[]{token(TYPE_CR_CONSULTATION)});
-        onlyA.put("category", new String[]{token(CLASS_CR)});
-        onlyA.put("event", new String[]{token(EVENT_X)});
-        onlyA.put("facility", new String[]{token(FACILITY_SA07)});
-        onlyA.put("setting", new String[]{token(PRACTICE_AMBULATOIRE)});
-        onlyA.put("format", new String[]{token(FORMAT_TEXT)});
-        onlyA.put("author.family", new String[]{"DURANT"});
-        onlyA.put("author.given", new String[]{"Romuald"});
-        onlyA.put("related", new String[]{"ORDER-A^^^&1.2.250.1.999.4&ISO^urn:ihe:iti:xds:2013:order"});
-        onlyA.put("identifier", new String[]{"urn:oid:" + ua});
-        onlyA.put("_id", new String[]{idA});
-        onlyA.put("identifier ", new String[]{"urn:ietf:rfc:3986|urn:uuid:" + idA});
-        for (Map.Entry<String, String[]> p : onlyA.entrySet()) {
-            assertEquals(Set.of(ua), uniqueIds(search(durant, current(p.getKey().trim(), p.getValue()))), p.getKey());
-        }
         assertEquals(Set.of(ub), uniqueIds(search(durant, current("security-label", token(CONF_RESTRICTED)))), "security-label");
         assertEquals(Set.of(ua, ub), uniqueIds(search(durant, current("security-label", token(CONF_NORMAL)))),
                 "security-label N: both carry it");
@@ -347,7 +372,7 @@ class FhirReadEndToEndTest {
     @Test
     void findDocumentListsFindsTheSubmissionSetAndTheFolderWithTheirMembers() {
         ProvideAndRegisterDocumentSet pnr = twoDocumentsAndFolder(ins, text("report"), text("prescription"));
-        assertSuccess(xds.as(durantVihf()).submit(pnr));
+        assertSuccess(xds.as(record.durant()).submit(pnr));
         String setUniqueId = pnr.getSubmissionSet().getUniqueId();
         Set<String> docIds = new HashSet<>();
         search(durant, current()).getEntry().forEach(e -> docIds.add("DocumentReference/" + e.getResource().getIdElement().getIdPart()));
@@ -399,7 +424,7 @@ class FhirReadEndToEndTest {
             }
             ids.add(e.getUniqueId());
         }
-        assertSuccess(xds.as(durantVihf()).submit(pnr));
+        assertSuccess(xds.as(record.durant()).submit(pnr));
         return ids;
     }
 

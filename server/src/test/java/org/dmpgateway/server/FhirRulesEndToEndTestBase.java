@@ -8,6 +8,7 @@ import org.dmpgateway.mappings.fhir.FhirErrorMapper;
 import org.dmpgateway.mappings.fhir.PatientMapper;
 import org.dmpgateway.model.CodedValue;
 import org.dmpgateway.model.PatientRecordState;
+import org.dmpgateway.server.support.TestRecord;
 import org.dmpgateway.server.support.AdminClient;
 import org.dmpgateway.server.support.FhirClient;
 import org.dmpgateway.server.support.FhirSamples;
@@ -32,7 +33,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.TestPropertySource;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -46,13 +46,12 @@ import static org.junit.jupiter.api.Assertions.*;
  * The DMP's rules end to end over FHIR (issue 4): every policy scenario of the SOAP suite
  * ({@link DmpRulesEndToEndTestBase}) once through /fhir with HAPI's generic client and bearer tokens
  * carrying the same identities. Each test sets up a record of its own through the admin API and
- * submits its documents over ITI-65; the expected answers come from what the test submitted. On H2;
- * {@link FhirRulesEndToEndPostgresTest} runs it on PostgreSQL.
+ * submits its documents over ITI-65; the expected answers come from what the test submitted. The leaves
+ * choose the database ({@link FhirRulesEndToEndH2Test}, {@link FhirRulesEndToEndPostgresTest}).
  */
 @SpringBootTest(classes = DmpGatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:fhir-rules-e2e;DB_CLOSE_DELAY=-1")
 @DirtiesContext
-class FhirRulesEndToEndTest {
+abstract class FhirRulesEndToEndTestBase {
     static final String DENTIST = Vihf.DENTIST;
     static final String OTHER_DOCTOR = Vihf.OTHER_DOCTOR;
     static final String ADMIN_DOCTOR = Vihf.ADMIN_DOCTOR;
@@ -65,34 +64,18 @@ class FhirRulesEndToEndTest {
     @LocalServerPort
     int port;
 
+    TestRecord record;
     AdminClient admin;
     String ins;
 
     @BeforeEach
     void newRecord() {
-        admin = new AdminClient(port);
-        ins = TestPatients.newIns();
-        admin.createPatient(ins, PatientRecordState.ACTIVATED);
-        admin.authorise(ins, Vihf.DURANT, "DURANT Romuald", false);
+        record = TestRecord.create(port);
+        admin = record.admin();
+        ins = record.ins();
     }
 
     // ------------------------------------------------------------------ identities
-
-    Vihf durant() {
-        return Vihf.doctor(ins);
-    }
-
-    Vihf dentist() {
-        return durant().asDentist();
-    }
-
-    Vihf otherDoctor() {
-        return durant().asOtherDoctor();
-    }
-
-    Vihf adminDoctor() {
-        return durant().asAdminDoctor();
-    }
 
     IGenericClient fhir(Vihf who) {
         return FhirClient.as(port, who);
@@ -111,7 +94,7 @@ class FhirRulesEndToEndTest {
     }
 
     String submitReport(boolean masked) {
-        return submit(durant(), CLASS_CR, TYPE_CR, masked);
+        return submit(record.durant(), CLASS_CR, TYPE_CR, masked);
     }
 
     /** ITI-67: the current documents of the patient the caller may see, by uniqueId, sorted. */
@@ -160,30 +143,30 @@ class FhirRulesEndToEndTest {
     @EnumSource(PatientRecordState.class)
     void eachRecordStateForSubmitSearchAndRetrieve(PatientRecordState state) {
         String before = submitReport(false);
-        String beforeId = documents(durant()).get(before);
+        String beforeId = documents(record.durant()).get(before);
         admin.setState(ins, state);
         switch (state) {
             case CREATED, ACTIVATED -> {
                 submitReport(false);
-                assertEquals(2, found(durant()).size());
-                assertEquals("Document 11488-4 de " + ins, text(retrieve(durant(), beforeId)));
+                assertEquals(2, found(record.durant()).size());
+                assertEquals("Document 11488-4 de " + ins, text(retrieve(record.durant(), beforeId)));
             }
             case NOTIFIED -> {
                 assertRefused(404, "DMP_UNKNOWN", () -> submitReport(false));
-                assertRefused(404, "DMP_UNKNOWN", () -> found(durant()));
-                assertRefused(404, "DMP_UNKNOWN", () -> retrieve(durant(), beforeId));
+                assertRefused(404, "DMP_UNKNOWN", () -> found(record.durant()));
+                assertRefused(404, "DMP_UNKNOWN", () -> retrieve(record.durant(), beforeId));
             }
             case OPPOSED, CLOSED -> {
                 String code = "DMP_" + state.name();
                 assertRefused(410, code, () -> submitReport(false));
-                BaseServerResponseException e = assertRefused(410, code, () -> found(durant()));
+                BaseServerResponseException e = assertRefused(410, code, () -> found(record.durant()));
                 assertTrue(e.getMessage().contains("is closed"), e.getMessage());
-                assertRefused(410, code, () -> retrieve(durant(), beforeId));
+                assertRefused(410, code, () -> retrieve(record.durant(), beforeId));
             }
         }
         if (state != PatientRecordState.CREATED && state != PatientRecordState.ACTIVATED) {
             admin.setState(ins, PatientRecordState.ACTIVATED);
-            assertEquals(List.of(before), found(durant()), "the refused submission stored nothing");
+            assertEquals(List.of(before), found(record.durant()), "the refused submission stored nothing");
         }
     }
 
@@ -191,7 +174,7 @@ class FhirRulesEndToEndTest {
     void patientReportsTheRecordStateAsTheDmpProfileDoes() {
         Function<PatientRecordState, Patient> read = state -> {
             admin.setState(ins, state);
-            Bundle b = fhir(durant()).search().forResource(Patient.class)
+            Bundle b = fhir(record.durant()).search().forResource(Patient.class)
                     .where(Patient.IDENTIFIER.exactly().systemAndCode("urn:oid:" + SampleSubmissions.INS_OID, ins))
                     .returnBundle(Bundle.class).execute();
             return b.getEntry().isEmpty() ? null : (Patient) b.getEntryFirstRep().getResource();
@@ -213,10 +196,10 @@ class FhirRulesEndToEndTest {
         assertNull(read.apply(PatientRecordState.NOTIFIED), "no DMP yet: no entry");
 
         admin.setState(ins, PatientRecordState.ACTIVATED);
-        Patient byId = fhir(durant()).read().resource(Patient.class).withId(ins + "-" + SampleSubmissions.INS_OID).execute();
+        Patient byId = fhir(record.durant()).read().resource(Patient.class).withId(ins + "-" + SampleSubmissions.INS_OID).execute();
         assertEquals(ins, byId.getIdentifierFirstRep().getValue());
         String unknown = TestPatients.newIns();
-        Bundle none = fhir(durant().forPatient(unknown)).search().forResource(Patient.class)
+        Bundle none = fhir(record.durant().forPatient(unknown)).search().forResource(Patient.class)
                 .where(Patient.IDENTIFIER.exactly().systemAndCode("urn:oid:" + SampleSubmissions.INS_OID, unknown))
                 .returnBundle(Bundle.class).execute();
         assertEquals(0, none.getEntry().size(), "a patient without a record: an empty searchset");
@@ -228,9 +211,9 @@ class FhirRulesEndToEndTest {
     @EnumSource(AccessMode.class)
     void aBlockedProfessionalIsRefusedInEveryMode(AccessMode mode) {
         String doc = submitReport(false);
-        String id = documents(durant()).get(doc);
+        String id = documents(record.durant()).get(doc);
         admin.block(ins, Vihf.DURANT);
-        Vihf blocked = durant().withMode(mode).withJustification(JUSTIFICATION);
+        Vihf blocked = record.durant().withMode(mode).withJustification(JUSTIFICATION);
         assertRefused(403, "PS_BLOCKED", () -> found(blocked));
         assertRefused(403, "PS_BLOCKED", () -> retrieve(blocked, id));
         assertRefused(403, "PS_BLOCKED", () -> submit(blocked, CLASS_CR, TYPE_CR, false));
@@ -239,14 +222,14 @@ class FhirRulesEndToEndTest {
     @Test
     void withoutTheAuthorisationNormalAccessIsRefused() {
         String doc = submitReport(false);
-        String id = documents(durant()).get(doc);
-        assertRefused(403, "PS_NOT_AUTHORIZED", () -> found(otherDoctor()));
-        assertRefused(403, "PS_NOT_AUTHORIZED", () -> retrieve(otherDoctor(), id));
-        Patient before = fhir(otherDoctor()).read().resource(Patient.class).withId(ins + "-" + SampleSubmissions.INS_OID)
+        String id = documents(record.durant()).get(doc);
+        assertRefused(403, "PS_NOT_AUTHORIZED", () -> found(record.otherDoctor()));
+        assertRefused(403, "PS_NOT_AUTHORIZED", () -> retrieve(record.otherDoctor(), id));
+        Patient before = fhir(record.otherDoctor()).read().resource(Patient.class).withId(ins + "-" + SampleSubmissions.INS_OID)
                 .execute();
         assertEquals("none", before.getExtensionByUrl(PatientMapper.CALLER_CONSENT).getValue().primitiveValue());
-        admin.authorise(ins, OTHER_DOCTOR, "PETIT Louis", false);
-        assertEquals(List.of(doc), found(otherDoctor()));
+        record.authorise(record.otherDoctor());
+        assertEquals(List.of(doc), found(record.otherDoctor()));
     }
 
     // ------------------------------------------------------------------ habilitation, masking
@@ -254,42 +237,42 @@ class FhirRulesEndToEndTest {
     @Test
     void theHabilitationMatrixDecidesWhichTypesAProfessionHandles() {
         String report = submitReport(false);
-        String psy = submit(durant(), CLASS_SYNTHESE, TYPE_PSY, false);
-        admin.authorise(ins, DENTIST, "MOREAU Jeanne", false);
-        assertEquals(List.of(report), found(dentist()), "a dentist does not see the synthèse psychiatrique");
-        assertEquals(List.of(psy, report).stream().sorted().toList(), found(durant()));
-        String psyId = documents(durant()).get(psy);
-        BaseServerResponseException e = assertRefused(403, "HABILITATION_DENIED", () -> retrieve(dentist(), psyId));
+        String psy = submit(record.durant(), CLASS_SYNTHESE, TYPE_PSY, false);
+        record.authorise(record.dentist());
+        assertEquals(List.of(report), found(record.dentist()), "a dentist does not see the synthèse psychiatrique");
+        assertEquals(List.of(psy, report).stream().sorted().toList(), found(record.durant()));
+        String psyId = documents(record.durant()).get(psy);
+        BaseServerResponseException e = assertRefused(403, "HABILITATION_DENIED", () -> retrieve(record.dentist(), psyId));
         assertTrue(e.getMessage().contains("68599-0"), e.getMessage());
         String traces = admin.traces(ins);
         assertTrue(traces.contains("\"action\":\"RETRIEVE\"") && traces.contains(psyId) && traces.contains("HABILITATION_DENIED"),
                 "the refused ITI-68 retrieval is traced with the entryUUID it asked for: " + traces);
-        assertEquals("Document 11488-4 de " + ins, text(retrieve(dentist(), documents(dentist()).get(report))));
-        assertRefused(403, "HABILITATION_DENIED", () -> submit(dentist(), CLASS_SYNTHESE, TYPE_PSY, false));
-        submit(dentist(), CLASS_CR, TYPE_CR, false);
+        assertEquals("Document 11488-4 de " + ins, text(retrieve(record.dentist(), documents(record.dentist()).get(report))));
+        assertRefused(403, "HABILITATION_DENIED", () -> submit(record.dentist(), CLASS_SYNTHESE, TYPE_PSY, false));
+        submit(record.dentist(), CLASS_CR, TYPE_CR, false);
     }
 
     @Test
     void aMaskedDocumentIsSeenByItsAuthorAndTheAdminDoctorOnly() {
         String visible = submitReport(false);
         String masked = submitReport(true);
-        admin.authorise(ins, OTHER_DOCTOR, "PETIT Louis", false);
-        admin.authorise(ins, ADMIN_DOCTOR, "LAMBERT Sophie", true);
-        assertEquals(List.of(masked, visible).stream().sorted().toList(), found(durant()));
-        assertEquals(List.of(masked, visible).stream().sorted().toList(), found(adminDoctor()));
-        assertEquals(List.of(visible), found(otherDoctor()));
-        String maskedId = documents(durant()).get(masked);
-        assertRefused(404, "UNKNOWN_DOCUMENT", () -> fhir(otherDoctor()).read().resource(DocumentReference.class)
+        record.authorise(record.otherDoctor());
+        record.authoriseAsAdminDoctor(record.adminDoctor());
+        assertEquals(List.of(masked, visible).stream().sorted().toList(), found(record.durant()));
+        assertEquals(List.of(masked, visible).stream().sorted().toList(), found(record.adminDoctor()));
+        assertEquals(List.of(visible), found(record.otherDoctor()));
+        String maskedId = documents(record.durant()).get(masked);
+        assertRefused(404, "UNKNOWN_DOCUMENT", () -> fhir(record.otherDoctor()).read().resource(DocumentReference.class)
                 .withId(maskedId).execute());
-        assertRefused(404, "UNKNOWN_DOCUMENT", () -> retrieve(otherDoctor(), maskedId));
+        assertRefused(404, "UNKNOWN_DOCUMENT", () -> retrieve(record.otherDoctor(), maskedId));
     }
 
     @Test
     void emergencyAccessShowsMaskedDocumentsOnlyWithThePatientsThirdSwitch() {
         String visible = submitReport(false);
         String masked = submitReport(true);
-        Vihf emergency = otherDoctor().withMode(AccessMode.BREAK_GLASS).withJustification(JUSTIFICATION);
-        Vihf samu = otherDoctor().withMode(AccessMode.SAMU_REGULATION);
+        Vihf emergency = record.otherDoctor().withMode(AccessMode.BREAK_GLASS).withJustification(JUSTIFICATION);
+        Vihf samu = record.otherDoctor().withMode(AccessMode.SAMU_REGULATION);
         assertEquals(List.of(visible), found(emergency));
         assertEquals(List.of(visible), found(samu));
         admin.settings(ins, "{\"maskedVisibleInEmergency\": true}");
@@ -300,11 +283,11 @@ class FhirRulesEndToEndTest {
     @Test
     void whenThePatientMasksEverythingAProfessionalSeesOnlyTheirOwnDocuments() {
         String mine = submitReport(false);
-        admin.authorise(ins, OTHER_DOCTOR, "PETIT Louis", false);
-        String theirs = submit(otherDoctor(), CLASS_CR, TYPE_CR, false);
+        record.authorise(record.otherDoctor());
+        String theirs = submit(record.otherDoctor(), CLASS_CR, TYPE_CR, false);
         admin.settings(ins, "{\"maskAll\": true}");
-        assertEquals(List.of(mine), found(durant()));
-        assertEquals(List.of(theirs), found(otherDoctor()));
+        assertEquals(List.of(mine), found(record.durant()));
+        assertEquals(List.of(theirs), found(record.otherDoctor()));
     }
 
     // ------------------------------------------------------------------ emergency modes
@@ -312,7 +295,7 @@ class FhirRulesEndToEndTest {
     @Test
     void breakGlassNeedsAJustificationAndThePatientsSwitch() {
         String doc = submitReport(false);
-        Vihf emergency = otherDoctor().withMode(AccessMode.BREAK_GLASS);
+        Vihf emergency = record.otherDoctor().withMode(AccessMode.BREAK_GLASS);
         assertRefused(403, "BREAK_GLASS_JUSTIFICATION_MISSING", () -> found(emergency));
         assertEquals(List.of(doc), found(emergency.withJustification(JUSTIFICATION)));
         admin.settings(ins, "{\"breakGlassAllowed\": false}");
@@ -322,7 +305,7 @@ class FhirRulesEndToEndTest {
     @Test
     void samuNeedsTheSamuSwitchAndNoJustification() {
         String doc = submitReport(false);
-        Vihf samu = otherDoctor().withMode(AccessMode.SAMU_REGULATION);
+        Vihf samu = record.otherDoctor().withMode(AccessMode.SAMU_REGULATION);
         assertEquals(List.of(doc), found(samu));
         admin.settings(ins, "{\"samuAccessAllowed\": false}");
         assertRefused(403, "SAMU_ACCESS_DISABLED", () -> found(samu));
@@ -333,11 +316,9 @@ class FhirRulesEndToEndTest {
     @Test
     void theTokensPatientBoundsEveryRequest() {
         String doc = submitReport(false);
-        String id = documents(durant()).get(doc);
-        String other = TestPatients.newIns();
-        admin.createPatient(other, PatientRecordState.ACTIVATED);
-        admin.authorise(other, Vihf.DURANT, "DURANT Romuald", false);
-        Vihf forOther = durant().forPatient(other);
+        String id = documents(record.durant()).get(doc);
+        String other = TestRecord.create(admin).ins();
+        Vihf forOther = record.durant().forPatient(other);
         // searching this record with a token for another patient
         assertRefused(400, "ACCESS_PATIENT_MISMATCH", () -> found(forOther));
         // reading this record's document by id with a token for another patient
@@ -355,12 +336,12 @@ class FhirRulesEndToEndTest {
         assertRefused(401, "IDENTITY_MISSING", () -> FhirClient.anonymous(port).search().forResource(Patient.class)
                 .where(Patient.IDENTIFIER.exactly().systemAndCode("urn:oid:" + SampleSubmissions.INS_OID, ins))
                 .returnBundle(Bundle.class).execute());
-        String forged = FhirToken.hs256(FhirToken.claims(durant()).build(), "not-the-secret-but-32-bytes-long-anyway");
+        String forged = FhirToken.hs256(FhirToken.claims(record.durant()).build(), "not-the-secret-but-32-bytes-long-anyway");
         assertRefused(401, "IDENTITY_UNTRUSTED", () -> FhirClient.withToken(port, forged).search()
                 .forResource(Patient.class)
                 .where(Patient.IDENTIFIER.exactly().systemAndCode("urn:oid:" + SampleSubmissions.INS_OID, ins))
                 .returnBundle(Bundle.class).execute());
-        String noMode = FhirToken.hs256(FhirToken.claims(durant()).claim("purpose_of_use", null).build(),
+        String noMode = FhirToken.hs256(FhirToken.claims(record.durant()).claim("purpose_of_use", null).build(),
                 org.dmpgateway.fhir.FhirServerConfiguration.SANDBOX_SECRET);
         BaseServerResponseException e = assertRefused(401, "IDENTITY_INVALID", () -> FhirClient.withToken(port, noMode)
                 .search().forResource(Patient.class)
@@ -377,12 +358,12 @@ class FhirRulesEndToEndTest {
     @Test
     void theAccessHistoryIsReadByTheAdminDoctorAndThePatientOnly() {
         String doc = submitReport(false);
-        found(durant());
-        Vihf emergency = otherDoctor().withMode(AccessMode.BREAK_GLASS);
+        found(record.durant());
+        Vihf emergency = record.otherDoctor().withMode(AccessMode.BREAK_GLASS);
         assertRefused(403, "BREAK_GLASS_JUSTIFICATION_MISSING", () -> found(emergency));
-        admin.authorise(ins, ADMIN_DOCTOR, "LAMBERT Sophie", true);
+        record.authoriseAsAdminDoctor(record.adminDoctor());
 
-        List<AuditEvent> events = auditEvents(adminDoctor());
+        List<AuditEvent> events = auditEvents(record.adminDoctor());
         List<String> lines = events.stream().map(e -> e.getSubtypeFirstRep().getCode() + "/"
                 + e.getAgentFirstRep().getWho().getIdentifier().getValue() + "/" + e.getOutcome().toCode()).toList();
         assertTrue(lines.contains("SUBMIT/" + Vihf.DURANT + "/0"), lines::toString);
@@ -397,7 +378,7 @@ class FhirRulesEndToEndTest {
         assertTrue(submitted.getEntity().stream().anyMatch(en -> ("urn:oid:" + doc).equals(
                 en.getWhat().getIdentifier().getValue())), "the submitted document is named");
 
-        assertRefused(403, "TRACE_ACCESS_DENIED", () -> auditEvents(durant()));
+        assertRefused(403, "TRACE_ACCESS_DENIED", () -> auditEvents(record.durant()));
 
         Vihf patientSelf = new Vihf(ins, "DUPONT, Marie", new CodedValue("PATIENT", "urn:dmp-gateway:actor-kind", null),
                 null, null, null, ins, SampleSubmissions.INS_OID, AccessMode.NORMAL, null);
