@@ -354,16 +354,27 @@ abstract class PatientAccountEndToEndTestBase {
 
     /** Identifier, password, then the one-time code received by {@code channel}: the bearer token. */
     String login(String identifier, String channel) {
-        int mails = MAIL.receivedBy(email).size();
+        int mails = oneTimeCodeMails().size();
         int sms = SMS.sentTo(mobile).size();
         assertError(portal.post("/login", Map.of("identifier", identifier, "password", PASSWORD + "x")), 401,
                 "WRONG_CREDENTIALS", "password");
         Answer challenge = portal.post("/login", Map.of("identifier", identifier, "password", PASSWORD,
                 "channel", channel)).ok();
         String code = "SMS".equals(channel) ? oneTimeCode(SMS.sentTo(mobile).get(sms).text())
-                : oneTimeCode(mailTo(email, mails + 1).get(mails).body());
+                : oneTimeCode(awaitOneTimeCodeMail(mails).body());
         return portal.post("/login/confirmation", Map.of("challenge", challenge.get("challenge"), "code", code)).ok()
                 .get("token");
+    }
+
+    /** The one-time code e-mails to the patient (other e-mails, such as "document added", may arrive meanwhile). */
+    List<MailServer.ReceivedMail> oneTimeCodeMails() {
+        return MAIL.receivedBy(email).stream()
+                .filter(m -> "Mon espace santé : votre code à usage unique".equals(m.subject())).toList();
+    }
+
+    MailServer.ReceivedMail awaitOneTimeCodeMail(int seenBefore) {
+        await().atMost(TIMEOUT).until(() -> oneTimeCodeMails().size() > seenBefore);
+        return oneTimeCodeMails().get(seenBefore);
     }
 
     List<String> historyDetails(String token) {
