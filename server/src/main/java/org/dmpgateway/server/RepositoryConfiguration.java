@@ -3,9 +3,11 @@ package org.dmpgateway.server;
 import org.dmpgateway.repository.AccessTrailRepository;
 import org.dmpgateway.repository.JdbcAccessTrailRepository;
 import org.dmpgateway.repository.JdbcNotificationOutbox;
+import org.dmpgateway.repository.JdbcPatientAccountRepository;
 import org.dmpgateway.repository.JdbcPatientRecordRepository;
 import org.dmpgateway.repository.JdbcRegistryRepository;
 import org.dmpgateway.repository.NotificationOutbox;
+import org.dmpgateway.repository.PatientAccountRepository;
 import org.dmpgateway.repository.PatientRecordRepository;
 import org.dmpgateway.repository.RegistryRepository;
 import org.springframework.context.annotation.Bean;
@@ -37,5 +39,10 @@ public class RepositoryConfiguration {
     @Bean
     public NotificationOutbox notificationOutbox(DataSource dataSource) {
         return new JdbcNotificationOutbox(dataSource);
+    }
+
+    @Bean
+    public PatientAccountRepository patientAccountRepository(DataSource dataSource) {
+        return new JdbcPatientAccountRepository(dataSource);
     }
 }

@@ -1,25 +1,8 @@
 package org.dmpgateway.server;
 
-import org.dmpgateway.server.support.PostgresTestDatabase;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.dmpgateway.server.support.OnPostgres;
 
 /** {@link IheConformanceEndToEndTest} on PostgreSQL (a fresh schema of the test database). */
-@ExtendWith(PostgresTestDatabase.class)
+@OnPostgres
 class IheConformanceEndToEndPostgresTest extends IheConformanceEndToEndTest {
-    private static String schema;
-
-    @DynamicPropertySource
-    static void postgres(DynamicPropertyRegistry registry) {
-        schema = PostgresTestDatabase.register(registry);
-    }
-
-    @AfterAll
-    static void dropSchema() {
-        if (schema != null) {
-            PostgresTestDatabase.drop(schema);
-        }
-    }
 }

@@ -271,14 +271,14 @@ class IheConformanceEndToEndTest {
     void anIti65BundleWithoutOrWithAWrongProfileIsRefusedNamingMetaProfile() {
         for (String profile : new String[]{null, "https://profiles.ihe.net/ITI/MHD/StructureDefinition/IHE.MHD.Comprehensive.SubmissionSet"}) {
             String uniqueId = SampleSubmissions.newOid();
-            Bundle bundle = FhirWriteSamples.provideBundle(ins, durant(), FhirWriteSamples.document(ins, durant(), uniqueId,
+            Bundle bundle = FhirWriteSamples.provideBundle(ins, record.durant(), FhirWriteSamples.document(ins, record.durant(), uniqueId,
                     "CR sans profil"), bytes("CR sans profil"));
             bundle.getMeta().getProfile().clear();
             if (profile != null) {
                 bundle.getMeta().addProfile(profile);
             }
             BaseServerResponseException e = assertThrows(BaseServerResponseException.class,
-                    () -> fhir(durant()).transaction().withBundle(bundle).execute());
+                    () -> fhir(record.durant()).transaction().withBundle(bundle).execute());
             assertEquals(400, e.getStatusCode(), e::getMessage);
             OperationOutcome oo = (OperationOutcome) e.getOperationOutcome();
             assertEquals("METADATA_ERROR", oo.getIssueFirstRep().getDetails().getCodingFirstRep().getCode());
@@ -289,7 +289,7 @@ class IheConformanceEndToEndTest {
             assertEquals("Bundle.meta.profile", oo.getIssueFirstRep().getExpression().get(0).getValue());
             GetDocumentsQuery get = new GetDocumentsQuery();
             get.setUniqueIds(List.of(uniqueId));
-            assertTrue(success(xds.as(durant()).query(get)).getDocumentEntries().isEmpty(), "nothing stored");
+            assertTrue(success(xds.as(record.durant()).query(get)).getDocumentEntries().isEmpty(), "nothing stored");
         }
     }
 
@@ -300,11 +300,11 @@ class IheConformanceEndToEndTest {
                 "https://profiles.ihe.net/ITI/MHD/StructureDefinition/IHE.MHD.UnContained.Comprehensive.ProvideBundle",
                 FhirWriteSamples.COMPREHENSIVE_BUNDLE}) {
             String uniqueId = SampleSubmissions.newOid();
-            Bundle bundle = FhirWriteSamples.provideBundle(ins, durant(), FhirWriteSamples.document(ins, durant(), uniqueId,
+            Bundle bundle = FhirWriteSamples.provideBundle(ins, record.durant(), FhirWriteSamples.document(ins, record.durant(), uniqueId,
                     "CR"), bytes("CR " + profile));
             bundle.getMeta().getProfile().clear();
             bundle.getMeta().addProfile(profile);
-            Bundle response = fhir(durant()).transaction().withBundle(bundle).execute();
+            Bundle response = fhir(record.durant()).transaction().withBundle(bundle).execute();
             assertEquals("201 Created", response.getEntry().get(1).getResponse().getStatus(), profile);
             assertEquals(uniqueId, entry(uniqueId).getUniqueId());
         }
@@ -313,30 +313,30 @@ class IheConformanceEndToEndTest {
     @Test
     void aComprehensiveDocumentReferenceWithoutSourcePatientInfoIsRefused() {
         String uniqueId = SampleSubmissions.newOid();
-        DocumentReference doc = FhirWriteSamples.document(ins, durant(), uniqueId, "CR sans patient source");
+        DocumentReference doc = FhirWriteSamples.document(ins, record.durant(), uniqueId, "CR sans patient source");
         doc.getContext().setSourcePatientInfo(null);
         doc.getContained().removeIf(r -> "source-patient".equals(r.getIdElement().getIdPart()));
-        BaseServerResponseException e = assertThrows(BaseServerResponseException.class, () -> fhir(durant()).transaction()
-                .withBundle(FhirWriteSamples.provideBundle(ins, durant(), doc, bytes("CR"))).execute());
+        BaseServerResponseException e = assertThrows(BaseServerResponseException.class, () -> fhir(record.durant()).transaction()
+                .withBundle(FhirWriteSamples.provideBundle(ins, record.durant(), doc, bytes("CR"))).execute());
         assertEquals(400, e.getStatusCode(), e::getMessage);
         String diagnostics = ((OperationOutcome) e.getOperationOutcome()).getIssueFirstRep().getDiagnostics();
         assertTrue(diagnostics.contains("DocumentReference.context.sourcePatientInfo: a Comprehensive Provide Document "
                 + "Bundle (declared in Bundle.meta.profile) names the patient as the source knows him"), diagnostics);
         GetDocumentsQuery get = new GetDocumentsQuery();
         get.setUniqueIds(List.of(uniqueId));
-        assertTrue(success(xds.as(durant()).query(get)).getDocumentEntries().isEmpty(), "nothing stored");
+        assertTrue(success(xds.as(record.durant()).query(get)).getDocumentEntries().isEmpty(), "nothing stored");
     }
 
     @Test
     void aMinimalBundleWithoutSourcePatientInfoIsAcceptedWithTheInsAsSourcePatientId() {
         String uniqueId = SampleSubmissions.newOid();
-        DocumentReference doc = FhirWriteSamples.document(ins, durant(), uniqueId, "CR minimal");
+        DocumentReference doc = FhirWriteSamples.document(ins, record.durant(), uniqueId, "CR minimal");
         doc.getContext().setSourcePatientInfo(null);
         doc.getContained().removeIf(r -> "source-patient".equals(r.getIdElement().getIdPart()));
-        Bundle bundle = FhirWriteSamples.provideBundle(ins, durant(), doc, bytes("CR minimal"));
+        Bundle bundle = FhirWriteSamples.provideBundle(ins, record.durant(), doc, bytes("CR minimal"));
         bundle.getMeta().getProfile().clear();
         bundle.getMeta().addProfile("https://profiles.ihe.net/ITI/MHD/StructureDefinition/IHE.MHD.Minimal.ProvideBundle");
-        fhir(durant()).transaction().withBundle(bundle).execute();
+        fhir(record.durant()).transaction().withBundle(bundle).execute();
         assertEquals(ins, entry(uniqueId).getSourcePatientId().getId(),
                 "PDSM4DMP: the sourcePatientId is the INS when the source has no identifier of its own");
     }

@@ -37,9 +37,15 @@ public class OutboxDelivery {
     private int quietFailures;
     private boolean parkedReported;
 
+    /**
+     * The application's {@link Clock} bean when there is one (the same clock as the account rules',
+     * which stamp the e-mails they write: a test that moves it still gets them sent), the system's
+     * UTC clock otherwise.
+     */
     @Autowired
-    public OutboxDelivery(NotificationOutbox outbox, NotificationSettings settings) {
-        this(outbox, settings, Clock.systemUTC());
+    public OutboxDelivery(NotificationOutbox outbox, NotificationSettings settings,
+                          org.springframework.beans.factory.ObjectProvider<Clock> clock) {
+        this(outbox, settings, clock.getIfAvailable(Clock::systemUTC));
     }
 
     OutboxDelivery(NotificationOutbox outbox, NotificationSettings settings, Clock clock) {

@@ -222,7 +222,7 @@ public class AccessPolicy {
         return switch (action) {
             case QUERY, RETRIEVE, READ_TRACES -> true;
             case SUBMIT, UPDATE, DELETE -> authorizationForWrites;
-            case AUTHORIZE, REVOKE_AUTHORIZATION, STATUS_CHECK, ADMINISTRATION -> false;
+            case AUTHORIZE, REVOKE_AUTHORIZATION, STATUS_CHECK, ADMINISTRATION, ACCOUNT -> false;
         };
     }
 

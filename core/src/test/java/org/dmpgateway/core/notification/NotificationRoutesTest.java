@@ -29,7 +29,7 @@ class NotificationRoutesTest {
                 Duration.ofMinutes(10), 10, Duration.ofMinutes(15));
         OutboxDeliveryTest.RecordingOutbox outbox = new OutboxDeliveryTest.RecordingOutbox();
         try (CamelContext camel = new DefaultCamelContext()) {
-            camel.addRoutes(new NotificationRoutes(settings, new OutboxDelivery(outbox, settings),
+            camel.addRoutes(new NotificationRoutes(settings, new OutboxDelivery(outbox, settings, java.time.Clock.systemUTC()),
                     new NotificationMail(settings)));
             camel.start();
             assertNotNull(camel.getRoute(NotificationRoutes.ROUTE_ID), "the route is defined either way");

@@ -7,5 +7,11 @@ public enum NotificationKind {
     /** A document was added to the record. */
     DOCUMENT_ADDED,
     /** A professional accessed the record in an emergency mode (bris de glace, centre 15). */
-    EMERGENCY_ACCESS
+    EMERGENCY_ACCESS,
+    /** The record is notified: the provisional code and the ways to activate or oppose (seed 003). */
+    PROVISIONAL_CODE,
+    /** A one-time code (contact confirmation in the activation journey, login). */
+    ONE_TIME_CODE,
+    /** The opposition period ended: the record was created automatically. */
+    ACCOUNT_CREATED
 }

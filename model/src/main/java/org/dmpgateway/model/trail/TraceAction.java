@@ -24,5 +24,12 @@ public enum TraceAction {
      * A change made through the administration API (/admin): record created or replaced, state,
      * settings, a professional authorised, blocked or removed. Actor {@code admin-api}.
      */
-    ADMINISTRATION
+    ADMINISTRATION,
+    /**
+     * A step of the patient's Mon espace santé account (issue 15): notified with a provisional code,
+     * created automatically after the opposition period, activated, opposed, closed, reactivated,
+     * code re-issued or locked. Actor {@code patient} (or {@code dmp-gateway} for the automatic
+     * creation).
+     */
+    ACCOUNT
 }

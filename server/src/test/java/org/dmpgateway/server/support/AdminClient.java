@@ -91,6 +91,26 @@ public final class AdminClient {
         put(patient(ins) + "/settings", partialJson);
     }
 
+    /**
+     * The insurer's notice (POST .../notification): the record becomes NOTIFIED and its provisional
+     * code is sent by {@code channel} (EMAIL or SMS) to the given contact.
+     */
+    public String notifyRecord(String ins, String email, String mobile, String cardSerial, String channel) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("email", email);
+        body.put("mobile", mobile);
+        body.put("cardSerial", cardSerial);
+        body.put("channel", channel);
+        return send(HttpRequest.newBuilder(URI.create(patient(ins) + "/notification"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json(body), StandardCharsets.UTF_8)));
+    }
+
+    /** The record (GET), as the JSON text the server answers. */
+    public String record(String ins) {
+        return send(HttpRequest.newBuilder(URI.create(patient(ins))).GET());
+    }
+
     /** The record's access traces, as the JSON text the server answers. */
     public String traces(String ins) {
         return send(HttpRequest.newBuilder(URI.create(patient(ins) + "/traces")).GET());

@@ -1,0 +1,52 @@
+package org.dmpgateway.core.account;
+
+import org.dmpgateway.model.PatientRef;
+import org.dmpgateway.model.trail.AccessTrace;
+import org.dmpgateway.model.trail.TraceAction;
+import org.dmpgateway.repository.AccessTrailRepository;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+
+/**
+ * Every step of an account in the record's history (action {@link TraceAction#ACCOUNT}), in the
+ * step's own transaction: the patient's own steps with the actor {@link #PATIENT}, the automatic
+ * creation with {@link #GATEWAY}. Refused attempts (wrong code, lock) are traced too, with the
+ * refusal's code as outcome.
+ */
+@Component
+public class AccountHistory {
+    public static final String PATIENT = "patient";
+    static final String PATIENT_NAME = "Le patient (Mon espace santé)";
+    public static final String GATEWAY = "dmp-gateway";
+    static final String GATEWAY_NAME = "Mon espace santé (création automatique)";
+
+    private final AccessTrailRepository traces;
+    private final AccountClock clock;
+
+    public AccountHistory(AccessTrailRepository traces, AccountClock clock) {
+        this.traces = traces;
+        this.clock = clock;
+    }
+
+    public void byPatient(PatientRef ins, String detail) {
+        trace(ins, PATIENT, PATIENT_NAME, AccessTrace.SUCCESS, detail);
+    }
+
+    public void refused(PatientRef ins, String outcome, String detail) {
+        trace(ins, PATIENT, PATIENT_NAME, outcome, detail);
+    }
+
+    public void byGateway(PatientRef ins, String detail) {
+        trace(ins, GATEWAY, GATEWAY_NAME, AccessTrace.SUCCESS, detail);
+    }
+
+    public void byActor(PatientRef ins, String actorId, String actorName, String detail) {
+        trace(ins, actorId, actorName, AccessTrace.SUCCESS, detail);
+    }
+
+    private void trace(PatientRef ins, String actorId, String actorName, String outcome, String detail) {
+        traces.record(new AccessTrace(null, clock.now(), actorId, actorName, null, null, null, null, ins,
+                TraceAction.ACCOUNT, List.of(), outcome, detail, null));
+    }
+}

@@ -1,0 +1,285 @@
+package org.dmpgateway.core.account;
+
+import org.dmpgateway.model.PatientRecord;
+import org.dmpgateway.model.PatientRecordState;
+import org.dmpgateway.model.account.AccountDecision;
+import org.dmpgateway.model.account.AccountErrorCode;
+import org.dmpgateway.model.account.AccountException;
+import org.dmpgateway.model.account.CardType;
+import org.dmpgateway.model.account.PatientAccount;
+import org.dmpgateway.repository.PatientAccountRepository;
+import org.dmpgateway.repository.PatientRecordRepository;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The activation or opposition journey (seed 002, "J'active mon compte / Je m'oppose"), one step
+ * after the other, each answering the next:
+ * <ol>
+ * <li>{@link #start}: provisional code, Vitale card type, NIR, card serial number -> a journey token
+ * (valid {@code dmp.accounts.journey.validity}); wrong attempts are counted on the code;</li>
+ * <li>{@link #decide}: ACTIVATE or OPPOSE, with the terms of use and the privacy policy accepted;
+ * an opposition ends the journey ({@link OpposeAccount});</li>
+ * <li>{@link #contact}: the e-mail and mobile on file, kept or changed; a changed one gets a
+ * one-time code;</li>
+ * <li>{@link #confirmContact}: the one-time code(s) sent to the changed contact;</li>
+ * <li>{@link #credentials}: identifier and password -> ACTIVATED ({@link ActivateAccount}).</li>
+ * </ol>
+ * A step out of order answers STEP_OUT_OF_ORDER; every refusal names its field in French.
+ */
+@Component
+public class ActivationJourney {
+    public static final String CODE_VERIFIED = "CODE_VERIFIED";
+    public static final String DECIDED = "DECIDED";
+    public static final String CONTACT_PENDING = "CONTACT_PENDING";
+    public static final String CONTACT_CONFIRMED = "CONTACT_CONFIRMED";
+
+    private final PatientRecordRepository records;
+    private final PatientAccountRepository accounts;
+    private final ProvisionalCode codes;
+    private final OpposeAccount opposition;
+    private final ActivateAccount activation;
+    private final PatientPasswords passwords;
+    private final AccountMails mails;
+    private final AccountHistory history;
+    private final SmsGateway sms;
+    private final AccountSettings settings;
+    private final AccountClock clock;
+    private final TransactionTemplate transaction;
+
+    public ActivationJourney(PatientRecordRepository records, PatientAccountRepository accounts, ProvisionalCode codes,
+                             OpposeAccount opposition, ActivateAccount activation, PatientPasswords passwords,
+                             AccountMails mails, AccountHistory history, SmsGateway sms, AccountSettings settings,
+                             AccountClock clock, TransactionTemplate transaction) {
+        this.records = records;
+        this.accounts = accounts;
+        this.codes = codes;
+        this.opposition = opposition;
+        this.activation = activation;
+        this.passwords = passwords;
+        this.mails = mails;
+        this.history = history;
+        this.sms = sms;
+        this.settings = settings;
+        this.clock = clock;
+        this.transaction = transaction;
+    }
+
+    /** Where the journey stands: its token (only when it starts), step, the record and the contact on file. */
+    public record Step(String journey, String step, PatientRecordState state, String givenName, String familyName,
+                       String email, String mobile, Instant expiresAt, List<String> confirmationsSent) {
+    }
+
+    // ------------------------------------------------------------------ 1. code, card, NIR, serial
+
+    public Step start(String typedCode, String typedCard, String typedNir, String typedSerial) {
+        String code = ProvisionalCode.shape(typedCode);
+        CardType card = VitaleSerialRule.cardType(typedCard);
+        String nir = NirRule.check(typedNir);
+        String serial = VitaleSerialRule.check(card, typedSerial);
+        List<PatientAccount> candidates = accounts.findByNir(nir);
+        if (candidates.isEmpty()) {
+            throw new AccountException(AccountErrorCode.WRONG_CREDENTIALS, "code", ProvisionalCode.WRONG);
+        }
+        // several INS authorities may hold the same NIR (test, demo): the one whose code matches
+        PatientAccount account = candidates.stream().filter(a -> SecretCodes.matches(code, a.codeHash())).findFirst()
+                .orElse(candidates.get(0));
+        ProvisionalCode.Check check = codes.check(account, code, card, serial);
+        if (!check.matched()) {
+            transaction.executeWithoutResult(tx -> {
+                if (check.counted()) {
+                    accounts.save(check.account());
+                }
+                history.refused(account.ins(), check.refusal().code().name(), "activation journey refused: "
+                        + check.refusal().code() + " (" + check.account().codeFailures() + " wrong attempt(s) of "
+                        + settings.codeMaxAttempts() + ")" + (check.account().codeLocked() ? ", code locked" : ""));
+            });
+            throw check.refusal();
+        }
+        PatientRecord record = records.findPatient(account.ins()).orElseThrow();
+        if (record.state() == PatientRecordState.ACTIVATED) {
+            throw new AccountException(AccountErrorCode.STATE_CONFLICT, "code", "code : Mon espace santé est déjà "
+                    + "activé ; connectez-vous avec votre identifiant et votre mot de passe.");
+        }
+        String token = SecretCodes.token();
+        Instant expires = clock.now().plus(settings.journeyValidity());
+        PatientAccount started = account.withJourney(SecretCodes.hash(token), expires, CODE_VERIFIED);
+        transaction.executeWithoutResult(tx -> {
+            accounts.save(started);
+            history.byPatient(account.ins(), "activation journey started: provisional code, NIR and Vitale card "
+                    + "(" + card + ") verified");
+        });
+        return view(token, started, record, List.of());
+    }
+
+    // ------------------------------------------------------------------ 2. decision
+
+    public Step decide(String journey, String typedDecision, Boolean termsAccepted) {
+        PatientAccount account = journey(journey, CODE_VERIFIED);
+        String d = Fields.required(typedDecision, "decision", "La décision (ACTIVATE ou OPPOSE)");
+        AccountDecision decision;
+        try {
+            decision = AccountDecision.valueOf(d);
+        } catch (IllegalArgumentException e) {
+            throw Fields.invalid("decision", "la décision est ACTIVATE (j'active Mon espace santé) ou OPPOSE (je "
+                    + "m'oppose à la création de Mon espace santé).");
+        }
+        if (!Boolean.TRUE.equals(termsAccepted)) {
+            throw Fields.invalid("termsAccepted", "vous devez accepter les Conditions Générales d'Utilisation et la "
+                    + "Politique de protection des données personnelles.");
+        }
+        return transaction.execute(tx -> {
+            PatientRecord record = records.findPatient(account.ins()).orElseThrow();
+            if (decision == AccountDecision.OPPOSE) {
+                PatientRecordState state = opposition.oppose(account.ins(), record.state());
+                PatientAccount ended = accounts.find(account.ins()).orElseThrow().withCodeUsed(clock.now());
+                accounts.save(ended);
+                return view(null, ended, records.findPatient(account.ins()).orElseThrow(), List.of());
+            }
+            PatientAccount decided = account.withJourney(account.journeyHash(), account.journeyExpiresAt(), DECIDED);
+            accounts.save(decided);
+            history.byPatient(account.ins(), "decision: activate; terms of use and privacy policy accepted");
+            return view(null, decided, record, List.of());
+        });
+    }
+
+    // ------------------------------------------------------------------ 3. contact, 4. its confirmation
+
+    public Step contact(String journey, String typedEmail, String typedMobile) {
+        PatientAccount account = journey(journey, DECIDED, CONTACT_PENDING, CONTACT_CONFIRMED);
+        String email = ContactRule.email(typedEmail);
+        String mobile = ContactRule.mobile(typedMobile);
+        boolean emailChanged = !email.equalsIgnoreCase(Objects.toString(account.email(), ""));
+        boolean mobileChanged = mobile != null && !mobile.equals(account.mobile());
+        PatientRecord record = records.findPatient(account.ins()).orElseThrow();
+        if (!emailChanged && !mobileChanged) {
+            PatientAccount confirmed = account.withPendingContact(null, null, null, null, CONTACT_CONFIRMED);
+            transaction.executeWithoutResult(tx -> {
+                accounts.save(confirmed);
+                history.byPatient(account.ins(), "contact e-mail and mobile on file confirmed");
+            });
+            return view(null, confirmed, record, List.of());
+        }
+        if (mobileChanged && !sms.available()) {
+            throw new AccountException(AccountErrorCode.DELIVERY_FAILED, "mobile", "mobile : la confirmation par SMS "
+                    + "n'est pas disponible ; gardez le numéro connu ou laissez ce champ vide.");
+        }
+        String emailCode = emailChanged ? SecretCodes.oneTimeCode() : null;
+        String smsCode = mobileChanged ? SecretCodes.oneTimeCode() : null;
+        String hashes = (emailCode == null ? "" : SecretCodes.hash(emailCode)) + ":"
+                + (smsCode == null ? "" : SecretCodes.hash(smsCode));
+        PatientAccount pending = account.withPendingContact(emailChanged ? email : null, mobileChanged ? mobile : null,
+                hashes, clock.now().plus(settings.oneTimeCodeValidity()), CONTACT_PENDING);
+        List<String> sent = new ArrayList<>();
+        transaction.executeWithoutResult(tx -> {
+            accounts.save(pending);
+            history.byPatient(account.ins(), "contact change requested ("
+                    + (emailChanged ? "e-mail" : "") + (emailChanged && mobileChanged ? " and " : "")
+                    + (mobileChanged ? "mobile" : "") + "); one-time code(s) sent to the new contact");
+            if (emailCode != null) {
+                mails.oneTimeCode(record, email, emailCode, settings.oneTimeCodeValidity());
+            }
+        });
+        if (emailCode != null) {
+            sent.add("email");
+        }
+        if (smsCode != null) {
+            CodeDelivery.bySms(mobile, AccountMails.oneTimeCodeText(smsCode, settings.oneTimeCodeValidity())).send(sms);
+            sent.add("mobile");
+        }
+        return view(null, pending, record, sent);
+    }
+
+    public Step confirmContact(String journey, String emailCode, String smsCode) {
+        PatientAccount account = journey(journey, CONTACT_PENDING);
+        String[] hashes = account.otpHash().split(":", -1);
+        boolean expired = !clock.now().isBefore(account.otpExpiresAt());
+        List<String> wrong = new ArrayList<>();
+        if (!hashes[0].isEmpty() && !SecretCodes.matches(trim(emailCode), hashes[0])) {
+            wrong.add("emailCode");
+        }
+        if (!hashes[1].isEmpty() && !SecretCodes.matches(trim(smsCode), hashes[1])) {
+            wrong.add("smsCode");
+        }
+        if (expired || !wrong.isEmpty()) {
+            int failures = account.otpFailures() + 1;
+            boolean reset = expired || failures >= settings.oneTimeCodeMaxAttempts();
+            PatientAccount counted = reset
+                    ? account.withPendingContact(null, null, null, null, DECIDED)
+                    : account.withOtpFailures(failures);
+            transaction.executeWithoutResult(tx -> {
+                accounts.save(counted);
+                history.refused(account.ins(), AccountErrorCode.WRONG_ONE_TIME_CODE.name(), "contact confirmation "
+                        + "refused" + (reset ? "; the contact change is cancelled" : ""));
+            });
+            String field = expired ? (hashes[0].isEmpty() ? "smsCode" : "emailCode") : wrong.get(0);
+            throw new AccountException(AccountErrorCode.WRONG_ONE_TIME_CODE, field, field + " : "
+                    + (expired ? "le code à usage unique a expiré"
+                    : "le code à usage unique est incorrect")
+                    + (reset ? " ; saisissez à nouveau vos coordonnées pour recevoir un nouveau code."
+                    : " ; il vous reste " + (settings.oneTimeCodeMaxAttempts() - failures) + " essai(s)."));
+        }
+        PatientAccount confirmed = account.withContactConfirmed(CONTACT_CONFIRMED);
+        transaction.executeWithoutResult(tx -> {
+            accounts.save(confirmed);
+            history.byPatient(account.ins(), "new contact confirmed with the one-time code(s)");
+        });
+        return view(null, confirmed, records.findPatient(account.ins()).orElseThrow(), List.of());
+    }
+
+    // ------------------------------------------------------------------ 5. identifier and password
+
+    public Step credentials(String journey, String typedIdentifier, String password, String confirmation) {
+        PatientAccount account = journey(journey, CONTACT_CONFIRMED);
+        String identifier = CredentialsRule.identifier(typedIdentifier, account.ins().id());
+        CredentialsRule.password(password, confirmation);
+        Optional<PatientAccount> holder = accounts.findByLogin(identifier);
+        if (holder.isPresent() && !holder.get().ins().equals(account.ins())) {
+            throw new AccountException(AccountErrorCode.IDENTIFIER_TAKEN, "identifier", "identifier : cet "
+                    + "identifiant est déjà utilisé ; choisissez-en un autre.");
+        }
+        String hash = passwords.hash(password);
+        return transaction.execute(tx -> {
+            activation.activate(account, identifier, hash);
+            PatientAccount done = accounts.find(account.ins()).orElseThrow();
+            return view(null, done, records.findPatient(account.ins()).orElseThrow(), List.of());
+        });
+    }
+
+    // ------------------------------------------------------------------
+
+    private static String trim(String s) {
+        return s == null ? null : s.strip();
+    }
+
+    private PatientAccount journey(String token, String... expectedSteps) {
+        if (token == null || token.isBlank()) {
+            throw unknownJourney();
+        }
+        PatientAccount account = accounts.findByJourney(SecretCodes.hash(token)).orElseThrow(ActivationJourney::unknownJourney);
+        if (account.journeyExpiresAt() == null || !clock.now().isBefore(account.journeyExpiresAt())) {
+            throw unknownJourney();
+        }
+        if (!List.of(expectedSteps).contains(account.journeyStep())) {
+            throw new AccountException(AccountErrorCode.STEP_OUT_OF_ORDER, null, "Cette étape n'est pas la suivante "
+                    + "du parcours (étape en cours : " + account.journeyStep() + ").");
+        }
+        return account;
+    }
+
+    private static AccountException unknownJourney() {
+        return new AccountException(AccountErrorCode.JOURNEY_UNKNOWN, "journey", "journey : ce parcours n'existe pas "
+                + "ou a expiré ; recommencez avec votre code provisoire.");
+    }
+
+    private static Step view(String token, PatientAccount account, PatientRecord record, List<String> sent) {
+        return new Step(token, account.journeyStep(), record.state(), record.givenName(), record.familyName(),
+                account.email(), account.mobile(), account.journeyExpiresAt(), sent);
+    }
+}

@@ -1,0 +1,34 @@
+package org.dmpgateway.model.account;
+
+/**
+ * Why the patient side refuses a request. The patient portal maps each to an HTTP status
+ * (docs/patient-api.md); the message that goes with it is French, for the patient.
+ */
+public enum AccountErrorCode {
+    /** A field is missing or malformed (the error names it). */
+    INVALID_FIELD,
+    /** The provisional code, NIR or card serial number do not match a notified record. */
+    WRONG_CREDENTIALS,
+    /** Too many wrong attempts: the provisional code is locked until a new one is issued. */
+    CODE_LOCKED,
+    /** The provisional code has expired: a new one must be issued. */
+    CODE_EXPIRED,
+    /** The provisional code was already used (single use). */
+    CODE_USED,
+    /** The journey token is unknown or has expired: start again with the provisional code. */
+    JOURNEY_UNKNOWN,
+    /** The step is not the next one of the journey (e.g. credentials before the decision). */
+    STEP_OUT_OF_ORDER,
+    /** The one-time confirmation code is wrong, expired or locked. */
+    WRONG_ONE_TIME_CODE,
+    /** The record's state does not allow this transition. */
+    STATE_CONFLICT,
+    /** The identifier is already taken by another account. */
+    IDENTIFIER_TAKEN,
+    /** The patient has no account (no notified record). */
+    UNKNOWN_ACCOUNT,
+    /** No valid session (bearer token) for a call of the signed-in patient. */
+    UNAUTHENTICATED,
+    /** The code could not be sent (SMS provider or e-mail address unavailable). */
+    DELIVERY_FAILED
+}

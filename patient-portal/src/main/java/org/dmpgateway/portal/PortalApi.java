@@ -1,0 +1,78 @@
+package org.dmpgateway.portal;
+
+import org.dmpgateway.core.account.ActivationJourney;
+import org.dmpgateway.core.account.PatientSpace;
+import org.dmpgateway.model.PatientRecordState;
+import org.dmpgateway.model.trail.AccessTrace;
+
+import java.time.Instant;
+import java.util.List;
+
+/** The JSON bodies of the patient API (docs/patient-api.md). */
+final class PortalApi {
+    private PortalApi() {
+    }
+
+    record Identification(String code, String cardType, String nir, String serialNumber) {
+    }
+
+    record Decision(String journey, String decision, Boolean termsAccepted) {
+    }
+
+    record Contact(String journey, String email, String mobile) {
+    }
+
+    record ContactConfirmation(String journey, String emailCode, String smsCode) {
+    }
+
+    record Credentials(String journey, String identifier, String password, String passwordConfirmation) {
+    }
+
+    record CodeRequest(String nir, String cardType, String serialNumber, String channel) {
+    }
+
+    record CodeSent(String channel, String sentTo) {
+    }
+
+    record Login(String identifier, String password, String channel) {
+    }
+
+    record LoginConfirmation(String challenge, String code) {
+    }
+
+    record Closure(String reason) {
+    }
+
+    record Error(String code, String field, String message) {
+    }
+
+    /** A step of the activation journey; {@code journey} only in the first step's answer. */
+    record JourneyStep(String journey, String step, PatientRecordState state, String givenName, String familyName,
+                       String email, String mobile, Instant expiresAt, List<String> confirmationsSent) {
+        static JourneyStep of(ActivationJourney.Step s) {
+            return new JourneyStep(s.journey(), s.step(), s.state(), s.givenName(), s.familyName(), s.email(),
+                    s.mobile(), s.expiresAt(), s.confirmationsSent());
+        }
+    }
+
+    record Me(String ins, String authority, PatientRecordState state, String givenName, String familyName,
+              String email, String mobile, String identifier, Instant notifiedAt, Instant createdAt,
+              Instant activatedAt, Instant closedAt, String closeReason) {
+        static Me of(PatientSpace.Overview o) {
+            var r = o.record();
+            var a = o.account();
+            return new Me(r.ins().id(), r.ins().authority(), r.state(), r.givenName(), r.familyName(), a.email(),
+                    a.mobile(), a.loginId(), a.notifiedAt(), a.createdAt(), a.activatedAt(), a.closedAt(),
+                    a.closeReason());
+        }
+    }
+
+    record HistoryLine(Instant time, String actorId, String actorName, String structureId, String role, String mode,
+                       String action, List<String> documentIds, String outcome, String detail) {
+        static HistoryLine of(AccessTrace t) {
+            return new HistoryLine(t.time(), t.actorId(), t.actorName(), t.structureId(), t.role(),
+                    t.mode() == null ? null : t.mode().name(), t.action().name(), t.documentIds(), t.outcome(),
+                    t.detail());
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package org.dmpgateway.server.support;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The patient API over plain HTTP and JSON (docs/patient-api.md), as a patient's browser or app
+ * calls it. Each call returns the status and the JSON answer; {@link Answer#ok} asserts a 2xx.
+ */
+public final class PatientPortalClient {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String base;
+
+    public PatientPortalClient(int port) {
+        this.base = "http://localhost:" + port + "/patient";
+    }
+
+    public record Answer(int status, Map<String, Object> body, String text) {
+        public Answer ok() {
+            if (status / 100 != 2) {
+                throw new AssertionError("expected 2xx, got " + status + ": " + text);
+            }
+            return this;
+        }
+
+        public String get(String field) {
+            Object v = body == null ? null : body.get(field);
+            return v == null ? null : v.toString();
+        }
+    }
+
+    public Answer post(String path, Map<String, ?> body) {
+        return post(path, body, null);
+    }
+
+    public Answer post(String path, Map<String, ?> body, String bearer) {
+        try {
+            return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))), bearer);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    public Answer get(String path, String bearer) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), bearer);
+    }
+
+    private Answer send(HttpRequest.Builder request, String bearer) {
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        try {
+            HttpResponse<String> r = http.send(request.timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            Map<String, Object> body = null;
+            if (r.body() != null && r.body().startsWith("{")) {
+                body = JSON.readValue(r.body(), new TypeReference<>() {
+                });
+            }
+            return new Answer(r.statusCode(), body, r.body());
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+}
