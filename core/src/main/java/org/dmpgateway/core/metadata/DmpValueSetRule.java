@@ -32,7 +32,7 @@ import java.util.Set;
  *       content of J66 is not published where we could copy it); formatCode: JDV_J60-FormatCode-DMP;
  *       healthcareFacilityTypeCode: JDV_J61-HealthcareFacilityTypeCode-DMP; practiceSettingCode:
  *       JDV_J62-PracticeSettingCode-DMP; confidentialityCode: JDV_J58-ConfidentialityCode-DMP. The
- *       files are {@code terminology/jdv/*.csv} of mappings/, with their source in the README beside them.</li>
+ *       files are {@code terminology/jdv/*.csv} of core/, with their source in the README beside them.</li>
  *   <li>languageCode: the DMP binds no value set (PDSM4DMP DocumentEntry: "fr-FR" for French producers,
  *       and the official TD2.1 signature carries {@code art}); its form (RFC 5646) is checked by IPF's
  *       metadata validator, which runs on every submission and update, the FHIR ones included.</li>
