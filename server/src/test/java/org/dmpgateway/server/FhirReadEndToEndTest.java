@@ -7,6 +7,7 @@ import org.dmpgateway.mappings.fhir.FhirCodeSystems;
 import org.dmpgateway.mappings.fhir.PatientIds;
 import org.dmpgateway.model.PatientRecordState;
 import org.dmpgateway.model.PatientRef;
+import org.dmpgateway.server.support.FhirAnswerValidator;
 import org.dmpgateway.server.support.AdminClient;
 import org.dmpgateway.server.support.FhirClient;
 import org.dmpgateway.server.support.FhirToken;
@@ -516,6 +517,6 @@ class FhirReadEndToEndTest {
     HttpResponse<byte[]> get(String url, Vihf vihf, String accept) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + FhirToken.of(vihf))
                 .header("Accept", accept).GET().build();
-        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofByteArray());
+        return FhirAnswerValidator.assertValid(HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofByteArray()));
     }
 }
