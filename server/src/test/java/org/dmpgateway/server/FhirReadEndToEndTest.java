@@ -129,6 +129,7 @@ class FhirReadEndToEndTest {
         assertEquals(1, found.getEntry().size());
         DocumentReference d = (DocumentReference) found.getEntry().get(0).getResource();
         assertEquals(org.hl7.fhir.r4.model.Enumerations.DocumentReferenceStatus.CURRENT, d.getStatus());
+        FhirAnswerValidator.get().assertConforms(d, FhirAnswerValidator.MHD_DOCUMENT_REFERENCE);
         assertCoding(entry.getTypeCode(), d.getType().getCodingFirstRep());
         assertCoding(entry.getClassCode(), d.getCategoryFirstRep().getCodingFirstRep());
         assertCoding(entry.getFormatCode(), d.getContentFirstRep().getFormat());
@@ -362,6 +363,7 @@ class FhirReadEndToEndTest {
         assertEquals(1, found.getEntry().size());
         ListResource set = (ListResource) found.getEntry().get(0).getResource();
         assertEquals("submissionset", set.getCode().getCodingFirstRep().getCode());
+        FhirAnswerValidator.get().assertConforms(set, FhirAnswerValidator.MHD_SUBMISSION_SET);
         assertTrue(set.getIdentifier().stream().anyMatch(i -> ("urn:oid:" + setUniqueId).equals(i.getValue())), "uniqueId");
         assertEquals(docIds, members(set));
 
@@ -370,6 +372,7 @@ class FhirReadEndToEndTest {
         assertEquals(1, folders.getEntry().size());
         ListResource folder = (ListResource) folders.getEntry().get(0).getResource();
         assertEquals("Suivi diabète", folder.getTitle());
+        FhirAnswerValidator.get().assertConforms(folder, FhirAnswerValidator.MHD_FOLDER);
         assertEquals(docIds, members(folder));
 
         sets.remove("code");
