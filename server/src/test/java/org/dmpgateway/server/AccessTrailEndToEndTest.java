@@ -7,6 +7,7 @@ import org.apache.camel.ProducerTemplate;
 import org.dmpgateway.fhir.FhirServerConfiguration;
 import org.dmpgateway.mappings.fhir.AuditEventMapper;
 import org.dmpgateway.server.support.TestRecord;
+import org.dmpgateway.server.support.FhirAnswerValidator;
 import org.dmpgateway.server.support.AdminClient;
 import org.dmpgateway.server.support.FhirClient;
 import org.dmpgateway.server.support.FhirToken;
@@ -117,9 +118,9 @@ class AccessTrailEndToEndTest {
     }
 
     HttpResponse<String> fhirGet(String path, String bearer) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(FhirClient.base(port) + path))
+        return FhirAnswerValidator.assertValid(HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(FhirClient.base(port) + path))
                 .header("Authorization", "Bearer " + bearer).header("Accept", "application/fhir+json").GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+                HttpResponse.BodyHandlers.ofString()));
     }
 
     // ------------------------------------------------------------------ issue 21: the caller's software

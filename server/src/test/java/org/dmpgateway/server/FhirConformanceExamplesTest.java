@@ -3,6 +3,7 @@ package org.dmpgateway.server;
 import ca.uhn.fhir.context.FhirContext;
 import org.apache.camel.ProducerTemplate;
 import org.dmpgateway.server.support.TestRecord;
+import org.dmpgateway.server.support.FhirAnswerValidator;
 import org.dmpgateway.server.support.FhirClient;
 import org.dmpgateway.server.support.FhirToken;
 import org.dmpgateway.server.support.Vihf;
@@ -77,7 +78,7 @@ class FhirConformanceExamplesTest {
                 .header("Content-Type", "application/fhir+json")
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
         try {
-            return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return FhirAnswerValidator.assertValid(HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
         } catch (IOException | InterruptedException e) {
             throw new AssertionError(e);
         }

@@ -7,6 +7,7 @@ import org.dmpgateway.mappings.fhir.FhirCodeSystems;
 import org.dmpgateway.mappings.fhir.PatientIds;
 import org.dmpgateway.model.PatientRef;
 import org.dmpgateway.server.support.TestRecord;
+import org.dmpgateway.server.support.FhirAnswerValidator;
 import org.dmpgateway.server.support.AdminClient;
 import org.dmpgateway.server.support.FhirClient;
 import org.dmpgateway.server.support.FhirToken;
@@ -123,6 +124,7 @@ abstract class FhirReadEndToEndTestBase {
         assertEquals(1, found.getEntry().size());
         DocumentReference d = (DocumentReference) found.getEntry().get(0).getResource();
         assertEquals(org.hl7.fhir.r4.model.Enumerations.DocumentReferenceStatus.CURRENT, d.getStatus());
+        FhirAnswerValidator.get().assertConforms(d, FhirAnswerValidator.MHD_DOCUMENT_REFERENCE);
         assertCoding(entry.getTypeCode(), d.getType().getCodingFirstRep());
         assertCoding(entry.getClassCode(), d.getCategoryFirstRep().getCodingFirstRep());
         assertCoding(entry.getFormatCode(), d.getContentFirstRep().getFormat());
@@ -386,6 +388,7 @@ abstract class FhirReadEndToEndTestBase {
         assertEquals(1, found.getEntry().size());
         ListResource set = (ListResource) found.getEntry().get(0).getResource();
         assertEquals("submissionset", set.getCode().getCodingFirstRep().getCode());
+        FhirAnswerValidator.get().assertConforms(set, FhirAnswerValidator.MHD_SUBMISSION_SET);
         assertTrue(set.getIdentifier().stream().anyMatch(i -> ("urn:oid:" + setUniqueId).equals(i.getValue())), "uniqueId");
         assertEquals(docIds, members(set));
 
@@ -394,6 +397,7 @@ abstract class FhirReadEndToEndTestBase {
         assertEquals(1, folders.getEntry().size());
         ListResource folder = (ListResource) folders.getEntry().get(0).getResource();
         assertEquals("Suivi diabète", folder.getTitle());
+        FhirAnswerValidator.get().assertConforms(folder, FhirAnswerValidator.MHD_FOLDER);
         assertEquals(docIds, members(folder));
 
         sets.remove("code");
@@ -541,6 +545,6 @@ abstract class FhirReadEndToEndTestBase {
     HttpResponse<byte[]> get(String url, Vihf vihf, String accept) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + FhirToken.of(vihf))
                 .header("Accept", accept).GET().build();
-        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofByteArray());
+        return FhirAnswerValidator.assertValid(HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofByteArray()));
     }
 }

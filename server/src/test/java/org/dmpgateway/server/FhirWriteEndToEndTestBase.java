@@ -4,6 +4,7 @@ import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import org.apache.camel.ProducerTemplate;
 import org.dmpgateway.server.support.TestRecord;
+import org.dmpgateway.server.support.FhirAnswerValidator;
 import org.dmpgateway.server.support.AdminClient;
 import org.dmpgateway.server.support.FhirClient;
 import org.dmpgateway.server.support.FhirWriteSamples;
@@ -172,7 +173,7 @@ abstract class FhirWriteEndToEndTestBase {
         }
         HttpRequest request = builder.build();
         try {
-            return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return FhirAnswerValidator.assertValid(HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
         } catch (IOException | InterruptedException e) {
             throw new AssertionError(e);
         }

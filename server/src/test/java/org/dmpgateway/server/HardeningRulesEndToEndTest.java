@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.dmpgateway.model.access.AccessMode;
 import org.dmpgateway.model.PatientRecordState;
 import org.dmpgateway.server.support.TestRecord;
+import org.dmpgateway.server.support.FhirAnswerValidator;
 import org.dmpgateway.server.support.AdminClient;
 import org.dmpgateway.server.support.FhirClient;
 import org.dmpgateway.server.support.FhirSamples;
@@ -127,7 +128,7 @@ class HardeningRulesEndToEndTest {
         } else {
             request.header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofString(body));
         }
-        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return FhirAnswerValidator.assertValid(HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString()));
     }
 
     // ------------------------------------------------------------------ /admin

@@ -2,6 +2,7 @@ package org.dmpgateway.server;
 
 import org.apache.camel.ProducerTemplate;
 import org.dmpgateway.server.support.TestRecord;
+import org.dmpgateway.server.support.FhirAnswerValidator;
 import org.dmpgateway.server.support.FhirClient;
 import org.dmpgateway.server.support.FhirToken;
 import org.dmpgateway.server.support.FhirWriteSamples;
@@ -334,13 +335,13 @@ class HostileInputTest {
         HttpRequest request = HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofSeconds(60))
                 .header("Content-Type", contentType).header("Authorization", "Bearer " + token)
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
+        return FhirAnswerValidator.assertValid(http.send(request, HttpResponse.BodyHandlers.ofString()));
     }
 
     private HttpResponse<String> get(String pathAndQuery) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(base() + pathAndQuery)).timeout(Duration.ofSeconds(60))
                 .header("Accept", FHIR_JSON).header("Authorization", "Bearer " + token).GET().build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
+        return FhirAnswerValidator.assertValid(http.send(request, HttpResponse.BodyHandlers.ofString()));
     }
 
     private static void assertLimitOutcome(HttpResponse<String> response, String property) {

@@ -4,6 +4,7 @@ import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import org.apache.camel.ProducerTemplate;
 import org.dmpgateway.server.support.TestRecord;
+import org.dmpgateway.server.support.FhirAnswerValidator;
 import org.dmpgateway.server.support.FhirClient;
 import org.dmpgateway.server.support.FhirToken;
 import org.dmpgateway.server.support.FhirWriteSamples;
@@ -500,7 +501,7 @@ class IheConformanceEndToEndTest {
         HttpRequest request = HttpRequest.newBuilder(URI.create(FhirClient.base(port) + "/DocumentReference/" + id))
                 .header("Authorization", "Bearer " + FhirToken.of(who)).DELETE().build();
         try {
-            return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return FhirAnswerValidator.assertValid(HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
         } catch (IOException | InterruptedException e) {
             throw new AssertionError(e);
         }

@@ -2,6 +2,7 @@ package org.dmpgateway.server;
 
 import org.dmpgateway.model.PatientRef;
 import org.dmpgateway.repository.PatientRecordRepository;
+import org.dmpgateway.server.support.FhirAnswerValidator;
 import org.dmpgateway.server.support.FhirToken;
 import org.dmpgateway.server.support.SampleSubmissions;
 import org.dmpgateway.server.support.TestKeys;
@@ -62,7 +63,7 @@ class ProductionModeEndToEndTest {
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return FhirAnswerValidator.assertValid(http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
     }
 
     @Test

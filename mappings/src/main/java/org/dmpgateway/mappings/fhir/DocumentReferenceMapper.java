@@ -418,7 +418,9 @@ public final class DocumentReferenceMapper {
             r.getMeta().setVersionId(e.version());
         }
         if (e.uniqueId() != null) {
-            r.setMasterIdentifier(new Identifier().setSystem(MhdUrls.URI_SYSTEM).setValue(uniqueIdToValue(e.uniqueId())));
+            // MHD 4.2.3 UniqueIdIdentifier: use 1..1, fixed "usual" (IHE.MHD.Comprehensive.DocumentReference)
+            r.setMasterIdentifier(new Identifier().setUse(Identifier.IdentifierUse.USUAL).setSystem(MhdUrls.URI_SYSTEM)
+                    .setValue(uniqueIdToValue(e.uniqueId())));
         }
         if (e.entryUuid() != null) {
             r.addIdentifier().setUse(Identifier.IdentifierUse.OFFICIAL).setSystem(MhdUrls.URI_SYSTEM)

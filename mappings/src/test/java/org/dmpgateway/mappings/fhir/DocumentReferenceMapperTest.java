@@ -52,6 +52,7 @@ class DocumentReferenceMapperTest {
         assertEquals("2", r.getMeta().getVersionId());
         assertEquals("urn:ietf:rfc:3986", r.getMasterIdentifier().getSystem());
         assertEquals("urn:oid:1.2.250.1.999.1.1.42", r.getMasterIdentifier().getValue());
+        assertEquals(Identifier.IdentifierUse.USUAL, r.getMasterIdentifier().getUse()); // MHD UniqueIdIdentifier
         Identifier official = r.getIdentifier().get(0);
         assertEquals(Identifier.IdentifierUse.OFFICIAL, official.getUse());
         assertEquals("urn:uuid:6a0c1b0e-2f59-4a8a-9f5e-0d6b3b4f1a01", official.getValue());

@@ -1,5 +1,6 @@
 package org.dmpgateway.server.operations;
 
+import org.dmpgateway.server.support.FhirAnswerValidator;
 import org.dmpgateway.server.DmpGatewayApplication;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -111,6 +112,6 @@ class MutualTlsEndToEndTest {
     private HttpResponse<String> get(HttpClient client, String path) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create("https://localhost:" + port + path))
                 .timeout(Duration.ofSeconds(20)).GET().build();
-        return client.send(request, HttpResponse.BodyHandlers.ofString());
+        return FhirAnswerValidator.assertValid(client.send(request, HttpResponse.BodyHandlers.ofString()));
     }
 }

@@ -5,6 +5,7 @@ import org.apache.camel.ProducerTemplate;
 import org.dmpgateway.mappings.fhir.FhirCodeSystems;
 import org.dmpgateway.server.DmpGatewayApplication;
 import org.dmpgateway.server.support.TestRecord;
+import org.dmpgateway.server.support.FhirAnswerValidator;
 import org.dmpgateway.server.support.AdminClient;
 import org.dmpgateway.server.support.FhirClient;
 import org.dmpgateway.server.support.TestPatients;
@@ -157,7 +158,7 @@ class TransactionMetricsEndToEndTest {
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        return FhirAnswerValidator.assertValid(HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString()));
     }
 }
