@@ -1,79 +1,75 @@
 package org.dmpgateway.portal;
 
-import org.dmpgateway.core.account.ActivationJourney;
-import org.dmpgateway.core.account.PatientLogin;
-import org.dmpgateway.core.account.PatientSpace;
-import org.dmpgateway.core.account.ReissueCode;
 import org.dmpgateway.model.PatientRef;
+import org.dmpgateway.model.account.AccountOverview;
+import org.dmpgateway.model.account.ActivationStep;
+import org.dmpgateway.model.account.LoginChallenge;
+import org.dmpgateway.model.account.PatientAccounts;
+import org.dmpgateway.model.account.PatientSession;
 import org.dmpgateway.model.trail.AccessTrace;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
 
 /**
- * Every call of the patient portal to the core, in one place (so that it can move to the typed
- * {@code Core} interface in one change). The portal decides nothing: each method hands the typed
- * values to the core's account rules and returns their answer.
+ * Every call of the patient portal to the core, in one place: through the typed front door
+ * {@link PatientAccounts} (module {@code model}). The portal decides nothing: each method hands the
+ * typed values of a JSON body to the core and returns its answer.
  */
 @Component
 public class PatientCoreClient {
-    private final ActivationJourney journey;
-    private final ReissueCode reissue;
-    private final PatientLogin login;
-    private final PatientSpace space;
+    private final PatientAccounts accounts;
 
-    public PatientCoreClient(ActivationJourney journey, ReissueCode reissue, PatientLogin login, PatientSpace space) {
-        this.journey = journey;
-        this.reissue = reissue;
-        this.login = login;
-        this.space = space;
+    public PatientCoreClient(PatientAccounts accounts) {
+        this.accounts = accounts;
     }
 
-    ActivationJourney.Step startActivation(PortalApi.Identification body) {
-        return journey.start(body.code(), body.cardType(), body.nir(), body.serialNumber());
+    ActivationStep startActivation(PortalApi.Identification body) {
+        return accounts.startActivation(body.code(), body.cardType(), body.nir(), body.serialNumber());
     }
 
-    ActivationJourney.Step decide(PortalApi.Decision body) {
-        return journey.decide(body.journey(), body.decision(), body.termsAccepted());
+    ActivationStep decide(PortalApi.Decision body) {
+        return accounts.decide(body.journey(), body.decision(), body.termsAccepted());
     }
 
-    ActivationJourney.Step contact(PortalApi.Contact body) {
-        return journey.contact(body.journey(), body.email(), body.mobile());
+    ActivationStep contact(PortalApi.Contact body) {
+        return accounts.contact(body.journey(), body.email(), body.mobile());
     }
 
-    ActivationJourney.Step confirmContact(PortalApi.ContactConfirmation body) {
-        return journey.confirmContact(body.journey(), body.emailCode(), body.smsCode());
+    ActivationStep confirmContact(PortalApi.ContactConfirmation body) {
+        return accounts.confirmContact(body.journey(), body.emailCode(), body.smsCode());
     }
 
-    ActivationJourney.Step credentials(PortalApi.Credentials body) {
-        return journey.credentials(body.journey(), body.identifier(), body.password(), body.passwordConfirmation());
+    ActivationStep credentials(PortalApi.Credentials body) {
+        return accounts.credentials(body.journey(), body.identifier(), body.password(), body.passwordConfirmation());
     }
 
     String reissueCode(PortalApi.CodeRequest body) {
-        return reissue.reissue(body.nir(), body.cardType(), body.serialNumber(), body.channel());
+        return accounts.reissueCode(body.nir(), body.cardType(), body.serialNumber(), body.channel());
     }
 
-    PatientLogin.Challenge login(PortalApi.Login body) {
-        return login.start(body.identifier(), body.password(), body.channel());
+    LoginChallenge login(PortalApi.Login body) {
+        return accounts.login(body.identifier(), body.password(), body.channel());
     }
 
-    PatientLogin.Session confirmLogin(PortalApi.LoginConfirmation body) {
-        return login.confirm(body.challenge(), body.code());
+    PatientSession confirmLogin(PortalApi.LoginConfirmation body) {
+        return accounts.confirmLogin(body.challenge(), body.code());
     }
 
+    /** The patient of a bearer token; {@code null} (no bearer token sent) is refused UNAUTHENTICATED by the core. */
     PatientRef authenticate(String bearerToken) {
-        return login.authenticate(bearerToken);
+        return accounts.authenticate(bearerToken);
     }
 
-    PatientSpace.Overview overview(PatientRef patient) {
-        return space.overview(patient);
+    AccountOverview overview(PatientRef patient) {
+        return accounts.overview(patient);
     }
 
     List<AccessTrace> history(PatientRef patient, int limit) {
-        return space.history(patient, limit);
+        return accounts.history(patient, limit);
     }
 
-    PatientSpace.Overview close(PatientRef patient, PortalApi.Closure body) {
-        return space.close(patient, body.reason());
+    AccountOverview close(PatientRef patient, PortalApi.Closure body) {
+        return accounts.close(patient, body.reason());
     }
 }

@@ -1,7 +1,8 @@
 package org.dmpgateway.portal;
 
-import org.dmpgateway.core.account.PatientLogin;
 import org.dmpgateway.model.PatientRef;
+import org.dmpgateway.model.account.LoginChallenge;
+import org.dmpgateway.model.account.PatientSession;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -27,12 +28,12 @@ class PatientSpaceController {
     }
 
     @PostMapping("/login")
-    PatientLogin.Challenge login(@RequestBody PortalApi.Login body) {
+    LoginChallenge login(@RequestBody PortalApi.Login body) {
         return core.login(body);
     }
 
     @PostMapping("/login/confirmation")
-    PatientLogin.Session confirm(@RequestBody PortalApi.LoginConfirmation body) {
+    PatientSession confirm(@RequestBody PortalApi.LoginConfirmation body) {
         return core.confirmLogin(body);
     }
 
@@ -54,9 +55,7 @@ class PatientSpaceController {
     }
 
     private PatientRef patient(String authorization) {
-        if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            throw PatientLogin.unauthenticated();
-        }
-        return core.authenticate(authorization.substring(BEARER.length()));
+        boolean bearer = authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length());
+        return core.authenticate(bearer ? authorization.substring(BEARER.length()) : null);
     }
 }

@@ -1,8 +1,8 @@
 package org.dmpgateway.portal;
 
-import org.dmpgateway.core.account.ActivationJourney;
-import org.dmpgateway.core.account.PatientSpace;
 import org.dmpgateway.model.PatientRecordState;
+import org.dmpgateway.model.account.AccountOverview;
+import org.dmpgateway.model.account.ActivationStep;
 import org.dmpgateway.model.trail.AccessTrace;
 
 import java.time.Instant;
@@ -49,7 +49,7 @@ final class PortalApi {
     /** A step of the activation journey; {@code journey} only in the first step's answer. */
     record JourneyStep(String journey, String step, PatientRecordState state, String givenName, String familyName,
                        String email, String mobile, Instant expiresAt, List<String> confirmationsSent) {
-        static JourneyStep of(ActivationJourney.Step s) {
+        static JourneyStep of(ActivationStep s) {
             return new JourneyStep(s.journey(), s.step(), s.state(), s.givenName(), s.familyName(), s.email(),
                     s.mobile(), s.expiresAt(), s.confirmationsSent());
         }
@@ -58,7 +58,7 @@ final class PortalApi {
     record Me(String ins, String authority, PatientRecordState state, String givenName, String familyName,
               String email, String mobile, String identifier, Instant notifiedAt, Instant createdAt,
               Instant activatedAt, Instant closedAt, String closeReason) {
-        static Me of(PatientSpace.Overview o) {
+        static Me of(AccountOverview o) {
             var r = o.record();
             var a = o.account();
             return new Me(r.ins().id(), r.ins().authority(), r.state(), r.givenName(), r.familyName(), a.email(),

@@ -5,6 +5,7 @@ import org.dmpgateway.model.PatientRecordState;
 import org.dmpgateway.model.account.AccountDecision;
 import org.dmpgateway.model.account.AccountErrorCode;
 import org.dmpgateway.model.account.AccountException;
+import org.dmpgateway.model.account.ActivationStep;
 import org.dmpgateway.model.account.CardType;
 import org.dmpgateway.model.account.PatientAccount;
 import org.dmpgateway.repository.PatientAccountRepository;
@@ -71,14 +72,9 @@ public class ActivationJourney {
         this.transaction = transaction;
     }
 
-    /** Where the journey stands: its token (only when it starts), step, the record and the contact on file. */
-    public record Step(String journey, String step, PatientRecordState state, String givenName, String familyName,
-                       String email, String mobile, Instant expiresAt, List<String> confirmationsSent) {
-    }
-
     // ------------------------------------------------------------------ 1. code, card, NIR, serial
 
-    public Step start(String typedCode, String typedCard, String typedNir, String typedSerial) {
+    public ActivationStep start(String typedCode, String typedCard, String typedNir, String typedSerial) {
         String code = ProvisionalCode.shape(typedCode);
         CardType card = VitaleSerialRule.cardType(typedCard);
         String nir = NirRule.check(typedNir);
@@ -120,7 +116,7 @@ public class ActivationJourney {
 
     // ------------------------------------------------------------------ 2. decision
 
-    public Step decide(String journey, String typedDecision, Boolean termsAccepted) {
+    public ActivationStep decide(String journey, String typedDecision, Boolean termsAccepted) {
         PatientAccount account = journey(journey, CODE_VERIFIED);
         String d = Fields.required(typedDecision, "decision", "La décision (ACTIVATE ou OPPOSE)");
         AccountDecision decision;
@@ -151,7 +147,7 @@ public class ActivationJourney {
 
     // ------------------------------------------------------------------ 3. contact, 4. its confirmation
 
-    public Step contact(String journey, String typedEmail, String typedMobile) {
+    public ActivationStep contact(String journey, String typedEmail, String typedMobile) {
         PatientAccount account = journey(journey, DECIDED, CONTACT_PENDING, CONTACT_CONFIRMED);
         String email = ContactRule.email(typedEmail);
         String mobile = ContactRule.mobile(typedMobile);
@@ -196,7 +192,7 @@ public class ActivationJourney {
         return view(null, pending, record, sent);
     }
 
-    public Step confirmContact(String journey, String emailCode, String smsCode) {
+    public ActivationStep confirmContact(String journey, String emailCode, String smsCode) {
         PatientAccount account = journey(journey, CONTACT_PENDING);
         String[] hashes = account.otpHash().split(":", -1);
         boolean expired = !clock.now().isBefore(account.otpExpiresAt());
@@ -235,7 +231,7 @@ public class ActivationJourney {
 
     // ------------------------------------------------------------------ 5. identifier and password
 
-    public Step credentials(String journey, String typedIdentifier, String password, String confirmation) {
+    public ActivationStep credentials(String journey, String typedIdentifier, String password, String confirmation) {
         PatientAccount account = journey(journey, CONTACT_CONFIRMED);
         String identifier = CredentialsRule.identifier(typedIdentifier, account.ins().id());
         CredentialsRule.password(password, confirmation);
@@ -278,8 +274,8 @@ public class ActivationJourney {
                 + "ou a expiré ; recommencez avec votre code provisoire.");
     }
 
-    private static Step view(String token, PatientAccount account, PatientRecord record, List<String> sent) {
-        return new Step(token, account.journeyStep(), record.state(), record.givenName(), record.familyName(),
-                account.email(), account.mobile(), account.journeyExpiresAt(), sent);
+    private static ActivationStep view(String token, PatientAccount account, PatientRecord record, List<String> sent) {
+        return new ActivationStep(token, account.journeyStep(), record.state(), record.givenName(),
+                record.familyName(), account.email(), account.mobile(), account.journeyExpiresAt(), sent);
     }
 }

@@ -6,7 +6,9 @@ import org.dmpgateway.model.PatientRef;
 import org.dmpgateway.model.account.AccountErrorCode;
 import org.dmpgateway.model.account.AccountException;
 import org.dmpgateway.model.account.ContactChannel;
+import org.dmpgateway.model.account.LoginChallenge;
 import org.dmpgateway.model.account.PatientAccount;
+import org.dmpgateway.model.account.PatientSession;
 import org.dmpgateway.repository.PatientAccountRepository;
 import org.dmpgateway.repository.PatientRecordRepository;
 import org.springframework.stereotype.Component;
@@ -48,15 +50,7 @@ public class PatientLogin {
         this.transaction = transaction;
     }
 
-    /** The first step's answer: the challenge to send back with the code, and where the code went. */
-    public record Challenge(String challenge, ContactChannel channel, String sentTo, Instant expiresAt) {
-    }
-
-    /** A session: its bearer token and expiry. */
-    public record Session(String token, Instant expiresAt) {
-    }
-
-    public Challenge start(String identifier, String password, String typedChannel) {
+    public LoginChallenge start(String identifier, String password, String typedChannel) {
         Fields.required(identifier, "identifier", "L'identifiant");
         if (password == null || password.isEmpty()) {
             throw Fields.invalid("password", "le mot de passe est obligatoire.");
@@ -87,11 +81,11 @@ public class PatientLogin {
             CodeDelivery.bySms(account.mobile(), AccountMails.oneTimeCodeText(code, settings.oneTimeCodeValidity()))
                     .send(sms);
         }
-        return new Challenge(challenge, channel, ReissueCode.masked(channel == ContactChannel.SMS
+        return new LoginChallenge(challenge, channel, ReissueCode.masked(channel == ContactChannel.SMS
                 ? account.mobile() : account.email()), expires);
     }
 
-    public Session confirm(String challenge, String code) {
+    public PatientSession confirm(String challenge, String code) {
         Fields.required(challenge, "challenge", "Le jeton de connexion");
         Fields.required(code, "code", "Le code à usage unique");
         PatientAccount account = accounts.findByJourney(SecretCodes.hash(challenge))
@@ -118,7 +112,7 @@ public class PatientLogin {
             accounts.saveSession(SecretCodes.hash(token), account.ins(), expires);
             history.byPatient(account.ins(), "login (identifier, password and one-time code)");
         });
-        return new Session(token, expires);
+        return new PatientSession(token, expires);
     }
 
     /** The patient of a valid bearer token. */

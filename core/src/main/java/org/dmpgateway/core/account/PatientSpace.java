@@ -1,8 +1,7 @@
 package org.dmpgateway.core.account;
 
-import org.dmpgateway.model.PatientRecord;
 import org.dmpgateway.model.PatientRef;
-import org.dmpgateway.model.account.PatientAccount;
+import org.dmpgateway.model.account.AccountOverview;
 import org.dmpgateway.model.trail.AccessTrace;
 import org.dmpgateway.repository.AccessTrailRepository;
 import org.dmpgateway.repository.PatientAccountRepository;
@@ -35,18 +34,15 @@ public class PatientSpace {
         this.transaction = transaction;
     }
 
-    public record Overview(PatientRecord record, PatientAccount account) {
-    }
-
-    public Overview overview(PatientRef ins) {
-        return new Overview(records.findPatient(ins).orElseThrow(), accounts.find(ins).orElseThrow());
+    public AccountOverview overview(PatientRef ins) {
+        return new AccountOverview(records.findPatient(ins).orElseThrow(), accounts.find(ins).orElseThrow());
     }
 
     public List<AccessTrace> history(PatientRef ins, int limit) {
         return traces.findByPatient(ins, Math.max(1, Math.min(limit, HISTORY_MAX)));
     }
 
-    public Overview close(PatientRef ins, String typedReason) {
+    public AccountOverview close(PatientRef ins, String typedReason) {
         String reason = CloseAccount.reason(typedReason);
         transaction.executeWithoutResult(tx -> closure.close(ins, records.findPatient(ins).orElseThrow().state(), reason));
         return overview(ins);
