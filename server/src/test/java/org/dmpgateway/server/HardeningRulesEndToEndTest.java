@@ -146,7 +146,8 @@ class HardeningRulesEndToEndTest {
         assertTrue(details.stream().anyMatch(d -> d.contains(Vihf.DURANT) && d.contains("AUTHORIZED")), details::toString);
         assertTrue(details.stream().anyMatch(d -> d.contains("samuAccessAllowed=false")), details::toString);
         assertTrue(details.stream().anyMatch(d -> d.contains(Vihf.OTHER_DOCTOR) && d.contains("BLOCKED")), details::toString);
-        assertEquals("state ACTIVATED -> CLOSED", details.get(0));
+        // the closure reason the record keeps (TD1.4 default: closed at the patient's request)
+        assertEquals("state ACTIVATED -> CLOSED (FERMETURE_DEMANDE_PATIENT)", details.get(0));
     }
 
     // ------------------------------------------------------------------ rules
