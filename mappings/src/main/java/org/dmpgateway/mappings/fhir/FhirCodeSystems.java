@@ -25,6 +25,14 @@ import java.util.regex.Pattern;
 public final class FhirCodeSystems {
     /** Prefix of an OID written as a URI. */
     public static final String URN_OID = "urn:oid:";
+    /**
+     * The FHIR system of a coding scheme the DMP names instead of giving an OID: the official TD2.1
+     * signature document codes its class and format with codingScheme {@code URN} and its type with
+     * {@code ASTM} (reference-examples/dmp-official). {@code urn:oid:URN} is not a valid OID URI,
+     * so such a name travels as {@code urn:dmp-gateway:coding-scheme:<name>}, both ways.
+     */
+    public static final String NAMED_SCHEME_URI = "urn:dmp-gateway:coding-scheme:";
+    private static final Pattern NAMED_SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
     private static final Pattern OID = Pattern.compile("[0-2](\\.(0|[1-9][0-9]*))+");
     private static final String FILE = "/terminology/fhir-code-systems.csv";
 
@@ -70,7 +78,10 @@ public final class FhirCodeSystems {
             return null;
         }
         String uri = URI_BY_OID.get(oid);
-        return uri != null ? uri : URN_OID + oid;
+        if (uri != null) {
+            return uri;
+        }
+        return isOid(oid) || !NAMED_SCHEME.matcher(oid).matches() ? URN_OID + oid : NAMED_SCHEME_URI + oid;
     }
 
     /**
@@ -96,6 +107,9 @@ public final class FhirCodeSystems {
         if (uri.startsWith(URN_OID) && isOid(uri.substring(URN_OID.length()))) {
             return uri.substring(URN_OID.length());
         }
+        if (uri.startsWith(NAMED_SCHEME_URI) && NAMED_SCHEME.matcher(uri.substring(NAMED_SCHEME_URI.length())).matches()) {
+            return uri.substring(NAMED_SCHEME_URI.length());
+        }
         throw new DmpException(DmpErrorCode.METADATA_ERROR, field + ": code system " + uri
                 + " has no known OID; XDS needs an OID (write it as urn:oid:<oid>)", field);
     }
@@ -103,7 +117,9 @@ public final class FhirCodeSystems {
     /** True for a known URI or a urn:oid URI. */
     public static boolean isKnown(String uri) {
         return uri != null && (OID_BY_URI.containsKey(uri)
-                || (uri.startsWith(URN_OID) && isOid(uri.substring(URN_OID.length()))));
+                || (uri.startsWith(URN_OID) && isOid(uri.substring(URN_OID.length())))
+                || (uri.startsWith(NAMED_SCHEME_URI)
+                        && NAMED_SCHEME.matcher(uri.substring(NAMED_SCHEME_URI.length())).matches()));
     }
 
     /** Every OID -> URI pair the gateway writes. */

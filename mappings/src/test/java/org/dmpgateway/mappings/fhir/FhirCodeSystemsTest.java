@@ -58,4 +58,13 @@ class FhirCodeSystemsTest {
     void mimeTypesAndLanguagesAreNotCodeSystems() {
         assertTrue(FhirCodeSystems.all().values().stream().noneMatch(u -> u.contains("bcp") || u.contains("mimetypes")));
     }
+
+    @ParameterizedTest
+    @CsvSource({"URN", "ASTM"})
+    void aNamedCodingSchemeOfTheOfficialSignatureTravelsAsAValidUriBothWays(String scheme) {
+        String uri = FhirCodeSystems.toUri(scheme);
+        assertEquals("urn:dmp-gateway:coding-scheme:" + scheme, uri);
+        assertTrue(FhirCodeSystems.isKnown(uri));
+        assertEquals(scheme, FhirCodeSystems.toOid(uri));
+    }
 }
