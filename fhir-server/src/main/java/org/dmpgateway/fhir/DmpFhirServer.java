@@ -7,7 +7,7 @@ import ca.uhn.fhir.rest.server.IncomingRequestAddressStrategy;
 import ca.uhn.fhir.rest.server.RestfulServer;
 import org.dmpgateway.fhir.error.MalformedSearchValues;
 import org.dmpgateway.fhir.error.UnexpectedErrorInterceptor;
-import org.dmpgateway.fhir.read.StreamedBinary;
+import org.dmpgateway.fhir.iti68.StreamedBinary;
 import org.dmpgateway.fhir.identity.BearerTokenInterceptor;
 import org.dmpgateway.fhir.identity.BearerTokenReader;
 

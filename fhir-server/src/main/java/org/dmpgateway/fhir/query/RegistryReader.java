@@ -1,4 +1,4 @@
-package org.dmpgateway.fhir.read;
+package org.dmpgateway.fhir.query;
 
 import org.dmpgateway.model.Core;
 import org.dmpgateway.fhir.error.FhirRefusal;
@@ -84,7 +84,7 @@ public class RegistryReader {
         return found;
     }
 
-    static FhirRefusal notFound(String resourceType, String id) {
+    public static FhirRefusal notFound(String resourceType, String id) {
         return FhirRefusal.of(DmpErrorCode.UNKNOWN_DOCUMENT, resourceType + "/" + id
                 + " is unknown, or not visible to this professional", resourceType + ".id");
     }

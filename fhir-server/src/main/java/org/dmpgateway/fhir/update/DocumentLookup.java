@@ -1,8 +1,8 @@
-package org.dmpgateway.fhir.write;
+package org.dmpgateway.fhir.update;
 
 import ca.uhn.fhir.rest.server.exceptions.PreconditionFailedException;
 import ca.uhn.fhir.util.UrlUtil;
-import org.dmpgateway.fhir.read.RegistryReader;
+import org.dmpgateway.fhir.query.RegistryReader;
 import org.dmpgateway.fhir.error.FhirRefusal;
 import org.dmpgateway.model.access.AccessContext;
 import org.dmpgateway.model.error.DmpErrorCode;

@@ -1,4 +1,4 @@
-package org.dmpgateway.fhir.write;
+package org.dmpgateway.fhir.iti65;
 
 import ca.uhn.fhir.rest.annotation.Transaction;
 import ca.uhn.fhir.rest.annotation.TransactionParam;

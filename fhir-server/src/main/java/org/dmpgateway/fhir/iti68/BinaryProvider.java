@@ -1,5 +1,6 @@
-package org.dmpgateway.fhir.read;
+package org.dmpgateway.fhir.iti68;
 
+import org.dmpgateway.fhir.query.RegistryReader;
 import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.api.server.RequestDetails;

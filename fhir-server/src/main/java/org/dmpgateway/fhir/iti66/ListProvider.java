@@ -1,5 +1,7 @@
-package org.dmpgateway.fhir.read;
+package org.dmpgateway.fhir.iti66;
 
+import org.dmpgateway.fhir.query.VersionedRead;
+import org.dmpgateway.fhir.query.RegistryReader;
 import ca.uhn.fhir.model.api.annotation.Description;
 import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.OptionalParam;

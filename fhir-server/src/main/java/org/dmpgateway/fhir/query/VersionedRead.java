@@ -1,4 +1,4 @@
-package org.dmpgateway.fhir.read;
+package org.dmpgateway.fhir.query;
 
 import org.dmpgateway.fhir.error.FhirRefusal;
 import org.dmpgateway.model.error.DmpErrorCode;
@@ -14,11 +14,11 @@ import org.hl7.fhir.r4.model.IdType;
  * one version answers the resource; any other version is unknown: 404 with an OperationOutcome
  * (UNKNOWN_DOCUMENT) naming the id, the version asked and the one that exists. A plain read passes.
  */
-final class VersionedRead {
+public final class VersionedRead {
     private VersionedRead() {
     }
 
-    static <R extends IAnyResource> R requireVersion(IdType requested, R resource) {
+    public static <R extends IAnyResource> R requireVersion(IdType requested, R resource) {
         if (!requested.hasVersionIdPart()) {
             return resource;
         }

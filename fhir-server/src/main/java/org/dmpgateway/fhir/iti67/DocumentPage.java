@@ -1,5 +1,6 @@
-package org.dmpgateway.fhir.read;
+package org.dmpgateway.fhir.iti67;
 
+import org.dmpgateway.fhir.query.RegistryReader;
 import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import org.dmpgateway.model.access.AccessContext;
 import org.dmpgateway.mappings.fhir.DocumentReferenceMapper;

@@ -1,4 +1,4 @@
-package org.dmpgateway.fhir.provider;
+package org.dmpgateway.fhir.patient;
 
 import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.Read;

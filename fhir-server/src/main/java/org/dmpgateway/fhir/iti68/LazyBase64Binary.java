@@ -1,4 +1,4 @@
-package org.dmpgateway.fhir.read;
+package org.dmpgateway.fhir.iti68;
 
 import org.hl7.fhir.r4.model.Base64BinaryType;
 

@@ -1,4 +1,4 @@
-package org.dmpgateway.fhir.read;
+package org.dmpgateway.fhir.iti68;
 
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Pointcut;

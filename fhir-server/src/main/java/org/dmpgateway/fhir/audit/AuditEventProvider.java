@@ -1,4 +1,4 @@
-package org.dmpgateway.fhir.provider;
+package org.dmpgateway.fhir.audit;
 
 import ca.uhn.fhir.rest.annotation.Count;
 import ca.uhn.fhir.rest.annotation.RequiredParam;

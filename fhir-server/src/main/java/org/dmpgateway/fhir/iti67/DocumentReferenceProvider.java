@@ -1,5 +1,7 @@
-package org.dmpgateway.fhir.read;
+package org.dmpgateway.fhir.iti67;
 
+import org.dmpgateway.fhir.query.VersionedRead;
+import org.dmpgateway.fhir.query.RegistryReader;
 import ca.uhn.fhir.model.api.annotation.Description;
 import ca.uhn.fhir.rest.annotation.ConditionalUrlParam;
 import ca.uhn.fhir.rest.annotation.Count;
@@ -25,7 +27,7 @@ import ca.uhn.fhir.rest.param.TokenOrListParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import org.dmpgateway.fhir.error.FhirRefusal;
 import org.dmpgateway.fhir.identity.BearerTokenInterceptor;
-import org.dmpgateway.fhir.write.DocumentReferenceWriteMethods;
+import org.dmpgateway.fhir.update.DocumentReferenceWriteMethods;
 import org.dmpgateway.model.access.AccessContext;
 import org.dmpgateway.model.error.DmpErrorCode;
 import org.dmpgateway.model.error.DmpException;

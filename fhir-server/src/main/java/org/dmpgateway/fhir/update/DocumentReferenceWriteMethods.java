@@ -1,4 +1,4 @@
-package org.dmpgateway.fhir.write;
+package org.dmpgateway.fhir.update;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.DataFormatException;
@@ -10,7 +10,7 @@ import ca.uhn.fhir.rest.server.exceptions.UnclassifiedServerFailureException;
 import org.dmpgateway.model.Core;
 import org.dmpgateway.fhir.error.FhirRefusal;
 import org.dmpgateway.fhir.identity.BearerTokenInterceptor;
-import org.dmpgateway.fhir.read.RegistryReader;
+import org.dmpgateway.fhir.query.RegistryReader;
 import org.dmpgateway.fhir.patch.FhirPathPatchApplier;
 import org.dmpgateway.fhir.patch.JsonPatchApplier;
 import org.dmpgateway.fhir.patch.PatchedDocument;
