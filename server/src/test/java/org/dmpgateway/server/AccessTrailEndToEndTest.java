@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.ProducerTemplate;
 import org.dmpgateway.fhir.FhirServerConfiguration;
-import org.dmpgateway.mappings.fhir.AuditEventMapper;
+import org.dmpgateway.mappings.fhir.audit.AuditEventMapper;
 import org.dmpgateway.server.support.TestRecord;
 import org.dmpgateway.server.support.FhirAnswerValidator;
 import org.dmpgateway.server.support.AdminClient;

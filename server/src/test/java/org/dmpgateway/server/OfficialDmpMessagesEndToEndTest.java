@@ -1,7 +1,7 @@
 package org.dmpgateway.server;
 
 import org.dmpgateway.model.access.AccessMode;
-import org.dmpgateway.mappings.fhir.FhirCodeSystems;
+import org.dmpgateway.mappings.fhir.common.FhirCodeSystems;
 import org.dmpgateway.model.CodedValue;
 import org.dmpgateway.server.support.FhirClient;
 import org.dmpgateway.server.support.Vihf;

@@ -4,7 +4,7 @@ import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.gclient.TokenClientParam;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import org.apache.camel.ProducerTemplate;
-import org.dmpgateway.mappings.fhir.FhirErrorMapper;
+import org.dmpgateway.mappings.fhir.error.FhirErrorMapper;
 import org.dmpgateway.model.CodedValue;
 import org.dmpgateway.repository.RegistryRepository;
 import org.dmpgateway.server.support.TestRecord;

@@ -1,7 +1,7 @@
 package org.dmpgateway.xds;
 
 import org.apache.camel.Processor;
-import org.dmpgateway.mappings.xds.DmpValidationProfile;
+import org.dmpgateway.mappings.xds.validation.DmpValidationProfile;
 
 /**
  * IPF's validator processors (XdsCamelValidators) run with the DMP's profile

@@ -3,7 +3,7 @@ package org.dmpgateway.fhir.error;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import org.dmpgateway.model.error.DmpErrorCode;
 import org.dmpgateway.model.error.DmpException;
-import org.dmpgateway.mappings.fhir.FhirErrorMapper;
+import org.dmpgateway.mappings.fhir.error.FhirErrorMapper;
 
 /**
  * A refusal of the gateway as HAPI sends it: the HTTP status of the gateway's error code and an

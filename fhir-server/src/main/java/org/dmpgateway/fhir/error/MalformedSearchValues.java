@@ -6,7 +6,7 @@ import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.param.DateParam;
-import org.dmpgateway.mappings.fhir.SearchTokens;
+import org.dmpgateway.mappings.fhir.search.SearchTokens;
 
 import java.util.Map;
 import java.util.Set;

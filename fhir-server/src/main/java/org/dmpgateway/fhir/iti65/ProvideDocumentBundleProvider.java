@@ -9,7 +9,7 @@ import org.dmpgateway.fhir.error.FhirRefusal;
 import org.dmpgateway.fhir.identity.BearerTokenInterceptor;
 import org.dmpgateway.model.access.AccessContext;
 import org.dmpgateway.model.error.DmpErrorCode;
-import org.dmpgateway.mappings.fhir.ProvideBundleMapper;
+import org.dmpgateway.mappings.fhir.bundle.ProvideBundleMapper;
 import org.dmpgateway.model.Submission;
 import org.dmpgateway.model.limits.Limits;
 import org.hl7.fhir.r4.model.Bundle;

@@ -3,7 +3,7 @@ package org.dmpgateway.fhir.iti67;
 import org.dmpgateway.fhir.query.RegistryReader;
 import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import org.dmpgateway.model.access.AccessContext;
-import org.dmpgateway.mappings.fhir.DocumentReferenceMapper;
+import org.dmpgateway.mappings.fhir.documentreference.DocumentReferenceMapper;
 import org.dmpgateway.model.query.DocumentCriteria;
 import org.dmpgateway.model.query.QueryResult;
 import org.dmpgateway.model.query.RegistryQuery;

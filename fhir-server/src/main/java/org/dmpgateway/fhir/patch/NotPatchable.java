@@ -3,7 +3,7 @@ package org.dmpgateway.fhir.patch;
 import ca.uhn.fhir.rest.server.exceptions.MethodNotAllowedException;
 import org.dmpgateway.model.error.DmpErrorCode;
 import org.dmpgateway.model.error.DmpException;
-import org.dmpgateway.mappings.fhir.FhirErrorMapper;
+import org.dmpgateway.mappings.fhir.error.FhirErrorMapper;
 
 /**
  * A PATCH that changes an element PDSm does not let change (anything but {@code status},

@@ -2,7 +2,7 @@ package org.dmpgateway.fhir.patch;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.IParser;
-import org.dmpgateway.mappings.fhir.DocumentReferencePatch;
+import org.dmpgateway.mappings.fhir.update.DocumentReferencePatch;
 import org.hl7.fhir.r4.model.DocumentReference;
 
 import java.util.List;

@@ -6,7 +6,7 @@ import org.dmpgateway.fhir.query.RegistryReader;
 import org.dmpgateway.fhir.error.FhirRefusal;
 import org.dmpgateway.model.access.AccessContext;
 import org.dmpgateway.model.error.DmpErrorCode;
-import org.dmpgateway.mappings.fhir.FhirErrorMapper;
+import org.dmpgateway.mappings.fhir.error.FhirErrorMapper;
 import org.dmpgateway.model.error.DmpException;
 import org.dmpgateway.model.DocumentEntryRecord;
 import org.dmpgateway.model.EntryStatus;

@@ -1,6 +1,6 @@
 package org.dmpgateway.fhir.patch;
 
-import org.dmpgateway.mappings.fhir.MhdUrls;
+import org.dmpgateway.mappings.fhir.common.MhdUrls;
 import org.dmpgateway.model.error.DmpErrorCode;
 import org.dmpgateway.model.error.DmpException;
 import org.hl7.fhir.r4.model.BooleanType;

@@ -1,7 +1,7 @@
 package org.dmpgateway.fhir.patch;
 
-import org.dmpgateway.mappings.fhir.DocumentReferencePatch;
-import org.dmpgateway.mappings.fhir.MhdUrls;
+import org.dmpgateway.mappings.fhir.update.DocumentReferencePatch;
+import org.dmpgateway.mappings.fhir.common.MhdUrls;
 import org.dmpgateway.model.error.DmpErrorCode;
 import org.dmpgateway.model.error.DmpException;
 import org.hl7.fhir.r4.model.BooleanType;

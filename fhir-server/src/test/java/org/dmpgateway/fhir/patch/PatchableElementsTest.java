@@ -1,7 +1,7 @@
 package org.dmpgateway.fhir.patch;
 
-import org.dmpgateway.mappings.fhir.DocumentReferencePatch;
-import org.dmpgateway.mappings.fhir.MhdUrls;
+import org.dmpgateway.mappings.fhir.update.DocumentReferencePatch;
+import org.dmpgateway.mappings.fhir.common.MhdUrls;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 

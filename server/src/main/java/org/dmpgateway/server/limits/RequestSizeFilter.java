@@ -9,7 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.dmpgateway.model.error.DmpException;
-import org.dmpgateway.mappings.fhir.FhirErrorMapper;
+import org.dmpgateway.mappings.fhir.error.FhirErrorMapper;
 import org.dmpgateway.mappings.http.HttpErrorMapper;
 import org.dmpgateway.model.limits.Limits;
 import org.slf4j.Logger;

@@ -2,7 +2,7 @@ package org.dmpgateway.server.operations;
 
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import org.apache.camel.ProducerTemplate;
-import org.dmpgateway.mappings.fhir.FhirCodeSystems;
+import org.dmpgateway.mappings.fhir.common.FhirCodeSystems;
 import org.dmpgateway.server.DmpGatewayApplication;
 import org.dmpgateway.server.support.TestRecord;
 import org.dmpgateway.server.support.FhirAnswerValidator;
