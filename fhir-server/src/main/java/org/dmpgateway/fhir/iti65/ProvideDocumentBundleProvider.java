@@ -10,6 +10,7 @@ import org.dmpgateway.fhir.identity.BearerTokenInterceptor;
 import org.dmpgateway.model.access.AccessContext;
 import org.dmpgateway.model.error.DmpErrorCode;
 import org.dmpgateway.mappings.fhir.bundle.ProvideBundleMapper;
+import org.dmpgateway.mappings.fhir.bundle.ProvideBundleResponseMapper;
 import org.dmpgateway.model.Submission;
 import org.dmpgateway.model.limits.Limits;
 import org.hl7.fhir.r4.model.Bundle;
@@ -52,6 +53,6 @@ public class ProvideDocumentBundleProvider implements FhirSystemProvider {
         }
         Submission submission = ProvideBundleMapper.toSubmission(bundle);
         Submission stored = core.submit(submission, caller);
-        return ProvideBundleMapper.toResponse(bundle, stored);
+        return ProvideBundleResponseMapper.toResponse(bundle, stored);
     }
 }

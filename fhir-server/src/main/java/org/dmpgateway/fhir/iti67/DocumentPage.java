@@ -3,7 +3,7 @@ package org.dmpgateway.fhir.iti67;
 import org.dmpgateway.fhir.query.RegistryReader;
 import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import org.dmpgateway.model.access.AccessContext;
-import org.dmpgateway.mappings.fhir.documentreference.DocumentReferenceMapper;
+import org.dmpgateway.mappings.fhir.documentreference.DocumentReferenceWriter;
 import org.dmpgateway.model.query.DocumentCriteria;
 import org.dmpgateway.model.query.QueryResult;
 import org.dmpgateway.model.query.RegistryQuery;
@@ -64,7 +64,7 @@ final class DocumentPage implements IBundleProvider {
         DocumentCriteria page = criteria.toBuilder().offset(offset + from).limit(to - from).build();
         List<IBaseResource> resources = new ArrayList<>();
         QueryResult found = reader.query(new RegistryQuery.FindDocuments(page, true), caller);
-        found.documents().forEach(d -> resources.add(DocumentReferenceMapper.toResource(d, fhirBase, found.associations())));
+        found.documents().forEach(d -> resources.add(DocumentReferenceWriter.toResource(d, fhirBase, found.associations())));
         return resources;
     }
 

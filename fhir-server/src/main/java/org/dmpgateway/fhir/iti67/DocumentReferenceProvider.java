@@ -27,11 +27,12 @@ import ca.uhn.fhir.rest.param.TokenOrListParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import org.dmpgateway.fhir.error.FhirRefusal;
 import org.dmpgateway.fhir.identity.BearerTokenInterceptor;
+import org.dmpgateway.fhir.iti105.SimplifiedPublishMethods;
 import org.dmpgateway.fhir.update.DocumentReferenceWriteMethods;
 import org.dmpgateway.model.access.AccessContext;
 import org.dmpgateway.model.error.DmpErrorCode;
 import org.dmpgateway.model.error.DmpException;
-import org.dmpgateway.mappings.fhir.documentreference.DocumentReferenceMapper;
+import org.dmpgateway.mappings.fhir.documentreference.DocumentReferenceWriter;
 import org.dmpgateway.mappings.fhir.documentreference.DocumentSearchMapper;
 import org.dmpgateway.mappings.fhir.documentreference.DocumentSearchParameters;
 import org.dmpgateway.model.query.DocumentCriteria;
@@ -48,9 +49,9 @@ import org.springframework.stereotype.Component;
  * each selects); the core runs the query for the caller. Results are paged by offset
  * ({@link DocumentPage}): {@code _count} (default {@value #DEFAULT_PAGE_SIZE}, at most
  * {@value #MAX_PAGE_SIZE}) and {@code _offset}. A parameter not declared here is refused by HAPI
- * (400 naming the request's parameters). The write interactions (ITI-105 create, PATCH, DELETE) are
- * bound here too (HAPI serves one provider per resource type) and delegate to
- * {@link DocumentReferenceWriteMethods}.
+ * (400 naming the request's parameters). The write interactions are bound here too (HAPI serves one
+ * provider per resource type) and delegate to their transaction's class: ITI-105 create to
+ * {@link SimplifiedPublishMethods}, PATCH and DELETE to {@link DocumentReferenceWriteMethods}.
  */
 @Component
 public class DocumentReferenceProvider implements IResourceProvider {
@@ -58,17 +59,20 @@ public class DocumentReferenceProvider implements IResourceProvider {
     static final int MAX_PAGE_SIZE = 100;
 
     private final RegistryReader reader;
+    private final SimplifiedPublishMethods publish;
     private final DocumentReferenceWriteMethods writes;
 
-    public DocumentReferenceProvider(RegistryReader reader, DocumentReferenceWriteMethods writes) {
+    public DocumentReferenceProvider(RegistryReader reader, SimplifiedPublishMethods publish,
+                                     DocumentReferenceWriteMethods writes) {
         this.reader = reader;
+        this.publish = publish;
         this.writes = writes;
     }
 
     /** ITI-105 Simplified Publish. */
     @Create
     public MethodOutcome create(@ResourceParam DocumentReference resource, RequestDetails request) {
-        return writes.create(resource, request);
+        return publish.create(resource, request);
     }
 
     /** PDSm / PDSM4DMP PATCH, by id or conditional on identifier. */
@@ -149,7 +153,7 @@ public class DocumentReferenceProvider implements IResourceProvider {
     public DocumentReference read(@IdParam IdType id, RequestDetails request) {
         AccessContext caller = BearerTokenInterceptor.caller(request);
         QueryResult found = reader.documentWithRelationships("DocumentReference", id.getIdPart(), caller);
-        DocumentReference resource = DocumentReferenceMapper.toResource(found.documents().get(0),
+        DocumentReference resource = DocumentReferenceWriter.toResource(found.documents().get(0),
                 request.getFhirServerBase(), found.associations());
         return VersionedRead.requireVersion(id, resource);
     }

@@ -18,16 +18,13 @@ import org.dmpgateway.model.trail.TraceAction;
 import org.dmpgateway.model.access.AccessContext;
 import org.dmpgateway.model.error.DmpErrorCode;
 import org.dmpgateway.model.error.DmpException;
-import org.dmpgateway.mappings.fhir.documentreference.DocumentReferenceMapper;
+import org.dmpgateway.mappings.fhir.documentreference.DocumentReferenceWriter;
 import org.dmpgateway.mappings.fhir.update.DocumentReferencePatch;
 import org.dmpgateway.mappings.fhir.update.UpdateSubmissionSets;
 import org.dmpgateway.mappings.fhir.error.FhirErrorMapper;
-import org.dmpgateway.mappings.fhir.bundle.ProvideBundleMapper;
 import org.dmpgateway.model.DocumentEntryRecord;
 import org.dmpgateway.model.DocumentUpdate;
 import org.dmpgateway.model.EntryStatus;
-import org.dmpgateway.model.Submission;
-import org.dmpgateway.model.SubmittedDocument;
 import org.hl7.fhir.r4.model.DocumentReference;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Parameters;
@@ -38,13 +35,9 @@ import java.time.Clock;
 import java.util.List;
 
 /**
- * The write interactions on DocumentReference, without HAPI annotations so that the one
+ * The metadata updates of a DocumentReference, without HAPI annotations so that the one
  * DocumentReference resource provider can delegate to them:
  * <ul>
- *   <li>ITI-105 Simplified Publish ({@link #create}): the DocumentReference with its inline
- *       {@code attachment.data} becomes a submission ({@link ProvideBundleMapper#toSubmission(DocumentReference)}),
- *       stored by the core (SUBMIT_DOCUMENTS); 201 with Location {@code DocumentReference/<id>/_history/<version>}
- *       and the stored DocumentReference;</li>
  *   <li>PATCH (PDSm "mise à jour", PDSM4DMP TD3.3a-d) ({@link #patch}): the current entry is read through
  *       the core ({@link DocumentLookup}: not visible is 404), turned into its DocumentReference, patched
  *       (JSON Patch or FHIRPath Patch; only status, securityLabel and the isArchived / isDeleted extensions:
@@ -71,23 +64,6 @@ public class DocumentReferenceWriteMethods {
         this.gatewayOid = gatewayOid;
     }
 
-    /** ITI-105 Simplified Publish. */
-    public MethodOutcome create(DocumentReference resource, RequestDetails request) {
-        AccessContext caller = BearerTokenInterceptor.caller(request);
-        if (resource == null) {
-            throw FhirRefusal.of(DmpErrorCode.METADATA_ERROR, "the request body is not a DocumentReference", "DocumentReference");
-        }
-        Submission submission = ProvideBundleMapper.toSubmission(resource);
-        Submission stored = core.submit(submission, caller);
-        DocumentEntryRecord entry = stored.documents().stream().map(SubmittedDocument::entry).findFirst()
-                .orElseThrow(() -> new IllegalStateException("the core stored no document"));
-        DocumentReference answer = DocumentReferenceMapper.toResource(entry, request.getFhirServerBase());
-        MethodOutcome outcome = new MethodOutcome(answer.getIdElement().withResourceType("DocumentReference")
-                .withVersion(entry.version()), true);
-        outcome.setResource(answer);
-        return outcome;
-    }
-
     /** PATCH DocumentReference/id or DocumentReference?identifier=... */
     public MethodOutcome patch(IdType id, String conditionalUrl, PatchTypeEnum type, String body, RequestDetails request) {
         AccessContext caller = BearerTokenInterceptor.caller(request);
@@ -100,7 +76,7 @@ public class DocumentReferenceWriteMethods {
         }
         requireMatchingVersion(request.getHeader("If-Match"), current);
         String base = request.getFhirServerBase();
-        DocumentReference resource = DocumentReferenceMapper.toResource(current, base);
+        DocumentReference resource = DocumentReferenceWriter.toResource(current, base);
         PatchedDocument patched = apply(resource, type, body);
         DocumentUpdate update = DocumentReferencePatch.toUpdate(current, patched.before(), patched.after(),
                 UpdateSubmissionSets.forCaller(caller, current.patientId(), gatewayOid, Clock.systemUTC()));
@@ -115,7 +91,7 @@ public class DocumentReferenceWriteMethods {
                         : reread(current, caller).withStatus(status);
             }
         }
-        DocumentReference answer = DocumentReferenceMapper.toResource(result, base);
+        DocumentReference answer = DocumentReferenceWriter.toResource(result, base);
         MethodOutcome outcome = new MethodOutcome(answer.getIdElement().withResourceType("DocumentReference")
                 .withVersion(result.version()));
         outcome.setResource(answer);

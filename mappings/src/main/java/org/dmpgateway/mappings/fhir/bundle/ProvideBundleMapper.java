@@ -1,7 +1,8 @@
 package org.dmpgateway.mappings.fhir.bundle;
 
 import org.dmpgateway.mappings.fhir.common.Problems;
-import org.dmpgateway.mappings.fhir.documentreference.DocumentReferenceMapper;
+import org.dmpgateway.mappings.fhir.documentreference.DocumentReferenceIds;
+import org.dmpgateway.mappings.fhir.documentreference.DocumentReferenceReader;
 import org.dmpgateway.mappings.fhir.list.ListMapper;
 import org.dmpgateway.model.error.DmpErrorCode;
 import org.dmpgateway.model.error.DmpException;
@@ -19,18 +20,9 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Bundle.BundleEntryComponent;
 import org.hl7.fhir.r4.model.Bundle.HTTPVerb;
 import org.hl7.fhir.r4.model.DocumentReference;
-import org.hl7.fhir.r4.model.DocumentReference.DocumentReferenceRelatesToComponent;
 import org.hl7.fhir.r4.model.ListResource;
-import org.hl7.fhir.r4.model.Parameters;
-import org.hl7.fhir.r4.model.Parameters.ParametersParameterComponent;
 import org.hl7.fhir.r4.model.Resource;
 
-import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -39,13 +31,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * ITI-65 Provide Document Bundle (a transaction Bundle) and ITI-105 Simplified Publish to the
- * internal {@link Submission}, in the shape {@code XdsSubmissionMapper} gives an ITI-41:
+ * ITI-65 Provide Document Bundle (a transaction Bundle) to the internal {@link Submission}, in the shape {@code XdsSubmissionMapper} gives an ITI-41:
  * <ul>
  * <li>one submission set (the List {@code submissionset}), the documents (DocumentReference + content),
  * new folders (List {@code folder}, POST) and the associations: HasMember submission set -> each
@@ -65,27 +54,18 @@ import java.util.regex.Pattern;
  * association); its other items are taken as already members.</li>
  * <li>PATCH entries (PDSM4DMP TD2.1 replacement) are accepted only as a FHIRPath Parameters that
  * replaces DocumentReference.status by superseded on a document that a DocumentReference of the same
- * bundle replaces: the RPLC association deprecates it already, so the PATCH adds nothing.</li>
+ * bundle replaces: the RPLC association deprecates it already, so the PATCH adds nothing
+ * ({@link ReplacementPatch}).</li>
  * </ul>
+ * ITI-105 is {@link SimplifiedPublishMapper}, the transaction-response {@link ProvideBundleResponseMapper}.
  * Every refusal names the entry ({@code entry <fullUrl>}) and the FHIR path; all are reported at once.
  */
 public final class ProvideBundleMapper {
     /** Prefix of the symbolic ids given to bundle objects. */
     public static final String SYMBOLIC_PREFIX = "bundle:";
-    /**
-     * sourceId of the submission sets the gateway generates for ITI-105: the OID 2.25.x of the
-     * name-based UUID of "dmp-gateway ITI-105 Simplified Publish".
-     */
-    public static final String SIMPLIFIED_PUBLISH_SOURCE_ID = oidOf(
-            UUID.nameUUIDFromBytes("dmp-gateway ITI-105 Simplified Publish".getBytes(StandardCharsets.UTF_8)));
-    private static final Pattern DOCUMENT_TARGET = Pattern.compile(
-            "(?:.*/)?DocumentReference/([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})");
-    private static final DateTimeFormatter DTM = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
 
     private ProvideBundleMapper() {
     }
-
-    // ------------------------------------------------------------------ ITI-65
 
     /** @throws DmpException METADATA_ERROR (and MISSING_DOCUMENT_METADATA) listing every problem */
     public static Submission toSubmission(Bundle bundle) {
@@ -190,8 +170,8 @@ public final class ProvideBundleMapper {
                 if (r != null && r.getIdElement().hasIdPart()) {
                     byReference.putIfAbsent(r.fhirType() + "/" + r.getIdElement().getIdPart(), e);
                 }
-                String official = r instanceof DocumentReference d ? DocumentReferenceMapper.officialUuid(d.getIdentifier())
-                        : r instanceof ListResource l ? DocumentReferenceMapper.officialUuid(l.getIdentifier()) : null;
+                String official = r instanceof DocumentReference d ? DocumentReferenceIds.officialUuid(d.getIdentifier())
+                        : r instanceof ListResource l ? DocumentReferenceIds.officialUuid(l.getIdentifier()) : null;
                 ids.put(e, official != null ? official
                         : SYMBOLIC_PREFIX + (e.hasFullUrl() ? e.getFullUrl() : "entry[" + i + "]"));
             }
@@ -212,7 +192,7 @@ public final class ProvideBundleMapper {
                         + "the source's identifier (sourcePatientId: the local IPP, or the INS when there is none) and "
                         + "identity traits (sourcePatientInfo)");
             }
-            DocumentEntryRecord entry = DocumentReferenceMapper.read(d, this::resolve, ids.get(e), p);
+            DocumentEntryRecord entry = DocumentReferenceReader.read(d, this::resolve, ids.get(e), p);
             byte[] content = content(e, d, p);
             relations(e, d, p);
             problems.addAll(p.errors());
@@ -245,7 +225,7 @@ public final class ProvideBundleMapper {
 
         private void relations(BundleEntryComponent e, DocumentReference d, Problems p) {
             for (int i = 0; i < d.getRelatesTo().size(); i++) {
-                AssociationRecord a = relation(ids.get(e), d.getRelatesTo().get(i), i, p, this::resolve);
+                AssociationRecord a = DocumentRelations.relation(ids.get(e), d.getRelatesTo().get(i), i, p, this::resolve);
                 if (a != null) {
                     associations.add(a);
                     if (a.kind() == AssociationKind.REPLACE) {
@@ -268,10 +248,10 @@ public final class ProvideBundleMapper {
                     members.add(target.getFullUrl());
                 } else if (target != null && target.getResource() instanceof DocumentReference) {
                     members.add(target.getFullUrl()); // refused above; nothing to associate
-                } else if (item != null && DOCUMENT_TARGET.matcher(item).matches()) {
-                    Matcher m = DOCUMENT_TARGET.matcher(item);
+                } else if (item != null && DocumentRelations.DOCUMENT_TARGET.matcher(item).matches()) {
+                    Matcher m = DocumentRelations.DOCUMENT_TARGET.matcher(item);
                     m.matches();
-                    associations.add(hasMember(set.entryUuid(), "urn:uuid:" + m.group(1).toLowerCase(), "Reference"));
+                    associations.add(DocumentRelations.hasMember(set.entryUuid(), "urn:uuid:" + m.group(1).toLowerCase(), "Reference"));
                 } else {
                     p.add("List.entry[" + i + "].item", item + " is neither a DocumentReference or folder List of the "
                             + "bundle nor DocumentReference/<entryUUID> of a registry document");
@@ -282,10 +262,10 @@ public final class ProvideBundleMapper {
             members.addAll(folders.keySet());
             for (String fullUrl : members) {
                 if (documents.containsKey(fullUrl)) {
-                    associations.add(hasMember(set.entryUuid(), documents.get(fullUrl).entry().entryUuid(), "Original"));
+                    associations.add(DocumentRelations.hasMember(set.entryUuid(), documents.get(fullUrl).entry().entryUuid(), "Original"));
                 } else if (folders.containsKey(fullUrl)) {
                     FolderRecord f = folders.get(fullUrl);
-                    associations.add(hasMember(set.entryUuid(), f.entryUuid(), null));
+                    associations.add(DocumentRelations.hasMember(set.entryUuid(), f.entryUuid(), null));
                     ListResource folderList = (ListResource) byReference.get(fullUrl).getResource();
                     folderMembers(set.entryUuid(), f.entryUuid(), folderList, byReference.get(fullUrl), true);
                 }
@@ -305,11 +285,11 @@ public final class ProvideBundleMapper {
                     documentUuid = documents.get(target.getFullUrl()).entry().entryUuid();
                 } else if (target != null && target.getResource() instanceof DocumentReference) {
                     continue; // refused with its own entry
-                } else if (item != null && DOCUMENT_TARGET.matcher(item).matches()) {
+                } else if (item != null && DocumentRelations.DOCUMENT_TARGET.matcher(item).matches()) {
                     if (!newFolder) {
                         continue; // an existing folder's existing member
                     }
-                    Matcher m = DOCUMENT_TARGET.matcher(item);
+                    Matcher m = DocumentRelations.DOCUMENT_TARGET.matcher(item);
                     m.matches();
                     documentUuid = "urn:uuid:" + m.group(1).toLowerCase();
                 } else {
@@ -317,9 +297,9 @@ public final class ProvideBundleMapper {
                             + "DocumentReference/<entryUUID> of a registry document");
                     continue;
                 }
-                AssociationRecord membership = hasMember(folderUuid, documentUuid, null);
+                AssociationRecord membership = DocumentRelations.hasMember(folderUuid, documentUuid, null);
                 associations.add(membership);
-                associations.add(hasMember(setUuid, membership.entryUuid(), null));
+                associations.add(DocumentRelations.hasMember(setUuid, membership.entryUuid(), null));
             }
             problems.addAll(p.errors());
         }
@@ -328,7 +308,7 @@ public final class ProvideBundleMapper {
             Problems p = entryProblems(e);
             String url = e.getRequest().getUrl();
             String id = url != null && url.startsWith("List/") ? url.substring(5) : e.getResource().getIdElement().getIdPart();
-            String official = DocumentReferenceMapper.officialUuid(((ListResource) e.getResource()).getIdentifier());
+            String official = DocumentReferenceIds.officialUuid(((ListResource) e.getResource()).getIdentifier());
             String folderUuid = official != null ? official
                     : id != null && id.matches("[0-9a-fA-F-]{36}") ? "urn:uuid:" + id.toLowerCase() : null;
             if (folderUuid == null) {
@@ -352,20 +332,7 @@ public final class ProvideBundleMapper {
 
         private void checkPatch(BundleEntryComponent e) {
             Problems p = entryProblems(e);
-            String url = e.getRequest().getUrl();
-            String id = url != null && url.startsWith("DocumentReference/") ? url.substring("DocumentReference/".length()) : null;
-            if (!(e.getResource() instanceof Parameters params)) {
-                p.add("Bundle.entry.resource", "a PATCH in a Provide Document Bundle is a FHIRPath Parameters patch, got "
-                        + (e.getResource() == null ? "none" : e.getResource().fhirType()));
-            } else if (id == null) {
-                p.add("Bundle.entry.request.url", "a PATCH in a Provide Document Bundle targets DocumentReference/<id>, got " + url);
-            } else if (!setsSuperseded(params)) {
-                p.add("Parameters", "the only PATCH accepted in a Provide Document Bundle replaces DocumentReference.status "
-                        + "by superseded (TD2.1 replacement); other changes go through PATCH DocumentReference");
-            } else if (!replacedIds.contains(id.toLowerCase())) {
-                p.add("Bundle.entry.request.url", url + " is not replaced by a DocumentReference of this bundle "
-                        + "(relatesTo replaces DocumentReference/" + id + "); only a replaced document may be set to superseded here");
-            }
+            ReplacementPatch.check(e, replacedIds, p);
             problems.addAll(p.errors());
         }
 
@@ -383,197 +350,5 @@ public final class ProvideBundleMapper {
         private String where(BundleEntryComponent e) {
             return e.getResource() == null ? "Bundle.entry" : e.getResource().fhirType();
         }
-    }
-
-    private static boolean setsSuperseded(Parameters params) {
-        List<ParametersParameterComponent> operations = params.getParameter().stream()
-                .filter(x -> "operation".equals(x.getName())).toList();
-        if (operations.size() != 1 || operations.size() != params.getParameter().size()) {
-            return false;
-        }
-        String type = null;
-        String path = null;
-        String value = null;
-        for (ParametersParameterComponent part : operations.get(0).getPart()) {
-            switch (part.getName()) {
-                case "type" -> type = part.getValue() == null ? null : part.getValue().primitiveValue();
-                case "path" -> path = part.getValue() == null ? null : part.getValue().primitiveValue();
-                case "value" -> value = part.getValue() == null ? null : part.getValue().primitiveValue();
-                default -> {
-                    return false;
-                }
-            }
-        }
-        return "replace".equals(type) && "DocumentReference.status".equals(path) && "superseded".equals(value);
-    }
-
-    /** A relatesTo as association from the new document {@code sourceUuid} to a registry document. */
-    private static AssociationRecord relation(String sourceUuid, DocumentReferenceRelatesToComponent rel, int i, Problems p,
-                                              java.util.function.Function<String, Resource> resolver) {
-        String field = "DocumentReference.relatesTo[" + i + "]";
-        AssociationKind kind = rel.getCode() == null ? null : switch (rel.getCode()) {
-            case REPLACES -> AssociationKind.REPLACE;
-            case TRANSFORMS -> AssociationKind.TRANSFORM;
-            case APPENDS -> AssociationKind.APPEND;
-            case SIGNS -> AssociationKind.SIGNS;
-            default -> null;
-        };
-        if (kind == null) {
-            p.add(field + ".code", "expected replaces, transforms, appends or signs");
-            return null;
-        }
-        String target = rel.getTarget().getReference();
-        if (target != null && resolver != null && resolver.apply(target) != null) {
-            p.add(field + ".target", target + " is in this bundle; a " + rel.getCode().toCode()
-                    + " relationship targets a document already in the DMP (DocumentReference/<entryUUID>)");
-            return null;
-        }
-        Matcher m = target == null ? null : DOCUMENT_TARGET.matcher(target);
-        if (m == null || !m.matches()) {
-            p.add(field + ".target", (target == null ? "the target" : target) + " does not name a DMP document: expected "
-                    + "DocumentReference/<entryUUID> (the id of the document in this gateway, a UUID)");
-            return null;
-        }
-        return new AssociationRecord("urn:uuid:" + UUID.randomUUID(), kind, sourceUuid,
-                "urn:uuid:" + m.group(1).toLowerCase(), null, null, null, null, null, null, Map.of());
-    }
-
-    private static AssociationRecord hasMember(String source, String target, String label) {
-        return new AssociationRecord("urn:uuid:" + UUID.randomUUID(), AssociationKind.HAS_MEMBER, source, target, label,
-                null, null, null, null, null, Map.of());
-    }
-
-    // ------------------------------------------------------------------ response
-
-    /**
-     * The transaction-response of an accepted Provide Document Bundle: one entry per request entry, in
-     * order, with status {@code 201 Created} and the location of what the registry stored
-     * ({@code List/<id>}, {@code DocumentReference/<id>}, {@code Binary/<id of its document>}); a folder
-     * PUT and an accepted PATCH answer {@code 200 OK}.
-     *
-     * @param stored the submission as SUBMIT_DOCUMENTS returns it (registry ids, in request order)
-     */
-    public static Bundle toResponse(Bundle request, Submission stored) {
-        Bundle response = new Bundle().setType(Bundle.BundleType.TRANSACTIONRESPONSE);
-        Map<String, DocumentEntryRecord> byUniqueId = new HashMap<>();
-        stored.documents().forEach(d -> byUniqueId.put(d.entry().uniqueId(), d.entry()));
-        Map<String, FolderRecord> foldersByUniqueId = new HashMap<>();
-        stored.folders().forEach(f -> foldersByUniqueId.put(f.uniqueId(), f));
-        Map<String, String> documentIdByBinary = new HashMap<>();
-        for (BundleEntryComponent e : request.getEntry()) {
-            if (e.getResource() instanceof DocumentReference d && d.getContentFirstRep().getAttachment().hasUrl()) {
-                DocumentEntryRecord entry = storedDocument(d, byUniqueId);
-                String url = d.getContentFirstRep().getAttachment().getUrl();
-                for (BundleEntryComponent b : request.getEntry()) {
-                    if (b.getResource() instanceof Binary && (url.equals(b.getFullUrl())
-                            || url.equals("Binary/" + b.getResource().getIdElement().getIdPart()))) {
-                        documentIdByBinary.put(b.getFullUrl(), bare(entry.entryUuid()));
-                    }
-                }
-            }
-        }
-        for (BundleEntryComponent e : request.getEntry()) {
-            Resource r = e.getResource();
-            String status = "201 Created";
-            String location;
-            String etag = null;
-            if (e.getRequest().getMethod() == HTTPVerb.PATCH) {
-                status = "200 OK";
-                location = e.getRequest().getUrl();
-            } else if (r instanceof DocumentReference d) {
-                DocumentEntryRecord entry = storedDocument(d, byUniqueId);
-                location = "DocumentReference/" + bare(entry.entryUuid());
-                etag = entry.version() == null ? null : "W/\"" + entry.version() + "\"";
-            } else if (r instanceof Binary) {
-                location = "Binary/" + documentIdByBinary.get(e.getFullUrl());
-            } else if (r instanceof ListResource l && ListMapper.SUBMISSION_SET.equals(ListMapper.listType(l))) {
-                location = "List/" + bare(stored.submissionSet().entryUuid());
-            } else if (r instanceof ListResource l && e.getRequest().getMethod() == HTTPVerb.PUT) {
-                status = "200 OK";
-                location = e.getRequest().getUrl();
-            } else if (r instanceof ListResource l) {
-                String uniqueId = l.getIdentifier().stream().filter(i -> i.getUse() != org.hl7.fhir.r4.model.Identifier.IdentifierUse.OFFICIAL)
-                        .map(i -> DocumentReferenceMapper.uniqueIdFromValue(i.getValue(), "List.identifier")).findFirst().orElse(null);
-                FolderRecord f = foldersByUniqueId.get(uniqueId);
-                if (f == null) {
-                    throw new IllegalArgumentException("the stored submission has no folder " + uniqueId);
-                }
-                location = "List/" + bare(f.entryUuid());
-            } else {
-                throw new IllegalArgumentException("entry " + e.getFullUrl() + " was not part of the stored submission");
-            }
-            Bundle.BundleEntryResponseComponent answer = response.addEntry().getResponse().setStatus(status).setLocation(location);
-            if (etag != null) {
-                answer.setEtag(etag);
-            }
-        }
-        return response;
-    }
-
-    private static DocumentEntryRecord storedDocument(DocumentReference d, Map<String, DocumentEntryRecord> byUniqueId) {
-        String uniqueId = DocumentReferenceMapper.uniqueIdFromValue(d.getMasterIdentifier().getValue(),
-                "DocumentReference.masterIdentifier");
-        DocumentEntryRecord entry = byUniqueId.get(uniqueId);
-        if (entry == null) {
-            throw new IllegalArgumentException("the stored submission has no document " + uniqueId);
-        }
-        return entry;
-    }
-
-    private static String bare(String uuid) {
-        return uuid != null && uuid.startsWith("urn:uuid:") ? uuid.substring(9) : uuid;
-    }
-
-    // ------------------------------------------------------------------ ITI-105
-
-    /** ITI-105 Simplified Publish with the current time as submissionTime; see {@link #toSubmission(DocumentReference, Clock)}. */
-    public static Submission toSubmission(DocumentReference resource) {
-        return toSubmission(resource, Clock.systemUTC());
-    }
-
-    /**
-     * ITI-105 Simplified Publish: the document (content in attachment.data) and a generated
-     * submission set: symbolic id {@code bundle:iti105-submissionset}, uniqueId {@code 2.25.<random UUID>},
-     * sourceId {@link #SIMPLIFIED_PUBLISH_SOURCE_ID}, the document's patient, submissionTime = now (UTC,
-     * to the second), contentTypeCode = the document's healthcareFacilityTypeCode (TRE_R02 / TRE_A00 codes
-     * are in JDV_J59-ContentTypeCode-DMP), authors = the document's authors; HasMember (Original) to the
-     * document and its relatesTo associations.
-     */
-    public static Submission toSubmission(DocumentReference resource, Clock clock) {
-        Problems p = new Problems(null, null);
-        String entryUuid = DocumentReferenceMapper.defaultEntryUuid(resource);
-        if (entryUuid == null) {
-            entryUuid = SYMBOLIC_PREFIX + "iti105-document";
-        }
-        DocumentEntryRecord entry = DocumentReferenceMapper.read(resource, null, entryUuid, p);
-        Attachment a = resource.getContentFirstRep().getAttachment();
-        if (!a.hasData()) {
-            p.add("DocumentReference.content.attachment.data", "ITI-105 carries the document inline (attachment.data)"
-                    + (a.hasUrl() ? "; attachment.url " + a.getUrl() + " is not fetched" : ""));
-        }
-        List<AssociationRecord> relations = new ArrayList<>();
-        for (int i = 0; i < resource.getRelatesTo().size(); i++) {
-            AssociationRecord rel = relation(entryUuid, resource.getRelatesTo().get(i), i, p, null);
-            if (rel != null) {
-                relations.add(rel);
-            }
-        }
-        p.throwIfAny();
-        String setUuid = SYMBOLIC_PREFIX + "iti105-submissionset";
-        SubmissionSetRecord set = new SubmissionSetRecord(setUuid, oidOf(UUID.randomUUID()), SIMPLIFIED_PUBLISH_SOURCE_ID,
-                null, entry.patientId(), ZonedDateTime.now(clock).withZoneSameInstant(ZoneOffset.UTC).format(DTM),
-                entry.healthcareFacilityTypeCode(), entry.authors(), List.of(), null, null, null, false, Map.of());
-        List<AssociationRecord> associations = new ArrayList<>();
-        associations.add(hasMember(setUuid, entry.entryUuid(), "Original"));
-        associations.addAll(relations);
-        return XdsConstraints.require(new Submission(set, List.of(new SubmittedDocument(entry, DocumentBytes.of(a.getData()))), List.of(),
-                associations));
-    }
-
-    /** The OID 2.25.<UUID as an unsigned integer> (ITU-T X.667). */
-    public static String oidOf(UUID uuid) {
-        BigInteger high = BigInteger.valueOf(uuid.getMostSignificantBits()).and(BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE));
-        BigInteger low = BigInteger.valueOf(uuid.getLeastSignificantBits()).and(BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE));
-        return "2.25." + high.shiftLeft(64).or(low);
     }
 }

@@ -12,7 +12,7 @@ public final class MhdUrls {
     public static final String EXT_AUTHOR_ORG = "https://profiles.ihe.net/ITI/MHD/StructureDefinition/ihe-authorOrg";
     /** PDSm: a document (or List) is archived; with status current it is the CI-SIS Archived status. */
     public static final String EXT_IS_ARCHIVED = "https://interop.esante.gouv.fr/ig/fhir/pdsm/StructureDefinition/pdsm-ext-is-archived";
-    /** Identifier.type.text of the logical id identifier of a DocumentReference (see DocumentReferenceMapper). */
+    /** Identifier.type.text of the logical id identifier of a DocumentReference (see DocumentReferenceIds). */
     public static final String LOGICAL_ID_TYPE = "logicalId";
 
     private MhdUrls() {

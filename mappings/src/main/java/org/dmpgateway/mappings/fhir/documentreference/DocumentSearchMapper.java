@@ -35,7 +35,7 @@ import java.util.Set;
  * <tr><td>isArchived (PDSm)</td><td>true / false: which current entries (Archived / Approved)</td></tr>
  * <tr><td>creation</td><td>creationTime (DocumentReference.content.attachment.creation)</td></tr>
  * <tr><td>date</td><td>creationTime too: the DocumentReferences of this server carry the creation time
- *     in {@code date} as well (PDSM4DMP dates annex, {@link DocumentReferenceMapper}); with
+ *     in {@code date} as well (PDSM4DMP dates annex, {@link DocumentReferenceWriter}); with
  *     {@code creation}, the two ranges intersect</td></tr>
  * <tr><td>period</td><td>the service time overlaps: serviceStopTime from the lower bound,
  *     serviceStartTime to the upper bound</td></tr>
@@ -80,7 +80,7 @@ public final class DocumentSearchMapper {
         if (p.status() == null || p.status().getValuesAsQueryTokens().isEmpty()) {
             throw SearchTokens.missing("status", "give status=current (and/or superseded)");
         }
-        // DocumentReference.date carries the creation time too (DocumentReferenceMapper): both search it
+        // DocumentReference.date carries the creation time too (DocumentReferenceWriter): both search it
         TimeRangeCriterion creation = SearchDates.range(p.date(), "date",
                 SearchDates.range(p.creation(), "creation", TimeRangeCriterion.NONE));
         TimeRangeCriterion serviceStart = SearchDates.range(p.periodStart(), "period-start", TimeRangeCriterion.NONE);

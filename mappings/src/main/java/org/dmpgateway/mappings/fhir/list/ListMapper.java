@@ -7,7 +7,7 @@ import org.dmpgateway.mappings.fhir.common.FhirDates;
 import org.dmpgateway.mappings.fhir.common.FhirRefs;
 import org.dmpgateway.mappings.fhir.common.MhdUrls;
 import org.dmpgateway.mappings.fhir.common.Problems;
-import org.dmpgateway.mappings.fhir.documentreference.DocumentReferenceMapper;
+import org.dmpgateway.mappings.fhir.documentreference.DocumentReferenceIds;
 import org.dmpgateway.mappings.fhir.patient.PatientIds;
 import org.dmpgateway.model.error.DmpException;
 import org.dmpgateway.model.AuthorInfo;
@@ -64,8 +64,8 @@ public final class ListMapper {
     /** @throws DmpException METADATA_ERROR listing every problem */
     public static SubmissionSetRecord toSubmissionSet(ListResource list, Function<String, Resource> resolver) {
         Problems p = new Problems(null, null);
-        SubmissionSetRecord s = readSubmissionSet(list, resolver, DocumentReferenceMapper.officialUuid(list.getIdentifier()) != null
-                ? DocumentReferenceMapper.officialUuid(list.getIdentifier()) : idOf(list), p);
+        SubmissionSetRecord s = readSubmissionSet(list, resolver, DocumentReferenceIds.officialUuid(list.getIdentifier()) != null
+                ? DocumentReferenceIds.officialUuid(list.getIdentifier()) : idOf(list), p);
         p.throwIfAny();
         return s;
     }
@@ -73,8 +73,8 @@ public final class ListMapper {
     /** @throws DmpException METADATA_ERROR listing every problem */
     public static FolderRecord toFolder(ListResource list, Function<String, Resource> resolver) {
         Problems p = new Problems(null, null);
-        FolderRecord f = readFolder(list, resolver, DocumentReferenceMapper.officialUuid(list.getIdentifier()) != null
-                ? DocumentReferenceMapper.officialUuid(list.getIdentifier()) : idOf(list), p);
+        FolderRecord f = readFolder(list, resolver, DocumentReferenceIds.officialUuid(list.getIdentifier()) != null
+                ? DocumentReferenceIds.officialUuid(list.getIdentifier()) : idOf(list), p);
         p.throwIfAny();
         return f;
     }
@@ -122,7 +122,7 @@ public final class ListMapper {
             p.add("List.extension:sourceId", "the sourceId is required (extension " + MhdUrls.EXT_SOURCE_ID
                     + ", valueIdentifier urn:oid:<OID>)");
         } else {
-            sourceId = p.attempt(() -> DocumentReferenceMapper.uniqueIdFromValue(id.getValue(), "List.extension:sourceId"));
+            sourceId = p.attempt(() -> DocumentReferenceIds.uniqueIdFromValue(id.getValue(), "List.extension:sourceId"));
         }
         PatientRef patient = p.attempt(() -> PatientIds.fromReference(list.getSubject(), resolve, "List.subject"));
         String time = list.hasDateElement() ? FhirDates.toHl7(list.getDateElement()) : null;
@@ -210,7 +210,7 @@ public final class ListMapper {
     private static String uniqueId(ListResource list, String field) {
         for (Identifier i : list.getIdentifier()) {
             if (i.getUse() != Identifier.IdentifierUse.OFFICIAL && i.hasValue()) {
-                return DocumentReferenceMapper.uniqueIdFromValue(i.getValue(), field);
+                return DocumentReferenceIds.uniqueIdFromValue(i.getValue(), field);
             }
         }
         return null;
@@ -251,7 +251,7 @@ public final class ListMapper {
                 s.title(), s.comments(), memberEntryUuids);
         if (s.sourceId() != null) {
             list.addExtension(new Extension(MhdUrls.EXT_SOURCE_ID, new Identifier().setSystem(MhdUrls.URI_SYSTEM)
-                    .setValue(DocumentReferenceMapper.uniqueIdToValue(s.sourceId()))));
+                    .setValue(DocumentReferenceIds.uniqueIdToValue(s.sourceId()))));
         }
         if (s.contentTypeCode() != null) {
             list.addExtension(new Extension(MhdUrls.EXT_DESIGNATION_TYPE, FhirCodes.concept(s.contentTypeCode())));
@@ -292,7 +292,7 @@ public final class ListMapper {
         }
         if (uniqueId != null) {
             list.addIdentifier().setUse(Identifier.IdentifierUse.USUAL).setSystem(MhdUrls.URI_SYSTEM)
-                    .setValue(DocumentReferenceMapper.uniqueIdToValue(uniqueId));
+                    .setValue(DocumentReferenceIds.uniqueIdToValue(uniqueId));
         }
         list.setStatus(status == EntryStatus.DEPRECATED ? ListResource.ListStatus.RETIRED : ListResource.ListStatus.CURRENT);
         list.setMode(ListResource.ListMode.WORKING);

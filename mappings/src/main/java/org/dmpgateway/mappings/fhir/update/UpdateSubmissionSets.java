@@ -1,6 +1,6 @@
 package org.dmpgateway.mappings.fhir.update;
 
-import org.dmpgateway.mappings.fhir.bundle.ProvideBundleMapper;
+import org.dmpgateway.mappings.fhir.common.UuidOids;
 import org.dmpgateway.mappings.fhir.common.FhirAuthors;
 import org.dmpgateway.mappings.fhir.common.FhirCodeSystems;
 import org.dmpgateway.model.access.AccessContext;
@@ -43,7 +43,7 @@ public final class UpdateSubmissionSets {
         String person = FhirAuthors.xcn(new Identifier().setSystem(FhirCodeSystems.URN_OID + IDNAT_PS)
                 .setValue(caller.actorId()), humanName, "D");
         AuthorInfo author = new AuthorInfo(person, List.of(), List.of(), List.of(), List.of());
-        return new SubmissionSetRecord("urn:uuid:" + UUID.randomUUID(), ProvideBundleMapper.oidOf(UUID.randomUUID()),
+        return new SubmissionSetRecord("urn:uuid:" + UUID.randomUUID(), UuidOids.oidOf(UUID.randomUUID()),
                 sourceId == null || sourceId.isBlank() ? null : sourceId, null, patient,
                 ZonedDateTime.now(clock).withZoneSameInstant(ZoneOffset.UTC).format(DTM), null, List.of(author), List.of(),
                 "Mise à jour FHIR (PATCH / DELETE)", null, EntryStatus.APPROVED, false, Map.of());

@@ -98,7 +98,7 @@ class ConformanceExamplesTest {
                 "DocumentReference.securityLabel: at least one confidentialityCode is required (v3-Confidentiality N, R, V or TRE_A07)",
                 "DocumentReference.content.attachment.creation: the creationTime is required",
                 "DocumentReference.content.attachment.language: the languageCode is required (XDS DocumentEntry.languageCode, BCP 47, e.g. fr-FR)"),
-                refusals(() -> ProvideBundleMapper.toSubmission(r)));
+                refusals(() -> SimplifiedPublishMapper.toSubmission(r)));
     }
 
     // ------------------------------------------------------------------ corrected copies: accepted
@@ -131,7 +131,7 @@ class ConformanceExamplesTest {
         assertEquals(80L, e.size());
         assertEquals(List.of(AssociationKind.HAS_MEMBER), s.associations().stream().map(AssociationRecord::kind).toList());
 
-        Bundle response = ProvideBundleMapper.toResponse(request, ProvideBundleMapperTest.asStored(s));
+        Bundle response = ProvideBundleResponseMapper.toResponse(request, ProvideBundleMapperTest.asStored(s));
         assertEquals(3, response.getEntry().size());
         assertTrue(response.getEntry().get(2).getResponse().getLocation()
                 .equals(response.getEntry().get(1).getResponse().getLocation().replace("DocumentReference/", "Binary/")));
@@ -161,7 +161,7 @@ class ConformanceExamplesTest {
     @Test
     void fixedSimplifiedPublishIsAccepted() throws Exception {
         DocumentReference r = read(DocumentReference.class, FIXED + "DocumentReference-example-td2-iti105-publication-simplifiee.json");
-        Submission s = ProvideBundleMapper.toSubmission(r);
+        Submission s = SimplifiedPublishMapper.toSubmission(r);
         assertEquals("example-td2-iti105-publication-simplifiee", s.documents().get(0).entry().entryUuid());
         assertEquals(80, s.documents().get(0).content().knownLength());
         assertEquals("SA01", s.submissionSet().contentTypeCode().code());

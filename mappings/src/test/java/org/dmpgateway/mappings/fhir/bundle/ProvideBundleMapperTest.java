@@ -1,13 +1,11 @@
 package org.dmpgateway.mappings.fhir.bundle;
 
-import org.dmpgateway.mappings.fhir.documentreference.DocumentReferenceMapperTest;
 import org.dmpgateway.mappings.fhir.list.ListMapper;
 import org.dmpgateway.mappings.fhir.list.ListMapperTest;
 import org.dmpgateway.model.error.DmpErrorCode;
 import org.dmpgateway.model.error.DmpException;
 import org.dmpgateway.model.AssociationKind;
 import org.dmpgateway.model.AssociationRecord;
-import org.dmpgateway.model.DocumentEntryRecord;
 import org.dmpgateway.model.EntryStatus;
 import org.dmpgateway.model.FolderRecord;
 import org.dmpgateway.model.Submission;
@@ -24,14 +22,12 @@ import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.StringType;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
 import static org.dmpgateway.mappings.fhir.common.FhirFixtures.CONTENT;
 import static org.dmpgateway.mappings.fhir.common.FhirFixtures.DUPONT;
+import static org.dmpgateway.mappings.fhir.common.FhirFixtures.minimalDocumentReference;
 import static org.dmpgateway.mappings.fhir.common.FhirFixtures.refusals;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -52,10 +48,10 @@ class ProvideBundleMapperTest {
         set.addEntry().getItem().setReference("urn:uuid:d2");
         set.addEntry().getItem().setReference("urn:uuid:f1");
         add(b, "urn:uuid:s1", set, "List");
-        DocumentReference d1 = DocumentReferenceMapperTest.minimal();
+        DocumentReference d1 = minimalDocumentReference();
         d1.getContentFirstRep().getAttachment().setUrl("urn:uuid:b1");
         add(b, "urn:uuid:d1", d1, "DocumentReference");
-        DocumentReference d2 = DocumentReferenceMapperTest.minimal();
+        DocumentReference d2 = minimalDocumentReference();
         d2.getMasterIdentifier().setValue("urn:oid:1.2.250.1.999.1.1.43");
         d2.getContentFirstRep().getAttachment().setUrl(null).setData(CONTENT);
         add(b, "urn:uuid:d2", d2, "DocumentReference");
@@ -150,33 +146,6 @@ class ProvideBundleMapperTest {
     }
 
     @Test
-    void aReplacementWithItsPatchGivesAnRplcAssociation() {
-        Bundle b = bundle();
-        DocumentReference d1 = (DocumentReference) b.getEntry().get(1).getResource();
-        d1.addRelatesTo().setCode(DocumentReference.DocumentRelationshipType.REPLACES).getTarget()
-                .setReference("DocumentReference/" + OLD);
-        b.getEntry().add(2, patch("DocumentReference/" + OLD, "superseded"));
-        Submission s = ProvideBundleMapper.toSubmission(b);
-        AssociationRecord rplc = s.associations().stream().filter(x -> x.kind() == AssociationKind.REPLACE).findFirst().orElseThrow();
-        assertEquals("bundle:urn:uuid:d1", rplc.sourceUuid());
-        assertEquals("urn:uuid:" + OLD, rplc.targetUuid());
-    }
-
-    @Test
-    void otherPatchesAreRefused() {
-        Bundle b = bundle();
-        b.getEntry().add(patch("DocumentReference/" + OLD, "superseded"));
-        b.getEntry().add(patch("DocumentReference/" + OLD, "entered-in-error"));
-        assertEquals(List.of(
-                "entry urn:uuid:p: Bundle.entry.request.url: DocumentReference/" + OLD + " is not replaced by a DocumentReference "
-                        + "of this bundle (relatesTo replaces DocumentReference/" + OLD + "); only a replaced document may be set "
-                        + "to superseded here",
-                "entry urn:uuid:p: Parameters: the only PATCH accepted in a Provide Document Bundle replaces "
-                        + "DocumentReference.status by superseded (TD2.1 replacement); other changes go through PATCH DocumentReference"),
-                refusals(() -> ProvideBundleMapper.toSubmission(b)));
-    }
-
-    @Test
     void refusalsNameTheEntry() {
         Bundle b = bundle();
         ((DocumentReference) b.getEntry().get(1).getResource()).addRelatesTo()
@@ -210,53 +179,7 @@ class ProvideBundleMapperTest {
                 refusals(() -> ProvideBundleMapper.toSubmission(batch)));
     }
 
-    @Test
-    void responseHasOneEntryPerRequestEntryWithTheRegistryIds() {
-        Bundle request = bundle();
-        request.getEntry().add(2, patch("DocumentReference/" + OLD, "superseded"));
-        ((DocumentReference) request.getEntry().get(1).getResource()).addRelatesTo()
-                .setCode(DocumentReference.DocumentRelationshipType.REPLACES).getTarget().setReference("DocumentReference/" + OLD);
-        Submission s = ProvideBundleMapper.toSubmission(request);
-        Submission stored = asStored(s);
-        Bundle response = ProvideBundleMapper.toResponse(request, stored);
-        assertEquals(Bundle.BundleType.TRANSACTIONRESPONSE, response.getType());
-        String d1 = bare(stored.documents().get(0).entry().entryUuid());
-        String d2 = bare(stored.documents().get(1).entry().entryUuid());
-        assertEquals(List.of("List/" + bare(stored.submissionSet().entryUuid()), "DocumentReference/" + d1,
-                        "DocumentReference/" + OLD, "DocumentReference/" + d2, "Binary/" + d1,
-                        "List/" + bare(stored.folders().get(0).entryUuid())),
-                response.getEntry().stream().map(e -> e.getResponse().getLocation()).toList());
-        assertEquals(List.of("201 Created", "201 Created", "200 OK", "201 Created", "201 Created", "201 Created"),
-                response.getEntry().stream().map(e -> e.getResponse().getStatus()).toList());
-        assertEquals("W/\"1\"", response.getEntry().get(1).getResponse().getEtag());
-    }
-
-    @Test
-    void simplifiedPublishGeneratesTheSubmissionSet() throws Exception {
-        DocumentReference r = DocumentReferenceMapperTest.minimal();
-        r.getContentFirstRep().getAttachment().setUrl(null).setData(CONTENT);
-        Clock clock = Clock.fixed(Instant.parse("2026-06-12T08:45:10Z"), ZoneOffset.UTC);
-        Submission s = ProvideBundleMapper.toSubmission(r, clock);
-        SubmissionSetRecord set = s.submissionSet();
-        DocumentEntryRecord e = s.documents().get(0).entry();
-        assertEquals("bundle:iti105-submissionset", set.entryUuid());
-        assertTrue(set.uniqueId().matches("2\\.25\\.\\d+"), set.uniqueId());
-        assertEquals(ProvideBundleMapper.SIMPLIFIED_PUBLISH_SOURCE_ID, set.sourceId());
-        assertEquals("20260612084510", set.submissionTime());
-        assertEquals(e.healthcareFacilityTypeCode(), set.contentTypeCode());
-        assertEquals(e.authors(), set.authors());
-        assertEquals(DUPONT, set.patientId());
-        assertEquals("bundle:iti105-document", e.entryUuid());
-        assertArrayEquals(CONTENT, s.documents().get(0).content().readAllBytes());
-        assertEquals(List.of("Original"), s.associations().stream().map(AssociationRecord::label).toList());
-
-        r.getContentFirstRep().getAttachment().setData(null).setUrl("https://elsewhere.example.org/doc.xml");
-        assertEquals(List.of("DocumentReference.content.attachment.data: ITI-105 carries the document inline (attachment.data); "
-                + "attachment.url https://elsewhere.example.org/doc.xml is not fetched"),
-                refusals(() -> ProvideBundleMapper.toSubmission(r, clock)));
-    }
-
-    private static Bundle.BundleEntryComponent patch(String url, String status) {
+    static Bundle.BundleEntryComponent patch(String url, String status) {
         Parameters p = new Parameters();
         Parameters.ParametersParameterComponent op = p.addParameter().setName("operation");
         op.addPart().setName("type").setValue(new CodeType("replace"));
@@ -285,7 +208,7 @@ class ProvideBundleMapperTest {
         return new Submission(storedSet, docs, folders, s.associations());
     }
 
-    private static String bare(String uuid) {
+    static String bare(String uuid) {
         assertTrue(uuid.startsWith("urn:uuid:"));
         return uuid.substring(9);
     }

@@ -2,6 +2,7 @@ package org.dmpgateway.mappings.fhir.common;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.IParser;
+import org.dmpgateway.mappings.fhir.documentreference.DocumentReferenceWriter;
 import org.dmpgateway.model.error.DmpError;
 import org.dmpgateway.model.error.DmpException;
 import org.dmpgateway.model.AuthorInfo;
@@ -10,6 +11,7 @@ import org.dmpgateway.model.DocumentEntryRecord;
 import org.dmpgateway.model.EntryStatus;
 import org.dmpgateway.model.PatientRef;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.DocumentReference;
 import org.junit.jupiter.api.function.Executable;
 
 import java.io.FileReader;
@@ -89,5 +91,13 @@ public final class FhirFixtures {
     public static List<String> refusals(Executable call) {
         DmpException e = assertThrows(DmpException.class, call);
         return e.errors().stream().map(DmpError::message).toList();
+    }
+
+    /** The smallest DocumentReference the DMP accepts (built from the fixture entry). */
+    public static DocumentReference minimalDocumentReference() {
+        DocumentReference r = DocumentReferenceWriter.toResource(entry(EntryStatus.APPROVED), "https://dmp.example.org/fhir/");
+        r.setId((String) null);
+        r.getIdentifier().clear();
+        return r;
     }
 }
