@@ -3,6 +3,7 @@ package org.dmpgateway.fhir.write;
 import ca.uhn.fhir.rest.annotation.Transaction;
 import ca.uhn.fhir.rest.annotation.TransactionParam;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
+import org.dmpgateway.config.DmpProperties;
 import org.dmpgateway.fhir.FhirSystemProvider;
 import org.dmpgateway.model.Core;
 import org.dmpgateway.fhir.error.FhirRefusal;
@@ -13,7 +14,6 @@ import org.dmpgateway.mappings.fhir.ProvideBundleMapper;
 import org.dmpgateway.model.Submission;
 import org.dmpgateway.model.limits.Limits;
 import org.hl7.fhir.r4.model.Bundle;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,9 +33,9 @@ public class ProvideDocumentBundleProvider implements FhirSystemProvider {
     private final Core core;
     private final int maxEntries;
 
-    public ProvideDocumentBundleProvider(Core core, @Value("${dmp.limits.bundle-entries:1000}") int maxEntries) {
+    public ProvideDocumentBundleProvider(Core core, DmpProperties.Limits limits) {
         this.core = core;
-        this.maxEntries = maxEntries;
+        this.maxEntries = limits.bundleEntries();
     }
 
     @Transaction
