@@ -1,6 +1,7 @@
 package org.dmpgateway.core;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.dmpgateway.config.DmpProperties;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /** The identifiers this gateway answers with: its repositoryUniqueId and optional homeCommunityId. */
@@ -9,8 +10,14 @@ public class GatewayIdentity {
     private final String repositoryUniqueId;
     private final String homeCommunityId;
 
-    public GatewayIdentity(@Value("${dmp.xds.repository-unique-id}") String repositoryUniqueId,
-                           @Value("${dmp.xds.home-community-id:}") String homeCommunityId) {
+    /** The {@code dmp.xds} node of the configuration tree. */
+    @Autowired
+    public GatewayIdentity(DmpProperties.Xds xds) {
+        this(xds.repositoryUniqueId(), xds.homeCommunityId());
+    }
+
+    public GatewayIdentity(String repositoryUniqueId,
+                           String homeCommunityId) {
         this.repositoryUniqueId = repositoryUniqueId;
         this.homeCommunityId = homeCommunityId == null || homeCommunityId.isBlank() ? null : homeCommunityId;
     }

@@ -11,7 +11,6 @@ import org.apache.cxf.service.model.ServiceInfo;
 import org.apache.cxf.transport.servlet.CXFServlet;
 import org.apache.cxf.ws.addressing.JAXWSAConstants;
 import org.apache.cxf.ws.addressing.WSAddressingFeature;
-import org.dmpgateway.xds.vihf.VihfSecurityHeaderInterceptor;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,7 +25,7 @@ import java.util.Map;
  * DMP client configured with {@code https://<host>/si-dmp-server/v2/services/} reaches
  * {@code patients} and {@code habilitations} there, and the XDS endpoints at their usual names. SOAP
  * 1.2 (the official binding), WS-Addressing (the answers carry Action, MessageID, RelatesTo), the
- * wsse:Security VIHF understood and read by the xds-adapter's reader.
+ * wsse:Security VIHF understood and read by the identity module's reader.
  */
 @Configuration
 public class AdminServicesConfiguration {
@@ -44,15 +43,13 @@ public class AdminServicesConfiguration {
     }
 
     @Bean(destroyMethod = "stop")
-    public EndpointImpl patientsEndpoint(Bus bus, AdminCoreClient core, CallerIdentity identity,
-                                         VihfSecurityHeaderInterceptor security) {
-        return publish(bus, new GdpService(core, identity), "/patients", security);
+    public EndpointImpl patientsEndpoint(Bus bus, AdminCoreClient core, CallerIdentity identity) {
+        return publish(bus, new GdpService(core, identity), "/patients");
     }
 
     @Bean(destroyMethod = "stop")
-    public EndpointImpl habilitationsEndpoint(Bus bus, AdminCoreClient core, CallerIdentity identity,
-                                              VihfSecurityHeaderInterceptor security) {
-        EndpointImpl endpoint = publish(bus, new HabilitationsService(core, identity), "/habilitations", security);
+    public EndpointImpl habilitationsEndpoint(Bus bus, AdminCoreClient core, CallerIdentity identity) {
+        EndpointImpl endpoint = publish(bus, new HabilitationsService(core, identity), "/habilitations");
         officialActions(endpoint);
         return endpoint;
     }
@@ -91,11 +88,10 @@ public class AdminServicesConfiguration {
         endpoint.getServer().getEndpoint().getInInterceptors().add(new WsdlSoapActionAlias(aliases));
     }
 
-    private static EndpointImpl publish(Bus bus, Object service, String address,
-                                        VihfSecurityHeaderInterceptor security) {
+    private static EndpointImpl publish(Bus bus, Object service, String address) {
         EndpointImpl endpoint = new EndpointImpl(bus, service);
         endpoint.setFeatures(List.of(new WSAddressingFeature()));
-        endpoint.getInInterceptors().add(security);
+        endpoint.getInInterceptors().add(new SecurityHeaderUnderstood());
         endpoint.publish(address);
         return endpoint;
     }

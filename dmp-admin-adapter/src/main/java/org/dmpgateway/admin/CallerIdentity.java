@@ -2,12 +2,14 @@ package org.dmpgateway.admin;
 
 import org.apache.cxf.binding.soap.SoapFault;
 import org.apache.cxf.binding.soap.SoapMessage;
+import org.apache.cxf.headers.Header;
 import org.apache.cxf.message.Message;
 import org.apache.cxf.phase.PhaseInterceptorChain;
+import org.dmpgateway.identity.VihfNames;
+import org.dmpgateway.identity.VihfReader;
 import org.dmpgateway.model.access.AccessContext;
 import org.dmpgateway.model.error.DmpError;
 import org.dmpgateway.model.error.DmpException;
-import org.dmpgateway.xds.vihf.VihfReader;
 import org.springframework.stereotype.Component;
 
 import javax.xml.namespace.QName;
@@ -15,7 +17,7 @@ import java.util.stream.Collectors;
 
 /**
  * The caller of a DMP administrative service: the VIHF of the request's {@code wsse:Security}
- * header, read (and, with dmp.vihf.require-signature, verified) by the xds-adapter's {@link VihfReader}.
+ * header, read (and, with dmp.vihf.require-signature, verified) by the identity module's {@link VihfReader}.
  * An unacceptable identity answers a SOAP 1.2 Sender fault whose subcode is the DMP Gateway code
  * (IDENTITY_MISSING, IDENTITY_INVALID, IDENTITY_UNTRUSTED) and whose reason says what is wrong: the
  * DMP's own fault catalogue is not public (docs/dmp-admin-services.md).
@@ -38,7 +40,8 @@ public class CallerIdentity {
             throw new IllegalStateException("no SOAP request in progress");
         }
         try {
-            return vihf.readSoapHeaders(soap.getHeaders());
+            return vihf.readSecurityHeaders(soap.getHeaders().stream()
+                    .filter(h -> VihfNames.SECURITY_HEADER.equals(h.getName())).map(Header::getObject).toList());
         } catch (DmpException e) {
             throw fault(e);
         }

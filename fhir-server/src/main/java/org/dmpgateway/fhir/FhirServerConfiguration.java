@@ -3,12 +3,12 @@ package org.dmpgateway.fhir;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.LenientErrorHandler;
 import ca.uhn.fhir.rest.server.IResourceProvider;
+import org.dmpgateway.config.DmpProperties;
 import org.dmpgateway.fhir.error.RefusalTraceInterceptor;
 import org.dmpgateway.fhir.identity.BearerTokenReader;
 import org.dmpgateway.fhir.identity.TokenSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,7 +17,6 @@ import org.springframework.core.io.ResourceLoader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -34,6 +33,9 @@ public class FhirServerConfiguration {
      * started with {@code dmp.sandbox=true} accepts it (docs/security.md).
      */
     public static final String SANDBOX_SECRET = "sandbox-fhir-token-secret-change-me-0123456789";
+
+    /** The software version the CapabilityStatement states when dmp.version is not set (a build without Maven). */
+    static final String UNKNOWN_VERSION = "0.2.0-SNAPSHOT";
 
     /**
      * The server's own R4 context. Its parser does not look for reference targets to contain: the
@@ -52,15 +54,11 @@ public class FhirServerConfiguration {
     }
 
     @Bean
-    public BearerTokenReader bearerTokenReader(ResourceLoader resources,
-                                               @Value("${dmp.fhir.token.algorithm:HS256}") String algorithm,
-                                               @Value("${dmp.fhir.token.secret:}") String secret,
-                                               @Value("${dmp.fhir.token.public-keys:}") List<String> publicKeyLocations,
-                                               @Value("${dmp.fhir.token.issuer:}") String issuer,
-                                               @Value("${dmp.fhir.token.audience:}") String audience,
-                                               @Value("${dmp.fhir.token.clock-skew:5m}") Duration clockSkew) {
+    public BearerTokenReader bearerTokenReader(ResourceLoader resources, DmpProperties.Token token) {
+        String algorithm = token.algorithm();
+        String secret = token.secret();
         List<String> keys = new ArrayList<>();
-        for (String location : publicKeyLocations) {
+        for (String location : token.publicKeys()) {
             if (location.isBlank()) {
                 continue;
             }
@@ -74,15 +72,16 @@ public class FhirServerConfiguration {
             LOG.warn("FHIR bearer tokens are verified with the documented sandbox secret (dmp.fhir.token.secret): "
                     + "anyone can forge one. Set your own secret, or dmp.fhir.token.algorithm=RS256 with public keys.");
         }
-        return new BearerTokenReader(new TokenSettings(algorithm, secret, keys, issuer, audience, clockSkew));
+        return new BearerTokenReader(new TokenSettings(algorithm, secret, keys, token.issuer(), token.audience(),
+                token.clockSkew()));
     }
 
     @Bean
     public DmpFhirServer dmpFhirServer(FhirContext fhirContext, List<IResourceProvider> resourceProviders,
                                        List<FhirSystemProvider> systemProviders, BearerTokenReader tokens,
-                                       @Value("${dmp.version:0.2.0-SNAPSHOT}") String version,
-                                       RefusalTraceInterceptor refusalTraces) {
-        DmpFhirServer server = new DmpFhirServer(fhirContext, resourceProviders, systemProviders, tokens, version);
+                                       DmpProperties dmp, RefusalTraceInterceptor refusalTraces) {
+        DmpFhirServer server = new DmpFhirServer(fhirContext, resourceProviders, systemProviders, tokens,
+                dmp.version().isBlank() ? UNKNOWN_VERSION : dmp.version());
         // the adapter's own refusals, once the caller is known, go to the record's history (docs/security.md)
         server.registerInterceptor(refusalTraces);
         return server;

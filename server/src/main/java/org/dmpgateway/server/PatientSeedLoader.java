@@ -1,6 +1,8 @@
 package org.dmpgateway.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.dmpgateway.config.DmpProperties;
 import org.dmpgateway.model.ConsentStatus;
 import org.dmpgateway.model.PatientRecord;
 import org.dmpgateway.model.PatientRecordState;
@@ -11,7 +13,6 @@ import org.dmpgateway.repository.PatientRecordRepository;
 import org.dmpgateway.core.patient.InsValidator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.io.Resource;
@@ -56,8 +57,14 @@ public class PatientSeedLoader implements ApplicationRunner {
     private final ResourceLoader resources;
     private final String location;
 
+    /** With {@code dmp.patients.seed-file} of the configuration tree. */
+    @Autowired
     public PatientSeedLoader(PatientRecordRepository repository, ResourceLoader resources,
-                             @Value("${dmp.patients.seed-file:}") String location) {
+                             DmpProperties.Patients patients) {
+        this(repository, resources, patients.seedFile());
+    }
+
+    public PatientSeedLoader(PatientRecordRepository repository, ResourceLoader resources, String location) {
         this.repository = repository;
         this.resources = resources;
         this.location = location;

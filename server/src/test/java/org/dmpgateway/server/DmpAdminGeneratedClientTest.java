@@ -30,7 +30,7 @@ import org.dmpgateway.model.PatientRecordState;
 import org.dmpgateway.core.patient.InsValidator;
 import org.dmpgateway.server.support.AdminClient;
 import org.dmpgateway.server.support.Vihf;
-import org.dmpgateway.xds.vihf.VihfNames;
+import org.dmpgateway.identity.VihfNames;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;

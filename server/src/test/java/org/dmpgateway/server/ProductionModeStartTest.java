@@ -58,6 +58,24 @@ class ProductionModeStartTest {
         assertFalse(run.output.contains("\tat "), "no stack trace: " + run.output);
     }
 
+    /**
+     * The dmp.* tree is validated at start (docs/operations.md): a value out of its bounds stops the
+     * start, and Spring Boot's report names the property, without a stack trace.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "--dmp.limits.retrieve-documents=-1 | Property: dmp.limits.retrieve-documents",
+            "--dmp.limits.request-bytes=0MB | dmp.limits.request-bytes must be a positive size",
+            "--dmp.notifications.smtp.port=70000 | Property: dmp.notifications.smtp.port",
+            "--dmp.fhir.token.algorithm=ES256 | Property: dmp.fhir.token.algorithm"})
+    void refusesToStartWithAValueOutOfItsBounds(String setting, String expected) throws Exception {
+        Started run = start(List.of(OWN_SECRET, TRUST_STORE, setting));
+        assertNotEquals(0, run.exitCode, run.output);
+        assertTrue(run.output.contains(expected), run.output);
+        assertFalse(run.output.contains("\tat "), "no stack trace: " + run.output);
+        assertFalse(run.output.contains("Tomcat started"), "nothing was opened: " + run.output);
+    }
+
     record Started(int exitCode, String output) {
     }
 

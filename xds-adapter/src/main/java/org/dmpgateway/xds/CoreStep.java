@@ -9,7 +9,7 @@ import java.util.function.BiFunction;
 
 /**
  * The core's step in an XDS route: the body is the internal command the mappings made, the caller
- * the identity {@link org.dmpgateway.xds.vihf.VihfReader} read; the body becomes the {@link Core}'s
+ * the identity {@link org.dmpgateway.xds.vihf.VihfProcessor} read; the body becomes the {@link Core}'s
  * answer. A refusal of the core is thrown on to the route's error handling ({@link XdsFailures}).
  */
 final class CoreStep {

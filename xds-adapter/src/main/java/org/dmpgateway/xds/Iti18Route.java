@@ -10,7 +10,7 @@ import org.dmpgateway.mappings.xds.iti18.XdsQueryResponseMapper;
 import org.dmpgateway.mappings.xds.error.XdsTransaction;
 import org.openehealth.ipf.commons.ihe.xds.core.requests.QueryRegistry;
 import org.openehealth.ipf.commons.ihe.xds.core.stub.ebrs30.query.AdhocQueryRequest;
-import org.dmpgateway.xds.vihf.VihfReader;
+import org.dmpgateway.xds.vihf.VihfProcessor;
 import org.dmpgateway.xds.vihf.VihfSecurityHeaderInterceptor;
 import org.springframework.stereotype.Component;
 
@@ -21,7 +21,7 @@ import static org.openehealth.ipf.platform.camel.ihe.xds.XdsCamelValidators.iti1
 
 /**
  * ITI-18 Registry Stored Query, served at /services/iti18.
- * The caller is the VIHF of the request's wsse:Security header ({@link VihfReader}). A document
+ * The caller is the VIHF of the request's wsse:Security header ({@link VihfProcessor}). A document
  * status slot naming the CI-SIS Archived status is read before IPF's validator, which knows only
  * Approved and Deprecated ({@link CisisQueryStatuses}). IPF validates the query, and the answer when
  * {@link ResponseValidation} says so, with the DMP's profile ({@link DmpProfiledValidation}: CX with
@@ -33,11 +33,11 @@ public class Iti18Route extends RouteBuilder {
     /** The document statuses asked for when they include the CI-SIS Archived status ({@link CisisQueryStatuses}). */
     static final String REQUESTED_DOCUMENT_STATUSES = "DmpRequestedDocumentStatuses";
 
-    private final VihfReader vihf;
+    private final VihfProcessor vihf;
     private final Core core;
     private final ResponseValidation responses;
 
-    public Iti18Route(VihfReader vihf, Core core, ResponseValidation responses) {
+    public Iti18Route(VihfProcessor vihf, Core core, ResponseValidation responses) {
         this.vihf = vihf;
         this.core = core;
         this.responses = responses;

@@ -8,7 +8,7 @@ import org.dmpgateway.mappings.xds.error.XdsTransaction;
 import org.openehealth.ipf.commons.ihe.xds.core.requests.ProvideAndRegisterDocumentSet;
 import org.openehealth.ipf.commons.ihe.xds.core.responses.Response;
 import org.openehealth.ipf.commons.ihe.xds.core.responses.Status;
-import org.dmpgateway.xds.vihf.VihfReader;
+import org.dmpgateway.xds.vihf.VihfProcessor;
 import org.dmpgateway.xds.vihf.VihfSecurityHeaderInterceptor;
 import org.springframework.stereotype.Component;
 
@@ -17,16 +17,16 @@ import static org.openehealth.ipf.platform.camel.ihe.xds.XdsCamelValidators.iti4
 
 /**
  * ITI-41 Provide and Register Document Set-b, served at /services/iti41.
- * The caller is the VIHF of the request's wsse:Security header ({@link VihfReader}). IPF validates
+ * The caller is the VIHF of the request's wsse:Security header ({@link VihfProcessor}). IPF validates
  * the request with the DMP's profile ({@link DmpProfiledValidation}: CX with ^NH, XON with IDNST).
  */
 @Component
 public class Iti41Route extends RouteBuilder {
-    private final VihfReader vihf;
+    private final VihfProcessor vihf;
     private final Core core;
     private final ResponseValidation responses;
 
-    public Iti41Route(VihfReader vihf, Core core, ResponseValidation responses) {
+    public Iti41Route(VihfProcessor vihf, Core core, ResponseValidation responses) {
         this.vihf = vihf;
         this.core = core;
         this.responses = responses;

@@ -6,7 +6,7 @@ import org.dmpgateway.model.query.RetrieveCommand;
 import org.dmpgateway.mappings.xds.iti43.XdsRetrieveMapper;
 import org.dmpgateway.mappings.xds.error.XdsTransaction;
 import org.openehealth.ipf.commons.ihe.xds.core.requests.RetrieveDocumentSet;
-import org.dmpgateway.xds.vihf.VihfReader;
+import org.dmpgateway.xds.vihf.VihfProcessor;
 import org.dmpgateway.xds.vihf.VihfSecurityHeaderInterceptor;
 import org.springframework.stereotype.Component;
 
@@ -15,15 +15,15 @@ import static org.openehealth.ipf.platform.camel.ihe.xds.XdsCamelValidators.iti4
 
 /**
  * ITI-43 Retrieve Document Set, served at /services/iti43 (MTOM).
- * The caller is the VIHF of the request's wsse:Security header ({@link VihfReader}).
+ * The caller is the VIHF of the request's wsse:Security header ({@link VihfProcessor}).
  */
 @Component
 public class Iti43Route extends RouteBuilder {
-    private final VihfReader vihf;
+    private final VihfProcessor vihf;
     private final Core core;
     private final ResponseValidation responses;
 
-    public Iti43Route(VihfReader vihf, Core core, ResponseValidation responses) {
+    public Iti43Route(VihfProcessor vihf, Core core, ResponseValidation responses) {
         this.vihf = vihf;
         this.core = core;
         this.responses = responses;

@@ -10,7 +10,7 @@ import org.dmpgateway.mappings.xds.iti57.XdsUpdateValidation;
 import org.openehealth.ipf.commons.ihe.xds.core.responses.Response;
 import org.openehealth.ipf.commons.ihe.xds.core.responses.Status;
 import org.openehealth.ipf.commons.ihe.xds.core.stub.ebrs30.lcm.SubmitObjectsRequest;
-import org.dmpgateway.xds.vihf.VihfReader;
+import org.dmpgateway.xds.vihf.VihfProcessor;
 import org.dmpgateway.xds.vihf.VihfSecurityHeaderInterceptor;
 import org.springframework.stereotype.Component;
 
@@ -27,15 +27,15 @@ import static org.openehealth.ipf.platform.camel.ihe.xds.XdsCamelValidators.iti5
  * request in which those statuses stand as Approved / Deprecated, since IPF's validator alone
  * refuses them; the header {@code ValidatorAdapter.NEED_VALIDATION_HEADER_NAME = false} turns it
  * off as it does IPF's own validators. As in the other XDS routes, the caller is the VIHF
- * of the wsse:Security header ({@link VihfReader}), read right after validation.
+ * of the wsse:Security header ({@link VihfProcessor}), read right after validation.
  */
 @Component
 public class Iti57Route extends RouteBuilder {
-    private final VihfReader vihf;
+    private final VihfProcessor vihf;
     private final Core core;
     private final ResponseValidation responses;
 
-    public Iti57Route(VihfReader vihf, Core core, ResponseValidation responses) {
+    public Iti57Route(VihfProcessor vihf, Core core, ResponseValidation responses) {
         this.vihf = vihf;
         this.core = core;
         this.responses = responses;

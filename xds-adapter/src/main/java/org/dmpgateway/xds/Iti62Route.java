@@ -8,7 +8,7 @@ import org.dmpgateway.mappings.xds.error.XdsTransaction;
 import org.openehealth.ipf.commons.ihe.xds.core.requests.RemoveMetadata;
 import org.openehealth.ipf.commons.ihe.xds.core.responses.Response;
 import org.openehealth.ipf.commons.ihe.xds.core.responses.Status;
-import org.dmpgateway.xds.vihf.VihfReader;
+import org.dmpgateway.xds.vihf.VihfProcessor;
 import org.dmpgateway.xds.vihf.VihfSecurityHeaderInterceptor;
 import org.springframework.stereotype.Component;
 
@@ -18,16 +18,16 @@ import static org.openehealth.ipf.platform.camel.ihe.xds.XdsCamelValidators.iti6
 /**
  * ITI-62 Remove Metadata, served at /services/iti62 (IPF component {@code rmd-iti62}): the author's
  * logical deletion of document entries (status Deleted, see the core's RemoveDocuments). As in the
- * other XDS routes, the caller is the VIHF of the wsse:Security header ({@link VihfReader}), read
+ * other XDS routes, the caller is the VIHF of the wsse:Security header ({@link VihfProcessor}), read
  * right after validation.
  */
 @Component
 public class Iti62Route extends RouteBuilder {
-    private final VihfReader vihf;
+    private final VihfProcessor vihf;
     private final Core core;
     private final ResponseValidation responses;
 
-    public Iti62Route(VihfReader vihf, Core core, ResponseValidation responses) {
+    public Iti62Route(VihfProcessor vihf, Core core, ResponseValidation responses) {
         this.vihf = vihf;
         this.core = core;
         this.responses = responses;

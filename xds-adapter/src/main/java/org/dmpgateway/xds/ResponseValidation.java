@@ -1,7 +1,8 @@
 package org.dmpgateway.xds;
 
 import org.apache.camel.Processor;
-import org.springframework.beans.factory.annotation.Value;
+import org.dmpgateway.config.DmpProperties;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,7 +20,13 @@ public class ResponseValidation {
 
     private final boolean enabled;
 
-    public ResponseValidation(@Value("${" + PROPERTY + ":false}") boolean enabled) {
+    /** With {@code dmp.xds.validate-responses} of the configuration tree. */
+    @Autowired
+    public ResponseValidation(DmpProperties.Xds xds) {
+        this(xds.validateResponses());
+    }
+
+    public ResponseValidation(boolean enabled) {
         this.enabled = enabled;
     }
 

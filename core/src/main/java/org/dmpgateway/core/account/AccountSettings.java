@@ -1,6 +1,7 @@
 package org.dmpgateway.core.account;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.dmpgateway.config.DmpProperties;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -24,16 +25,24 @@ public class AccountSettings {
     private final int creationBatch;
     private final boolean creationEnabled;
 
-    public AccountSettings(@Value("${dmp.accounts.opposition-period:42d}") Duration oppositionPeriod,
-                           @Value("${dmp.accounts.code.validity:90d}") Duration codeValidity,
-                           @Value("${dmp.accounts.code.max-attempts:5}") int codeMaxAttempts,
-                           @Value("${dmp.accounts.journey.validity:30m}") Duration journeyValidity,
-                           @Value("${dmp.accounts.one-time-code.validity:10m}") Duration oneTimeCodeValidity,
-                           @Value("${dmp.accounts.one-time-code.max-attempts:3}") int oneTimeCodeMaxAttempts,
-                           @Value("${dmp.accounts.session.validity:30m}") Duration sessionValidity,
-                           @Value("${dmp.accounts.creation.poll-interval:60000}") long creationPollMillis,
-                           @Value("${dmp.accounts.creation.batch:100}") int creationBatch,
-                           @Value("${dmp.accounts.creation.enabled:true}") boolean creationEnabled) {
+    /** The {@code dmp.accounts} node of the configuration tree. */
+    @Autowired
+    public AccountSettings(DmpProperties.Accounts a) {
+        this(a.oppositionPeriod(), a.code().validity(), a.code().maxAttempts(), a.journey().validity(),
+                a.oneTimeCode().validity(), a.oneTimeCode().maxAttempts(), a.session().validity(),
+                a.creation().pollInterval(), a.creation().batch(), a.creation().enabled());
+    }
+
+    public AccountSettings(Duration oppositionPeriod,
+                           Duration codeValidity,
+                           int codeMaxAttempts,
+                           Duration journeyValidity,
+                           Duration oneTimeCodeValidity,
+                           int oneTimeCodeMaxAttempts,
+                           Duration sessionValidity,
+                           long creationPollMillis,
+                           int creationBatch,
+                           boolean creationEnabled) {
         this.oppositionPeriod = positive(oppositionPeriod, "dmp.accounts.opposition-period");
         this.codeValidity = positive(codeValidity, "dmp.accounts.code.validity");
         this.codeMaxAttempts = atLeastOne(codeMaxAttempts, "dmp.accounts.code.max-attempts");

@@ -2,9 +2,10 @@ package org.dmpgateway.core.account;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.dmpgateway.config.DmpProperties;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -34,9 +35,15 @@ public class HttpSmsGateway implements SmsGateway {
     private final Duration timeout;
     private final HttpClient client;
 
-    public HttpSmsGateway(@Value("${dmp.sms.url:}") String url, @Value("${dmp.sms.token:}") String token,
-                          @Value("${dmp.sms.sender:MonEspSante}") String sender,
-                          @Value("${dmp.sms.timeout:5s}") Duration timeout) {
+    /** The {@code dmp.sms} node of the configuration tree. */
+    @Autowired
+    public HttpSmsGateway(DmpProperties.Sms sms) {
+        this(sms.url(), sms.token(), sms.sender(), sms.timeout());
+    }
+
+    public HttpSmsGateway(String url, String token,
+                          String sender,
+                          Duration timeout) {
         this.url = url == null ? "" : url.strip();
         this.token = token == null ? "" : token.strip();
         this.sender = sender;

@@ -1,6 +1,7 @@
 package org.dmpgateway.core.notification;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.dmpgateway.config.DmpProperties;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -26,20 +27,28 @@ public class NotificationSettings {
     private final int maxAttempts;
     private final Duration failureWarningInterval;
 
+    /** The {@code dmp.notifications} node of the configuration tree. */
+    @Autowired
+    public NotificationSettings(DmpProperties.Notifications n) {
+        this(n.enabled(), n.smtp().host(), n.smtp().port(), n.smtp().username(), n.smtp().password(),
+                n.smtp().timeout(), n.from(), n.pollInterval(), n.batchSize(), n.retryBaseDelay(), n.retryMaxDelay(),
+                n.maxAttempts(), n.failureWarningInterval());
+    }
+
     public NotificationSettings(
-            @Value("${dmp.notifications.enabled:true}") boolean enabled,
-            @Value("${dmp.notifications.smtp.host:localhost}") String smtpHost,
-            @Value("${dmp.notifications.smtp.port:25}") int smtpPort,
-            @Value("${dmp.notifications.smtp.username:}") String smtpUsername,
-            @Value("${dmp.notifications.smtp.password:}") String smtpPassword,
-            @Value("${dmp.notifications.smtp.timeout:10s}") Duration smtpTimeout,
-            @Value("${dmp.notifications.from:Mon espace santé (bac à sable) <no-reply@dmp-gateway.local>}") String from,
-            @Value("${dmp.notifications.poll-interval:2000}") long pollIntervalMillis,
-            @Value("${dmp.notifications.batch-size:20}") int batchSize,
-            @Value("${dmp.notifications.retry-base-delay:5s}") Duration retryBaseDelay,
-            @Value("${dmp.notifications.retry-max-delay:10m}") Duration retryMaxDelay,
-            @Value("${dmp.notifications.max-attempts:10}") int maxAttempts,
-            @Value("${dmp.notifications.failure-warning-interval:15m}") Duration failureWarningInterval) {
+            boolean enabled,
+            String smtpHost,
+            int smtpPort,
+            String smtpUsername,
+            String smtpPassword,
+            Duration smtpTimeout,
+            String from,
+            long pollIntervalMillis,
+            int batchSize,
+            Duration retryBaseDelay,
+            Duration retryMaxDelay,
+            int maxAttempts,
+            Duration failureWarningInterval) {
         if (smtpHost == null || smtpHost.isBlank()) {
             throw new IllegalArgumentException("dmp.notifications.smtp.host is empty");
         }

@@ -16,8 +16,8 @@ import org.dmpgateway.model.trail.TraceAction;
 import org.dmpgateway.repository.AccessTrailRepository;
 import org.dmpgateway.repository.PatientRecordRepository;
 import org.dmpgateway.core.patient.PatientResolver;
+import org.dmpgateway.config.DmpProperties;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -54,12 +54,17 @@ public class AccessPolicy {
         this(patients, records, trail, matrix, roles, authorizationForWrites, BreakGlassJustification.DEFAULT_MIN_LENGTH);
     }
 
+    /** With the {@code dmp.policy} node of the configuration tree. */
     @Autowired
     public AccessPolicy(PatientResolver patients, PatientRecordRepository records, AccessTrailRepository trail,
-                        HabilitationMatrix matrix, SubjectRoles roles,
-                        @Value("${dmp.policy.authorization-required-for-writes:true}") boolean authorizationForWrites,
-                        @Value("${dmp.policy.break-glass-min-length:" + BreakGlassJustification.DEFAULT_MIN_LENGTH
-                                + "}") int breakGlassMinLength) {
+                        HabilitationMatrix matrix, SubjectRoles roles, DmpProperties.Policy settings) {
+        this(patients, records, trail, matrix, roles, settings.authorizationRequiredForWrites(),
+                settings.breakGlassMinLength());
+    }
+
+    public AccessPolicy(PatientResolver patients, PatientRecordRepository records, AccessTrailRepository trail,
+                        HabilitationMatrix matrix, SubjectRoles roles, boolean authorizationForWrites,
+                        int breakGlassMinLength) {
         if (breakGlassMinLength < 1) {
             throw new IllegalArgumentException("dmp.policy.break-glass-min-length must be 1 or more, not "
                     + breakGlassMinLength);

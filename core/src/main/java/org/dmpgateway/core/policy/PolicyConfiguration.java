@@ -1,8 +1,8 @@
 package org.dmpgateway.core.policy;
 
+import org.dmpgateway.config.DmpProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.Resource;
@@ -20,9 +20,9 @@ public class PolicyConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(PolicyConfiguration.class);
 
     @Bean
-    public HabilitationMatrix habilitationMatrix(ResourceLoader resources,
-            @Value("${dmp.habilitation.matrix-file:classpath:terminology/habilitation-matrix.csv}") String location)
+    public HabilitationMatrix habilitationMatrix(ResourceLoader resources, DmpProperties.Habilitation settings)
             throws IOException {
+        String location = settings.matrixFile();
         try (InputStream in = open(resources, location, "habilitation matrix", "dmp.habilitation.matrix-file")) {
             HabilitationMatrix matrix = HabilitationMatrix.read(in, location);
             LOG.info("habilitation matrix: {} rows from {}", matrix.rows().size(), location);
@@ -31,9 +31,8 @@ public class PolicyConfiguration {
     }
 
     @Bean
-    public SubjectRoles subjectRoles(ResourceLoader resources,
-            @Value("${dmp.policy.subject-roles-file:classpath:terminology/vihf-subject-roles.csv}") String location)
-            throws IOException {
+    public SubjectRoles subjectRoles(ResourceLoader resources, DmpProperties.Policy settings) throws IOException {
+        String location = settings.subjectRolesFile();
         try (InputStream in = open(resources, location, "subject roles", "dmp.policy.subject-roles-file")) {
             SubjectRoles roles = SubjectRoles.read(in, location);
             LOG.info("subject roles (JDV_J65): {} codes from {}", roles.size(), location);

@@ -29,6 +29,8 @@ import org.dmpgateway.model.query.RegistryQuery.GetSubmissionSets;
 import org.dmpgateway.model.query.SubmissionSetCriteria;
 import org.dmpgateway.repository.ObjectKind;
 import org.dmpgateway.repository.RegistryRepository;
+import org.dmpgateway.config.DmpProperties;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.apache.camel.Header;
 import org.dmpgateway.model.CoreEndpoints;
 import org.dmpgateway.model.access.AccessContext;
@@ -37,7 +39,6 @@ import org.dmpgateway.core.policy.AccessPolicy;
 import org.dmpgateway.core.policy.Admission;
 import org.dmpgateway.core.trail.AccessTrail;
 import org.dmpgateway.core.trail.ProbedDocuments;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -68,9 +69,15 @@ public class StoredQueries {
     private final ProbedDocuments probes;
     private final int maxResults;
 
+    /** With {@code dmp.xds.max-query-results} of the configuration tree. */
+    @Autowired
     public StoredQueries(RegistryRepository repository, AccessPolicy policy, AccessTrail trail,
-                         TransactionTemplate transaction, ProbedDocuments probes,
-                         @Value("${dmp.xds.max-query-results:5000}") int maxResults) {
+                         TransactionTemplate transaction, ProbedDocuments probes, DmpProperties.Xds xds) {
+        this(repository, policy, trail, transaction, probes, xds.maxQueryResults());
+    }
+
+    public StoredQueries(RegistryRepository repository, AccessPolicy policy, AccessTrail trail,
+                         TransactionTemplate transaction, ProbedDocuments probes, int maxResults) {
         this.repository = repository;
         this.policy = policy;
         this.trail = trail;

@@ -1,5 +1,7 @@
 package org.dmpgateway.core.retrieve;
 
+import org.dmpgateway.config.DmpProperties;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.apache.camel.Header;
 import org.dmpgateway.model.CoreEndpoints;
 import org.dmpgateway.model.access.AccessContext;
@@ -23,7 +25,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import org.dmpgateway.model.limits.Limits;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.util.unit.DataSize;
 
 import java.util.ArrayList;
@@ -54,11 +55,16 @@ public class RetrieveDocuments {
     private final TransactionTemplate transaction;
     private final ProbedDocuments probes;
     /** dmp.limits.retrieve-documents; unlimited when built without Spring. */
-    @Value("${dmp.limits.retrieve-documents:20}")
     private int maxDocuments = Integer.MAX_VALUE;
     /** dmp.limits.retrieve-bytes; unlimited when built without Spring. */
-    @Value("${dmp.limits.retrieve-bytes:100MB}")
     private DataSize maxBytes = DataSize.ofBytes(Long.MAX_VALUE);
+
+    /** {@code dmp.limits.retrieve-documents} and {@code -bytes} of the configuration tree. */
+    @Autowired
+    void limits(DmpProperties.Limits limits) {
+        this.maxDocuments = limits.retrieveDocuments();
+        this.maxBytes = limits.retrieveBytes();
+    }
 
     public RetrieveDocuments(RegistryRepository repository, GatewayIdentity identity, AccessPolicy policy,
                              AccessTrail trail, TransactionTemplate transaction, ProbedDocuments probes) {

@@ -13,6 +13,7 @@ import org.dmpgateway.repository.RegistryRepository;
 import org.dmpgateway.repository.SubmissionWrite;
 import org.dmpgateway.core.GatewayIdentity;
 import org.dmpgateway.core.Hl7Clock;
+import org.dmpgateway.config.DmpProperties;
 import org.apache.camel.Header;
 import org.dmpgateway.model.CoreEndpoints;
 import org.dmpgateway.model.access.AccessContext;
@@ -52,8 +53,13 @@ public class SubmitDocuments {
     private final DmpValueSetRule valueSets;
     private final Clock clock;
     /** dmp.limits.document-bytes (docs/security.md, "Limits"); unlimited when built without Spring. */
-    @org.springframework.beans.factory.annotation.Value("${dmp.limits.document-bytes:20MB}")
     private DataSize documentBytes = DataSize.ofBytes(Long.MAX_VALUE);
+
+    /** {@code dmp.limits.document-bytes} of the configuration tree. */
+    @org.springframework.beans.factory.annotation.Autowired
+    void limits(DmpProperties.Limits limits) {
+        this.documentBytes = limits.documentBytes();
+    }
 
     @org.springframework.beans.factory.annotation.Autowired
     public SubmitDocuments(RegistryRepository repository, AccessPolicy policy, AccessTrail trail,

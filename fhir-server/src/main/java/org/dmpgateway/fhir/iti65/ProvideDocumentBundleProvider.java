@@ -3,6 +3,7 @@ package org.dmpgateway.fhir.iti65;
 import ca.uhn.fhir.rest.annotation.Transaction;
 import ca.uhn.fhir.rest.annotation.TransactionParam;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
+import org.dmpgateway.config.DmpProperties;
 import org.dmpgateway.fhir.FhirSystemProvider;
 import org.dmpgateway.model.Core;
 import org.dmpgateway.fhir.error.FhirRefusal;
@@ -14,7 +15,6 @@ import org.dmpgateway.mappings.fhir.bundle.ProvideBundleResponseMapper;
 import org.dmpgateway.model.Submission;
 import org.dmpgateway.model.limits.Limits;
 import org.hl7.fhir.r4.model.Bundle;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,9 +34,9 @@ public class ProvideDocumentBundleProvider implements FhirSystemProvider {
     private final Core core;
     private final int maxEntries;
 
-    public ProvideDocumentBundleProvider(Core core, @Value("${dmp.limits.bundle-entries:1000}") int maxEntries) {
+    public ProvideDocumentBundleProvider(Core core, DmpProperties.Limits limits) {
         this.core = core;
-        this.maxEntries = maxEntries;
+        this.maxEntries = limits.bundleEntries();
     }
 
     @Transaction

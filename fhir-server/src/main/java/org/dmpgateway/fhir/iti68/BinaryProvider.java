@@ -5,6 +5,7 @@ import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.IResourceProvider;
+import org.dmpgateway.config.DmpProperties;
 import org.dmpgateway.model.Core;
 import org.dmpgateway.fhir.identity.BearerTokenInterceptor;
 import org.dmpgateway.model.access.AccessContext;
@@ -12,7 +13,6 @@ import org.dmpgateway.model.query.RetrieveCommand;
 import org.dmpgateway.model.query.RetrieveResult;
 import org.hl7.fhir.r4.model.Binary;
 import org.hl7.fhir.r4.model.IdType;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -33,9 +33,9 @@ public class BinaryProvider implements IResourceProvider {
     private final Core core;
     private final String repositoryUniqueId;
 
-    public BinaryProvider(Core core, @Value("${dmp.xds.repository-unique-id}") String repositoryUniqueId) {
+    public BinaryProvider(Core core, DmpProperties.Xds xds) {
         this.core = core;
-        this.repositoryUniqueId = repositoryUniqueId;
+        this.repositoryUniqueId = xds.repositoryUniqueId();
     }
 
     @Override

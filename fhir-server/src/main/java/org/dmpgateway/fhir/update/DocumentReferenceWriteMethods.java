@@ -7,6 +7,7 @@ import ca.uhn.fhir.rest.api.PatchTypeEnum;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.PreconditionFailedException;
 import ca.uhn.fhir.rest.server.exceptions.UnclassifiedServerFailureException;
+import org.dmpgateway.config.DmpProperties;
 import org.dmpgateway.model.Core;
 import org.dmpgateway.fhir.error.FhirRefusal;
 import org.dmpgateway.fhir.identity.BearerTokenInterceptor;
@@ -28,7 +29,6 @@ import org.dmpgateway.model.EntryStatus;
 import org.hl7.fhir.r4.model.DocumentReference;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Parameters;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -57,11 +57,10 @@ public class DocumentReferenceWriteMethods {
     private final DocumentLookup lookup;
     private final String gatewayOid;
 
-    public DocumentReferenceWriteMethods(Core core, RegistryReader reader,
-                                         @Value("${dmp.xds.repository-unique-id:}") String gatewayOid) {
+    public DocumentReferenceWriteMethods(Core core, RegistryReader reader, DmpProperties.Xds xds) {
         this.core = core;
         this.lookup = new DocumentLookup(reader);
-        this.gatewayOid = gatewayOid;
+        this.gatewayOid = xds.repositoryUniqueId();
     }
 
     /** PATCH DocumentReference/id or DocumentReference?identifier=... */

@@ -4,10 +4,10 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.dmpgateway.config.DmpProperties;
 import org.dmpgateway.server.sandbox.SandboxMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -58,7 +58,8 @@ class AdminTokenFilter extends OncePerRequestFilter {
     @Configuration
     static class Registration {
         @Bean
-        FilterRegistrationBean<AdminTokenFilter> adminTokenFilter(@Value("${dmp.admin.token:}") String token) {
+        FilterRegistrationBean<AdminTokenFilter> adminTokenFilter(DmpProperties.Admin admin) {
+            String token = admin.token();
             if (SandboxMode.SANDBOX_ADMIN_TOKEN.equals(token)) {
                 LOG.warn("the administration API (/admin) accepts the documented sandbox token: set dmp.admin.token "
                         + "to a secret of your own outside a sandbox");

@@ -7,7 +7,7 @@ import org.dmpgateway.model.access.RecordStatus;
 import org.dmpgateway.model.error.DmpError;
 import org.dmpgateway.model.error.DmpErrorCode;
 import org.dmpgateway.model.error.DmpException;
-import org.dmpgateway.xds.vihf.VihfReader;
+import org.dmpgateway.identity.VihfReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;

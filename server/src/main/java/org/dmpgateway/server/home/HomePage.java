@@ -1,6 +1,6 @@
 package org.dmpgateway.server.home;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.dmpgateway.config.DmpProperties;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -33,9 +33,9 @@ public class HomePage {
     private final String version;
     private final boolean sandbox;
 
-    public HomePage(@Value("${dmp.version:}") String version, @Value("${dmp.sandbox:false}") boolean sandbox) {
-        this.version = version;
-        this.sandbox = sandbox;
+    public HomePage(DmpProperties dmp) {
+        this.version = dmp.version();
+        this.sandbox = dmp.sandbox();
     }
 
     @GetMapping(path = "/", produces = MediaType.TEXT_HTML_VALUE)

@@ -5,7 +5,7 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.security.SecurityScheme;
-import org.springframework.beans.factory.annotation.Value;
+import org.dmpgateway.config.DmpProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -18,7 +18,8 @@ import org.springframework.context.annotation.Configuration;
 public class OpenApiDescription {
 
     @Bean
-    public OpenAPI dmpGatewayOpenApi(@Value("${dmp.version:}") String version) {
+    public OpenAPI dmpGatewayOpenApi(DmpProperties dmp) {
+        String version = dmp.version();
         return new OpenAPI()
                 .info(new Info()
                         .title("DMP Gateway REST and administration API")

@@ -4,7 +4,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.beans.factory.annotation.Value;
+import org.dmpgateway.config.DmpProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -63,10 +63,9 @@ class ManagementTokenFilter extends OncePerRequestFilter {
     static class Registration {
         @Bean
         FilterRegistrationBean<ManagementTokenFilter> managementTokenFilter(
-                @Value("${dmp.management.token:}") String token,
-                @Value("${dmp.management.public:false}") boolean open) {
+                DmpProperties.Management management) {
             FilterRegistrationBean<ManagementTokenFilter> bean =
-                    new FilterRegistrationBean<>(new ManagementTokenFilter(token, open));
+                    new FilterRegistrationBean<>(new ManagementTokenFilter(management.token(), management.open()));
             bean.addUrlPatterns("/actuator", "/actuator/*");
             bean.setName("managementTokenFilter");
             bean.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);

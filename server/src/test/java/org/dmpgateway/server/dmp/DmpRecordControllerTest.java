@@ -21,7 +21,7 @@ import org.dmpgateway.model.error.IdentityField;
 import org.dmpgateway.model.ConsentStatus;
 import org.dmpgateway.model.PatientRecordState;
 import org.dmpgateway.server.support.Vihf;
-import org.dmpgateway.xds.vihf.VihfReader;
+import org.dmpgateway.identity.VihfReader;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -2,7 +2,7 @@ package org.dmpgateway.server.support;
 
 import org.dmpgateway.model.access.AccessMode;
 import org.dmpgateway.model.CodedValue;
-import org.dmpgateway.xds.vihf.VihfNames;
+import org.dmpgateway.identity.VihfNames;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 

@@ -1,12 +1,13 @@
 package org.dmpgateway.server.support;
 
+import org.dmpgateway.config.DmpProperties;
 import org.dmpgateway.model.access.AccessContext;
 import org.dmpgateway.model.access.AccessMode;
 import org.dmpgateway.model.error.DmpErrorCode;
 import org.dmpgateway.model.error.DmpException;
 import org.dmpgateway.model.CodedValue;
 import org.dmpgateway.model.PatientRef;
-import org.dmpgateway.xds.vihf.VihfReader;
+import org.dmpgateway.identity.VihfReader;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.DefaultResourceLoader;
 
@@ -16,7 +17,8 @@ import static org.junit.jupiter.api.Assertions.*;
 /** The test-side VIHF builder renders what the gateway's VihfReader reads, signed or not. */
 class VihfTest {
     static VihfReader signedOnly() {
-        return new VihfReader(true, TestKeys.TRUST_STORE, TestKeys.PASSWORD, "PKCS12", new DefaultResourceLoader());
+        return VihfReader.configured(new DmpProperties.Vihf(true, TestKeys.TRUST_STORE, TestKeys.PASSWORD, "PKCS12"),
+                new DefaultResourceLoader());
     }
 
     @Test

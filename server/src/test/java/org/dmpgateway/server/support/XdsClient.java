@@ -3,7 +3,7 @@ package org.dmpgateway.server.support;
 import org.apache.camel.ProducerTemplate;
 import org.apache.cxf.binding.soap.SoapHeader;
 import org.apache.cxf.headers.Header;
-import org.dmpgateway.xds.vihf.VihfNames;
+import org.dmpgateway.identity.VihfNames;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.Identifiable;
 import org.openehealth.ipf.commons.ihe.xds.core.requests.DocumentReference;
 import org.openehealth.ipf.commons.ihe.xds.core.requests.ProvideAndRegisterDocumentSet;

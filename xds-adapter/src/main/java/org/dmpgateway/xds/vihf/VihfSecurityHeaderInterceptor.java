@@ -4,6 +4,7 @@ import org.apache.cxf.binding.soap.SoapMessage;
 import org.apache.cxf.binding.soap.interceptor.AbstractSoapInterceptor;
 import org.apache.cxf.headers.Header;
 import org.apache.cxf.phase.Phase;
+import org.dmpgateway.identity.VihfNames;
 import org.springframework.stereotype.Component;
 
 import javax.xml.namespace.QName;
@@ -14,14 +15,14 @@ import java.util.Set;
 /**
  * Declares to CXF that the XDS endpoints understand the {@code wsse:Security} header, so that a
  * VIHF sent with {@code mustUnderstand="1"} (as WS-Security stacks usually do) is not refused with
- * a MustUnderstand SOAP fault. The header is processed in the route by {@link VihfReader}, which
- * reads (and, with dmp.vihf.require-signature, verifies) the one SAML assertion it carries; other
- * WS-Security content (timestamps, message signatures) is not processed.
+ * a MustUnderstand SOAP fault. The header is processed in the route by {@link VihfProcessor}, whose
+ * identity-module reader reads (and, with dmp.vihf.require-signature, verifies) the one SAML
+ * assertion it carries; other WS-Security content (timestamps, message signatures) is not processed.
  * <p>
  * An ambiguous identity is not let through: IPF hands the route the SOAP headers as a map by name,
  * where a second {@code wsse:Security} header would silently replace the first. When a request
  * carries several, they are replaced here by one header holding a {@link SeveralSecurityHeaders}
- * marker, which {@link VihfReader} refuses (IDENTITY_INVALID).
+ * marker, which {@link VihfProcessor} hands on as that many headers, refused (IDENTITY_INVALID).
  * <p>
  * Attached to the endpoints with {@code ?inInterceptors=#vihfSecurityHeader}.
  */

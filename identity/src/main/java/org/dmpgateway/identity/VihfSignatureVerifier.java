@@ -1,4 +1,4 @@
-package org.dmpgateway.xds.vihf;
+package org.dmpgateway.identity;
 
 import org.dmpgateway.model.error.Causes;
 import org.dmpgateway.model.error.DmpErrorCode;
@@ -82,7 +82,7 @@ final class VihfSignatureVerifier {
         if (id.isBlank()) {
             throw untrusted("the assertion has no ID attribute, so no signature can refer to it");
         }
-        List<Element> signatures = VihfReader.children(assertion, VihfNames.XMLDSIG_NS, "Signature");
+        List<Element> signatures = Dom.children(assertion, VihfNames.XMLDSIG_NS, "Signature");
         if (signatures.isEmpty()) {
             throw untrusted("the VIHF assertion is not signed (no ds:Signature in the Assertion)"
                     + " and this gateway requires signed assertions (dmp.vihf.require-signature=true)");

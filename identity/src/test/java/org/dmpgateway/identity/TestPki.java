@@ -1,4 +1,4 @@
-package org.dmpgateway.xds.vihf;
+package org.dmpgateway.identity;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package org.dmpgateway.xds.vihf;
+package org.dmpgateway.identity;
 
 import org.dmpgateway.model.access.AccessContext;
 import org.dmpgateway.model.access.CallerSoftware;
@@ -22,8 +22,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import static org.dmpgateway.xds.vihf.VihfFixture.attribute;
-import static org.dmpgateway.xds.vihf.VihfFixture.without;
+import static org.dmpgateway.identity.VihfFixture.attribute;
+import static org.dmpgateway.identity.VihfFixture.without;
 import static org.junit.jupiter.api.Assertions.*;
 
 /**

@@ -1,4 +1,4 @@
-package org.dmpgateway.xds.vihf;
+package org.dmpgateway.identity;
 
 import org.w3c.dom.Document;
 import org.xml.sax.SAXException;

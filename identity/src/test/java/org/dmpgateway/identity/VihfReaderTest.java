@@ -1,11 +1,5 @@
-package org.dmpgateway.xds.vihf;
+package org.dmpgateway.identity;
 
-import org.apache.camel.Exchange;
-import org.apache.camel.impl.DefaultCamelContext;
-import org.apache.camel.support.DefaultExchange;
-import org.apache.cxf.binding.soap.SoapHeader;
-import org.apache.cxf.headers.Header;
-import org.dmpgateway.model.CoreEndpoints;
 import org.dmpgateway.model.access.AccessContext;
 import org.dmpgateway.model.access.CallerSoftware;
 import org.dmpgateway.model.access.AccessMode;
@@ -13,40 +7,24 @@ import org.dmpgateway.model.error.DmpErrorCode;
 import org.dmpgateway.model.error.DmpException;
 import org.dmpgateway.model.CodedValue;
 import org.dmpgateway.model.PatientRef;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.openehealth.ipf.platform.camel.ihe.ws.AbstractWsEndpoint;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
-import javax.xml.namespace.QName;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.Map;
+import java.util.List;
 
-import static org.dmpgateway.xds.vihf.VihfFixture.*;
+import static org.dmpgateway.identity.VihfFixture.*;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** Reading a VIHF into an AccessContext, signatures not required (the sandbox setting). */
 class VihfReaderTest {
     private final VihfReader reader = VihfReader.unsigned();
-
-    private static DefaultCamelContext camel;
-
-    @BeforeAll
-    static void startCamel() {
-        camel = new DefaultCamelContext();
-    }
-
-    @AfterAll
-    static void stopCamel() throws Exception {
-        camel.close();
-    }
 
     static DmpException refused(DmpErrorCode expected, Executable call) {
         DmpException e = assertThrows(DmpException.class, call);
@@ -243,62 +221,36 @@ class VihfReaderTest {
         return Base64.getEncoder().encodeToString(xml.getBytes(StandardCharsets.UTF_8));
     }
 
-    // ------------------------------------------------------------------ the Camel processor (SOAP header)
-
-    Exchange exchangeWith(Map<QName, Header> soapHeaders) {
-        Exchange exchange = new DefaultExchange(camel);
-        if (soapHeaders != null) {
-            exchange.getMessage().setHeader(AbstractWsEndpoint.INCOMING_SOAP_HEADERS, soapHeaders);
-        }
-        return exchange;
-    }
+    // ------------------------------------------------------------------ the wsse:Security headers
 
     @Test
-    void theProcessorSetsTheAccessContextFromTheSecurityHeader() {
-        Element security = securityHeader(assertion(durant()));
-        Exchange exchange = exchangeWith(Map.of(VihfNames.SECURITY_HEADER, new SoapHeader(VihfNames.SECURITY_HEADER, security)));
-
-        reader.process(exchange);
-
-        AccessContext c = exchange.getMessage().getHeader(CoreEndpoints.ACCESS_CONTEXT, AccessContext.class);
-        assertNotNull(c);
+    void theSecurityHeaderGivesTheAccessContext() {
+        AccessContext c = reader.readSecurityHeaders(List.of(securityHeader(assertion(durant()))));
         assertEquals("810002345678", c.actorId());
         assertEquals("279035121518989", c.patient().id());
     }
 
     @Test
-    void theProcessorRefusesARequestWithoutAssertion() {
-        Element emptySecurity = securityHeader();
-        for (Exchange exchange : new Exchange[]{exchangeWith(null), exchangeWith(Map.of()),
-                exchangeWith(Map.of(VihfNames.SECURITY_HEADER, new SoapHeader(VihfNames.SECURITY_HEADER, emptySecurity)))}) {
-            DmpException e = refused(DmpErrorCode.IDENTITY_MISSING, () -> reader.process(exchange));
+    void noSecurityHeaderOrAnEmptyOneIsAMissingIdentity() {
+        for (List<?> headers : List.of(List.of(), List.of(securityHeader()), List.of("not an element"))) {
+            DmpException e = refused(DmpErrorCode.IDENTITY_MISSING, () -> reader.readSecurityHeaders(headers));
             assertEquals("the request carries no VIHF assertion in its WS-Security header", e.errors().get(0).message());
-            assertNull(exchange.getMessage().getHeader(CoreEndpoints.ACCESS_CONTEXT));
         }
+        refused(DmpErrorCode.IDENTITY_MISSING, () -> reader.readSecurityHeaders(null));
     }
 
     @Test
-    void theProcessorRefusesTwoAssertions() {
+    void twoAssertionsInTheHeaderAreAnAmbiguousIdentity() {
         Element security = securityHeader(assertion(durant()), assertion(durant()));
-        Exchange exchange = exchangeWith(Map.of(VihfNames.SECURITY_HEADER, new SoapHeader(VihfNames.SECURITY_HEADER, security)));
-        refused(DmpErrorCode.IDENTITY_INVALID, () -> reader.process(exchange));
+        DmpException e = refused(DmpErrorCode.IDENTITY_INVALID, () -> reader.readSecurityHeaders(List.of(security)));
+        assertTrue(e.getMessage().contains("2 SAML assertions"), e.getMessage());
     }
 
     @Test
-    void theProcessorRefusesSeveralSecurityHeaders() {
-        Header marker = new Header(VihfNames.SECURITY_HEADER, new VihfSecurityHeaderInterceptor.SeveralSecurityHeaders(2));
-        Exchange exchange = exchangeWith(Map.of(VihfNames.SECURITY_HEADER, marker));
-        DmpException e = refused(DmpErrorCode.IDENTITY_INVALID, () -> reader.process(exchange));
+    void severalSecurityHeadersAreAnAmbiguousIdentity() {
+        Element first = securityHeader(assertion(durant()));
+        Element second = securityHeader(assertion(durant()));
+        DmpException e = refused(DmpErrorCode.IDENTITY_INVALID, () -> reader.readSecurityHeaders(List.of(first, second)));
         assertTrue(e.getMessage().contains("2 wsse:Security headers"), e.getMessage());
-        assertNull(exchange.getMessage().getHeader(CoreEndpoints.ACCESS_CONTEXT));
-    }
-
-    @Test
-    void theProcessorReplacesAnAccessContextSetBeforeIt() {
-        Element security = securityHeader(assertion(durant()));
-        Exchange exchange = exchangeWith(Map.of(VihfNames.SECURITY_HEADER, new SoapHeader(VihfNames.SECURITY_HEADER, security)));
-        exchange.getMessage().setHeader(CoreEndpoints.ACCESS_CONTEXT, "forged");
-        reader.process(exchange);
-        assertInstanceOf(AccessContext.class, exchange.getMessage().getHeader(CoreEndpoints.ACCESS_CONTEXT));
     }
 }

@@ -1,5 +1,6 @@
-package org.dmpgateway.xds.vihf;
+package org.dmpgateway.identity;
 
+import org.dmpgateway.config.DmpProperties;
 import org.dmpgateway.model.error.DmpErrorCode;
 import org.dmpgateway.model.error.DmpException;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,7 +18,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
 
-import static org.dmpgateway.xds.vihf.VihfFixture.*;
+import static org.dmpgateway.identity.VihfFixture.*;
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
@@ -134,29 +135,33 @@ class VihfSignatureTest {
     @Test
     void requiredSignaturesWithoutATrustStoreStopTheStart() {
         IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> new VihfReader(true, "", "", "PKCS12", new DefaultResourceLoader()));
+                () -> configured("", ""));
         assertTrue(e.getMessage().contains("dmp.vihf.require-signature is true but no dmp.vihf.trust-store"), e.getMessage());
     }
 
     @Test
     void theTrustStoreIsLoadedFromASpringResourceLocation() throws Exception {
         Path file = new TestPki(dir).trustStore("trust", structure.certificate());
-        VihfReader reader = new VihfReader(true, file.toUri().toString(), TestPki.PASSWORD, "PKCS12",
-                new DefaultResourceLoader());
+        VihfReader reader = configured(file.toUri().toString(), TestPki.PASSWORD);
         assertTrue(reader.requiresSignature());
         DmpException e = assertThrows(DmpException.class, () -> reader.read(assertion(durant())));
         assertEquals(DmpErrorCode.IDENTITY_UNTRUSTED, e.code());
 
         IllegalStateException wrongPassword = assertThrows(IllegalStateException.class,
-                () -> new VihfReader(true, file.toUri().toString(), "wrong", "PKCS12", new DefaultResourceLoader()));
+                () -> configured(file.toUri().toString(), "wrong"));
         assertTrue(wrongPassword.getMessage().contains("cannot be loaded"), wrongPassword.getMessage());
         IllegalStateException absent = assertThrows(IllegalStateException.class,
-                () -> new VihfReader(true, "file:/nonexistent/vihf.p12", "x", "PKCS12", new DefaultResourceLoader()));
+                () -> configured("file:/nonexistent/vihf.p12", "x"));
         assertTrue(absent.getMessage().contains("does not exist"), absent.getMessage());
     }
 
     @Test
     void anEmptyTrustStoreIsAConfigurationError() throws Exception {
         assertThrows(IllegalStateException.class, () -> new VihfReader(true, TestPki.trustStoreOf()));
+    }
+
+    private static VihfReader configured(String trustStore, String password) {
+        return VihfReader.configured(new DmpProperties.Vihf(true, trustStore, password, "PKCS12"),
+                new DefaultResourceLoader());
     }
 }

@@ -1,4 +1,4 @@
-package org.dmpgateway.xds.vihf;
+package org.dmpgateway.identity;
 
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -31,11 +31,11 @@ import java.util.List;
  * attribute the reader knows) and the DOM edits the tests make to it, plus an enveloped XML-DSig
  * signer (exc-c14n, rsa-sha256, the certificate in KeyInfo/X509Data).
  */
-final class VihfFixture {
+public final class VihfFixture {
     private VihfFixture() {
     }
 
-    static Document durant() {
+    public static Document durant() {
         try (InputStream in = VihfFixture.class.getResourceAsStream("/vihf/durant.xml")) {
             DocumentBuilderFactory f = DocumentBuilderFactory.newDefaultInstance();
             f.setNamespaceAware(true);
@@ -45,12 +45,12 @@ final class VihfFixture {
         }
     }
 
-    static Element assertion(Document document) {
+    public static Element assertion(Document document) {
         return document.getDocumentElement();
     }
 
     /** The saml2:Attribute named {@code name}. */
-    static Element attribute(Document document, String name) {
+    public static Element attribute(Document document, String name) {
         for (Element a : elements(document, VihfNames.SAML2_NS, "Attribute")) {
             if (a.getAttribute("Name").equals(name)) {
                 return a;
@@ -59,20 +59,20 @@ final class VihfFixture {
         throw new IllegalArgumentException("the test VIHF has no attribute " + name);
     }
 
-    static Document without(Document document, String attributeName) {
+    public static Document without(Document document, String attributeName) {
         Element a = attribute(document, attributeName);
         a.getParentNode().removeChild(a);
         return document;
     }
 
     /** Replaces the text of the (first) AttributeValue of {@code name}. */
-    static Document withText(Document document, String attributeName, String text) {
+    public static Document withText(Document document, String attributeName, String text) {
         firstValue(document, attributeName).setTextContent(text);
         return document;
     }
 
     /** Sets an XML attribute of the HL7 element (Role, PurposeOfUse) in the first AttributeValue of {@code name}. */
-    static Document withCoded(Document document, String attributeName, String xmlAttribute, String value) {
+    public static Document withCoded(Document document, String attributeName, String xmlAttribute, String value) {
         Element value0 = firstValue(document, attributeName);
         for (Node n = value0.getFirstChild(); n != null; n = n.getNextSibling()) {
             if (n instanceof Element e) {
@@ -83,19 +83,19 @@ final class VihfFixture {
         throw new IllegalArgumentException(attributeName + " has no coded element");
     }
 
-    static Document withPurpose(Document document, String code) {
+    public static Document withPurpose(Document document, String code) {
         return withCoded(document, VihfNames.PURPOSE_OF_USE, "code", code);
     }
 
-    static Element firstValue(Document document, String attributeName) {
+    public static Element firstValue(Document document, String attributeName) {
         return elementChildren(attribute(document, attributeName), "AttributeValue").get(0);
     }
 
-    static List<Element> elementChildren(Element parent, String localName) {
-        return VihfReader.children(parent, VihfNames.SAML2_NS, localName);
+    public static List<Element> elementChildren(Element parent, String localName) {
+        return Dom.children(parent, VihfNames.SAML2_NS, localName);
     }
 
-    static List<Element> elements(Document document, String ns, String localName) {
+    public static List<Element> elements(Document document, String ns, String localName) {
         var list = document.getElementsByTagNameNS(ns, localName);
         var out = new java.util.ArrayList<Element>();
         for (int i = 0; i < list.getLength(); i++) {
@@ -105,7 +105,7 @@ final class VihfFixture {
     }
 
     /** A wsse:Security element (in a document of its own) holding copies of the given assertions. */
-    static Element securityHeader(Element... assertions) {
+    public static Element securityHeader(Element... assertions) {
         try {
             DocumentBuilderFactory f = DocumentBuilderFactory.newDefaultInstance();
             f.setNamespaceAware(true);
@@ -121,7 +121,7 @@ final class VihfFixture {
         }
     }
 
-    static String toXml(Node node) {
+    public static String toXml(Node node) {
         try {
             var t = TransformerFactory.newDefaultInstance().newTransformer();
             t.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
@@ -134,11 +134,11 @@ final class VihfFixture {
     }
 
     /** Signs the assertion in place, enveloped, the ds:Signature right after the Issuer (SAML schema order). */
-    static Element sign(Element assertion, PrivateKey key, X509Certificate certificate) {
+    public static Element sign(Element assertion, PrivateKey key, X509Certificate certificate) {
         return sign(assertion, key, certificate, "#" + assertion.getAttribute("ID"));
     }
 
-    static Element sign(Element assertion, PrivateKey key, X509Certificate certificate, String referenceUri) {
+    public static Element sign(Element assertion, PrivateKey key, X509Certificate certificate, String referenceUri) {
         try {
             XMLSignatureFactory f = XMLSignatureFactory.getInstance("DOM");
             Reference reference = f.newReference(referenceUri, f.newDigestMethod(DigestMethod.SHA256, null),
