@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -262,7 +263,7 @@ final class Benchmark {
     private static int countDocuments(Http http, String ins) throws Exception {
         Soap.Message m = Soap.findDocuments(http.url("/services/iti18"), ins);
         Http.Response r = http.post("/services/iti18", m.contentType(), m.body());
-        if (r.status() == 200 && new String(r.body(), java.nio.charset.StandardCharsets.UTF_8).contains("ResponseStatusType:Success\"")) {
+        if (r.status() == 200 && new String(r.body(), StandardCharsets.UTF_8).contains("ResponseStatusType:Success\"")) {
             return Responses.countDocumentEntries(r.body());
         }
         return 0;

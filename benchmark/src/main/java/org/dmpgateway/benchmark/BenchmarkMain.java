@@ -1,5 +1,7 @@
 package org.dmpgateway.benchmark;
 
+import java.nio.file.Path;
+
 /**
  * {@code java -jar benchmark/target/dmp-benchmark.jar [options]}: see {@link Options#USAGE} and
  * docs/performance.md. Exit status 0 when every request of every measurement succeeded, 1 when
@@ -21,7 +23,7 @@ public final class BenchmarkMain {
                     default -> throw new IllegalArgumentException("unknown option " + args[i] + " after --jfr-summary");
                 }
             }
-            JfrSummary.print(java.nio.file.Path.of(args[1]), threads, stack, 25, System.out);
+            JfrSummary.print(Path.of(args[1]), threads, stack, 25, System.out);
             return;
         }
         Options options;

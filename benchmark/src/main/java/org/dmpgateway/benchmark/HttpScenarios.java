@@ -1,5 +1,6 @@
 package org.dmpgateway.benchmark;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -113,7 +114,7 @@ final class HttpScenarios {
                 Http.Response r = http.post("/services/iti43", m.contentType(), m.body());
                 List<byte[]> parts = Responses.mimeParts(r);
                 if (r.status() != 200 || parts.size() != 2 || Responses.indexOf(parts.get(0),
-                        "ResponseStatusType:Success\"".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0) < 0) {
+                        "ResponseStatusType:Success\"".getBytes(StandardCharsets.US_ASCII), 0) < 0) {
                     throw new IllegalStateException("ITI-43 failed: HTTP " + r.status() + ", " + parts.size()
                             + " MIME parts, " + Responses.failure(r.body()));
                 }

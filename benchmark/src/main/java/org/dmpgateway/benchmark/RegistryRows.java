@@ -7,6 +7,7 @@ import org.dmpgateway.repository.Hl7Instants;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
+import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -106,7 +107,7 @@ final class RegistryRows implements AutoCloseable {
         patient.setString(2, Ins.AUTHORITY);
         patient.setString(3, p.family());
         patient.setString(4, p.given());
-        patient.setDate(5, java.sql.Date.valueOf(p.birthDate().substring(0, 4) + "-" + p.birthDate().substring(4, 6)
+        patient.setDate(5, Date.valueOf(p.birthDate().substring(0, 4) + "-" + p.birthDate().substring(4, 6)
                 + "-" + p.birthDate().substring(6, 8)));
         patient.setString(6, p.gender());
         patient.setString(7, "ACTIVATED");

@@ -2,6 +2,7 @@ package org.dmpgateway.conformance;
 
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * What the runner prints: a progress line per scenario as it ends (with the reasons when it fails),
@@ -56,6 +57,6 @@ final class Console {
     }
 
     static String seconds(long millis) {
-        return String.format(java.util.Locale.ROOT, "%.2f s", millis / 1000.0);
+        return String.format(Locale.ROOT, "%.2f s", millis / 1000.0);
     }
 }

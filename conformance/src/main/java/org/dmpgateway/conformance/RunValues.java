@@ -2,6 +2,8 @@ package org.dmpgateway.conformance;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -89,7 +91,7 @@ final class RunValues {
             return values.computeIfAbsent(name, k -> TestIns.next(random));
         }
         if (name.startsWith("UID_")) {
-            return values.computeIfAbsent(name, k -> "2.25." + new java.math.BigInteger(1, uuidBytes()));
+            return values.computeIfAbsent(name, k -> "2.25." + new BigInteger(1, uuidBytes()));
         }
         if (name.startsWith("UUID_")) {
             return values.computeIfAbsent(name, k -> UUID.randomUUID().toString());
@@ -107,7 +109,7 @@ final class RunValues {
 
     private byte[] uuidBytes() {
         UUID u = UUID.randomUUID();
-        return java.nio.ByteBuffer.allocate(16).putLong(u.getMostSignificantBits()).putLong(u.getLeastSignificantBits()).array();
+        return ByteBuffer.allocate(16).putLong(u.getMostSignificantBits()).putLong(u.getLeastSignificantBits()).array();
     }
 
     private String token(String file) {

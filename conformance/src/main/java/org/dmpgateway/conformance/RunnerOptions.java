@@ -1,9 +1,12 @@
 package org.dmpgateway.conformance;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * The command line of the runner. Scenarios are chosen by name (folder names; {@code *} matches any
@@ -64,7 +67,7 @@ record RunnerOptions(String baseUrl, Path samples, Path out, Path junit, String 
                 case "--fhir-secret" -> secret = value(args, ++i, a);
                 case "--repository-id" -> repositoryId = value(args, ++i, a);
                 case "--protocol" -> {
-                    protocol = value(args, ++i, a).toUpperCase(java.util.Locale.ROOT);
+                    protocol = value(args, ++i, a).toUpperCase(Locale.ROOT);
                     if (!protocol.equals("XDS") && !protocol.equals("FHIR")) {
                         throw new IllegalArgumentException("--protocol is XDS or FHIR, not " + protocol);
                     }
@@ -82,7 +85,7 @@ record RunnerOptions(String baseUrl, Path samples, Path out, Path junit, String 
             }
         }
         if (samples == null) {
-            samples = java.nio.file.Files.isDirectory(Path.of("samples")) ? Path.of("samples") : Path.of("..", "samples");
+            samples = Files.isDirectory(Path.of("samples")) ? Path.of("samples") : Path.of("..", "samples");
         }
         return new RunnerOptions(baseUrl, samples, out, junit == null ? out.resolve("junit.xml") : junit, adminToken,
                 secret, repositoryId, protocol, List.copyOf(patterns), timeout, verbose, list, help);
@@ -102,7 +105,7 @@ record RunnerOptions(String baseUrl, Path samples, Path out, Path junit, String 
             if (!re.isEmpty()) {
                 re.append(".*");
             }
-            re.append(java.util.regex.Pattern.quote(part));
+            re.append(Pattern.quote(part));
         }
         return re.toString();
     }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -88,8 +89,8 @@ final class ScenarioCatalog {
     private static Scenario.Exchange withDefaults(Scenario.Exchange e) {
         String method = e.method() == null ? "POST" : e.method().toUpperCase(Locale.ROOT);
         return new Scenario.Exchange(e.name() == null ? method + " " + e.path() : e.name(), method, e.path(),
-                e.headers() == null ? java.util.Map.of() : e.headers(), e.bodyFile(), e.body(), e.expect(), e.decisive(),
-                e.capture() == null ? java.util.Map.of() : e.capture());
+                e.headers() == null ? Map.of() : e.headers(), e.bodyFile(), e.body(), e.expect(), e.decisive(),
+                e.capture() == null ? Map.of() : e.capture());
     }
 
     private static void require(boolean ok, String where, String rule) {

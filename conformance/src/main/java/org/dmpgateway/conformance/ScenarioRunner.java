@@ -8,10 +8,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
 
 /**
  * Runs one scenario: its admin set-up, then its steps in order, each checked; stops at the first
@@ -128,14 +132,14 @@ final class ScenarioRunner {
     }
 
     private static String slug(String name) {
-        String s = name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+        String s = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
         return s.length() <= 48 ? s : s.substring(0, 48);
     }
 
     private void checkPlaceholders(Scenario s) throws IOException {
         List<Scenario.Exchange> all = new ArrayList<>(s.setup());
         all.addAll(s.steps());
-        java.util.Set<String> captured = new java.util.HashSet<>();
+        Set<String> captured = new HashSet<>();
         for (Scenario.Exchange e : all) {
             String where = s.name() + " " + e.name();
             List<String> texts = new ArrayList<>(List.of(e.path()));
@@ -148,7 +152,7 @@ final class ScenarioRunner {
             }
             for (String text : texts) {
                 RunValues.checkKnown(text, where);
-                java.util.regex.Matcher m = RunValues.PLACEHOLDER.matcher(text);
+                Matcher m = RunValues.PLACEHOLDER.matcher(text);
                 while (m.find()) {
                     if (m.group(1).startsWith(RunValues.CAPTURED) && !captured.contains(m.group(1))) {
                         throw new IllegalArgumentException(where + ": " + m.group() + " is not captured by an earlier step");

@@ -45,6 +45,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -180,7 +181,7 @@ final class SoapAnswer {
 
     private static byte[] rootPart(Wire.Answer answer, Map<String, DataHandler> attachments) throws MessagingException, IOException {
         String type = answer.contentType();
-        if (!type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/")) {
+        if (!type.toLowerCase(Locale.ROOT).startsWith("multipart/")) {
             return answer.body();
         }
         MimeMultipart parts = new MimeMultipart(new ByteArrayDataSource(answer.body(), type));

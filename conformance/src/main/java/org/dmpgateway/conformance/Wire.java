@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -52,7 +53,7 @@ final class Wire {
     Answer send(String method, String url, Map<String, String> headers, byte[] body, Path transcript) throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(encodeUnsafe(url))).timeout(timeout);
         headers.forEach((k, v) -> {
-            if (!RESTRICTED.contains(k.toLowerCase(java.util.Locale.ROOT))) {
+            if (!RESTRICTED.contains(k.toLowerCase(Locale.ROOT))) {
                 b.header(k, v);
             }
         });

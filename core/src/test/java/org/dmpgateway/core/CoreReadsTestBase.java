@@ -455,16 +455,18 @@ abstract class CoreReadsTestBase {
 
     DocumentEntryRecord entry(List<CodedValue> confidentiality) {
         String uuid = "urn:uuid:" + UUID.randomUUID();
-        return new DocumentEntryRecord(uuid, uuid, "1", "2.25." + Math.abs(UUID.randomUUID().getMostSignificantBits()),
-                null, patient, "IPP-1^^^&1.2.250.1.999&ISO", List.of("PID-5|DUPONT^Marie"), false, EntryStatus.APPROVED,
-                new CodedValue("10", "1.2.250.1.213.1.1.4.1", "Compte rendu"), CONSULTATION,
-                new CodedValue("urn:ihe:iti:xds-sd:text:2008", "1.3.6.1.4.1.19376.1.2.3", null),
-                new CodedValue("SA07", "1.2.250.1.71.4.2.4", "Cabinet"),
-                new CodedValue("AMBULATOIRE", "1.2.250.1.213.1.1.4.9", null), confidentiality, List.of(),
-                "20251120093000", null, null,
-                List.of(new AuthorInfo(AUTHOR + "^DOC^Actor^^^^^^&1.2.250.1.71.4.2.1&ISO", null, null, null, null)),
-                "Compte rendu", null, "fr-FR", "text/plain", "0a1b2c3d4e5f60718293a4b5c6d7e8f901234567", 42L, REPOSITORY,
-                null, null, List.of(), null, false, Map.of());
+        return DocumentEntryRecord.builder().entryUuid(uuid).logicalUuid(uuid).version("1")
+                .uniqueId("2.25." + Math.abs(UUID.randomUUID().getMostSignificantBits())).patientId(patient)
+                .sourcePatientId("IPP-1^^^&1.2.250.1.999&ISO").sourcePatientInfo(List.of("PID-5|DUPONT^Marie"))
+                .availabilityStatus(EntryStatus.APPROVED)
+                .classCode(new CodedValue("10", "1.2.250.1.213.1.1.4.1", "Compte rendu")).typeCode(CONSULTATION)
+                .formatCode(new CodedValue("urn:ihe:iti:xds-sd:text:2008", "1.3.6.1.4.1.19376.1.2.3", null))
+                .healthcareFacilityTypeCode(new CodedValue("SA07", "1.2.250.1.71.4.2.4", "Cabinet"))
+                .practiceSettingCode(new CodedValue("AMBULATOIRE", "1.2.250.1.213.1.1.4.9", null))
+                .confidentialityCodes(confidentiality).creationTime("20251120093000")
+                .authors(List.of(new AuthorInfo(AUTHOR + "^DOC^Actor^^^^^^&1.2.250.1.71.4.2.1&ISO", null, null, null, null)))
+                .title("Compte rendu").languageCode("fr-FR").mimeType("text/plain")
+                .hash("0a1b2c3d4e5f60718293a4b5c6d7e8f901234567").size(42L).repositoryUniqueId(REPOSITORY).build();
     }
 
     DocumentEntryRecord store(DocumentEntryRecord e) {

@@ -1,6 +1,8 @@
 package org.dmpgateway.admin;
 
 import jakarta.xml.bind.JAXBElement;
+import org.dmpgateway.admin.hl7v3.ANY;
+import org.dmpgateway.admin.hl7v3.AcknowledgementDetailType;
 import org.dmpgateway.admin.hl7v3.ActClassControlAct;
 import org.dmpgateway.admin.hl7v3.ActClassDetectedIssue;
 import org.dmpgateway.admin.hl7v3.ActClassObservation;
@@ -71,6 +73,7 @@ import org.dmpgateway.model.PatientRecord;
 import org.dmpgateway.model.PatientRecordState;
 import org.dmpgateway.model.PatientRef;
 
+import java.io.Serializable;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -212,7 +215,7 @@ public final class Td02Messages {
     public PRPAIN201308UV02 refused(PRPAIN201307UV02 request, DmpException refusal) {
         PRPAIN201308UV02 answer = envelope(request, AcknowledgementType.AE);
         MCCIMT000300UV01AcknowledgementDetail detail = new MCCIMT000300UV01AcknowledgementDetail();
-        detail.setTypeCode(org.dmpgateway.admin.hl7v3.AcknowledgementDetailType.E);
+        detail.setTypeCode(AcknowledgementDetailType.E);
         CE code = new CE();
         code.setCode(refusal.code().name());
         code.setCodeSystem(CallerIdentity.FAULT_NS);
@@ -347,7 +350,7 @@ public final class Td02Messages {
         return patient;
     }
 
-    private static MCCIMT000300UV01AttentionLine attention(String system, String keyword, org.dmpgateway.admin.hl7v3.ANY value) {
+    private static MCCIMT000300UV01AttentionLine attention(String system, String keyword, ANY value) {
         MCCIMT000300UV01AttentionLine line = new MCCIMT000300UV01AttentionLine();
         SC key = new SC();
         key.setCode(keyword);
@@ -392,7 +395,7 @@ public final class Td02Messages {
         return id;
     }
 
-    private static String text(List<java.io.Serializable> content) {
+    private static String text(List<Serializable> content) {
         return content.stream().filter(String.class::isInstance).map(String.class::cast).collect(Collectors.joining())
                 .trim();
     }

@@ -63,7 +63,10 @@ public record DocumentEntryRecord(
         extraMetadata = Map.copyOf(extraMetadata == null ? Map.of() : extraMetadata);
     }
 
-    /** An entry as a request carries it: no submitter recorded yet. */
+    /**
+     * An entry as a request carries it: no submitter recorded yet. Prefer {@link #builder()}: this
+     * positional form stays for the call sites in mappings/ until they move to the builder.
+     */
     public DocumentEntryRecord(String entryUuid, String logicalUuid, String version, String uniqueId,
                                String homeCommunityId, PatientRef patientId, String sourcePatientId,
                                List<String> sourcePatientInfo, boolean onDemand, EntryStatus availabilityStatus,
@@ -82,7 +85,7 @@ public record DocumentEntryRecord(
                 referenceIds, documentAvailability, limitedMetadata, extraMetadata, null, null);
     }
 
-    /** An entry with its submitter, without the patientId as sent. */
+    /** An entry with its submitter, without the patientId as sent. Prefer {@link #builder()}. */
     public DocumentEntryRecord(String entryUuid, String logicalUuid, String version, String uniqueId,
                                String homeCommunityId, PatientRef patientId, String sourcePatientId,
                                List<String> sourcePatientInfo, boolean onDemand, EntryStatus availabilityStatus,
@@ -103,47 +106,167 @@ public record DocumentEntryRecord(
 
     /** Copy keeping the patientId CX as the XDS request wrote it (null: none). */
     public DocumentEntryRecord withPatientIdAsSent(String cx) {
-        return new DocumentEntryRecord(entryUuid, logicalUuid, version, uniqueId, homeCommunityId, patientId,
-                sourcePatientId, sourcePatientInfo, onDemand, availabilityStatus, classCode, typeCode, formatCode,
-                healthcareFacilityTypeCode, practiceSettingCode, confidentialityCodes, eventCodes, creationTime,
-                serviceStartTime, serviceStopTime, authors, title, comments, languageCode, mimeType, hash, size,
-                repositoryUniqueId, uri, legalAuthenticator, referenceIds, documentAvailability, limitedMetadata,
-                extraMetadata, submitterId, cx);
+        return toBuilder().patientIdAsSent(cx).build();
     }
 
     /** Copy recording the professional who submitted the document (IdNat_PS). */
     public DocumentEntryRecord withSubmitter(String submitter) {
-        return new DocumentEntryRecord(entryUuid, logicalUuid, version, uniqueId, homeCommunityId, patientId,
-                sourcePatientId, sourcePatientInfo, onDemand, availabilityStatus, classCode, typeCode, formatCode,
-                healthcareFacilityTypeCode, practiceSettingCode, confidentialityCodes, eventCodes, creationTime,
-                serviceStartTime, serviceStopTime, authors, title, comments, languageCode, mimeType, hash, size,
-                repositoryUniqueId, uri, legalAuthenticator, referenceIds, documentAvailability, limitedMetadata,
-                extraMetadata, submitter, patientIdAsSent);
+        return toBuilder().submitterId(submitter).build();
     }
 
     public DocumentEntryRecord withStatus(EntryStatus status) {
-        return withRegistryValues(logicalUuid, version, status, hash, size, repositoryUniqueId, homeCommunityId);
+        return toBuilder().availabilityStatus(status).build();
     }
 
     /** Copy under other identifiers (registry-assigned entryUUID, logical id). */
     public DocumentEntryRecord withIds(String entryUuid, String logicalUuid) {
-        return new DocumentEntryRecord(entryUuid, logicalUuid, version, uniqueId, homeCommunityId, patientId,
-                sourcePatientId, sourcePatientInfo, onDemand, availabilityStatus, classCode, typeCode, formatCode,
-                healthcareFacilityTypeCode, practiceSettingCode, confidentialityCodes, eventCodes, creationTime,
-                serviceStartTime, serviceStopTime, authors, title, comments, languageCode, mimeType, hash, size,
-                repositoryUniqueId, uri, legalAuthenticator, referenceIds, documentAvailability, limitedMetadata,
-                extraMetadata, submitterId, patientIdAsSent);
+        return toBuilder().entryUuid(entryUuid).logicalUuid(logicalUuid).build();
     }
 
     /** Copy with the values the registry assigns or computes at submission time. */
     public DocumentEntryRecord withRegistryValues(String logicalUuid, String version, EntryStatus status,
                                                   String hash, Long size, String repositoryUniqueId,
                                                   String homeCommunityId) {
-        return new DocumentEntryRecord(entryUuid, logicalUuid, version, uniqueId, homeCommunityId, patientId,
-                sourcePatientId, sourcePatientInfo, onDemand, status, classCode, typeCode, formatCode,
-                healthcareFacilityTypeCode, practiceSettingCode, confidentialityCodes, eventCodes, creationTime,
-                serviceStartTime, serviceStopTime, authors, title, comments, languageCode, mimeType, hash, size,
-                repositoryUniqueId, uri, legalAuthenticator, referenceIds, documentAvailability, limitedMetadata,
-                extraMetadata, submitterId, patientIdAsSent);
+        return toBuilder().logicalUuid(logicalUuid).version(version).availabilityStatus(status).hash(hash).size(size)
+                .repositoryUniqueId(repositoryUniqueId).homeCommunityId(homeCommunityId).build();
+    }
+
+    /**
+     * An empty entry to fill by name (every attribute null, empty or false), instead of the 36
+     * positional arguments of the canonical constructor.
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding every attribute of this entry, to copy it with some of them changed. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.entryUuid = entryUuid;
+        b.logicalUuid = logicalUuid;
+        b.version = version;
+        b.uniqueId = uniqueId;
+        b.homeCommunityId = homeCommunityId;
+        b.patientId = patientId;
+        b.sourcePatientId = sourcePatientId;
+        b.sourcePatientInfo = sourcePatientInfo;
+        b.onDemand = onDemand;
+        b.availabilityStatus = availabilityStatus;
+        b.classCode = classCode;
+        b.typeCode = typeCode;
+        b.formatCode = formatCode;
+        b.healthcareFacilityTypeCode = healthcareFacilityTypeCode;
+        b.practiceSettingCode = practiceSettingCode;
+        b.confidentialityCodes = confidentialityCodes;
+        b.eventCodes = eventCodes;
+        b.creationTime = creationTime;
+        b.serviceStartTime = serviceStartTime;
+        b.serviceStopTime = serviceStopTime;
+        b.authors = authors;
+        b.title = title;
+        b.comments = comments;
+        b.languageCode = languageCode;
+        b.mimeType = mimeType;
+        b.hash = hash;
+        b.size = size;
+        b.repositoryUniqueId = repositoryUniqueId;
+        b.uri = uri;
+        b.legalAuthenticator = legalAuthenticator;
+        b.referenceIds = referenceIds;
+        b.documentAvailability = documentAvailability;
+        b.limitedMetadata = limitedMetadata;
+        b.extraMetadata = extraMetadata;
+        b.submitterId = submitterId;
+        b.patientIdAsSent = patientIdAsSent;
+        return b;
+    }
+
+    /** Builds a {@link DocumentEntryRecord} attribute by attribute; see the record for their meaning. */
+    public static final class Builder {
+        private String entryUuid;
+        private String logicalUuid;
+        private String version;
+        private String uniqueId;
+        private String homeCommunityId;
+        private PatientRef patientId;
+        private String sourcePatientId;
+        private List<String> sourcePatientInfo;
+        private boolean onDemand;
+        private EntryStatus availabilityStatus;
+        private CodedValue classCode;
+        private CodedValue typeCode;
+        private CodedValue formatCode;
+        private CodedValue healthcareFacilityTypeCode;
+        private CodedValue practiceSettingCode;
+        private List<CodedValue> confidentialityCodes;
+        private List<CodedValue> eventCodes;
+        private String creationTime;
+        private String serviceStartTime;
+        private String serviceStopTime;
+        private List<AuthorInfo> authors;
+        private String title;
+        private String comments;
+        private String languageCode;
+        private String mimeType;
+        private String hash;
+        private Long size;
+        private String repositoryUniqueId;
+        private String uri;
+        private String legalAuthenticator;
+        private List<String> referenceIds;
+        private String documentAvailability;
+        private boolean limitedMetadata;
+        private Map<String, List<String>> extraMetadata;
+        private String submitterId;
+        private String patientIdAsSent;
+
+        private Builder() {
+        }
+
+        public Builder entryUuid(String v) { entryUuid = v; return this; }
+        public Builder logicalUuid(String v) { logicalUuid = v; return this; }
+        public Builder version(String v) { version = v; return this; }
+        public Builder uniqueId(String v) { uniqueId = v; return this; }
+        public Builder homeCommunityId(String v) { homeCommunityId = v; return this; }
+        public Builder patientId(PatientRef v) { patientId = v; return this; }
+        public Builder sourcePatientId(String v) { sourcePatientId = v; return this; }
+        public Builder sourcePatientInfo(List<String> v) { sourcePatientInfo = v; return this; }
+        public Builder onDemand(boolean v) { onDemand = v; return this; }
+        public Builder availabilityStatus(EntryStatus v) { availabilityStatus = v; return this; }
+        public Builder classCode(CodedValue v) { classCode = v; return this; }
+        public Builder typeCode(CodedValue v) { typeCode = v; return this; }
+        public Builder formatCode(CodedValue v) { formatCode = v; return this; }
+        public Builder healthcareFacilityTypeCode(CodedValue v) { healthcareFacilityTypeCode = v; return this; }
+        public Builder practiceSettingCode(CodedValue v) { practiceSettingCode = v; return this; }
+        public Builder confidentialityCodes(List<CodedValue> v) { confidentialityCodes = v; return this; }
+        public Builder eventCodes(List<CodedValue> v) { eventCodes = v; return this; }
+        public Builder creationTime(String v) { creationTime = v; return this; }
+        public Builder serviceStartTime(String v) { serviceStartTime = v; return this; }
+        public Builder serviceStopTime(String v) { serviceStopTime = v; return this; }
+        public Builder authors(List<AuthorInfo> v) { authors = v; return this; }
+        public Builder title(String v) { title = v; return this; }
+        public Builder comments(String v) { comments = v; return this; }
+        public Builder languageCode(String v) { languageCode = v; return this; }
+        public Builder mimeType(String v) { mimeType = v; return this; }
+        public Builder hash(String v) { hash = v; return this; }
+        public Builder size(Long v) { size = v; return this; }
+        public Builder repositoryUniqueId(String v) { repositoryUniqueId = v; return this; }
+        public Builder uri(String v) { uri = v; return this; }
+        public Builder legalAuthenticator(String v) { legalAuthenticator = v; return this; }
+        public Builder referenceIds(List<String> v) { referenceIds = v; return this; }
+        public Builder documentAvailability(String v) { documentAvailability = v; return this; }
+        public Builder limitedMetadata(boolean v) { limitedMetadata = v; return this; }
+        public Builder extraMetadata(Map<String, List<String>> v) { extraMetadata = v; return this; }
+        public Builder submitterId(String v) { submitterId = v; return this; }
+        public Builder patientIdAsSent(String v) { patientIdAsSent = v; return this; }
+
+        public DocumentEntryRecord build() {
+            return new DocumentEntryRecord(entryUuid, logicalUuid, version, uniqueId, homeCommunityId, patientId, sourcePatientId,
+                    sourcePatientInfo, onDemand, availabilityStatus, classCode, typeCode, formatCode,
+                    healthcareFacilityTypeCode, practiceSettingCode, confidentialityCodes, eventCodes,
+                    creationTime, serviceStartTime, serviceStopTime, authors, title, comments, languageCode,
+                    mimeType, hash, size, repositoryUniqueId, uri, legalAuthenticator, referenceIds,
+                    documentAvailability, limitedMetadata, extraMetadata, submitterId, patientIdAsSent);
+        }
     }
 }

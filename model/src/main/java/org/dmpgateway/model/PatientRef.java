@@ -1,5 +1,8 @@
 package org.dmpgateway.model;
 
+import java.util.regex.Pattern;
+
+
 /**
  * A patient identifier: the INS matricule (or any id) and the OID of its assigning authority
  * (1.2.250.1.213.1.4.8 INS-NIR, .9 INS-NIA, .10 INS-NIR-TEST, .11 INS-NIR-DEMO).
@@ -14,7 +17,7 @@ public record PatientRef(String id, String authority) {
         }
     }
 
-    private static final java.util.regex.Pattern OID = java.util.regex.Pattern.compile("[0-2](\\.(0|[1-9][0-9]*))+");
+    private static final Pattern OID = Pattern.compile("[0-2](\\.(0|[1-9][0-9]*))+");
 
     /**
      * Reads the CX form {@code INS^^^&OID&ISO^NH} (VIHF resource-id, FHIR token claim): the INS and

@@ -17,6 +17,7 @@ import java.sql.Date;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.IntSupplier;
 
 /** {@link PatientRecordRepository} on JDBC (tables patient_record and professional_consent). */
 public class JdbcPatientRecordRepository implements PatientRecordRepository {
@@ -85,7 +86,7 @@ public class JdbcPatientRecordRepository implements PatientRecordRepository {
      * row between the two, the insert fails on the primary key: the update is then run again, in
      * a transaction of its own, and applies.
      */
-    private void upsert(java.util.function.IntSupplier update, Runnable insert) {
+    private void upsert(IntSupplier update, Runnable insert) {
         try {
             tx.executeWithoutResult(status -> {
                 if (update.getAsInt() == 0) {

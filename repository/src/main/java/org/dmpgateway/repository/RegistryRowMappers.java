@@ -29,42 +29,46 @@ final class RegistryRowMappers {
 
     static final RowMapper<Pending<DocumentEntryRecord>> DOCUMENT_ENTRY = (rs, n) -> {
         String uuid = rs.getString("entry_uuid");
-        String logicalUuid = rs.getString("logical_uuid");
-        String version = rs.getString("version");
-        String uniqueId = rs.getString("unique_id");
-        String homeCommunityId = rs.getString("home_community_id");
-        PatientRef patient = patient(rs);
-        String sourcePatientId = rs.getString("source_patient_id");
-        boolean onDemand = rs.getBoolean("on_demand");
-        EntryStatus status = status(rs);
-        CodedValue classCode = code(rs, "class_code");
-        CodedValue typeCode = code(rs, "type_code");
-        CodedValue formatCode = code(rs, "format_code");
-        CodedValue facilityTypeCode = code(rs, "facility_type_code");
-        CodedValue practiceSettingCode = code(rs, "practice_setting_code");
-        String creationTime = rs.getString("creation_time");
-        String serviceStartTime = rs.getString("service_start_time");
-        String serviceStopTime = rs.getString("service_stop_time");
-        String title = rs.getString("title");
-        String comments = rs.getString("comments");
-        String languageCode = rs.getString("language_code");
-        String mimeType = rs.getString("mime_type");
-        String hash = rs.getString("hash");
-        Long size = rs.getObject("size", Long.class);
-        String repositoryUniqueId = rs.getString("repository_unique_id");
-        String uri = rs.getString("uri");
-        String legalAuthenticator = rs.getString("legal_authenticator");
-        String documentAvailability = rs.getString("document_availability");
-        boolean limitedMetadata = rs.getBoolean("limited_metadata");
-        String submitterId = rs.getString("submitter_id");
-        String patientIdAsSent = rs.getString("patient_id_as_sent");
-        return new Pending<>(uuid, c -> new DocumentEntryRecord(uuid, logicalUuid, version, uniqueId, homeCommunityId,
-                patient, sourcePatientId, c.texts(uuid, ValueKind.SOURCE_PATIENT_INFO), onDemand, status, classCode,
-                typeCode, formatCode, facilityTypeCode, practiceSettingCode, c.codes(uuid, ValueKind.CONFIDENTIALITY),
-                c.codes(uuid, ValueKind.EVENT), creationTime, serviceStartTime, serviceStopTime, c.authors(uuid), title,
-                comments, languageCode, mimeType, hash, size, repositoryUniqueId, uri, legalAuthenticator,
-                c.texts(uuid, ValueKind.REFERENCE_ID), documentAvailability, limitedMetadata, c.slots(uuid), submitterId,
-                patientIdAsSent));
+        DocumentEntryRecord columns = DocumentEntryRecord.builder()
+                .entryUuid(uuid)
+                .logicalUuid(rs.getString("logical_uuid"))
+                .version(rs.getString("version"))
+                .uniqueId(rs.getString("unique_id"))
+                .homeCommunityId(rs.getString("home_community_id"))
+                .patientId(patient(rs))
+                .sourcePatientId(rs.getString("source_patient_id"))
+                .onDemand(rs.getBoolean("on_demand"))
+                .availabilityStatus(status(rs))
+                .classCode(code(rs, "class_code"))
+                .typeCode(code(rs, "type_code"))
+                .formatCode(code(rs, "format_code"))
+                .healthcareFacilityTypeCode(code(rs, "facility_type_code"))
+                .practiceSettingCode(code(rs, "practice_setting_code"))
+                .creationTime(rs.getString("creation_time"))
+                .serviceStartTime(rs.getString("service_start_time"))
+                .serviceStopTime(rs.getString("service_stop_time"))
+                .title(rs.getString("title"))
+                .comments(rs.getString("comments"))
+                .languageCode(rs.getString("language_code"))
+                .mimeType(rs.getString("mime_type"))
+                .hash(rs.getString("hash"))
+                .size(rs.getObject("size", Long.class))
+                .repositoryUniqueId(rs.getString("repository_unique_id"))
+                .uri(rs.getString("uri"))
+                .legalAuthenticator(rs.getString("legal_authenticator"))
+                .documentAvailability(rs.getString("document_availability"))
+                .limitedMetadata(rs.getBoolean("limited_metadata"))
+                .submitterId(rs.getString("submitter_id"))
+                .patientIdAsSent(rs.getString("patient_id_as_sent"))
+                .build();
+        return new Pending<>(uuid, c -> columns.toBuilder()
+                .sourcePatientInfo(c.texts(uuid, ValueKind.SOURCE_PATIENT_INFO))
+                .confidentialityCodes(c.codes(uuid, ValueKind.CONFIDENTIALITY))
+                .eventCodes(c.codes(uuid, ValueKind.EVENT))
+                .authors(c.authors(uuid))
+                .referenceIds(c.texts(uuid, ValueKind.REFERENCE_ID))
+                .extraMetadata(c.slots(uuid))
+                .build());
     };
 
     static final RowMapper<Pending<SubmissionSetRecord>> SUBMISSION_SET = (rs, n) -> {

@@ -11,6 +11,9 @@ import org.dmpgateway.model.SubmissionSetRecord;
 import org.dmpgateway.model.SubmittedDocument;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -72,10 +75,10 @@ final class SubmissionWriter {
         insert(write.submission());
         for (SubmittedDocument d : write.submission().documents()) {
             if (d.content() != null) {
-                try (java.io.InputStream in = d.content().open()) {
+                try (InputStream in = d.content().open()) {
                     new ContentChunks(jdbc).store(d.entry().uniqueId(), d.entry().mimeType(), in);
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException("the content of document " + d.entry().uniqueId()
+                } catch (IOException e) {
+                    throw new UncheckedIOException("the content of document " + d.entry().uniqueId()
                             + " cannot be read", e);
                 }
             }

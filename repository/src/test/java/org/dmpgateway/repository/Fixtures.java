@@ -139,13 +139,18 @@ final class Fixtures {
         Entry referenceIds(String... v) { referenceIds = List.of(v); return this; }
 
         DocumentEntryRecord build() {
-            return new DocumentEntryRecord(entryUuid, entryUuid, "1", uniqueId, "urn:oid:1.2.3", patient,
-                    "IPP-1^^^&1.2.250.1.999&ISO",
-                    List.of("PID-3|IPP-1^^^&1.2.250.1.999&ISO", "PID-5|DUPONT^Marie", "PID-7|19790305"), onDemand, status,
-                    classCode, typeCode, formatCode, facilityCode, practiceCode, confidentiality, events, creationTime,
-                    serviceStartTime, serviceStopTime, authors, "Compte rendu", "commentaire", "fr-FR", "text/plain",
-                    "0a1b2c", 27L, "2.25.1", null, MARTIN, referenceIds, "urn:ihe:iti:2010:DocumentAvailability:Online",
-                    false, extra);
+            return DocumentEntryRecord.builder().entryUuid(entryUuid).logicalUuid(entryUuid).version("1")
+                    .uniqueId(uniqueId).homeCommunityId("urn:oid:1.2.3").patientId(patient)
+                    .sourcePatientId("IPP-1^^^&1.2.250.1.999&ISO")
+                    .sourcePatientInfo(List.of("PID-3|IPP-1^^^&1.2.250.1.999&ISO", "PID-5|DUPONT^Marie", "PID-7|19790305"))
+                    .onDemand(onDemand).availabilityStatus(status).classCode(classCode).typeCode(typeCode)
+                    .formatCode(formatCode).healthcareFacilityTypeCode(facilityCode).practiceSettingCode(practiceCode)
+                    .confidentialityCodes(confidentiality).eventCodes(events).creationTime(creationTime)
+                    .serviceStartTime(serviceStartTime).serviceStopTime(serviceStopTime).authors(authors)
+                    .title("Compte rendu").comments("commentaire").languageCode("fr-FR").mimeType("text/plain")
+                    .hash("0a1b2c").size(27L).repositoryUniqueId("2.25.1").legalAuthenticator(MARTIN)
+                    .referenceIds(referenceIds).documentAvailability("urn:ihe:iti:2010:DocumentAvailability:Online")
+                    .extraMetadata(extra).build();
         }
     }
 }

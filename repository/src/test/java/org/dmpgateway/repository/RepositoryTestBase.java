@@ -81,10 +81,10 @@ abstract class RepositoryTestBase {
     @Test
     void aSubmissionReadsBackExactly() throws Exception {
         DocumentEntryRecord full = new Entry(patient).build();
-        DocumentEntryRecord sparse = new DocumentEntryRecord(uuid(), null, null, oid(), null, patient, null, null, true,
-                EntryStatus.SUBMITTED, null, null, null, null, null, null, null, null, null, null,
-                List.of(new AuthorInfo(null, null, null, null, null)), null, null, null, null, null, null, null,
-                "https://repo.example/doc", null, null, null, true, Map.of("urn:dmp:empty", List.of()));
+        DocumentEntryRecord sparse = DocumentEntryRecord.builder().entryUuid(uuid()).uniqueId(oid()).patientId(patient)
+                .onDemand(true).availabilityStatus(EntryStatus.SUBMITTED)
+                .authors(List.of(new AuthorInfo(null, null, null, null, null))).uri("https://repo.example/doc")
+                .limitedMetadata(true).extraMetadata(Map.of("urn:dmp:empty", List.of())).build();
         FolderRecord folder = new FolderRecord(uuid(), null, "2", oid(), null, patient,
                 List.of(new CodedValue("DIAB", "1.2.250.1.999.3", "Diabète"), new CodedValue("AAA", null, null)),
                 "20251123101500", "Suivi", "dossier", EntryStatus.APPROVED, true, Map.of("urn:dmp:f", List.of("1", "2", "3")));
@@ -387,11 +387,11 @@ abstract class RepositoryTestBase {
             assertEquals(List.of(), docIds(emptyCriteria.get(i).apply(mine())), "empty list criterion #" + i);
         }
         assertEquals(List.of(), repository.findSubmissionSets(SubmissionSetCriteria.byPatient(patient, List.of())));
-        assertEquals(List.of(), repository.findSubmissionSets(new SubmissionSetCriteria(patient, null, null, null,
-                List.of(), TimeRangeCriterion.NONE, null, null)));
+        assertEquals(List.of(), repository.findSubmissionSets(SubmissionSetCriteria.builder().patient(patient)
+                .sourceIds(List.of()).build()));
         assertEquals(List.of(), repository.findFolders(FolderCriteria.byUuids(List.of())));
         assertEquals(List.of(), repository.findAssociations(AssociationCriteria.touching(List.of())));
-        assertEquals(List.of(), repository.findAssociations(new AssociationCriteria(null, null, null, null, List.of(), null)));
+        assertEquals(List.of(), repository.findAssociations(AssociationCriteria.builder().kinds(List.of()).build()));
     }
 
     // ---------------------------------------------------------------- other object criteria
@@ -417,8 +417,8 @@ abstract class RepositoryTestBase {
         assertEquals(List.of(second), findSets(null, TimeRangeCriterion.NONE, "%MARTIN%", null));
         assertEquals(List.of(first), findSets(null, TimeRangeCriterion.NONE, null,
                 List.of(new CodedValue("04", "1.2.250.1.213.3.3.65", null))));
-        assertEquals(List.of(someoneElses), repository.findSubmissionSets(new SubmissionSetCriteria(null, null,
-                List.of(someoneElses.uniqueId()), null, null, null, null, null)));
+        assertEquals(List.of(someoneElses), repository.findSubmissionSets(SubmissionSetCriteria.builder()
+                .uniqueIds(List.of(someoneElses.uniqueId())).build()));
     }
 
     @Test
@@ -436,10 +436,10 @@ abstract class RepositoryTestBase {
         assertEquals(List.of(both, diabetesOnly), findFolders(List.of(List.of(cardio, diabetes)), TimeRangeCriterion.NONE));
         assertEquals(List.of(diabetesOnly, noCode), findFolders(null, range("20251115", null)));
         assertEquals(List.of(diabetesOnly), findFolders(List.of(List.of(diabetes)), range("20251115", "20251130")));
-        assertEquals(List.of(noCode), repository.findFolders(new FolderCriteria(null, null, List.of(noCode.uniqueId()),
-                null, null, null, null)));
-        assertEquals(List.of(both), repository.findFolders(new FolderCriteria(patient, null, null,
-                List.of(both.logicalUuid()), List.of(EntryStatus.APPROVED), null, null)));
+        assertEquals(List.of(noCode), repository.findFolders(FolderCriteria.builder()
+                .uniqueIds(List.of(noCode.uniqueId())).build()));
+        assertEquals(List.of(both), repository.findFolders(FolderCriteria.builder().patient(patient)
+                .logicalUuids(List.of(both.logicalUuid())).statuses(List.of(EntryStatus.APPROVED)).build()));
         assertEquals(List.of(), repository.findFolders(FolderCriteria.byPatient(patient, List.of(EntryStatus.DEPRECATED))));
     }
 
@@ -461,12 +461,13 @@ abstract class RepositoryTestBase {
         assertEquals(List.of(replaces), repository.findAssociations(AssociationCriteria.fromSources(List.of(replacement.entryUuid()))));
         assertEquals(List.of(firstMember, member, replaces), repository.findAssociations(AssociationCriteria.toTargets(
                 List.of(original.entryUuid(), replacement.entryUuid()))));
-        assertEquals(List.of(replaces), repository.findAssociations(new AssociationCriteria(null,
-                List.of(original.entryUuid(), replacement.entryUuid()), null, null, List.of(AssociationKind.REPLACE), null)));
-        assertEquals(List.of(member), repository.findAssociations(new AssociationCriteria(null,
-                List.of(replacement.entryUuid()), null, null, null, List.of(EntryStatus.APPROVED))));
-        assertEquals(List.of(member), repository.findAssociations(new AssociationCriteria(List.of(member.entryUuid()),
-                null, null, null, null, null)));
+        assertEquals(List.of(replaces), repository.findAssociations(AssociationCriteria.builder()
+                .sourceOrTargetUuids(List.of(original.entryUuid(), replacement.entryUuid()))
+                .kinds(List.of(AssociationKind.REPLACE)).build()));
+        assertEquals(List.of(member), repository.findAssociations(AssociationCriteria.builder()
+                .sourceOrTargetUuids(List.of(replacement.entryUuid())).statuses(List.of(EntryStatus.APPROVED)).build()));
+        assertEquals(List.of(member), repository.findAssociations(AssociationCriteria.builder()
+                .entryUuids(List.of(member.entryUuid())).build()));
     }
 
     // ---------------------------------------------------------------- writes
@@ -488,8 +489,8 @@ abstract class RepositoryTestBase {
         assertEquals(ids(replacement), docIds(mine().statuses(List.of(EntryStatus.APPROVED))));
         assertEquals(List.of(folder.withRegistryValues(folder.logicalUuid(), folder.version(), EntryStatus.APPROVED,
                 "20251123120000", folder.homeCommunityId())), repository.findFolders(FolderCriteria.byPatient(patient, null)));
-        assertEquals(List.of(folder.entryUuid()), repository.findFolders(new FolderCriteria(patient, null, null, null,
-                null, range("20251123", null), null)).stream().map(FolderRecord::entryUuid).toList(),
+        assertEquals(List.of(folder.entryUuid()), repository.findFolders(FolderCriteria.builder().patient(patient)
+                .lastUpdateTime(range("20251123", null)).build()).stream().map(FolderRecord::entryUuid).toList(),
                 "the folder's time column for range queries is updated too");
     }
 
@@ -1005,11 +1006,13 @@ abstract class RepositoryTestBase {
     @Test
     void maskingIsReadOnTheNewestMetadataVersionOfADocument() {
         DocumentEntryRecord v1 = new Entry(patient).authors(author(MARTIN)).status(EntryStatus.DEPRECATED).build();
-        DocumentEntryRecord v2 = new DocumentEntryRecord(uuid(), v1.logicalUuid(), "2", v1.uniqueId(), null, patient, null,
-                null, false, EntryStatus.APPROVED, v1.classCode(), v1.typeCode(), v1.formatCode(),
-                v1.healthcareFacilityTypeCode(), v1.practiceSettingCode(), List.of(N, MASQUE), v1.eventCodes(),
-                v1.creationTime(), null, null, v1.authors(), v1.title(), null, null, v1.mimeType(), v1.hash(), v1.size(),
-                v1.repositoryUniqueId(), null, null, null, null, false, Map.of());
+        DocumentEntryRecord v2 = DocumentEntryRecord.builder().entryUuid(uuid()).logicalUuid(v1.logicalUuid())
+                .version("2").uniqueId(v1.uniqueId()).patientId(patient).availabilityStatus(EntryStatus.APPROVED)
+                .classCode(v1.classCode()).typeCode(v1.typeCode()).formatCode(v1.formatCode())
+                .healthcareFacilityTypeCode(v1.healthcareFacilityTypeCode()).practiceSettingCode(v1.practiceSettingCode())
+                .confidentialityCodes(List.of(N, MASQUE)).eventCodes(v1.eventCodes()).creationTime(v1.creationTime())
+                .authors(v1.authors()).title(v1.title()).mimeType(v1.mimeType()).hash(v1.hash()).size(v1.size())
+                .repositoryUniqueId(v1.repositoryUniqueId()).build();
         repository.storeSubmission(write(submissionOf(patient, v1)));
         repository.storeSubmission(write(new Submission(submissionSet(patient), List.of(new SubmittedDocument(v2, null)),
                 List.of(), List.of())));
@@ -1054,12 +1057,12 @@ abstract class RepositoryTestBase {
     }
 
     List<SubmissionSetRecord> findSets(List<String> sourceIds, TimeRangeCriterion time, String author, List<CodedValue> contentTypes) {
-        return repository.findSubmissionSets(new SubmissionSetCriteria(patient, null, null, null, sourceIds, time, author,
-                contentTypes));
+        return repository.findSubmissionSets(SubmissionSetCriteria.builder().patient(patient).sourceIds(sourceIds)
+                .submissionTime(time).authorPerson(author).contentTypeCodes(contentTypes).build());
     }
 
     List<FolderRecord> findFolders(List<List<CodedValue>> codes, TimeRangeCriterion lastUpdate) {
-        return repository.findFolders(new FolderCriteria(patient, null, null, null, null, lastUpdate, codes));
+        return repository.findFolders(FolderCriteria.builder().patient(patient).lastUpdateTime(lastUpdate).codes(codes).build());
     }
 
     /** Row count of every table (the whole database: tests that compare counts store nothing concurrently). */

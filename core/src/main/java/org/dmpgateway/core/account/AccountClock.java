@@ -1,6 +1,7 @@
 package org.dmpgateway.core.account;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -15,7 +16,7 @@ import java.time.Instant;
 public class AccountClock {
     private final Clock clock;
 
-    @org.springframework.beans.factory.annotation.Autowired
+    @Autowired
     public AccountClock(ObjectProvider<Clock> clock) {
         this.clock = clock.getIfAvailable(Clock::systemUTC);
     }

@@ -6,6 +6,7 @@ import org.dmpgateway.model.trail.Notification;
 import org.dmpgateway.repository.NotificationOutbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -44,7 +45,7 @@ public class OutboxDelivery {
      */
     @Autowired
     public OutboxDelivery(NotificationOutbox outbox, NotificationSettings settings,
-                          org.springframework.beans.factory.ObjectProvider<Clock> clock) {
+                          ObjectProvider<Clock> clock) {
         this(outbox, settings, clock.getIfAvailable(Clock::systemUTC));
     }
 

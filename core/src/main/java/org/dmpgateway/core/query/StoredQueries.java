@@ -26,6 +26,7 @@ import org.dmpgateway.model.query.RegistryQuery.GetFoldersForDocument;
 import org.dmpgateway.model.query.RegistryQuery.GetRelatedDocuments;
 import org.dmpgateway.model.query.RegistryQuery.GetSubmissionSetAndContents;
 import org.dmpgateway.model.query.RegistryQuery.GetSubmissionSets;
+import org.dmpgateway.model.query.Selection;
 import org.dmpgateway.model.query.SubmissionSetCriteria;
 import org.dmpgateway.repository.ObjectKind;
 import org.dmpgateway.repository.RegistryRepository;
@@ -88,13 +89,7 @@ public class StoredQueries {
 
     public QueryResult execute(QueryCommand command, @Header(CoreEndpoints.ACCESS_CONTEXT) AccessContext caller) {
         RegistryQuery q = command.query();
-        if (isPatientBased(q) && q.patient() == null) {
-            throw new DmpException(DmpErrorCode.INVALID_QUERY_PARAMETER,
-                    "$XDSDocumentEntryPatientId (or the query's patient id parameter) is required", "patientId");
-        }
-        if (!isPatientBased(q)) {
-            requireIdentifiers(q);
-        }
+        require(q.selection());
         Admission admission = policy.admit(caller, q.patient(), TraceAction.QUERY);
         Found found = new Execution(admission).run(q);
         traceProbes(admission, TraceAction.QUERY, q);
@@ -116,11 +111,11 @@ public class StoredQueries {
         if (action != TraceAction.UPDATE && action != TraceAction.DELETE) {
             throw new IllegalArgumentException(CoreEndpoints.CHANGE_ACTION + " must be UPDATE or DELETE, not " + action);
         }
-        if (isPatientBased(q)) {
+        if (!q.selection().byIdentifiers()) {
             throw new DmpException(DmpErrorCode.INVALID_QUERY_PARAMETER,
                     "a change names its documents by id, not by a search", null);
         }
-        requireIdentifiers(q);
+        require(q.selection());
         Admission admission = policy.admit(caller, q.patient(), action);
         Found found = new Execution(admission).run(q);
         traceProbes(admission, action, q);
@@ -137,10 +132,7 @@ public class StoredQueries {
             throw new DmpException(DmpErrorCode.INVALID_QUERY_PARAMETER, "only FindDocuments can be counted, not "
                     + (command.query() == null ? "no query" : command.query().getClass().getSimpleName()), null);
         }
-        if (find.patient() == null) {
-            throw new DmpException(DmpErrorCode.INVALID_QUERY_PARAMETER,
-                    "$XDSDocumentEntryPatientId (or the query's patient id parameter) is required", "patientId");
-        }
+        require(find.selection());
         Admission admission = policy.admit(caller, find.patient(), TraceAction.QUERY);
         return repository.countDocuments(find.criteria().toBuilder().patient(admission.patient())
                 .visibility(admission.visibility()).offset(null).limit(null).build());
@@ -152,68 +144,37 @@ public class StoredQueries {
      * GetFolderAndContents, GetSubmissionSets, GetSubmissionSetAndContents, GetAssociations) runs
      * inside the identity's record: objects of another patient it names are not returned (nothing
      * tells the caller they exist), and the probe is traced in their owner's history
-     * ({@link ProbedDocuments}).
+     * ({@link ProbedDocuments}). The ids are those the query's {@link Selection} states.
      */
     private void traceProbes(Admission admission, TraceAction action, RegistryQuery q) {
-        if (q instanceof GetDocuments g) {
-            probes.trace(admission, action, g.uuids(), g.uniqueIds(), g.logicalUuids());
-        } else if (q instanceof GetDocumentsAndAssociations g) {
-            probes.trace(admission, action, g.uuids(), g.uniqueIds(), null);
-        } else if (q instanceof GetRelatedDocuments g) {
-            probes.trace(admission, action, listOf(g.uuid()), listOf(g.uniqueId()), null);
-        } else if (q instanceof GetFoldersForDocument g) {
-            probes.trace(admission, action, listOf(g.uuid()), listOf(g.uniqueId()), null);
-        } else if (q instanceof GetFolders g) {
-            probes.traceObjects(admission, action, new ProbedDocuments.ObjectIds(g.uuids(), g.uniqueIds(), g.logicalUuids(),
-                    null, null, null));
-        } else if (q instanceof GetFolderAndContents g) {
-            probes.traceObjects(admission, action, new ProbedDocuments.ObjectIds(listOf(g.uuid()), listOf(g.uniqueId()),
-                    null, null, null, null));
-        } else if (q instanceof GetSubmissionSets g) {
-            probes.traceObjects(admission, action, new ProbedDocuments.ObjectIds(null, null, null, g.uuids(), null, null));
-        } else if (q instanceof GetSubmissionSetAndContents g) {
-            probes.traceObjects(admission, action, new ProbedDocuments.ObjectIds(null, null, null, listOf(g.uuid()),
-                    listOf(g.uniqueId()), null));
-        } else if (q instanceof GetAssociations g) {
-            probes.traceObjects(admission, action, new ProbedDocuments.ObjectIds(null, null, null, null, null, g.uuids()));
+        Selection s = q.selection();
+        switch (s.target()) {
+            case PATIENT_RECORD -> { }
+            case DOCUMENTS -> probes.trace(admission, action, s.entryUuids(), s.uniqueIds(), s.logicalUuids());
+            case FOLDERS -> probes.traceObjects(admission, action, new ProbedDocuments.ObjectIds(s.entryUuids(),
+                    s.uniqueIds(), s.logicalUuids(), null, null, null));
+            case SUBMISSION_SETS -> probes.traceObjects(admission, action, new ProbedDocuments.ObjectIds(null, null, null,
+                    s.entryUuids(), s.uniqueIds(), null));
+            case ASSOCIATIONS -> probes.traceObjects(admission, action, new ProbedDocuments.ObjectIds(null, null, null,
+                    null, null, s.entryUuids()));
         }
     }
 
-    private static List<String> listOf(String id) {
-        return id == null ? null : List.of(id);
-    }
-
-    private static boolean isPatientBased(RegistryQuery q) {
-        return q instanceof FindDocuments || q instanceof FindSubmissionSets || q instanceof FindFolders
-                || q instanceof GetAll;
-    }
-
-    /** Id-based queries must name at least one object: an empty selection would mean "everything". */
-    private static void requireIdentifiers(RegistryQuery q) {
-        boolean named = true;
-        if (q instanceof GetDocuments g) named = any(g.uuids(), g.uniqueIds(), g.logicalUuids());
-        if (q instanceof GetFolders g) named = any(g.uuids(), g.uniqueIds(), g.logicalUuids());
-        if (q instanceof GetAssociations g) named = any(g.uuids());
-        if (q instanceof GetDocumentsAndAssociations g) named = any(g.uuids(), g.uniqueIds());
-        if (q instanceof GetSubmissionSets g) named = any(g.uuids());
-        if (q instanceof GetSubmissionSetAndContents g) named = g.uuid() != null || g.uniqueId() != null;
-        if (q instanceof GetFolderAndContents g) named = g.uuid() != null || g.uniqueId() != null;
-        if (q instanceof GetFoldersForDocument g) named = g.uuid() != null || g.uniqueId() != null;
-        if (q instanceof GetRelatedDocuments g) named = g.uuid() != null || g.uniqueId() != null;
-        if (!named) {
-            throw new DmpException(DmpErrorCode.INVALID_QUERY_PARAMETER,
-                    "the query names no object: give entryUUIDs or uniqueIds", null);
+    /**
+     * The one check of what a query requires, derived from what the query states it selects by: a
+     * search in a record names its patient; an id-based query names at least one object (an empty
+     * selection would mean "everything").
+     */
+    static void require(Selection selection) {
+        if (selection.isComplete()) {
+            return;
         }
-    }
-
-    @SafeVarargs
-    private static boolean any(List<String>... lists) {
-        for (List<String> l : lists) {
-            if (l != null && !l.isEmpty()) {
-                return true;
-            }
-        }
-        return false;
+        throw switch (selection.target()) {
+            case PATIENT_RECORD -> new DmpException(DmpErrorCode.INVALID_QUERY_PARAMETER,
+                    "$XDSDocumentEntryPatientId (or the query's patient id parameter) is required", "patientId");
+            case DOCUMENTS, FOLDERS, SUBMISSION_SETS, ASSOCIATIONS -> new DmpException(
+                    DmpErrorCode.INVALID_QUERY_PARAMETER, "the query names no object: give entryUUIDs or uniqueIds", null);
+        };
     }
 
     private record Found(List<DocumentEntryRecord> documents, List<SubmissionSetRecord> sets,
@@ -245,8 +206,8 @@ public class StoredQueries {
             if (q instanceof GetDocuments g) return withRelationships(documents(DocumentCriteria.builder()
                     .entryUuids(g.uuids()).uniqueIds(g.uniqueIds()).logicalUuids(g.logicalUuids()).build()),
                     g.withRelationships());
-            if (q instanceof GetFolders g) return Found.folders(findFolders(new FolderCriteria(null, g.uuids(),
-                    g.uniqueIds(), g.logicalUuids(), null, null, null)));
+            if (q instanceof GetFolders g) return Found.folders(findFolders(FolderCriteria.builder().entryUuids(g.uuids())
+                    .uniqueIds(g.uniqueIds()).logicalUuids(g.logicalUuids()).build()));
             if (q instanceof GetAssociations g) return new Found(List.of(), List.of(), List.of(),
                     repository.findAssociations(AssociationCriteria.touching(g.uuids())));
             if (q instanceof GetDocumentsAndAssociations g) return documentsAndAssociations(g);
@@ -332,8 +293,8 @@ public class StoredQueries {
 
         /** The submission sets that contain the given objects, with the HasMember associations that say so. */
         private Found submissionSetsOf(List<String> uuids) {
-            var memberships = repository.findAssociations(new AssociationCriteria(null, null, null, uuids,
-                    List.of(AssociationKind.HAS_MEMBER), null));
+            var memberships = repository.findAssociations(AssociationCriteria.builder().targetUuids(uuids)
+                    .kinds(List.of(AssociationKind.HAS_MEMBER)).build());
             if (memberships.isEmpty()) {
                 return Found.NONE;
             }
@@ -346,14 +307,14 @@ public class StoredQueries {
         }
 
         private Found submissionSetAndContents(GetSubmissionSetAndContents g) {
-            var sets = findSubmissionSets(new SubmissionSetCriteria(null, single(g.uuid()), single(g.uniqueId()),
-                    null, null, org.dmpgateway.model.query.TimeRangeCriterion.NONE, null, null));
+            var sets = findSubmissionSets(SubmissionSetCriteria.builder().entryUuids(single(g.uuid()))
+                    .uniqueIds(single(g.uniqueId())).build());
             if (sets.isEmpty()) {
                 return Found.NONE;
             }
             SubmissionSetRecord set = sets.get(0);
-            var members = repository.findAssociations(new AssociationCriteria(null, null, List.of(set.entryUuid()), null,
-                    List.of(AssociationKind.HAS_MEMBER), null));
+            var members = repository.findAssociations(AssociationCriteria.builder().sourceUuids(List.of(set.entryUuid()))
+                    .kinds(List.of(AssociationKind.HAS_MEMBER)).build());
             List<String> targets = members.stream().map(AssociationRecord::targetUuid).toList();
             Map<String, ObjectKind> kinds = targets.isEmpty() ? Map.of() : repository.findObjectKinds(targets);
             var docs = documents(DocumentCriteria.builder().entryUuids(ofKind(kinds, ObjectKind.DOCUMENT_ENTRY))
@@ -367,14 +328,14 @@ public class StoredQueries {
         }
 
         private Found folderAndContents(GetFolderAndContents g) {
-            var folders = findFolders(new FolderCriteria(null, single(g.uuid()), single(g.uniqueId()), null, null,
-                    null, null));
+            var folders = findFolders(FolderCriteria.builder().entryUuids(single(g.uuid()))
+                    .uniqueIds(single(g.uniqueId())).build());
             if (folders.isEmpty()) {
                 return Found.NONE;
             }
             FolderRecord folder = folders.get(0);
-            var members = repository.findAssociations(new AssociationCriteria(null, null, List.of(folder.entryUuid()), null,
-                    List.of(AssociationKind.HAS_MEMBER), null));
+            var members = repository.findAssociations(AssociationCriteria.builder().sourceUuids(List.of(folder.entryUuid()))
+                    .kinds(List.of(AssociationKind.HAS_MEMBER)).build());
             var docs = documents(DocumentCriteria.builder().entryUuids(members.stream().map(AssociationRecord::targetUuid).toList())
                     .formatCodes(g.formatCodes()).confidentialityCodes(g.confidentialityCodes()).onDemand(g.onDemand()).build());
             Set<String> docIds = new HashSet<>();
@@ -388,8 +349,8 @@ public class StoredQueries {
             if (doc == null) {
                 return Found.NONE;
             }
-            var memberships = repository.findAssociations(new AssociationCriteria(null, null, null, List.of(doc.entryUuid()),
-                    List.of(AssociationKind.HAS_MEMBER), null));
+            var memberships = repository.findAssociations(AssociationCriteria.builder().targetUuids(List.of(doc.entryUuid()))
+                    .kinds(List.of(AssociationKind.HAS_MEMBER)).build());
             var sources = memberships.stream().map(AssociationRecord::sourceUuid).distinct().toList();
             return sources.isEmpty() ? Found.NONE : Found.folders(findFolders(FolderCriteria.byUuids(sources)));
         }
@@ -400,8 +361,8 @@ public class StoredQueries {
                 return Found.NONE;
             }
             List<AssociationKind> kinds = g.associationKinds();
-            var assocs = repository.findAssociations(new AssociationCriteria(null, List.of(doc.entryUuid()), null, null,
-                    kinds, null)).stream().filter(a -> a.kind().isDocumentRelationship()).toList();
+            var assocs = repository.findAssociations(AssociationCriteria.builder()
+                    .sourceOrTargetUuids(List.of(doc.entryUuid())).kinds(kinds).build()).stream().filter(a -> a.kind().isDocumentRelationship()).toList();
             if (assocs.isEmpty()) {
                 return Found.NONE;
             }
@@ -438,13 +399,11 @@ public class StoredQueries {
         }
 
         private List<FolderRecord> findFolders(FolderCriteria c) {
-            return repository.findFolders(new FolderCriteria(admission.patient(), c.entryUuids(), c.uniqueIds(),
-                    c.logicalUuids(), c.statuses(), c.lastUpdateTime(), c.codes()));
+            return repository.findFolders(c.toBuilder().patient(admission.patient()).build());
         }
 
         private List<SubmissionSetRecord> findSubmissionSets(SubmissionSetCriteria c) {
-            return repository.findSubmissionSets(new SubmissionSetCriteria(admission.patient(), c.entryUuids(),
-                    c.uniqueIds(), c.statuses(), c.sourceIds(), c.submissionTime(), c.authorPerson(), c.contentTypeCodes()));
+            return repository.findSubmissionSets(c.toBuilder().patient(admission.patient()).build());
         }
 
         /**

@@ -30,6 +30,7 @@ import org.springframework.util.unit.DataSize;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -96,8 +97,8 @@ public class RetrieveDocuments {
         // a document of another patient is answered UNKNOWN_DOCUMENT like any unknown one, and the
         // probe is traced in its owner's history too
         probes.trace(admission, TraceAction.RETRIEVE,
-                items.stream().map(RetrieveCommand.Item::entryUuid).filter(java.util.Objects::nonNull).toList(),
-                items.stream().map(RetrieveCommand.Item::documentUniqueId).filter(java.util.Objects::nonNull).toList(),
+                items.stream().map(RetrieveCommand.Item::entryUuid).filter(Objects::nonNull).toList(),
+                items.stream().map(RetrieveCommand.Item::documentUniqueId).filter(Objects::nonNull).toList(),
                 null);
         if (found.isEmpty() && !errors.isEmpty()) {
             throw new DmpException(errors);

@@ -162,9 +162,9 @@ final class AssociationResolution {
      * longer current.
      */
     private void deprecateAddendaAndTransforms(String replacedUuid) {
-        List<String> children = repository.findAssociations(new AssociationCriteria(null, null, null,
-                        List.of(replacedUuid), List.of(AssociationKind.APPEND, AssociationKind.TRANSFORM),
-                        List.of(EntryStatus.APPROVED))).stream()
+        List<String> children = repository.findAssociations(AssociationCriteria.builder()
+                        .targetUuids(List.of(replacedUuid)).kinds(List.of(AssociationKind.APPEND, AssociationKind.TRANSFORM))
+                        .statuses(List.of(EntryStatus.APPROVED)).build()).stream()
                 .map(AssociationRecord::sourceUuid).distinct().toList();
         if (children.isEmpty()) {
             return;
@@ -180,8 +180,8 @@ final class AssociationResolution {
 
     /** A replacement joins every folder the replaced document belonged to (ITI-42 3.42.4.1.3.5). */
     private void carryOverFolderMemberships(String replacedUuid, String replacementUuid) {
-        var memberships = repository.findAssociations(new AssociationCriteria(null, null, null, List.of(replacedUuid),
-                List.of(AssociationKind.HAS_MEMBER), List.of(EntryStatus.APPROVED)));
+        var memberships = repository.findAssociations(AssociationCriteria.builder().targetUuids(List.of(replacedUuid))
+                .kinds(List.of(AssociationKind.HAS_MEMBER)).statuses(List.of(EntryStatus.APPROVED)).build());
         List<String> sources = memberships.stream().map(AssociationRecord::sourceUuid).toList();
         if (sources.isEmpty()) {
             return;

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -152,7 +153,7 @@ final class SubmissionChecks {
         s.documents().forEach(d -> uuids.add(d.entry().entryUuid()));
         s.folders().forEach(f -> uuids.add(f.entryUuid()));
         s.associations().forEach(a -> uuids.add(a.entryUuid()));
-        uuids.removeIf(java.util.Objects::isNull);
+        uuids.removeIf(Objects::isNull);
         List<DmpError> errors = new ArrayList<>();
         repository.findObjectKinds(uuids).forEach((uuid, kind) -> errors.add(new DmpError(DmpErrorCode.DUPLICATE_UNIQUE_ID,
                 "entryUUID " + uuid + " is already used in the registry by a " + kind.name().toLowerCase().replace('_', ' ')
@@ -189,7 +190,7 @@ final class SubmissionChecks {
         ids.add(s.submissionSet().uniqueId());
         s.documents().forEach(d -> ids.add(d.entry().uniqueId()));
         s.folders().forEach(f -> ids.add(f.uniqueId()));
-        ids.removeIf(java.util.Objects::isNull);
+        ids.removeIf(Objects::isNull);
         return ids;
     }
 

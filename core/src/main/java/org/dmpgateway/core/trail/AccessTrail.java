@@ -22,11 +22,14 @@ import org.dmpgateway.repository.NotificationOutbox;
 import org.dmpgateway.core.policy.Admission;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Collectors;
 import java.util.function.Function;
 
@@ -45,7 +48,7 @@ public class AccessTrail {
     private final NotificationOutbox outbox;
     private final Clock clock;
 
-    @org.springframework.beans.factory.annotation.Autowired
+    @Autowired
     public AccessTrail(AccessTrailRepository traces, NotificationOutbox outbox) {
         this(traces, outbox, Clock.systemUTC());
     }
@@ -174,31 +177,25 @@ public class AccessTrail {
 
     private static List<String> documentIdsOf(Object body) {
         if (body instanceof Submission s) {
-            return s.documents().stream().map(d -> d.entry().uniqueId()).filter(java.util.Objects::nonNull).toList();
+            return s.documents().stream().map(d -> d.entry().uniqueId()).filter(Objects::nonNull).toList();
         }
         if (body instanceof RetrieveCommand r) {
             // ITI-68 names the document by its entryUUID: trace the identifier the request gave
             return r.items().stream().map(i -> i.documentUniqueId() != null ? i.documentUniqueId() : i.entryUuid())
-                    .filter(java.util.Objects::nonNull).toList();
+                    .filter(Objects::nonNull).toList();
         }
         if (body instanceof DocumentUpdate u) {
-            List<String> ids = new java.util.ArrayList<>(u.newVersions().stream().map(v -> v.entry().uniqueId())
-                    .filter(java.util.Objects::nonNull).toList());
-            u.statusChanges().stream().map(DocumentUpdate.StatusChange::target).filter(java.util.Objects::nonNull)
+            List<String> ids = new ArrayList<>(u.newVersions().stream().map(v -> v.entry().uniqueId())
+                    .filter(Objects::nonNull).toList());
+            u.statusChanges().stream().map(DocumentUpdate.StatusChange::target).filter(Objects::nonNull)
                     .forEach(ids::add);
             return ids;
         }
         if (body instanceof DocumentRemoval r && r.entryUuids() != null) {
-            return r.entryUuids().stream().filter(java.util.Objects::nonNull).toList();
+            return r.entryUuids().stream().filter(Objects::nonNull).toList();
         }
         if (body instanceof QueryCommand q && q.query() instanceof GetDocuments g) {
-            List<String> ids = new java.util.ArrayList<>();
-            for (List<String> l : java.util.Arrays.asList(g.uuids(), g.uniqueIds(), g.logicalUuids())) {
-                if (l != null) {
-                    l.stream().filter(java.util.Objects::nonNull).forEach(ids::add);
-                }
-            }
-            return ids;
+            return g.selection().identifiers();
         }
         return List.of();
     }

@@ -9,7 +9,6 @@ import org.dmpgateway.model.SubmissionSetRecord;
 import org.dmpgateway.model.query.AssociationCriteria;
 import org.dmpgateway.model.query.FolderCriteria;
 import org.dmpgateway.model.query.SubmissionSetCriteria;
-import org.dmpgateway.model.query.TimeRangeCriterion;
 import org.dmpgateway.model.PatientRef;
 import org.dmpgateway.model.query.DocumentCriteria;
 import org.dmpgateway.model.trail.TraceAction;
@@ -24,7 +23,9 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
  * A request that names documents by id (ITI-18 GetDocuments, GetDocumentsAndAssociations,
@@ -92,7 +93,7 @@ public class ProbedDocuments {
         }
         try {
             Map<PatientRef, Set<String>> byOwner = new LinkedHashMap<>();
-            java.util.function.BiConsumer<PatientRef, String> probed = (owner, id) -> {
+            BiConsumer<PatientRef, String> probed = (owner, id) -> {
                 if (owner != null && id != null && !owner.equals(admission.patient())) {
                     byOwner.computeIfAbsent(owner, p -> new LinkedHashSet<>()).add(id);
                 }
@@ -102,25 +103,23 @@ public class ProbedDocuments {
                     repository.findFolders(FolderCriteria.byUuids(List.of(uuid))).forEach(f -> probed.accept(f.patientId(), f.uniqueId()));
                 }
                 if (!isEmpty(ids.folderUniqueIds())) {
-                    repository.findFolders(new FolderCriteria(null, null, ids.folderUniqueIds(), null, null,
-                            TimeRangeCriterion.NONE, null)).forEach(f -> probed.accept(f.patientId(), f.uniqueId()));
+                    repository.findFolders(FolderCriteria.builder().uniqueIds(ids.folderUniqueIds()).build()).forEach(f -> probed.accept(f.patientId(), f.uniqueId()));
                 }
             }
             if (!isEmpty(ids.folderLogicalUuids())) {
-                repository.findFolders(new FolderCriteria(null, null, null, ids.folderLogicalUuids(), null,
-                        TimeRangeCriterion.NONE, null)).forEach(f -> probed.accept(f.patientId(), f.uniqueId()));
+                repository.findFolders(FolderCriteria.builder().logicalUuids(ids.folderLogicalUuids()).build()).forEach(f -> probed.accept(f.patientId(), f.uniqueId()));
             }
             if (!isEmpty(ids.submissionSetUuids())) {
                 repository.findSubmissionSets(SubmissionSetCriteria.byUuids(ids.submissionSetUuids()))
                         .forEach(s -> probed.accept(s.patientId(), s.uniqueId()));
             }
             if (!isEmpty(ids.submissionSetUniqueIds())) {
-                repository.findSubmissionSets(new SubmissionSetCriteria(null, null, ids.submissionSetUniqueIds(), null,
-                        null, TimeRangeCriterion.NONE, null, null)).forEach(s -> probed.accept(s.patientId(), s.uniqueId()));
+                repository.findSubmissionSets(SubmissionSetCriteria.builder()
+                        .uniqueIds(ids.submissionSetUniqueIds()).build()).forEach(s -> probed.accept(s.patientId(), s.uniqueId()));
             }
             if (!isEmpty(ids.associationUuids())) {
-                for (AssociationRecord a : repository.findAssociations(new AssociationCriteria(ids.associationUuids(),
-                        null, null, null, null, null))) {
+                for (AssociationRecord a : repository.findAssociations(AssociationCriteria.builder()
+                        .entryUuids(ids.associationUuids()).build())) {
                     probed.accept(ownerOf(List.of(a.sourceUuid(), a.targetUuid())), a.entryUuid());
                 }
             }
@@ -145,7 +144,7 @@ public class ProbedDocuments {
 
     /** The patient of the first of these objects found (a submission set, a folder or a document). */
     private PatientRef ownerOf(List<String> uuids) {
-        List<String> known = uuids.stream().filter(java.util.Objects::nonNull).toList();
+        List<String> known = uuids.stream().filter(Objects::nonNull).toList();
         if (known.isEmpty()) {
             return null;
         }

@@ -23,10 +23,11 @@ class DmpValueSetRuleTest {
 
     static DocumentEntryRecord entry(CodedValue classCode, CodedValue type, CodedValue format, CodedValue facility,
                                      CodedValue practice, List<CodedValue> confidentiality) {
-        return new DocumentEntryRecord("urn:uuid:1", null, null, "1.2.3.4", null,
-                new PatientRef("279035121518989", "1.2.250.1.213.1.4.10"), null, null, false, EntryStatus.APPROVED,
-                classCode, type, format, facility, practice, confidentiality, List.of(), null, null, null, List.of(),
-                null, null, "fr-FR", "text/plain", null, null, null, null, null, List.of(), null, false, Map.of());
+        return DocumentEntryRecord.builder().entryUuid("urn:uuid:1").uniqueId("1.2.3.4")
+                .patientId(new PatientRef("279035121518989", "1.2.250.1.213.1.4.10")).availabilityStatus(EntryStatus.APPROVED)
+                .classCode(classCode).typeCode(type).formatCode(format).healthcareFacilityTypeCode(facility)
+                .practiceSettingCode(practice).confidentialityCodes(confidentiality).languageCode("fr-FR")
+                .mimeType("text/plain").build();
     }
 
     static DocumentEntryRecord report() {

@@ -301,8 +301,9 @@ class MetadataUpdateRulesTest {
         assertEquals(EntryStatus.DEPRECATED, versions(old).get(0).availabilityStatus());
         assertEquals(List.of(EntryStatus.DEPRECATED, EntryStatus.APPROVED),
                 versions(doc).stream().map(DocumentEntryRecord::availabilityStatus).toList());
-        AssociationRecord uas = repository.findAssociations(new AssociationCriteria(null, null, null,
-                List.of(masked.entryUuid()), List.of(AssociationKind.UPDATE_AVAILABILITY_STATUS), null)).get(0);
+        AssociationRecord uas = repository.findAssociations(AssociationCriteria.builder()
+                .targetUuids(List.of(masked.entryUuid())).kinds(List.of(AssociationKind.UPDATE_AVAILABILITY_STATUS))
+                .build()).get(0);
         assertEquals(EntryStatus.ARCHIVED.urn(), uas.originalStatus());
         assertEquals(EntryStatus.APPROVED.urn(), uas.newStatus());
     }
@@ -470,46 +471,38 @@ class MetadataUpdateRulesTest {
 
     static DocumentEntryRecord entry(PatientRef patient, String author, CodedValue type, List<CodedValue> confidentiality) {
         String uuid = "urn:uuid:" + UUID.randomUUID();
-        return new DocumentEntryRecord(uuid, uuid, "1", "2.25." + Math.abs(UUID.randomUUID().getMostSignificantBits()), null,
-                patient, "IPP-1^^^&1.2.250.1.999&ISO", List.of("PID-5|DUPONT^Marie"), false, EntryStatus.APPROVED,
-                new CodedValue("10", "1.2.250.1.213.1.1.4.1", "Compte rendu"), type,
-                new CodedValue("urn:ihe:iti:xds-sd:text:2008", "1.3.6.1.4.1.19376.1.2.3", null),
-                new CodedValue("SA07", "1.2.250.1.71.4.2.4", "Cabinet"),
-                new CodedValue("AMBULATOIRE", "1.2.250.1.213.1.1.4.9", null), confidentiality, List.of(),
-                "20251120093000", null, null, List.of(new AuthorInfo(person(author), null, null, null, null)),
-                "Compte rendu", null, "fr-FR", "text/plain", "0a1b2c3d4e5f60718293a4b5c6d7e8f901234567", 42L, REPOSITORY,
-                null, null, List.of(), null, false, Map.of());
+        return DocumentEntryRecord.builder().entryUuid(uuid).logicalUuid(uuid).version("1")
+                .uniqueId("2.25." + Math.abs(UUID.randomUUID().getMostSignificantBits())).patientId(patient)
+                .sourcePatientId("IPP-1^^^&1.2.250.1.999&ISO").sourcePatientInfo(List.of("PID-5|DUPONT^Marie"))
+                .availabilityStatus(EntryStatus.APPROVED)
+                .classCode(new CodedValue("10", "1.2.250.1.213.1.1.4.1", "Compte rendu")).typeCode(type)
+                .formatCode(new CodedValue("urn:ihe:iti:xds-sd:text:2008", "1.3.6.1.4.1.19376.1.2.3", null))
+                .healthcareFacilityTypeCode(new CodedValue("SA07", "1.2.250.1.71.4.2.4", "Cabinet"))
+                .practiceSettingCode(new CodedValue("AMBULATOIRE", "1.2.250.1.213.1.1.4.9", null))
+                .confidentialityCodes(confidentiality).creationTime("20251120093000")
+                .authors(List.of(new AuthorInfo(person(author), null, null, null, null))).title("Compte rendu")
+                .languageCode("fr-FR").mimeType("text/plain").hash("0a1b2c3d4e5f60718293a4b5c6d7e8f901234567").size(42L)
+                .repositoryUniqueId(REPOSITORY).build();
     }
 
     /** The entry as a client sends it for a new version: new entryUUID, same logicalID, these codes. */
     static DocumentEntryRecord proposal(DocumentEntryRecord current, CodedValue... confidentiality) {
         DocumentEntryRecord e = current.withIds("urn:uuid:" + UUID.randomUUID(), current.logicalUuid());
-        return new DocumentEntryRecord(e.entryUuid(), e.logicalUuid(), null, e.uniqueId(), null, e.patientId(),
-                e.sourcePatientId(), e.sourcePatientInfo(), e.onDemand(), null, e.classCode(), e.typeCode(),
-                e.formatCode(), e.healthcareFacilityTypeCode(), e.practiceSettingCode(), List.of(confidentiality),
-                e.eventCodes(), e.creationTime(), e.serviceStartTime(), e.serviceStopTime(), e.authors(), e.title(),
-                e.comments(), e.languageCode(), e.mimeType(), e.hash(), e.size(), e.repositoryUniqueId(), e.uri(),
-                e.legalAuthenticator(), e.referenceIds(), e.documentAvailability(), e.limitedMetadata(), e.extraMetadata());
+        return asRequested(e).version(null).homeCommunityId(null).availabilityStatus(null)
+                .confidentialityCodes(List.of(confidentiality)).build();
     }
 
     static DocumentEntryRecord withTitle(DocumentEntryRecord e, String title) {
-        return new DocumentEntryRecord(e.entryUuid(), e.logicalUuid(), e.version(), e.uniqueId(), e.homeCommunityId(),
-                e.patientId(), e.sourcePatientId(), e.sourcePatientInfo(), e.onDemand(), e.availabilityStatus(),
-                e.classCode(), e.typeCode(), e.formatCode(), e.healthcareFacilityTypeCode(), e.practiceSettingCode(),
-                e.confidentialityCodes(), e.eventCodes(), e.creationTime(), e.serviceStartTime(), e.serviceStopTime(),
-                e.authors(), title, e.comments(), e.languageCode(), e.mimeType(), e.hash(), e.size(),
-                e.repositoryUniqueId(), e.uri(), e.legalAuthenticator(), e.referenceIds(), e.documentAvailability(),
-                e.limitedMetadata(), e.extraMetadata());
+        return asRequested(e).title(title).build();
     }
 
     static DocumentEntryRecord withUniqueId(DocumentEntryRecord e, String uniqueId) {
-        return new DocumentEntryRecord(e.entryUuid(), e.logicalUuid(), e.version(), uniqueId, e.homeCommunityId(),
-                e.patientId(), e.sourcePatientId(), e.sourcePatientInfo(), e.onDemand(), e.availabilityStatus(),
-                e.classCode(), e.typeCode(), e.formatCode(), e.healthcareFacilityTypeCode(), e.practiceSettingCode(),
-                e.confidentialityCodes(), e.eventCodes(), e.creationTime(), e.serviceStartTime(), e.serviceStopTime(),
-                e.authors(), e.title(), e.comments(), e.languageCode(), e.mimeType(), e.hash(), e.size(),
-                e.repositoryUniqueId(), e.uri(), e.legalAuthenticator(), e.referenceIds(), e.documentAvailability(),
-                e.limitedMetadata(), e.extraMetadata());
+        return asRequested(e).uniqueId(uniqueId).build();
+    }
+
+    /** A copy of {@code e} as a request carries it: no submitter recorded, no patientId as sent. */
+    static DocumentEntryRecord.Builder asRequested(DocumentEntryRecord e) {
+        return e.toBuilder().submitterId(null).patientIdAsSent(null);
     }
 
     SubmissionSetRecord set() {

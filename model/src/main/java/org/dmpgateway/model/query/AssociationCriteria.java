@@ -19,14 +19,47 @@ public record AssociationCriteria(
         List<EntryStatus> statuses) {
 
     public static AssociationCriteria touching(List<String> uuids) {
-        return new AssociationCriteria(null, uuids, null, null, null, null);
+        return builder().sourceOrTargetUuids(uuids).build();
     }
 
     public static AssociationCriteria fromSources(List<String> sourceUuids) {
-        return new AssociationCriteria(null, null, sourceUuids, null, null, null);
+        return builder().sourceUuids(sourceUuids).build();
     }
 
     public static AssociationCriteria toTargets(List<String> targetUuids) {
-        return new AssociationCriteria(null, null, null, targetUuids, null, null);
+        return builder().targetUuids(targetUuids).build();
+    }
+
+    /** Every criterion unset (no filter). */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        return builder().entryUuids(entryUuids).sourceOrTargetUuids(sourceOrTargetUuids).sourceUuids(sourceUuids)
+                .targetUuids(targetUuids).kinds(kinds).statuses(statuses);
+    }
+
+    public static final class Builder {
+        private List<String> entryUuids;
+        private List<String> sourceOrTargetUuids;
+        private List<String> sourceUuids;
+        private List<String> targetUuids;
+        private List<AssociationKind> kinds;
+        private List<EntryStatus> statuses;
+
+        private Builder() {
+        }
+
+        public Builder entryUuids(List<String> v) { entryUuids = v; return this; }
+        public Builder sourceOrTargetUuids(List<String> v) { sourceOrTargetUuids = v; return this; }
+        public Builder sourceUuids(List<String> v) { sourceUuids = v; return this; }
+        public Builder targetUuids(List<String> v) { targetUuids = v; return this; }
+        public Builder kinds(List<AssociationKind> v) { kinds = v; return this; }
+        public Builder statuses(List<EntryStatus> v) { statuses = v; return this; }
+
+        public AssociationCriteria build() {
+            return new AssociationCriteria(entryUuids, sourceOrTargetUuids, sourceUuids, targetUuids, kinds, statuses);
+        }
     }
 }

@@ -4,6 +4,7 @@ import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.actuate.health.Status;
 import org.springframework.stereotype.Component;
+import java.util.Locale;
 
 /**
  * The "serving" part of /actuator/health: OUT_OF_SERVICE (HTTP 503) while the server starts or
@@ -21,6 +22,6 @@ public class ServingHealthIndicator implements HealthIndicator {
     public Health health() {
         ServingState.State state = serving.state();
         return (state == ServingState.State.SERVING ? Health.up() : Health.status(Status.OUT_OF_SERVICE))
-                .withDetail("state", state.name().toLowerCase(java.util.Locale.ROOT)).build();
+                .withDetail("state", state.name().toLowerCase(Locale.ROOT)).build();
     }
 }
