@@ -32,7 +32,11 @@ final class ServerProcess implements AutoCloseable {
     static ServerProcess start(Path jar, List<String> jvmOptions, Path jfrFile, String jdbcUrl, String user,
                                String password, Path dataDir, Path log, List<String> extraArgs)
             throws IOException, InterruptedException {
-        ServerProcess server = launch(jar, jvmOptions, jfrFile, jdbcUrl, user, password, dataDir, log, extraArgs);
+        return healthyOrClosed(launch(jar, jvmOptions, jfrFile, jdbcUrl, user, password, dataDir, log, extraArgs));
+    }
+
+    /** Waits until the process answers healthy; stops it when it does not. */
+    private static ServerProcess healthyOrClosed(ServerProcess server) throws IOException, InterruptedException {
         try {
             server.awaitHealthy();
         } catch (IOException | InterruptedException | RuntimeException e) {
@@ -66,17 +70,10 @@ final class ServerProcess implements AutoCloseable {
      */
     static ServerProcess startPeer(Path jar, List<String> jvmOptions, String jdbcUrl, String user, String password,
                                    Path log) throws IOException, InterruptedException {
-        ServerProcess peer = launchJar(jar, jvmOptions, null, log, List.of(
+        return healthyOrClosed(launchJar(jar, jvmOptions, null, log, List.of(
                 "--spring.datasource.url=" + jdbcUrl,
                 "--spring.datasource.username=" + user,
-                "--spring.datasource.password=" + password));
-        try {
-            peer.awaitHealthy();
-        } catch (IOException | InterruptedException | RuntimeException e) {
-            peer.close();
-            throw e;
-        }
-        return peer;
+                "--spring.datasource.password=" + password)));
     }
 
     private static ServerProcess launchJar(Path jar, List<String> jvmOptions, Path jfrFile, Path log,
