@@ -9,6 +9,9 @@ import jakarta.persistence.EntityManagerFactory;
 import java.util.Map;
 import java.util.Properties;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -30,10 +33,24 @@ import org.springframework.transaction.annotation.EnableTransactionManagement;
 @Configuration
 @EnableTransactionManagement
 class PeerJpaConfig {
+    private static final Logger LOG = LoggerFactory.getLogger(PeerJpaConfig.class);
 
+    /**
+     * HAPI's default storage settings; {@code peer.reuse-cached-search-results-millis} (e.g. the
+     * environment variable {@code PEER_REUSE_CACHED_SEARCH_RESULTS_MILLIS}, which the harness's child
+     * process inherits) changes how long HAPI answers a repeated identical search from the stored
+     * results of the first one, 0 for never; unset, HAPI's default.
+     */
     @Bean
-    JpaStorageSettings jpaStorageSettings() {
-        return new JpaStorageSettings();
+    JpaStorageSettings jpaStorageSettings(@Value("${peer.reuse-cached-search-results-millis:#{null}}") Long reuseMillis) {
+        JpaStorageSettings settings = new JpaStorageSettings();
+        if (reuseMillis != null) {
+            settings.setReuseCachedSearchResultsForMillis(reuseMillis > 0 ? reuseMillis : null);
+        }
+        LOG.info("HAPI FHIR JPA peer: a repeated identical search reuses the stored results of the first: {}",
+                settings.getReuseCachedSearchResultsForMillis() == null ? "never"
+                        : "for " + settings.getReuseCachedSearchResultsForMillis() + " ms");
+        return settings;
     }
 
     @Bean
