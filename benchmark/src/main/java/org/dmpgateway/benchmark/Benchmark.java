@@ -25,7 +25,7 @@ import java.util.List;
  */
 final class Benchmark {
     private static final int RETRIEVAL_PATIENT = 1_000;
-    private static final int FHIR_RETRIEVAL_PATIENT = 1_001;
+    static final int FHIR_RETRIEVAL_PATIENT = 1_001;
     private static final int TARGET_SET_SIZE = 5;
 
     private final Options o;
@@ -91,6 +91,10 @@ final class Benchmark {
                     o.workDir().resolve("server-" + db + ".log"), o.serverArguments())) {
                 out.println("server at " + server.baseUrl() + ", pid " + server.pid() + ", log " + server.log());
                 measureHttp(database.label(), documents, server.baseUrl(), server.pid(), true);
+            }
+            if (o.peer() != null && db.equals("postgres")) {
+                new PeerPass(o, report, out).run(database.label(), documents, o.freshDb() && size == sizes.get(0),
+                        this::measure);
             }
             if (jfr != null) {
                 report.note("JFR recording of the server: " + jfr.toAbsolutePath());
@@ -193,8 +197,15 @@ final class Benchmark {
             if (o.wants("iti43")) {
                 scenarios.add(retrievalScenario(http, admin));
             }
-            if (o.wants("iti68")) {
-                scenarios.add(fhirRetrievalScenario(http, admin));
+            if (o.wants("iti68") || o.wants("fhir-read")) {
+                FhirDocuments docs = fhirRetrievalSetUp(http, admin);
+                if (o.wants("fhir-read")) {
+                    scenarios.add(FhirScenarios.readDocumentReference(http, docs.ins(), docs.documentReferenceIds()));
+                }
+                if (o.wants("iti68")) {
+                    scenarios.add(FhirScenarios.retrieveBinary(http, docs.ins(), docs.binaryIds(),
+                            HttpScenarios.RETRIEVED_DOCUMENT_BYTES));
+                }
             }
             if (o.wants("iti41-1") || o.wants("iti41-5") || o.wants("iti65")) {
                 List<Synthesizer.Patient> patients = submissionPatients(admin);
@@ -217,6 +228,10 @@ final class Benchmark {
         }
     }
 
+    /** Some 1 MB documents of one patient on a FHIR server: their DocumentReference ids and their Binary ids. */
+    record FhirDocuments(String ins, List<String> documentReferenceIds, List<String> binaryIds) {
+    }
+
     private void measure(String label, long documents, Scenario s, MemorySampler memory) throws Exception {
         if (!o.warmup().isZero()) {
             Runner.Measure w = Runner.run(s, Math.min(4, o.maxConcurrency()), Runner.Budget.of(o.warmup()), null);
@@ -231,11 +246,7 @@ final class Benchmark {
     }
 
     private List<String> targetPatients(int documents) {
-        List<String> patients = new ArrayList<>();
-        for (int k = 0; k < o.targetPatients(); k++) {
-            patients.add(Ins.target(documents, k));
-        }
-        return patients;
+        return o.targetPatientIns(documents);
     }
 
     /** A FindDocuments target with exactly n documents: loaded, or submitted now through ITI-41. */
@@ -293,9 +304,10 @@ final class Benchmark {
 
     /**
      * A patient of the harness with one 1 MB document per client thread, submitted through ITI-65,
-     * whose DocumentReference ids are then found through ITI-67 (by uniqueId).
+     * whose DocumentReference ids are then found through ITI-67 (by uniqueId); on the gateway a
+     * document's Binary has the id of its DocumentReference.
      */
-    private Scenario fhirRetrievalScenario(Http http, Admin admin) throws Exception {
+    private FhirDocuments fhirRetrievalSetUp(Http http, Admin admin) throws Exception {
         Synthesizer synth = new Synthesizer(System.nanoTime());
         Synthesizer.Patient p = synth.patient(Ins.harness(FHIR_RETRIEVAL_PATIENT));
         admin.activatedPatientAuthorising(p.ins(), p.family(), p.given());
@@ -306,7 +318,7 @@ final class Benchmark {
             uniqueIds.add(d.uniqueId());
         }
         List<String> ids = FhirScenarios.documentReferenceIds(http, p.ins(), uniqueIds);
-        return FhirScenarios.retrieveBinary(http, p.ins(), ids, HttpScenarios.RETRIEVED_DOCUMENT_BYTES);
+        return new FhirDocuments(p.ins(), ids, ids);
     }
 
     /** One patient of the harness per client thread, for the submissions. */

@@ -17,6 +17,8 @@ final class FhirAnswers {
     private static final Pattern DOCUMENT_REFERENCE_ID =
             Pattern.compile("\"resourceType\"\\s*:\\s*\"DocumentReference\"\\s*,\\s*\"id\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern ENTRY_STATUS = Pattern.compile("\"status\"\\s*:\\s*\"(\\d{3})[^\"]*\"");
+    private static final Pattern LOCATION = Pattern.compile(
+            "\"location\"\\s*:\\s*\"(?:[^\"]*/)?([A-Z][A-Za-z]+)/([^\"/]+)(?:/_history/[^\"]*)?\"");
     private static final Pattern ISSUE = Pattern.compile("\"(code|diagnostics)\"\\s*:\\s*\"([^\"]{0,300})\"");
 
     private FhirAnswers() {
@@ -60,6 +62,18 @@ final class FhirAnswers {
             statuses.add(Integer.parseInt(m.group(1)));
         }
         return statuses;
+    }
+
+    /** The ids of the resources of this type a transaction-response created, in order ({@code location} Type/id/_history/n). */
+    static List<String> createdIds(String json, String type) {
+        List<String> ids = new ArrayList<>();
+        Matcher m = LOCATION.matcher(json);
+        while (m.find()) {
+            if (m.group(1).equals(type)) {
+                ids.add(m.group(2));
+            }
+        }
+        return ids;
     }
 
     /** Throws unless the ITI-65 answer is HTTP 200, a transaction-response whose every entry is 201. */

@@ -2,6 +2,7 @@ package org.dmpgateway.benchmark;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -78,7 +79,57 @@ final class FhirMessages {
                 .append("\"source\":{\"reference\":\"#author\"},")
                 .append("\"entry\":[{\"item\":{\"reference\":\"").append(docUrl).append("\"}}]},")
                 .append("\"request\":{\"method\":\"POST\",\"url\":\"List\"}},");
-        // the document entry
+        documentEntries(b, p, subject, d, docUrl, binUrl);
+        b.append("]}");
+        return b.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The loading of the peer (HAPI FHIR JPA, docs/performance.md): a transaction creating each
+     * patient once (conditional create on the INS), each with its INS, name, gender and birth date.
+     */
+    static byte[] patientsBundle(List<Synthesizer.Patient> patients) {
+        StringBuilder b = new StringBuilder(512 * patients.size() + 64);
+        b.append("{\"resourceType\":\"Bundle\",\"type\":\"transaction\",\"entry\":[");
+        for (int i = 0; i < patients.size(); i++) {
+            Synthesizer.Patient p = patients.get(i);
+            String birth = p.birthDate();
+            b.append(i == 0 ? "" : ",").append("{\"fullUrl\":\"urn:uuid:").append(UUID.randomUUID())
+                    .append("\",\"resource\":{\"resourceType\":\"Patient\",\"identifier\":[{\"system\":\"urn:oid:")
+                    .append(Ins.AUTHORITY).append("\",\"value\":\"").append(p.ins()).append("\"}],")
+                    .append("\"name\":[{\"use\":\"official\",\"family\":\"").append(json(p.family()))
+                    .append("\",\"given\":[\"").append(json(p.given())).append("\"]}],")
+                    .append("\"gender\":\"").append(p.gender().equals("M") ? "male" : "female").append("\",")
+                    .append("\"birthDate\":\"").append(birth, 0, 4).append('-').append(birth, 4, 6).append('-')
+                    .append(birth, 6, 8).append("\"},\"request\":{\"method\":\"POST\",\"url\":\"Patient\",")
+                    .append("\"ifNoneExist\":\"identifier=urn:oid:").append(Ins.AUTHORITY).append("%7C").append(p.ins())
+                    .append("\"}}");
+        }
+        return b.append("]}").toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The loading of the peer: a transaction of documents of one patient, each a DocumentReference
+     * with the metadata of ITI-65 and its Binary, the subject the patient's resource
+     * ({@code Patient/<id>}), without a submission-set List.
+     */
+    static byte[] documentsBundle(Synthesizer.Patient p, String patientReference, List<Synthesizer.Document> docs) {
+        String subject = "{\"reference\":\"" + patientReference + "\"}";
+        StringBuilder b = new StringBuilder(4096 * docs.size());
+        b.append("{\"resourceType\":\"Bundle\",\"type\":\"transaction\",\"entry\":[");
+        for (int i = 0; i < docs.size(); i++) {
+            b.append(i == 0 ? "" : ",");
+            documentEntries(b, p, subject, docs.get(i), "urn:uuid:" + UUID.randomUUID(), "urn:uuid:" + UUID.randomUUID());
+        }
+        return b.append("]}").toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A document's two entries of a transaction (no comma before, none after): its DocumentReference
+     * (the metadata of {@link Soap#provideAndRegister}), then its content as a Binary.
+     */
+    private static void documentEntries(StringBuilder b, Synthesizer.Patient p, String subject, Synthesizer.Document d,
+                                        String docUrl, String binUrl) {
         b.append("{\"fullUrl\":\"").append(docUrl).append("\",\"resource\":{\"resourceType\":\"DocumentReference\",")
                 .append("\"meta\":{\"profile\":[\"").append(MHD).append("IHE.MHD.Comprehensive.DocumentReference\"]},")
                 .append("\"contained\":[");
@@ -114,8 +165,7 @@ final class FhirMessages {
         // the content
         b.append("{\"fullUrl\":\"").append(binUrl).append("\",\"resource\":{\"resourceType\":\"Binary\",\"contentType\":\"")
                 .append(d.mimeType()).append("\",\"data\":\"").append(Base64.getEncoder().encodeToString(d.content()))
-                .append("\"},\"request\":{\"method\":\"POST\",\"url\":\"Binary\"}}]}");
-        return b.toString().getBytes(StandardCharsets.UTF_8);
+                .append("\"},\"request\":{\"method\":\"POST\",\"url\":\"Binary\"}}");
     }
 
     /**

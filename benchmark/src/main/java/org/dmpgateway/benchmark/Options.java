@@ -11,10 +11,14 @@ record Options(String baseUrl, List<String> startServer, Path serverJar, List<St
                List<String> scenarios, List<Integer> concurrency, Duration duration, long requests, Duration warmup,
                List<Long> registrySizes, List<Integer> targets, List<Integer> pages, int targetPatients, int documentsPerPatient, String jdbcUrl, String jdbcUser,
                String jdbcPassword, String pgUrl, String pgUser, String pgPassword, boolean freshDb, boolean loadOnly, Path workDir,
-               Path out, String adminToken, String repositoryUniqueId, long serverPid, boolean validateResponses, String h2UrlOptions) {
+               Path out, String adminToken, String repositoryUniqueId, long serverPid, boolean validateResponses, String h2UrlOptions,
+               String peer, Path peerJar, String peerUrl) {
 
     static final List<String> ALL_SCENARIOS = List.of("db-insert", "db-find", "http", "iti18", "iti43", "iti41-1", "iti41-5",
-            "iti65", "iti67", "iti68");
+            "iti65", "iti67", "iti68", "fhir-read");
+
+    /** The FHIR scenarios measured on the peer too (--peer): ITI-67, read by id, ITI-68, ITI-65. */
+    static final List<String> PEER_SCENARIOS = List.of("iti67", "fhir-read", "iti68", "iti65");
 
     static final String USAGE = """
             java -jar benchmark/target/dmp-benchmark.jar [options]
@@ -51,6 +55,13 @@ record Options(String baseUrl, List<String> startServer, Path serverJar, List<St
               --jfr                  record the server with Java Flight Recorder (profile settings), one file per pass
               --validate-responses   start the server with dmp.xds.validate-responses=true: IPF validates every XDS
                                      answer (off by default, as in production; the smoke test turns it on)
+            Peer (docs/performance.md, "A peer, side by side"):
+              --peer hapi-jpa        after the gateway's PostgreSQL pass of each registry size, start the HAPI FHIR
+                                     JPA server (benchmark-hapi-peer), load it with the FindDocuments targets' documents
+                                     as DocumentReference + Binary, and measure the FHIR scenarios (%s) on it
+              --peer-jar PATH        default benchmark-hapi-peer/target/dmp-benchmark-hapi-peer.jar (mvn -Pbenchmark-peer)
+              --peer-url jdbc:postgresql://127.0.0.1:5432/bench_hapi   the peer's own database (created if absent,
+                                     recreated with --fresh-db)
             Output:
               --work-dir PATH        databases, server logs, JFR files (default target/benchmark)
               --out PATH             results file prefix: PATH.csv and PATH.md (default <work-dir>/results)
@@ -61,7 +72,7 @@ record Options(String baseUrl, List<String> startServer, Path serverJar, List<St
                                      [--jfr-stack org.dmpgateway.fhir.]
                                      where a JFR recording's request threads spend their CPU (only the
                                      samples with a frame of that package, with --jfr-stack)
-            """.formatted(String.join(", ", ALL_SCENARIOS));
+            """.formatted(String.join(", ", ALL_SCENARIOS), String.join(", ", PEER_SCENARIOS));
 
     static Options parse(String... args) {
         String baseUrl = null;
@@ -94,6 +105,9 @@ record Options(String baseUrl, List<String> startServer, Path serverJar, List<St
         long pid = -1;
         boolean validateResponses = false;
         String h2Options = "";
+        String peer = null;
+        Path peerJar = Path.of("benchmark-hapi-peer/target/dmp-benchmark-hapi-peer.jar");
+        String peerUrl = "jdbc:postgresql://127.0.0.1:5432/bench_hapi";
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             String value = null;
@@ -142,6 +156,9 @@ record Options(String baseUrl, List<String> startServer, Path serverJar, List<St
                         case "--repository-unique-id" -> repo = value;
                         case "--server-pid" -> pid = Long.parseLong(value);
                         case "--h2-url-options" -> h2Options = value;
+                        case "--peer" -> peer = value;
+                        case "--peer-jar" -> peerJar = Path.of(value);
+                        case "--peer-url" -> peerUrl = value;
                         default -> throw new IllegalArgumentException("unknown option " + a);
                     }
                 }
@@ -158,6 +175,14 @@ record Options(String baseUrl, List<String> startServer, Path serverJar, List<St
                 if (!db.equals("h2") && !db.equals("postgres")) {
                     throw new IllegalArgumentException("--start-server takes h2 and/or postgres, not " + db);
                 }
+            }
+        }
+        if (peer != null) {
+            if (!peer.equals("hapi-jpa")) {
+                throw new IllegalArgumentException("--peer takes hapi-jpa, not " + peer);
+            }
+            if (start == null || !start.contains("postgres")) {
+                throw new IllegalArgumentException("--peer runs beside the gateway on PostgreSQL: give --start-server postgres");
             }
         }
         for (String s : scenarios) {
@@ -179,12 +204,22 @@ record Options(String baseUrl, List<String> startServer, Path serverJar, List<St
         }
         return new Options(baseUrl, start, jar, jvm, jfr, scenarios, concurrency, duration, requests, warmup, sizes,
                 targets, pages, targetPatients, perPatient, jdbcUrl, jdbcUser, jdbcPassword, pgUrl, pgUser, pgPassword, fresh, loadOnly, work,
-                out == null ? work.resolve("results") : out, token, repo, pid, validateResponses, h2Options);
+                out == null ? work.resolve("results") : out, token, repo, pid, validateResponses, h2Options,
+                peer, peerJar, peerUrl);
     }
 
     /** Further {@code --key=value} arguments of a server the harness starts. */
     List<String> serverArguments() {
         return validateResponses ? List.of("--dmp.xds.validate-responses=true") : List.of();
+    }
+
+    /** The INS of the FindDocuments target patients with exactly {@code documents} documents, queried in turn. */
+    List<String> targetPatientIns(int documents) {
+        List<String> patients = new ArrayList<>();
+        for (int k = 0; k < targetPatients; k++) {
+            patients.add(Ins.target(documents, k));
+        }
+        return patients;
     }
 
     boolean wants(String scenario) {

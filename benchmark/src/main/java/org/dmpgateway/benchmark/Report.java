@@ -5,8 +5,10 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * The figures: printed as tables while the run goes, and written to PATH.csv (one line per
@@ -31,6 +33,7 @@ final class Report {
     private final List<Row> rows = new ArrayList<>();
     private final List<Load> loads = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    private final Set<List<String>> comparisons = new LinkedHashSet<>();
 
     Report(Path prefix, PrintStream console) throws IOException {
         Path dir = prefix.toAbsolutePath().getParent();
@@ -81,6 +84,45 @@ final class Report {
         rows.add(row);
         console.println(line(row));
         write();
+    }
+
+    /**
+     * Pairs the rows of two servers measured in the same run (the gateway and its peer): each scenario,
+     * registry size and concurrency that both have, with the ratio of their requests per second;
+     * printed now and written in the markdown file.
+     */
+    synchronized void compare(String ours, String peer) throws IOException {
+        comparisons.add(List.of(ours, peer));
+        console.println();
+        console.println(ours + " beside " + peer + " (ratio = " + ours + " per s / " + peer + " per s)");
+        console.println(String.format("%-10s %-14s %4s %10s %10s %7s", "registry", "scenario", "conc", "ours/s", "peer/s", "ratio"));
+        for (Row[] pair : pairs(ours, peer)) {
+            console.println(String.format(Locale.ROOT, "%-10d %-14s %4d %10.1f %10.1f %7.2f", pair[0].registryDocuments(),
+                    pair[0].scenario(), pair[0].concurrency(), pair[0].measure().perSecond(), pair[1].measure().perSecond(),
+                    ratio(pair)));
+        }
+        write();
+    }
+
+    private List<Row[]> pairs(String ours, String peer) {
+        List<Row[]> pairs = new ArrayList<>();
+        for (Row p : rows) {
+            if (!p.database().equals(peer)) {
+                continue;
+            }
+            for (Row g : rows) {
+                if (g.database().equals(ours) && g.registryDocuments() == p.registryDocuments()
+                        && g.scenario().equals(p.scenario()) && g.concurrency() == p.concurrency()) {
+                    pairs.add(new Row[] {g, p});
+                }
+            }
+        }
+        return pairs;
+    }
+
+    private static double ratio(Row[] pair) {
+        double peer = pair[1].measure().perSecond();
+        return peer > 0 ? pair[0].measure().perSecond() / peer : Double.NaN;
     }
 
     static String registry(long documents) {
@@ -151,6 +193,19 @@ final class Report {
                     r.bytes() ? String.format(Locale.ROOT, "%.1f", m.megabytesPerSecond()) : "", m.percentile(50),
                     m.percentile(95), m.percentile(99), mb(m.heapMaxBytes()), mb(m.rssMaxBytes()), m.loadAverage()));
             previous = r;
+        }
+        for (List<String> c : comparisons) {
+            b.append(String.format("%n## %s beside %s%n%n", c.get(0), c.get(1)))
+                    .append("Requests per second in the same run; ratio = ").append(c.get(0)).append(" / ").append(c.get(1))
+                    .append(" (the goal of issue 19: at least 2).\n\n")
+                    .append("| registry | scenario | threads | ").append(c.get(0)).append(" per s | ").append(c.get(1))
+                    .append(" per s | ratio | p50 ms | peer p50 ms | errors |\n|---:|---|---:|---:|---:|---:|---:|---:|---:|\n");
+            for (Row[] pair : pairs(c.get(0), c.get(1))) {
+                b.append(String.format(Locale.ROOT, "| %,d | %s | %d | %.1f | %.1f | %.2f | %.1f | %.1f | %d / %d |%n",
+                        pair[0].registryDocuments(), pair[0].scenario(), pair[0].concurrency(), pair[0].measure().perSecond(),
+                        pair[1].measure().perSecond(), ratio(pair), pair[0].measure().percentile(50),
+                        pair[1].measure().percentile(50), pair[0].measure().failed(), pair[1].measure().failed()));
+            }
         }
         if (!notes.isEmpty()) {
             b.append("\n## Notes\n\n");

@@ -32,7 +32,11 @@ final class ServerProcess implements AutoCloseable {
     static ServerProcess start(Path jar, List<String> jvmOptions, Path jfrFile, String jdbcUrl, String user,
                                String password, Path dataDir, Path log, List<String> extraArgs)
             throws IOException, InterruptedException {
-        ServerProcess server = launch(jar, jvmOptions, jfrFile, jdbcUrl, user, password, dataDir, log, extraArgs);
+        return healthyOrClosed(launch(jar, jvmOptions, jfrFile, jdbcUrl, user, password, dataDir, log, extraArgs));
+    }
+
+    /** Waits until the process answers healthy; stops it when it does not. */
+    private static ServerProcess healthyOrClosed(ServerProcess server) throws IOException, InterruptedException {
         try {
             server.awaitHealthy();
         } catch (IOException | InterruptedException | RuntimeException e) {
@@ -48,9 +52,35 @@ final class ServerProcess implements AutoCloseable {
      */
     static ServerProcess launch(Path jar, List<String> jvmOptions, Path jfrFile, String jdbcUrl, String user,
                                 String password, Path dataDir, Path log, List<String> extraArgs) throws IOException {
+        List<String> arguments = new ArrayList<>();
+        // sandbox mode: the harness uses the documented admin token, FHIR secret and unsigned VIHF
+        arguments.add("--dmp.sandbox=true");
+        arguments.add("--spring.datasource.url=" + jdbcUrl);
+        arguments.add("--spring.datasource.username=" + user);
+        arguments.add("--spring.datasource.password=" + password);
+        arguments.add("--dmp.data-dir=" + dataDir.toAbsolutePath());
+        arguments.add("--management.endpoints.web.exposure.include=health,info,metrics");
+        arguments.addAll(extraArgs);
+        return launchJar(jar, jvmOptions, jfrFile, log, arguments);
+    }
+
+    /**
+     * The benchmark's peer (benchmark-hapi-peer, HAPI FHIR JPA): the same launch, health wait and stop as
+     * the gateway, on its own PostgreSQL database; no argument of the gateway.
+     */
+    static ServerProcess startPeer(Path jar, List<String> jvmOptions, String jdbcUrl, String user, String password,
+                                   Path log) throws IOException, InterruptedException {
+        return healthyOrClosed(launchJar(jar, jvmOptions, null, log, List.of(
+                "--spring.datasource.url=" + jdbcUrl,
+                "--spring.datasource.username=" + user,
+                "--spring.datasource.password=" + password)));
+    }
+
+    private static ServerProcess launchJar(Path jar, List<String> jvmOptions, Path jfrFile, Path log,
+                                           List<String> arguments) throws IOException {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("server jar not found: " + jar.toAbsolutePath()
-                    + " (build it first: mvn -q -DskipTests package)");
+                    + " (build it first: mvn -q -DskipTests package, and -Pbenchmark-peer for the peer)");
         }
         int port = freePort();
         List<String> command = new ArrayList<>();
@@ -61,16 +91,9 @@ final class ServerProcess implements AutoCloseable {
         }
         command.add("-jar");
         command.add(jar.toAbsolutePath().toString());
-        // sandbox mode: the harness uses the documented admin token, FHIR secret and unsigned VIHF
-        command.add("--dmp.sandbox=true");
         command.add("--server.port=" + port);
         command.add("--server.address=127.0.0.1");
-        command.add("--spring.datasource.url=" + jdbcUrl);
-        command.add("--spring.datasource.username=" + user);
-        command.add("--spring.datasource.password=" + password);
-        command.add("--dmp.data-dir=" + dataDir.toAbsolutePath());
-        command.add("--management.endpoints.web.exposure.include=health,info,metrics");
-        command.addAll(extraArgs);
+        command.addAll(arguments);
         Files.createDirectories(log.toAbsolutePath().getParent());
         Process p = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.to(log.toFile())).start();

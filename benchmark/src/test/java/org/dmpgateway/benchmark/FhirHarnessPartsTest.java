@@ -216,6 +216,59 @@ class FhirHarnessPartsTest {
                 && e.getMessage().contains("DocumentReference.type: code system"), e.getMessage());
     }
 
+    @Test
+    void thePeerIsLoadedWithPatientsByInsAndDocumentsWithTheirBinaries() {
+        Synthesizer synth = new Synthesizer(5);
+        Synthesizer.Patient p = synth.patient(Ins.target(10, 1));
+        Synthesizer.Patient q = synth.patient(Ins.target(10, 2));
+
+        Bundle patients = FHIR.newJsonParser().parseResource(Bundle.class,
+                new String(FhirMessages.patientsBundle(List.of(p, q)), StandardCharsets.UTF_8));
+
+        assertEquals(Bundle.BundleType.TRANSACTION, patients.getType());
+        assertEquals(2, patients.getEntry().size());
+        Bundle.BundleEntryComponent first = patients.getEntryFirstRep();
+        assertEquals(Bundle.HTTPVerb.POST, first.getRequest().getMethod());
+        assertEquals("identifier=urn:oid:" + Ins.AUTHORITY + "%7C" + p.ins(), first.getRequest().getIfNoneExist(),
+                "created once: conditional on the INS");
+        Patient created = (Patient) first.getResource();
+        assertEquals("urn:oid:" + Ins.AUTHORITY, created.getIdentifierFirstRep().getSystem());
+        assertEquals(p.ins(), created.getIdentifierFirstRep().getValue());
+        assertEquals(p.family(), created.getNameFirstRep().getFamily());
+
+        List<Synthesizer.Document> docs = List.of(synth.document(false, BulkLoader.CONTENT_BYTES),
+                synth.document(false, BulkLoader.CONTENT_BYTES), synth.document(false, BulkLoader.CONTENT_BYTES));
+        Bundle documents = FHIR.newJsonParser().parseResource(Bundle.class,
+                new String(FhirMessages.documentsBundle(p, "Patient/123", docs), StandardCharsets.UTF_8));
+
+        assertEquals(Bundle.BundleType.TRANSACTION, documents.getType());
+        assertEquals(6, documents.getEntry().size(), "a DocumentReference and its Binary per document");
+        for (int i = 0; i < docs.size(); i++) {
+            DocumentReference ref = (DocumentReference) documents.getEntry().get(2 * i).getResource();
+            Binary binary = (Binary) documents.getEntry().get(2 * i + 1).getResource();
+            assertEquals("Patient/123", ref.getSubject().getReference());
+            assertEquals("urn:oid:" + docs.get(i).uniqueId(), ref.getMasterIdentifier().getValue());
+            assertEquals(documents.getEntry().get(2 * i + 1).getFullUrl(), ref.getContentFirstRep().getAttachment().getUrl());
+            assertArrayEquals(docs.get(i).content(), binary.getData());
+            assertEquals("Binary", documents.getEntry().get(2 * i + 1).getRequest().getUrl());
+        }
+    }
+
+    @Test
+    void theIdsATransactionCreatedAreReadFromItsLocations() {
+        Bundle response = new Bundle().setType(Bundle.BundleType.TRANSACTIONRESPONSE);
+        response.addEntry().getResponse().setStatus("201 Created").setLocation("DocumentReference/7/_history/1");
+        response.addEntry().getResponse().setStatus("201 Created").setLocation("Binary/8/_history/1");
+        response.addEntry().getResponse().setStatus("200 OK").setLocation("Patient/3/_history/2");
+        response.addEntry().getResponse().setStatus("201 Created").setLocation("DocumentReference/9/_history/1");
+        response.addEntry().getResponse().setStatus("201 Created").setLocation("http://127.0.0.1:1234/fhir/Binary/10/_history/1");
+        String json = FHIR.newJsonParser().setPrettyPrint(true).encodeResourceToString(response);
+
+        assertEquals(List.of("7", "9"), FhirAnswers.createdIds(json, "DocumentReference"));
+        assertEquals(List.of("8", "10"), FhirAnswers.createdIds(json, "Binary"), "relative or absolute");
+        assertEquals(List.of("3"), FhirAnswers.createdIds(json, "Patient"), "an existing patient found by its INS too");
+    }
+
     private static Resource contained(List<Resource> contained, String id) {
         return contained.stream().filter(r -> r.getIdElement().getIdPart().replace("#", "").equals(id)).findFirst()
                 .orElseGet(() -> fail("no contained resource #" + id));
