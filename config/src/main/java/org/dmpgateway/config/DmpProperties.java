@@ -1,24 +1,18 @@
 package org.dmpgateway.config;
 
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.boot.context.properties.bind.Name;
 import org.springframework.util.unit.DataSize;
-import org.springframework.validation.annotation.Validated;
 
 import java.time.Duration;
 import java.util.List;
 
 /**
- * Every {@code dmp.*} setting, one typed tree bound once and validated at start: a value out of its
- * bounds stops the start with Spring Boot's report naming the property (e.g.
- * {@code Property: dmp.limits.retrieve-documents}). The defaults are those of docs/operations.md,
+ * Every {@code dmp.*} setting, one typed tree bound once and checked at start by the records'
+ * compact constructors ({@link Bounds}): a value out of its bounds stops the start, Spring Boot's
+ * report giving as reason one line that names the property (e.g.
+ * {@code dmp.limits.retrieve-documents must be at least 1, not -1}). The defaults are those of docs/operations.md,
  * the reference of every key; application.yml repeats most of them with comments. Each node is
  * handed to the classes that need it by {@link DmpPropertiesConfiguration}.
  * <p>
@@ -42,44 +36,39 @@ import java.util.List;
  * @param sms           the SMS provider of provisional and one-time codes
  */
 @ConfigurationProperties(DmpProperties.PREFIX)
-@Validated
 public record DmpProperties(
         @DefaultValue("false") boolean sandbox,
         @DefaultValue("./data") String dataDir,
         @DefaultValue("") String version,
-        @Valid @DefaultValue Limits limits,
-        @Valid @DefaultValue Vihf vihf,
-        @Valid @DefaultValue Fhir fhir,
-        @Valid @DefaultValue Habilitation habilitation,
-        @Valid @DefaultValue Policy policy,
-        @Valid @DefaultValue Patients patients,
-        @Valid @DefaultValue Xds xds,
-        @Valid @DefaultValue Admin admin,
-        @Valid @DefaultValue Management management,
-        @Valid @DefaultValue Accounts accounts,
-        @Valid @DefaultValue Notifications notifications,
-        @Valid @DefaultValue Sms sms) {
+        @DefaultValue Limits limits,
+        @DefaultValue Vihf vihf,
+        @DefaultValue Fhir fhir,
+        @DefaultValue Habilitation habilitation,
+        @DefaultValue Policy policy,
+        @DefaultValue Patients patients,
+        @DefaultValue Xds xds,
+        @DefaultValue Admin admin,
+        @DefaultValue Management management,
+        @DefaultValue Accounts accounts,
+        @DefaultValue Notifications notifications,
+        @DefaultValue Sms sms) {
 
     /** The prefix of every key of the tree. */
     public static final String PREFIX = "dmp";
 
     /** {@code dmp.limits.*}: what one request may cost (docs/security.md, "Limits"). */
     public record Limits(
-            @DefaultValue("50MB") @NotNull DataSize requestBytes,
-            @DefaultValue("20MB") @NotNull DataSize documentBytes,
-            @DefaultValue("20") @Min(1) int retrieveDocuments,
-            @DefaultValue("100MB") @NotNull DataSize retrieveBytes,
-            @DefaultValue("1000") @Min(1) int bundleEntries) {
+            @DefaultValue("50MB") DataSize requestBytes,
+            @DefaultValue("20MB") DataSize documentBytes,
+            @DefaultValue("20") int retrieveDocuments,
+            @DefaultValue("100MB") DataSize retrieveBytes,
+            @DefaultValue("1000") int bundleEntries) {
         public Limits {
-            positive(requestBytes, "dmp.limits.request-bytes");
-            positive(documentBytes, "dmp.limits.document-bytes");
-            positive(retrieveBytes, "dmp.limits.retrieve-bytes");
-        }
-
-        private static void positive(DataSize size, String property) {
-            if (size != null && size.toBytes() < 1) {
-                throw new IllegalArgumentException(property + " must be a positive size (e.g. 20MB), not " + size);
-            }
+            Bounds.positive(requestBytes, "dmp.limits.request-bytes");
+            Bounds.positive(documentBytes, "dmp.limits.document-bytes");
+            Bounds.atLeast(1, retrieveDocuments, "dmp.limits.retrieve-documents");
+            Bounds.positive(retrieveBytes, "dmp.limits.retrieve-bytes");
+            Bounds.atLeast(1, bundleEntries, "dmp.limits.bundle-entries");
         }
     }
 
@@ -88,7 +77,11 @@ public record DmpProperties(
             @DefaultValue("true") boolean requireSignature,
             @DefaultValue("") String trustStore,
             @DefaultValue("") String trustStorePassword,
-            @DefaultValue("PKCS12") @NotBlank String trustStoreType) {
+            @DefaultValue("PKCS12") String trustStoreType) {
+        public Vihf {
+            Bounds.notBlank(trustStoreType, "dmp.vihf.trust-store-type");
+        }
+
         /** Hides the password. */
         @Override
         public String toString() {
@@ -98,22 +91,21 @@ public record DmpProperties(
     }
 
     /** {@code dmp.fhir.*}. */
-    public record Fhir(@Valid @DefaultValue Token token) {
+    public record Fhir(@DefaultValue Token token) {
     }
 
     /** {@code dmp.fhir.token.*}: the bearer JWT of FHIR callers (docs/fhir.md). */
     public record Token(
-            @DefaultValue("HS256") @Pattern(regexp = "HS256|RS256", message = "must be HS256 or RS256") String algorithm,
+            @DefaultValue("HS256") String algorithm,
             @DefaultValue("") String secret,
             @DefaultValue("") List<String> publicKeys,
             @DefaultValue("") String issuer,
             @DefaultValue("") String audience,
-            @DefaultValue("5m") @NotNull Duration clockSkew) {
+            @DefaultValue("5m") Duration clockSkew) {
         public Token {
+            Bounds.oneOf(List.of("HS256", "RS256"), algorithm, "dmp.fhir.token.algorithm");
             publicKeys = publicKeys == null ? List.of() : List.copyOf(publicKeys);
-            if (clockSkew != null && clockSkew.isNegative()) {
-                throw new IllegalArgumentException("dmp.fhir.token.clock-skew must not be negative, not " + clockSkew);
-            }
+            Bounds.notNegative(clockSkew, "dmp.fhir.token.clock-skew");
         }
 
         /** Hides the secret. */
@@ -126,14 +118,21 @@ public record DmpProperties(
 
     /** {@code dmp.habilitation.*}. */
     public record Habilitation(
-            @DefaultValue("classpath:terminology/habilitation-matrix.csv") @NotBlank String matrixFile) {
+            @DefaultValue("classpath:terminology/habilitation-matrix.csv") String matrixFile) {
+        public Habilitation {
+            Bounds.notBlank(matrixFile, "dmp.habilitation.matrix-file");
+        }
     }
 
     /** {@code dmp.policy.*}: access rules. */
     public record Policy(
             @DefaultValue("true") boolean authorizationRequiredForWrites,
-            @DefaultValue("10") @Min(1) int breakGlassMinLength,
-            @DefaultValue("classpath:terminology/vihf-subject-roles.csv") @NotBlank String subjectRolesFile) {
+            @DefaultValue("10") int breakGlassMinLength,
+            @DefaultValue("classpath:terminology/vihf-subject-roles.csv") String subjectRolesFile) {
+        public Policy {
+            Bounds.atLeast(1, breakGlassMinLength, "dmp.policy.break-glass-min-length");
+            Bounds.notBlank(subjectRolesFile, "dmp.policy.subject-roles-file");
+        }
     }
 
     /** {@code dmp.patients.*}. */
@@ -142,10 +141,14 @@ public record DmpProperties(
 
     /** {@code dmp.xds.*}: this repository and the registry's queries. */
     public record Xds(
-            @NotBlank String repositoryUniqueId,
+            String repositoryUniqueId,
             @DefaultValue("") String homeCommunityId,
-            @DefaultValue("5000") @Min(1) int maxQueryResults,
+            @DefaultValue("5000") int maxQueryResults,
             @DefaultValue("false") boolean validateResponses) {
+        public Xds {
+            Bounds.notBlank(repositoryUniqueId, "dmp.xds.repository-unique-id");
+            Bounds.atLeast(1, maxQueryResults, "dmp.xds.max-query-results");
+        }
     }
 
     /** {@code dmp.admin.*}: the administration API (docs/admin-api.md). */
@@ -172,29 +175,46 @@ public record DmpProperties(
 
     /** {@code dmp.accounts.*}: patient accounts (docs/patient-api.md). */
     public record Accounts(
-            @DefaultValue("42d") @NotNull Duration oppositionPeriod,
-            @Valid @DefaultValue Code code,
-            @Valid @DefaultValue Journey journey,
-            @Valid @DefaultValue OneTimeCode oneTimeCode,
-            @Valid @DefaultValue Session session,
-            @Valid @DefaultValue Creation creation) {
+            @DefaultValue("42d") Duration oppositionPeriod,
+            @DefaultValue Code code,
+            @DefaultValue Journey journey,
+            @DefaultValue OneTimeCode oneTimeCode,
+            @DefaultValue Session session,
+            @DefaultValue Creation creation) {
+        public Accounts {
+            Bounds.positive(oppositionPeriod, "dmp.accounts.opposition-period");
+        }
     }
 
     /** {@code dmp.accounts.code.*}: the provisional code of a new account. */
-    public record Code(@DefaultValue("90d") @NotNull Duration validity, @DefaultValue("5") @Min(1) int maxAttempts) {
+    public record Code(@DefaultValue("90d") Duration validity, @DefaultValue("5") int maxAttempts) {
+        public Code {
+            Bounds.positive(validity, "dmp.accounts.code.validity");
+            Bounds.atLeast(1, maxAttempts, "dmp.accounts.code.max-attempts");
+        }
     }
 
     /** {@code dmp.accounts.journey.*}: one activation journey. */
-    public record Journey(@DefaultValue("30m") @NotNull Duration validity) {
+    public record Journey(@DefaultValue("30m") Duration validity) {
+        public Journey {
+            Bounds.positive(validity, "dmp.accounts.journey.validity");
+        }
     }
 
     /** {@code dmp.accounts.one-time-code.*}: the code of a second factor. */
-    public record OneTimeCode(@DefaultValue("10m") @NotNull Duration validity,
-                              @DefaultValue("3") @Min(1) int maxAttempts) {
+    public record OneTimeCode(@DefaultValue("10m") Duration validity,
+                              @DefaultValue("3") int maxAttempts) {
+        public OneTimeCode {
+            Bounds.positive(validity, "dmp.accounts.one-time-code.validity");
+            Bounds.atLeast(1, maxAttempts, "dmp.accounts.one-time-code.max-attempts");
+        }
     }
 
     /** {@code dmp.accounts.session.*}: a patient's session. */
-    public record Session(@DefaultValue("30m") @NotNull Duration validity) {
+    public record Session(@DefaultValue("30m") Duration validity) {
+        public Session {
+            Bounds.positive(validity, "dmp.accounts.session.validity");
+        }
     }
 
     /**
@@ -202,8 +222,12 @@ public record DmpProperties(
      *
      * @param pollInterval milliseconds between two runs
      */
-    public record Creation(@DefaultValue("60000") @Min(1) long pollInterval, @DefaultValue("100") @Min(1) int batch,
+    public record Creation(@DefaultValue("60000") long pollInterval, @DefaultValue("100") int batch,
                            @DefaultValue("true") boolean enabled) {
+        public Creation {
+            Bounds.atLeast(1, pollInterval, "dmp.accounts.creation.poll-interval");
+            Bounds.atLeast(1, batch, "dmp.accounts.creation.batch");
+        }
     }
 
     /**
@@ -213,23 +237,38 @@ public record DmpProperties(
      */
     public record Notifications(
             @DefaultValue("true") boolean enabled,
-            @Valid @DefaultValue Smtp smtp,
-            @DefaultValue("Mon espace santé (bac à sable) <no-reply@dmp-gateway.local>") @NotBlank String from,
-            @DefaultValue("2000") @Min(1) long pollInterval,
-            @DefaultValue("20") @Min(1) int batchSize,
-            @DefaultValue("5s") @NotNull Duration retryBaseDelay,
-            @DefaultValue("10m") @NotNull Duration retryMaxDelay,
-            @DefaultValue("10") @Min(1) int maxAttempts,
-            @DefaultValue("15m") @NotNull Duration failureWarningInterval) {
+            @DefaultValue Smtp smtp,
+            @DefaultValue("Mon espace santé (bac à sable) <no-reply@dmp-gateway.local>") String from,
+            @DefaultValue("2000") long pollInterval,
+            @DefaultValue("20") int batchSize,
+            @DefaultValue("5s") Duration retryBaseDelay,
+            @DefaultValue("10m") Duration retryMaxDelay,
+            @DefaultValue("10") int maxAttempts,
+            @DefaultValue("15m") Duration failureWarningInterval) {
+        public Notifications {
+            Bounds.notBlank(from, "dmp.notifications.from");
+            Bounds.atLeast(1, pollInterval, "dmp.notifications.poll-interval");
+            Bounds.atLeast(1, batchSize, "dmp.notifications.batch-size");
+            Bounds.positive(retryBaseDelay, "dmp.notifications.retry-base-delay");
+            Bounds.positive(retryMaxDelay, "dmp.notifications.retry-max-delay");
+            Bounds.atLeast(1, maxAttempts, "dmp.notifications.max-attempts");
+            Bounds.notNegative(failureWarningInterval, "dmp.notifications.failure-warning-interval");
+        }
     }
 
     /** {@code dmp.notifications.smtp.*}: the SMTP server. */
     public record Smtp(
-            @DefaultValue("localhost") @NotBlank String host,
-            @DefaultValue("25") @Min(1) @Max(65535) int port,
+            @DefaultValue("localhost") String host,
+            @DefaultValue("25") int port,
             @DefaultValue("") String username,
             @DefaultValue("") String password,
-            @DefaultValue("10s") @NotNull Duration timeout) {
+            @DefaultValue("10s") Duration timeout) {
+        public Smtp {
+            Bounds.notBlank(host, "dmp.notifications.smtp.host");
+            Bounds.between(1, 65535, port, "dmp.notifications.smtp.port");
+            Bounds.positive(timeout, "dmp.notifications.smtp.timeout");
+        }
+
         /** Hides the password. */
         @Override
         public String toString() {
@@ -242,7 +281,11 @@ public record DmpProperties(
             @DefaultValue("") String url,
             @DefaultValue("") String token,
             @DefaultValue("MonEspSante") String sender,
-            @DefaultValue("5s") @NotNull Duration timeout) {
+            @DefaultValue("5s") Duration timeout) {
+        public Sms {
+            Bounds.positive(timeout, "dmp.sms.timeout");
+        }
+
         /** Hides the token. */
         @Override
         public String toString() {

@@ -1,6 +1,7 @@
 package org.dmpgateway.config;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.Name;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
@@ -25,13 +26,15 @@ import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The configuration tree against its reference, docs/operations.md (read from this repository): every
  * key documented there is a leaf of the tree and every leaf is documented; the defaults are those the
- * reference gives; kebab-case keys bind to their components. The refusal of a bad value at start is
- * tested on the real server (ProductionModeStartTest).
+ * reference gives; kebab-case keys bind to their components; a value out of its bounds is refused
+ * with one line naming the property (on the real server: ProductionModeStartTest).
  */
 class DmpPropertiesTest {
     /** A key in backquotes, as the reference's tables write them. */
@@ -110,6 +113,26 @@ class DmpPropertiesTest {
         assertEquals(Duration.ofMillis(500), dmp.notifications().smtp().timeout());
         assertEquals("secret", dmp.vihf().trustStorePassword());
         assertFalse(dmp.vihf().toString().contains("secret"), "no password in a log line: " + dmp.vihf());
+    }
+
+    @Test
+    void aValueOutOfItsBoundsIsRefusedWithOneLineNamingTheProperty() {
+        Map<String, String> refused = Map.of(
+                "dmp.limits.retrieve-documents", "-1",
+                "dmp.limits.request-bytes", "0MB",
+                "dmp.notifications.smtp.port", "70000",
+                "dmp.accounts.session.validity", "0s",
+                "dmp.fhir.token.algorithm", "ES256");
+        refused.forEach((property, value) -> {
+            BindException e = assertThrows(BindException.class, () -> bind(Map.of(property, value)));
+            Throwable reason = e;
+            while (reason.getCause() != null) {
+                reason = reason.getCause();
+            }
+            assertInstanceOf(IllegalArgumentException.class, reason, property);
+            assertTrue(reason.getMessage().startsWith(property + " must be "), reason.getMessage());
+            assertFalse(reason.getMessage().contains("\n"), reason.getMessage());
+        });
     }
 
     private static Set<String> documentedKeys() throws IOException {

@@ -1,5 +1,6 @@
 package org.dmpgateway.server.startup;
 
+import org.dmpgateway.config.DmpProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -18,9 +19,11 @@ public class StartupSummary {
     private static final Logger LOG = LoggerFactory.getLogger(StartupSummary.class);
 
     private final Environment environment;
+    private final DmpProperties dmp;
 
-    public StartupSummary(Environment environment) {
+    public StartupSummary(Environment environment, DmpProperties dmp) {
         this.environment = environment;
+        this.dmp = dmp;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -30,8 +33,8 @@ public class StartupSummary {
 
     List<String> lines() {
         String base = baseUrl(environment);
-        boolean sandbox = environment.getProperty("dmp.sandbox", Boolean.class, false);
-        String version = environment.getProperty("dmp.version", "");
+        boolean sandbox = dmp.sandbox();
+        String version = dmp.version();
         return List.of(
                 "DMP Gateway " + version + " ready at " + base + "/ in "
                         + (sandbox ? "SANDBOX mode (dmp.sandbox=true: documented test secrets accepted; never in production)"
