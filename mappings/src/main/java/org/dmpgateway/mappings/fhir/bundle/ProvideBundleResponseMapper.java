@@ -2,6 +2,7 @@ package org.dmpgateway.mappings.fhir.bundle;
 
 import org.dmpgateway.mappings.fhir.documentreference.DocumentReferenceIds;
 import org.dmpgateway.mappings.fhir.list.ListMapper;
+import org.dmpgateway.mappings.fhir.common.MhdUrls;
 import org.dmpgateway.model.DocumentEntryRecord;
 import org.dmpgateway.model.FolderRecord;
 import org.dmpgateway.model.Submission;
@@ -32,6 +33,7 @@ public final class ProvideBundleResponseMapper {
      */
     public static Bundle toResponse(Bundle request, Submission stored) {
         Bundle response = new Bundle().setType(Bundle.BundleType.TRANSACTIONRESPONSE);
+        response.getMeta().addProfile(MhdUrls.PROFILE_PROVIDE_BUNDLE_RESPONSE);
         Map<String, DocumentEntryRecord> byUniqueId = new HashMap<>();
         stored.documents().forEach(d -> byUniqueId.put(d.entry().uniqueId(), d.entry()));
         Map<String, FolderRecord> foldersByUniqueId = new HashMap<>();

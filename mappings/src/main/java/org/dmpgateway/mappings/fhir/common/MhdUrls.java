@@ -12,6 +12,14 @@ public final class MhdUrls {
     public static final String EXT_AUTHOR_ORG = "https://profiles.ihe.net/ITI/MHD/StructureDefinition/ihe-authorOrg";
     /** PDSm: a document (or List) is archived; with status current it is the CI-SIS Archived status. */
     public static final String EXT_IS_ARCHIVED = "https://interop.esante.gouv.fr/ig/fhir/pdsm/StructureDefinition/pdsm-ext-is-archived";
+    /** The profiles the answers claim in meta.profile (MHD 4.2.3), so that a client may validate them. */
+    public static final String PROFILE_DOCUMENT_REFERENCE =
+            "https://profiles.ihe.net/ITI/MHD/StructureDefinition/IHE.MHD.Comprehensive.DocumentReference";
+    public static final String PROFILE_SUBMISSION_SET =
+            "https://profiles.ihe.net/ITI/MHD/StructureDefinition/IHE.MHD.Comprehensive.SubmissionSet";
+    public static final String PROFILE_FOLDER = "https://profiles.ihe.net/ITI/MHD/StructureDefinition/IHE.MHD.Comprehensive.Folder";
+    public static final String PROFILE_PROVIDE_BUNDLE_RESPONSE =
+            "https://profiles.ihe.net/ITI/MHD/StructureDefinition/IHE.MHD.ProvideDocumentBundleResponse";
     /** Identifier.type.text of the logical id identifier of a DocumentReference (see DocumentReferenceIds). */
     public static final String LOGICAL_ID_TYPE = "logicalId";
 

@@ -81,6 +81,7 @@ public final class DocumentReferenceWriter {
     public static DocumentReference toResource(DocumentEntryRecord e, String fhirBase) {
         DocumentReference r = new DocumentReference();
         DocumentReferenceIds.write(e, r);
+        r.getMeta().addProfile(MhdUrls.PROFILE_DOCUMENT_REFERENCE);
         String id = DocumentReferenceIds.resourceId(e.entryUuid());
         if (e.availabilityStatus() != null) {
             switch (e.availabilityStatus()) {

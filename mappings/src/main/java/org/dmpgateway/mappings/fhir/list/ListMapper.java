@@ -249,6 +249,7 @@ public final class ListMapper {
     public static ListResource toResource(SubmissionSetRecord s, List<String> memberEntryUuids) {
         ListResource list = base(s.entryUuid(), s.uniqueId(), SUBMISSION_SET, s.patientId(), s.availabilityStatus(),
                 s.title(), s.comments(), memberEntryUuids);
+        list.getMeta().addProfile(MhdUrls.PROFILE_SUBMISSION_SET);
         if (s.sourceId() != null) {
             list.addExtension(new Extension(MhdUrls.EXT_SOURCE_ID, new Identifier().setSystem(MhdUrls.URI_SYSTEM)
                     .setValue(DocumentReferenceIds.uniqueIdToValue(s.sourceId()))));
@@ -272,6 +273,7 @@ public final class ListMapper {
     public static ListResource toResource(FolderRecord f, List<String> memberEntryUuids) {
         ListResource list = base(f.entryUuid(), f.uniqueId(), FOLDER, f.patientId(), f.availabilityStatus(), f.title(),
                 f.comments(), memberEntryUuids);
+        list.getMeta().addProfile(MhdUrls.PROFILE_FOLDER);
         f.codes().forEach(c -> list.addExtension(new Extension(MhdUrls.EXT_DESIGNATION_TYPE, FhirCodes.concept(c))));
         if (f.lastUpdateTime() != null) {
             list.setDateElement(FhirDates.toDateTime(f.lastUpdateTime(), "lastUpdateTime"));

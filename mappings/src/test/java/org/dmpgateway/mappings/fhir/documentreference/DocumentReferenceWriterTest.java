@@ -40,6 +40,7 @@ class DocumentReferenceWriterTest {
         DocumentReference r = DocumentReferenceWriter.toResource(e, BASE);
         assertEquals("6a0c1b0e-2f59-4a8a-9f5e-0d6b3b4f1a01", r.getIdElement().getIdPart());
         assertEquals("2", r.getMeta().getVersionId());
+        assertEquals(List.of(MhdUrls.PROFILE_DOCUMENT_REFERENCE), r.getMeta().getProfile().stream().map(p -> p.getValue()).toList());
         assertEquals("urn:ietf:rfc:3986", r.getMasterIdentifier().getSystem());
         assertEquals("urn:oid:1.2.250.1.999.1.1.42", r.getMasterIdentifier().getValue());
         assertEquals(Identifier.IdentifierUse.USUAL, r.getMasterIdentifier().getUse()); // MHD UniqueIdIdentifier
