@@ -3,12 +3,11 @@ package org.dmpgateway.server;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.camel.ProducerTemplate;
 import org.dmpgateway.fhir.FhirServerConfiguration;
 import org.dmpgateway.mappings.fhir.audit.AuditEventMapper;
+import org.dmpgateway.server.support.OneRecordPerTest;
 import org.dmpgateway.server.support.TestRecord;
 import org.dmpgateway.server.support.FhirAnswerValidator;
-import org.dmpgateway.server.support.AdminClient;
 import org.dmpgateway.server.support.FhirClient;
 import org.dmpgateway.server.support.FhirToken;
 import org.dmpgateway.server.support.SampleSubmissions;
@@ -16,7 +15,6 @@ import org.dmpgateway.server.support.Vihf;
 import org.dmpgateway.server.support.XdsClient;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.Bundle;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.DocumentEntry;
 import org.openehealth.ipf.commons.ihe.xds.core.requests.ProvideAndRegisterDocumentSet;
@@ -26,10 +24,7 @@ import org.openehealth.ipf.commons.ihe.xds.core.responses.ErrorInfo;
 import org.openehealth.ipf.commons.ihe.xds.core.responses.QueryResponse;
 import org.openehealth.ipf.commons.ihe.xds.core.responses.RetrievedDocumentSet;
 import org.openehealth.ipf.commons.ihe.xds.core.responses.Status;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
@@ -56,30 +51,10 @@ import static org.junit.jupiter.api.Assertions.*;
 @SpringBootTest(classes = DmpGatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:access-trail-e2e;DB_CLOSE_DELAY=-1")
 @DirtiesContext
-class AccessTrailEndToEndTest {
+class AccessTrailEndToEndTest extends OneRecordPerTest {
     /** What {@link Vihf#toElement()} declares: LPS_Nom LPS_Version, LPS_ID, LPS_ID_HOMOLOGATION_DMP. */
     static final Map<String, Object> VIHF_SOFTWARE = Map.of("name", "DMP Gateway tests 1.0", "lpsId", "DMPGW-TESTS-01",
             "homologationDmp", "NumAutorisation");
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    ProducerTemplate producer;
-    @Value("${dmp.xds.repository-unique-id}")
-    String repositoryUniqueId;
-
-    XdsClient xds;
-    TestRecord record;
-    AdminClient admin;
-    String ins;
-
-    @BeforeEach
-    void newRecord() {
-        xds = new XdsClient(producer, port);
-        record = TestRecord.create(port);
-        admin = record.admin();
-        ins = record.ins();
-    }
 
     /** One document submitted over SOAP by Dr DURANT in {@code patient}'s record; its stored entry. */
     DocumentEntry submitted(String patient) {

@@ -2,14 +2,12 @@ package org.dmpgateway.server;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.camel.ProducerTemplate;
 import org.dmpgateway.model.access.AccessMode;
 import org.dmpgateway.model.PatientRecordState;
+import org.dmpgateway.server.support.OneRecordPerTest;
 import org.dmpgateway.server.support.TestRecord;
-import org.dmpgateway.server.support.AdminClient;
 import org.dmpgateway.server.support.Vihf;
 import org.dmpgateway.server.support.XdsClient;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -43,22 +41,20 @@ import org.openehealth.ipf.commons.ihe.xds.core.requests.query.FindDocumentsQuer
 import org.openehealth.ipf.commons.ihe.xds.core.requests.query.GetDocumentsQuery;
 import org.openehealth.ipf.commons.ihe.xds.core.requests.query.QueryReturnType;
 import org.openehealth.ipf.commons.ihe.xds.core.responses.ErrorCode;
-import org.openehealth.ipf.commons.ihe.xds.core.responses.ErrorInfo;
 import org.openehealth.ipf.commons.ihe.xds.core.responses.QueryResponse;
 import org.openehealth.ipf.commons.ihe.xds.core.responses.Response;
 import org.openehealth.ipf.commons.ihe.xds.core.responses.RetrievedDocumentSet;
 import org.openehealth.ipf.commons.ihe.xds.core.responses.Status;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 
 import java.util.List;
 import java.util.UUID;
 import java.util.Map;
-import java.util.stream.Collectors;
 
+import static org.dmpgateway.server.support.XdsAnswers.describe;
+import static org.dmpgateway.server.support.XdsAnswers.assertSuccess;
+import static org.dmpgateway.server.support.XdsAnswers.assertRefused;
 import static org.dmpgateway.server.support.SampleSubmissions.*;
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -69,32 +65,12 @@ import static org.junit.jupiter.api.Assertions.*;
  */
 @SpringBootTest(classes = DmpGatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext
-abstract class DmpRulesEndToEndTestBase {
+abstract class DmpRulesEndToEndTestBase extends OneRecordPerTest {
     static final String DENTIST = Vihf.DENTIST;
     static final String OTHER_DOCTOR = Vihf.OTHER_DOCTOR;
     static final String ADMIN_DOCTOR = Vihf.ADMIN_DOCTOR;
     static final Code TYPE_PSY = code("68599-0", "Synthèse psychiatrique", "2.16.840.1.113883.6.1");
     static final Code CLASS_SYNTHESE = code("11", "Synthèse", "1.2.250.1.213.1.1.4.1");
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    ProducerTemplate producer;
-    @Value("${dmp.xds.repository-unique-id}")
-    String repositoryUniqueId;
-
-    XdsClient xds;
-    TestRecord record;
-    AdminClient admin;
-    String ins;
-
-    @BeforeEach
-    void newRecord() {
-        xds = new XdsClient(producer, port);
-        record = TestRecord.create(port);
-        admin = record.admin();
-        ins = record.ins();
-    }
 
     // ------------------------------------------------------------------ requests
 
@@ -149,37 +125,6 @@ abstract class DmpRulesEndToEndTestBase {
     }
 
     // ------------------------------------------------------------------ assertions
-
-    static String describe(List<ErrorInfo> errors) {
-        return errors.stream().map(e -> e.getErrorCode() + "/" + e.getCustomErrorCode() + " " + e.getCodeContext())
-                .collect(Collectors.joining("; "));
-    }
-
-    static void assertSuccess(Response r) {
-        assertEquals(Status.SUCCESS, r.getStatus(), () -> "errors: " + describe(r.getErrors()));
-    }
-
-    /**
-     * The request failed with this DMP code: in the codeContext always, and as the errorCode itself
-     * for the DMP-specific codes (or the given standard IHE code).
-     */
-    static void assertRefused(Response r, String dmpCode, ErrorCode standard) {
-        assertEquals(Status.FAILURE, r.getStatus(), () -> "expected " + dmpCode + ", got " + r.getStatus() + " "
-                + describe(r.getErrors()));
-        ErrorInfo e = r.getErrors().stream().filter(x -> x.getCodeContext() != null
-                && x.getCodeContext().startsWith(dmpCode + ":")).findFirst()
-                .orElseThrow(() -> new AssertionError("no " + dmpCode + " in " + describe(r.getErrors())));
-        if (standard == null) {
-            assertEquals(ErrorCode._USER_DEFINED, e.getErrorCode());
-            assertEquals(dmpCode, e.getCustomErrorCode(), "the errorCode is the DMP code itself");
-        } else {
-            assertEquals(standard, e.getErrorCode());
-        }
-    }
-
-    static void assertRefused(Response r, String dmpCode) {
-        assertRefused(r, dmpCode, null);
-    }
 
     /** The record's history without the traces of the test's own /admin set-up (HardeningRulesEndToEndTest checks those). */
     List<Map<String, Object>> traces() throws Exception {

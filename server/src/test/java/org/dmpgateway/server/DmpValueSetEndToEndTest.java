@@ -27,7 +27,6 @@ import org.openehealth.ipf.commons.ihe.xds.core.requests.RegisterDocumentSet;
 import org.openehealth.ipf.commons.ihe.xds.core.requests.query.GetDocumentsQuery;
 import org.openehealth.ipf.commons.ihe.xds.core.responses.ErrorCode;
 import org.openehealth.ipf.commons.ihe.xds.core.responses.ErrorInfo;
-import org.openehealth.ipf.commons.ihe.xds.core.responses.QueryResponse;
 import org.openehealth.ipf.commons.ihe.xds.core.responses.Response;
 import org.openehealth.ipf.commons.ihe.xds.core.responses.Status;
 import org.openehealth.ipf.commons.ihe.xds.core.stub.ebrs30.lcm.SubmitObjectsRequest;
@@ -44,6 +43,10 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
+import static org.dmpgateway.server.support.XdsAnswers.describe;
+import static org.dmpgateway.server.support.XdsAnswers.assertSuccess;
+import static org.dmpgateway.server.support.XdsAnswers.success;
+import static org.dmpgateway.server.support.XdsAnswers.refused;
 import static org.dmpgateway.server.support.SampleSubmissions.*;
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -271,24 +274,4 @@ class DmpValueSetEndToEndTest {
                 .collect(Collectors.joining(" | "));
     }
 
-    static String describe(List<ErrorInfo> errors) {
-        return errors.stream().map(e -> e.getErrorCode() + " " + e.getCodeContext()).collect(Collectors.joining("; "));
-    }
-
-    static void assertSuccess(Response r) {
-        assertEquals(Status.SUCCESS, r.getStatus(), () -> "errors: " + describe(r.getErrors()));
-    }
-
-    static QueryResponse success(QueryResponse r) {
-        assertSuccess(r);
-        return r;
-    }
-
-    static ErrorInfo refused(Response r, ErrorCode code) {
-        assertEquals(Status.FAILURE, r.getStatus(), () -> "expected " + code + ", got " + r.getStatus());
-        assertEquals(1, r.getErrors().size(), () -> describe(r.getErrors()));
-        ErrorInfo e = r.getErrors().get(0);
-        assertEquals(code, e.getErrorCode(), () -> describe(r.getErrors()));
-        return e;
-    }
 }

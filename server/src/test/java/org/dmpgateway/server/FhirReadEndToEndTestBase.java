@@ -2,18 +2,15 @@ package org.dmpgateway.server;
 
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
-import org.apache.camel.ProducerTemplate;
 import org.dmpgateway.mappings.fhir.common.FhirCodeSystems;
 import org.dmpgateway.mappings.fhir.patient.PatientIds;
 import org.dmpgateway.model.PatientRef;
-import org.dmpgateway.server.support.TestRecord;
+import org.dmpgateway.server.support.OneRecordPerTest;
 import org.dmpgateway.server.support.FhirAnswerValidator;
-import org.dmpgateway.server.support.AdminClient;
 import org.dmpgateway.server.support.FhirClient;
 import org.dmpgateway.server.support.FhirToken;
 import org.dmpgateway.server.support.TestPatients;
 import org.dmpgateway.server.support.Vihf;
-import org.dmpgateway.server.support.XdsClient;
 import org.hl7.fhir.r4.model.Binary;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Coding;
@@ -40,11 +37,7 @@ import org.openehealth.ipf.commons.ihe.xds.core.metadata.Person;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.ReferenceId;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.XcnName;
 import org.openehealth.ipf.commons.ihe.xds.core.requests.ProvideAndRegisterDocumentSet;
-import org.openehealth.ipf.commons.ihe.xds.core.responses.Response;
-import org.openehealth.ipf.commons.ihe.xds.core.responses.Status;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 
 import java.net.URI;
@@ -63,6 +56,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import static org.dmpgateway.server.support.XdsAnswers.assertSuccess;
 import static org.dmpgateway.server.support.SampleSubmissions.*;
 import static org.junit.jupiter.api.Assertions.*;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
@@ -75,7 +69,7 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
  */
 @SpringBootTest(classes = DmpGatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext
-abstract class FhirReadEndToEndTestBase {
+abstract class FhirReadEndToEndTestBase extends OneRecordPerTest {
     static final String OTHER_DOCTOR = Vihf.OTHER_DOCTOR;
     static final String INS_SYSTEM = FhirCodeSystems.URN_OID + INS_OID;
     static final Code FACILITY_SA05 = code("SA05", "Centre de santé", "1.2.250.1.71.4.2.4");
@@ -83,24 +77,11 @@ abstract class FhirReadEndToEndTestBase {
     static final Code CONF_RESTRICTED = code("R", "Restreint", "2.16.840.1.113883.5.25");
     static final Code EVENT_OTHER = code("TENS", "Tension", "1.2.250.1.213.2.5");
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    ProducerTemplate producer;
-
-    XdsClient xds;
-    TestRecord record;
-    AdminClient admin;
-    String ins;
     IGenericClient durant;
     IGenericClient other;
 
     @BeforeEach
-    void newRecord() {
-        xds = new XdsClient(producer, port);
-        record = TestRecord.create(port);
-        admin = record.admin();
-        ins = record.ins();
+    void fhirClients() {
         record.authorise(record.otherDoctor());
         durant = FhirClient.as(port, record.durant());
         other = FhirClient.as(port, record.otherDoctor());
@@ -521,10 +502,6 @@ abstract class FhirReadEndToEndTestBase {
     static void assertCoding(Code expected, Coding actual) {
         assertEquals(expected.getCode(), actual.getCode());
         assertEquals(FhirCodeSystems.toUri(expected.getSchemeName()), actual.getSystem(), expected.getCode());
-    }
-
-    static void assertSuccess(Response r) {
-        assertEquals(Status.SUCCESS, r.getStatus(), () -> "errors: " + r.getErrors());
     }
 
     void assertRefused(IGenericClient client, String resource, Map<String, ?> params, String parameter) {

@@ -2,16 +2,13 @@ package org.dmpgateway.server;
 
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
-import org.apache.camel.ProducerTemplate;
-import org.dmpgateway.server.support.TestRecord;
+import org.dmpgateway.server.support.OneRecordPerTest;
 import org.dmpgateway.server.support.FhirAnswerValidator;
-import org.dmpgateway.server.support.AdminClient;
 import org.dmpgateway.server.support.FhirClient;
 import org.dmpgateway.server.support.FhirWriteSamples;
 import org.dmpgateway.server.support.FhirToken;
 import org.dmpgateway.server.support.SampleSubmissions;
 import org.dmpgateway.server.support.Vihf;
-import org.dmpgateway.server.support.XdsClient;
 import org.hl7.fhir.instance.model.api.IBaseOperationOutcome;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.Bundle;
@@ -31,10 +28,7 @@ import org.openehealth.ipf.commons.ihe.xds.core.requests.query.GetDocumentsQuery
 import org.openehealth.ipf.commons.ihe.xds.core.responses.QueryResponse;
 import org.openehealth.ipf.commons.ihe.xds.core.responses.RetrievedDocumentSet;
 import org.openehealth.ipf.commons.ihe.xds.core.responses.Status;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 
 import java.io.IOException;
@@ -56,28 +50,12 @@ import static org.junit.jupiter.api.Assertions.*;
  */
 @SpringBootTest(classes = DmpGatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext
-abstract class FhirWriteEndToEndTestBase {
+abstract class FhirWriteEndToEndTestBase extends OneRecordPerTest {
     static final String OTHER_DOCTOR = Vihf.OTHER_DOCTOR;
     static final String ADMIN_DOCTOR = Vihf.ADMIN_DOCTOR;
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    ProducerTemplate producer;
-    @Value("${dmp.xds.repository-unique-id}")
-    String repositoryUniqueId;
-
-    XdsClient xds;
-    TestRecord record;
-    AdminClient admin;
-    String ins;
-
     @BeforeEach
-    void newRecord() {
-        xds = new XdsClient(producer, port);
-        record = TestRecord.create(port);
-        admin = record.admin();
-        ins = record.ins();
+    void authoriseTheOtherDoctors() {
         record.authorise(record.otherDoctor());
         record.authoriseAsAdminDoctor(record.adminDoctor());
     }

@@ -2,8 +2,7 @@ package org.dmpgateway.server;
 
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
-import org.apache.camel.ProducerTemplate;
-import org.dmpgateway.server.support.TestRecord;
+import org.dmpgateway.server.support.OneRecordPerTest;
 import org.dmpgateway.server.support.FhirAnswerValidator;
 import org.dmpgateway.server.support.FhirClient;
 import org.dmpgateway.server.support.FhirToken;
@@ -43,13 +42,9 @@ import org.openehealth.ipf.commons.ihe.xds.core.requests.query.GetSubmissionSetA
 import org.openehealth.ipf.commons.ihe.xds.core.responses.ErrorCode;
 import org.openehealth.ipf.commons.ihe.xds.core.responses.ErrorInfo;
 import org.openehealth.ipf.commons.ihe.xds.core.responses.QueryResponse;
-import org.openehealth.ipf.commons.ihe.xds.core.responses.Response;
-import org.openehealth.ipf.commons.ihe.xds.core.responses.Status;
 import org.openehealth.ipf.commons.ihe.xds.core.stub.ebrs30.lcm.SubmitObjectsRequest;
 import org.openehealth.ipf.commons.ihe.xds.core.transform.requests.RegisterDocumentSetTransformer;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
@@ -64,6 +59,9 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
+import static org.dmpgateway.server.support.XdsAnswers.assertSuccess;
+import static org.dmpgateway.server.support.XdsAnswers.success;
+import static org.dmpgateway.server.support.XdsAnswers.refused;
 import static org.dmpgateway.server.support.SampleSubmissions.*;
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -75,25 +73,13 @@ import static org.junit.jupiter.api.Assertions.*;
 @SpringBootTest(classes = DmpGatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:ihe-conformance-e2e;DB_CLOSE_DELAY=-1")
 @DirtiesContext
-class IheConformanceEndToEndTest {
+class IheConformanceEndToEndTest extends OneRecordPerTest {
     static final String APPROVED = "urn:oasis:names:tc:ebxml-regrep:StatusType:Approved";
     static final String ARCHIVED = "urn:asip:ci-sis:2010:StatusType:Archived";
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    ProducerTemplate producer;
-
-    XdsClient xds;
-    TestRecord record;
-    String ins;
-
     @BeforeEach
-    void newRecord() {
-        xds = new XdsClient(producer, port);
-        record = TestRecord.create(port);
+    void authoriseTheOtherDoctor() {
         record.authorise(record.otherDoctor());
-        ins = record.ins();
     }
 
     // ------------------------------------------------------------------ item 1: RPLC and its children
@@ -509,31 +495,9 @@ class IheConformanceEndToEndTest {
 
     // ------------------------------------------------------------------ assertions
 
-    static String describe(List<ErrorInfo> errors) {
-        return errors.stream().map(e -> e.getErrorCode() + "/" + e.getCustomErrorCode() + " " + e.getCodeContext())
-                .collect(Collectors.joining("; "));
-    }
-
     static String types(QueryResponse r) {
         return r.getAssociations().stream().map(a -> a.getAssociationType() + " " + a.getSourceUuid() + " -> "
                 + a.getTargetUuid()).collect(Collectors.joining("; "));
-    }
-
-    static void assertSuccess(Response r) {
-        assertEquals(Status.SUCCESS, r.getStatus(), () -> "errors: " + describe(r.getErrors()));
-    }
-
-    static QueryResponse success(QueryResponse r) {
-        assertSuccess(r);
-        return r;
-    }
-
-    static ErrorInfo refused(Response r, ErrorCode code) {
-        assertEquals(Status.FAILURE, r.getStatus(), () -> "expected " + code + ", got " + r.getStatus());
-        assertEquals(1, r.getErrors().size(), () -> describe(r.getErrors()));
-        ErrorInfo e = r.getErrors().get(0);
-        assertEquals(code, e.getErrorCode(), () -> describe(r.getErrors()));
-        return e;
     }
 
     void operationError(SubmitObjectsRequest request, String says) {

@@ -28,7 +28,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.AvailabilityStatus;
 import org.openehealth.ipf.commons.ihe.xds.core.requests.query.FindDocumentsQuery;
-import org.openehealth.ipf.commons.ihe.xds.core.responses.ErrorInfo;
 import org.openehealth.ipf.commons.ihe.xds.core.responses.Response;
 import org.openehealth.ipf.commons.ihe.xds.core.responses.Status;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,6 +47,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static org.dmpgateway.server.support.XdsAnswers.describe;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -504,7 +504,4 @@ abstract class PatientAccountEndToEndTestBase {
         assertEquals(List.of(dmpCode), codes, e::getMessage);
     }
 
-    static String describe(List<ErrorInfo> errors) {
-        return errors.stream().map(e -> e.getErrorCode() + "/" + e.getCodeContext()).toList().toString();
-    }
 }

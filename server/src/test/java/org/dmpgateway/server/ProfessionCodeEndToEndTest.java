@@ -32,6 +32,7 @@ import org.springframework.test.context.TestPropertySource;
 
 import java.util.List;
 
+import static org.dmpgateway.server.support.XdsAnswers.refusedWith;
 import static org.dmpgateway.server.support.SampleSubmissions.*;
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -92,7 +93,7 @@ class ProfessionCodeEndToEndTest {
     static void assertIdentityInvalid(QueryResponse response, String... fragments) {
         assertEquals(Status.FAILURE, response.getStatus(), "a typo in the role must not answer Success");
         assertEquals(List.of(), response.getDocumentEntries());
-        ErrorInfo error = VihfEndToEndTest.refusedWith(response, "IDENTITY_INVALID");
+        ErrorInfo error = refusedWith(response, "IDENTITY_INVALID");
         for (String fragment : fragments) {
             assertTrue(error.getCodeContext().contains(fragment), error.getCodeContext());
         }
@@ -126,7 +127,7 @@ class ProfessionCodeEndToEndTest {
     @Test
     void aWrongCodeSystemIsRefusedOverFhirWith401AndTheSameRuleNamingTheTokenClaim() {
         Vihf typo = durant.as(Vihf.DURANT, Vihf.DURANT_NAME, MEDECIN_WRONG_SYSTEM, Vihf.MEDECINE_GENERALE);
-        String soap = VihfEndToEndTest.refusedWith(findDocuments(typo), "IDENTITY_INVALID").getCodeContext();
+        String soap = refusedWith(findDocuments(typo), "IDENTITY_INVALID").getCodeContext();
 
         BaseServerResponseException e = assertThrows(BaseServerResponseException.class,
                 () -> searchDocuments(FhirClient.as(port, typo)));
@@ -149,7 +150,7 @@ class ProfessionCodeEndToEndTest {
     void aSubmissionWithAWrongRoleIsRefusedAndNothingIsStored() {
         Vihf typo = durant.as(Vihf.DURANT, Vihf.DURANT_NAME, new CodedValue("60", "1.2.250.1.71.1.2.8", null), null);
         ProvideAndRegisterDocumentSet pnr = single(ins, text("Compte rendu refusé"));
-        ErrorInfo error = VihfEndToEndTest.refusedWith(xds(typo).submit(pnr), "IDENTITY_INVALID");
+        ErrorInfo error = refusedWith(xds(typo).submit(pnr), "IDENTITY_INVALID");
         assertTrue(error.getCodeContext().contains("code '60' is not in TRE_G16-ProfessionFormation"),
                 error.getCodeContext());
         assertEquals(List.of(), registry.findUniqueIdUses(List.of(

@@ -9,10 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.AvailabilityStatus;
 import org.openehealth.ipf.commons.ihe.xds.core.requests.ProvideAndRegisterDocumentSet;
 import org.openehealth.ipf.commons.ihe.xds.core.requests.query.FindDocumentsQuery;
-import org.openehealth.ipf.commons.ihe.xds.core.responses.ErrorCode;
 import org.openehealth.ipf.commons.ihe.xds.core.responses.ErrorInfo;
-import org.openehealth.ipf.commons.ihe.xds.core.responses.Response;
-import org.openehealth.ipf.commons.ihe.xds.core.responses.Status;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -29,6 +26,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
+import static org.dmpgateway.server.support.XdsAnswers.refusedWith;
 import static org.dmpgateway.server.support.SampleSubmissions.*;
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -61,15 +59,6 @@ class VihfEndToEndTest {
     }
 
     /** The one error of a failed answer, checked to be a DMP refusal with {@code dmpCode}. */
-    static ErrorInfo refusedWith(Response response, String dmpCode) {
-        assertEquals(Status.FAILURE, response.getStatus(), "the request should have been refused");
-        assertEquals(1, response.getErrors().size(), () -> "errors: " + response.getErrors());
-        ErrorInfo error = response.getErrors().get(0);
-        assertEquals(ErrorCode._USER_DEFINED, error.getErrorCode());
-        assertEquals(dmpCode, error.getCustomErrorCode());
-        assertTrue(error.getCodeContext().startsWith(dmpCode + ": "), error.getCodeContext());
-        return error;
-    }
 
     void assertNotStored(ProvideAndRegisterDocumentSet pnr) {
         List<String> uids = List.of(pnr.getDocuments().get(0).getDocumentEntry().getUniqueId(),

@@ -17,6 +17,7 @@ import org.springframework.test.context.TestPropertySource;
 
 import java.util.List;
 
+import static org.dmpgateway.server.support.XdsAnswers.refusedWith;
 import static org.dmpgateway.server.support.SampleSubmissions.*;
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -55,7 +56,7 @@ class VihfSignedEndToEndTest {
 
     @Test
     void anUnsignedVihfIsRefused() {
-        ErrorInfo e = VihfEndToEndTest.refusedWith(new XdsClient(producer, port).query(findDocuments()), "IDENTITY_UNTRUSTED");
+        ErrorInfo e = refusedWith(new XdsClient(producer, port).query(findDocuments()), "IDENTITY_UNTRUSTED");
         assertTrue(e.getCodeContext().contains("not signed"), e.getCodeContext());
     }
 
@@ -64,7 +65,7 @@ class VihfSignedEndToEndTest {
         TestKeys intruder = TestKeys.intruder();
         XdsClient xds = new XdsClient(producer, port).as(Vihf.doctor(PATIENT_ACTIVATED))
                 .signedBy(intruder.key(), intruder.certificate());
-        ErrorInfo e = VihfEndToEndTest.refusedWith(xds.query(findDocuments()), "IDENTITY_UNTRUSTED");
+        ErrorInfo e = refusedWith(xds.query(findDocuments()), "IDENTITY_UNTRUSTED");
         assertTrue(e.getCodeContext().contains("neither in the VIHF trust store"), e.getCodeContext());
     }
 }

@@ -51,6 +51,9 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import static org.dmpgateway.server.support.XdsAnswers.describe;
+import static org.dmpgateway.server.support.XdsAnswers.assertSuccess;
+import static org.dmpgateway.server.support.XdsAnswers.assertFailure;
 import static org.dmpgateway.server.support.SampleSubmissions.*;
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -146,25 +149,6 @@ abstract class XdsEndToEndTestBase {
     static <T> T only(List<T> list) {
         assertEquals(1, list.size(), () -> "expected exactly one object, got " + list);
         return list.get(0);
-    }
-
-    static void assertSuccess(Response response) {
-        assertEquals(Status.SUCCESS, response.getStatus(), () -> "errors: " + describe(response.getErrors()));
-    }
-
-    static String describe(List<ErrorInfo> errors) {
-        return errors.stream().map(e -> e.getErrorCode() + "/" + e.getCustomErrorCode() + " " + e.getCodeContext())
-                .collect(Collectors.joining("; "));
-    }
-
-    static ErrorInfo assertFailure(Response response, ErrorCode expected, String dmpCode) {
-        assertEquals(Status.FAILURE, response.getStatus(), "the request should have failed");
-        ErrorInfo error = response.getErrors().stream().filter(e -> e.getErrorCode() == expected).findFirst()
-                .orElseThrow(() -> new AssertionError("no " + expected + " in " + describe(response.getErrors())));
-        assertNotNull(error.getCodeContext());
-        assertTrue(error.getCodeContext().startsWith(dmpCode + ":"),
-                () -> "codeContext should start with the DMP code " + dmpCode + ": " + error.getCodeContext());
-        return error;
     }
 
     FindDocumentsQuery findDocuments(String ins, AvailabilityStatus... statuses) {
