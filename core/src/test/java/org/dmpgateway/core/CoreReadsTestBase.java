@@ -42,6 +42,9 @@ import org.dmpgateway.repository.JdbcRegistryRepository;
 import org.dmpgateway.repository.RegistryRepository;
 import org.dmpgateway.repository.SubmissionWrite;
 import org.dmpgateway.core.consent.DeclareAuthorization;
+import org.dmpgateway.core.consent.ListProfessionals;
+import org.dmpgateway.core.record.ListAuthorisedRecords;
+import org.dmpgateway.core.record.ReviseRecord;
 import org.dmpgateway.core.patient.InsValidator;
 import org.dmpgateway.core.patient.PatientResolver;
 import org.dmpgateway.core.policy.AccessPolicy;
@@ -129,7 +132,9 @@ abstract class CoreReadsTestBase {
                 new RetrieveDocuments(repository, identity, policy, trail, tx, new ProbedDocuments(repository, trail)),
                 new DeclareAuthorization(policy, records, trail, tx),
                 new UpdateDocuments(repository, policy, trail, tx, identity, DmpValueSetRule.shipped()), new RemoveDocuments(repository, policy, trail, tx),
-                new ReadTraces(policy, traces, trail, tx), trail);
+                new ReadTraces(policy, traces, trail, tx), trail,
+                new ListProfessionals(policy, records, traces, trail, SubjectRoles.shipped(), tx),
+                new ListAuthorisedRecords(policy, records, traces), new ReviseRecord(policy, records, trail, tx));
         camel = new DefaultCamelContext();
         camel.addRoutes(routes);
         camel.start();
