@@ -11,6 +11,7 @@ import org.dmpgateway.model.access.RecordListing;
 import org.dmpgateway.model.access.RecordRevision;
 import org.dmpgateway.model.access.RecordStatus;
 import org.dmpgateway.model.error.DmpException;
+import org.dmpgateway.model.trail.TraceAction;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -47,6 +48,13 @@ public class AdminCoreClient {
     /** TD0.4: the records the caller is authorised on, listed as {@code listing} says since {@code since}. */
     public List<AuthorisedRecord> authorisedRecords(AccessContext caller, RecordListing listing, Instant since) {
         return core.listAuthorisedRecords(listing, since, caller);
+    }
+
+    /** A refusal the service decided itself (a malformed message), traced by the core in the record's history. */
+    public void traceRefusal(AccessContext caller, DmpException refusal, TraceAction action) {
+        if (!refusal.tracedByCore()) {
+            core.traceRefusal(refusal, action, List.of(), caller);
+        }
     }
 
     /** TD1.3b / TD1.4: the record's administrative data changed, or the record closed. */

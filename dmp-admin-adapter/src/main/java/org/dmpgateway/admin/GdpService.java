@@ -15,6 +15,7 @@ import org.dmpgateway.model.error.DmpErrorCode;
 import org.dmpgateway.model.error.DmpException;
 import org.dmpgateway.model.PatientRecordState;
 import org.dmpgateway.model.PatientRef;
+import org.dmpgateway.model.trail.TraceAction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,6 +79,8 @@ public class GdpService implements GDPPortType {
             return revisions.accepted(request, status);
         } catch (DmpException e) {
             LOG.info("TD1.3b / TD1.4 refused: {}", e.getMessage());
+            // a malformed message is refused here, before the core: traced all the same
+            core.traceRefusal(caller, e, Td13Messages.isClosure(request) ? TraceAction.CLOSE_RECORD : TraceAction.UPDATE_RECORD);
             return revisions.refused(request, e);
         }
     }

@@ -101,6 +101,12 @@ final class Td13Messages {
                 + "(TD1.4) expected, got " + given + " (REAC, TD1.2 reactivation, is not served)", "reasonCode");
     }
 
+    /** The request asks for a closure (reasonCode FERM), whatever else it holds. */
+    static boolean isClosure(PRPAIN201314UV02 request) {
+        PRPAIN201314UV02MFMIMT700721UV01ControlActProcess act = request.getControlActProcess();
+        return act != null && act.getReasonCode().stream().anyMatch(r -> CLOSE.equals(r.getCode()));
+    }
+
     /** The patient the message names: {@code registrationRequest/subject1/patient/id}. */
     static PatientRef requestedPatient(PRPAIN201314UV02 request) {
         PRPAMT201302UV02Patient patient = patient(request);

@@ -335,6 +335,14 @@ class DmpAdminRecordServicesEndToEndTest {
         refused = flatten(body(parse(post("patients", TD13_ACTION, forPatient(official(TD13B), stranger)).body())));
         assertEquals("PS_NOT_AUTHORIZED", refused.get(ack + "/acknowledgementDetail/code@code"), refused.toString());
         assertFalse(admin.record(stranger).contains("1979-03-28"), "unchanged: " + admin.record(stranger));
+
+        // TD1.2's reactivation (REAC) is not served: refused naming reasonCode, traced
+        String closed = notAttachedRecord("1810575123456");
+        refused = flatten(body(parse(post("patients", TD13_ACTION, forPatient(official(TD14), closed)
+                .replace("code=\"FERM\"", "code=\"REAC\"")).body())));
+        assertEquals("METADATA_ERROR", refused.get(ack + "/acknowledgementDetail/code@code"), refused.toString());
+        assertTrue(refused.get(ack + "/acknowledgementDetail/text").contains("reasonCode"), refused.toString());
+        assertTrue(admin.traces(closed).contains("reasonCode"), "the refusal is traced: " + admin.traces(closed));
     }
 
     // ------------------------------------------------------------------ helpers
