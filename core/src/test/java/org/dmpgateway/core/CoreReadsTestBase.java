@@ -381,10 +381,12 @@ abstract class CoreReadsTestBase {
     @Test
     void theRecordStatusCarriesTheRecordsIdentity() {
         RecordStatus status = (RecordStatus) ask(CoreEndpoints.RECORD_STATUS, null, as(ADMIN));
+        // the last two: the patient's break-glass and SAMU switches (TD1.3a's oppositions)
         assertEquals(new RecordStatus(patient, PatientRecordState.ACTIVATED, ConsentStatus.AUTHORIZED, true, "DUPONT",
-                "Marie", LocalDate.of(1979, 3, 12), "F"), status);
+                "Marie", LocalDate.of(1979, 3, 12), "F", false, null, null, null, true, true), status);
         records.savePatient(new PatientRecord(patient, "MARTIN", null, null, null, PatientRecordState.CLOSED));
-        assertEquals(new RecordStatus(patient, PatientRecordState.CLOSED, null, false, "MARTIN", null, null, null),
+        assertEquals(new RecordStatus(patient, PatientRecordState.CLOSED, null, false, "MARTIN", null, null, null,
+                        false, null, null, null, true, true),
                 ask(CoreEndpoints.RECORD_STATUS, null, as(STRANGER)), "whatever the state; absent parts are null");
     }
 

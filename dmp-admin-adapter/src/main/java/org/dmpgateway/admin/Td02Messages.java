@@ -129,11 +129,14 @@ public final class Td02Messages {
     /** The record exists: OK, the patient's status and identity, the caller's AUTORISATION and STATUT_MT. */
     public PRPAIN201308UV02 found(PRPAIN201307UV02 request, RecordStatus status) {
         PRPAIN201308UV02 answer = envelope(request, AcknowledgementType.AA);
-        answer.getAttentionLine().add(attention(AUTHORIZATION_KEYWORDS, "AUTORISATION",
-                cv(authorization(status.consent()), AUTHORIZATION_VALUES)));
-        BL mt = new BL();
-        mt.setValue(status.treatingDoctor());
-        answer.getAttentionLine().add(attention(TREATING_DOCTOR_KEYWORDS, "STATUT_MT", mt));
+        if (!isAdministrativeData(request)) {
+            // TD0.2 only: the official TD1.3a answer has no attention lines
+            answer.getAttentionLine().add(attention(AUTHORIZATION_KEYWORDS, "AUTORISATION",
+                    cv(authorization(status.consent()), AUTHORIZATION_VALUES)));
+            BL mt = new BL();
+            mt.setValue(status.treatingDoctor());
+            answer.getAttentionLine().add(attention(TREATING_DOCTOR_KEYWORDS, "STATUT_MT", mt));
+        }
         // attention lines come before the acknowledgement in the schema: move it after them
         MCCIMT000300UV01Acknowledgement ack = answer.getAcknowledgement().remove(0);
         answer.getAcknowledgement().add(ack);
@@ -151,7 +154,7 @@ public final class Td02Messages {
         }
         PRPAIN201308UV02MFMIMT700711UV01Subject2 subject1 = new PRPAIN201308UV02MFMIMT700711UV01Subject2();
         subject1.setTypeCode(ParticipationTargetSubject.SBJ);
-        subject1.setPatient(patient(status, closed));
+        subject1.setPatient(patient(status, closed, isAdministrativeData(request)));
         event.setSubject1(subject1);
         MFMIMT700711UV01Custodian custodian = new MFMIMT700711UV01Custodian();
         custodian.setTypeCode(ParticipationCustodian.CST);
@@ -202,6 +205,12 @@ public final class Td02Messages {
         return answer;
     }
 
+    /** TD1.3a: the request's reasonCode is CNSLT_DATA (consultation of the record's administrative data). */
+    static boolean isAdministrativeData(PRPAIN201307UV02 request) {
+        PRPAIN201307UV02QUQIMT021001UV01ControlActProcess act = request.getControlActProcess();
+        return act != null && act.getReasonCode().stream().anyMatch(r -> "CNSLT_DATA".equals(r.getCode()));
+    }
+
     /** The AUTORISATION value of the caller's standing: VALIDE, INTERDIT (blocked), NON_EXISTE. */
     static String authorization(ConsentStatus consent) {
         if (consent == null) {
@@ -250,7 +259,7 @@ public final class Td02Messages {
         return act;
     }
 
-    private static PRPAMT201303UV02Patient patient(RecordStatus status, boolean closed) {
+    private static PRPAMT201303UV02Patient patient(RecordStatus status, boolean closed, boolean administrativeData) {
         PRPAMT201303UV02Patient patient = new PRPAMT201303UV02Patient();
         patient.setClassCode(RoleClassPatient.PAT);
         patient.getId().add(Hl7Parts.ii(status.patient().authority(), status.patient().id()));
@@ -272,23 +281,41 @@ public final class Td02Messages {
             person.setBirthTime(birth);
         }
         patient.setPatientPerson(HL7.createPRPAMT201303UV02PatientPatientPerson(person));
+        if (administrativeData) {
+            // TD1.3a: the patient's oppositions (official TD1.3a answer), the negation of his emergency switches
+            if (status.breakGlassAllowed() != null) {
+                patient.getSubjectOf().add(observation("OPPOSITION_BRIS_DE_GLACE", "opposition au mode bris de glace",
+                        !status.breakGlassAllowed()));
+            }
+            if (status.samuAccessAllowed() != null) {
+                patient.getSubjectOf().add(observation("OPPOSITION_ACCES_URGENCE", "opposition à l'accès au mode urgence",
+                        !status.samuAccessAllowed()));
+            }
+            return patient;
+        }
         // attached to Mon espace santé (an ENS): the record the patient activated, as FHIR dmp-rattachement-mes
-        PRPAMT201303UV02AdministrativeObservation attached = new PRPAMT201303UV02AdministrativeObservation();
-        attached.setClassCode(ActClassObservation.OBS);
-        attached.setMoodCode(ActMood.EVN);
-        CD code = new CD();
-        code.setCode("RATTACHEMENT_ENS");
-        code.setCodeSystem(OBSERVATION_CODES);
-        code.setDisplayName("information de rattachement du DMP à un ENS");
-        attached.setCode(code);
-        BL value = new BL();
-        value.setValue(status.state() == PatientRecordState.ACTIVATED);
-        attached.setValue(value);
+        patient.getSubjectOf().add(observation("RATTACHEMENT_ENS", "information de rattachement du DMP à un ENS",
+                status.state() == PatientRecordState.ACTIVATED));
+        return patient;
+    }
+
+    /** A {@code subjectOf/administrativeObservation} of the patient (codeSystem {@link #OBSERVATION_CODES}), BL valued. */
+    private static PRPAMT201303UV02Subject4 observation(String code, String display, boolean value) {
+        PRPAMT201303UV02AdministrativeObservation observation = new PRPAMT201303UV02AdministrativeObservation();
+        observation.setClassCode(ActClassObservation.OBS);
+        observation.setMoodCode(ActMood.EVN);
+        CD cd = new CD();
+        cd.setCode(code);
+        cd.setCodeSystem(OBSERVATION_CODES);
+        cd.setDisplayName(display);
+        observation.setCode(cd);
+        BL bl = new BL();
+        bl.setValue(value);
+        observation.setValue(bl);
         PRPAMT201303UV02Subject4 subjectOf = new PRPAMT201303UV02Subject4();
         subjectOf.setTypeCode(ParticipationTargetSubject.SBJ);
-        subjectOf.setAdministrativeObservation(attached);
-        patient.getSubjectOf().add(subjectOf);
-        return patient;
+        subjectOf.setAdministrativeObservation(observation);
+        return subjectOf;
     }
 
     /** The patient's name as the record holds it: given, family (qualifier SP). */

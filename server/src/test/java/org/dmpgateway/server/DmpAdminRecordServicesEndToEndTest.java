@@ -345,6 +345,40 @@ class DmpAdminRecordServicesEndToEndTest {
         assertTrue(admin.traces(closed).contains("reasonCode"), "the refusal is traced: " + admin.traces(closed));
     }
 
+    // ------------------------------------------------------------------ TD1.3a
+
+    @Test
+    void td13aAnswersTheOfficialAnswerWithWhatTheRecordHolds() throws Exception {
+        HttpResponse<String> response = post("patients", TD02_ACTION,
+                withMessageId(official("TD1.3a_-_Consultation_requ_te.xml"), newId()));
+
+        assertEquals(200, response.statusCode(), response.body());
+        Map<String, String> ours = flatten(body(parse(response.body())));
+        Map<String, String> theirs = flatten(body(parse(official("TD1.3a_-_Consultation_r_ponse.xml"))));
+        String message = "PRPA_IN201308UV02";
+        String person = message + "/controlActProcess/subject/registrationEvent/subject1/patient/patientPerson";
+        Set<String> perRun = Set.of(message + "/id@root", message + "/creationTime@value",
+                message + "/controlActProcess/queryAck/queryId@extension");
+        // not held by the record (docs/dmp-admin-services.md, "TD1.3a"): the INS-C, civility, telecoms,
+        // deceased flag, address, legal representative, birth place
+        List<String> notHeld = List.of(message + "/controlActProcess/subject/registrationEvent/subject1/patient/id[1.2.250.1.213.1.4.2]",
+                person + "/name/prefix", person + "/telecom", person + "/deceasedInd", person + "/addr",
+                person + "/personalRelationship", person + "/birthPlace");
+        List<String> differences = new ArrayList<>();
+        for (Map.Entry<String, String> e : theirs.entrySet()) {
+            String value = ours.get(e.getKey());
+            if (perRun.contains(e.getKey())) {
+                assertNotNull(value, e.getKey());
+            } else if (notHeld.stream().anyMatch(e.getKey()::startsWith)) {
+                assertNull(value, e.getKey());
+            } else if (e.getKey().endsWith("/name/family") ? !e.getValue().equalsIgnoreCase(value) : !e.getValue().equals(value)) {
+                differences.add(e.getKey() + ": official " + e.getValue() + ", ours " + value);
+            }
+        }
+        ours.keySet().stream().filter(k -> !theirs.containsKey(k)).forEach(k -> differences.add(k + ": not in the official answer"));
+        assertEquals(List.of(), differences, response.body());
+    }
+
     // ------------------------------------------------------------------ helpers
 
     /**

@@ -103,6 +103,7 @@ public class DeclareAuthorization {
         return new RecordStatus(record.ins(), record.state(), consent == null ? null : consent.status(),
                 consent != null && consent.isAuthorized() && consent.adminDoctor(), record.familyName(),
                 record.givenName(), record.birthDate(), record.gender(), consent != null && consent.isTreatingDoctor(),
-                record.closedAt(), record.closureReason(), changed);
+                record.closedAt(), record.closureReason(), changed, record.settings().breakGlassAllowed(),
+                record.settings().samuAccessAllowed());
     }
 }
