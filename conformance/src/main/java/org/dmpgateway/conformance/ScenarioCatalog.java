@@ -76,7 +76,7 @@ final class ScenarioCatalog {
         require(!step || e.expect() != null, where, "expect is required for a step");
         require(step || e.decisive() == null, where, "decisive applies to steps only");
         require(step || e.capture() == null, where, "capture applies to steps only");
-        require(e.capture() == null || e.path().startsWith("/services/"), where,
+        require(e.capture() == null || e.path().startsWith("/services/") || e.path().startsWith("/si-dmp-server/"), where,
                 "capture applies to SOAP steps (an XPath on the envelope)");
         if (e.capture() != null) {
             e.capture().forEach((name, xpath) -> require(name.matches("[A-Za-z0-9_]+") && xpath != null && !xpath.isBlank(),

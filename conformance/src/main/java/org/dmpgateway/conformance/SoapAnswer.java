@@ -97,9 +97,10 @@ final class SoapAnswer {
                 case "RetrieveDocumentSetResponse" -> new SoapAnswer(envelope, false, null, null, null,
                         new RetrieveDocumentSetResponseTransformer(FACTORY).fromEbXML(new EbXMLRetrieveDocumentSetResponse30(
                                 u.unmarshal(content, RetrieveDocumentSetResponseType.class).getValue())));
-                // the DMP's administrative services (TD0.2, TD0.3): checked with xpath only
-                case "PRPA_IN201308UV02", "setAuthorizationResponse" -> new SoapAnswer(envelope, false, null, null, null,
-                        null);
+                // the DMP's administrative services (TD0.2, TD0.3, TD0.4, TD1.3b, TD1.4, TD1.6): checked with xpath only
+                case "PRPA_IN201308UV02", "setAuthorizationResponse", "listAuthorizationByPatientResponse",
+                     "patientListResponse", "PRPA_IN201314UV02_Response" -> new SoapAnswer(envelope, false, null, null,
+                        null, null);
                 default -> throw new IllegalArgumentException("unexpected SOAP body " + content.getLocalName());
             };
         } catch (JAXBException | MessagingException | IOException | SAXException | ParserConfigurationException e) {

@@ -10,7 +10,12 @@ import org.dmpgateway.model.DocumentUpdate;
 import org.dmpgateway.model.PatientRef;
 import org.dmpgateway.model.Submission;
 import org.dmpgateway.model.access.AccessContext;
+import org.dmpgateway.model.ConsentStatus;
+import org.dmpgateway.model.access.AuthorisedRecord;
 import org.dmpgateway.model.access.AuthorizationDeclaration;
+import org.dmpgateway.model.access.ProfessionalStanding;
+import org.dmpgateway.model.access.RecordListing;
+import org.dmpgateway.model.access.RecordRevision;
 import org.dmpgateway.model.access.RecordStatus;
 import org.dmpgateway.model.error.Causes;
 import org.dmpgateway.model.error.DmpException;
@@ -24,6 +29,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -114,6 +120,27 @@ public class CamelCore implements Core {
         } catch (RuntimeException e) {
             LOG.error("could not trace a refused {} ({})", action, refusal.getMessage(), e);
         }
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public List<ProfessionalStanding> listProfessionals(ConsentStatus only, AccessContext caller) {
+        List<ProfessionalStanding> list = send(CoreEndpoints.LIST_PROFESSIONALS, only, caller, Map.of(), List.class);
+        return list == null ? List.of() : list;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public List<AuthorisedRecord> listAuthorisedRecords(RecordListing listing, Instant since, AccessContext caller) {
+        Map<String, Object> headers = since == null ? Map.of() : Map.of(CoreEndpoints.SINCE, since);
+        List<AuthorisedRecord> list = send(CoreEndpoints.LIST_AUTHORISED_RECORDS, listing, caller, headers, List.class);
+        return list == null ? List.of() : list;
+    }
+
+    @Override
+    public RecordStatus reviseRecord(RecordRevision revision, PatientRef requested, AccessContext caller) {
+        Map<String, Object> headers = requested == null ? Map.of() : Map.of(CoreEndpoints.REQUESTED_PATIENT, requested);
+        return send(CoreEndpoints.REVISE_RECORD, revision, caller, headers, RecordStatus.class);
     }
 
     private <T> T send(String endpoint, Object command, AccessContext caller, Map<String, Object> headers,

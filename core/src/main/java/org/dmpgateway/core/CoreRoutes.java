@@ -5,6 +5,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.RouteDefinition;
 import org.dmpgateway.model.CoreEndpoints;
 import org.dmpgateway.model.access.AuthorizationDeclaration;
+import org.dmpgateway.model.access.RecordRevision;
 import org.dmpgateway.model.error.DmpException;
 import org.dmpgateway.model.DocumentRemoval;
 import org.dmpgateway.model.DocumentUpdate;
@@ -13,6 +14,9 @@ import org.dmpgateway.model.query.QueryCommand;
 import org.dmpgateway.model.query.RetrieveCommand;
 import org.dmpgateway.model.trail.TraceAction;
 import org.dmpgateway.core.consent.DeclareAuthorization;
+import org.dmpgateway.core.consent.ListProfessionals;
+import org.dmpgateway.core.record.ListAuthorisedRecords;
+import org.dmpgateway.core.record.ReviseRecord;
 import org.dmpgateway.core.query.StoredQueries;
 import org.dmpgateway.core.retrieve.RetrieveDocuments;
 import org.dmpgateway.core.submission.SubmitDocuments;
@@ -40,10 +44,15 @@ public class CoreRoutes extends RouteBuilder {
     private final RemoveDocuments removeDocuments;
     private final ReadTraces readTraces;
     private final AccessTrail trail;
+    private final ListProfessionals listProfessionals;
+    private final ListAuthorisedRecords listAuthorisedRecords;
+    private final ReviseRecord reviseRecord;
 
     public CoreRoutes(SubmitDocuments submitDocuments, StoredQueries storedQueries, RetrieveDocuments retrieveDocuments,
                       DeclareAuthorization declareAuthorization, UpdateDocuments updateDocuments,
-                      RemoveDocuments removeDocuments, ReadTraces readTraces, AccessTrail trail) {
+                      RemoveDocuments removeDocuments, ReadTraces readTraces, AccessTrail trail,
+                      ListProfessionals listProfessionals, ListAuthorisedRecords listAuthorisedRecords,
+                      ReviseRecord reviseRecord) {
         this.submitDocuments = submitDocuments;
         this.storedQueries = storedQueries;
         this.retrieveDocuments = retrieveDocuments;
@@ -52,6 +61,9 @@ public class CoreRoutes extends RouteBuilder {
         this.removeDocuments = removeDocuments;
         this.readTraces = readTraces;
         this.trail = trail;
+        this.listProfessionals = listProfessionals;
+        this.listAuthorisedRecords = listAuthorisedRecords;
+        this.reviseRecord = reviseRecord;
     }
 
     @Override
@@ -84,6 +96,14 @@ public class CoreRoutes extends RouteBuilder {
                 refusedAs(TraceAction.STATUS_CHECK));
         command(CoreEndpoints.READ_TRACES, "read-traces", null, readTraces, "read",
                 refusedAs(TraceAction.READ_TRACES));
+        // the DMP's administrative services: TD1.6, TD0.4, TD1.3b / TD1.4
+        command(CoreEndpoints.LIST_PROFESSIONALS, "list-professionals", null, listProfessionals, "list",
+                refusedAs(TraceAction.LIST_PROFESSIONALS));
+        // TD0.4 is about no record in particular: a refusal (no identity) is traced in the VIHF's patient's history
+        command(CoreEndpoints.LIST_AUTHORISED_RECORDS, "list-authorised-records", null, listAuthorisedRecords, "list",
+                refusedAs(TraceAction.QUERY));
+        command(CoreEndpoints.REVISE_RECORD, "revise-record", RecordRevision.class, reviseRecord, "revise",
+                exchange -> ReviseRecord.traceAction(exchange.getMessage().getBody()));
 
         // a refusal an adapter answered itself once the caller was known (400, 404, 412...)
         from(CoreEndpoints.TRACE_REFUSAL).routeId("trace-refusal")

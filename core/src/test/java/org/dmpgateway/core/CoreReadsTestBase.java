@@ -42,6 +42,9 @@ import org.dmpgateway.repository.JdbcRegistryRepository;
 import org.dmpgateway.repository.RegistryRepository;
 import org.dmpgateway.repository.SubmissionWrite;
 import org.dmpgateway.core.consent.DeclareAuthorization;
+import org.dmpgateway.core.consent.ListProfessionals;
+import org.dmpgateway.core.record.ListAuthorisedRecords;
+import org.dmpgateway.core.record.ReviseRecord;
 import org.dmpgateway.core.patient.InsValidator;
 import org.dmpgateway.core.patient.PatientResolver;
 import org.dmpgateway.core.policy.AccessPolicy;
@@ -129,7 +132,9 @@ abstract class CoreReadsTestBase {
                 new RetrieveDocuments(repository, identity, policy, trail, tx, new ProbedDocuments(repository, trail)),
                 new DeclareAuthorization(policy, records, trail, tx),
                 new UpdateDocuments(repository, policy, trail, tx, identity, DmpValueSetRule.shipped()), new RemoveDocuments(repository, policy, trail, tx),
-                new ReadTraces(policy, traces, trail, tx), trail);
+                new ReadTraces(policy, traces, trail, tx), trail,
+                new ListProfessionals(policy, records, traces, trail, SubjectRoles.shipped(), tx),
+                new ListAuthorisedRecords(policy, records, traces), new ReviseRecord(policy, records, trail, tx));
         camel = new DefaultCamelContext();
         camel.addRoutes(routes);
         camel.start();
@@ -376,10 +381,12 @@ abstract class CoreReadsTestBase {
     @Test
     void theRecordStatusCarriesTheRecordsIdentity() {
         RecordStatus status = (RecordStatus) ask(CoreEndpoints.RECORD_STATUS, null, as(ADMIN));
+        // the last two: the patient's break-glass and SAMU switches (TD1.3a's oppositions)
         assertEquals(new RecordStatus(patient, PatientRecordState.ACTIVATED, ConsentStatus.AUTHORIZED, true, "DUPONT",
-                "Marie", LocalDate.of(1979, 3, 12), "F"), status);
+                "Marie", LocalDate.of(1979, 3, 12), "F", false, null, null, null, true, true), status);
         records.savePatient(new PatientRecord(patient, "MARTIN", null, null, null, PatientRecordState.CLOSED));
-        assertEquals(new RecordStatus(patient, PatientRecordState.CLOSED, null, false, "MARTIN", null, null, null),
+        assertEquals(new RecordStatus(patient, PatientRecordState.CLOSED, null, false, "MARTIN", null, null, null,
+                        false, null, null, null, true, true),
                 ask(CoreEndpoints.RECORD_STATUS, null, as(STRANGER)), "whatever the state; absent parts are null");
     }
 

@@ -11,6 +11,7 @@ import org.apache.cxf.service.model.ServiceInfo;
 import org.apache.cxf.transport.servlet.CXFServlet;
 import org.apache.cxf.ws.addressing.JAXWSAConstants;
 import org.apache.cxf.ws.addressing.WSAddressingFeature;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,7 +24,8 @@ import java.util.Map;
  * Publishes the DMP administrative services on the application's CXF bus, and serves that bus
  * under the DMP's own base path {@value #DMP_BASE} too (beside {@code cxf.path}, /services): a
  * DMP client configured with {@code https://<host>/si-dmp-server/v2/services/} reaches
- * {@code patients} and {@code habilitations} there, and the XDS endpoints at their usual names. SOAP
+ * {@code patients}, {@code habilitations} and {@code patientsSpecific} there, and the XDS endpoints at their usual
+ * names and under the DMP's names {@code registry} and {@code repository} ({@link DmpXdsServiceNames}). SOAP
  * 1.2 (the official binding), WS-Addressing (the answers carry Action, MessageID, RelatesTo), the
  * wsse:Security VIHF understood and read by the identity module's reader.
  */
@@ -42,6 +44,16 @@ public class AdminServicesConfiguration {
         return registration;
     }
 
+    /** The XDS endpoints under the DMP's service names {@code registry} and {@code repository} ({@link DmpXdsServiceNames}). */
+    @Bean
+    public FilterRegistrationBean<DmpXdsServiceNames> dmpXdsServiceNames() {
+        FilterRegistrationBean<DmpXdsServiceNames> registration = new FilterRegistrationBean<>(new DmpXdsServiceNames(DMP_BASE),
+                new ServletRegistrationBean[0]);
+        registration.setName("dmpXdsServiceNames");
+        registration.addUrlPatterns(DMP_BASE + "/registry", DMP_BASE + "/repository");
+        return registration;
+    }
+
     @Bean(destroyMethod = "stop")
     public EndpointImpl patientsEndpoint(Bus bus, AdminCoreClient core, CallerIdentity identity) {
         return publish(bus, new GdpService(core, identity), "/patients");
@@ -50,6 +62,14 @@ public class AdminServicesConfiguration {
     @Bean(destroyMethod = "stop")
     public EndpointImpl habilitationsEndpoint(Bus bus, AdminCoreClient core, CallerIdentity identity) {
         EndpointImpl endpoint = publish(bus, new HabilitationsService(core, identity), "/habilitations");
+        officialActions(endpoint);
+        return endpoint;
+    }
+
+    /** TD0.4 at the DMP's service name {@code patientsSpecific} (the ANS kit's {@code Init}, S4). */
+    @Bean(destroyMethod = "stop")
+    public EndpointImpl patientsSpecificEndpoint(Bus bus, AdminCoreClient core, CallerIdentity identity) {
+        EndpointImpl endpoint = publish(bus, new PatientsSpecificService(core, identity), "/patientsSpecific");
         officialActions(endpoint);
         return endpoint;
     }

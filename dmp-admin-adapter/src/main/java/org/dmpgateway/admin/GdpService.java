@@ -15,6 +15,7 @@ import org.dmpgateway.model.error.DmpErrorCode;
 import org.dmpgateway.model.error.DmpException;
 import org.dmpgateway.model.PatientRecordState;
 import org.dmpgateway.model.PatientRef;
+import org.dmpgateway.model.trail.TraceAction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,7 +27,9 @@ import java.time.Clock;
  * TEST_EXST, and TD1.3a's CNSLT_DATA) asks the core for the record's status and answers
  * {@code PRPA_IN201308UV02}: OK with the patient active or terminated (closure date and reason),
  * the caller's AUTORISATION and STATUT_MT; NF when there is no record (none, or not yet: NOTIFIED);
- * AE with the core's refusal otherwise. TD1.1 / TD1.2 / TD1.3b / TD1.4 are not served yet (SOAP fault).
+ * AE with the core's refusal otherwise. TD1.3b / TD1.4 ({@code PRPA_IN201314UV02}, reasonCode MODIF_DATA /
+ * FERM): the core changes the record's administrative data or closes it. TD1.1 (creation) and TD1.2
+ * (reactivation) are not served (docs/dmp-admin-services.md).
  */
 @WebService(serviceName = "GDP_Service", portName = "GDP_Binding_Soap12", targetNamespace = "asip:ci-sis:gdp:2010",
         wsdlLocation = "classpath:dmp-official/wsdl/GestionDossierPatientPartage.wsdl",
@@ -37,6 +40,7 @@ public class GdpService implements GDPPortType {
     private final AdminCoreClient core;
     private final CallerIdentity identity;
     private final Td02Messages messages = new Td02Messages(Clock.systemUTC());
+    private final Td13Messages revisions = new Td13Messages(Clock.systemUTC());
 
     public GdpService(AdminCoreClient core, CallerIdentity identity) {
         this.core = core;
@@ -62,9 +66,23 @@ public class GdpService implements GDPPortType {
         }
     }
 
+    /**
+     * TD1.3b (reasonCode MODIF_DATA) and TD1.4 (FERM): the core changes the record's administrative
+     * data or closes it; {@code PRPA_IN201315UV02} when done, {@code PRPA_IN201316UV02} with the refusal
+     * otherwise (TD1.2's REAC too: not served).
+     */
     @Override
     public PRPAIN201314UV02ResponseType patientRevisePRPAIN201314UV02(PRPAIN201314UV02 request) {
-        throw notServed("PRPA_IN201314UV02 (TD1.3b modification, TD1.4 closure, TD1.2 reactivation)");
+        AccessContext caller = identity.current();
+        try {
+            RecordStatus status = core.revise(caller, Td13Messages.revision(request), Td13Messages.requestedPatient(request));
+            return revisions.accepted(request, status);
+        } catch (DmpException e) {
+            LOG.info("TD1.3b / TD1.4 refused: {}", e.getMessage());
+            // a malformed message is refused here, before the core: traced all the same
+            core.traceRefusal(caller, e, Td13Messages.isClosure(request) ? TraceAction.CLOSE_RECORD : TraceAction.UPDATE_RECORD);
+            return revisions.refused(request, e);
+        }
     }
 
     @Override

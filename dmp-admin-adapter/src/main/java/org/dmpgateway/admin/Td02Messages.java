@@ -2,7 +2,6 @@ package org.dmpgateway.admin;
 
 import jakarta.xml.bind.JAXBElement;
 import org.dmpgateway.admin.hl7v3.ANY;
-import org.dmpgateway.admin.hl7v3.AcknowledgementDetailType;
 import org.dmpgateway.admin.hl7v3.ActClassControlAct;
 import org.dmpgateway.admin.hl7v3.ActClassDetectedIssue;
 import org.dmpgateway.admin.hl7v3.ActClassObservation;
@@ -16,28 +15,19 @@ import org.dmpgateway.admin.hl7v3.BL;
 import org.dmpgateway.admin.hl7v3.CD;
 import org.dmpgateway.admin.hl7v3.CE;
 import org.dmpgateway.admin.hl7v3.COCTMT090003UV01AssignedEntity;
-import org.dmpgateway.admin.hl7v3.CS;
 import org.dmpgateway.admin.hl7v3.CV;
-import org.dmpgateway.admin.hl7v3.CommunicationFunctionType;
 import org.dmpgateway.admin.hl7v3.ED;
 import org.dmpgateway.admin.hl7v3.EnFamily;
 import org.dmpgateway.admin.hl7v3.EnGiven;
 import org.dmpgateway.admin.hl7v3.EntityClass;
-import org.dmpgateway.admin.hl7v3.EntityClassDevice;
 import org.dmpgateway.admin.hl7v3.EntityDeterminer;
-import org.dmpgateway.admin.hl7v3.EntityDeterminerSpecific;
 import org.dmpgateway.admin.hl7v3.EntityNamePartQualifier;
 import org.dmpgateway.admin.hl7v3.II;
 import org.dmpgateway.admin.hl7v3.IVLTS;
 import org.dmpgateway.admin.hl7v3.MCAIMT900001UV01DetectedIssueEvent;
-import org.dmpgateway.admin.hl7v3.MCCIMT000100UV01Device;
 import org.dmpgateway.admin.hl7v3.MCCIMT000300UV01Acknowledgement;
 import org.dmpgateway.admin.hl7v3.MCCIMT000300UV01AcknowledgementDetail;
 import org.dmpgateway.admin.hl7v3.MCCIMT000300UV01AttentionLine;
-import org.dmpgateway.admin.hl7v3.MCCIMT000300UV01Device;
-import org.dmpgateway.admin.hl7v3.MCCIMT000300UV01Receiver;
-import org.dmpgateway.admin.hl7v3.MCCIMT000300UV01Sender;
-import org.dmpgateway.admin.hl7v3.MCCIMT000300UV01TargetMessage;
 import org.dmpgateway.admin.hl7v3.MFMIMT700711UV01Custodian;
 import org.dmpgateway.admin.hl7v3.MFMIMT700711UV01QueryAck;
 import org.dmpgateway.admin.hl7v3.MFMIMT700711UV01Reason;
@@ -65,7 +55,6 @@ import org.dmpgateway.admin.hl7v3.SC;
 import org.dmpgateway.admin.hl7v3.TS;
 import org.dmpgateway.admin.hl7v3.XActMoodIntentEvent;
 import org.dmpgateway.model.access.RecordStatus;
-import org.dmpgateway.model.error.DmpError;
 import org.dmpgateway.model.error.DmpErrorCode;
 import org.dmpgateway.model.error.DmpException;
 import org.dmpgateway.model.ConsentStatus;
@@ -73,14 +62,10 @@ import org.dmpgateway.model.PatientRecord;
 import org.dmpgateway.model.PatientRecordState;
 import org.dmpgateway.model.PatientRef;
 
-import java.io.Serializable;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * TD0.2 (and TD1.3a) on the wire: reads the patient a {@code PRPA_IN201307UV02} names and writes
@@ -105,9 +90,6 @@ public final class Td02Messages {
             "1.2.250.1.213.1.4.9", "1.2.250.1.213.1.4.11");
 
     private static final ObjectFactory HL7 = new ObjectFactory();
-    private static final DateTimeFormatter HL7_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss")
-            .withZone(ZoneId.of("Europe/Paris"));
-    private static final DateTimeFormatter HL7_DATE = DateTimeFormatter.ofPattern("yyyyMMdd");
 
     private final Clock clock;
 
@@ -148,11 +130,14 @@ public final class Td02Messages {
     /** The record exists: OK, the patient's status and identity, the caller's AUTORISATION and STATUT_MT. */
     public PRPAIN201308UV02 found(PRPAIN201307UV02 request, RecordStatus status) {
         PRPAIN201308UV02 answer = envelope(request, AcknowledgementType.AA);
-        answer.getAttentionLine().add(attention(AUTHORIZATION_KEYWORDS, "AUTORISATION",
-                cv(authorization(status.consent()), AUTHORIZATION_VALUES)));
-        BL mt = new BL();
-        mt.setValue(status.treatingDoctor());
-        answer.getAttentionLine().add(attention(TREATING_DOCTOR_KEYWORDS, "STATUT_MT", mt));
+        if (!isAdministrativeData(request)) {
+            // TD0.2 only: the official TD1.3a answer has no attention lines
+            answer.getAttentionLine().add(attention(AUTHORIZATION_KEYWORDS, "AUTORISATION",
+                    cv(authorization(status.consent()), AUTHORIZATION_VALUES)));
+            BL mt = new BL();
+            mt.setValue(status.treatingDoctor());
+            answer.getAttentionLine().add(attention(TREATING_DOCTOR_KEYWORDS, "STATUT_MT", mt));
+        }
         // attention lines come before the acknowledgement in the schema: move it after them
         MCCIMT000300UV01Acknowledgement ack = answer.getAcknowledgement().remove(0);
         answer.getAcknowledgement().add(ack);
@@ -161,22 +146,22 @@ public final class Td02Messages {
         PRPAIN201308UV02MFMIMT700711UV01RegistrationEvent event = new PRPAIN201308UV02MFMIMT700711UV01RegistrationEvent();
         event.setClassCode(ActClassRegistration.REG);
         event.setMoodCode(ActMoodEventOccurrence.EVN);
-        event.setStatusCode(cs("completed"));
+        event.setStatusCode(Hl7Parts.cs("completed"));
         boolean closed = status.state() == PatientRecordState.CLOSED || status.state() == PatientRecordState.OPPOSED;
         if (closed && status.closedAt() != null) {
             IVLTS when = new IVLTS();
-            when.setValue(HL7_TIME.format(status.closedAt()));
+            when.setValue(DmpWireValues.time(status.closedAt()));
             event.setEffectiveTime(when);
         }
         PRPAIN201308UV02MFMIMT700711UV01Subject2 subject1 = new PRPAIN201308UV02MFMIMT700711UV01Subject2();
         subject1.setTypeCode(ParticipationTargetSubject.SBJ);
-        subject1.setPatient(patient(status, closed));
+        subject1.setPatient(patient(status, closed, isAdministrativeData(request)));
         event.setSubject1(subject1);
         MFMIMT700711UV01Custodian custodian = new MFMIMT700711UV01Custodian();
         custodian.setTypeCode(ParticipationCustodian.CST);
         COCTMT090003UV01AssignedEntity entity = new COCTMT090003UV01AssignedEntity();
         entity.setClassCode(RoleClassAssignedEntity.ASSIGNED);
-        entity.getId().add(ii(DMP_DEVICE, null));
+        entity.getId().add(Hl7Parts.ii(DMP_DEVICE, null));
         custodian.setAssignedEntity(entity);
         event.setCustodian(custodian);
         PRPAIN201308UV02MFMIMT700711UV01Subject1 subject = new PRPAIN201308UV02MFMIMT700711UV01Subject1();
@@ -214,18 +199,17 @@ public final class Td02Messages {
     /** A refusal by the core (or a malformed request): AE with the code and the reason in acknowledgementDetail. */
     public PRPAIN201308UV02 refused(PRPAIN201307UV02 request, DmpException refusal) {
         PRPAIN201308UV02 answer = envelope(request, AcknowledgementType.AE);
-        MCCIMT000300UV01AcknowledgementDetail detail = new MCCIMT000300UV01AcknowledgementDetail();
-        detail.setTypeCode(AcknowledgementDetailType.E);
-        CE code = new CE();
-        code.setCode(refusal.code().name());
-        code.setCodeSystem(CallerIdentity.FAULT_NS);
-        detail.setCode(code);
-        ED text = new ED();
-        text.getContent().add(refusal.errors().stream().map(DmpError::message).collect(Collectors.joining("; ")));
-        detail.setText(text);
+        MCCIMT000300UV01AcknowledgementDetail detail = Hl7Parts.errorDetail(refusal.code().name(), CallerIdentity.FAULT_NS,
+                DmpWireValues.reason(refusal));
         answer.getAcknowledgement().get(0).getAcknowledgementDetail().add(detail);
         answer.setControlActProcess(controlAct(request, "AE"));
         return answer;
+    }
+
+    /** TD1.3a: the request's reasonCode is CNSLT_DATA (consultation of the record's administrative data). */
+    static boolean isAdministrativeData(PRPAIN201307UV02 request) {
+        PRPAIN201307UV02QUQIMT021001UV01ControlActProcess act = request.getControlActProcess();
+        return act != null && act.getReasonCode().stream().anyMatch(r -> "CNSLT_DATA".equals(r.getCode()));
     }
 
     /** The AUTORISATION value of the caller's standing: VALIDE, INTERDIT (blocked), NON_EXISTE. */
@@ -241,32 +225,17 @@ public final class Td02Messages {
     private PRPAIN201308UV02 envelope(PRPAIN201307UV02 request, AcknowledgementType type) {
         PRPAIN201308UV02 answer = HL7.createPRPAIN201308UV02();
         answer.setITSVersion("XML_1.0");
-        answer.setId(ii(UUID.randomUUID().toString(), null));
+        answer.setId(Hl7Parts.ii(UUID.randomUUID().toString(), null));
         TS now = new TS();
-        now.setValue(HL7_TIME.format(Instant.now(clock)));
+        now.setValue(DmpWireValues.time(Instant.now(clock)));
         answer.setCreationTime(now);
-        answer.setInteractionId(ii(INTERACTION_ROOT, "PRPA_IN201308UV02"));
-        answer.setProcessingCode(cs("P"));
-        answer.setProcessingModeCode(cs("T"));
-        answer.setAcceptAckCode(cs("NE"));
-        // the answer goes back to the request's sender
-        MCCIMT000300UV01Receiver receiver = new MCCIMT000300UV01Receiver();
-        receiver.setTypeCode(CommunicationFunctionType.RCV);
-        MCCIMT000100UV01Device requester = request.getSender() == null ? null : request.getSender().getDevice();
-        receiver.setDevice(device(requester == null || requester.getId().isEmpty() ? null : requester.getId().get(0).getRoot(),
-                requester == null || requester.getSoftwareName() == null ? null : text(requester.getSoftwareName().getContent())));
-        answer.getReceiver().add(receiver);
-        MCCIMT000300UV01Sender sender = new MCCIMT000300UV01Sender();
-        sender.setTypeCode(CommunicationFunctionType.SND);
-        sender.setDevice(device(DMP_DEVICE, "DMP"));
-        answer.setSender(sender);
-        MCCIMT000300UV01Acknowledgement ack = new MCCIMT000300UV01Acknowledgement();
-        ack.setTypeCode(type);
-        MCCIMT000300UV01TargetMessage target = new MCCIMT000300UV01TargetMessage();
-        if (request.getId() != null) {
-            target.setId(ii(request.getId().getRoot(), request.getId().getExtension()));
-        }
-        ack.setTargetMessage(target);
+        answer.setInteractionId(Hl7Parts.ii(INTERACTION_ROOT, "PRPA_IN201308UV02"));
+        answer.setProcessingCode(Hl7Parts.cs("P"));
+        answer.setProcessingModeCode(Hl7Parts.cs("T"));
+        answer.setAcceptAckCode(Hl7Parts.cs("NE"));
+        answer.getReceiver().add(Hl7Parts.receiver(request.getSender()));
+        answer.setSender(Hl7Parts.dmpSender());
+        MCCIMT000300UV01Acknowledgement ack = Hl7Parts.acknowledgement(type, request.getId());
         answer.getAcknowledgement().add(ack);
         return answer;
     }
@@ -278,47 +247,29 @@ public final class Td02Messages {
         act.setMoodCode(XActMoodIntentEvent.EVN);
         PRPAIN201307UV02QUQIMT021001UV01ControlActProcess asked = request.getControlActProcess();
         if (asked != null) {
-            for (CE reason : asked.getReasonCode()) {
-                CE echoed = new CE();
-                echoed.setCode(reason.getCode());
-                echoed.setCodeSystem(reason.getCodeSystem());
-                echoed.setDisplayName(reason.getDisplayName());
-                act.getReasonCode().add(echoed);
-            }
+            Hl7Parts.echoReasons(asked.getReasonCode(), act.getReasonCode());
         }
         MFMIMT700711UV01QueryAck queryAck = new MFMIMT700711UV01QueryAck();
         PRPAMT201307UV02QueryByParameter query = asked == null || asked.getQueryByParameter() == null ? null
                 : asked.getQueryByParameter().getValue();
         if (query != null && query.getQueryId() != null) {
-            queryAck.setQueryId(ii(query.getQueryId().getRoot(), query.getQueryId().getExtension()));
+            queryAck.setQueryId(Hl7Parts.ii(query.getQueryId().getRoot(), query.getQueryId().getExtension()));
         }
-        queryAck.setQueryResponseCode(cs(responseCode));
+        queryAck.setQueryResponseCode(Hl7Parts.cs(responseCode));
         act.setQueryAck(queryAck);
         return act;
     }
 
-    private static PRPAMT201303UV02Patient patient(RecordStatus status, boolean closed) {
+    private static PRPAMT201303UV02Patient patient(RecordStatus status, boolean closed, boolean administrativeData) {
         PRPAMT201303UV02Patient patient = new PRPAMT201303UV02Patient();
         patient.setClassCode(RoleClassPatient.PAT);
-        patient.getId().add(ii(status.patient().authority(), status.patient().id()));
-        patient.setStatusCode(cs(closed ? "terminated" : "active"));
+        patient.getId().add(Hl7Parts.ii(status.patient().authority(), status.patient().id()));
+        patient.setStatusCode(Hl7Parts.cs(closed ? "terminated" : "active"));
         PRPAMT201303UV02Person person = new PRPAMT201303UV02Person();
         person.setClassCode(EntityClass.PSN);
         person.setDeterminerCode(EntityDeterminer.INSTANCE);
         if (status.familyName() != null || status.givenName() != null) {
-            PN name = new PN();
-            if (status.givenName() != null) {
-                EnGiven given = new EnGiven();
-                given.getContent().add(status.givenName());
-                name.getContent().add(HL7.createENGiven(given));
-            }
-            if (status.familyName() != null) {
-                EnFamily family = new EnFamily();
-                family.getQualifier().add(EntityNamePartQualifier.SP);
-                family.getContent().add(status.familyName());
-                name.getContent().add(HL7.createENFamily(family));
-            }
-            person.getName().add(name);
+            person.getName().add(name(status));
         }
         if (status.gender() != null) {
             CE gender = new CE();
@@ -327,27 +278,62 @@ public final class Td02Messages {
         }
         if (status.birthDate() != null) {
             TS birth = new TS();
-            birth.setValue(HL7_DATE.format(status.birthDate()));
+            birth.setValue(DmpWireValues.date(status.birthDate()));
             person.setBirthTime(birth);
         }
         patient.setPatientPerson(HL7.createPRPAMT201303UV02PatientPatientPerson(person));
+        if (administrativeData) {
+            // TD1.3a: the patient's oppositions (official TD1.3a answer), the negation of his emergency switches
+            if (status.breakGlassAllowed() != null) {
+                patient.getSubjectOf().add(observation("OPPOSITION_BRIS_DE_GLACE", "opposition au mode bris de glace",
+                        !status.breakGlassAllowed()));
+            }
+            if (status.samuAccessAllowed() != null) {
+                patient.getSubjectOf().add(observation("OPPOSITION_ACCES_URGENCE", "opposition à l'accès au mode urgence",
+                        !status.samuAccessAllowed()));
+            }
+            return patient;
+        }
         // attached to Mon espace santé (an ENS): the record the patient activated, as FHIR dmp-rattachement-mes
-        PRPAMT201303UV02AdministrativeObservation attached = new PRPAMT201303UV02AdministrativeObservation();
-        attached.setClassCode(ActClassObservation.OBS);
-        attached.setMoodCode(ActMood.EVN);
-        CD code = new CD();
-        code.setCode("RATTACHEMENT_ENS");
-        code.setCodeSystem(OBSERVATION_CODES);
-        code.setDisplayName("information de rattachement du DMP à un ENS");
-        attached.setCode(code);
-        BL value = new BL();
-        value.setValue(status.state() == PatientRecordState.ACTIVATED);
-        attached.setValue(value);
+        patient.getSubjectOf().add(observation("RATTACHEMENT_ENS", "information de rattachement du DMP à un ENS",
+                status.state() == PatientRecordState.ACTIVATED));
+        return patient;
+    }
+
+    /** A {@code subjectOf/administrativeObservation} of the patient (codeSystem {@link #OBSERVATION_CODES}), BL valued. */
+    private static PRPAMT201303UV02Subject4 observation(String code, String display, boolean value) {
+        PRPAMT201303UV02AdministrativeObservation observation = new PRPAMT201303UV02AdministrativeObservation();
+        observation.setClassCode(ActClassObservation.OBS);
+        observation.setMoodCode(ActMood.EVN);
+        CD cd = new CD();
+        cd.setCode(code);
+        cd.setCodeSystem(OBSERVATION_CODES);
+        cd.setDisplayName(display);
+        observation.setCode(cd);
+        BL bl = new BL();
+        bl.setValue(value);
+        observation.setValue(bl);
         PRPAMT201303UV02Subject4 subjectOf = new PRPAMT201303UV02Subject4();
         subjectOf.setTypeCode(ParticipationTargetSubject.SBJ);
-        subjectOf.setAdministrativeObservation(attached);
-        patient.getSubjectOf().add(subjectOf);
-        return patient;
+        subjectOf.setAdministrativeObservation(observation);
+        return subjectOf;
+    }
+
+    /** The patient's name as the record holds it: given, family (qualifier SP). */
+    static PN name(RecordStatus status) {
+        PN name = new PN();
+        if (status.givenName() != null) {
+            EnGiven given = new EnGiven();
+            given.getContent().add(status.givenName());
+            name.getContent().add(HL7.createENGiven(given));
+        }
+        if (status.familyName() != null) {
+            EnFamily family = new EnFamily();
+            family.getQualifier().add(EntityNamePartQualifier.SP);
+            family.getContent().add(status.familyName());
+            name.getContent().add(HL7.createENFamily(family));
+        }
+        return name;
     }
 
     private static MCCIMT000300UV01AttentionLine attention(String system, String keyword, ANY value) {
@@ -360,21 +346,6 @@ public final class Td02Messages {
         return line;
     }
 
-    private static MCCIMT000300UV01Device device(String root, String software) {
-        MCCIMT000300UV01Device device = new MCCIMT000300UV01Device();
-        device.setClassCode(EntityClassDevice.DEV);
-        device.setDeterminerCode(EntityDeterminerSpecific.INSTANCE);
-        if (root != null) {
-            device.getId().add(ii(root, null));
-        }
-        if (software != null) {
-            SC name = new SC();
-            name.getContent().add(software);
-            device.setSoftwareName(name);
-        }
-        return device;
-    }
-
     private static CV cv(String code, String system) {
         CV value = new CV();
         value.setCode(code);
@@ -382,23 +353,7 @@ public final class Td02Messages {
         return value;
     }
 
-    private static CS cs(String code) {
-        CS value = new CS();
-        value.setCode(code);
-        return value;
-    }
 
-    private static II ii(String root, String extension) {
-        II id = new II();
-        id.setRoot(root);
-        id.setExtension(extension);
-        return id;
-    }
-
-    private static String text(List<Serializable> content) {
-        return content.stream().filter(String.class::isInstance).map(String.class::cast).collect(Collectors.joining())
-                .trim();
-    }
 
     private static boolean blank(String s) {
         return s == null || s.isBlank();

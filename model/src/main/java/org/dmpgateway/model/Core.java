@@ -1,7 +1,11 @@
 package org.dmpgateway.model;
 
 import org.dmpgateway.model.access.AccessContext;
+import org.dmpgateway.model.access.AuthorisedRecord;
 import org.dmpgateway.model.access.AuthorizationDeclaration;
+import org.dmpgateway.model.access.ProfessionalStanding;
+import org.dmpgateway.model.access.RecordListing;
+import org.dmpgateway.model.access.RecordRevision;
 import org.dmpgateway.model.access.RecordStatus;
 import org.dmpgateway.model.error.DmpException;
 import org.dmpgateway.model.query.QueryCommand;
@@ -11,6 +15,7 @@ import org.dmpgateway.model.query.RetrieveResult;
 import org.dmpgateway.model.trail.AccessTrace;
 import org.dmpgateway.model.trail.TraceAction;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -81,4 +86,23 @@ public interface Core {
      * refusal; without a caller nothing is traced.
      */
     void traceRefusal(DmpException refusal, TraceAction action, List<String> documentIds, AccessContext caller);
+
+    /**
+     * TD1.6: the caller's patient's authorised and blocked professionals ({@code only} one status,
+     * null for both). Admitted like a read of the record; traced LIST_PROFESSIONALS.
+     */
+    List<ProfessionalStanding> listProfessionals(ConsentStatus only, AccessContext caller);
+
+    /**
+     * TD0.4: the open records the caller is authorised on, with his authorisation given since
+     * {@code since} or a document added since {@code since} ({@code listing}). Not about the caller's
+     * patient: the VIHF's resource-id is ignored.
+     */
+    List<AuthorisedRecord> listAuthorisedRecords(RecordListing listing, Instant since, AccessContext caller);
+
+    /**
+     * TD1.3b, TD1.4: the caller changes the administrative data of his patient's record or closes it
+     * ({@code requested}: the patient the message names). Answers the record's new status.
+     */
+    RecordStatus reviseRecord(RecordRevision revision, PatientRef requested, AccessContext caller);
 }

@@ -59,6 +59,27 @@ public final class CoreEndpoints {
      */
     public static final String TRACE_REFUSAL = "direct:trace-refusal";
 
+    /**
+     * Body: the {@link ConsentStatus} listed, or none for both (TD1.6); answer: a
+     * {@code List<}{@link org.dmpgateway.model.access.ProfessionalStanding}{@code >}.
+     */
+    public static final String LIST_PROFESSIONALS = "direct:list-professionals";
+    /**
+     * Body: the {@link org.dmpgateway.model.access.RecordListing}; header {@link #SINCE}: the
+     * {@link java.time.Instant} (TD0.4); answer: a
+     * {@code List<}{@link org.dmpgateway.model.access.AuthorisedRecord}{@code >}.
+     */
+    public static final String LIST_AUTHORISED_RECORDS = "direct:list-authorised-records";
+    /**
+     * Body: {@link org.dmpgateway.model.access.RecordRevision} (TD1.3b, TD1.4); header
+     * {@link #REQUESTED_PATIENT}: the patient the message names; answer: the record's new RecordStatus.
+     */
+    public static final String REVISE_RECORD = "direct:revise-record";
+    /** Header of {@link #LIST_AUTHORISED_RECORDS}: the date the listing starts at. */
+    public static final String SINCE = "DmpSince";
+    /** Header of {@link #REVISE_RECORD}: the {@link PatientRef} the message names. */
+    public static final String REQUESTED_PATIENT = "DmpRequestedPatient";
+
     /** Header of {@link #FIND_FOR_CHANGE}: the {@link org.dmpgateway.model.trail.TraceAction} prepared. */
     public static final String CHANGE_ACTION = "DmpChangeAction";
     /** Header of {@link #TRACE_REFUSAL}: the {@link org.dmpgateway.model.trail.TraceAction} refused. */

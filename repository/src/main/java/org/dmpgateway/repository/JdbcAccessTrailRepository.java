@@ -6,10 +6,16 @@ import org.dmpgateway.model.PatientRef;
 import org.dmpgateway.model.trail.AccessTrace;
 import org.dmpgateway.model.trail.TraceAction;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 
 import javax.sql.DataSource;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /** {@link AccessTrailRepository} on JDBC (table access_trace). */
 public class JdbcAccessTrailRepository implements AccessTrailRepository {
@@ -58,6 +64,37 @@ public class JdbcAccessTrailRepository implements AccessTrailRepository {
                         + "AND actor_id = ? AND outcome = ? FETCH FIRST 1 ROWS ONLY", rs -> rs.next() ? 1 : null,
                 patient.id(), patient.authority(), actorId, AccessTrace.SUCCESS);
         return found != null;
+    }
+
+    @Override
+    public Map<String, Instant> lastActions(PatientRef patient) {
+        Map<String, Instant> last = new HashMap<>();
+        jdbc.query("SELECT actor_id, MAX(trace_time_ms) AS last_ms FROM access_trace WHERE patient_id = ? "
+                        + "AND patient_authority = ? AND outcome = ? AND actor_id IS NOT NULL GROUP BY actor_id",
+                (RowCallbackHandler) rs -> last.put(rs.getString("actor_id"), Instant.ofEpochMilli(rs.getLong("last_ms"))),
+                patient.id(), patient.authority(), AccessTrace.SUCCESS);
+        return last;
+    }
+
+    @Override
+    public Optional<Instant> lastAction(PatientRef patient, String actorId, Set<TraceAction> actions) {
+        if (actions.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Object> args = new ArrayList<>(List.of(patient.id(), patient.authority(), AccessTrace.SUCCESS));
+        StringBuilder sql = new StringBuilder("SELECT MAX(trace_time_ms) FROM access_trace WHERE patient_id = ? "
+                + "AND patient_authority = ? AND outcome = ? AND action IN (");
+        actions.stream().sorted().forEach(a -> {
+            sql.append(args.size() == 3 ? "?" : ", ?");
+            args.add(a.name());
+        });
+        sql.append(')');
+        if (actorId != null) {
+            sql.append(" AND actor_id = ?");
+            args.add(actorId);
+        }
+        Long last = jdbc.queryForObject(sql.toString(), Long.class, args.toArray());
+        return Optional.ofNullable(last).map(Instant::ofEpochMilli);
     }
 
     private static String cut(String s) {

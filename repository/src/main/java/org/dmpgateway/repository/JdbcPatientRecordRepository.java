@@ -71,13 +71,15 @@ public class JdbcPatientRecordRepository implements PatientRecordRepository {
     public void saveConsent(ProfessionalConsent c) {
         long since = (c.since() == null ? Instant.now() : c.since()).toEpochMilli();
         upsert(() -> jdbc.update("UPDATE professional_consent SET actor_name = ?, status = ?, admin_doctor = ?, "
-                                + "since_ms = ?, treating_doctor = ? WHERE patient_id = ? AND patient_authority = ? AND actor_id = ?",
-                        c.actorName(), c.status().name(), c.adminDoctor(), since, c.treatingDoctor(), c.patient().id(),
-                        c.patient().authority(), c.actorId()),
+                                + "since_ms = ?, treating_doctor = ?, profession_code = ?, specialty_code = ? "
+                                + "WHERE patient_id = ? AND patient_authority = ? AND actor_id = ?",
+                        c.actorName(), c.status().name(), c.adminDoctor(), since, c.treatingDoctor(), c.professionCode(),
+                        c.specialtyCode(), c.patient().id(), c.patient().authority(), c.actorId()),
                 () -> jdbc.update("INSERT INTO professional_consent (actor_name, status, admin_doctor, since_ms, treating_doctor, "
-                                + "patient_id, patient_authority, actor_id) VALUES (?,?,?,?,?,?,?,?)",
-                        c.actorName(), c.status().name(), c.adminDoctor(), since, c.treatingDoctor(), c.patient().id(),
-                        c.patient().authority(), c.actorId()));
+                                + "profession_code, specialty_code, patient_id, patient_authority, actor_id) "
+                                + "VALUES (?,?,?,?,?,?,?,?,?,?)",
+                        c.actorName(), c.status().name(), c.adminDoctor(), since, c.treatingDoctor(), c.professionCode(),
+                        c.specialtyCode(), c.patient().id(), c.patient().authority(), c.actorId()));
     }
 
     /**
@@ -100,16 +102,24 @@ public class JdbcPatientRecordRepository implements PatientRecordRepository {
 
     @Override
     public Optional<ProfessionalConsent> findConsent(PatientRef patient, String actorId) {
-        return jdbc.query("SELECT actor_id, actor_name, status, admin_doctor, since_ms, treating_doctor FROM professional_consent "
+        return jdbc.query(CONSENT_COLUMNS + "FROM professional_consent "
                         + "WHERE patient_id = ? AND patient_authority = ? AND actor_id = ?", consentMapper(patient),
                 patient.id(), patient.authority(), actorId).stream().findFirst();
     }
 
     @Override
     public List<ProfessionalConsent> findConsents(PatientRef patient) {
-        return jdbc.query("SELECT actor_id, actor_name, status, admin_doctor, since_ms, treating_doctor FROM professional_consent "
+        return jdbc.query(CONSENT_COLUMNS + "FROM professional_consent "
                         + "WHERE patient_id = ? AND patient_authority = ? ORDER BY actor_id", consentMapper(patient),
                 patient.id(), patient.authority());
+    }
+
+    @Override
+    public List<ProfessionalConsent> findConsentsOf(String actorId) {
+        return jdbc.query(CONSENT_COLUMNS + ", patient_id, patient_authority FROM professional_consent WHERE actor_id = ? "
+                        + "ORDER BY patient_authority, patient_id",
+                (rs, n) -> consentMapper(new PatientRef(rs.getString("patient_id"), rs.getString("patient_authority")))
+                        .mapRow(rs, n), actorId);
     }
 
     @Override
@@ -118,9 +128,13 @@ public class JdbcPatientRecordRepository implements PatientRecordRepository {
                 + "AND actor_id = ?", patient.id(), patient.authority(), actorId) > 0;
     }
 
+    private static final String CONSENT_COLUMNS = "SELECT actor_id, actor_name, status, admin_doctor, since_ms, "
+            + "treating_doctor, profession_code, specialty_code ";
+
     private static RowMapper<ProfessionalConsent> consentMapper(PatientRef patient) {
         return (rs, n) -> new ProfessionalConsent(patient, rs.getString("actor_id"), rs.getString("actor_name"),
                 ConsentStatus.valueOf(rs.getString("status")), rs.getBoolean("admin_doctor"),
-                Instant.ofEpochMilli(rs.getLong("since_ms")), rs.getBoolean("treating_doctor"));
+                Instant.ofEpochMilli(rs.getLong("since_ms")), rs.getBoolean("treating_doctor"),
+                rs.getString("profession_code"), rs.getString("specialty_code"));
     }
 }

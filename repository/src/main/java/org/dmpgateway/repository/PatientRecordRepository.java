@@ -27,5 +27,8 @@ public interface PatientRecordRepository {
     List<ProfessionalConsent> findConsents(PatientRef patient);
 
     /** Removes the professional from the patient's lists; true when there was an entry. */
+    /** Every record on whose lists this professional is (authorised or blocked), by patient (TD0.4). */
+    List<ProfessionalConsent> findConsentsOf(String actorId);
+
     boolean deleteConsent(PatientRef patient, String actorId);
 }

@@ -29,7 +29,7 @@ import java.util.List;
  * Loads patient records from a JSON seed file at start: {@code dmp.patients.seed-file}, a Spring
  * resource location. Each entry is validated (INS key, state); a bad entry stops the start with a
  * message naming it. Records that do not exist yet are created, with the professionals the entry
- * lists ({@code professionals}: id, name, status AUTHORIZED or BLOCKED, adminDoctor, treatingDoctor: médecin traitant DMP); existing ones
+ * lists ({@code professionals}: id, name, status AUTHORIZED or BLOCKED, adminDoctor, treatingDoctor: médecin traitant DMP, profession and specialty: TRE_G15 / TRE_R01 codes); existing ones
  * are left as they are (a scenario set up through /admin survives a restart).
  */
 @Component
@@ -47,9 +47,13 @@ public class PatientSeedLoader implements ApplicationRunner {
 
     /** A professional the patient authorised (or blocked) when the record is created from the seed. */
     public record SeedProfessional(String id, String name, String status, boolean adminDoctor,
-                                   boolean treatingDoctor) {
+                                   boolean treatingDoctor, String profession, String specialty) {
         public SeedProfessional(String id, String name, String status, boolean adminDoctor) {
             this(id, name, status, adminDoctor, false);
+        }
+
+        public SeedProfessional(String id, String name, String status, boolean adminDoctor, boolean treatingDoctor) {
+            this(id, name, status, adminDoctor, treatingDoctor, null, null);
         }
     }
 
@@ -108,7 +112,7 @@ public class PatientSeedLoader implements ApplicationRunner {
             try {
                 return new ProfessionalConsent(record.ins(), p.id(), p.name(),
                         ConsentStatus.valueOf(p.status() == null ? "AUTHORIZED" : p.status()), p.adminDoctor(), now,
-                        p.treatingDoctor());
+                        p.treatingDoctor(), p.profession(), p.specialty());
             } catch (IllegalArgumentException e) {
                 throw new IllegalStateException("patient seed entry " + seed.ins() + ", professional " + p.id() + ": "
                         + e.getMessage(), e);

@@ -74,12 +74,15 @@ public class DeclareAuthorization {
         }
         transaction.executeWithoutResult(status -> {
             if (changed && declaration.grant()) {
+                // the profession and specialty his VIHF declares (TD1.6 codeSpeciality)
                 records.saveConsent(new ProfessionalConsent(admission.patient(), caller.actorId(), caller.actorName(),
                         ConsentStatus.AUTHORIZED, authorized && existing.adminDoctor(),
-                        authorized ? existing.since() : clock.instant(), treating || declaration.treatingDoctor()));
+                        authorized ? existing.since() : clock.instant(), treating || declaration.treatingDoctor(),
+                        caller.professionCode(), caller.specialtyCode()));
             } else if (changed && declaration.treatingDoctor()) {
                 records.saveConsent(new ProfessionalConsent(admission.patient(), caller.actorId(), existing.actorName(),
-                        ConsentStatus.AUTHORIZED, existing.adminDoctor(), existing.since(), false));
+                        ConsentStatus.AUTHORIZED, existing.adminDoctor(), existing.since(), false,
+                        existing.professionCode(), existing.specialtyCode()));
             } else if (changed) {
                 records.deleteConsent(admission.patient(), caller.actorId());
             }
@@ -100,6 +103,7 @@ public class DeclareAuthorization {
         return new RecordStatus(record.ins(), record.state(), consent == null ? null : consent.status(),
                 consent != null && consent.isAuthorized() && consent.adminDoctor(), record.familyName(),
                 record.givenName(), record.birthDate(), record.gender(), consent != null && consent.isTreatingDoctor(),
-                record.closedAt(), record.closureReason(), changed);
+                record.closedAt(), record.closureReason(), changed, record.settings().breakGlassAllowed(),
+                record.settings().samuAccessAllowed());
     }
 }

@@ -104,6 +104,15 @@ public class AccessPolicy {
                 !trail.hasAccessed(record.ins(), context.actorId()));
     }
 
+    /**
+     * A professional's request about no record in particular (TD0.4, his own list): an identity, a
+     * professional's (not the patient side).
+     */
+    public void admitProfessional(AccessContext context) {
+        requireIdentity(context);
+        requireProfessional(context);
+    }
+
     /** TD0.2: the record and the caller's standing, whatever the record's state. */
     public PatientRecord recordOf(AccessContext context) {
         return recordOf(context, null);
@@ -225,7 +234,7 @@ public class AccessPolicy {
 
     private boolean needsAuthorization(TraceAction action) {
         return switch (action) {
-            case QUERY, RETRIEVE, READ_TRACES -> true;
+            case QUERY, RETRIEVE, READ_TRACES, LIST_PROFESSIONALS, UPDATE_RECORD, CLOSE_RECORD -> true;
             case SUBMIT, UPDATE, DELETE -> authorizationForWrites;
             case AUTHORIZE, REVOKE_AUTHORIZATION, STATUS_CHECK, ADMINISTRATION, ACCOUNT -> false;
         };

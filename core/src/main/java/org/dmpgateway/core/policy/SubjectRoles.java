@@ -40,16 +40,19 @@ public final class SubjectRoles {
             "1.2.250.1.71.4.2.6", "TRE_G05-SousSectionTableauCNOP");
 
     private final Map<String, Set<String>> codesBySystem;
+    private final Map<String, String> labels;
     private final String origin;
 
-    private SubjectRoles(Map<String, Set<String>> codesBySystem, String origin) {
+    private SubjectRoles(Map<String, Set<String>> codesBySystem, Map<String, String> labels, String origin) {
         this.codesBySystem = codesBySystem;
+        this.labels = labels;
         this.origin = origin;
     }
 
     /** Reads {@code codeSystem;code;displayName} lines; a malformed line stops the start with its number. */
     public static SubjectRoles read(InputStream in, String origin) throws IOException {
         Map<String, Set<String>> codes = new HashMap<>();
+        Map<String, String> labels = new HashMap<>();
         TerminologyFile.readLines(in, (number, f) -> {
             if (f.length < 2 || f[0].isBlank() || f[1].isBlank()) {
                 throw new IllegalStateException(origin + " line " + number + ": expected codeSystem;code;displayName");
@@ -61,11 +64,14 @@ public final class SubjectRoles {
                         + " nor a specialty system " + SPECIALTY_SYSTEMS.keySet());
             }
             codes.computeIfAbsent(system, s -> new HashSet<>()).add(f[1].strip());
+            if (f.length > 2 && !f[2].isBlank()) {
+                labels.put(system + "|" + f[1].strip(), f[2].strip());
+            }
         });
         if (codes.isEmpty()) {
             throw new IllegalStateException(origin + " lists no role");
         }
-        return new SubjectRoles(codes, origin);
+        return new SubjectRoles(codes, labels, origin);
     }
 
     /** The shipped value set, {@code terminology/vihf-subject-roles.csv} of mappings/. */
@@ -87,6 +93,36 @@ public final class SubjectRoles {
 
     public int size() {
         return codesBySystem.values().stream().mapToInt(Set::size).sum();
+    }
+
+    /**
+     * A profession code (first role) as the DMP lists it (TD1.6 {@code codeSpeciality}, e.g. {@code G15_10}:
+     * the NOS table's short name and the code) and its label, or null when the code is in no profession system.
+     */
+    public Role profession(String code) {
+        return find(code, PROFESSION_SYSTEMS);
+    }
+
+    /** A specialty code (second role, e.g. {@code SM26}) and its label, or null when unknown. */
+    public Role specialty(String code) {
+        return find(code, SPECIALTY_SYSTEMS);
+    }
+
+    private Role find(String code, Map<String, String> systems) {
+        if (code == null) {
+            return null;
+        }
+        return systems.entrySet().stream().sorted(Map.Entry.comparingByValue())
+                .filter(e -> codesBySystem.getOrDefault(e.getKey(), Set.of()).contains(code))
+                .map(e -> new Role(e.getValue().substring(4, e.getValue().indexOf('-')), code,
+                        labels.get(e.getKey() + "|" + code)))
+                .findFirst().orElse(null);
+    }
+
+    /**
+     * A role of the value set: its table's short name (e.g. {@code G15}, {@code R01}), its code and label.
+     */
+    public record Role(String table, String code, String label) {
     }
 
     /** Refuses a context whose profession or specialty is not in the value set (IDENTITY_INVALID). */

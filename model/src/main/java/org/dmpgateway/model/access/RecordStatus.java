@@ -22,10 +22,23 @@ import java.time.LocalDate;
  * @param closureReason the closure reason code (PatientRecord.CLOSURE_REASON_SYSTEM), null when none
  * @param changed    for a declaration (TD0.3): whether it changed anything (false: the authorisation
  *                   or the role was already as declared); null for a status read (TD0.2)
+ * @param breakGlassAllowed the patient allows break-glass access (TD1.3a: OPPOSITION_BRIS_DE_GLACE is its
+ *                   negation); null when not given
+ * @param samuAccessAllowed the patient allows access by SAMU regulation (TD1.3a: OPPOSITION_ACCES_URGENCE is
+ *                   its negation); null when not given
  */
 public record RecordStatus(PatientRef patient, PatientRecordState state, ConsentStatus consent, boolean adminDoctor,
                            String familyName, String givenName, LocalDate birthDate, String gender,
-                           boolean treatingDoctor, Instant closedAt, String closureReason, Boolean changed) {
+                           boolean treatingDoctor, Instant closedAt, String closureReason, Boolean changed,
+                           Boolean breakGlassAllowed, Boolean samuAccessAllowed) {
+
+    /** A status without the patient's emergency switches. */
+    public RecordStatus(PatientRef patient, PatientRecordState state, ConsentStatus consent, boolean adminDoctor,
+                        String familyName, String givenName, LocalDate birthDate, String gender,
+                        boolean treatingDoctor, Instant closedAt, String closureReason, Boolean changed) {
+        this(patient, state, consent, adminDoctor, familyName, givenName, birthDate, gender, treatingDoctor, closedAt,
+                closureReason, changed, null, null);
+    }
 
     /** A status without the médecin traitant role, closure nor change. */
     public RecordStatus(PatientRef patient, PatientRecordState state, ConsentStatus consent, boolean adminDoctor,

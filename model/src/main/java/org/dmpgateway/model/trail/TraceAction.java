@@ -31,5 +31,11 @@ public enum TraceAction {
      * code re-issued or locked. Actor {@code patient} (or {@code dmp-gateway} for the automatic
      * creation).
      */
-    ACCOUNT
+    ACCOUNT,
+    /** The record's authorised and blocked professionals are listed (TD1.6). */
+    LIST_PROFESSIONALS,
+    /** The record's administrative data are changed by a professional (TD1.3b). */
+    UPDATE_RECORD,
+    /** The record is closed by a professional (TD1.4), date and reason kept. */
+    CLOSE_RECORD
 }

@@ -13,7 +13,11 @@ import org.dmpgateway.model.query.RetrieveResult;
 import org.dmpgateway.model.trail.AccessTrace;
 import org.dmpgateway.model.trail.TraceAction;
 import org.dmpgateway.model.access.AccessContext;
+import org.dmpgateway.model.access.AuthorisedRecord;
 import org.dmpgateway.model.access.AuthorizationDeclaration;
+import org.dmpgateway.model.access.ProfessionalStanding;
+import org.dmpgateway.model.access.RecordListing;
+import org.dmpgateway.model.access.RecordRevision;
 import org.dmpgateway.model.access.RecordStatus;
 import org.dmpgateway.model.error.DmpErrorCode;
 import org.dmpgateway.model.error.DmpException;
@@ -33,6 +37,7 @@ import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -75,6 +80,21 @@ class DmpRecordControllerTest {
 
         @Override
         public Submission submit(Submission submission, AccessContext caller) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<ProfessionalStanding> listProfessionals(ConsentStatus only, AccessContext caller) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<AuthorisedRecord> listAuthorisedRecords(RecordListing listing, Instant since, AccessContext caller) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public RecordStatus reviseRecord(RecordRevision revision, PatientRef requested, AccessContext caller) {
             throw new UnsupportedOperationException();
         }
 

@@ -47,9 +47,14 @@ public final class AdminClient {
 
     /** Creates (or replaces) the record of {@code ins} in {@code state}, with the default settings. */
     public void createPatient(String ins, PatientRecordState state) {
+        createPatient(ins, state, "PATIENT-" + ins.substring(9), "Test");
+    }
+
+    /** A record in {@code state} with the patient's names (e.g. those of an official example's patient). */
+    public void createPatient(String ins, PatientRecordState state, String familyName, String givenName) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("familyName", "PATIENT-" + ins.substring(9));
-        body.put("givenName", "Test");
+        body.put("familyName", familyName);
+        body.put("givenName", givenName);
         body.put("birthDate", "1980-01-01");
         body.put("gender", "F");
         body.put("state", state.name());
