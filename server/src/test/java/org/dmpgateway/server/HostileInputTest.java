@@ -120,14 +120,7 @@ class HostileInputTest {
         var request = single(PATIENT_ACTIVATED, random(1536 * 1024)); // 1.5 MB: the CXF client streams it chunked
         request.getDocuments().get(0).getDocumentEntry().setUniqueId(docUid);
 
-        String refusal;
-        try {
-            Response response = xds.submit(request);
-            assertEquals(Status.FAILURE, response.getStatus());
-            refusal = response.getErrors().get(0).getCodeContext();
-        } catch (RuntimeException fault) { // a SOAP fault when CXF was still reading the envelope
-            refusal = String.valueOf(fault.getMessage()) + " " + fault.getCause();
-        }
+        String refusal = refusalOf(request);
         // the content is streamed into the database and counted as it goes: the document's own limit
         // (256 KB here) is passed before the request's (1 MB), and whichever stops the read refuses it
         assertTrue(refusal.contains("LIMIT_EXCEEDED") && (refusal.contains("dmp.limits.request-bytes")
@@ -212,14 +205,7 @@ class HostileInputTest {
                     AssociationLabel.ORIGINAL));
         }
 
-        String refusal;
-        try {
-            Response response = xds.submit(request);
-            assertEquals(Status.FAILURE, response.getStatus());
-            refusal = response.getErrors().get(0).getCodeContext();
-        } catch (RuntimeException fault) { // a SOAP fault when CXF was still reading the request
-            refusal = String.valueOf(fault.getMessage()) + " " + fault.getCause();
-        }
+        String refusal = refusalOf(request);
 
         assertTrue(refusal.contains("LIMIT_EXCEEDED") && refusal.contains("dmp.limits.request-bytes"), refusal);
         assertFalse(refusal.contains("dmp.limits.document-bytes"), "no document is over its own limit: " + refusal);
@@ -396,6 +382,17 @@ class HostileInputTest {
         assertTrue(response.statusCode() >= 400 && response.statusCode() < 500,
                 "bad input is a client error, got " + response.statusCode() + ": " + response.body());
         assertFalse(response.body().contains("\tat "), "no stack trace: " + response.body());
+    }
+
+    /** The refusal of an ITI-41: its XDS error's codeContext, or a SOAP fault's text when CXF was still reading the request. */
+    private String refusalOf(ProvideAndRegisterDocumentSet request) {
+        try {
+            Response response = xds.submit(request);
+            assertEquals(Status.FAILURE, response.getStatus());
+            return response.getErrors().get(0).getCodeContext();
+        } catch (RuntimeException fault) {
+            return fault.getMessage() + " " + fault.getCause();
+        }
     }
 
     /** How many approved documents ITI-18 lists for the patient. */
