@@ -1,5 +1,6 @@
 package org.dmpgateway.benchmark;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
@@ -52,6 +53,17 @@ abstract class LargeDocumentStreamingTestBase {
     static final long CHUNK_BYTES = 256 * 1024; // repository ContentChunks.CHUNK_BYTES
     static final Duration TIMEOUT = Duration.ofMinutes(10);
 
+    private final ServerDatabase database;
+
+    LargeDocumentStreamingTestBase(ServerDatabase database) {
+        this.database = database;
+    }
+
+    @AfterEach
+    void dropDatabase() {
+        database.drop();
+    }
+
     @Test
     void aDocumentLargerThanTheHeapGoesInAndComesBackWhole() throws Exception {
         Path jar = Path.of(System.getProperty("dmp.server.jar", "../server/target/dmp-gateway.jar"));
@@ -62,9 +74,9 @@ abstract class LargeDocumentStreamingTestBase {
         List<String> args = new ArrayList<>(List.of("--dmp.admin.token=" + ADMIN_TOKEN,
                 "--dmp.notifications.enabled=false", "--dmp.limits.document-bytes=" + 2 * DOCUMENT_BYTES,
                 "--dmp.limits.request-bytes=" + 2 * DOCUMENT_BYTES, "--dmp.limits.retrieve-bytes=" + 2 * DOCUMENT_BYTES));
-        args.addAll(databaseArguments());
-        try (ServerProcess server = ServerProcess.launch(jar, List.of("-Xms64m", HEAP), null, jdbcUrl(work), user(),
-                password(), work.resolve("data"), work.resolve("server.log"), args)) {
+        args.addAll(database.serverArguments());
+        try (ServerProcess server = ServerProcess.launch(jar, List.of("-Xms64m", HEAP), null, database.jdbcUrl(work), database.user(),
+                database.password(), work.resolve("data"), work.resolve("server.log"), args)) {
             server.awaitHealthy();
             Http http = new Http(server.baseUrl());
             HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -152,13 +164,13 @@ abstract class LargeDocumentStreamingTestBase {
             assertHealthy(http);
             assertTrue(server.isAlive());
             System.out.printf("Streaming on %s with %s: %d MiB submitted over ITI-41 in %.1f s (%.0f MiB/s), "
-                            + "retrieved over ITI-43 in %.1f s (%.0f MiB/s) and ITI-68 in %.1f s (%.0f MiB/s)%n", label(), HEAP,
+                            + "retrieved over ITI-43 in %.1f s (%.0f MiB/s) and ITI-68 in %.1f s (%.0f MiB/s)%n", database.label(), HEAP,
                     DOCUMENT_BYTES >> 20, submitSeconds, (DOCUMENT_BYTES >> 20) / submitSeconds, retrieveSeconds,
                     (DOCUMENT_BYTES >> 20) / retrieveSeconds, fhirSeconds, (DOCUMENT_BYTES >> 20) / fhirSeconds);
         }
         // the server stopped: its database holds the chunks of the one document it acknowledged, and no
         // upload (the cut one was deleted when its request failed)
-        try (Connection c = DriverManager.getConnection(jdbcUrl(work), user(), password());
+        try (Connection c = DriverManager.getConnection(database.jdbcUrl(work), database.user(), database.password());
              Statement st = c.createStatement()) {
             assertEquals(DOCUMENT_BYTES / CHUNK_BYTES, count(st, "SELECT COUNT(*) FROM document_chunk"),
                     "chunks of the acknowledged document only");
@@ -178,20 +190,6 @@ abstract class LargeDocumentStreamingTestBase {
         Http.Response health = http.get("/actuator/health");
         assertEquals(200, health.status(), health.text());
         assertTrue(health.text().contains("\"UP\""), health.text());
-    }
-
-    /** Label in the output: H2 or PostgreSQL. */
-    abstract String label();
-
-    abstract String jdbcUrl(Path work);
-
-    abstract String user();
-
-    abstract String password();
-
-    /** Further server arguments for this database (PostgreSQL: the schema Flyway creates). */
-    List<String> databaseArguments() {
-        return List.of();
     }
 
     private static double seconds(long since) {
