@@ -106,7 +106,8 @@ final class DbScenarios {
             exec(c, "DELETE FROM author WHERE owner_uuid IN (" + docs + ")");
             exec(c, "DELETE FROM author WHERE owner_uuid IN (" + sets + ")");
             exec(c, "DELETE FROM association WHERE source_uuid IN (" + sets + ")");
-            exec(c, "DELETE FROM document_chunk WHERE unique_id IN (SELECT unique_id FROM document_entry WHERE patient_id = ?)");
+            exec(c, "DELETE FROM document_chunk WHERE content_id IN (SELECT content_id FROM document_content WHERE unique_id IN "
+                    + "(SELECT unique_id FROM document_entry WHERE patient_id = ?))");
             exec(c, "DELETE FROM document_content WHERE unique_id IN (SELECT unique_id FROM document_entry WHERE patient_id = ?)");
             removed = exec(c, "DELETE FROM document_entry WHERE patient_id = ?");
             exec(c, "DELETE FROM submission_set WHERE patient_id = ?");

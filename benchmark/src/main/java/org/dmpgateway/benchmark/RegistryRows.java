@@ -69,9 +69,10 @@ final class RegistryRows implements AutoCloseable {
                 + "service_stop_time, service_stop_time_ms, title, comments, language_code, mime_type, hash, size, "
                 + "repository_unique_id, uri, legal_authenticator, document_availability, limited_metadata) "
                 + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-        content = prepare(c, "INSERT INTO document_content (unique_id, mime_type, size) VALUES (?,?,?)");
+        // content id = uniqueId, as for the contents stored before migration V3_20 (repository ContentUpload)
+        content = prepare(c, "INSERT INTO document_content (unique_id, content_id, mime_type, size) VALUES (?,?,?,?)");
         // one chunk per document: the bench documents are smaller than a chunk (repository ContentChunks)
-        chunk = prepare(c, "INSERT INTO document_chunk (unique_id, seq, bytes) VALUES (?,0,?)");
+        chunk = prepare(c, "INSERT INTO document_chunk (content_id, seq, bytes) VALUES (?,0,?)");
         association = prepare(c, "INSERT INTO association (entry_uuid, association_type, source_uuid, target_uuid, label, "
                 + "previous_version, original_status, new_status, association_propagation, availability_status) "
                 + "VALUES (?,?,?,?,?,?,?,?,?,?)");
@@ -208,8 +209,9 @@ final class RegistryRows implements AutoCloseable {
         add(document);
 
         content.setString(1, d.uniqueId());
-        content.setString(2, d.mimeType());
-        content.setLong(3, bytes.length);
+        content.setString(2, d.uniqueId());
+        content.setString(3, d.mimeType());
+        content.setLong(4, bytes.length);
         add(content);
         chunk.setString(1, d.uniqueId());
         chunk.setBytes(2, bytes);

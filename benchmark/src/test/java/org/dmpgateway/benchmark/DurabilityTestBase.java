@@ -1,5 +1,6 @@
 package org.dmpgateway.benchmark;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -35,18 +36,15 @@ abstract class DurabilityTestBase {
 
     private final List<String> report = new ArrayList<>();
 
-    /** Label in the report: H2 or PostgreSQL. */
-    abstract String label();
+    private final ServerDatabase database;
 
-    abstract String jdbcUrl(Path work);
+    DurabilityTestBase(ServerDatabase database) {
+        this.database = database;
+    }
 
-    abstract String user();
-
-    abstract String password();
-
-    /** Further server arguments for this database (PostgreSQL: the schema Flyway creates). */
-    List<String> databaseArguments() {
-        return List.of();
+    @AfterEach
+    void dropDatabase() {
+        database.drop();
     }
 
     @Test
@@ -54,9 +52,9 @@ abstract class DurabilityTestBase {
         Path jar = Path.of(System.getProperty("dmp.server.jar", "../server/target/dmp-gateway.jar"));
         assertTrue(Files.isRegularFile(jar), "the server jar " + jar.toAbsolutePath()
                 + " must be built first (mvn verify from the root builds it before this module)");
-        Path work = Path.of("target", "durability", label().toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8));
+        Path work = Path.of("target", "durability", database.label().toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8));
         Files.createDirectories(work);
-        String url = jdbcUrl(work);
+        String url = database.jdbcUrl(work);
         List<Synthesizer.Patient> patients = new ArrayList<>();
         Synthesizer names = new Synthesizer(42);
         for (int i = 0; i < CLIENTS; i++) {
@@ -103,7 +101,7 @@ abstract class DurabilityTestBase {
         verify(http, patients, all, "after kill -9 and restart");
         int exitAtEnd = server.terminate(Duration.ofSeconds(90));
         note("clean stop at the end: exit status " + exitAtEnd);
-        System.out.println("Durability on " + label() + ":\n  " + String.join("\n  ", report));
+        System.out.println("Durability on " + database.label() + ":\n  " + String.join("\n  ", report));
     }
 
     private record Started(ServerProcess server, StartupProbe probe) {
@@ -114,8 +112,8 @@ abstract class DurabilityTestBase {
             throws Exception {
         List<String> args = new ArrayList<>(List.of("--dmp.admin.token=" + ADMIN_TOKEN,
                 "--dmp.notifications.enabled=false", "--dmp.xds.validate-responses=true"));
-        args.addAll(databaseArguments());
-        ServerProcess server = ServerProcess.launch(jar, List.of("-Xms128m", "-Xmx768m"), null, url, user(), password(),
+        args.addAll(database.serverArguments());
+        ServerProcess server = ServerProcess.launch(jar, List.of("-Xms128m", "-Xmx768m"), null, url, database.user(), database.password(),
                 work.resolve("data"), work.resolve("server-" + n + ".log"), args);
         StartupProbe probe = StartupProbe.start(new Http(server.baseUrl()), probePatient, submit);
         try {
@@ -222,6 +220,6 @@ abstract class DurabilityTestBase {
 
     private void note(String line) {
         report.add(line);
-        System.out.println("[durability " + label() + "] " + line);
+        System.out.println("[durability " + database.label() + "] " + line);
     }
 }

@@ -1,11 +1,7 @@
 package org.dmpgateway.benchmark;
 
 import org.dmpgateway.repository.PostgresTestSchema;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.ExtendWith;
-
-import java.nio.file.Path;
-import java.util.List;
 
 /**
  * {@link DurabilityTestBase} on PostgreSQL: a fresh schema of the test database (created by the
@@ -13,35 +9,7 @@ import java.util.List;
  */
 @ExtendWith(PostgresTestSchema.Available.class)
 class PostgresDurabilityTest extends DurabilityTestBase {
-    private final PostgresTestSchema schema = new PostgresTestSchema("dmp_durability_");
-
-    @Override
-    String label() {
-        return "PostgreSQL";
-    }
-
-    @Override
-    String jdbcUrl(Path work) {
-        return schema.jdbcUrl();
-    }
-
-    @Override
-    String user() {
-        return PostgresTestSchema.USER;
-    }
-
-    @Override
-    String password() {
-        return PostgresTestSchema.PASSWORD;
-    }
-
-    @Override
-    List<String> databaseArguments() {
-        return List.of("--spring.flyway.schemas=" + schema.name(), "--spring.flyway.create-schemas=true");
-    }
-
-    @AfterEach
-    void dropSchema() {
-        schema.drop();
+    PostgresDurabilityTest() {
+        super(ServerDatabase.postgres("dmp_durability_"));
     }
 }

@@ -7,9 +7,11 @@ import java.io.InputStream;
 import java.util.List;
 
 /**
- * A document's content in the database as numbered chunks ({@code document_chunk}, migration
- * V3_16), so that neither the gateway nor the JDBC driver ever holds a whole document: it is written
- * from a stream one chunk at a time, and read back one chunk per query as the reader asks for it.
+ * A document's content in the database as numbered chunks ({@code document_chunk}, migrations
+ * V3_16 and V3_20), so that neither the gateway nor the JDBC driver ever holds a whole document: it
+ * is written from a stream one chunk at a time ({@link ContentUpload}), and read back one chunk per
+ * query as the reader asks for it. Chunks are keyed by a content id, which {@code document_content}
+ * gives for each published document.
  *
  * <p>Why chunks rather than one BLOB or large object: the same schema and code on H2 and PostgreSQL;
  * PostgreSQL's driver reads a {@code bytea} value whole (a large object would stream, but needs
@@ -27,32 +29,13 @@ final class ContentChunks {
         this.jdbc = jdbc;
     }
 
-    /** Writes the stream as chunks 0, 1, 2... then the content row with the size; returns the size. */
-    long store(String uniqueId, String mimeType, InputStream in) throws IOException {
-        long size = 0;
-        int seq = 0;
-        while (true) {
-            byte[] chunk = in.readNBytes(CHUNK_BYTES); // one chunk in memory at a time
-            if (chunk.length == 0) {
-                break;
-            }
-            jdbc.update("INSERT INTO document_chunk (unique_id, seq, bytes) VALUES (?,?,?)", uniqueId, seq++, chunk);
-            size += chunk.length;
-            if (chunk.length < CHUNK_BYTES) {
-                break;
-            }
-        }
-        jdbc.update("INSERT INTO document_content (unique_id, mime_type, size) VALUES (?,?,?)", uniqueId, mimeType, size);
-        return size;
-    }
-
     /** The stored bytes, read one chunk per query; a content shorter than its recorded size fails the read. */
-    InputStream read(String uniqueId, long size) {
-        return new ChunkStream(uniqueId, size);
+    InputStream read(String contentId, long size) {
+        return new ChunkStream(contentId, size);
     }
 
     private final class ChunkStream extends InputStream {
-        private final String uniqueId;
+        private final String contentId;
         private final long size;
         private byte[] chunk = new byte[0];
         private int position;
@@ -60,8 +43,8 @@ final class ContentChunks {
         private long delivered;
         private boolean ended;
 
-        ChunkStream(String uniqueId, long size) {
-            this.uniqueId = uniqueId;
+        ChunkStream(String contentId, long size) {
+            this.contentId = contentId;
             this.size = size;
         }
 
@@ -89,13 +72,13 @@ final class ContentChunks {
         }
 
         private boolean nextChunk() throws IOException {
-            List<byte[]> rows = jdbc.query("SELECT bytes FROM document_chunk WHERE unique_id = ? AND seq = ?",
-                    (rs, n) -> rs.getBytes(1), uniqueId, nextSeq);
+            List<byte[]> rows = jdbc.query("SELECT bytes FROM document_chunk WHERE content_id = ? AND seq = ?",
+                    (rs, n) -> rs.getBytes(1), contentId, nextSeq);
             if (rows.isEmpty()) {
                 ended = true;
                 chunk = new byte[0];
                 if (delivered != size) {
-                    throw new IOException("the content of document " + uniqueId + " is incomplete in the database: "
+                    throw new IOException("the content " + contentId + " is incomplete in the database: "
                             + delivered + " of " + size + " bytes");
                 }
                 return false;

@@ -6,6 +6,7 @@ import org.dmpgateway.model.DocumentContent;
 import org.dmpgateway.model.DocumentEntryRecord;
 import org.dmpgateway.model.FolderRecord;
 import org.dmpgateway.model.SubmissionSetRecord;
+import org.dmpgateway.model.SubmittedDocument;
 import org.dmpgateway.model.query.AssociationCriteria;
 import org.dmpgateway.model.query.DocumentCriteria;
 import org.dmpgateway.model.query.FolderCriteria;
@@ -23,6 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -44,19 +46,36 @@ public class JdbcRegistryRepository implements RegistryRepository {
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
     private final TransactionTemplate tx;
+    private final PlatformTransactionManager transactionManager;
 
     public JdbcRegistryRepository(DataSource dataSource, PlatformTransactionManager transactionManager) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.named = new NamedParameterJdbcTemplate(jdbc);
         this.tx = new TransactionTemplate(transactionManager);
+        this.transactionManager = transactionManager;
     }
 
     // ---------------------------------------------------------------- writes
 
+    /** The contents the documents carry are staged first ({@link ContentUpload}), then published with the rows. */
     @Override
     public void storeSubmission(SubmissionWrite write) {
-        try {
-            tx.executeWithoutResult(status -> new SubmissionWriter(jdbc).write(write));
+        try (ContentUpload upload = openContentUpload()) {
+            Map<SubmittedDocument, StagedContent> staged = new LinkedHashMap<>();
+            for (SubmittedDocument d : write.submission().documents()) {
+                if (d.content() != null) {
+                    try (InputStream in = d.content().open()) {
+                        staged.put(d, upload.stage(in));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("the content of document " + d.entry().uniqueId()
+                                + " cannot be read", e);
+                    }
+                }
+            }
+            tx.executeWithoutResult(status -> {
+                staged.forEach((d, content) -> upload.publish(d.entry().uniqueId(), d.entry().mimeType(), content));
+                new SubmissionWriter(jdbc).write(write);
+            });
         } catch (DuplicateKeyException e) {
             throw new ConflictingWriteException("submission set " + write.submission().submissionSet().uniqueId()
                     + " conflicts with an object stored meanwhile", e);
@@ -107,22 +126,23 @@ public class JdbcRegistryRepository implements RegistryRepository {
     }
 
     @Override
-    public long storeContent(String documentUniqueId, String mimeType, InputStream content) throws IOException {
-        try {
-            return new ContentChunks(jdbc).store(documentUniqueId, mimeType, content);
-        } catch (DuplicateKeyException e) {
-            throw new ConflictingWriteException("content of document " + documentUniqueId
-                    + " was stored by another request meanwhile", e);
-        }
+    public ContentUpload openContentUpload() {
+        return new ContentUpload(jdbc, transactionManager);
+    }
+
+    @Override
+    public int discardUploadsUntouchedSince(long cutoffMillis) {
+        return ContentUpload.discardUntouchedSince(jdbc, transactionManager, cutoffMillis);
     }
 
     @Override
     public Optional<DocumentContent> findContent(String documentUniqueId) {
-        return jdbc.query("SELECT mime_type, size FROM document_content WHERE unique_id = ?",
+        return jdbc.query("SELECT mime_type, size, content_id FROM document_content WHERE unique_id = ?",
                 (rs, n) -> {
                     long size = rs.getLong("size");
+                    String contentId = rs.getString("content_id");
                     return new DocumentContent(documentUniqueId, rs.getString("mime_type"), size,
-                            () -> new ContentChunks(jdbc).read(documentUniqueId, size));
+                            () -> new ContentChunks(jdbc).read(contentId, size));
                 }, documentUniqueId).stream().findFirst();
     }
 

@@ -11,8 +11,6 @@ import org.dmpgateway.model.query.FolderCriteria;
 import org.dmpgateway.model.query.SubmissionSetCriteria;
 
 import java.util.Collection;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,7 +23,8 @@ import java.util.Optional;
 public interface RegistryRepository {
 
     /**
-     * Stores a whole submission atomically: all rows or none.
+     * Stores a whole submission atomically: all rows or none. The contents the documents carry are
+     * staged first ({@link #openContentUpload}), then published with the rows.
      *
      * @throws ConflictingWriteException when a uniqueness constraint refuses the write
      */
@@ -66,14 +65,17 @@ public interface RegistryRepository {
     List<AssociationRecord> findAssociations(AssociationCriteria criteria);
 
     /**
-     * Writes the content of a new document from a stream, in chunks, in the caller's transaction
-     * (so a failure while reading, the core's limit included, leaves nothing once it rolls back):
-     * at most one chunk is in memory at a time. Returns the number of bytes stored.
-     *
-     * @throws ConflictingWriteException when content is already stored under this uniqueId
-     * @throws IOException when the stream cannot be read
+     * A new upload for the document contents of one request: each content staged in bounded
+     * transactions, then published in the caller's transaction; close it once that transaction is
+     * over ({@link ContentUpload}).
      */
-    long storeContent(String documentUniqueId, String mimeType, InputStream content) throws IOException;
+    ContentUpload openContentUpload();
+
+    /**
+     * Deletes the uploads untouched since {@code cutoffMillis} (epoch ms), left by a crash; safe
+     * with several gateways on one database. Returns how many this call deleted.
+     */
+    int discardUploadsUntouchedSince(long cutoffMillis);
 
     /**
      * The content of a document, by its uniqueId: its size, and its bytes read from the database

@@ -11,9 +11,6 @@ import org.dmpgateway.model.SubmissionSetRecord;
 import org.dmpgateway.model.SubmittedDocument;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +20,8 @@ import java.util.Map;
  * first, then the child rows of all objects, then the deprecations and folder time updates. A
  * metadata update ({@link #write(DocumentUpdateWrite)}) first changes the statuses it needs, each
  * guarded by the expected status, then inserts its objects with the same statements as a
- * submission. The caller runs one writer inside one transaction.
+ * submission. The caller runs one writer inside one transaction; the documents' contents are
+ * published beside it ({@link ContentUpload}).
  */
 final class SubmissionWriter {
     /** Position of the one row that records an extra slot given without values. */
@@ -73,16 +71,6 @@ final class SubmissionWriter {
 
     void write(SubmissionWrite write) {
         insert(write.submission());
-        for (SubmittedDocument d : write.submission().documents()) {
-            if (d.content() != null) {
-                try (InputStream in = d.content().open()) {
-                    new ContentChunks(jdbc).store(d.entry().uniqueId(), d.entry().mimeType(), in);
-                } catch (IOException e) {
-                    throw new UncheckedIOException("the content of document " + d.entry().uniqueId()
-                            + " cannot be read", e);
-                }
-            }
-        }
         batch("UPDATE document_entry SET availability_status = ? WHERE entry_uuid = ?", write.deprecatedEntryUuids().stream()
                 .map(uuid -> new Object[]{EntryStatus.DEPRECATED.name(), uuid}).toList());
         batch("UPDATE folder SET last_update_time = ?, last_update_time_ms = ? WHERE entry_uuid = ?",

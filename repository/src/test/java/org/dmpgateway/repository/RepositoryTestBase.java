@@ -661,18 +661,13 @@ abstract class RepositoryTestBase {
     void contentIsStoredInChunksAndReadBackAsAStream() throws Exception {
         long size = 2L * ContentChunks.CHUNK_BYTES + 1234; // three chunks, the last one partial
         String uid = oid();
-        TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
 
-        Long stored = tx.execute(status -> {
-            try {
-                return repository.storeContent(uid, "application/pdf", new PatternStream(size, -1));
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
+        StagedContent staged = stageAndPublish(uid, "application/pdf", new PatternStream(size, -1));
 
-        assertEquals(size, stored);
-        assertEquals(3, jdbc.queryForObject("SELECT COUNT(*) FROM document_chunk WHERE unique_id = ?", Integer.class, uid));
+        assertEquals(size, staged.size());
+        assertEquals(3, jdbc.queryForObject("SELECT COUNT(*) FROM document_chunk WHERE content_id = ?", Integer.class,
+                staged.contentId()));
+        assertEquals(0, jdbc.queryForObject("SELECT COUNT(*) FROM content_upload", Integer.class), "the upload is over");
         DocumentContent content = repository.findContent(uid).orElseThrow();
         assertEquals(size, content.size());
         assertEquals("application/pdf", content.mimeType());
@@ -684,41 +679,115 @@ abstract class RepositoryTestBase {
     }
 
     @Test
+    void aLargeContentIsWrittenInBoundedTransactionsThatNoReadSees() throws Exception {
+        Map<String, Integer> before = rowCounts();
+        String uid = oid();
+        try (ContentUpload upload = repository.openContentUpload()) {
+            StagedContent staged = upload.stage(new PatternStream(10L * ContentChunks.CHUNK_BYTES, -1));
+
+            // before publication: the chunks are committed (seen from another connection, outside any
+            // transaction of this upload) except the one waiting in memory, and no read knows them
+            assertEquals(9, jdbc.queryForObject("SELECT COUNT(*) FROM document_chunk WHERE content_id = ?",
+                    Integer.class, staged.contentId()));
+            assertEquals(1, jdbc.queryForObject("SELECT COUNT(*) FROM content_upload WHERE abandoned = FALSE",
+                    Integer.class));
+            assertTrue(repository.findContent(uid).isEmpty());
+        }
+        assertEquals(before, rowCounts(), "closed unpublished: its chunks and its row are deleted");
+    }
+
+    @Test
     void aFailureWhileTheContentIsReadLeavesNothing() {
         Map<String, Integer> before = rowCounts();
         String uid = oid();
-        TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
 
-        assertThrows(java.io.UncheckedIOException.class, () -> tx.executeWithoutResult(status -> {
-            try {
+        assertThrows(java.io.IOException.class, () -> {
+            try (ContentUpload upload = repository.openContentUpload()) {
                 // the client goes away in the middle of the third chunk
-                repository.storeContent(uid, "application/pdf", new PatternStream(10L * ContentChunks.CHUNK_BYTES,
-                        2L * ContentChunks.CHUNK_BYTES + 10));
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                upload.stage(new PatternStream(10L * ContentChunks.CHUNK_BYTES, 2L * ContentChunks.CHUNK_BYTES + 10));
             }
-        }));
+        });
 
         assertEquals(before, rowCounts(), "no chunk and no content row of a content that could not be read");
         assertTrue(repository.findContent(uid).isEmpty());
     }
 
     @Test
-    void aContentWithChunksMissingFailsToRead() throws Exception {
+    void aPublicationRolledBackLeavesNothingOnceTheUploadIsClosed() throws Exception {
+        Map<String, Integer> before = rowCounts();
         String uid = oid();
         TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-        tx.executeWithoutResult(status -> {
-            try {
-                repository.storeContent(uid, "text/plain", new PatternStream(2L * ContentChunks.CHUNK_BYTES, -1));
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
-        jdbc.update("DELETE FROM document_chunk WHERE unique_id = ? AND seq = 1", uid);
+
+        try (ContentUpload upload = repository.openContentUpload()) {
+            StagedContent staged = upload.stage(new PatternStream(3L * ContentChunks.CHUNK_BYTES, -1));
+            assertThrows(IllegalStateException.class, () -> tx.executeWithoutResult(status -> {
+                upload.publish(uid, "application/pdf", staged);
+                throw new IllegalStateException("a check of the submission fails after the publication");
+            }));
+        }
+
+        assertEquals(before, rowCounts());
+        assertTrue(repository.findContent(uid).isEmpty());
+    }
+
+    @Test
+    void twoUploadsPublishingTheSameUniqueIdKeepTheFirstWhole() throws Exception {
+        String uid = oid();
+        long size = 2L * ContentChunks.CHUNK_BYTES + 5;
+        stageAndPublish(uid, "application/pdf", new PatternStream(size, -1));
+        Map<String, Integer> before = rowCounts();
+
+        assertThrows(ConflictingWriteException.class,
+                () -> stageAndPublish(uid, "text/plain", new PatternStream(4L * ContentChunks.CHUNK_BYTES, -1)));
+
+        assertEquals(before, rowCounts(), "the second upload's chunks are deleted");
+        DocumentContent content = repository.findContent(uid).orElseThrow();
+        assertEquals("application/pdf", content.mimeType());
+        try (java.io.InputStream read = content.bytes().open(); java.io.InputStream expected = new PatternStream(size, -1)) {
+            assertArrayEquals(expected.readAllBytes(), read.readAllBytes());
+        }
+    }
+
+    @Test
+    void anUploadACrashLeftIsDeletedOnceOldEnoughAndCannotBePublished() throws Exception {
+        Map<String, Integer> before = rowCounts();
+        String uid = oid();
+        TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        // a crash: staged, never published, never closed
+        ContentUpload crashed = repository.openContentUpload();
+        StagedContent staged = crashed.stage(new PatternStream(5L * ContentChunks.CHUNK_BYTES, -1));
+        long afterStaging = System.currentTimeMillis() + 1;
+
+        assertEquals(0, repository.discardUploadsUntouchedSince(afterStaging - 60_000), "too recent: a live upload");
+        assertEquals(1, jdbc.queryForObject("SELECT COUNT(*) FROM content_upload", Integer.class));
+        assertEquals(1, repository.discardUploadsUntouchedSince(afterStaging));
+
+        assertEquals(before, rowCounts(), "its chunks and its row are deleted");
+        assertEquals(0, jdbc.queryForObject("SELECT COUNT(*) FROM content_upload", Integer.class));
+        assertThrows(IllegalStateException.class, () -> tx.executeWithoutResult(
+                status -> crashed.publish(uid, "application/pdf", staged)), "an abandoned upload is never published");
+        assertTrue(repository.findContent(uid).isEmpty());
+    }
+
+    @Test
+    void aContentWithChunksMissingFailsToRead() throws Exception {
+        String uid = oid();
+        StagedContent staged = stageAndPublish(uid, "text/plain", new PatternStream(2L * ContentChunks.CHUNK_BYTES, -1));
+        jdbc.update("DELETE FROM document_chunk WHERE content_id = ? AND seq = 1", staged.contentId());
 
         java.io.IOException e = assertThrows(java.io.IOException.class,
                 () -> repository.findContent(uid).orElseThrow().bytes().readAllBytes());
         assertTrue(e.getMessage().contains("incomplete"), e.getMessage());
+    }
+
+    /** One content through a whole upload: staged, published in a transaction, closed. */
+    private StagedContent stageAndPublish(String uid, String mimeType, java.io.InputStream in) throws java.io.IOException {
+        TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        try (ContentUpload upload = repository.openContentUpload()) {
+            StagedContent staged = upload.stage(in);
+            tx.executeWithoutResult(status -> upload.publish(uid, mimeType, staged));
+            return staged;
+        }
     }
 
     /** {@code size} generated bytes (a pattern, never an array), failing with an IOException at {@code failAt} (-1: never). */
@@ -1069,7 +1138,7 @@ abstract class RepositoryTestBase {
     Map<String, Integer> rowCounts() {
         Map<String, Integer> counts = new TreeMap<>();
         for (String table : List.of("submission_set", "document_entry", "folder", "association", "coded_value", "author",
-                "text_value", "extra_slot", "document_content", "document_chunk")) {
+                "text_value", "extra_slot", "document_content", "document_chunk", "content_upload")) {
             counts.put(table, jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Integer.class));
         }
         return counts;

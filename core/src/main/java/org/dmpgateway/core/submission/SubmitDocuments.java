@@ -9,7 +9,9 @@ import org.dmpgateway.model.SubmittedDocument;
 import org.dmpgateway.model.error.DmpErrorCode;
 import org.dmpgateway.model.error.DmpException;
 import org.dmpgateway.repository.ConflictingWriteException;
+import org.dmpgateway.repository.ContentUpload;
 import org.dmpgateway.repository.RegistryRepository;
+import org.dmpgateway.repository.StagedContent;
 import org.dmpgateway.repository.SubmissionWrite;
 import org.dmpgateway.core.GatewayIdentity;
 import org.dmpgateway.core.Hl7Clock;
@@ -40,8 +42,9 @@ import java.util.Map;
  * The core of ITI-41 (and later ITI-65): admits the caller (access policy, habilitation of each
  * document type), checks a submission against the registry, assigns the registry's values, and
  * stores everything in one transaction with its trace and the patient's e-mails. The content of
- * each document is streamed into the database in that transaction, its size and hash measured on
- * the way (never held whole in memory). Returns the submission as stored.
+ * each document is streamed into the database before that transaction, in bounded transactions
+ * where no read sees it ({@link ContentUpload}), its size and hash measured on the way (never held
+ * whole in memory); the transaction publishes it. Returns the submission as stored.
  */
 @Component
 public class SubmitDocuments {
@@ -97,14 +100,19 @@ public class SubmitDocuments {
         String now = Hl7Clock.now(clock);
         Map<String, String> folderTimes = new LinkedHashMap<>();
         refs.touchedExistingFolders.forEach(uuid -> folderTimes.put(uuid, now));
-        try {
-            // one transaction: the contents, streamed into the database while their size and hash are
-            // measured, then the metadata; any failure (a read error, the document-bytes limit, a
-            // declared hash or size that is not the content's) rolls all of it back
+        // the contents first, streamed into the database in bounded transactions where no read sees them
+        // (their size and hash measured on the way), then one transaction that checks them and publishes
+        // them with the metadata, the trace and the e-mails; any failure (a read error, the document-bytes
+        // limit, a declared hash or size that is not the content's, a uniqueId taken meanwhile) leaves
+        // nothing visible, and closing the upload deletes what was staged
+        try (ContentUpload upload = repository.openContentUpload()) {
+            Map<String, StagedContent> staged = new LinkedHashMap<>();
+            Map<String, Measured> measured = stageContents(s, upload, staged);
+            SubmissionChecks.hashAndSizeMatch(s, measured);
+            Submission stored = withRegistryValues(s, refs.carriedOverMemberships, now, caller.actorId(), measured);
             return transaction.execute(status -> {
-                Map<String, Measured> measured = storeContents(s);
-                SubmissionChecks.hashAndSizeMatch(s, measured);
-                Submission stored = withRegistryValues(s, refs.carriedOverMemberships, now, caller.actorId(), measured);
+                stored.documents().forEach(d -> upload.publish(d.entry().uniqueId(), d.entry().mimeType(),
+                        staged.get(d.entry().uniqueId())));
                 repository.storeSubmission(new SubmissionWrite(withoutContent(stored), refs.deprecated, folderTimes));
                 List<DocumentEntryRecord> entries = stored.documents().stream().map(SubmittedDocument::entry).toList();
                 trail.succeeded(admission, TraceAction.SUBMIT, entries.stream().map(DocumentEntryRecord::uniqueId).toList(),
@@ -122,14 +130,14 @@ public class SubmitDocuments {
     record Measured(String sha1, long size) {
     }
 
-    /** Streams each document's content into the database (by uniqueId), measuring it on the way. */
-    private Map<String, Measured> storeContents(Submission s) {
+    /** Stages each document's content (by uniqueId), measuring it on the way. */
+    private Map<String, Measured> stageContents(Submission s, ContentUpload upload, Map<String, StagedContent> staged) {
         Map<String, Measured> measured = new LinkedHashMap<>();
         for (SubmittedDocument d : s.documents()) {
             DocumentEntryRecord e = d.entry();
             try (InputStream in = d.content().open();
                  MeasuringStream m = new MeasuringStream(in, documentBytes.toBytes(), e)) {
-                repository.storeContent(e.uniqueId(), e.mimeType(), m);
+                staged.put(e.uniqueId(), upload.stage(m));
                 measured.put(e.uniqueId(), new Measured(m.sha1Hex(), m.size()));
             } catch (IOException x) {
                 throw new UncheckedIOException("the content of document " + e.uniqueId() + " cannot be stored", x);

@@ -1,8 +1,7 @@
 package org.dmpgateway.benchmark;
 
-import org.dmpgateway.repository.PostgresTestSchema;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -16,7 +15,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
@@ -25,23 +30,39 @@ import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Content is streamed, never held whole in the server's heap (issue 13): the packaged jar runs as a
- * separate process with a small heap ({@link #HEAP}) and raised per-document and per-request limits;
- * one document four times larger than that heap is submitted over MTOM ITI-41 (generated as it is
- * sent: no array of it in this test either), retrieved over ITI-43 (MTOM) and over ITI-68 (raw
- * bytes), and both answers must have the SHA-256 of what was sent. Then a normal ITI-18 is answered
- * and /actuator/health says UP. Runs in the integration-test phase of {@code mvn verify}.
+ * separate process with a small heap ({@link #HEAP}) and raised per-document and per-request limits,
+ * on H2 and on PostgreSQL (one leaf each). First an ITI-41 whose client goes away after
+ * {@link #CUT_AT} bytes: nothing of it is listed, the server answers an ITI-18 and says UP. Then one
+ * document four times larger than that heap is submitted over MTOM ITI-41 (generated as it is sent:
+ * no array of it in this test either), retrieved over ITI-43 (MTOM) and over ITI-68 (raw bytes), and
+ * both answers must have the SHA-256 of what was sent; a normal ITI-18 is answered and
+ * /actuator/health says UP. Once the server stopped, its database holds the chunks of that one
+ * document and no upload (the cut one was deleted). Runs in the integration-test phase of
+ * {@code mvn verify}.
  */
-@ExtendWith(PostgresTestSchema.Available.class)
-class LargeDocumentStreamingTest {
-    private final PostgresTestSchema schema = new PostgresTestSchema("dmp_streaming_");
+abstract class LargeDocumentStreamingTestBase {
     static final String HEAP = "-Xmx128m";
     static final long DOCUMENT_BYTES = 512L * 1024 * 1024; // 512 MiB, four times the heap
     static final String ADMIN_TOKEN = "streaming-test-admin-token-" + UUID.randomUUID();
+    static final long CUT_AT = DOCUMENT_BYTES / 4; // 128 MiB: the cut upload alone is larger than the heap
+    static final long CHUNK_BYTES = 256 * 1024; // repository ContentChunks.CHUNK_BYTES
     static final Duration TIMEOUT = Duration.ofMinutes(10);
+
+    private final ServerDatabase database;
+
+    LargeDocumentStreamingTestBase(ServerDatabase database) {
+        this.database = database;
+    }
+
+    @AfterEach
+    void dropDatabase() {
+        database.drop();
+    }
 
     @Test
     void aDocumentLargerThanTheHeapGoesInAndComesBackWhole() throws Exception {
@@ -50,16 +71,12 @@ class LargeDocumentStreamingTest {
                 + " must be built first (mvn verify from the root builds it before this module)");
         Path work = Path.of("target", "streaming", UUID.randomUUID().toString().substring(0, 8));
         Files.createDirectories(work);
-        // on PostgreSQL: H2 keeps an uncommitted transaction's pages in the heap, so a document larger than
-        // the heap does not go through on H2 (docs/security.md, "Content streaming")
-        String url = schema.jdbcUrl();
-        String limit = "--dmp.limits.document-bytes=" + 2 * DOCUMENT_BYTES;
-        try (ServerProcess server = ServerProcess.launch(jar, List.of("-Xms64m", HEAP), null, url, PostgresTestSchema.USER, PostgresTestSchema.PASSWORD,
-                work.resolve("data"), work.resolve("server.log"), List.of("--dmp.admin.token=" + ADMIN_TOKEN,
-                        "--spring.flyway.schemas=" + schema.name(), "--spring.flyway.create-schemas=true",
-                        "--dmp.notifications.enabled=false", limit,
-                        "--dmp.limits.request-bytes=" + 2 * DOCUMENT_BYTES,
-                        "--dmp.limits.retrieve-bytes=" + 2 * DOCUMENT_BYTES))) {
+        List<String> args = new ArrayList<>(List.of("--dmp.admin.token=" + ADMIN_TOKEN,
+                "--dmp.notifications.enabled=false", "--dmp.limits.document-bytes=" + 2 * DOCUMENT_BYTES,
+                "--dmp.limits.request-bytes=" + 2 * DOCUMENT_BYTES, "--dmp.limits.retrieve-bytes=" + 2 * DOCUMENT_BYTES));
+        args.addAll(database.serverArguments());
+        try (ServerProcess server = ServerProcess.launch(jar, List.of("-Xms64m", HEAP), null, database.jdbcUrl(work), database.user(),
+                database.password(), work.resolve("data"), work.resolve("server.log"), args)) {
             server.awaitHealthy();
             Http http = new Http(server.baseUrl());
             HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -67,6 +84,24 @@ class LargeDocumentStreamingTest {
             Synthesizer synth = new Synthesizer(13);
             Synthesizer.Patient patient = synth.patient(Ins.harness(13_013));
             new Admin(http, ADMIN_TOKEN).activatedPatientAuthorising(patient.ins(), patient.family(), patient.given());
+
+            // 0. an upload cut in the middle (the client goes away after CUT_AT bytes, more than the heap):
+            //    nothing of it is visible, the server stays healthy and answers a normal ITI-18
+            Synthesizer.Document cut = synth.document(false, 1);
+            Soap.StreamedMessage cm = Soap.provideAndRegisterStreamed(http.url("/services/iti41"), patient, synth.oid(),
+                    synth.submissionTime(cut.creationTime()), cut);
+            HttpRequest cutRequest = HttpRequest.newBuilder(URI.create(http.url("/services/iti41")))
+                    .timeout(TIMEOUT).header("Content-Type", cm.contentType())
+                    .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new SequenceInputStream(
+                            new ByteArrayInputStream(cm.head()), new CutContent(DOCUMENT_BYTES, CUT_AT))))
+                    .build();
+            assertThrows(IOException.class, () -> client.send(cutRequest, HttpResponse.BodyHandlers.ofString()));
+            Soap.Message find = Soap.findDocuments(http.url("/services/iti18"), patient.ins());
+            Http.Response afterCut = http.post("/services/iti18", find.contentType(), find.body());
+            assertEquals(200, afterCut.status(), afterCut.text());
+            assertTrue(afterCut.text().contains("ResponseStatusType:Success"), afterCut.text());
+            assertEquals(0, Responses.countDocumentEntries(afterCut.body()), "nothing of the cut upload is visible");
+            assertHealthy(http);
 
             // 1. ITI-41: the content generated while it is sent
             Synthesizer.Document doc = synth.document(false, 1);
@@ -84,7 +119,6 @@ class LargeDocumentStreamingTest {
             assertTrue(submitted.body().contains("ResponseStatusType:Success"), submitted.body());
 
             // 2. ITI-18 lists it with its size; its entryUUID names the ITI-68 Binary
-            Soap.Message find = Soap.findDocuments(http.url("/services/iti18"), patient.ins());
             Http.Response found = http.post("/services/iti18", find.contentType(), find.body());
             assertEquals(200, found.status(), found.text());
             assertTrue(found.text().contains(">" + DOCUMENT_BYTES + "<"), "ITI-18 gives the size: " + found.text());
@@ -127,15 +161,35 @@ class LargeDocumentStreamingTest {
             Http.Response again = http.post("/services/iti18", find.contentType(), find.body());
             assertEquals(200, again.status(), again.text());
             assertTrue(again.text().contains("ResponseStatusType:Success"), again.text());
-            Http.Response health = http.get("/actuator/health");
-            assertEquals(200, health.status(), health.text());
-            assertTrue(health.text().contains("\"UP\""), health.text());
+            assertHealthy(http);
             assertTrue(server.isAlive());
-            System.out.printf("Streaming on PostgreSQL with %s: %d MiB submitted over ITI-41 in %.1f s (%.0f MiB/s), "
-                            + "retrieved over ITI-43 in %.1f s (%.0f MiB/s) and ITI-68 in %.1f s (%.0f MiB/s)%n", HEAP,
+            System.out.printf("Streaming on %s with %s: %d MiB submitted over ITI-41 in %.1f s (%.0f MiB/s), "
+                            + "retrieved over ITI-43 in %.1f s (%.0f MiB/s) and ITI-68 in %.1f s (%.0f MiB/s)%n", database.label(), HEAP,
                     DOCUMENT_BYTES >> 20, submitSeconds, (DOCUMENT_BYTES >> 20) / submitSeconds, retrieveSeconds,
                     (DOCUMENT_BYTES >> 20) / retrieveSeconds, fhirSeconds, (DOCUMENT_BYTES >> 20) / fhirSeconds);
         }
+        // the server stopped: its database holds the chunks of the one document it acknowledged, and no
+        // upload (the cut one was deleted when its request failed)
+        try (Connection c = DriverManager.getConnection(database.jdbcUrl(work), database.user(), database.password());
+             Statement st = c.createStatement()) {
+            assertEquals(DOCUMENT_BYTES / CHUNK_BYTES, count(st, "SELECT COUNT(*) FROM document_chunk"),
+                    "chunks of the acknowledged document only");
+            assertEquals(0, count(st, "SELECT COUNT(*) FROM content_upload"), "no upload left");
+            assertEquals(1, count(st, "SELECT COUNT(*) FROM document_content"));
+        }
+    }
+
+    private static long count(Statement st, String sql) throws SQLException {
+        try (ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static void assertHealthy(Http http) throws IOException, InterruptedException {
+        Http.Response health = http.get("/actuator/health");
+        assertEquals(200, health.status(), health.text());
+        assertTrue(health.text().contains("\"UP\""), health.text());
     }
 
     private static double seconds(long since) {
@@ -194,6 +248,34 @@ class LargeDocumentStreamingTest {
                 b[off + i] = (byte) state;
             }
             position += n;
+            return n;
+        }
+    }
+
+    /** {@link GeneratedContent} whose reader fails after {@code cutAt} bytes: the client goes away. */
+    static final class CutContent extends InputStream {
+        private final GeneratedContent content;
+        private final long cutAt;
+        private long position;
+
+        CutContent(long size, long cutAt) {
+            this.content = new GeneratedContent(size);
+            this.cutAt = cutAt;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (position >= cutAt) {
+                throw new IOException("the client goes away after " + cutAt + " bytes");
+            }
+            int n = content.read(b, off, (int) Math.min(len, cutAt - position));
+            position += Math.max(n, 0);
             return n;
         }
     }
