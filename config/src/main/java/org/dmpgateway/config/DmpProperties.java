@@ -23,6 +23,7 @@ import java.util.List;
  * @param dataDir       where the embedded H2 database lives (read by spring.datasource.url)
  * @param version       this build's version, written by Maven into dmp-version.properties
  * @param limits        what one request may cost
+ * @param content       large document contents staged before they are published
  * @param vihf          the VIHF (SAML) identity of SOAP and REST callers
  * @param fhir          the FHIR server's bearer tokens
  * @param habilitation  the habilitation matrix
@@ -41,6 +42,7 @@ public record DmpProperties(
         @DefaultValue("./data") String dataDir,
         @DefaultValue("") String version,
         @DefaultValue Limits limits,
+        @DefaultValue Content content,
         @DefaultValue Vihf vihf,
         @DefaultValue Fhir fhir,
         @DefaultValue Habilitation habilitation,
@@ -69,6 +71,16 @@ public record DmpProperties(
             Bounds.atLeast(1, retrieveDocuments, "dmp.limits.retrieve-documents");
             Bounds.positive(retrieveBytes, "dmp.limits.retrieve-bytes");
             Bounds.atLeast(1, bundleEntries, "dmp.limits.bundle-entries");
+        }
+    }
+
+    /** {@code dmp.content.*}: large contents staged in short transactions, then published (docs/security.md, "Content streaming"). */
+    public record Content(
+            @DefaultValue("30m") Duration abandonedUploadAfter,
+            @DefaultValue("5m") Duration sweepInterval) {
+        public Content {
+            Bounds.positive(abandonedUploadAfter, "dmp.content.abandoned-upload-after");
+            Bounds.positive(sweepInterval, "dmp.content.sweep-interval");
         }
     }
 

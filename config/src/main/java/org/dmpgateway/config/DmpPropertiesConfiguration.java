@@ -17,6 +17,11 @@ public class DmpPropertiesConfiguration {
     }
 
     @Bean
+    public DmpProperties.Content dmpContent(DmpProperties dmp) {
+        return dmp.content();
+    }
+
+    @Bean
     public DmpProperties.Vihf dmpVihf(DmpProperties dmp) {
         return dmp.vihf();
     }

@@ -1,10 +1,10 @@
 package org.dmpgateway.core.submission;
 
 import org.apache.camel.builder.RouteBuilder;
+import org.dmpgateway.config.DmpProperties;
 import org.dmpgateway.repository.RegistryRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -27,12 +27,10 @@ public class AbandonedUploadSweeper extends RouteBuilder {
     private final Duration interval;
     private final Clock clock = Clock.systemUTC();
 
-    public AbandonedUploadSweeper(RegistryRepository repository,
-                                  @Value("${dmp.content.abandoned-upload-after:30m}") Duration abandonedAfter,
-                                  @Value("${dmp.content.sweep-interval:5m}") Duration interval) {
+    public AbandonedUploadSweeper(RegistryRepository repository, DmpProperties.Content settings) {
         this.repository = repository;
-        this.abandonedAfter = abandonedAfter;
-        this.interval = interval;
+        this.abandonedAfter = settings.abandonedUploadAfter();
+        this.interval = settings.sweepInterval();
     }
 
     @Override
