@@ -20,7 +20,6 @@ import java.util.List;
 @RestController
 @RequestMapping("/patient")
 class PatientSpaceController {
-    private static final String BEARER = "Bearer ";
     private final PatientCoreClient core;
 
     PatientSpaceController(PatientCoreClient core) {
@@ -55,7 +54,6 @@ class PatientSpaceController {
     }
 
     private PatientRef patient(String authorization) {
-        boolean bearer = authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length());
-        return core.authenticate(bearer ? authorization.substring(BEARER.length()) : null);
+        return core.authenticateHeader(authorization);
     }
 }

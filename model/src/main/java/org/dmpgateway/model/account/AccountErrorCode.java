@@ -30,5 +30,9 @@ public enum AccountErrorCode {
     /** No valid session (bearer token) for a call of the signed-in patient. */
     UNAUTHENTICATED,
     /** The code could not be sent (SMS provider or e-mail address unavailable). */
-    DELIVERY_FAILED
+    DELIVERY_FAILED,
+    /** The document is not one the patient sees in their record. */
+    UNKNOWN_DOCUMENT,
+    /** The professional is not on the patient's lists (authorised or blocked). */
+    UNKNOWN_PROFESSIONAL
 }
