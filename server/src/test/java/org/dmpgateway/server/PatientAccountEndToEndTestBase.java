@@ -136,6 +136,33 @@ abstract class PatientAccountEndToEndTestBase extends PatientPortalEndToEndSuppo
     }
 
     @Test
+    void wrongPasswordsLockTheLoginForAWhileEvenForTheRightPassword() {
+        admin.notifyRecord(ins, email, mobile, serial, "EMAIL");
+        String identifier = "verrou" + ins.substring(9);
+        activate(start(code(mailTo(email, 1).get(0)), "WITHOUT_PHOTO", serial).ok().get("journey"), identifier);
+        Map<String, String> wrong = Map.of("identifier", identifier, "password", PASSWORD + "x");
+        for (int i = 1; i <= 4; i++) {
+            Answer refused = portal.post("/login", wrong);
+            assertError(refused, 401, "WRONG_CREDENTIALS", "password");
+            assertTrue(refused.get("message").contains("après 5 mots de passe erronés de suite, la connexion est "
+                    + "bloquée 15 minutes"), refused.text());
+        }
+        Answer locked = portal.post("/login", wrong);
+        assertError(locked, 423, "LOGIN_LOCKED", "password");
+        assertTrue(locked.get("message").contains("la connexion à votre compte est bloquée jusqu'au"), locked.text());
+        assertError(portal.post("/login", Map.of("identifier", identifier, "password", PASSWORD)), 423,
+                "LOGIN_LOCKED", "password");
+        clock.advance(Duration.ofMinutes(14));
+        assertError(portal.post("/login", Map.of("identifier", identifier, "password", PASSWORD)), 423,
+                "LOGIN_LOCKED", "password");
+        clock.advance(Duration.ofMinutes(2));
+        assertEquals("ACTIVATED", portal.get("/me", login(identifier, "EMAIL")).ok().get("state"));
+        assertTrue(adminTraceOutcomes().contains("LOGIN_LOCKED"), "the lock is in the history");
+        assertError(portal.post("/login", Map.of("identifier", "inconnu" + ins.substring(9), "password", PASSWORD)),
+                401, "WRONG_CREDENTIALS", "password");
+    }
+
+    @Test
     void expiredCodeIsRefused() {
         admin.notifyRecord(ins, email, mobile, serial, "EMAIL");
         String code = code(mailTo(email, 1).get(0));

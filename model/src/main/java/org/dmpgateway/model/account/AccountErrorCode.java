@@ -11,6 +11,8 @@ public enum AccountErrorCode {
     WRONG_CREDENTIALS,
     /** Too many wrong attempts: the provisional code is locked until a new one is issued. */
     CODE_LOCKED,
+    /** Too many wrong passwords in a row: the login is locked for a while. */
+    LOGIN_LOCKED,
     /** The provisional code has expired: a new one must be issued. */
     CODE_EXPIRED,
     /** The provisional code was already used (single use). */
