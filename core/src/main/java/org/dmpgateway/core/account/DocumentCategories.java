@@ -13,7 +13,7 @@ import java.util.Set;
  * Where Mon espace santé files a document (docs/sources/dmp-rules.md section 2: "documents from
  * professionals are classified automatically from their type"). The official table is not public;
  * this is our reading, documented in docs/patient-api.md ("Categories"): the DMP class code
- * (JDV_J57-ClassCode-DMP, TRE_A03) decides, refined by a few LOINC type codes (biology reports,
+ * (JDV_J57-ClassCode-DMP) decides, refined by a few LOINC type codes (biology reports,
  * vaccinations).
  */
 final class DocumentCategories {
