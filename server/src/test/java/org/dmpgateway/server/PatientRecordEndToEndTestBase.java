@@ -76,6 +76,10 @@ abstract class PatientRecordEndToEndTestBase extends PatientPortalEndToEndSuppor
         assertEquals(Set.of(prescription), uniqueIds(portal.list("/me/documents?category=ORDONNANCES_ET_SOINS", token)));
         assertError(portal.get("/me/documents?category=RADIO", token), 400, "INVALID_FIELD", "category");
         assertError(portal.get("/me/documents", null), 401, "UNAUTHENTICATED", "Authorization");
+        assertError(portal.get("/me/documents", "pas-un-jeton"), 401, "UNAUTHENTICATED", "Authorization");
+        // a stale token on a call before login is ignored: the call is open and the core answers it
+        assertError(portal.post("/provisional-code", Map.of("nir", ins, "cardType", "WITHOUT_PHOTO",
+                "serialNumber", serial), "pas-un-jeton"), 409, "STATE_CONFLICT", "nir");
 
         String id = String.valueOf(reportLine.get("id"));
         HttpResponse<byte[]> content = portal.bytes("/me/documents/" + id + "/content", token);
