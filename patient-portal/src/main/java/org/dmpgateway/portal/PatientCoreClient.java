@@ -1,10 +1,14 @@
 package org.dmpgateway.portal;
 
+import org.dmpgateway.model.DocumentContent;
 import org.dmpgateway.model.PatientRef;
+import org.dmpgateway.model.PatientSettings;
+import org.dmpgateway.model.ProfessionalConsent;
 import org.dmpgateway.model.account.AccountOverview;
 import org.dmpgateway.model.account.ActivationStep;
 import org.dmpgateway.model.account.LoginChallenge;
 import org.dmpgateway.model.account.PatientAccounts;
+import org.dmpgateway.model.account.PatientDocument;
 import org.dmpgateway.model.account.PatientSession;
 import org.dmpgateway.model.trail.AccessTrace;
 import org.springframework.stereotype.Component;
@@ -18,6 +22,7 @@ import java.util.List;
  */
 @Component
 public class PatientCoreClient {
+    private static final String BEARER = "Bearer ";
     private final PatientAccounts accounts;
 
     public PatientCoreClient(PatientAccounts accounts) {
@@ -61,6 +66,12 @@ public class PatientCoreClient {
         return accounts.authenticate(bearerToken);
     }
 
+    /** The patient of an {@code Authorization: Bearer <token>} header (null or another scheme: no token). */
+    PatientRef authenticateHeader(String authorization) {
+        boolean bearer = authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length());
+        return authenticate(bearer ? authorization.substring(BEARER.length()) : null);
+    }
+
     AccountOverview overview(PatientRef patient) {
         return accounts.overview(patient);
     }
@@ -71,5 +82,42 @@ public class PatientCoreClient {
 
     AccountOverview close(PatientRef patient, PortalApi.Closure body) {
         return accounts.close(patient, body.reason());
+    }
+
+    List<PatientDocument> documents(PatientRef patient, String category) {
+        return accounts.documents(patient, category);
+    }
+
+    DocumentContent documentContent(PatientRef patient, String documentId) {
+        return accounts.documentContent(patient, documentId);
+    }
+
+    PatientDocument hideDocument(PatientRef patient, String documentId, PortalApi.Visibility body) {
+        return accounts.hideDocument(patient, documentId, body.hidden());
+    }
+
+    PatientSettings hideAllDocuments(PatientRef patient, PortalApi.Visibility body) {
+        return accounts.hideAllDocuments(patient, body.hidden());
+    }
+
+    List<ProfessionalConsent> professionals(PatientRef patient) {
+        return accounts.professionals(patient);
+    }
+
+    ProfessionalConsent block(PatientRef patient, String actorId) {
+        return accounts.blockProfessional(patient, actorId);
+    }
+
+    void unblock(PatientRef patient, String actorId) {
+        accounts.unblockProfessional(patient, actorId);
+    }
+
+    ProfessionalConsent adminDoctor(PatientRef patient, String actorId, PortalApi.AdminDoctor body) {
+        return accounts.adminDoctor(patient, actorId, body.adminDoctor());
+    }
+
+    PatientSettings emergencyAccess(PatientRef patient, PortalApi.EmergencyAccess body) {
+        return accounts.emergencyAccess(patient, body.samuAccess(), body.breakGlassAccess(),
+                body.maskedDocumentsInEmergency());
     }
 }

@@ -3,10 +3,10 @@ package org.dmpgateway.portal;
 import org.dmpgateway.model.PatientRef;
 import org.dmpgateway.model.account.LoginChallenge;
 import org.dmpgateway.model.account.PatientSession;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -14,13 +14,13 @@ import org.springframework.web.bind.annotation.RestController;
 import java.util.List;
 
 /**
- * The patient's login (identifier, password, one-time code) and the signed-in calls, with
- * {@code Authorization: Bearer <token>} (docs/patient-api.md).
+ * The patient's login (identifier, password, one-time code) and the signed-in calls, whose patient
+ * is the request's authentication ({@link PatientSecurity}: {@code Authorization: Bearer <token>};
+ * docs/patient-api.md).
  */
 @RestController
 @RequestMapping("/patient")
 class PatientSpaceController {
-    private static final String BEARER = "Bearer ";
     private final PatientCoreClient core;
 
     PatientSpaceController(PatientCoreClient core) {
@@ -38,24 +38,18 @@ class PatientSpaceController {
     }
 
     @GetMapping("/me")
-    PortalApi.Me me(@RequestHeader(name = "Authorization", required = false) String authorization) {
-        return PortalApi.Me.of(core.overview(patient(authorization)));
+    PortalApi.Me me(@AuthenticationPrincipal PatientRef patient) {
+        return PortalApi.Me.of(core.overview(patient));
     }
 
     @GetMapping("/me/history")
-    List<PortalApi.HistoryLine> history(@RequestHeader(name = "Authorization", required = false) String authorization,
+    List<PortalApi.HistoryLine> history(@AuthenticationPrincipal PatientRef patient,
                                         @RequestParam(defaultValue = "100") int limit) {
-        return core.history(patient(authorization), limit).stream().map(PortalApi.HistoryLine::of).toList();
+        return core.history(patient, limit).stream().map(PortalApi.HistoryLine::of).toList();
     }
 
     @PostMapping("/me/closure")
-    PortalApi.Me close(@RequestHeader(name = "Authorization", required = false) String authorization,
-                       @RequestBody PortalApi.Closure body) {
-        return PortalApi.Me.of(core.close(patient(authorization), body));
-    }
-
-    private PatientRef patient(String authorization) {
-        boolean bearer = authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length());
-        return core.authenticate(bearer ? authorization.substring(BEARER.length()) : null);
+    PortalApi.Me close(@AuthenticationPrincipal PatientRef patient, @RequestBody PortalApi.Closure body) {
+        return PortalApi.Me.of(core.close(patient, body));
     }
 }

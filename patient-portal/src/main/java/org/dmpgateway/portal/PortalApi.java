@@ -1,8 +1,11 @@
 package org.dmpgateway.portal;
 
 import org.dmpgateway.model.PatientRecordState;
+import org.dmpgateway.model.PatientSettings;
+import org.dmpgateway.model.ProfessionalConsent;
 import org.dmpgateway.model.account.AccountOverview;
 import org.dmpgateway.model.account.ActivationStep;
+import org.dmpgateway.model.account.PatientDocument;
 import org.dmpgateway.model.trail.AccessTrace;
 
 import java.time.Instant;
@@ -73,6 +76,51 @@ final class PortalApi {
             return new HistoryLine(t.time(), t.actorId(), t.actorName(), t.structureId(), t.role(),
                     t.mode() == null ? null : t.mode().name(), t.action().name(), t.documentIds(), t.outcome(),
                     t.detail());
+        }
+    }
+
+    record Visibility(Boolean hidden) {
+    }
+
+    record AdminDoctor(Boolean adminDoctor) {
+    }
+
+    record EmergencyAccess(Boolean samuAccess, Boolean breakGlassAccess, Boolean maskedDocumentsInEmergency) {
+        static EmergencyAccess of(PatientSettings s) {
+            return new EmergencyAccess(s.samuAccessAllowed(), s.breakGlassAllowed(), s.maskedVisibleInEmergency());
+        }
+    }
+
+    record AllDocuments(Boolean hidden) {
+        static AllDocuments of(PatientSettings s) {
+            return new AllDocuments(s.maskAll());
+        }
+    }
+
+    /** A document of the patient's list; {@code category} is the category's name, {@code categoryLabel} its French label. */
+    record Document(String id, String uniqueId, String title, String category, String categoryLabel, String typeCode,
+                    String typeDisplay, String creationTime, List<String> authors, String mimeType, Long size,
+                    boolean hidden) {
+        static Document of(PatientDocument d) {
+            return new Document(d.id(), d.uniqueId(), d.title(), d.category().name(), d.category().label(),
+                    d.type() == null ? null : d.type().code(), d.type() == null ? null : d.type().displayName(),
+                    d.creationTime(), d.authors(), d.mimeType(), d.size(), d.hidden());
+        }
+    }
+
+    record Professional(String actorId, String name, String status, boolean adminDoctor, boolean treatingDoctor,
+                        Instant since) {
+        static Professional of(ProfessionalConsent c) {
+            return new Professional(c.actorId(), c.actorName(), c.status().name(), c.isAuthorized() && c.adminDoctor(),
+                    c.isTreatingDoctor(), c.since());
+        }
+    }
+
+    /** The patient's two lists. */
+    record Professionals(List<Professional> authorised, List<Professional> blocked) {
+        static Professionals of(List<ProfessionalConsent> all) {
+            return new Professionals(all.stream().filter(ProfessionalConsent::isAuthorized).map(Professional::of).toList(),
+                    all.stream().filter(ProfessionalConsent::isBlocked).map(Professional::of).toList());
         }
     }
 }

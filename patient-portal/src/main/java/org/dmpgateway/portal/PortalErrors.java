@@ -13,7 +13,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * {@link AccountErrorStatus}; the message is French, for the patient. A body that is not JSON
  * answers INVALID_FIELD naming {@code body}.
  */
-@RestControllerAdvice(assignableTypes = {PatientActivationController.class, PatientSpaceController.class})
+@RestControllerAdvice(assignableTypes = {PatientActivationController.class, PatientSpaceController.class,
+        PatientRecordController.class})
 class PortalErrors {
 
     @ExceptionHandler(AccountException.class)

@@ -100,6 +100,22 @@ public class JdbcPatientAccountRepository implements PatientAccountRepository {
         jdbc.update("DELETE FROM patient_session WHERE ins = ? AND ins_authority = ?", ins.id(), ins.authority());
     }
 
+    @Override
+    public LoginFailures findLoginFailures(PatientRef ins) {
+        return jdbc.query("SELECT login_failures, login_locked_until_ms FROM patient_account WHERE ins = ? "
+                        + "AND ins_authority = ?", (rs, n) -> {
+                    int count = rs.getInt(1);
+                    long until = rs.getLong(2);
+                    return new LoginFailures(count, rs.wasNull() ? null : Instant.ofEpochMilli(until));
+                }, ins.id(), ins.authority()).stream().findFirst().orElse(LoginFailures.NONE);
+    }
+
+    @Override
+    public void saveLoginFailures(PatientRef ins, LoginFailures failures) {
+        jdbc.update("UPDATE patient_account SET login_failures = ?, login_locked_until_ms = ? WHERE ins = ? "
+                + "AND ins_authority = ?", failures.count(), ms(failures.lockedUntil()), ins.id(), ins.authority());
+    }
+
     private static Long ms(Instant i) {
         return i == null ? null : i.toEpochMilli();
     }

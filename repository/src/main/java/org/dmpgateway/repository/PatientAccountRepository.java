@@ -48,4 +48,15 @@ public interface PatientAccountRepository {
 
     /** Ends every session of the patient (sign-out, closure). */
     void deleteSessions(PatientRef ins);
+
+    /** The wrong passwords in a row at the patient's login, and the end of its lock (null: not locked). */
+    LoginFailures findLoginFailures(PatientRef ins);
+
+    /** Records the wrong passwords in a row and the end of the lock (null: none). */
+    void saveLoginFailures(PatientRef ins, LoginFailures failures);
+
+    /** Wrong passwords in a row at login, and until when the login is locked (null: not locked). */
+    record LoginFailures(int count, Instant lockedUntil) {
+        public static final LoginFailures NONE = new LoginFailures(0, null);
+    }
 }

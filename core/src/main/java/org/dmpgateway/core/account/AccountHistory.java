@@ -30,23 +30,29 @@ public class AccountHistory {
     }
 
     public void byPatient(PatientRef ins, String detail) {
-        trace(ins, PATIENT, PATIENT_NAME, AccessTrace.SUCCESS, detail);
+        trace(ins, PATIENT, PATIENT_NAME, AccessTrace.SUCCESS, detail, List.of());
+    }
+
+    /** A step of the patient about documents (downloaded, hidden, shown again), naming their uniqueIds. */
+    public void byPatient(PatientRef ins, String detail, List<String> documentIds) {
+        trace(ins, PATIENT, PATIENT_NAME, AccessTrace.SUCCESS, detail, documentIds);
     }
 
     public void refused(PatientRef ins, String outcome, String detail) {
-        trace(ins, PATIENT, PATIENT_NAME, outcome, detail);
+        trace(ins, PATIENT, PATIENT_NAME, outcome, detail, List.of());
     }
 
     public void byGateway(PatientRef ins, String detail) {
-        trace(ins, GATEWAY, GATEWAY_NAME, AccessTrace.SUCCESS, detail);
+        trace(ins, GATEWAY, GATEWAY_NAME, AccessTrace.SUCCESS, detail, List.of());
     }
 
     public void byActor(PatientRef ins, String actorId, String actorName, String detail) {
-        trace(ins, actorId, actorName, AccessTrace.SUCCESS, detail);
+        trace(ins, actorId, actorName, AccessTrace.SUCCESS, detail, List.of());
     }
 
-    private void trace(PatientRef ins, String actorId, String actorName, String outcome, String detail) {
+    private void trace(PatientRef ins, String actorId, String actorName, String outcome, String detail,
+                       List<String> documentIds) {
         traces.record(new AccessTrace(null, clock.now(), actorId, actorName, null, null, null, null, ins,
-                TraceAction.ACCOUNT, List.of(), outcome, detail, null));
+                TraceAction.ACCOUNT, documentIds, outcome, detail, null));
     }
 }

@@ -1,10 +1,14 @@
 package org.dmpgateway.core.account;
 
+import org.dmpgateway.model.DocumentContent;
 import org.dmpgateway.model.PatientRef;
+import org.dmpgateway.model.PatientSettings;
+import org.dmpgateway.model.ProfessionalConsent;
 import org.dmpgateway.model.account.AccountOverview;
 import org.dmpgateway.model.account.ActivationStep;
 import org.dmpgateway.model.account.LoginChallenge;
 import org.dmpgateway.model.account.PatientAccounts;
+import org.dmpgateway.model.account.PatientDocument;
 import org.dmpgateway.model.account.PatientSession;
 import org.dmpgateway.model.trail.AccessTrace;
 import org.springframework.stereotype.Component;
@@ -13,7 +17,8 @@ import java.util.List;
 
 /**
  * The {@link PatientAccounts} front door: each command handed to its account rule
- * ({@link ActivationJourney}, {@link ReissueCode}, {@link PatientLogin}, {@link PatientSpace}),
+ * ({@link ActivationJourney}, {@link ReissueCode}, {@link PatientLogin}, {@link PatientSpace},
+ * {@link PatientDocuments}, {@link PatientProfessionals}, {@link EmergencySwitches}),
  * which decides; this class adds nothing.
  */
 @Component
@@ -22,13 +27,20 @@ public class CorePatientAccounts implements PatientAccounts {
     private final ReissueCode reissue;
     private final PatientLogin login;
     private final PatientSpace space;
+    private final PatientDocuments documents;
+    private final PatientProfessionals professionals;
+    private final EmergencySwitches emergency;
 
     public CorePatientAccounts(ActivationJourney journey, ReissueCode reissue, PatientLogin login,
-                               PatientSpace space) {
+                               PatientSpace space, PatientDocuments documents, PatientProfessionals professionals,
+                               EmergencySwitches emergency) {
         this.journey = journey;
         this.reissue = reissue;
         this.login = login;
         this.space = space;
+        this.documents = documents;
+        this.professionals = professionals;
+        this.emergency = emergency;
     }
 
     @Override
@@ -90,5 +102,51 @@ public class CorePatientAccounts implements PatientAccounts {
     @Override
     public AccountOverview close(PatientRef patient, String reason) {
         return space.close(patient, reason);
+    }
+
+    @Override
+    public List<PatientDocument> documents(PatientRef patient, String category) {
+        return documents.list(patient, category);
+    }
+
+    @Override
+    public DocumentContent documentContent(PatientRef patient, String documentId) {
+        return documents.content(patient, documentId);
+    }
+
+    @Override
+    public PatientDocument hideDocument(PatientRef patient, String documentId, Boolean hidden) {
+        return documents.hide(patient, documentId, hidden);
+    }
+
+    @Override
+    public PatientSettings hideAllDocuments(PatientRef patient, Boolean hidden) {
+        return documents.hideAll(patient, hidden);
+    }
+
+    @Override
+    public List<ProfessionalConsent> professionals(PatientRef patient) {
+        return professionals.list(patient);
+    }
+
+    @Override
+    public ProfessionalConsent blockProfessional(PatientRef patient, String actorId) {
+        return professionals.block(patient, actorId);
+    }
+
+    @Override
+    public void unblockProfessional(PatientRef patient, String actorId) {
+        professionals.unblock(patient, actorId);
+    }
+
+    @Override
+    public ProfessionalConsent adminDoctor(PatientRef patient, String actorId, Boolean named) {
+        return professionals.adminDoctor(patient, actorId, named);
+    }
+
+    @Override
+    public PatientSettings emergencyAccess(PatientRef patient, Boolean samu, Boolean breakGlass,
+                                           Boolean maskedDocuments) {
+        return emergency.set(patient, samu, breakGlass, maskedDocuments);
     }
 }

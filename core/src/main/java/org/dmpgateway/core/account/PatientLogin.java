@@ -20,7 +20,8 @@ import java.time.Instant;
  * The patient's login (seed 002, "Je me connecte"): identifier and password, then a one-time code
  * sent by e-mail or SMS as the patient chooses, then a session: an opaque bearer token valid
  * {@code dmp.accounts.session.validity}, kept only as its SHA-256. Only an ACTIVATED account logs
- * in. A wrong identifier or password answers one message for both.
+ * in. A wrong identifier or password answers one message for both; wrong passwords are counted and
+ * lock the login for a while ({@link LoginLockout}).
  */
 @Component
 public class PatientLogin {
@@ -35,10 +36,12 @@ public class PatientLogin {
     private final AccountSettings settings;
     private final AccountClock clock;
     private final TransactionTemplate transaction;
+    private final LoginLockout lockout;
 
     public PatientLogin(PatientRecordRepository records, PatientAccountRepository accounts, PatientPasswords passwords,
                         AccountMails mails, AccountHistory history, SmsGateway sms, AccountSettings settings,
-                        AccountClock clock, TransactionTemplate transaction) {
+                        AccountClock clock, TransactionTemplate transaction, LoginLockout lockout) {
+        this.lockout = lockout;
         this.records = records;
         this.accounts = accounts;
         this.passwords = passwords;
@@ -56,10 +59,12 @@ public class PatientLogin {
             throw Fields.invalid("password", "le mot de passe est obligatoire.");
         }
         ContactChannel channel = CodeDelivery.channel(typedChannel);
-        PatientAccount account = accounts.findByLogin(identifier.strip())
-                .filter(a -> passwords.matches(password, a.passwordHash()))
-                .orElseThrow(() -> new AccountException(AccountErrorCode.WRONG_CREDENTIALS, "password",
-                        "password : l'identifiant ou le mot de passe est incorrect."));
+        PatientAccount account = accounts.findByLogin(identifier.strip()).orElseThrow(lockout::wrongCredentials);
+        lockout.requireUnlocked(account.ins());
+        if (!passwords.matches(password, account.passwordHash())) {
+            throw transaction.execute(tx -> lockout.wrongPassword(account.ins()));
+        }
+        transaction.executeWithoutResult(tx -> lockout.succeeded(account.ins()));
         PatientRecord record = records.findPatient(account.ins()).orElseThrow();
         if (record.state() != PatientRecordState.ACTIVATED) {
             throw new AccountException(AccountErrorCode.STATE_CONFLICT, "identifier", "identifier : Mon espace santé "

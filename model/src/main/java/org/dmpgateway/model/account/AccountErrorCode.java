@@ -11,6 +11,8 @@ public enum AccountErrorCode {
     WRONG_CREDENTIALS,
     /** Too many wrong attempts: the provisional code is locked until a new one is issued. */
     CODE_LOCKED,
+    /** Too many wrong passwords in a row: the login is locked for a while. */
+    LOGIN_LOCKED,
     /** The provisional code has expired: a new one must be issued. */
     CODE_EXPIRED,
     /** The provisional code was already used (single use). */
@@ -30,5 +32,9 @@ public enum AccountErrorCode {
     /** No valid session (bearer token) for a call of the signed-in patient. */
     UNAUTHENTICATED,
     /** The code could not be sent (SMS provider or e-mail address unavailable). */
-    DELIVERY_FAILED
+    DELIVERY_FAILED,
+    /** The document is not one the patient sees in their record. */
+    UNKNOWN_DOCUMENT,
+    /** The professional is not on the patient's lists (authorised or blocked). */
+    UNKNOWN_PROFESSIONAL
 }

@@ -1,6 +1,9 @@
 package org.dmpgateway.model.account;
 
+import org.dmpgateway.model.DocumentContent;
 import org.dmpgateway.model.PatientRef;
+import org.dmpgateway.model.PatientSettings;
+import org.dmpgateway.model.ProfessionalConsent;
 import org.dmpgateway.model.trail.AccessTrace;
 
 import java.util.List;
@@ -50,4 +53,37 @@ public interface PatientAccounts {
 
     /** Closes the account with the reason given; answers the overview after closure. */
     AccountOverview close(PatientRef patient, String reason);
+
+    /**
+     * The documents the patient sees (current versions, never those marked INVISIBLE_PATIENT),
+     * newest first; {@code category} (a {@link DocumentCategory} name) filters them, null for all.
+     */
+    List<PatientDocument> documents(PatientRef patient, String category);
+
+    /** The content of one of the patient's documents (by its id of {@link PatientDocument#id()}). */
+    DocumentContent documentContent(PatientRef patient, String documentId);
+
+    /** Hides one document from professionals ({@code hidden} true) or shows it again (false). */
+    PatientDocument hideDocument(PatientRef patient, String documentId, Boolean hidden);
+
+    /** Hides every present and future document from professionals (true), or stops doing so (false). */
+    PatientSettings hideAllDocuments(PatientRef patient, Boolean hidden);
+
+    /** The professionals on the patient's lists: authorised (admin doctor flagged) and blocked. */
+    List<ProfessionalConsent> professionals(PatientRef patient);
+
+    /** Blocks a professional (on the lists or not): no access to the record, in any mode. */
+    ProfessionalConsent blockProfessional(PatientRef patient, String actorId);
+
+    /** Unblocks a blocked professional: off the lists; he must be authorised again. */
+    void unblockProfessional(PatientRef patient, String actorId);
+
+    /** Names an authorised professional the record's admin doctor ({@code named} true) or removes the role. */
+    ProfessionalConsent adminDoctor(PatientRef patient, String actorId, Boolean named);
+
+    /**
+     * The emergency switches: SAMU (centre 15) access, break-glass access by other professionals,
+     * and masked documents in an emergency; a null switch is left as it is. Answers the settings.
+     */
+    PatientSettings emergencyAccess(PatientRef patient, Boolean samu, Boolean breakGlass, Boolean maskedDocuments);
 }

@@ -81,7 +81,7 @@ class HomePageAndOpenApiTest {
     }
 
     @Test
-    void theOpenApiDescriptionListsTheRestAndAdminPaths() throws Exception {
+    void theOpenApiDescriptionListsTheRestAdminAndPatientPaths() throws Exception {
         HttpResponse<String> json = get("/v3/api-docs");
         assertEquals(200, json.statusCode());
         JsonNode api = new ObjectMapper().readTree(json.body());
@@ -94,8 +94,18 @@ class HomePageAndOpenApiTest {
             assertTrue(paths.has(path), path + " not in the OpenAPI paths: " + paths.fieldNames());
         }
         assertTrue(paths.path("/dmp/authorization").has("put") && paths.path("/dmp/authorization").has("delete"));
-        // only the REST and admin APIs: the page, SOAP and FHIR are described elsewhere
-        paths.fieldNames().forEachRemaining(p -> assertTrue(p.startsWith("/dmp/") || p.startsWith("/admin/"), p));
+        for (String path : List.of("/patient/activation", "/patient/provisional-code", "/patient/login",
+                "/patient/me", "/patient/me/documents", "/patient/me/documents/{documentId}/visibility",
+                "/patient/me/professionals/{actorId}/block", "/patient/me/emergency-access")) {
+            assertTrue(paths.has(path), path + " not in the OpenAPI paths: " + paths.fieldNames());
+        }
+        // the signed-in patient comes from the bearer token, never from a parameter
+        JsonNode me = paths.path("/patient/me/documents").path("get");
+        me.path("parameters").forEach(p -> assertEquals("category", p.path("name").asText(), me.toString()));
+        assertTrue(api.path("components").path("securitySchemes").has("patient-session"), json.body());
+        // only the REST, admin and patient APIs: the page, SOAP and FHIR are described elsewhere
+        paths.fieldNames().forEachRemaining(p -> assertTrue(p.startsWith("/dmp/") || p.startsWith("/admin/")
+                || p.startsWith("/patient/"), p));
 
         HttpResponse<String> yaml = get("/v3/api-docs.yaml");
         assertEquals(200, yaml.statusCode());

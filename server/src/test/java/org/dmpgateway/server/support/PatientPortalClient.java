@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -52,23 +53,60 @@ public final class PatientPortalClient {
         }
     }
 
+    public Answer put(String path, Map<String, ?> body, String bearer) {
+        try {
+            return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))), bearer);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    public Answer delete(String path, String bearer) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE(), bearer);
+    }
+
+    /** A GET whose answer is a list ({@code [...]}), as parsed JSON; asserts a 200. */
+    public List<Map<String, Object>> list(String path, String bearer) {
+        Answer a = get(path, bearer).ok();
+        try {
+            return JSON.readValue(a.text(), new TypeReference<>() {
+            });
+        } catch (IOException e) {
+            throw new AssertionError(a.text(), e);
+        }
+    }
+
+    /** A GET of bytes (a document's content): the status, the Content-Type and the bytes. */
+    public HttpResponse<byte[]> bytes(String path, String bearer) {
+        return exchange(HttpRequest.newBuilder(URI.create(base + path)).GET(), bearer,
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     public Answer get(String path, String bearer) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), bearer);
     }
 
     private Answer send(HttpRequest.Builder request, String bearer) {
-        if (bearer != null) {
-            request.header("Authorization", "Bearer " + bearer);
-        }
+        HttpResponse<String> r = exchange(request, bearer, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         try {
-            HttpResponse<String> r = http.send(request.timeout(Duration.ofSeconds(30)).build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             Map<String, Object> body = null;
             if (r.body() != null && r.body().startsWith("{")) {
                 body = JSON.readValue(r.body(), new TypeReference<>() {
                 });
             }
             return new Answer(r.statusCode(), body, r.body());
+        } catch (IOException e) {
+            throw new AssertionError(r.body(), e);
+        }
+    }
+
+    private <T> HttpResponse<T> exchange(HttpRequest.Builder request, String bearer, HttpResponse.BodyHandler<T> handler) {
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        try {
+            return http.send(request.timeout(Duration.ofSeconds(30)).build(), handler);
         } catch (IOException e) {
             throw new AssertionError(e);
         } catch (InterruptedException e) {

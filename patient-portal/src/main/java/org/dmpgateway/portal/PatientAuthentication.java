@@ -1,0 +1,29 @@
+package org.dmpgateway.portal;
+
+import org.dmpgateway.model.PatientRef;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.core.authority.AuthorityUtils;
+
+/**
+ * A signed-in patient for Spring Security: the principal is the patient's INS, which the core
+ * answered for the session's bearer token; the token itself is not kept.
+ */
+final class PatientAuthentication extends AbstractAuthenticationToken {
+    private final PatientRef patient;
+
+    PatientAuthentication(PatientRef patient) {
+        super(AuthorityUtils.createAuthorityList("ROLE_PATIENT"));
+        this.patient = patient;
+        setAuthenticated(true);
+    }
+
+    @Override
+    public Object getCredentials() {
+        return "";
+    }
+
+    @Override
+    public PatientRef getPrincipal() {
+        return patient;
+    }
+}

@@ -1,0 +1,8 @@
+package org.dmpgateway.server;
+
+import org.springframework.test.context.TestPropertySource;
+
+/** The patient's record decisions suite on H2 (in memory). */
+@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:dmp-patient-record;DB_CLOSE_DELAY=-1")
+class PatientRecordEndToEndH2Test extends PatientRecordEndToEndTestBase {
+}
