@@ -6,7 +6,7 @@ import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.ProducerTemplate;
-import org.dmpgateway.mappings.fhir.FhirErrorMapper;
+import org.dmpgateway.mappings.fhir.error.FhirErrorMapper;
 import org.dmpgateway.model.PatientRecordState;
 import org.dmpgateway.server.support.AdminClient;
 import org.dmpgateway.server.support.FhirClient;
