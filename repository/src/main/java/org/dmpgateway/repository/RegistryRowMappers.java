@@ -23,8 +23,14 @@ final class RegistryRowMappers {
     private RegistryRowMappers() {
     }
 
-    /** The columns of one object row, waiting for its child rows. */
-    record Pending<T>(String entryUuid, Function<ChildRows, T> complete) {
+    /**
+     * The columns of one object row, waiting for its child rows; a row that carries its lists
+     * itself (a document entry's {@code child_metadata}) needs none ({@code needsChildRows} false).
+     */
+    record Pending<T>(String entryUuid, boolean needsChildRows, Function<ChildRows, T> complete) {
+        Pending(String entryUuid, Function<ChildRows, T> complete) {
+            this(entryUuid, true, complete);
+        }
     }
 
     static final RowMapper<Pending<DocumentEntryRecord>> DOCUMENT_ENTRY = (rs, n) -> {
@@ -58,14 +64,26 @@ final class RegistryRowMappers {
         boolean limitedMetadata = rs.getBoolean("limited_metadata");
         String submitterId = rs.getString("submitter_id");
         String patientIdAsSent = rs.getString("patient_id_as_sent");
-        return new Pending<>(uuid, c -> new DocumentEntryRecord(uuid, logicalUuid, version, uniqueId, homeCommunityId,
-                patient, sourcePatientId, c.texts(uuid, ValueKind.SOURCE_PATIENT_INFO), onDemand, status, classCode,
-                typeCode, formatCode, facilityTypeCode, practiceSettingCode, c.codes(uuid, ValueKind.CONFIDENTIALITY),
-                c.codes(uuid, ValueKind.EVENT), creationTime, serviceStartTime, serviceStopTime, c.authors(uuid), title,
-                comments, languageCode, mimeType, hash, size, repositoryUniqueId, uri, legalAuthenticator,
-                c.texts(uuid, ValueKind.REFERENCE_ID), documentAvailability, limitedMetadata, c.slots(uuid), submitterId,
-                patientIdAsSent));
+        String childMetadata = rs.getString("child_metadata");
+        Function<EntryMetadataColumn.Lists, DocumentEntryRecord> record = l -> new DocumentEntryRecord(uuid, logicalUuid,
+                version, uniqueId, homeCommunityId, patient, sourcePatientId, l.sourcePatientInfo(), onDemand, status,
+                classCode, typeCode, formatCode, facilityTypeCode, practiceSettingCode, l.confidentiality(), l.events(),
+                creationTime, serviceStartTime, serviceStopTime, l.authors(), title, comments, languageCode, mimeType, hash,
+                size, repositoryUniqueId, uri, legalAuthenticator, l.referenceIds(), documentAvailability, limitedMetadata,
+                l.slots(), submitterId, patientIdAsSent);
+        if (childMetadata != null) {
+            DocumentEntryRecord complete = record.apply(EntryMetadataColumn.read(childMetadata));
+            return new Pending<>(uuid, false, c -> complete);
+        }
+        return new Pending<>(uuid, c -> record.apply(entryLists(c, uuid)));
     };
+
+    /** A document entry's lists from the child tables (an entry stored without its metadata column). */
+    static EntryMetadataColumn.Lists entryLists(ChildRows c, String uuid) {
+        return new EntryMetadataColumn.Lists(c.codes(uuid, ValueKind.CONFIDENTIALITY), c.codes(uuid, ValueKind.EVENT),
+                c.authors(uuid), c.texts(uuid, ValueKind.SOURCE_PATIENT_INFO), c.texts(uuid, ValueKind.REFERENCE_ID),
+                c.slots(uuid));
+    }
 
     static final RowMapper<Pending<SubmissionSetRecord>> SUBMISSION_SET = (rs, n) -> {
         String uuid = rs.getString("entry_uuid");

@@ -117,6 +117,35 @@ abstract class RepositoryTestBase {
     }
 
     @Test
+    void anEntryStoredWithoutItsMetadataColumnIsReadFromTheChildRowsAndConvertedToTheSameColumn() throws Exception {
+        DocumentEntryRecord full = new Entry(patient).build();
+        DocumentEntryRecord sparse = new DocumentEntryRecord(uuid(), null, null, oid(), null, patient, null, null, true,
+                EntryStatus.SUBMITTED, null, null, null, null, null, null, null, null, null, null,
+                List.of(new AuthorInfo(null, null, null, null, null)), null, null, null, null, null, null, null,
+                "https://repo.example/doc", null, null, null, true, Map.of("urn:dmp:empty", List.of(), "urn:dmp:b", List.of("1")));
+        SubmissionSetRecord set = submissionSet(patient);
+        repository.storeSubmission(write(new Submission(set, List.of(document(full), document(sparse)), List.of(),
+                List.of(hasMember(set.entryUuid(), full.entryUuid()), hasMember(set.entryUuid(), sparse.entryUuid())))));
+        String columns = "SELECT child_metadata FROM document_entry WHERE patient_id = ? ORDER BY id";
+        List<String> written = jdbc.queryForList(columns, String.class, patient.id());
+        assertEquals(2, written.size());
+        assertTrue(written.stream().allMatch(t -> t != null && t.startsWith("{")), "the writer fills the column: " + written);
+        DocumentCriteria byPatient = DocumentCriteria.builder().patient(patient).build();
+        assertEquals(List.of(full, sparse), repository.findDocuments(byPatient));
+
+        // as stored before V3_17: the lists only in the child tables
+        jdbc.update("UPDATE document_entry SET child_metadata = NULL WHERE patient_id = ?", patient.id());
+        assertEquals(List.of(full, sparse), repository.findDocuments(byPatient), "read from the child tables");
+
+        // V3_18's conversion writes the text the writer wrote
+        try (java.sql.Connection c = dataSource.getConnection()) {
+            assertTrue(EntryMetadataBackfill.fill(c) >= 2);
+        }
+        assertEquals(written, jdbc.queryForList(columns, String.class, patient.id()));
+        assertEquals(List.of(full, sparse), repository.findDocuments(byPatient));
+    }
+
+    @Test
     void thePatientIdAsSentReadsBackBesideThePatientItNames() {
         String asSent = patient.id() + "^^^&" + patient.authority() + "&ISO^NH^^20100907";
         DocumentEntryRecord entry = new Entry(patient).build().withPatientIdAsSent(asSent);
