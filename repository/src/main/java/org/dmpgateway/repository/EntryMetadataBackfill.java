@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * Writes the {@link EntryMetadataColumn} of the document entries stored without it, from their
  * child rows, in batches of entries in id order (each batch: one query per child table, one batch
- * of updates). Run by the Flyway migration V3_18 inside its transaction.
+ * of updates), each batch committed when the connection is in auto-commit mode (as Flyway gives it
+ * to V3_18, which does not run in one transaction).
  */
 public final class EntryMetadataBackfill {
     private static final int BATCH = 500;
