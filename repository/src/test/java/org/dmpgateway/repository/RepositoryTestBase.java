@@ -81,10 +81,7 @@ abstract class RepositoryTestBase {
     @Test
     void aSubmissionReadsBackExactly() throws Exception {
         DocumentEntryRecord full = new Entry(patient).build();
-        DocumentEntryRecord sparse = new DocumentEntryRecord(uuid(), null, null, oid(), null, patient, null, null, true,
-                EntryStatus.SUBMITTED, null, null, null, null, null, null, null, null, null, null,
-                List.of(new AuthorInfo(null, null, null, null, null)), null, null, null, null, null, null, null,
-                "https://repo.example/doc", null, null, null, true, Map.of("urn:dmp:empty", List.of()));
+        DocumentEntryRecord sparse = sparseEntry(Map.of("urn:dmp:empty", List.of()));
         FolderRecord folder = new FolderRecord(uuid(), null, "2", oid(), null, patient,
                 List.of(new CodedValue("DIAB", "1.2.250.1.999.3", "Diabète"), new CodedValue("AAA", null, null)),
                 "20251123101500", "Suivi", "dossier", EntryStatus.APPROVED, true, Map.of("urn:dmp:f", List.of("1", "2", "3")));
@@ -119,10 +116,7 @@ abstract class RepositoryTestBase {
     @Test
     void anEntryStoredWithoutItsMetadataColumnIsReadFromTheChildRowsAndConvertedToTheSameColumn() throws Exception {
         DocumentEntryRecord full = new Entry(patient).build();
-        DocumentEntryRecord sparse = new DocumentEntryRecord(uuid(), null, null, oid(), null, patient, null, null, true,
-                EntryStatus.SUBMITTED, null, null, null, null, null, null, null, null, null, null,
-                List.of(new AuthorInfo(null, null, null, null, null)), null, null, null, null, null, null, null,
-                "https://repo.example/doc", null, null, null, true, Map.of("urn:dmp:empty", List.of(), "urn:dmp:b", List.of("1")));
+        DocumentEntryRecord sparse = sparseEntry(Map.of("urn:dmp:empty", List.of(), "urn:dmp:b", List.of("1")));
         SubmissionSetRecord set = submissionSet(patient);
         repository.storeSubmission(write(new Submission(set, List.of(document(full), document(sparse)), List.of(),
                 List.of(hasMember(set.entryUuid(), full.entryUuid()), hasMember(set.entryUuid(), sparse.entryUuid())))));
@@ -143,6 +137,14 @@ abstract class RepositoryTestBase {
         }
         assertEquals(written, jdbc.queryForList(columns, String.class, patient.id()));
         assertEquals(List.of(full, sparse), repository.findDocuments(byPatient));
+    }
+
+    /** An on-demand entry with only what is mandatory, an author without any part, and these extra slots. */
+    private DocumentEntryRecord sparseEntry(Map<String, List<String>> slots) {
+        return new DocumentEntryRecord(uuid(), null, null, oid(), null, patient, null, null, true,
+                EntryStatus.SUBMITTED, null, null, null, null, null, null, null, null, null, null,
+                List.of(new AuthorInfo(null, null, null, null, null)), null, null, null, null, null, null, null,
+                "https://repo.example/doc", null, null, null, true, slots);
     }
 
     @Test
