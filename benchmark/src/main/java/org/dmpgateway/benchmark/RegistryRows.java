@@ -2,6 +2,9 @@ package org.dmpgateway.benchmark;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.dmpgateway.model.AuthorInfo;
+import org.dmpgateway.model.CodedValue;
+import org.dmpgateway.repository.EntryMetadataColumn;
 import org.dmpgateway.repository.Hl7Instants;
 
 import java.security.MessageDigest;
@@ -14,11 +17,12 @@ import java.sql.Types;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Writes registry rows with JDBC batches, the same rows the server writes for an accepted ITI-41
  * submission (repository/SubmissionWriter: submission_set, document_entry, document_content, document_chunk,
- * association, coded_value, author, text_value; plus the access_trace row of the submission,
+ * association, coded_value, author, text_value, and the entry's metadata column {@link EntryMetadataColumn}; plus the access_trace row of the submission,
  * written by the core in the same transaction), and the patient_record and professional_consent
  * rows the admin API writes. The values the server assigns are assigned here the same way:
  * logicalUUID = entryUUID, version 1, status APPROVED, SHA-1 hash and size of the content, the
@@ -67,9 +71,9 @@ final class RegistryRows implements AutoCloseable {
                 + "facility_type_code_display, practice_setting_code, practice_setting_code_system, "
                 + "practice_setting_code_display, creation_time, creation_time_ms, service_start_time, service_start_time_ms, "
                 + "service_stop_time, service_stop_time_ms, title, comments, language_code, mime_type, hash, size, "
-                + "repository_unique_id, uri, legal_authenticator, document_availability, limited_metadata) "
-                + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-        // content id = uniqueId, as for the contents stored before migration V3_20 (repository ContentUpload)
+                + "repository_unique_id, uri, legal_authenticator, document_availability, limited_metadata, child_metadata) "
+                + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        // content id = uniqueId, as for the contents stored before migration V3_25 (repository ContentUpload)
         content = prepare(c, "INSERT INTO document_content (unique_id, content_id, mime_type, size) VALUES (?,?,?,?)");
         // one chunk per document: the bench documents are smaller than a chunk (repository ContentChunks)
         chunk = prepare(c, "INSERT INTO document_chunk (content_id, seq, bytes) VALUES (?,0,?)");
@@ -205,7 +209,13 @@ final class RegistryRows implements AutoCloseable {
         document.setNull(i++, Types.VARCHAR);
         document.setNull(i++, Types.VARCHAR);
         document.setNull(i++, Types.VARCHAR);
-        document.setBoolean(i, false);
+        document.setBoolean(i++, false);
+        document.setString(i, EntryMetadataColumn.write(new EntryMetadataColumn.Lists(
+                d.confidentiality().stream().map(RegistryRows::coded).toList(),
+                d.event() == null ? List.of() : List.of(coded(d.event())),
+                List.of(new AuthorInfo(Catalog.authorPerson(d.author()), List.of(Catalog.authorInstitution(d.author())),
+                        List.of(Catalog.ROLE), List.of(Catalog.SPECIALTY), List.of())),
+                p.sourcePatientInfo(), List.of(), Map.of())));
         add(document);
 
         content.setString(1, d.uniqueId());
@@ -269,6 +279,10 @@ final class RegistryRows implements AutoCloseable {
         author.setString(7, json(List.of(Catalog.SPECIALTY)));
         author.setString(8, "[]");
         add(author);
+    }
+
+    private static CodedValue coded(Catalog.Code c) {
+        return new CodedValue(c.code(), c.system(), c.display());
     }
 
     private static int code(PreparedStatement ps, int i, Catalog.Code c) throws SQLException {

@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * A document's content in the database as numbered chunks ({@code document_chunk}, migrations
- * V3_16 and V3_20), so that neither the gateway nor the JDBC driver ever holds a whole document: it
+ * V3_16 and V3_25), so that neither the gateway nor the JDBC driver ever holds a whole document: it
  * is written from a stream one chunk at a time ({@link ContentUpload}), and read back one chunk per
  * query as the reader asks for it. Chunks are keyed by a content id, which {@code document_content}
  * gives for each published document.

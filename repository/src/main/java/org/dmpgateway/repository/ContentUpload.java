@@ -23,7 +23,7 @@ import java.util.UUID;
  *   <li>{@link #stage} writes a content from its stream as chunks ({@code document_chunk}) under a
  *       new content id that no read knows. Chunks wait in memory up to {@link #PENDING_BYTES}; beyond
  *       that they are flushed, each flush in its own short transaction that also creates or touches
- *       this request's {@code content_upload} row (migration V3_20). A request whose contents fit in
+ *       this request's {@code content_upload} row (migration V3_25). A request whose contents fit in
  *       {@link #PENDING_BYTES} therefore writes nothing before it publishes.</li>
  *   <li>{@link #publish}, in the caller's transaction (the submission's, with its registry rows
  *       and trace), writes the chunks still in memory, deletes the {@code content_upload} row (it

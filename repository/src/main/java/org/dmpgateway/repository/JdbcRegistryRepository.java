@@ -39,8 +39,9 @@ import java.util.Optional;
  * <p>A submission, or a metadata update, is written in one transaction ({@link SubmissionWriter}),
  * which joins the caller's transaction when there is one. A selection is one
  * SQL query with the criteria in its WHERE clause ({@link SqlSelect}), in insertion order; the
- * child rows of all hits are then loaded with one query per child table ({@link ChildRows}) and
- * the records rebuilt ({@link RegistryRowMappers}).
+ * child rows of the hits that do not carry their lists in their own row (a document entry carries
+ * them in {@code child_metadata}: {@link EntryMetadataColumn}) are then loaded with one query per
+ * child table ({@link ChildRows}) and the records rebuilt ({@link RegistryRowMappers}).
  */
 public class JdbcRegistryRepository implements RegistryRepository {
     private final JdbcTemplate jdbc;
@@ -216,7 +217,8 @@ public class JdbcRegistryRepository implements RegistryRepository {
             return List.of();
         }
         List<Pending<T>> rows = named.query(select.sql(), select.params(), mapper);
-        ChildRows children = ChildRows.load(named, kind, rows.stream().map(Pending::entryUuid).toList());
+        ChildRows children = ChildRows.load(named, kind,
+                rows.stream().filter(Pending::needsChildRows).map(Pending::entryUuid).toList());
         return rows.stream().map(row -> row.complete().apply(children)).toList();
     }
 }

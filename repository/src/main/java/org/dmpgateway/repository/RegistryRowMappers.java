@@ -23,8 +23,14 @@ final class RegistryRowMappers {
     private RegistryRowMappers() {
     }
 
-    /** The columns of one object row, waiting for its child rows. */
-    record Pending<T>(String entryUuid, Function<ChildRows, T> complete) {
+    /**
+     * The columns of one object row, waiting for its child rows; a row that carries its lists
+     * itself (a document entry's {@code child_metadata}) needs none ({@code needsChildRows} false).
+     */
+    record Pending<T>(String entryUuid, boolean needsChildRows, Function<ChildRows, T> complete) {
+        Pending(String entryUuid, Function<ChildRows, T> complete) {
+            this(entryUuid, true, complete);
+        }
     }
 
     static final RowMapper<Pending<DocumentEntryRecord>> DOCUMENT_ENTRY = (rs, n) -> {
@@ -61,15 +67,28 @@ final class RegistryRowMappers {
                 .submitterId(rs.getString("submitter_id"))
                 .patientIdAsSent(rs.getString("patient_id_as_sent"))
                 .build();
-        return new Pending<>(uuid, c -> columns.toBuilder()
-                .sourcePatientInfo(c.texts(uuid, ValueKind.SOURCE_PATIENT_INFO))
-                .confidentialityCodes(c.codes(uuid, ValueKind.CONFIDENTIALITY))
-                .eventCodes(c.codes(uuid, ValueKind.EVENT))
-                .authors(c.authors(uuid))
-                .referenceIds(c.texts(uuid, ValueKind.REFERENCE_ID))
-                .extraMetadata(c.slots(uuid))
-                .build());
+        String childMetadata = rs.getString("child_metadata");
+        Function<EntryMetadataColumn.Lists, DocumentEntryRecord> record = l -> columns.toBuilder()
+                .sourcePatientInfo(l.sourcePatientInfo())
+                .confidentialityCodes(l.confidentiality())
+                .eventCodes(l.events())
+                .authors(l.authors())
+                .referenceIds(l.referenceIds())
+                .extraMetadata(l.slots())
+                .build();
+        if (childMetadata != null) {
+            DocumentEntryRecord complete = record.apply(EntryMetadataColumn.read(childMetadata));
+            return new Pending<>(uuid, false, c -> complete);
+        }
+        return new Pending<>(uuid, c -> record.apply(entryLists(c, uuid)));
     };
+
+    /** A document entry's lists from the child tables (an entry stored without its metadata column). */
+    static EntryMetadataColumn.Lists entryLists(ChildRows c, String uuid) {
+        return new EntryMetadataColumn.Lists(c.codes(uuid, ValueKind.CONFIDENTIALITY), c.codes(uuid, ValueKind.EVENT),
+                c.authors(uuid), c.texts(uuid, ValueKind.SOURCE_PATIENT_INFO), c.texts(uuid, ValueKind.REFERENCE_ID),
+                c.slots(uuid));
+    }
 
     static final RowMapper<Pending<SubmissionSetRecord>> SUBMISSION_SET = (rs, n) -> {
         String uuid = rs.getString("entry_uuid");

@@ -38,8 +38,8 @@ final class SubmissionWriter {
             + "facility_type_code_display, practice_setting_code, practice_setting_code_system, practice_setting_code_display, "
             + "creation_time, creation_time_ms, service_start_time, service_start_time_ms, service_stop_time, "
             + "service_stop_time_ms, title, comments, language_code, mime_type, hash, size, repository_unique_id, uri, "
-            + "legal_authenticator, document_availability, limited_metadata, submitter_id, patient_id_as_sent) "
-            + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+            + "legal_authenticator, document_availability, limited_metadata, submitter_id, patient_id_as_sent, "
+            + "child_metadata) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
     private static final String INSERT_FOLDER = "INSERT INTO folder (entry_uuid, logical_uuid, version, unique_id, "
             + "home_community_id, patient_id, patient_authority, last_update_time, last_update_time_ms, title, comments, "
             + "availability_status, limited_metadata, patient_id_as_sent) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
@@ -143,7 +143,8 @@ final class SubmissionWriter {
                 e.serviceStopTime(), Hl7Instants.toEpochMillis(e.serviceStopTime()),
                 e.title(), e.comments(), e.languageCode(), e.mimeType(), e.hash(), e.size(), e.repositoryUniqueId(),
                 e.uri(), e.legalAuthenticator(), e.documentAvailability(), e.limitedMetadata(), e.submitterId(),
-                e.patientIdAsSent()});
+                e.patientIdAsSent(), EntryMetadataColumn.write(new EntryMetadataColumn.Lists(e.confidentialityCodes(),
+                        e.eventCodes(), e.authors(), e.sourcePatientInfo(), e.referenceIds(), e.extraMetadata()))});
         addCodes(e.entryUuid(), ValueKind.CONFIDENTIALITY, e.confidentialityCodes());
         addCodes(e.entryUuid(), ValueKind.EVENT, e.eventCodes());
         addAuthors(e.entryUuid(), ObjectKind.DOCUMENT_ENTRY, e.authors());

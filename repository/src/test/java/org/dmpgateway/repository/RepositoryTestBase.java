@@ -81,10 +81,7 @@ abstract class RepositoryTestBase {
     @Test
     void aSubmissionReadsBackExactly() throws Exception {
         DocumentEntryRecord full = new Entry(patient).build();
-        DocumentEntryRecord sparse = DocumentEntryRecord.builder().entryUuid(uuid()).uniqueId(oid()).patientId(patient)
-                .onDemand(true).availabilityStatus(EntryStatus.SUBMITTED)
-                .authors(List.of(new AuthorInfo(null, null, null, null, null))).uri("https://repo.example/doc")
-                .limitedMetadata(true).extraMetadata(Map.of("urn:dmp:empty", List.of())).build();
+        DocumentEntryRecord sparse = sparseEntry(Map.of("urn:dmp:empty", List.of()));
         FolderRecord folder = new FolderRecord(uuid(), null, "2", oid(), null, patient,
                 List.of(new CodedValue("DIAB", "1.2.250.1.999.3", "Diabète"), new CodedValue("AAA", null, null)),
                 "20251123101500", "Suivi", "dossier", EntryStatus.APPROVED, true, Map.of("urn:dmp:f", List.of("1", "2", "3")));
@@ -114,6 +111,40 @@ abstract class RepositoryTestBase {
         assertEquals("text/plain", content.mimeType());
         assertEquals(full.uniqueId(), content.documentUniqueId());
         assertTrue(repository.findContent(sparse.uniqueId()).isEmpty(), "a document without content stores none");
+    }
+
+    @Test
+    void anEntryStoredWithoutItsMetadataColumnIsReadFromTheChildRowsAndConvertedToTheSameColumn() throws Exception {
+        DocumentEntryRecord full = new Entry(patient).build();
+        DocumentEntryRecord sparse = sparseEntry(Map.of("urn:dmp:empty", List.of(), "urn:dmp:b", List.of("1")));
+        SubmissionSetRecord set = submissionSet(patient);
+        repository.storeSubmission(write(new Submission(set, List.of(document(full), document(sparse)), List.of(),
+                List.of(hasMember(set.entryUuid(), full.entryUuid()), hasMember(set.entryUuid(), sparse.entryUuid())))));
+        String columns = "SELECT child_metadata FROM document_entry WHERE patient_id = ? ORDER BY id";
+        List<String> written = jdbc.queryForList(columns, String.class, patient.id());
+        assertEquals(2, written.size());
+        assertTrue(written.stream().allMatch(t -> t != null && t.startsWith("{")), "the writer fills the column: " + written);
+        DocumentCriteria byPatient = DocumentCriteria.builder().patient(patient).build();
+        assertEquals(List.of(full, sparse), repository.findDocuments(byPatient));
+
+        // as stored before V3_26: the lists only in the child tables
+        jdbc.update("UPDATE document_entry SET child_metadata = NULL WHERE patient_id = ?", patient.id());
+        assertEquals(List.of(full, sparse), repository.findDocuments(byPatient), "read from the child tables");
+
+        // V3_27's conversion writes the text the writer wrote
+        try (java.sql.Connection c = dataSource.getConnection()) {
+            assertTrue(EntryMetadataBackfill.fill(c) >= 2);
+        }
+        assertEquals(written, jdbc.queryForList(columns, String.class, patient.id()));
+        assertEquals(List.of(full, sparse), repository.findDocuments(byPatient));
+    }
+
+    /** An on-demand entry with only what is mandatory, an author without any part, and these extra slots. */
+    private DocumentEntryRecord sparseEntry(Map<String, List<String>> slots) {
+        return DocumentEntryRecord.builder().entryUuid(uuid()).uniqueId(oid()).patientId(patient)
+                .onDemand(true).availabilityStatus(EntryStatus.SUBMITTED)
+                .authors(List.of(new AuthorInfo(null, null, null, null, null))).uri("https://repo.example/doc")
+                .limitedMetadata(true).extraMetadata(slots).build();
     }
 
     @Test
