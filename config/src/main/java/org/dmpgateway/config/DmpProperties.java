@@ -192,6 +192,7 @@ public record DmpProperties(
             @DefaultValue Journey journey,
             @DefaultValue OneTimeCode oneTimeCode,
             @DefaultValue Session session,
+            @DefaultValue Login login,
             @DefaultValue Creation creation) {
         public Accounts {
             Bounds.positive(oppositionPeriod, "dmp.accounts.opposition-period");
@@ -226,6 +227,14 @@ public record DmpProperties(
     public record Session(@DefaultValue("30m") Duration validity) {
         public Session {
             Bounds.positive(validity, "dmp.accounts.session.validity");
+        }
+    }
+
+    /** {@code dmp.accounts.login.*}: wrong passwords in a row before the patient's login is locked, and for how long. */
+    public record Login(@DefaultValue("5") int maxFailures, @DefaultValue("15m") Duration lockDuration) {
+        public Login {
+            Bounds.atLeast(1, maxFailures, "dmp.accounts.login.max-failures");
+            Bounds.positive(lockDuration, "dmp.accounts.login.lock-duration");
         }
     }
 

@@ -67,6 +67,11 @@ public class DmpPropertiesConfiguration {
     }
 
     @Bean
+    public DmpProperties.Login dmpAccountsLogin(DmpProperties dmp) {
+        return dmp.accounts().login();
+    }
+
+    @Bean
     public DmpProperties.Notifications dmpNotifications(DmpProperties dmp) {
         return dmp.notifications();
     }

@@ -90,6 +90,8 @@ class DmpPropertiesTest {
         assertEquals(Duration.ofDays(42), dmp.accounts().oppositionPeriod());
         assertEquals(5, dmp.accounts().code().maxAttempts());
         assertEquals(60_000, dmp.accounts().creation().pollInterval());
+        assertEquals(5, dmp.accounts().login().maxFailures());
+        assertEquals(Duration.ofMinutes(15), dmp.accounts().login().lockDuration());
         assertEquals("localhost", dmp.notifications().smtp().host());
         assertEquals(25, dmp.notifications().smtp().port());
         assertEquals(Duration.ofMinutes(15), dmp.notifications().failureWarningInterval());
@@ -122,6 +124,7 @@ class DmpPropertiesTest {
                 "dmp.limits.request-bytes", "0MB",
                 "dmp.notifications.smtp.port", "70000",
                 "dmp.accounts.session.validity", "0s",
+                "dmp.accounts.login.max-failures", "0",
                 "dmp.fhir.token.algorithm", "ES256");
         refused.forEach((property, value) -> {
             BindException e = assertThrows(BindException.class, () -> bind(Map.of(property, value)));

@@ -1,11 +1,11 @@
 package org.dmpgateway.core.account;
 
+import org.dmpgateway.config.DmpProperties;
 import org.dmpgateway.model.PatientRef;
 import org.dmpgateway.model.account.AccountErrorCode;
 import org.dmpgateway.model.account.AccountException;
 import org.dmpgateway.repository.PatientAccountRepository;
 import org.dmpgateway.repository.PatientAccountRepository.LoginFailures;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -32,21 +32,14 @@ public class LoginLockout {
     private final int maxFailures;
     private final Duration lockDuration;
 
+    /** {@code login}: the {@code dmp.accounts.login} node of the configuration tree (bounds checked there). */
     public LoginLockout(PatientAccountRepository accounts, AccountHistory history, AccountClock clock,
-                        @Value("${dmp.accounts.login.max-failures:5}") int maxFailures,
-                        @Value("${dmp.accounts.login.lock-duration:15m}") Duration lockDuration) {
-        if (maxFailures < 1) {
-            throw new IllegalArgumentException("dmp.accounts.login.max-failures must be at least 1, got " + maxFailures);
-        }
-        if (lockDuration == null || lockDuration.isNegative() || lockDuration.isZero()) {
-            throw new IllegalArgumentException("dmp.accounts.login.lock-duration must be a positive duration, got "
-                    + lockDuration);
-        }
+                        DmpProperties.Login login) {
         this.accounts = accounts;
         this.history = history;
         this.clock = clock;
-        this.maxFailures = maxFailures;
-        this.lockDuration = lockDuration;
+        this.maxFailures = login.maxFailures();
+        this.lockDuration = login.lockDuration();
     }
 
     /** Refuses the login of a locked account (LOGIN_LOCKED), before its password is checked. */
