@@ -63,47 +63,6 @@ public record DocumentEntryRecord(
         extraMetadata = Map.copyOf(extraMetadata == null ? Map.of() : extraMetadata);
     }
 
-    /**
-     * An entry as a request carries it: no submitter recorded yet. Prefer {@link #builder()}: this
-     * positional form stays for the call sites in mappings/ until they move to the builder.
-     */
-    public DocumentEntryRecord(String entryUuid, String logicalUuid, String version, String uniqueId,
-                               String homeCommunityId, PatientRef patientId, String sourcePatientId,
-                               List<String> sourcePatientInfo, boolean onDemand, EntryStatus availabilityStatus,
-                               CodedValue classCode, CodedValue typeCode, CodedValue formatCode,
-                               CodedValue healthcareFacilityTypeCode, CodedValue practiceSettingCode,
-                               List<CodedValue> confidentialityCodes, List<CodedValue> eventCodes, String creationTime,
-                               String serviceStartTime, String serviceStopTime, List<AuthorInfo> authors, String title,
-                               String comments, String languageCode, String mimeType, String hash, Long size,
-                               String repositoryUniqueId, String uri, String legalAuthenticator,
-                               List<String> referenceIds, String documentAvailability, boolean limitedMetadata,
-                               Map<String, List<String>> extraMetadata) {
-        this(entryUuid, logicalUuid, version, uniqueId, homeCommunityId, patientId, sourcePatientId, sourcePatientInfo,
-                onDemand, availabilityStatus, classCode, typeCode, formatCode, healthcareFacilityTypeCode,
-                practiceSettingCode, confidentialityCodes, eventCodes, creationTime, serviceStartTime, serviceStopTime,
-                authors, title, comments, languageCode, mimeType, hash, size, repositoryUniqueId, uri, legalAuthenticator,
-                referenceIds, documentAvailability, limitedMetadata, extraMetadata, null, null);
-    }
-
-    /** An entry with its submitter, without the patientId as sent. Prefer {@link #builder()}. */
-    public DocumentEntryRecord(String entryUuid, String logicalUuid, String version, String uniqueId,
-                               String homeCommunityId, PatientRef patientId, String sourcePatientId,
-                               List<String> sourcePatientInfo, boolean onDemand, EntryStatus availabilityStatus,
-                               CodedValue classCode, CodedValue typeCode, CodedValue formatCode,
-                               CodedValue healthcareFacilityTypeCode, CodedValue practiceSettingCode,
-                               List<CodedValue> confidentialityCodes, List<CodedValue> eventCodes, String creationTime,
-                               String serviceStartTime, String serviceStopTime, List<AuthorInfo> authors, String title,
-                               String comments, String languageCode, String mimeType, String hash, Long size,
-                               String repositoryUniqueId, String uri, String legalAuthenticator,
-                               List<String> referenceIds, String documentAvailability, boolean limitedMetadata,
-                               Map<String, List<String>> extraMetadata, String submitterId) {
-        this(entryUuid, logicalUuid, version, uniqueId, homeCommunityId, patientId, sourcePatientId, sourcePatientInfo,
-                onDemand, availabilityStatus, classCode, typeCode, formatCode, healthcareFacilityTypeCode,
-                practiceSettingCode, confidentialityCodes, eventCodes, creationTime, serviceStartTime, serviceStopTime,
-                authors, title, comments, languageCode, mimeType, hash, size, repositoryUniqueId, uri, legalAuthenticator,
-                referenceIds, documentAvailability, limitedMetadata, extraMetadata, submitterId, null);
-    }
-
     /** Copy keeping the patientId CX as the XDS request wrote it (null: none). */
     public DocumentEntryRecord withPatientIdAsSent(String cx) {
         return toBuilder().patientIdAsSent(cx).build();

@@ -217,17 +217,12 @@ public class PatientDocuments {
     /**
      * The next metadata version: the same document with other confidentiality codes, a new
      * entryUUID, the next version number, the same status (Approved or Archived), content and
-     * submitter. Built positionally: convert to the DocumentEntryRecord builder when it exists.
+     * submitter.
      */
     private DocumentEntryRecord newVersion(DocumentEntryRecord e, List<CodedValue> codes) {
         String version = String.valueOf(versionNumber(e) + 1);
-        return new DocumentEntryRecord(URN_UUID + UUID.randomUUID(), e.logicalUuid(), version, e.uniqueId(),
-                e.homeCommunityId(), e.patientId(), e.sourcePatientId(), e.sourcePatientInfo(), e.onDemand(),
-                e.availabilityStatus(), e.classCode(), e.typeCode(), e.formatCode(), e.healthcareFacilityTypeCode(),
-                e.practiceSettingCode(), codes, e.eventCodes(), e.creationTime(), e.serviceStartTime(),
-                e.serviceStopTime(), e.authors(), e.title(), e.comments(), e.languageCode(), e.mimeType(), e.hash(),
-                e.size(), e.repositoryUniqueId(), e.uri(), e.legalAuthenticator(), e.referenceIds(),
-                e.documentAvailability(), e.limitedMetadata(), e.extraMetadata(), e.submitterId(), e.patientIdAsSent());
+        return e.toBuilder().entryUuid(URN_UUID + UUID.randomUUID()).version(version).confidentialityCodes(codes)
+                .build();
     }
 
     private static int versionNumber(DocumentEntryRecord e) {

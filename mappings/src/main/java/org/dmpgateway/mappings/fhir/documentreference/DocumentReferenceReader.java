@@ -31,7 +31,6 @@ import org.hl7.fhir.r4.model.Resource;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 import org.dmpgateway.model.error.DmpErrorCode;
 
@@ -163,14 +162,35 @@ public final class DocumentReferenceReader {
         if (p.errors().size() > before) {
             return null;
         }
-        return new DocumentEntryRecord(entryUuid, DocumentReferenceIds.logicalUuid(r.getIdentifier()),
-                r.getMeta().hasVersionId() ? r.getMeta().getVersionId() : null, uniqueId, null, patient,
-                source == null ? sourcePatientIdDefault(patient) : source.id(),
-                source == null ? List.of() : source.lines(), false, status,
-                classCode, type, format, facility, practice, confidentiality, events, creation, start, stop, authors,
-                a.hasTitle() ? a.getTitle() : null, r.hasDescription() ? r.getDescription() : null,
-                a.hasLanguage() ? a.getLanguage() : null, a.hasContentType() ? a.getContentType() : null, hash, size,
-                null, null, legal, referenceIds, null, false, Map.of());
+        return DocumentEntryRecord.builder()
+                .entryUuid(entryUuid)
+                .logicalUuid(DocumentReferenceIds.logicalUuid(r.getIdentifier()))
+                .version(r.getMeta().hasVersionId() ? r.getMeta().getVersionId() : null)
+                .uniqueId(uniqueId)
+                .patientId(patient)
+                .sourcePatientId(source == null ? sourcePatientIdDefault(patient) : source.id())
+                .sourcePatientInfo(source == null ? List.of() : source.lines())
+                .availabilityStatus(status)
+                .classCode(classCode)
+                .typeCode(type)
+                .formatCode(format)
+                .healthcareFacilityTypeCode(facility)
+                .practiceSettingCode(practice)
+                .confidentialityCodes(confidentiality)
+                .eventCodes(events)
+                .creationTime(creation)
+                .serviceStartTime(start)
+                .serviceStopTime(stop)
+                .authors(authors)
+                .title(a.hasTitle() ? a.getTitle() : null)
+                .comments(r.hasDescription() ? r.getDescription() : null)
+                .languageCode(a.hasLanguage() ? a.getLanguage() : null)
+                .mimeType(a.hasContentType() ? a.getContentType() : null)
+                .hash(hash)
+                .size(size)
+                .legalAuthenticator(legal)
+                .referenceIds(referenceIds)
+                .build();
     }
 
     /**

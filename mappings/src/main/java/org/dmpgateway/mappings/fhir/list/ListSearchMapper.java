@@ -86,13 +86,17 @@ public final class ListSearchMapper {
             // the two patterns of one name are the same name with or without later XCN components;
             // the registry takes one: the one with them (as IPF and XDS clients write the XCN)
             String author = authors == null ? null : authors.get(0);
-            sets = new QueryCommand(new RegistryQuery.FindSubmissionSets(new SubmissionSetCriteria(patient, entryUuids,
-                    uniqueIds, statuses, sourceIds, date, author, designation)), false);
+            sets = new QueryCommand(new RegistryQuery.FindSubmissionSets(SubmissionSetCriteria.builder()
+                    .patient(patient).entryUuids(entryUuids).uniqueIds(uniqueIds).statuses(statuses)
+                    .sourceIds(sourceIds).submissionTime(date).authorPerson(author).contentTypeCodes(designation)
+                    .build()), false);
         }
         QueryCommand folders = null;
         if (types.contains("folder")) {
-            folders = new QueryCommand(new RegistryQuery.FindFolders(new FolderCriteria(patient, entryUuids, uniqueIds,
-                    null, statuses, date, designation == null ? null : List.of(designation))), false);
+            folders = new QueryCommand(new RegistryQuery.FindFolders(FolderCriteria.builder()
+                    .patient(patient).entryUuids(entryUuids).uniqueIds(uniqueIds).statuses(statuses)
+                    .lastUpdateTime(date).codes(designation == null ? null : List.of(designation))
+                    .build()), false);
         }
         return new ListQueries(sets, folders);
     }

@@ -159,14 +159,11 @@ public final class DocumentReferencePatch {
         return keys;
     }
 
-    /** A copy of {@code e} with other confidentiality codes, under a new entryUUID (same logicalId). */
+    /**
+     * A copy of {@code e} with other confidentiality codes, under a new entryUUID (same logicalId), as a
+     * request carries it: no submitter recorded.
+     */
     static DocumentEntryRecord withConfidentialityCodes(DocumentEntryRecord e, List<CodedValue> codes, String entryUuid) {
-        return new DocumentEntryRecord(entryUuid, e.logicalUuid(), e.version(), e.uniqueId(), e.homeCommunityId(),
-                e.patientId(), e.sourcePatientId(), e.sourcePatientInfo(), e.onDemand(), e.availabilityStatus(),
-                e.classCode(), e.typeCode(), e.formatCode(), e.healthcareFacilityTypeCode(), e.practiceSettingCode(),
-                codes, e.eventCodes(), e.creationTime(), e.serviceStartTime(), e.serviceStopTime(), e.authors(),
-                e.title(), e.comments(), e.languageCode(), e.mimeType(), e.hash(), e.size(), e.repositoryUniqueId(),
-                e.uri(), e.legalAuthenticator(), e.referenceIds(), e.documentAvailability(), e.limitedMetadata(),
-                e.extraMetadata()).withPatientIdAsSent(e.patientIdAsSent());
+        return e.toBuilder().entryUuid(entryUuid).confidentialityCodes(codes).submitterId(null).build();
     }
 }

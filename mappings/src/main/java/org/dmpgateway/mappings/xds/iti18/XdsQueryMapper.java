@@ -99,17 +99,23 @@ public final class XdsQueryMapper {
     }
 
     private static RegistryQuery findSubmissionSets(FindSubmissionSetsQuery q) {
-        return new RegistryQuery.FindSubmissionSets(new SubmissionSetCriteria(
-                patient("$XDSSubmissionSetPatientId", q.getPatientId()), null, null,
-                requiredStatuses("$XDSSubmissionSetStatus", q.getStatus()), strings(q.getSourceIds()),
-                range(q.getSubmissionTime()), q.getAuthorPerson(),
-                codes("$XDSSubmissionSetContentType", q.getContentTypeCodes())));
+        return new RegistryQuery.FindSubmissionSets(SubmissionSetCriteria.builder()
+                .patient(patient("$XDSSubmissionSetPatientId", q.getPatientId()))
+                .statuses(requiredStatuses("$XDSSubmissionSetStatus", q.getStatus()))
+                .sourceIds(strings(q.getSourceIds()))
+                .submissionTime(range(q.getSubmissionTime()))
+                .authorPerson(q.getAuthorPerson())
+                .contentTypeCodes(codes("$XDSSubmissionSetContentType", q.getContentTypeCodes()))
+                .build());
     }
 
     private static RegistryQuery findFolders(FindFoldersQuery q) {
-        return new RegistryQuery.FindFolders(new FolderCriteria(patient("$XDSFolderPatientId", q.getPatientId()),
-                null, null, null, requiredStatuses("$XDSFolderStatus", q.getStatus()), range(q.getLastUpdateTime()),
-                codeGroups("$XDSFolderCodeList", q.getCodes())));
+        return new RegistryQuery.FindFolders(FolderCriteria.builder()
+                .patient(patient("$XDSFolderPatientId", q.getPatientId()))
+                .statuses(requiredStatuses("$XDSFolderStatus", q.getStatus()))
+                .lastUpdateTime(range(q.getLastUpdateTime()))
+                .codes(codeGroups("$XDSFolderCodeList", q.getCodes()))
+                .build());
     }
 
     private static RegistryQuery getAll(GetAllQuery q) {

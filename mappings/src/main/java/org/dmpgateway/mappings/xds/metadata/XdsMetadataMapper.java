@@ -53,22 +53,43 @@ public final class XdsMetadataMapper {
 
     public static DocumentEntryRecord toRecord(DocumentEntry e) {
         var in = new MetadataReader("DocumentEntry", e.getEntryUuid());
-        return new DocumentEntryRecord(e.getEntryUuid(), e.getLogicalUuid(), versionName(e.getVersion()),
-                e.getUniqueId(), e.getHomeCommunityId(), in.patient("patientId", e.getPatientId()),
-                ValuesAsSent.of(e.getSourcePatientId()), patientInfo(e.getSourcePatientInfo()),
-                e.getType() == DocumentEntryType.ON_DEMAND, status(e.getAvailabilityStatus()),
-                in.code("classCode", e.getClassCode()), in.code("typeCode", e.getTypeCode()),
-                in.code("formatCode", e.getFormatCode()),
-                in.code("healthcareFacilityTypeCode", e.getHealthcareFacilityTypeCode()),
-                in.code("practiceSettingCode", e.getPracticeSettingCode()),
-                in.codes("confidentialityCode", e.getConfidentialityCodes()),
-                in.codes("eventCodeList", e.getEventCodeList()), time(e.getCreationTime()),
-                time(e.getServiceStartTime()), time(e.getServiceStopTime()), authors(e.getAuthors()),
-                text(e.getTitle()), text(e.getComments()), e.getLanguageCode(), e.getMimeType(), e.getHash(),
-                e.getSize(), e.getRepositoryUniqueId(), e.getUri(), render(e.getLegalAuthenticator()),
-                renderAll(e.getReferenceIdList()), DocumentAvailability.toFullQualifiedOpcode(e.getDocumentAvailability()),
-                e.isLimitedMetadata(), extraToRecord(e.getExtraMetadata()))
-                .withPatientIdAsSent(ValuesAsSent.of(e.getPatientId()));
+        return DocumentEntryRecord.builder()
+                .entryUuid(e.getEntryUuid())
+                .logicalUuid(e.getLogicalUuid())
+                .version(versionName(e.getVersion()))
+                .uniqueId(e.getUniqueId())
+                .homeCommunityId(e.getHomeCommunityId())
+                .patientId(in.patient("patientId", e.getPatientId()))
+                .sourcePatientId(ValuesAsSent.of(e.getSourcePatientId()))
+                .sourcePatientInfo(patientInfo(e.getSourcePatientInfo()))
+                .onDemand(e.getType() == DocumentEntryType.ON_DEMAND)
+                .availabilityStatus(status(e.getAvailabilityStatus()))
+                .classCode(in.code("classCode", e.getClassCode()))
+                .typeCode(in.code("typeCode", e.getTypeCode()))
+                .formatCode(in.code("formatCode", e.getFormatCode()))
+                .healthcareFacilityTypeCode(in.code("healthcareFacilityTypeCode", e.getHealthcareFacilityTypeCode()))
+                .practiceSettingCode(in.code("practiceSettingCode", e.getPracticeSettingCode()))
+                .confidentialityCodes(in.codes("confidentialityCode", e.getConfidentialityCodes()))
+                .eventCodes(in.codes("eventCodeList", e.getEventCodeList()))
+                .creationTime(time(e.getCreationTime()))
+                .serviceStartTime(time(e.getServiceStartTime()))
+                .serviceStopTime(time(e.getServiceStopTime()))
+                .authors(authors(e.getAuthors()))
+                .title(text(e.getTitle()))
+                .comments(text(e.getComments()))
+                .languageCode(e.getLanguageCode())
+                .mimeType(e.getMimeType())
+                .hash(e.getHash())
+                .size(e.getSize())
+                .repositoryUniqueId(e.getRepositoryUniqueId())
+                .uri(e.getUri())
+                .legalAuthenticator(render(e.getLegalAuthenticator()))
+                .referenceIds(renderAll(e.getReferenceIdList()))
+                .documentAvailability(DocumentAvailability.toFullQualifiedOpcode(e.getDocumentAvailability()))
+                .limitedMetadata(e.isLimitedMetadata())
+                .extraMetadata(extraToRecord(e.getExtraMetadata()))
+                .patientIdAsSent(ValuesAsSent.of(e.getPatientId()))
+                .build();
     }
 
     public static DocumentEntry toXds(DocumentEntryRecord r) {

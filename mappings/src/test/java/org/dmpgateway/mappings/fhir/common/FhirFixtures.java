@@ -51,33 +51,45 @@ public final class FhirFixtures {
 
     /** A complete DMP document entry as the registry stores it. */
     public static DocumentEntryRecord entry(EntryStatus status) {
-        return new DocumentEntryRecord("urn:uuid:6a0c1b0e-2f59-4a8a-9f5e-0d6b3b4f1a01",
-                "urn:uuid:6a0c1b0e-2f59-4a8a-9f5e-0d6b3b4f1a00", "2", "1.2.250.1.999.1.1.42", null, DUPONT,
-                "IPP-77^^^&1.2.250.1.999.7&ISO^PI",
-                List.of("PID-3|IPP-77^^^&1.2.250.1.999.7&ISO^PI", "PID-3|279035121518989^^^&1.2.250.1.213.1.4.10&ISO^NH",
-                        "PID-5|DUPONT^Marie^Jeanne^^^^L", "PID-7|19790305", "PID-8|F"),
-                false, status,
-                new CodedValue("10", "1.2.250.1.213.1.1.4.1", "Compte rendu"),
-                new CodedValue("11488-4", "2.16.840.1.113883.6.1", "CR de consultation"),
-                new CodedValue("urn:ihe:iti:xds-sd:pdf:2008", "1.3.6.1.4.1.19376.1.2.3", "PDF"),
-                new CodedValue("SA07", "1.2.250.1.71.4.2.4", "Cabinet individuel"),
-                new CodedValue("AMBULATOIRE", "1.2.250.1.213.1.1.4.9", "Ambulatoire"),
-                List.of(new CodedValue("N", "2.16.840.1.113883.5.25", "Normal"),
-                        new CodedValue("MASQUE_PS", "1.2.250.1.213.1.1.4.13", "Masqué aux professionnels de santé")),
-                List.of(new CodedValue("GLYC", "1.2.250.1.213.2.5", "Glycémie")),
-                "20260612083000", "2026061208", "20260612", List.of(durantAuthor()), "CR de consultation",
-                "Consultation de suivi", "fr-FR", "text/xml", sha1(CONTENT), (long) CONTENT.length, null, null, DURANT,
-                List.of("ORD-5^^^&1.2.250.1.999.8&ISO^urn:ihe:iti:xds:2013:order"), null, false, Map.of());
+        return DocumentEntryRecord.builder()
+                .entryUuid("urn:uuid:6a0c1b0e-2f59-4a8a-9f5e-0d6b3b4f1a01")
+                .logicalUuid("urn:uuid:6a0c1b0e-2f59-4a8a-9f5e-0d6b3b4f1a00")
+                .version("2")
+                .uniqueId("1.2.250.1.999.1.1.42")
+                .patientId(DUPONT)
+                .sourcePatientId("IPP-77^^^&1.2.250.1.999.7&ISO^PI")
+                .sourcePatientInfo(List.of("PID-3|IPP-77^^^&1.2.250.1.999.7&ISO^PI",
+                        "PID-3|279035121518989^^^&1.2.250.1.213.1.4.10&ISO^NH",
+                        "PID-5|DUPONT^Marie^Jeanne^^^^L", "PID-7|19790305", "PID-8|F"))
+                .availabilityStatus(status)
+                .classCode(new CodedValue("10", "1.2.250.1.213.1.1.4.1", "Compte rendu"))
+                .typeCode(new CodedValue("11488-4", "2.16.840.1.113883.6.1", "CR de consultation"))
+                .formatCode(new CodedValue("urn:ihe:iti:xds-sd:pdf:2008", "1.3.6.1.4.1.19376.1.2.3", "PDF"))
+                .healthcareFacilityTypeCode(new CodedValue("SA07", "1.2.250.1.71.4.2.4", "Cabinet individuel"))
+                .practiceSettingCode(new CodedValue("AMBULATOIRE", "1.2.250.1.213.1.1.4.9", "Ambulatoire"))
+                .confidentialityCodes(List.of(new CodedValue("N", "2.16.840.1.113883.5.25", "Normal"),
+                        new CodedValue("MASQUE_PS", "1.2.250.1.213.1.1.4.13", "Masqué aux professionnels de santé")))
+                .eventCodes(List.of(new CodedValue("GLYC", "1.2.250.1.213.2.5", "Glycémie")))
+                .creationTime("20260612083000")
+                .serviceStartTime("2026061208")
+                .serviceStopTime("20260612")
+                .authors(List.of(durantAuthor()))
+                .title("CR de consultation")
+                .comments("Consultation de suivi")
+                .languageCode("fr-FR")
+                .mimeType("text/xml")
+                .hash(sha1(CONTENT))
+                .size((long) CONTENT.length)
+                .legalAuthenticator(DURANT)
+                .referenceIds(List.of("ORD-5^^^&1.2.250.1.999.8&ISO^urn:ihe:iti:xds:2013:order"))
+                .build();
     }
 
     /** The registry-only values (no MHD element) cleared, and the times as FHIR gives them back. */
     public static DocumentEntryRecord asReadBack(DocumentEntryRecord e) {
-        return new DocumentEntryRecord(e.entryUuid(), e.logicalUuid(), e.version(), e.uniqueId(), null, e.patientId(),
-                e.sourcePatientId(), e.sourcePatientInfo(), false, e.availabilityStatus(), e.classCode(), e.typeCode(),
-                e.formatCode(), e.healthcareFacilityTypeCode(), e.practiceSettingCode(), e.confidentialityCodes(),
-                e.eventCodes(), e.creationTime(), "20260612080000", e.serviceStopTime(), e.authors(), e.title(), e.comments(),
-                e.languageCode(), e.mimeType(), e.hash(), e.size(), null, null, e.legalAuthenticator(), e.referenceIds(),
-                null, false, Map.of());
+        return e.toBuilder().homeCommunityId(null).onDemand(false).serviceStartTime("20260612080000")
+                .repositoryUniqueId(null).uri(null).documentAvailability(null).limitedMetadata(false)
+                .extraMetadata(Map.of()).submitterId(null).patientIdAsSent(null).build();
     }
 
     public static <T extends IBaseResource> T read(Class<T> type, String path) {

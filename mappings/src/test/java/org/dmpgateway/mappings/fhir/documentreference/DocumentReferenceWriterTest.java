@@ -92,13 +92,7 @@ class DocumentReferenceWriterTest {
                 List.of("CABINET DR LIBRE^^^^^&1.2.250.1.71.4.2.2&ISO^IDNST^^^499900063480001"), List.of(),
                 List.of("G15_10/SM26^Médecin - Qualifié en Médecine Générale (SM)^1.2.250.1.213.1.1.4.5"), List.of());
         DocumentEntryRecord e = entry(EntryStatus.APPROVED);
-        DocumentEntryRecord withAuthor = new DocumentEntryRecord(e.entryUuid(), e.logicalUuid(), e.version(), e.uniqueId(),
-                e.homeCommunityId(), e.patientId(), e.sourcePatientId(), e.sourcePatientInfo(), e.onDemand(),
-                e.availabilityStatus(), e.classCode(), e.typeCode(), e.formatCode(), e.healthcareFacilityTypeCode(),
-                e.practiceSettingCode(), e.confidentialityCodes(), e.eventCodes(), e.creationTime(), e.serviceStartTime(),
-                e.serviceStopTime(), List.of(asSent), e.title(), e.comments(), e.languageCode(), e.mimeType(), e.hash(),
-                e.size(), e.repositoryUniqueId(), e.uri(), e.legalAuthenticator(), e.referenceIds(),
-                e.documentAvailability(), e.limitedMetadata(), e.extraMetadata());
+        DocumentEntryRecord withAuthor = e.toBuilder().authors(List.of(asSent)).build();
 
         DocumentReference r = DocumentReferenceWriter.toResource(withAuthor, BASE);
 

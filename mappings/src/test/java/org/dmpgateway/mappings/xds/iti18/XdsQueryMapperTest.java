@@ -83,17 +83,20 @@ class XdsQueryMapperTest {
 
     @Test
     void findSubmissionSets() {
-        assertEquals(new RegistryQuery.FindSubmissionSets(new SubmissionSetCriteria(new PatientRef("id1", "1.2"),
-                        null, null, BOTH, List.of("1.2.3", "3.2.1"), new TimeRangeCriterion("1980", "1981"), "per'son1",
-                        List.of(c("code1", "scheme1"), c("code2", "scheme2")))),
+        assertEquals(new RegistryQuery.FindSubmissionSets(SubmissionSetCriteria.builder()
+                        .patient(new PatientRef("id1", "1.2")).statuses(BOTH).sourceIds(List.of("1.2.3", "3.2.1"))
+                        .submissionTime(new TimeRangeCriterion("1980", "1981")).authorPerson("per'son1")
+                        .contentTypeCodes(List.of(c("code1", "scheme1"), c("code2", "scheme2"))).build()),
                 map(SampleData.createFindSubmissionSetsQuery()));
     }
 
     @Test
     void findFolders() {
-        assertEquals(new RegistryQuery.FindFolders(new FolderCriteria(new PatientRef("id1", "1.2"), null, null, null,
-                        BOTH, new TimeRangeCriterion("1980", "1981"),
-                        List.of(List.of(c("code7", "scheme7"), c("code8", "scheme8")), List.of(c("code9", "scheme9"))))),
+        assertEquals(new RegistryQuery.FindFolders(FolderCriteria.builder()
+                        .patient(new PatientRef("id1", "1.2")).statuses(BOTH)
+                        .lastUpdateTime(new TimeRangeCriterion("1980", "1981"))
+                        .codes(List.of(List.of(c("code7", "scheme7"), c("code8", "scheme8")), List.of(c("code9", "scheme9"))))
+                        .build()),
                 map(SampleData.createFindFoldersQuery()));
     }
 
