@@ -1,5 +1,6 @@
 package org.dmpgateway.admin;
 
+import org.apache.cxf.binding.soap.Soap12;
 import org.apache.cxf.binding.soap.SoapFault;
 import org.apache.cxf.binding.soap.SoapMessage;
 import org.apache.cxf.headers.Header;
@@ -50,7 +51,7 @@ public class CallerIdentity {
     /** A SOAP Sender fault naming the refusal's code and messages. */
     static SoapFault fault(DmpException e) {
         SoapFault fault = new SoapFault(e.errors().stream().map(DmpError::message).collect(Collectors.joining("; ")),
-                org.apache.cxf.binding.soap.Soap12.getInstance().getSender());
+                Soap12.getInstance().getSender());
         fault.setSubCode(new QName(FAULT_NS, e.code().name()));
         return fault;
     }

@@ -24,6 +24,7 @@ import org.dmpgateway.core.metadata.DmpValueSetRule;
 import org.dmpgateway.core.policy.AccessPolicy;
 import org.dmpgateway.core.policy.Admission;
 import org.dmpgateway.core.trail.AccessTrail;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -59,12 +60,12 @@ public class SubmitDocuments {
     private DataSize documentBytes = DataSize.ofBytes(Long.MAX_VALUE);
 
     /** {@code dmp.limits.document-bytes} of the configuration tree. */
-    @org.springframework.beans.factory.annotation.Autowired
+    @Autowired
     void limits(DmpProperties.Limits limits) {
         this.documentBytes = limits.documentBytes();
     }
 
-    @org.springframework.beans.factory.annotation.Autowired
+    @Autowired
     public SubmitDocuments(RegistryRepository repository, AccessPolicy policy, AccessTrail trail,
                            TransactionTemplate transaction, GatewayIdentity identity, DmpValueSetRule valueSets) {
         this(repository, policy, trail, transaction, identity, valueSets, Clock.systemUTC());

@@ -1,5 +1,6 @@
 package org.dmpgateway.fhir.identity;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
@@ -24,7 +25,7 @@ public record TokenSettings(String algorithm, String secret, List<String> public
         if (!HS256.equals(algorithm) && !RS256.equals(algorithm)) {
             throw new IllegalArgumentException("dmp.fhir.token.algorithm must be HS256 or RS256, not " + algorithm);
         }
-        if (HS256.equals(algorithm) && (secret == null || secret.getBytes(java.nio.charset.StandardCharsets.UTF_8).length < 32)) {
+        if (HS256.equals(algorithm) && (secret == null || secret.getBytes(StandardCharsets.UTF_8).length < 32)) {
             throw new IllegalArgumentException("dmp.fhir.token.secret must hold at least 32 bytes for HS256");
         }
         if (RS256.equals(algorithm) && publicKeys.isEmpty()) {

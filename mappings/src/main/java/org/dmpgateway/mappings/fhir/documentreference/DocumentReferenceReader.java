@@ -10,6 +10,7 @@ import org.dmpgateway.mappings.fhir.common.Hl7Text;
 import org.dmpgateway.mappings.fhir.common.MhdUrls;
 import org.dmpgateway.mappings.fhir.common.Problems;
 import org.dmpgateway.mappings.fhir.patient.PatientIds;
+import org.dmpgateway.model.error.DmpErrorCode;
 import org.dmpgateway.model.error.DmpException;
 import org.dmpgateway.model.AuthorInfo;
 import org.dmpgateway.model.CodedValue;
@@ -28,11 +29,12 @@ import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
-import org.dmpgateway.model.error.DmpErrorCode;
 
 /**
  * A DocumentReference (MHD 4.2 Comprehensive / PDSm) to the internal {@link DocumentEntryRecord}
@@ -234,9 +236,9 @@ public final class DocumentReferenceReader {
         }
         byte[] bytes = a.getHash();
         if (bytes.length == 40) {
-            String text = new String(bytes, java.nio.charset.StandardCharsets.US_ASCII);
+            String text = new String(bytes, StandardCharsets.US_ASCII);
             if (text.matches("[0-9a-fA-F]{40}")) {
-                return text.toLowerCase(java.util.Locale.ROOT);
+                return text.toLowerCase(Locale.ROOT);
             }
         }
         if (bytes.length != 20) {

@@ -16,6 +16,8 @@ import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.StringType;
 
 import java.sql.Date;
+import java.util.Locale;
+import java.util.TimeZone;
 
 /**
  * TD0.2 over FHIR (PDSM4DMP transaction_td02): the record of a patient as a Patient resource.
@@ -68,7 +70,7 @@ public final class PatientMapper {
             if (status.closedAt() != null) {
                 // the date the record was closed, kept by the core (issue 20)
                 closure.addExtension(new Extension("dateFermeture", new DateTimeType(java.util.Date.from(status.closedAt()),
-                        TemporalPrecisionEnum.SECOND, java.util.TimeZone.getTimeZone("UTC"))));
+                        TemporalPrecisionEnum.SECOND, TimeZone.getTimeZone("UTC"))));
             }
             closure.addExtension(new Extension("motifFermeture", new CodeableConcept(
                     new Coding(CLOSURE_MOTIVE_SYSTEM, "patient-demande", "Fermeture à la demande du patient"))));
@@ -86,7 +88,7 @@ public final class PatientMapper {
         if (gender == null) {
             return AdministrativeGender.UNKNOWN;
         }
-        return switch (gender.trim().toUpperCase(java.util.Locale.ROOT)) {
+        return switch (gender.trim().toUpperCase(Locale.ROOT)) {
             case "F" -> AdministrativeGender.FEMALE;
             case "M" -> AdministrativeGender.MALE;
             case "O", "A" -> AdministrativeGender.OTHER;
