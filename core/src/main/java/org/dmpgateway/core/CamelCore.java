@@ -131,8 +131,15 @@ public class CamelCore implements Core {
 
     @Override
     @SuppressWarnings("unchecked")
-    public List<AuthorisedRecord> listAuthorisedRecords(RecordListing listing, Instant since, AccessContext caller) {
-        Map<String, Object> headers = since == null ? Map.of() : Map.of(CoreEndpoints.SINCE, since);
+    public List<AuthorisedRecord> listAuthorisedRecords(RecordListing listing, Instant since, String owner,
+                                                        AccessContext caller) {
+        Map<String, Object> headers = new HashMap<>();
+        if (since != null) {
+            headers.put(CoreEndpoints.SINCE, since);
+        }
+        if (owner != null) {
+            headers.put(CoreEndpoints.LISTED_OWNER, owner);
+        }
         List<AuthorisedRecord> list = send(CoreEndpoints.LIST_AUTHORISED_RECORDS, listing, caller, headers, List.class);
         return list == null ? List.of() : list;
     }

@@ -46,8 +46,9 @@ public class AdminCoreClient {
     }
 
     /** TD0.4: the records the caller is authorised on, listed as {@code listing} says since {@code since}. */
-    public List<AuthorisedRecord> authorisedRecords(AccessContext caller, RecordListing listing, Instant since) {
-        return core.listAuthorisedRecords(listing, since, caller);
+    public List<AuthorisedRecord> authorisedRecords(AccessContext caller, RecordListing listing, Instant since,
+                                                    String owner) {
+        return core.listAuthorisedRecords(listing, since, owner, caller);
     }
 
     /** A refusal the service decided itself (a malformed message), traced by the core in the record's history. */

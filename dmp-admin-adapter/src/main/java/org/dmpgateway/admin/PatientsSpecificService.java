@@ -10,7 +10,6 @@ import org.dmpgateway.model.PatientRecord;
 import org.dmpgateway.model.access.AccessContext;
 import org.dmpgateway.model.access.AuthorisedRecord;
 import org.dmpgateway.model.access.RecordListing;
-import org.dmpgateway.model.error.DmpErrorCode;
 import org.dmpgateway.model.error.DmpException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +22,8 @@ import java.time.Instant;
  * caller is authorised on, with his authorisation given ({@code dateType} LASTAUTORIZATION, the
  * default) or a document added (LASTDOC) since {@code startDate}; the core decides which. The VIHF's
  * resource-id is not used (S1 sends one all the same). {@code psOwnerId} (2024 WSDL) has no public
- * meaning: a request naming another professional than the caller is refused. Answers {@code DMPOk}, or
+ * meaning: it goes to the core as the owner of the records asked for, and the core refuses another
+ * professional than the caller. Answers {@code DMPOk}, or
  * the core's refusal code and reason in {@code status} / {@code context}.
  */
 @WebService(serviceName = "PatientSpecificEndPointImplService", portName = "PatientSpecificEndPointImplPort",
@@ -45,14 +45,10 @@ public class PatientsSpecificService implements PatientSpecificEndPoint {
         AccessContext caller = identity.current();
         PatientListDataResponse answer = new PatientListDataResponse();
         try {
-            if (psOwnerId != null && !psOwnerId.isBlank() && !psOwnerId.trim().equals(caller.actorId())) {
-                throw new DmpException(DmpErrorCode.ACCESS_PATIENT_MISMATCH, "psOwnerId: "
-                        + "a professional lists his own records only, not those of " + psOwnerId.trim(), "psOwnerId");
-            }
             Instant since = DmpWireValues.parseTime(startDate, "startDate");
             RecordListing listing = dateType == DateTypeEnum.LASTDOC ? RecordListing.DOCUMENTS_SINCE
                     : RecordListing.AUTHORISED_SINCE;
-            for (AuthorisedRecord r : core.authorisedRecords(caller, listing, since)) {
+            for (AuthorisedRecord r : core.authorisedRecords(caller, listing, since, psOwnerId)) {
                 answer.getPatientlistData().add(row(r));
             }
             answer.setStatus(HabilitationsService.OK);

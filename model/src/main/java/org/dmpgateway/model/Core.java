@@ -96,9 +96,11 @@ public interface Core {
     /**
      * TD0.4: the open records the caller is authorised on, with his authorisation given since
      * {@code since} or a document added since {@code since} ({@code listing}). Not about the caller's
-     * patient: the VIHF's resource-id is ignored.
+     * patient: the VIHF's resource-id is ignored. {@code owner}: the professional whose records the
+     * request names, or null for the caller; a professional lists only his own records.
      */
-    List<AuthorisedRecord> listAuthorisedRecords(RecordListing listing, Instant since, AccessContext caller);
+    List<AuthorisedRecord> listAuthorisedRecords(RecordListing listing, Instant since, String owner,
+                                                 AccessContext caller);
 
     /**
      * TD1.3b, TD1.4: the caller changes the administrative data of his patient's record or closes it

@@ -77,6 +77,8 @@ public final class CoreEndpoints {
     public static final String REVISE_RECORD = "direct:revise-record";
     /** Header of {@link #LIST_AUTHORISED_RECORDS}: the date the listing starts at. */
     public static final String SINCE = "DmpSince";
+    /** Header of {@link #LIST_AUTHORISED_RECORDS}: the professional whose records are asked for, if named. */
+    public static final String LISTED_OWNER = "DmpListedOwner";
     /** Header of {@link #REVISE_RECORD}: the {@link PatientRef} the message names. */
     public static final String REQUESTED_PATIENT = "DmpRequestedPatient";
 

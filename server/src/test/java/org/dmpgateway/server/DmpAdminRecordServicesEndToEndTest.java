@@ -267,6 +267,13 @@ class DmpAdminRecordServicesEndToEndTest {
                 .replace("20101010202010", "hier")).body());
         assertEquals("METADATA_ERROR", text(bad, "status"));
         assertTrue(text(bad, "context").contains("startDate"), text(bad, "context"));
+
+        // another professional's records: the core refuses (psOwnerId names him)
+        Document others = parse(post("patientsSpecific", TD04_ACTION, withMessageId(official(TD04), newId())
+                .replace("<dateType>LASTDOC</dateType>", "<dateType>LASTDOC</dateType><psOwnerId>" + OTHER_PROFESSIONAL
+                        + "</psOwnerId>")).body());
+        assertEquals("ACCESS_PATIENT_MISMATCH", text(others, "status"));
+        assertTrue(text(others, "context").contains(OTHER_PROFESSIONAL), text(others, "context"));
     }
 
     // ------------------------------------------------------------------ TD1.3b, TD1.4

@@ -10,6 +10,8 @@ import org.dmpgateway.model.ProfessionalConsent;
 import org.dmpgateway.model.access.AccessContext;
 import org.dmpgateway.model.access.AuthorisedRecord;
 import org.dmpgateway.model.access.RecordListing;
+import org.dmpgateway.model.error.DmpErrorCode;
+import org.dmpgateway.model.error.DmpException;
 import org.dmpgateway.model.trail.TraceAction;
 import org.dmpgateway.repository.AccessTrailRepository;
 import org.dmpgateway.repository.PatientRecordRepository;
@@ -27,7 +29,8 @@ import java.util.Set;
  * is closed, opposed or not yet created, is never listed. What each record shows comes from its
  * history: his last successful action (lastAccessDate), the last document added (lastAddDate), the
  * last change of its documents or administrative data (lastUpdateDate: our reading, the DMP does not
- * say publicly), by anyone. The list reads no document: it is not traced in the records' histories.
+ * say publicly), by anyone. A professional lists his own records only: another one named as the owner
+ * is refused. The list reads no document: it is not traced in the records' histories.
  */
 @Component
 public class ListAuthorisedRecords {
@@ -46,8 +49,13 @@ public class ListAuthorisedRecords {
     }
 
     public List<AuthorisedRecord> list(@Body RecordListing listing, @Header(CoreEndpoints.SINCE) Instant since,
+                                       @Header(CoreEndpoints.LISTED_OWNER) String owner,
                                        @Header(CoreEndpoints.ACCESS_CONTEXT) AccessContext caller) {
         policy.admitProfessional(caller);
+        if (owner != null && !owner.isBlank() && !owner.trim().equals(caller.actorId())) {
+            throw new DmpException(DmpErrorCode.ACCESS_PATIENT_MISMATCH, "the listed professional: a professional "
+                    + "lists his own records only, not those of " + owner.trim(), "owner");
+        }
         Instant from = since == null ? Instant.EPOCH : since;
         List<AuthorisedRecord> list = new ArrayList<>();
         for (ProfessionalConsent consent : records.findConsentsOf(caller.actorId())) {

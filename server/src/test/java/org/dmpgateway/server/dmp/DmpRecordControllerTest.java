@@ -89,7 +89,8 @@ class DmpRecordControllerTest {
         }
 
         @Override
-        public List<AuthorisedRecord> listAuthorisedRecords(RecordListing listing, Instant since, AccessContext caller) {
+        public List<AuthorisedRecord> listAuthorisedRecords(RecordListing listing, Instant since, String owner,
+                                                            AccessContext caller) {
             throw new UnsupportedOperationException();
         }
 
