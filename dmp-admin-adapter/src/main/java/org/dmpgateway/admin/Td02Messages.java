@@ -147,7 +147,7 @@ public final class Td02Messages {
         event.setClassCode(ActClassRegistration.REG);
         event.setMoodCode(ActMoodEventOccurrence.EVN);
         event.setStatusCode(Hl7Parts.cs("completed"));
-        boolean closed = status.state() == PatientRecordState.CLOSED || status.state() == PatientRecordState.OPPOSED;
+        boolean closed = status.state().isEnded();
         if (closed && status.closedAt() != null) {
             IVLTS when = new IVLTS();
             when.setValue(DmpWireValues.time(status.closedAt()));

@@ -41,7 +41,6 @@ import org.dmpgateway.admin.hl7v3.RoleClassAssignedEntity;
 import org.dmpgateway.admin.hl7v3.RoleClassPatient;
 import org.dmpgateway.admin.hl7v3.TS;
 import org.dmpgateway.admin.hl7v3.XActMoodIntentEvent;
-import org.dmpgateway.model.PatientRecordState;
 import org.dmpgateway.model.PatientRef;
 import org.dmpgateway.model.access.RecordRevision;
 import org.dmpgateway.model.access.RecordStatus;
@@ -224,7 +223,7 @@ final class Td13Messages {
         event.setStatusCode(Hl7Parts.cs("completed"));
         PRPAMT201303UV02Patient patient = new PRPAMT201303UV02Patient();
         patient.setClassCode(RoleClassPatient.PAT);
-        boolean closed = status.state() == PatientRecordState.CLOSED || status.state() == PatientRecordState.OPPOSED;
+        boolean closed = status.state().isEnded();
         patient.setStatusCode(Hl7Parts.cs(closed ? "terminated" : "active"));
         PRPAMT201303UV02Person person = new PRPAMT201303UV02Person();
         person.setClassCode(EntityClass.PSN);

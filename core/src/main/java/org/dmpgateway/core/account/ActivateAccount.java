@@ -50,7 +50,7 @@ public class ActivateAccount {
         records.savePatient(record.withState(PatientRecordState.ACTIVATED)
                 .withSettings(record.settings().withEmail(account.email())));
         accounts.save(account.withCodeUsed(clock.now()).withCredentials(loginId, passwordHash, clock.now()));
-        boolean reactivation = from == PatientRecordState.OPPOSED || from == PatientRecordState.CLOSED;
+        boolean reactivation = from.isEnded();
         history.byPatient(ins, (reactivation ? "Mon espace santé reactivated" : "Mon espace santé activated")
                 + " (state " + from + " -> ACTIVATED), identifier " + loginId + ", notifications to the e-mail "
                 + "confirmed at activation");

@@ -65,7 +65,7 @@ public final class PatientMapper {
         PatientRecordState state = status.state();
         patient.setActive(state == PatientRecordState.CREATED || state == PatientRecordState.ACTIVATED);
         patient.addExtension(new Extension(ATTACHED_TO_MES, new BooleanType(state == PatientRecordState.ACTIVATED)));
-        if (state == PatientRecordState.CLOSED || state == PatientRecordState.OPPOSED) {
+        if (state != null && state.isEnded()) {
             Extension closure = patient.addExtension().setUrl(CLOSURE);
             if (status.closedAt() != null) {
                 // the date the record was closed, kept by the core (issue 20)
