@@ -13,6 +13,8 @@ import org.dmpgateway.model.access.AccessContext;
 import org.dmpgateway.model.ConsentStatus;
 import org.dmpgateway.model.access.AuthorisedRecord;
 import org.dmpgateway.model.access.AuthorizationDeclaration;
+import org.dmpgateway.model.access.PatientMatch;
+import org.dmpgateway.model.access.PatientSearch;
 import org.dmpgateway.model.access.ProfessionalStanding;
 import org.dmpgateway.model.access.RecordListing;
 import org.dmpgateway.model.access.RecordRevision;
@@ -148,6 +150,13 @@ public class CamelCore implements Core {
     public RecordStatus reviseRecord(RecordRevision revision, PatientRef requested, AccessContext caller) {
         Map<String, Object> headers = requested == null ? Map.of() : Map.of(CoreEndpoints.REQUESTED_PATIENT, requested);
         return send(CoreEndpoints.REVISE_RECORD, revision, caller, headers, RecordStatus.class);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public List<PatientMatch> searchPatients(PatientSearch search, AccessContext caller) {
+        List<PatientMatch> found = send(CoreEndpoints.SEARCH_PATIENTS, search, caller, Map.of(), List.class);
+        return found == null ? List.of() : found;
     }
 
     private <T> T send(String endpoint, Object command, AccessContext caller, Map<String, Object> headers,

@@ -5,6 +5,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.RouteDefinition;
 import org.dmpgateway.model.CoreEndpoints;
 import org.dmpgateway.model.access.AuthorizationDeclaration;
+import org.dmpgateway.model.access.PatientSearch;
 import org.dmpgateway.model.access.RecordRevision;
 import org.dmpgateway.model.error.DmpException;
 import org.dmpgateway.model.DocumentRemoval;
@@ -17,6 +18,7 @@ import org.dmpgateway.core.consent.DeclareAuthorization;
 import org.dmpgateway.core.consent.ListProfessionals;
 import org.dmpgateway.core.record.ListAuthorisedRecords;
 import org.dmpgateway.core.record.ReviseRecord;
+import org.dmpgateway.core.record.SearchPatientsWithoutIns;
 import org.dmpgateway.core.query.StoredQueries;
 import org.dmpgateway.core.retrieve.RetrieveDocuments;
 import org.dmpgateway.core.submission.SubmitDocuments;
@@ -47,12 +49,13 @@ public class CoreRoutes extends RouteBuilder {
     private final ListProfessionals listProfessionals;
     private final ListAuthorisedRecords listAuthorisedRecords;
     private final ReviseRecord reviseRecord;
+    private final SearchPatientsWithoutIns searchPatients;
 
     public CoreRoutes(SubmitDocuments submitDocuments, StoredQueries storedQueries, RetrieveDocuments retrieveDocuments,
                       DeclareAuthorization declareAuthorization, UpdateDocuments updateDocuments,
                       RemoveDocuments removeDocuments, ReadTraces readTraces, AccessTrail trail,
                       ListProfessionals listProfessionals, ListAuthorisedRecords listAuthorisedRecords,
-                      ReviseRecord reviseRecord) {
+                      ReviseRecord reviseRecord, SearchPatientsWithoutIns searchPatients) {
         this.submitDocuments = submitDocuments;
         this.storedQueries = storedQueries;
         this.retrieveDocuments = retrieveDocuments;
@@ -64,6 +67,7 @@ public class CoreRoutes extends RouteBuilder {
         this.listProfessionals = listProfessionals;
         this.listAuthorisedRecords = listAuthorisedRecords;
         this.reviseRecord = reviseRecord;
+        this.searchPatients = searchPatients;
     }
 
     @Override
@@ -104,6 +108,9 @@ public class CoreRoutes extends RouteBuilder {
                 refusedAs(TraceAction.QUERY));
         command(CoreEndpoints.REVISE_RECORD, "revise-record", RecordRevision.class, reviseRecord, "revise",
                 exchange -> ReviseRecord.traceAction(exchange.getMessage().getBody()));
+        // TD0.5 is about no record in particular either: a refusal is traced in the VIHF's patient's history
+        command(CoreEndpoints.SEARCH_PATIENTS, "search-patients", PatientSearch.class, searchPatients, "search",
+                refusedAs(TraceAction.QUERY));
 
         // a refusal an adapter answered itself once the caller was known (400, 404, 412...)
         from(CoreEndpoints.TRACE_REFUSAL).routeId("trace-refusal")

@@ -45,6 +45,7 @@ import org.dmpgateway.core.consent.DeclareAuthorization;
 import org.dmpgateway.core.consent.ListProfessionals;
 import org.dmpgateway.core.record.ListAuthorisedRecords;
 import org.dmpgateway.core.record.ReviseRecord;
+import org.dmpgateway.core.record.SearchPatientsWithoutIns;
 import org.dmpgateway.core.patient.InsValidator;
 import org.dmpgateway.core.patient.PatientResolver;
 import org.dmpgateway.core.policy.AccessPolicy;
@@ -134,7 +135,8 @@ abstract class CoreReadsTestBase {
                 new UpdateDocuments(repository, policy, trail, tx, identity, DmpValueSetRule.shipped()), new RemoveDocuments(repository, policy, trail, tx),
                 new ReadTraces(policy, traces, trail, tx), trail,
                 new ListProfessionals(policy, records, traces, trail, SubjectRoles.shipped(), tx),
-                new ListAuthorisedRecords(policy, records, traces), new ReviseRecord(policy, records, trail, tx));
+                new ListAuthorisedRecords(policy, records, traces), new ReviseRecord(policy, records, trail, tx),
+                new SearchPatientsWithoutIns(policy, records));
         camel = new DefaultCamelContext();
         camel.addRoutes(routes);
         camel.start();

@@ -6,6 +6,8 @@ import org.dmpgateway.model.PatientRef;
 import org.dmpgateway.model.access.AccessContext;
 import org.dmpgateway.model.access.AuthorisedRecord;
 import org.dmpgateway.model.access.AuthorizationDeclaration;
+import org.dmpgateway.model.access.PatientMatch;
+import org.dmpgateway.model.access.PatientSearch;
 import org.dmpgateway.model.access.ProfessionalStanding;
 import org.dmpgateway.model.access.RecordListing;
 import org.dmpgateway.model.access.RecordRevision;
@@ -56,6 +58,11 @@ public class AdminCoreClient {
         if (!refusal.tracedByCore()) {
             core.traceRefusal(refusal, action, List.of(), caller);
         }
+    }
+
+    /** TD0.5: the patients matching the demographics searched, without their INS. */
+    public List<PatientMatch> searchPatients(AccessContext caller, PatientSearch search) {
+        return core.searchPatients(search, caller);
     }
 
     /** TD1.3b / TD1.4: the record's administrative data changed, or the record closed. */

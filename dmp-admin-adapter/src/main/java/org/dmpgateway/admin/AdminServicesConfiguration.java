@@ -75,6 +75,20 @@ public class AdminServicesConfiguration {
     }
 
     /**
+     * TD0.5 at the DMP's service name {@code patientsPDQ} (the ANS kit's {@code Init}, S4). The ANS kit
+     * sends the WS-Addressing action {@code urn:ihe:iti:pdqv3:2007:PDQSupplier_Service:findCandidatesQuery}
+     * (PatientSoapService.cs), the official example and the WSDL {@code urn:hl7-org:v3:PRPA_IN201305UV02}:
+     * both are accepted ({@link WsdlSoapActionAlias}).
+     */
+    @Bean(destroyMethod = "stop")
+    public EndpointImpl patientsPdqEndpoint(Bus bus, AdminCoreClient core, CallerIdentity identity) {
+        EndpointImpl endpoint = publish(bus, new PdqService(core, identity), "/patientsPDQ");
+        endpoint.getServer().getEndpoint().getInInterceptors().add(new WsdlSoapActionAlias(Map.of(
+                "urn:ihe:iti:pdqv3:2007:PDQSupplier_Service:findCandidatesQuery", "urn:hl7-org:v3:PRPA_IN201305UV02")));
+        return endpoint;
+    }
+
+    /**
      * The WS-Addressing actions the DMP and its clients use for a service whose WSDL gives none
      * (Habilitations.wsdl has only the binding's soapAction {@code urn:hl7-org:v3:setAuthorization}):
      * {@code <namespace>:<portType>:<input name>} and {@code ...:<output name>}, e.g.

@@ -34,6 +34,24 @@ final class DmpWireValues {
     }
 
     /**
+     * An HL7 birth date ({@code TS} value {@code yyyyMMdd}, a longer timestamp cut to its date), null when blank.
+     *
+     * @throws DmpException METADATA_ERROR naming {@code field} when it is not a date
+     */
+    static LocalDate parseDate(String value, String field) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String v = value.trim();
+        try {
+            return LocalDate.parse(v.substring(0, Math.min(8, v.length())), DATE);
+        } catch (DateTimeParseException e) {
+            throw new DmpException(DmpErrorCode.METADATA_ERROR, field + ": '" + v + "' is not a date (yyyyMMdd)",
+                    field.substring(field.lastIndexOf('/') + 1));
+        }
+    }
+
+    /**
      * A date the request gives: {@code yyyyMMddHHmmss} (official TD0.4 example), {@code yyyyMMdd}, or
      * {@code ddMMyyyy} (the ANS kit's TD0.4 sends {@code 01012018}), in the DMP's time zone.
      *

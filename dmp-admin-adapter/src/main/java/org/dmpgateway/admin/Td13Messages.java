@@ -50,8 +50,6 @@ import org.dmpgateway.model.error.DmpException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -170,16 +168,7 @@ final class Td13Messages {
     }
 
     private static LocalDate birthDate(TS birthTime) {
-        if (birthTime == null || birthTime.getValue() == null || birthTime.getValue().isBlank()) {
-            return null;
-        }
-        String v = birthTime.getValue().trim();
-        try {
-            return LocalDate.parse(v.substring(0, Math.min(8, v.length())), DateTimeFormatter.ofPattern("yyyyMMdd"));
-        } catch (DateTimeParseException e) {
-            throw new DmpException(DmpErrorCode.METADATA_ERROR, "patientPerson/birthTime: '" + v
-                    + "' is not a date (yyyyMMdd)", "birthTime");
-        }
+        return birthTime == null ? null : DmpWireValues.parseDate(birthTime.getValue(), "patientPerson/birthTime");
     }
 
     /** The BL value of an administrativeObservation the request gives ({@code code}), null when absent. */

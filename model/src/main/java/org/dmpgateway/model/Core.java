@@ -3,6 +3,8 @@ package org.dmpgateway.model;
 import org.dmpgateway.model.access.AccessContext;
 import org.dmpgateway.model.access.AuthorisedRecord;
 import org.dmpgateway.model.access.AuthorizationDeclaration;
+import org.dmpgateway.model.access.PatientMatch;
+import org.dmpgateway.model.access.PatientSearch;
 import org.dmpgateway.model.access.ProfessionalStanding;
 import org.dmpgateway.model.access.RecordListing;
 import org.dmpgateway.model.access.RecordRevision;
@@ -107,4 +109,11 @@ public interface Core {
      * ({@code requested}: the patient the message names). Answers the record's new status.
      */
     RecordStatus reviseRecord(RecordRevision revision, PatientRef requested, AccessContext caller);
+
+    /**
+     * TD0.5: the patients whose records match the demographics a professional searches by, without
+     * their INS. Not about the caller's patient: the VIHF's resource-id is ignored. At most a few
+     * patients (beyond: TOO_MANY_RESULTS); which records may be found is the core's rule.
+     */
+    List<PatientMatch> searchPatients(PatientSearch search, AccessContext caller);
 }

@@ -75,6 +75,11 @@ public final class CoreEndpoints {
      * {@link #REQUESTED_PATIENT}: the patient the message names; answer: the record's new RecordStatus.
      */
     public static final String REVISE_RECORD = "direct:revise-record";
+    /**
+     * Body: {@link org.dmpgateway.model.access.PatientSearch} (TD0.5); answer: a
+     * {@code List<}{@link org.dmpgateway.model.access.PatientMatch}{@code >}.
+     */
+    public static final String SEARCH_PATIENTS = "direct:search-patients";
     /** Header of {@link #LIST_AUTHORISED_RECORDS}: the date the listing starts at. */
     public static final String SINCE = "DmpSince";
     /** Header of {@link #LIST_AUTHORISED_RECORDS}: the professional whose records are asked for, if named. */

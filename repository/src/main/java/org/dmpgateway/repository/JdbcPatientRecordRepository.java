@@ -14,8 +14,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
 import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.IntSupplier;
 
@@ -23,7 +29,7 @@ import java.util.function.IntSupplier;
 public class JdbcPatientRecordRepository implements PatientRecordRepository {
     private static final String PATIENT_COLUMNS = "family_name, given_name, birth_date, gender, state, email, "
             + "samu_access_allowed, break_glass_allowed, masked_visible_in_emergency, mask_all, closed_at_ms, "
-            + "closure_reason";
+            + "closure_reason, birth_name";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
@@ -40,31 +46,50 @@ public class JdbcPatientRecordRepository implements PatientRecordRepository {
         PatientSettings s = p.settings();
         Object[] values = {p.familyName(), p.givenName(), birth, p.gender(), p.state().name(), s.email(),
                 s.samuAccessAllowed(), s.breakGlassAllowed(), s.maskedVisibleInEmergency(), s.maskAll(),
-                p.closedAt() == null ? null : p.closedAt().toEpochMilli(), p.closureReason(),
+                p.closedAt() == null ? null : p.closedAt().toEpochMilli(), p.closureReason(), p.birthName(),
                 p.ins().id(), p.ins().authority()};
         String update = "UPDATE patient_record SET family_name = ?, given_name = ?, birth_date = ?, "
                 + "gender = ?, state = ?, email = ?, samu_access_allowed = ?, break_glass_allowed = ?, "
-                + "masked_visible_in_emergency = ?, mask_all = ?, closed_at_ms = ?, closure_reason = ? "
+                + "masked_visible_in_emergency = ?, mask_all = ?, closed_at_ms = ?, closure_reason = ?, birth_name = ? "
                 + "WHERE ins = ? AND ins_authority = ?";
         upsert(() -> jdbc.update(update, values), () -> jdbc.update("INSERT INTO patient_record (" + PATIENT_COLUMNS
-                + ", ins, ins_authority) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", values));
+                + ", ins, ins_authority) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", values));
     }
 
     @Override
     public Optional<PatientRecord> findPatient(PatientRef ins) {
         return jdbc.query("SELECT " + PATIENT_COLUMNS + " FROM patient_record WHERE ins = ? AND ins_authority = ?",
-                (rs, n) -> {
-                    Date birth = rs.getDate("birth_date");
-                    PatientSettings settings = new PatientSettings(rs.getString("email"),
-                            rs.getBoolean("samu_access_allowed"), rs.getBoolean("break_glass_allowed"),
-                            rs.getBoolean("masked_visible_in_emergency"), rs.getBoolean("mask_all"));
-                    long closedAt = rs.getLong("closed_at_ms");
-                    Instant closed = rs.wasNull() ? null : Instant.ofEpochMilli(closedAt);
-                    return new PatientRecord(ins, rs.getString("family_name"), rs.getString("given_name"),
-                            birth == null ? null : birth.toLocalDate(), rs.getString("gender"),
-                            PatientRecordState.valueOf(rs.getString("state")), settings, closed,
-                            rs.getString("closure_reason"));
-                }, ins.id(), ins.authority()).stream().findFirst();
+                (rs, n) -> patient(ins, rs), ins.id(), ins.authority()).stream().findFirst();
+    }
+
+    @Override
+    public List<PatientRecord> findPatientsNamed(String name, Collection<PatientRecordState> states, int limit) {
+        if (states.isEmpty() || limit <= 0) {
+            return List.of();
+        }
+        String upper = name.trim().toUpperCase(Locale.ROOT);
+        List<Object> args = new ArrayList<>(List.of(upper, upper));
+        states.forEach(s -> args.add(s.name()));
+        args.add(limit);
+        return jdbc.query("SELECT " + PATIENT_COLUMNS + ", ins, ins_authority FROM patient_record "
+                        + "WHERE (UPPER(family_name) = ? OR UPPER(birth_name) = ?) AND state IN ("
+                        + String.join(",", Collections.nCopies(states.size(), "?")) + ") "
+                        + "ORDER BY ins_authority, ins FETCH FIRST ? ROWS ONLY",
+                (rs, n) -> patient(new PatientRef(rs.getString("ins"), rs.getString("ins_authority")), rs),
+                args.toArray());
+    }
+
+    private static PatientRecord patient(PatientRef ins, ResultSet rs) throws SQLException {
+        Date birth = rs.getDate("birth_date");
+        PatientSettings settings = new PatientSettings(rs.getString("email"),
+                rs.getBoolean("samu_access_allowed"), rs.getBoolean("break_glass_allowed"),
+                rs.getBoolean("masked_visible_in_emergency"), rs.getBoolean("mask_all"));
+        long closedAt = rs.getLong("closed_at_ms");
+        Instant closed = rs.wasNull() ? null : Instant.ofEpochMilli(closedAt);
+        return new PatientRecord(ins, rs.getString("family_name"), rs.getString("given_name"),
+                birth == null ? null : birth.toLocalDate(), rs.getString("gender"),
+                PatientRecordState.valueOf(rs.getString("state")), settings, closed,
+                rs.getString("closure_reason"), rs.getString("birth_name"));
     }
 
     @Override

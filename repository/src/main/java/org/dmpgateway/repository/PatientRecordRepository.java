@@ -1,9 +1,11 @@
 package org.dmpgateway.repository;
 
 import org.dmpgateway.model.PatientRecord;
+import org.dmpgateway.model.PatientRecordState;
 import org.dmpgateway.model.PatientRef;
 import org.dmpgateway.model.ProfessionalConsent;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,6 +19,12 @@ public interface PatientRecordRepository {
     void savePatient(PatientRecord patient);
 
     Optional<PatientRecord> findPatient(PatientRef ins);
+
+    /**
+     * The records in one of {@code states} whose family name or birth name is {@code name} (letter case
+     * ignored), at most {@code limit}, in order of INS (TD0.5: the core's search rule picks and limits).
+     */
+    List<PatientRecord> findPatientsNamed(String name, Collection<PatientRecordState> states, int limit);
 
     /** Inserts or replaces a professional's entry on the patient's lists. */
     void saveConsent(ProfessionalConsent consent);

@@ -29,7 +29,8 @@ import java.util.List;
  * Loads patient records from a JSON seed file at start: {@code dmp.patients.seed-file}, a Spring
  * resource location. Each entry is validated (INS key, state); a bad entry stops the start with a
  * message naming it. Records that do not exist yet are created, with the professionals the entry
- * lists ({@code professionals}: id, name, status AUTHORIZED or BLOCKED, adminDoctor, treatingDoctor: médecin traitant DMP, profession and specialty: TRE_G15 / TRE_R01 codes); existing ones
+ * lists ({@code professionals}: id, name, status AUTHORIZED or BLOCKED, adminDoctor, treatingDoctor: médecin traitant DMP, profession and specialty: TRE_G15 / TRE_R01 codes) and, optionally, the
+ * patient's {@code birthName} (nom de naissance, TD0.5); existing ones
  * are left as they are (a scenario set up through /admin survives a restart).
  */
 @Component
@@ -38,10 +39,16 @@ public class PatientSeedLoader implements ApplicationRunner {
 
     /** One entry of the seed file. */
     public record SeedPatient(String ins, String oid, String familyName, String givenName, String birthDate,
-                              String gender, String state, String email, List<SeedProfessional> professionals) {
+                              String gender, String state, String email, List<SeedProfessional> professionals,
+                              String birthName) {
         public SeedPatient(String ins, String oid, String familyName, String givenName, String birthDate,
                            String gender, String state) {
-            this(ins, oid, familyName, givenName, birthDate, gender, state, null, null);
+            this(ins, oid, familyName, givenName, birthDate, gender, state, null, null, null);
+        }
+
+        public SeedPatient(String ins, String oid, String familyName, String givenName, String birthDate,
+                           String gender, String state, String email, List<SeedProfessional> professionals) {
+            this(ins, oid, familyName, givenName, birthDate, gender, state, email, professionals, null);
         }
     }
 
@@ -140,6 +147,6 @@ public class PatientSeedLoader implements ApplicationRunner {
         }
         LocalDate birth = seed.birthDate() == null ? null : LocalDate.parse(seed.birthDate());
         return new PatientRecord(ins, seed.familyName(), seed.givenName(), birth, seed.gender(), state,
-                PatientSettings.DEFAULTS.withEmail(seed.email()));
+                PatientSettings.DEFAULTS.withEmail(seed.email()), null, null, seed.birthName());
     }
 }

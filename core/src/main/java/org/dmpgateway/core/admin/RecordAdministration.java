@@ -13,6 +13,7 @@ import org.dmpgateway.model.trail.TraceAction;
 import org.dmpgateway.repository.AccessTrailRepository;
 import org.dmpgateway.repository.PatientRecordRepository;
 import org.dmpgateway.core.patient.InsValidator;
+import org.dmpgateway.core.policy.SubjectRoles;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -36,13 +37,15 @@ public class RecordAdministration {
     private final PatientRecordRepository records;
     private final AccessTrailRepository traces;
     private final TransactionTemplate transaction;
+    private final SubjectRoles roles;
     private final Clock clock = Clock.systemUTC();
 
     public RecordAdministration(PatientRecordRepository records, AccessTrailRepository traces,
-                                TransactionTemplate transaction) {
+                                TransactionTemplate transaction, SubjectRoles roles) {
         this.records = records;
         this.traces = traces;
         this.transaction = transaction;
+        this.roles = roles;
     }
 
     /** Creates or replaces a record; true when it was created. */
@@ -103,6 +106,17 @@ public class RecordAdministration {
     /** {@code treatingDoctor}: the professional is the patient's médecin traitant DMP (authorised only). */
     public ProfessionalConsent putProfessional(PatientRef ins, String actorId, String name, ConsentStatus status,
                                                boolean adminDoctor, boolean treatingDoctor) {
+        return putProfessional(ins, actorId, name, status, adminDoctor, treatingDoctor, null, null);
+    }
+
+    /**
+     * {@code profession} (TRE_G15 code, e.g. 10) and {@code specialty} (TRE_R01 / TRE_G05 code, e.g. SM26),
+     * as a VIHF declares them (TD1.6 {@code codeSpeciality}): null keeps the current ones (those TD0.3 stored,
+     * or the seed's), blank clears them; a code outside JDV_J65 is refused.
+     */
+    public ProfessionalConsent putProfessional(PatientRef ins, String actorId, String name, ConsentStatus status,
+                                               boolean adminDoctor, boolean treatingDoctor, String profession,
+                                               String specialty) {
         existing(ins);
         if (actorId == null || actorId.isBlank()) {
             throw new DmpException(DmpErrorCode.METADATA_ERROR, "actorId: the professional's identifier is required", "actorId");
@@ -115,14 +129,37 @@ public class RecordAdministration {
             throw new DmpException(DmpErrorCode.METADATA_ERROR,
                     "treatingDoctor: only an authorised professional can be the médecin traitant DMP", "treatingDoctor");
         }
+        ProfessionalConsent current = records.findConsent(ins, actorId).orElse(null);
+        String professionCode = role(profession, current == null ? null : current.professionCode(), "profession");
+        String specialtyCode = role(specialty, current == null ? null : current.specialtyCode(), "specialty");
         ProfessionalConsent consent = new ProfessionalConsent(ins, actorId, name, status, adminDoctor, clock.instant(),
-                treatingDoctor);
+                treatingDoctor, professionCode, specialtyCode);
         transaction.executeWithoutResult(tx -> {
             records.saveConsent(consent);
             traced(ins, "professional " + actorId + (name == null ? "" : " (" + name + ")") + " " + status
-                    + (adminDoctor ? ", admin doctor" : "") + (treatingDoctor ? ", médecin traitant DMP" : ""));
+                    + (adminDoctor ? ", admin doctor" : "") + (treatingDoctor ? ", médecin traitant DMP" : "")
+                    + (professionCode == null ? "" : ", profession " + professionCode)
+                    + (specialtyCode == null ? "" : ", specialty " + specialtyCode));
         });
         return consent;
+    }
+
+    /** The profession or specialty code kept: the one given (checked against JDV_J65), else the current one. */
+    private String role(String given, String current, String field) {
+        if (given == null) {
+            return current;
+        }
+        if (given.isBlank()) {
+            return null;
+        }
+        String code = given.trim();
+        SubjectRoles.Role known = field.equals("profession") ? roles.profession(code) : roles.specialty(code);
+        if (known == null) {
+            throw new DmpException(DmpErrorCode.METADATA_ERROR, field + ": " + code + " is not a "
+                    + (field.equals("profession") ? "profession (TRE_G15, e.g. 10)" : "specialty (TRE_R01 / TRE_G05, e.g. SM26)")
+                    + " code of the value set JDV_J65", field);
+        }
+        return code;
     }
 
     public boolean removeProfessional(PatientRef ins, String actorId) {

@@ -111,7 +111,7 @@ public class ReviseRecord {
         PatientSettings settings = new PatientSettings(s.email(), samu, breakGlass, s.maskedVisibleInEmergency(),
                 s.maskAll());
         return new PatientRecord(r.ins(), family, given, birth, gender, r.state(), settings, r.closedAt(),
-                r.closureReason());
+                r.closureReason(), r.birthName());
     }
 
     private static <T> T pick(T current, T proposed, String name, List<String> fields) {

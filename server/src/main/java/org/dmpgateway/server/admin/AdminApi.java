@@ -23,18 +23,19 @@ final class AdminApi {
     /** A patient record as created or read. Absent settings take their defaults on creation. */
     record Patient(String ins, String authority, String familyName, String givenName, LocalDate birthDate,
                    String gender, PatientRecordState state, Settings settings, List<Professional> professionals,
-                   Instant closedAt, String closureReason) {
+                   Instant closedAt, String closureReason, String birthName) {
 
         static Patient of(PatientRecord r, List<ProfessionalConsent> professionals) {
             return new Patient(r.ins().id(), r.ins().authority(), r.familyName(), r.givenName(), r.birthDate(),
                     r.gender(), r.state(), Settings.of(r.settings()),
                     professionals == null ? null : professionals.stream().map(Professional::of).toList(),
-                    r.closedAt(), r.closureReason());
+                    r.closedAt(), r.closureReason(), r.birthName());
         }
 
         PatientRecord toRecord(PatientRef ins) {
             return new PatientRecord(ins, familyName, givenName, birthDate, gender, state,
-                    settings == null ? PatientSettings.DEFAULTS : settings.applyTo(PatientSettings.DEFAULTS));
+                    settings == null ? PatientSettings.DEFAULTS : settings.applyTo(PatientSettings.DEFAULTS),
+                    null, null, birthName);
         }
     }
 
@@ -60,12 +61,15 @@ final class AdminApi {
     record StateChange(PatientRecordState state, String closureReason) {
     }
 
-    /** A professional on the patient's lists. */
+    /**
+     * A professional on the patient's lists; {@code profession} (TRE_G15) and {@code specialty} (TRE_R01 /
+     * TRE_G05) as his VIHF declares them (TD1.6 codeSpeciality): absent in a PUT keeps the current ones.
+     */
     record Professional(String actorId, String name, ConsentStatus status, Boolean adminDoctor, Instant since,
-                        Boolean treatingDoctor) {
+                        Boolean treatingDoctor, String profession, String specialty) {
         static Professional of(ProfessionalConsent c) {
             return new Professional(c.actorId(), c.actorName(), c.status(), c.adminDoctor(), c.since(),
-                    c.treatingDoctor());
+                    c.treatingDoctor(), c.professionCode(), c.specialtyCode());
         }
     }
 

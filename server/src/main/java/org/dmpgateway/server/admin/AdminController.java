@@ -81,7 +81,7 @@ class AdminController {
         }
         return AdminApi.Professional.of(administration.putProfessional(new PatientRef(ins, authority), actorId,
                 body.name(), body.status(), Boolean.TRUE.equals(body.adminDoctor()),
-                Boolean.TRUE.equals(body.treatingDoctor())));
+                Boolean.TRUE.equals(body.treatingDoctor()), body.profession(), body.specialty()));
     }
 
     @DeleteMapping("/professionals/{actorId}")

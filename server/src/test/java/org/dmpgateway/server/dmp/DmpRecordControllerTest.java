@@ -15,6 +15,8 @@ import org.dmpgateway.model.trail.TraceAction;
 import org.dmpgateway.model.access.AccessContext;
 import org.dmpgateway.model.access.AuthorisedRecord;
 import org.dmpgateway.model.access.AuthorizationDeclaration;
+import org.dmpgateway.model.access.PatientMatch;
+import org.dmpgateway.model.access.PatientSearch;
 import org.dmpgateway.model.access.ProfessionalStanding;
 import org.dmpgateway.model.access.RecordListing;
 import org.dmpgateway.model.access.RecordRevision;
@@ -96,6 +98,11 @@ class DmpRecordControllerTest {
 
         @Override
         public RecordStatus reviseRecord(RecordRevision revision, PatientRef requested, AccessContext caller) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<PatientMatch> searchPatients(PatientSearch search, AccessContext caller) {
             throw new UnsupportedOperationException();
         }
 
