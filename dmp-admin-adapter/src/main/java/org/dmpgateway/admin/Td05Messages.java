@@ -210,8 +210,8 @@ public final class Td05Messages {
         PRPAIN201306UV02MFMIMT700711UV01ControlActProcess act = new PRPAIN201306UV02MFMIMT700711UV01ControlActProcess();
         act.setClassCode(ActClassControlAct.CACT);
         act.setMoodCode(XActMoodIntentEvent.EVN);
-        CD code = new CD();
-        code.setCode("PRPA_TE201306UV02");
+        // a CS, as the official answer types it (xsi:type="CS")
+        CS code = cs("PRPA_TE201306UV02");
         code.setCodeSystem(Td02Messages.INTERACTION_ROOT);
         act.setCode(code);
         MFMIMT700711UV01QueryAck queryAck = new MFMIMT700711UV01QueryAck();
@@ -267,9 +267,7 @@ public final class Td05Messages {
         PRPAMT201310UV02QueryMatchObservation score = new PRPAMT201310UV02QueryMatchObservation();
         score.getClassCode().add("COND");
         score.getMoodCode().add("EVN");
-        CD scoreCode = new CD();
-        scoreCode.setCode(MATCH_PERCENT);
-        score.setCode(scoreCode);
+        score.setCode(cs(MATCH_PERCENT));
         score.setValue(quantity(match.matchPercent()));
         PRPAMT201310UV02Subject subjectOf1 = new PRPAMT201310UV02Subject();
         subjectOf1.setTypeCode(ParticipationTargetSubject.SBJ);

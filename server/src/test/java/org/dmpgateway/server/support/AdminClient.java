@@ -61,6 +61,21 @@ public final class AdminClient {
         put(patient(ins), json(body));
     }
 
+    /** Creates (or replaces) a record with these fields of the /admin API (familyName, birthName, state...). */
+    public void createPatient(String ins, Map<String, Object> record) {
+        put(patient(ins), json(record));
+    }
+
+    /**
+     * PUT of a professional on the patient's lists with these fields (status, name, profession,
+     * specialty...), the server's answer as it is (status and JSON body), refusals included.
+     */
+    public HttpResponse<String> putProfessional(String ins, String actorId, Map<String, Object> fields) {
+        return exchange(HttpRequest.newBuilder(URI.create(patient(ins) + "/professionals/" + actorId))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json(fields), StandardCharsets.UTF_8)));
+    }
+
     /** The patient authorises the professional ({@code adminDoctor}: names them médecin administrateur). */
     public void authorise(String ins, String actorId, String name, boolean adminDoctor) {
         Map<String, Object> body = new LinkedHashMap<>();
@@ -131,21 +146,24 @@ public final class AdminClient {
     }
 
     private String send(HttpRequest.Builder request) {
+        HttpResponse<String> response = exchange(request);
+        if (response.statusCode() / 100 != 2) {
+            throw new AssertionError(response.request().method() + " " + response.request().uri() + " answered "
+                    + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+
+    private HttpResponse<String> exchange(HttpRequest.Builder request) {
         HttpRequest built = request.header("Authorization", "Bearer " + TOKEN).timeout(Duration.ofSeconds(30)).build();
-        HttpResponse<String> response;
         try {
-            response = http.send(built, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return http.send(built, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new AssertionError(built.method() + " " + built.uri() + " failed: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(built.method() + " " + built.uri() + " interrupted", e);
         }
-        if (response.statusCode() / 100 != 2) {
-            throw new AssertionError(built.method() + " " + built.uri() + " answered " + response.statusCode() + ": "
-                    + response.body());
-        }
-        return response.body();
     }
 
     private static String json(Map<String, Object> body) {
