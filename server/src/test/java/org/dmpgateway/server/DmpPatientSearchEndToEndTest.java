@@ -118,7 +118,9 @@ class DmpPatientSearchEndToEndTest {
         admin.createPatient(second, record("MARTEL-PDQ", "Paul", "Fournier-Pdq", "1980-01-17", "M"));
 
         // the family name matches the used name or the birth name, letter case and accents ignored
-        Document both = parse(post(KIT_ACTION, search("fournier-pdq", null, null, null)).body());
+        // as the ANS kit sends it: its action in wsa:Action and in the Content-Type
+        Document both = parse(post(KIT_ACTION, search("fournier-pdq", null, null, null)
+                .replace(">" + TD05_ACTION + "</Action>", ">" + KIT_ACTION + "</Action>")).body());
         assertEquals("OK", queryAck(both).get("queryResponseCode"));
         assertEquals(List.of(first, second), found(both));
         assertEquals("2", attribute(both, "resultTotalQuantity"));
