@@ -9,6 +9,8 @@ import org.dmpgateway.model.CoreEndpoints;
 import org.dmpgateway.model.access.AccessContext;
 import org.dmpgateway.model.access.CallerSoftware;
 import org.dmpgateway.model.access.AccessMode;
+import org.dmpgateway.model.access.PatientMatch;
+import org.dmpgateway.model.access.PatientSearch;
 import org.dmpgateway.model.access.RecordStatus;
 import org.dmpgateway.model.error.DmpErrorCode;
 import org.dmpgateway.model.error.DmpException;
@@ -390,6 +392,52 @@ abstract class CoreReadsTestBase {
         assertEquals(new RecordStatus(patient, PatientRecordState.CLOSED, null, false, "MARTIN", null, null, null,
                         false, null, null, null, true, true),
                 ask(CoreEndpoints.RECORD_STATUS, null, as(STRANGER)), "whatever the state; absent parts are null");
+    }
+
+    // ------------------------------------------------------------------ TD0.5
+
+    @Test
+    void aSearchWithoutInsFindsOpenRecordsByUsedOrBirthNameAndNeverOneThatBlocksTheCaller() {
+        String family = "PDQ-" + patient.id();
+        PatientRef married = newIns();
+        records.savePatient(new PatientRecord(married, "ENCHAINE", "Irène Marie", LocalDate.of(1957, 6, 28), "F",
+                PatientRecordState.ACTIVATED, null, null, null, family));
+        PatientRef same = newIns();
+        records.savePatient(new PatientRecord(same, family, "Paul", LocalDate.of(1960, 1, 1), "M",
+                PatientRecordState.CREATED));
+        PatientRef closed = newIns();
+        records.savePatient(new PatientRecord(closed, family, "Paul", LocalDate.of(1960, 1, 1), "M",
+                PatientRecordState.CLOSED));
+        PatientRef blocking = newIns();
+        records.savePatient(new PatientRecord(blocking, family, "Paul", LocalDate.of(1960, 1, 1), "M",
+                PatientRecordState.ACTIVATED));
+        records.saveConsent(new ProfessionalConsent(blocking, STRANGER, null, ConsentStatus.BLOCKED, false,
+                Instant.parse("2025-11-01T00:00:00Z")));
+
+        // the birth name and the used name, letter case and accents ignored; 100 percent each
+        assertEquals(List.of(married, same).stream().sorted(java.util.Comparator.comparing(PatientRef::id)).toList(),
+                searched(new PatientSearch(family.toLowerCase(), null, null, null)));
+        assertEquals(List.of(married), searched(new PatientSearch(family, "IRENE", null, null)));
+        assertEquals(List.of(same), searched(new PatientSearch(family, null, LocalDate.of(1960, 1, 1), "m")));
+        assertEquals(List.of(), searched(new PatientSearch(family, "Luc", null, null)));
+        assertEquals(DmpErrorCode.METADATA_ERROR, refusal(CoreEndpoints.SEARCH_PATIENTS,
+                new PatientSearch(" ", "Paul", null, null), as(STRANGER)), "the family name is required");
+        assertEquals(DmpErrorCode.HABILITATION_DENIED, refusal(CoreEndpoints.SEARCH_PATIENTS,
+                new PatientSearch(family, null, null, null), patientSelf()), "a professional's search");
+        for (int i = 0; i < SearchPatientsWithoutIns.MAX_RESULTS; i++) {
+            records.savePatient(new PatientRecord(newIns(), family, "Anne", null, "F", PatientRecordState.ACTIVATED));
+        }
+        assertEquals(DmpErrorCode.TOO_MANY_RESULTS, refusal(CoreEndpoints.SEARCH_PATIENTS,
+                new PatientSearch(family, null, null, null), as(STRANGER)), "12 open records, at most 10");
+        assertEquals(List.of(same), searched(new PatientSearch(family, "PAUL", null, null)), "narrowed: found again");
+    }
+
+    /** The INS of the patients a professional (not on their lists, blocked by one) finds. */
+    @SuppressWarnings("unchecked")
+    List<PatientRef> searched(PatientSearch search) {
+        List<PatientMatch> found = (List<PatientMatch>) ask(CoreEndpoints.SEARCH_PATIENTS, search, as(STRANGER));
+        assertTrue(found.stream().allMatch(m -> m.matchPercent() == 100), found.toString());
+        return found.stream().map(m -> m.record().ins()).toList();
     }
 
     // ------------------------------------------------------------------ helpers

@@ -77,8 +77,8 @@ public class AdminServicesConfiguration {
     /**
      * TD0.5 at the DMP's service name {@code patientsPDQ} (the ANS kit's {@code Init}, S4). The ANS kit
      * sends the WS-Addressing action {@code urn:ihe:iti:pdqv3:2007:PDQSupplier_Service:findCandidatesQuery}
-     * (PatientSoapService.cs), the official example and the WSDL {@code urn:hl7-org:v3:PRPA_IN201305UV02}:
-     * both are accepted ({@link WsdlSoapActionAlias}).
+     * (PatientSoapService.cs) with the WSDL's soapAction, the official example and the WSDL
+     * {@code urn:hl7-org:v3:PRPA_IN201305UV02} in both: both are accepted ({@link WsdlSoapActionAlias}).
      */
     @Bean(destroyMethod = "stop")
     public EndpointImpl patientsPdqEndpoint(Bus bus, AdminCoreClient core, CallerIdentity identity) {

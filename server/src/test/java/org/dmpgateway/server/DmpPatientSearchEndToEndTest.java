@@ -54,7 +54,7 @@ class DmpPatientSearchEndToEndTest {
     static final String BASE = "/si-dmp-server/v2/services/";
     static final String TD05 = "TD0.5_-_Recherche_d_un_patient_sans_INS_requ_te.xml";
     static final String TD05_ACTION = "urn:hl7-org:v3:PRPA_IN201305UV02";
-    /** The action the ANS kit's PatientSoapService.cs sends. */
+    /** The WS-Addressing action the ANS kit's PatientSoapService.cs sends. */
     static final String KIT_ACTION = "urn:ihe:iti:pdqv3:2007:PDQSupplier_Service:findCandidatesQuery";
     static final String ROOT = "PRPA_IN201306UV02";
     static final String PATIENT = ROOT + "/controlActProcess/subject/registrationEvent/subject1/patient";
@@ -118,8 +118,9 @@ class DmpPatientSearchEndToEndTest {
         admin.createPatient(second, record("MARTEL-PDQ", "Paul", "Fournier-Pdq", "1980-01-17", "M"));
 
         // the family name matches the used name or the birth name, letter case and accents ignored
-        // as the ANS kit sends it: its action in wsa:Action and in the Content-Type
-        Document both = parse(post(KIT_ACTION, search("fournier-pdq", null, null, null)
+        // as the ANS kit sends it: its own wsa:Action, the WSDL's soapAction in the Content-Type (its
+        // client is generated from the WSDL)
+        Document both = parse(post(TD05_ACTION, search("fournier-pdq", null, null, null)
                 .replace(">" + TD05_ACTION + "</Action>", ">" + KIT_ACTION + "</Action>")).body());
         assertEquals("OK", queryAck(both).get("queryResponseCode"));
         assertEquals(List.of(first, second), found(both));
