@@ -97,9 +97,9 @@ final class SoapAnswer {
                 case "RetrieveDocumentSetResponse" -> new SoapAnswer(envelope, false, null, null, null,
                         new RetrieveDocumentSetResponseTransformer(FACTORY).fromEbXML(new EbXMLRetrieveDocumentSetResponse30(
                                 u.unmarshal(content, RetrieveDocumentSetResponseType.class).getValue())));
-                // the DMP's administrative services (TD0.2, TD0.3, TD0.4, TD1.3b, TD1.4, TD1.6): checked with xpath only
+                // the DMP's administrative services (TD0.2, TD0.3, TD0.4, TD0.5, TD1.3b, TD1.4, TD1.6): checked with xpath only
                 case "PRPA_IN201308UV02", "setAuthorizationResponse", "listAuthorizationByPatientResponse",
-                     "patientListResponse", "PRPA_IN201314UV02_Response" -> new SoapAnswer(envelope, false, null, null,
+                     "patientListResponse", "PRPA_IN201314UV02_Response", "PRPA_IN201306UV02" -> new SoapAnswer(envelope, false, null, null,
                         null, null);
                 default -> throw new IllegalArgumentException("unexpected SOAP body " + content.getLocalName());
             };

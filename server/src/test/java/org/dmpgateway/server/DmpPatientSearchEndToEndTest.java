@@ -92,6 +92,12 @@ class DmpPatientSearchEndToEndTest {
         // the empty use="" the DMP's serializer adds to the echoed query
         assertEquals("", theirs.remove(ROOT + "/controlActProcess/queryByParameter/parameterList/livingSubjectName/value@use"));
         assertEquals(List.of(), differences(ours, theirs, PER_RUN, NOT_HELD), response.body());
+
+        // the official WSDL is served, with the NE2008 schemas it includes
+        HttpResponse<String> wsdl = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + BASE
+                + "patientsPDQ?wsdl")).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertEquals(200, wsdl.statusCode());
+        assertTrue(wsdl.body().contains("findCandidatesQuery") && wsdl.body().contains("PRPA_IN201305UV02.xsd"), wsdl.body());
     }
 
     @Test
