@@ -19,6 +19,8 @@ import org.dmpgateway.model.access.RecordRevision;
 import org.dmpgateway.model.access.RecordStatus;
 import org.dmpgateway.model.error.Causes;
 import org.dmpgateway.model.error.DmpException;
+import org.dmpgateway.model.profile.ProfessionalProfileAccess;
+import org.dmpgateway.model.profile.ProfileEntry;
 import org.dmpgateway.model.query.QueryCommand;
 import org.dmpgateway.model.query.QueryResult;
 import org.dmpgateway.model.query.RetrieveCommand;
@@ -148,6 +150,15 @@ public class CamelCore implements Core {
     public RecordStatus reviseRecord(RecordRevision revision, PatientRef requested, AccessContext caller) {
         Map<String, Object> headers = requested == null ? Map.of() : Map.of(CoreEndpoints.REQUESTED_PATIENT, requested);
         return send(CoreEndpoints.REVISE_RECORD, revision, caller, headers, RecordStatus.class);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public List<ProfileEntry> medicalProfile(ProfessionalProfileAccess access, PatientRef requested,
+                                             AccessContext caller) {
+        Map<String, Object> headers = requested == null ? Map.of() : Map.of(CoreEndpoints.REQUESTED_PATIENT, requested);
+        List<ProfileEntry> entries = send(CoreEndpoints.MEDICAL_PROFILE, access, caller, headers, List.class);
+        return entries == null ? List.of() : entries;
     }
 
     private <T> T send(String endpoint, Object command, AccessContext caller, Map<String, Object> headers,

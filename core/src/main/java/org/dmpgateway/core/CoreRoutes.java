@@ -15,6 +15,7 @@ import org.dmpgateway.model.query.RetrieveCommand;
 import org.dmpgateway.model.trail.TraceAction;
 import org.dmpgateway.core.consent.DeclareAuthorization;
 import org.dmpgateway.core.consent.ListProfessionals;
+import org.dmpgateway.core.profile.ProfessionalMedicalProfile;
 import org.dmpgateway.core.record.ListAuthorisedRecords;
 import org.dmpgateway.core.record.ReviseRecord;
 import org.dmpgateway.core.query.StoredQueries;
@@ -47,12 +48,13 @@ public class CoreRoutes extends RouteBuilder {
     private final ListProfessionals listProfessionals;
     private final ListAuthorisedRecords listAuthorisedRecords;
     private final ReviseRecord reviseRecord;
+    private final ProfessionalMedicalProfile medicalProfile;
 
     public CoreRoutes(SubmitDocuments submitDocuments, StoredQueries storedQueries, RetrieveDocuments retrieveDocuments,
                       DeclareAuthorization declareAuthorization, UpdateDocuments updateDocuments,
                       RemoveDocuments removeDocuments, ReadTraces readTraces, AccessTrail trail,
                       ListProfessionals listProfessionals, ListAuthorisedRecords listAuthorisedRecords,
-                      ReviseRecord reviseRecord) {
+                      ReviseRecord reviseRecord, ProfessionalMedicalProfile medicalProfile) {
         this.submitDocuments = submitDocuments;
         this.storedQueries = storedQueries;
         this.retrieveDocuments = retrieveDocuments;
@@ -64,6 +66,7 @@ public class CoreRoutes extends RouteBuilder {
         this.listProfessionals = listProfessionals;
         this.listAuthorisedRecords = listAuthorisedRecords;
         this.reviseRecord = reviseRecord;
+        this.medicalProfile = medicalProfile;
     }
 
     @Override
@@ -104,6 +107,9 @@ public class CoreRoutes extends RouteBuilder {
                 refusedAs(TraceAction.QUERY));
         command(CoreEndpoints.REVISE_RECORD, "revise-record", RecordRevision.class, reviseRecord, "revise",
                 exchange -> ReviseRecord.traceAction(exchange.getMessage().getBody()));
+        // the medical profile over FHIR (issue 16): a read as a query, a vaccination added as a submission
+        command(CoreEndpoints.MEDICAL_PROFILE, "medical-profile", null, medicalProfile, "handle",
+                ProfessionalMedicalProfile::traceAction);
 
         // a refusal an adapter answered itself once the caller was known (400, 404, 412...)
         from(CoreEndpoints.TRACE_REFUSAL).routeId("trace-refusal")
