@@ -85,7 +85,11 @@ public class PatientMedicalProfile implements PatientProfiles {
     }
 
     @Override
-    public ProfileEntry addMeasure(PatientRef patient, ProfileInput input, String source) {
+    public ProfileEntry addMeasure(PatientRef patient, PatientRef subject, ProfileInput input, String source) {
+        if (subject != null && !subject.equals(patient)) {
+            throw REFUSAL.refuse("subject", "la mesure concerne le patient " + subject.id() + " : vous ne pouvez "
+                    + "alimenter que votre propre profil médical.");
+        }
         Instant now = clock.now();
         ProfileEntry entry = ProfileRules.check(ProfileSection.MEASUREMENT, input, now, REFUSAL)
                 .recordedAs(UUID.randomUUID().toString(), PATIENT, now);

@@ -137,6 +137,11 @@ public final class ProfileRules {
         if (kind == MeasureKind.BMI) {
             throw refusal.refuse("measure", "l'IMC n'est pas saisi : il est calculé à partir du poids et de la taille.");
         }
+        if (input.unit() != null && !input.unit().isBlank() && !input.unit().strip().equals(kind.ucum())
+                && !input.unit().strip().equals(kind.display())) {
+            throw refusal.refuse("unit", "la mesure « " + kind.label() + " » est en " + kind.display() + " (UCUM "
+                    + kind.ucum() + "), pas en « " + input.unit().strip() + " ».");
+        }
         String what = kind == MeasureKind.BLOOD_PRESSURE ? "La pression systolique" : "La valeur";
         BigDecimal value = number(input.value(), "value", what, kind, refusal);
         BigDecimal value2 = null;

@@ -24,7 +24,8 @@ public interface PatientProfiles {
     /**
      * A measurement sent by the patient's app (ANS health-measures feed, a transaction Bundle with one
      * Observation): checked as a measurement the patient types; {@code source} names the app
-     * (Observation.meta.source) for the history. Answers it as stored.
+     * (Observation.meta.source) for the history; {@code subject} the patient the Observation names
+     * (null when it names none), refused when it is not the signed-in patient. Answers it as stored.
      */
-    ProfileEntry addMeasure(PatientRef patient, ProfileInput input, String source);
+    ProfileEntry addMeasure(PatientRef patient, PatientRef subject, ProfileInput input, String source);
 }
