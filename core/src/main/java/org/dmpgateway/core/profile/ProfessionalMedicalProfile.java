@@ -37,8 +37,16 @@ import java.util.UUID;
  */
 @Component
 public class ProfessionalMedicalProfile {
-    private static final ProfileRules.Refusal REFUSAL = (field, message) ->
-            new DmpException(DmpErrorCode.METADATA_ERROR, "Immunization refused: " + field + " : " + message, field);
+    /** A vaccination's field in the professional's words: vaccine, date, lotNumber, note. */
+    private static final ProfileRules.Refusal REFUSAL = (field, message) -> {
+        String named = switch (field) {
+            case "name" -> "vaccine";
+            case "detail" -> "lotNumber";
+            case "comment" -> "note";
+            default -> field;
+        };
+        return new DmpException(DmpErrorCode.METADATA_ERROR, "vaccination refused: " + named + " : " + message, named);
+    };
 
     private final AccessPolicy policy;
     private final AccessTrail trail;
