@@ -1,13 +1,9 @@
 package org.dmpgateway.fhir.profile;
 
 import ca.uhn.fhir.rest.annotation.Create;
-import ca.uhn.fhir.rest.annotation.RequiredParam;
 import ca.uhn.fhir.rest.annotation.ResourceParam;
-import ca.uhn.fhir.rest.annotation.Search;
 import ca.uhn.fhir.rest.api.MethodOutcome;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
-import ca.uhn.fhir.rest.param.ReferenceParam;
-import ca.uhn.fhir.rest.server.IResourceProvider;
 import org.dmpgateway.fhir.identity.BearerTokenInterceptor;
 import org.dmpgateway.mappings.fhir.patient.PatientIds;
 import org.dmpgateway.mappings.fhir.profile.ImmunizationReader;
@@ -25,30 +21,16 @@ import java.util.List;
 
 /**
  * The medical profile's vaccinations as Immunization resources: {@code GET Immunization?patient=...}
- * reads them, {@code POST Immunization} adds one (vaccineCode, occurrenceDateTime, lotNumber, note;
- * the patient of Immunization.patient). The core admits the caller as for the record's documents (a
- * read as a query, an addition as a submission), checks the vaccination's fields and traces both
- * (docs/medical-profile.md).
+ * reads them ({@link ProfileSectionProvider}), {@code POST Immunization} adds one (vaccineCode,
+ * occurrenceDateTime, lotNumber, note; the patient of Immunization.patient). The core admits the
+ * caller as for the record's documents (a read as a query, an addition as a submission), checks the
+ * vaccination's fields and traces both (docs/medical-profile.md).
  */
 @Component
-public class ImmunizationProvider implements IResourceProvider {
-    private final Core core;
-    private final ProfileSections sections;
+public class ImmunizationProvider extends ProfileSectionProvider<Immunization> {
 
-    public ImmunizationProvider(Core core, ProfileSections sections) {
-        this.core = core;
-        this.sections = sections;
-    }
-
-    @Override
-    public Class<Immunization> getResourceType() {
-        return Immunization.class;
-    }
-
-    @Search
-    public List<Immunization> search(@RequiredParam(name = Immunization.SP_PATIENT) ReferenceParam patient,
-                                     RequestDetails request) {
-        return sections.search(ProfileSection.VACCINATION, patient, Immunization.class, request);
+    public ImmunizationProvider(Core core) {
+        super(core, Immunization.class, ProfileSection.VACCINATION);
     }
 
     @Create
