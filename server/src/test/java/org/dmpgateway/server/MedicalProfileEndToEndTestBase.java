@@ -6,7 +6,7 @@ import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.dmpgateway.mappings.fhir.error.FhirErrorMapper;
+import org.dmpgateway.model.access.AccessMode;
 import org.dmpgateway.server.support.FhirAnswerValidator;
 import org.dmpgateway.server.support.FhirClient;
 import org.dmpgateway.server.support.PatientPortalClient.Answer;
@@ -14,7 +14,6 @@ import org.dmpgateway.server.support.SampleSubmissions;
 import org.dmpgateway.server.support.Vihf;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
-import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Consent;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Immunization;
@@ -188,11 +187,18 @@ abstract class MedicalProfileEndToEndTestBase extends PatientRecordEndToEndTestB
 
         // blocked: refused over FHIR, read and write
         portal.post("/me/professionals/" + Vihf.OTHER_DOCTOR + "/block", Map.of(), token).ok();
-        refused("PS_BLOCKED", 403, () -> search(fhir, Immunization.class));
-        refused("PS_BLOCKED", 403, () -> search(fhir, RelatedPerson.class));
-        refused("PS_BLOCKED", 403, () -> fhir.create().resource(vaccination("ROR", "2026-10-16", null)).execute());
+        fhirRefused("PS_BLOCKED", 403, () -> search(fhir, Immunization.class));
+        fhirRefused("PS_BLOCKED", 403, () -> search(fhir, RelatedPerson.class));
+        fhirRefused("PS_BLOCKED", 403, () -> fhir.create().resource(vaccination("ROR", "2026-10-16", null)).execute());
         // not authorised: refused too
-        refused("PS_NOT_AUTHORIZED", 403, () -> search(FhirClient.as(port, durant.asDentist()), Immunization.class));
+        Vihf stranger = durant.as("810009999999", "MARTIN, Paul", Vihf.MEDECIN, Vihf.MEDECINE_GENERALE);
+        fhirRefused("PS_NOT_AUTHORIZED", 403, () -> search(FhirClient.as(port, stranger), Immunization.class));
+        // emergency modes: the patient's switches, as for documents
+        IGenericClient breakGlass = FhirClient.as(port, stranger.withMode(AccessMode.BREAK_GLASS)
+                .withJustification(EMERGENCY));
+        assertEquals(2, search(breakGlass, Immunization.class).size(), "break-glass reads the vaccinations");
+        portal.put("/me/emergency-access", Map.of("breakGlassAccess", false), token).ok();
+        fhirRefused("BREAK_GLASS_DISABLED", 403, () -> search(breakGlass, Immunization.class));
 
         List<String> history = historyDetails(token);
         assertTrue(history.contains("medical profile: VACCINATION read (1 Immunization)"), history::toString);
@@ -288,15 +294,6 @@ abstract class MedicalProfileEndToEndTestBase extends PatientRecordEndToEndTestB
                 .setLotNumber(lot);
         i.getVaccineCode().setText(name);
         return i;
-    }
-
-    static void refused(String dmpCode, int status, org.junit.jupiter.api.function.Executable call) {
-        BaseServerResponseException e = assertThrows(BaseServerResponseException.class, call);
-        assertEquals(status, e.getStatusCode(), e::getMessage);
-        List<String> codes = ((OperationOutcome) e.getOperationOutcome()).getIssue().stream()
-                .flatMap(i -> i.getDetails().getCoding().stream())
-                .filter(c -> FhirErrorMapper.CODE_SYSTEM.equals(c.getSystem())).map(Coding::getCode).toList();
-        assertEquals(List.of(dmpCode), codes, e::getMessage);
     }
 
     String bundle(String value) throws IOException {
