@@ -21,6 +21,8 @@ import org.dmpgateway.model.access.RecordRevision;
 import org.dmpgateway.model.access.RecordStatus;
 import org.dmpgateway.model.error.Causes;
 import org.dmpgateway.model.error.DmpException;
+import org.dmpgateway.model.profile.ProfessionalProfileAccess;
+import org.dmpgateway.model.profile.ProfileEntry;
 import org.dmpgateway.model.query.QueryCommand;
 import org.dmpgateway.model.query.QueryResult;
 import org.dmpgateway.model.query.RetrieveCommand;
@@ -157,6 +159,15 @@ public class CamelCore implements Core {
     public List<PatientMatch> searchPatients(PatientSearch search, AccessContext caller) {
         List<PatientMatch> found = send(CoreEndpoints.SEARCH_PATIENTS, search, caller, Map.of(), List.class);
         return found == null ? List.of() : found;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public List<ProfileEntry> medicalProfile(ProfessionalProfileAccess access, PatientRef requested,
+                                             AccessContext caller) {
+        Map<String, Object> headers = requested == null ? Map.of() : Map.of(CoreEndpoints.REQUESTED_PATIENT, requested);
+        List<ProfileEntry> entries = send(CoreEndpoints.MEDICAL_PROFILE, access, caller, headers, List.class);
+        return entries == null ? List.of() : entries;
     }
 
     private <T> T send(String endpoint, Object command, AccessContext caller, Map<String, Object> headers,

@@ -16,6 +16,7 @@ import org.dmpgateway.model.query.RetrieveCommand;
 import org.dmpgateway.model.trail.TraceAction;
 import org.dmpgateway.core.consent.DeclareAuthorization;
 import org.dmpgateway.core.consent.ListProfessionals;
+import org.dmpgateway.core.profile.ProfessionalMedicalProfile;
 import org.dmpgateway.core.record.ListAuthorisedRecords;
 import org.dmpgateway.core.record.ReviseRecord;
 import org.dmpgateway.core.record.SearchPatientsWithoutIns;
@@ -50,12 +51,14 @@ public class CoreRoutes extends RouteBuilder {
     private final ListAuthorisedRecords listAuthorisedRecords;
     private final ReviseRecord reviseRecord;
     private final SearchPatientsWithoutIns searchPatients;
+    private final ProfessionalMedicalProfile medicalProfile;
 
     public CoreRoutes(SubmitDocuments submitDocuments, StoredQueries storedQueries, RetrieveDocuments retrieveDocuments,
                       DeclareAuthorization declareAuthorization, UpdateDocuments updateDocuments,
                       RemoveDocuments removeDocuments, ReadTraces readTraces, AccessTrail trail,
                       ListProfessionals listProfessionals, ListAuthorisedRecords listAuthorisedRecords,
-                      ReviseRecord reviseRecord, SearchPatientsWithoutIns searchPatients) {
+                      ReviseRecord reviseRecord, SearchPatientsWithoutIns searchPatients,
+                      ProfessionalMedicalProfile medicalProfile) {
         this.submitDocuments = submitDocuments;
         this.storedQueries = storedQueries;
         this.retrieveDocuments = retrieveDocuments;
@@ -68,6 +71,7 @@ public class CoreRoutes extends RouteBuilder {
         this.listAuthorisedRecords = listAuthorisedRecords;
         this.reviseRecord = reviseRecord;
         this.searchPatients = searchPatients;
+        this.medicalProfile = medicalProfile;
     }
 
     @Override
@@ -111,6 +115,9 @@ public class CoreRoutes extends RouteBuilder {
         // TD0.5 is about no record in particular either: a refusal is traced in the VIHF's patient's history
         command(CoreEndpoints.SEARCH_PATIENTS, "search-patients", PatientSearch.class, searchPatients, "search",
                 refusedAs(TraceAction.QUERY));
+        // the medical profile over FHIR (issue 16): a read as a query, a vaccination added as a submission
+        command(CoreEndpoints.MEDICAL_PROFILE, "medical-profile", null, medicalProfile, "handle",
+                ProfessionalMedicalProfile::traceAction);
 
         // a refusal an adapter answered itself once the caller was known (400, 404, 412...)
         from(CoreEndpoints.TRACE_REFUSAL).routeId("trace-refusal")

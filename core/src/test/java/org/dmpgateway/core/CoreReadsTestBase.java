@@ -40,6 +40,7 @@ import org.dmpgateway.model.trail.TraceAction;
 import org.dmpgateway.repository.JdbcAccessTrailRepository;
 import org.dmpgateway.repository.JdbcNotificationOutbox;
 import org.dmpgateway.repository.JdbcPatientRecordRepository;
+import org.dmpgateway.repository.JdbcProfileRepository;
 import org.dmpgateway.repository.JdbcRegistryRepository;
 import org.dmpgateway.repository.RegistryRepository;
 import org.dmpgateway.repository.SubmissionWrite;
@@ -48,6 +49,7 @@ import org.dmpgateway.core.consent.ListProfessionals;
 import org.dmpgateway.core.record.ListAuthorisedRecords;
 import org.dmpgateway.core.record.ReviseRecord;
 import org.dmpgateway.core.record.SearchPatientsWithoutIns;
+import org.dmpgateway.core.profile.ProfessionalMedicalProfile;
 import org.dmpgateway.core.patient.InsValidator;
 import org.dmpgateway.core.patient.PatientResolver;
 import org.dmpgateway.core.policy.AccessPolicy;
@@ -138,7 +140,9 @@ abstract class CoreReadsTestBase {
                 new ReadTraces(policy, traces, trail, tx), trail,
                 new ListProfessionals(policy, records, traces, trail, SubjectRoles.shipped(), tx),
                 new ListAuthorisedRecords(policy, records, traces), new ReviseRecord(policy, records, trail, tx),
-                new SearchPatientsWithoutIns(policy, records));
+                new SearchPatientsWithoutIns(policy, records),
+                // the medical profile's route is not exercised here: no FHIR codec (HAPI stays out of the core)
+                new ProfessionalMedicalProfile(policy, trail, new JdbcProfileRepository(ds), null, tx));
         camel = new DefaultCamelContext();
         camel.addRoutes(routes);
         camel.start();

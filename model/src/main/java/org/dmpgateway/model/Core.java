@@ -10,6 +10,8 @@ import org.dmpgateway.model.access.RecordListing;
 import org.dmpgateway.model.access.RecordRevision;
 import org.dmpgateway.model.access.RecordStatus;
 import org.dmpgateway.model.error.DmpException;
+import org.dmpgateway.model.profile.ProfessionalProfileAccess;
+import org.dmpgateway.model.profile.ProfileEntry;
 import org.dmpgateway.model.query.QueryCommand;
 import org.dmpgateway.model.query.QueryResult;
 import org.dmpgateway.model.query.RetrieveCommand;
@@ -116,4 +118,13 @@ public interface Core {
      * patients (beyond: TOO_MANY_RESULTS); which records may be found is the core's rule.
      */
     List<PatientMatch> searchPatients(PatientSearch search, AccessContext caller);
+
+    /**
+     * The medical profile over FHIR (issue 16): a professional reads one of the sections professionals
+     * read (vaccinations, care history, contacts and wishes) or adds a vaccination
+     * ({@code access.vaccination()} set). Admitted as a query (read) or a submission (vaccination
+     * added) of the record; traced QUERY or SUBMIT with the section. Answers the section's entries
+     * (read) or the one vaccination added.
+     */
+    List<ProfileEntry> medicalProfile(ProfessionalProfileAccess access, PatientRef requested, AccessContext caller);
 }

@@ -80,6 +80,12 @@ public final class CoreEndpoints {
      * {@code List<}{@link org.dmpgateway.model.access.PatientMatch}{@code >}.
      */
     public static final String SEARCH_PATIENTS = "direct:search-patients";
+    /**
+     * Body: {@link org.dmpgateway.model.profile.ProfessionalProfileAccess} (the medical profile over
+     * FHIR); header {@link #REQUESTED_PATIENT}: the patient the request names, if any; answer: a
+     * {@code List<}{@link org.dmpgateway.model.profile.ProfileEntry}{@code >}.
+     */
+    public static final String MEDICAL_PROFILE = "direct:medical-profile";
     /** Header of {@link #LIST_AUTHORISED_RECORDS}: the date the listing starts at. */
     public static final String SINCE = "DmpSince";
     /** Header of {@link #LIST_AUTHORISED_RECORDS}: the professional whose records are asked for, if named. */

@@ -5,10 +5,12 @@ import org.dmpgateway.repository.JdbcAccessTrailRepository;
 import org.dmpgateway.repository.JdbcNotificationOutbox;
 import org.dmpgateway.repository.JdbcPatientAccountRepository;
 import org.dmpgateway.repository.JdbcPatientRecordRepository;
+import org.dmpgateway.repository.JdbcProfileRepository;
 import org.dmpgateway.repository.JdbcRegistryRepository;
 import org.dmpgateway.repository.NotificationOutbox;
 import org.dmpgateway.repository.PatientAccountRepository;
 import org.dmpgateway.repository.PatientRecordRepository;
+import org.dmpgateway.repository.ProfileRepository;
 import org.dmpgateway.repository.RegistryRepository;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -44,5 +46,10 @@ public class RepositoryConfiguration {
     @Bean
     public PatientAccountRepository patientAccountRepository(DataSource dataSource) {
         return new JdbcPatientAccountRepository(dataSource);
+    }
+
+    @Bean
+    public ProfileRepository profileRepository(DataSource dataSource) {
+        return new JdbcProfileRepository(dataSource);
     }
 }

@@ -332,6 +332,11 @@ abstract class FhirReadEndToEndTestBase extends OneRecordPerTest {
                 "Binary", Set.of("read"),
                 "Patient", Set.of("search-type", "read"),
                 "AuditEvent", Set.of("search-type"),
+                // the medical profile (docs/medical-profile.md)
+                "Immunization", Set.of("search-type", "create"),
+                "Procedure", Set.of("search-type"),
+                "RelatedPerson", Set.of("search-type"),
+                "Consent", Set.of("search-type"),
                 "OperationDefinition", Set.of("read")), interactions);
         assertEquals(List.of("transaction"), cs.getRestFirstRep().getInteraction().stream()
                 .map(i -> i.getCode().toCode()).toList());

@@ -25,6 +25,7 @@ import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DocumentReference;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.function.Executable;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.AvailabilityStatus;
 import org.openehealth.ipf.commons.ihe.xds.core.requests.query.FindDocumentsQuery;
 import org.openehealth.ipf.commons.ihe.xds.core.responses.Response;
@@ -293,7 +294,12 @@ abstract class PatientPortalEndToEndSupport {
 
     /** {@code who}'s FHIR search is refused with {@code httpStatus} and an OperationOutcome naming {@code dmpCode}. */
     void fhirRefuses(Vihf who, String dmpCode, int httpStatus) {
-        BaseServerResponseException e = assertThrows(BaseServerResponseException.class, () -> fhirSearch(who));
+        fhirRefused(dmpCode, httpStatus, () -> fhirSearch(who));
+    }
+
+    /** A FHIR call refused with {@code httpStatus} and an OperationOutcome carrying exactly {@code dmpCode}. */
+    static void fhirRefused(String dmpCode, int httpStatus, Executable call) {
+        BaseServerResponseException e = assertThrows(BaseServerResponseException.class, call);
         assertEquals(httpStatus, e.getStatusCode(), e::getMessage);
         IBaseOperationOutcome outcome = e.getOperationOutcome();
         assertNotNull(outcome, "an OperationOutcome is expected with " + dmpCode);

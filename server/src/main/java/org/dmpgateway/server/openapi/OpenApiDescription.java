@@ -30,7 +30,9 @@ public class OpenApiDescription {
                                 setting up scenarios (records, switches, professionals, traces), a bearer token \
                                 (dmp.admin.token). See docs/admin-api.md. /patient: the patient's Mon espace santé \
                                 account (activation, login) and, signed in with the session's bearer token, their \
-                                record (documents, professionals, emergency switches); see docs/patient-api.md. \
+                                record (documents, professionals, emergency switches); see docs/patient-api.md; \
+                                and their medical profile (sections, PDF summary, the ANS measures feed); see \
+                                docs/medical-profile.md. \
                                 SOAP: /services/*?wsdl; FHIR: /fhir/metadata.""")
                         .license(new License().name("Apache License, Version 2.0")
                                 .url("https://www.apache.org/licenses/LICENSE-2.0")))

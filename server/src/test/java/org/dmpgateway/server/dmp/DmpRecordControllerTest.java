@@ -6,6 +6,8 @@ import org.dmpgateway.model.DocumentRemoval;
 import org.dmpgateway.model.DocumentUpdate;
 import org.dmpgateway.model.PatientRef;
 import org.dmpgateway.model.Submission;
+import org.dmpgateway.model.profile.ProfessionalProfileAccess;
+import org.dmpgateway.model.profile.ProfileEntry;
 import org.dmpgateway.model.query.QueryCommand;
 import org.dmpgateway.model.query.QueryResult;
 import org.dmpgateway.model.query.RetrieveCommand;
@@ -103,6 +105,12 @@ class DmpRecordControllerTest {
 
         @Override
         public List<PatientMatch> searchPatients(PatientSearch search, AccessContext caller) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<ProfileEntry> medicalProfile(ProfessionalProfileAccess access, PatientRef requested,
+                                                 AccessContext caller) {
             throw new UnsupportedOperationException();
         }
 

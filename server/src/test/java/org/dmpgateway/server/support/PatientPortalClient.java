@@ -83,6 +83,13 @@ public final class PatientPortalClient {
                 HttpResponse.BodyHandlers.ofByteArray());
     }
 
+    /** A POST of a text body of {@code contentType} (a FHIR Bundle): the raw answer. */
+    public HttpResponse<String> postText(String path, String contentType, String body, String bearer) {
+        return exchange(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)), bearer,
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
     public Answer get(String path, String bearer) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), bearer);
     }
