@@ -52,7 +52,8 @@ public class ActivateAccount {
         accounts.save(account.withCodeUsed(clock.now()).withCredentials(loginId, passwordHash, clock.now()));
         boolean reactivation = from.isEnded();
         history.byPatient(ins, (reactivation ? "Mon espace santé reactivated" : "Mon espace santé activated")
-                + " (state " + from + " -> ACTIVATED), identifier " + loginId + ", notifications to the e-mail "
-                + "confirmed at activation");
+                + " (state " + from + " -> ACTIVATED), " + (loginId == null ? "a minor's profile managed by the "
+                + "legal representative, notifications to the representative's e-mail" : "identifier " + loginId
+                + ", notifications to the e-mail confirmed at activation"));
     }
 }

@@ -118,18 +118,7 @@ public class ActivationJourney {
 
     public ActivationStep decide(String journey, String typedDecision, Boolean termsAccepted) {
         PatientAccount account = journey(journey, CODE_VERIFIED);
-        String d = Fields.required(typedDecision, "decision", "La décision (ACTIVATE ou OPPOSE)");
-        AccountDecision decision;
-        try {
-            decision = AccountDecision.valueOf(d);
-        } catch (IllegalArgumentException e) {
-            throw Fields.invalid("decision", "la décision est ACTIVATE (j'active Mon espace santé) ou OPPOSE (je "
-                    + "m'oppose à la création de Mon espace santé).");
-        }
-        if (!Boolean.TRUE.equals(termsAccepted)) {
-            throw Fields.invalid("termsAccepted", "vous devez accepter les Conditions Générales d'Utilisation et la "
-                    + "Politique de protection des données personnelles.");
-        }
+        AccountDecision decision = decision(typedDecision, termsAccepted);
         return transaction.execute(tx -> {
             PatientRecord record = records.findPatient(account.ins()).orElseThrow();
             if (decision == AccountDecision.OPPOSE) {
@@ -143,6 +132,23 @@ public class ActivationJourney {
             history.byPatient(account.ins(), "decision: activate; terms of use and privacy policy accepted");
             return view(null, decided, record, List.of());
         });
+    }
+
+    /** The typed decision, the terms of use and privacy policy accepted (the journey's and a representative's). */
+    static AccountDecision decision(String typedDecision, Boolean termsAccepted) {
+        String d = Fields.required(typedDecision, "decision", "La décision (ACTIVATE ou OPPOSE)");
+        AccountDecision decision;
+        try {
+            decision = AccountDecision.valueOf(d);
+        } catch (IllegalArgumentException e) {
+            throw Fields.invalid("decision", "la décision est ACTIVATE (j'active Mon espace santé) ou OPPOSE (je "
+                    + "m'oppose à la création de Mon espace santé).");
+        }
+        if (!Boolean.TRUE.equals(termsAccepted)) {
+            throw Fields.invalid("termsAccepted", "vous devez accepter les Conditions Générales d'Utilisation et la "
+                    + "Politique de protection des données personnelles.");
+        }
+        return decision;
     }
 
     // ------------------------------------------------------------------ 3. contact, 4. its confirmation

@@ -50,7 +50,8 @@ import java.util.regex.Pattern;
  * ({@code AccessPolicy}: the document stays visible to its author, to the admin doctor and the
  * médecin traitant DMP, and in an emergency when the patient allows it). Hiding all present and
  * future documents is the record's {@code maskAll} setting. Every change, and each download, is
- * traced in the record's history with the document's uniqueId.
+ * traced in the record's history with the document's uniqueId. A legal representative acting on a
+ * child's profile never sees the documents marked INVISIBLE_REPRESENTANTS_LEGAUX.
  */
 @Component
 public class PatientDocuments {
@@ -79,7 +80,7 @@ public class PatientDocuments {
         DocumentCategory category = DocumentCategories.parse(typedCategory);
         return registry.findDocuments(DocumentCriteria.builder().patient(ins)
                         .statuses(List.of(EntryStatus.APPROVED, EntryStatus.ARCHIVED)).build()).stream()
-                .filter(PatientDocuments::seenByPatient)
+                .filter(e -> seenBy(ins, e))
                 .map(PatientDocuments::view)
                 .filter(d -> category == null || d.category() == category)
                 .sorted(Comparator.comparing(PatientDocument::creationTime, Comparator.nullsLast(Comparator.reverseOrder())))
@@ -161,7 +162,7 @@ public class PatientDocuments {
         return registry.findDocuments(DocumentCriteria.builder().patient(ins)
                         .logicalUuids(List.of(URN_UUID + uuid.toLowerCase(Locale.ROOT)))
                         .statuses(List.of(EntryStatus.APPROVED, EntryStatus.ARCHIVED)).build()).stream()
-                .filter(PatientDocuments::seenByPatient)
+                .filter(e -> seenBy(ins, e))
                 .reduce((a, b) -> b)
                 .orElseThrow(() -> unknown(id));
     }
@@ -171,8 +172,15 @@ public class PatientDocuments {
                 + id + " dans votre dossier.");
     }
 
-    private static boolean seenByPatient(DocumentEntryRecord e) {
-        return e.confidentialityCodes().stream().noneMatch(c -> sameCode(c, DmpConfidentiality.INVISIBLE_PATIENT));
+    /**
+     * Whether the one acting on the record sees the document: never one marked INVISIBLE_PATIENT;
+     * for a legal representative acting on a child's profile ({@link RepresentativeScope}), never
+     * one marked INVISIBLE_REPRESENTANTS_LEGAUX either (TRE_A07, dmp-protocol.md).
+     */
+    private static boolean seenBy(PatientRef ins, DocumentEntryRecord e) {
+        boolean representative = RepresentativeScope.on(ins).isPresent();
+        return e.confidentialityCodes().stream().noneMatch(c -> sameCode(c, DmpConfidentiality.INVISIBLE_PATIENT)
+                || representative && sameCode(c, DmpConfidentiality.INVISIBLE_REPRESENTANTS_LEGAUX));
     }
 
     private static boolean isHidden(DocumentEntryRecord e) {
