@@ -2,7 +2,7 @@ package org.dmpgateway.server;
 
 import org.dmpgateway.server.support.OnPostgres;
 
-/** {@link PatientRecordEndToEndTestBase} on PostgreSQL (a fresh schema of the test database). */
+/** {@link PatientRecordEndToEndTestBase} and {@link PatientProfilesEndToEndTestBase} on PostgreSQL (a fresh schema of the test database). */
 @OnPostgres
-class PatientRecordEndToEndPostgresTest extends PatientRecordEndToEndTestBase {
+class PatientRecordEndToEndPostgresTest extends PatientProfilesEndToEndTestBase {
 }
