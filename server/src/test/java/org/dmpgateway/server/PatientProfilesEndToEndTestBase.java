@@ -9,6 +9,7 @@ import org.dmpgateway.server.support.PatientPortalClient.Answer;
 import org.dmpgateway.server.support.SampleSubmissions;
 import org.dmpgateway.server.support.TestPatients;
 import org.dmpgateway.server.support.Vihf;
+import org.dmpgateway.server.support.XdsClient;
 import org.junit.jupiter.api.Test;
 import org.openehealth.ipf.commons.ihe.xds.core.requests.ProvideAndRegisterDocumentSet;
 
@@ -97,7 +98,9 @@ abstract class PatientProfilesEndToEndTestBase extends PatientRecordEndToEndTest
         assertEquals(Set.of(), uniqueIds(portal.list("/me/documents", token)), "the parent's own record is apart");
         assertEquals(200, onChild.bytes("/me/documents/" + documents.get(0).get("id") + "/content", token)
                 .statusCode());
-        String secretId = secret.getDocuments().get(0).getDocumentEntry().getEntryUuid();
+        String secretId = new XdsClient(producer, port).as(Vihf.doctor(child)).query(find()).getDocumentEntries()
+                .stream().filter(e -> uniqueId(secret, 0).equals(e.getUniqueId())).findFirst().orElseThrow()
+                .getEntryUuid().substring("urn:uuid:".length());
         assertError(onChild.get("/me/documents/" + secretId + "/content", token), 404, "UNKNOWN_DOCUMENT",
                 "documentId");
         assertEquals(child, onChild.get("/me", token).ok().get("ins"));
@@ -120,7 +123,7 @@ abstract class PatientProfilesEndToEndTestBase extends PatientRecordEndToEndTest
         String parentName = "Test PATIENT-" + parent.substring(9);
         assertActor(history, "child's profile attached to the legal representative " + parent + " (" + parentName
                 + ")", parent);
-        assertActor(history, "professional " + Vihf.OTHER_DOCTOR + " blocked by the patient (not yet on the lists)",
+        assertActor(history, "professional " + Vihf.OTHER_DOCTOR + " blocked by the patient",
                 parent);
         assertTrue(history.stream().anyMatch(l -> String.valueOf(l.get("detail")).startsWith("document "
                 + uniqueId(visible, 0) + " downloaded") && parent.equals(l.get("actorId"))), history::toString);
