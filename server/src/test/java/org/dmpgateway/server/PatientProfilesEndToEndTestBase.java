@@ -259,6 +259,52 @@ abstract class PatientProfilesEndToEndTestBase extends PatientRecordEndToEndTest
                 .orElseThrow().get("status"));
     }
 
+    // ------------------------------------------------------------------ the notification e-mail
+
+    @Test
+    void theNotificationEmailChangesOnceTheCodeSentToTheNewAddressIsConfirmed() {
+        String newAddress = "nouvelle." + ins + "@example.org";
+        assertError(portal.put("/me/notification-email", Map.of("email", "pas-une-adresse"), token), 400,
+                "INVALID_FIELD", "email");
+        assertError(portal.put("/me/notification-email", Map.of("email", email), token), 400, "INVALID_FIELD",
+                "email");
+        assertError(portal.post("/me/notification-email/confirmation", Map.of("emailCode", "123456"), token), 409,
+                "STEP_OUT_OF_ORDER", "emailCode");
+        assertError(portal.put("/me/notification-email", Map.of("email", newAddress), null), 401, "UNAUTHENTICATED",
+                "Authorization");
+
+        Answer sent = portal.put("/me/notification-email", Map.of("email", newAddress), token);
+        assertEquals(202, sent.status(), sent.text());
+        assertEquals("EMAIL", sent.get("channel"));
+        assertFalse(sent.get("sentTo").contains(newAddress), "masked: " + sent.text());
+        String subject = "Mon espace santé : votre code à usage unique";
+        await().atMost(TIMEOUT).until(() -> MAIL.receivedBy(newAddress).stream()
+                .anyMatch(m -> subject.equals(m.subject())));
+        String code = oneTimeCode(MAIL.receivedBy(newAddress).stream().filter(m -> subject.equals(m.subject()))
+                .findFirst().orElseThrow().body());
+        Answer wrong = portal.post("/me/notification-email/confirmation",
+                Map.of("emailCode", code.equals("000000") ? "111111" : "000000"), token);
+        assertError(wrong, 401, "WRONG_ONE_TIME_CODE", "emailCode");
+        assertTrue(wrong.get("message").contains("il vous reste"), wrong.text());
+        assertEquals(email, portal.get("/me", token).ok().get("email"), "unchanged until confirmed");
+
+        Answer confirmed = portal.post("/me/notification-email/confirmation", Map.of("emailCode", code), token).ok();
+        assertEquals(newAddress, confirmed.get("email"));
+        assertEquals(newAddress, portal.get("/me", token).ok().get("email"));
+
+        // the professional's side is unchanged; the patient's notification now goes to the new address
+        ProvideAndRegisterDocumentSet pnr = SampleSubmissions.single(ins, SampleSubmissions.text(REPORT));
+        submittedByDurant(pnr);
+        await().atMost(TIMEOUT).until(() -> MAIL.receivedBy(newAddress).stream()
+                .anyMatch(m -> !subject.equals(m.subject())));
+        assertTrue(seesOverSoapAndFhir(durant).contains(uniqueId(pnr, 0)));
+        List<String> history = historyDetails(token);
+        assertTrue(history.contains("notification e-mail change requested; one-time code sent to the new address"),
+                history::toString);
+        assertTrue(history.contains("notification e-mail changed by the patient, confirmed with the one-time code "
+                + "sent to the new address"), history::toString);
+    }
+
     // ------------------------------------------------------------------ helpers
 
     LocalDate today() {
