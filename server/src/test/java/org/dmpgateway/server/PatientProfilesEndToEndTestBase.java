@@ -129,6 +129,11 @@ abstract class PatientProfilesEndToEndTestBase extends PatientRecordEndToEndTest
                 + uniqueId(visible, 0) + " downloaded") && parent.equals(l.get("actorId"))), history::toString);
         assertTrue(history.stream().anyMatch(l -> String.valueOf(l.get("detail")).startsWith("Mon espace santé "
                 + "activated") && parent.equals(l.get("actorId"))), history::toString);
+        assertTrue(history.stream().anyMatch(l -> String.valueOf(l.get("documentIds")).contains(uniqueId(visible, 0))),
+                history::toString);
+        assertTrue(history.stream().noneMatch(l -> String.valueOf(l.get("documentIds")).contains(uniqueId(secret, 0))
+                        || String.valueOf(l.get("documentIds")).contains(uniqueId(notForPatient, 0))),
+                "the history does not name the documents withheld from the representative: " + history);
         assertFalse(historyDetails(token).stream().anyMatch(d -> d.contains("blocked")),
                 "the parent's own history is apart");
 

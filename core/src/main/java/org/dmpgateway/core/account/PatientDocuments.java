@@ -35,8 +35,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The patient's documents (docs/sources/dmp-rules.md sections 2 and 3; seed 002 "Mes documents"):
@@ -149,6 +151,17 @@ public class PatientDocuments {
                     : "documents no longer all hidden from professionals (each document's own masking stays)");
             return changed;
         });
+    }
+
+    /**
+     * The uniqueIds of the record's current documents the one acting does not see (marked
+     * INVISIBLE_PATIENT, or INVISIBLE_REPRESENTANTS_LEGAUX for a representative): the history does
+     * not name them.
+     */
+    public Set<String> withheld(PatientRef ins) {
+        return registry.findDocuments(DocumentCriteria.builder().patient(ins)
+                        .statuses(List.of(EntryStatus.APPROVED, EntryStatus.ARCHIVED)).build()).stream()
+                .filter(e -> !seenBy(ins, e)).map(DocumentEntryRecord::uniqueId).collect(Collectors.toSet());
     }
 
     /** The current version of one of the patient's documents they see, by its logical id. */
