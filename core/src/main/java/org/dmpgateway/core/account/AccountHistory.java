@@ -22,6 +22,7 @@ public class AccountHistory {
     static final String PATIENT_NAME = "Le patient (Mon espace santé)";
     public static final String GATEWAY = "dmp-gateway";
     static final String GATEWAY_NAME = "Mon espace santé (création automatique)";
+    static final String REPRESENTATIVE = " (représentant légal)";
 
     private final AccessTrailRepository traces;
     private final AccountClock clock;
@@ -46,7 +47,7 @@ public class AccountHistory {
 
     private void patientOrRepresentative(PatientRef ins, String outcome, String detail, List<String> documentIds) {
         RepresentativeScope.on(ins).ifPresentOrElse(
-                r -> trace(ins, r.representative().id(), r.name(), outcome, detail, documentIds),
+                r -> trace(ins, r.representative().id(), r.name() + REPRESENTATIVE, outcome, detail, documentIds),
                 () -> trace(ins, PATIENT, PATIENT_NAME, outcome, detail, documentIds));
     }
 
