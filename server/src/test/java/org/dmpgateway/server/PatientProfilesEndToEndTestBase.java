@@ -262,6 +262,28 @@ abstract class PatientProfilesEndToEndTestBase extends PatientRecordEndToEndTest
         List<Map<String, Object>> profiles = portal.list("/profiles", token);
         assertEquals("MAJORITY", profiles.stream().filter(p -> profileId.equals(p.get("id"))).findFirst()
                 .orElseThrow().get("status"));
+
+        // the young adult takes their profile over: a new provisional code (to the e-mail of the profile,
+        // the representative's), then the journey with an identifier and a password of their own
+        String childSerial = "02024576124" + child.substring(13);
+        String subject = "Mon espace santé : votre code provisoire";
+        long codes = MAIL.receivedBy(email).stream().filter(m -> subject.equals(m.subject())).count();
+        portal.post("/provisional-code", Map.of("nir", child, "cardType", "WITHOUT_PHOTO", "serialNumber",
+                childSerial)).ok();
+        await().atMost(TIMEOUT).until(() -> MAIL.receivedBy(email).stream()
+                .filter(m -> subject.equals(m.subject())).count() > codes);
+        List<MailServer.ReceivedMail> codeMails = MAIL.receivedBy(email).stream()
+                .filter(m -> subject.equals(m.subject())).toList();
+        String youngAdult = "lola" + child.substring(9);
+        activateAnother(child, childSerial, email, "+33699887766", code(codeMails.get(codeMails.size() - 1)),
+                youngAdult);
+        String own = loginAnother(youngAdult, email);
+        Answer me = portal.get("/me", own).ok();
+        assertEquals(child, me.get("ins"));
+        assertEquals(youngAdult, me.get("identifier"));
+        assertTrue(historyDetails(own).stream().anyMatch(d -> d.startsWith("Mon espace santé taken over by its "
+                + "holder come of age")), () -> historyDetails(own).toString());
+        assertError(portal.onProfile(profileId).get("/me", token), 403, "PROFILE_ENDED", "Patient-Profile");
     }
 
     // ------------------------------------------------------------------ the notification e-mail
@@ -352,12 +374,17 @@ abstract class PatientProfilesEndToEndTestBase extends PatientRecordEndToEndTest
 
     /** Another adult activates their own account through the journey (e-mail kept). */
     void activateAnother(String nir, String cardSerial, String address, String code, String identifier) {
+        activateAnother(nir, cardSerial, address, "+33611223344", code, identifier);
+    }
+
+    /** The same with the mobile on file. */
+    void activateAnother(String nir, String cardSerial, String address, String mobileOnFile, String code,
+                         String identifier) {
         String journey = portal.post("/activation", Map.of("code", code, "cardType", "WITHOUT_PHOTO", "nir", nir,
                 "serialNumber", cardSerial)).ok().get("journey");
         portal.post("/activation/decision", Map.of("journey", journey, "decision", "ACTIVATE", "termsAccepted", true))
                 .ok();
-        portal.post("/activation/contact", Map.of("journey", journey, "email", address, "mobile", "+33611223344"))
-                .ok();
+        portal.post("/activation/contact", Map.of("journey", journey, "email", address, "mobile", mobileOnFile)).ok();
         assertEquals("ACTIVATED", credentials(journey, identifier).ok().get("state"));
     }
 

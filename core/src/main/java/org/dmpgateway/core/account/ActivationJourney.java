@@ -51,11 +51,12 @@ public class ActivationJourney {
     private final AccountSettings settings;
     private final AccountClock clock;
     private final TransactionTemplate transaction;
+    private final Majority majority;
 
     public ActivationJourney(PatientRecordRepository records, PatientAccountRepository accounts, ProvisionalCode codes,
                              OpposeAccount opposition, ActivateAccount activation, PatientPasswords passwords,
                              AccountHistory history, ContactConfirmation contacts, AccountSettings settings,
-                             AccountClock clock, TransactionTemplate transaction) {
+                             AccountClock clock, TransactionTemplate transaction, Majority majority) {
         this.records = records;
         this.accounts = accounts;
         this.codes = codes;
@@ -67,6 +68,7 @@ public class ActivationJourney {
         this.settings = settings;
         this.clock = clock;
         this.transaction = transaction;
+        this.majority = majority;
     }
 
     // ------------------------------------------------------------------ 1. code, card, NIR, serial
@@ -96,7 +98,7 @@ public class ActivationJourney {
             throw check.refusal();
         }
         PatientRecord record = records.findPatient(account.ins()).orElseThrow();
-        if (record.state() == PatientRecordState.ACTIVATED) {
+        if (record.state() == PatientRecordState.ACTIVATED && !majority.mayTakeOver(record, account)) {
             throw new AccountException(AccountErrorCode.STATE_CONFLICT, "code", "code : Mon espace santé est déjà "
                     + "activé ; connectez-vous avec votre identifiant et votre mot de passe.");
         }

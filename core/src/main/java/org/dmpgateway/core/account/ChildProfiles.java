@@ -19,7 +19,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.text.Normalizer;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -53,8 +52,6 @@ import java.util.function.Supplier;
 @Component
 public class ChildProfiles {
     static final String PROFILE_FIELD = "Patient-Profile";
-    private static final int MAJORITY = 18;
-    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     private final PatientRecordRepository records;
@@ -66,12 +63,13 @@ public class ChildProfiles {
     private final AccountMails mails;
     private final AccountHistory history;
     private final AccountClock clock;
+    private final Majority majority;
     private final TransactionTemplate transaction;
 
     public ChildProfiles(PatientRecordRepository records, PatientAccountRepository accounts,
                          LegalRepresentativeRepository links, ProvisionalCode codes, ActivateAccount activation,
                          OpposeAccount opposition, AccountMails mails, AccountHistory history, AccountClock clock,
-                         TransactionTemplate transaction) {
+                         Majority majority, TransactionTemplate transaction) {
         this.records = records;
         this.accounts = accounts;
         this.links = links;
@@ -81,6 +79,7 @@ public class ChildProfiles {
         this.mails = mails;
         this.history = history;
         this.clock = clock;
+        this.majority = majority;
         this.transaction = transaction;
     }
 
@@ -261,14 +260,13 @@ public class ChildProfiles {
     private void requireMinor(PatientRecord child, String field) {
         if (!minor(child)) {
             throw new AccountException(AccountErrorCode.PROFILE_ENDED, field, field + " : " + child.givenName()
-                    + " est majeur(e) depuis le " + DATE.format(child.birthDate().plusYears(MAJORITY)) + " ; son "
+                    + " est majeur(e) depuis le " + DATE.format(child.birthDate().plusYears(Majority.AGE)) + " ; son "
                     + "profil Mon espace santé n'est plus géré par ses représentants légaux.");
         }
     }
 
     private boolean minor(PatientRecord child) {
-        return child.birthDate() != null
-                && child.birthDate().plusYears(MAJORITY).isAfter(LocalDate.ofInstant(clock.now(), PARIS));
+        return majority.minor(child);
     }
 
     private PatientProfile view(LegalRepresentation link) {
