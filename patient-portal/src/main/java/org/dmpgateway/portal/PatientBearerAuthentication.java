@@ -51,7 +51,8 @@ final class PatientBearerAuthentication extends OncePerRequestFilter {
             return;
         }
         String profile = request.getHeader(PROFILE);
-        if (profile == null || !request.getRequestURI().startsWith(request.getContextPath() + "/patient/me")) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (profile == null || !(path.equals("/patient/me") || path.startsWith("/patient/me/"))) {
             signIn(self);
             chain.doFilter(request, response);
             return;
