@@ -120,4 +120,12 @@ public class PatientCoreClient {
         return accounts.emergencyAccess(patient, body.samuAccess(), body.breakGlassAccess(),
                 body.maskedDocumentsInEmergency());
     }
+
+    String changeNotificationEmail(PatientRef patient, PortalApi.NotificationEmail body) {
+        return accounts.changeNotificationEmail(patient, body.email());
+    }
+
+    AccountOverview confirmNotificationEmail(PatientRef patient, PortalApi.NotificationEmailConfirmation body) {
+        return accounts.confirmNotificationEmail(patient, body.emailCode());
+    }
 }

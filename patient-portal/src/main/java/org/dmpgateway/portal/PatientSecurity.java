@@ -14,9 +14,9 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 /**
  * Spring Security on the patient API (/patient/**, docs/patient-api.md "Login and the signed-in
  * patient"): the session's bearer token, read by {@link PatientBearerAuthentication}, is the
- * request's authentication; every {@code /patient/me} call needs it, the activation journey and the
- * login do not. Stateless: no HTTP session, no cookie, so no CSRF token either (a bearer token in a
- * header is not sent by a browser on its own). The server registers this chain for /patient/* only
+ * request's authentication; every {@code /patient/me} and {@code /patient/profiles} call needs it, the
+ * activation journey and the login do not. Stateless: no HTTP session, no cookie, so no CSRF token
+ * either (a bearer token in a header is not sent by a browser on its own). The server registers this chain for /patient/* only
  * (the other endpoints have their own identity: VIHF, admin token).
  */
 @Configuration
@@ -24,7 +24,8 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 public class PatientSecurity {
 
     @Bean
-    SecurityFilterChain patientApi(HttpSecurity http, PatientCoreClient core, ObjectMapper json) throws Exception {
+    SecurityFilterChain patientApi(HttpSecurity http, PatientCoreClient core, PatientProfilesClient profiles,
+                                   ObjectMapper json) throws Exception {
         PatientAuthenticationEntryPoint entryPoint = new PatientAuthenticationEntryPoint(json);
         // explicit path matchers: the server has several servlets (MVC, CXF, HAPI FHIR)
         PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
@@ -35,9 +36,11 @@ public class PatientSecurity {
                 .formLogin(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
-                .addFilterBefore(new PatientBearerAuthentication(core), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new PatientBearerAuthentication(core, profiles), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers(paths.matcher("/patient/me"), paths.matcher("/patient/me/**")).authenticated()
+                        .requestMatchers(paths.matcher("/patient/me"), paths.matcher("/patient/me/**"),
+                                paths.matcher("/patient/profiles"), paths.matcher("/patient/profiles/**"))
+                        .authenticated()
                         .anyRequest().permitAll())
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint))
                 .build();

@@ -46,6 +46,12 @@ final class PortalApi {
     record Closure(String reason) {
     }
 
+    record NotificationEmail(String email) {
+    }
+
+    record NotificationEmailConfirmation(String emailCode) {
+    }
+
     record Error(String code, String field, String message) {
     }
 

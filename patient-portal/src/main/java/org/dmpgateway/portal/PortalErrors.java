@@ -14,7 +14,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * answers INVALID_FIELD naming {@code body}.
  */
 @RestControllerAdvice(assignableTypes = {PatientActivationController.class, PatientSpaceController.class,
-        PatientRecordController.class, MedicalProfileController.class})
+        PatientRecordController.class, MedicalProfileController.class, PatientProfilesController.class,
+        PatientEmailController.class})
 class PortalErrors {
 
     @ExceptionHandler(AccountException.class)

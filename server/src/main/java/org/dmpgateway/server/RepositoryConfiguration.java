@@ -2,11 +2,13 @@ package org.dmpgateway.server;
 
 import org.dmpgateway.repository.AccessTrailRepository;
 import org.dmpgateway.repository.JdbcAccessTrailRepository;
+import org.dmpgateway.repository.JdbcLegalRepresentativeRepository;
 import org.dmpgateway.repository.JdbcNotificationOutbox;
 import org.dmpgateway.repository.JdbcPatientAccountRepository;
 import org.dmpgateway.repository.JdbcPatientRecordRepository;
 import org.dmpgateway.repository.JdbcProfileRepository;
 import org.dmpgateway.repository.JdbcRegistryRepository;
+import org.dmpgateway.repository.LegalRepresentativeRepository;
 import org.dmpgateway.repository.NotificationOutbox;
 import org.dmpgateway.repository.PatientAccountRepository;
 import org.dmpgateway.repository.PatientRecordRepository;
@@ -51,5 +53,10 @@ public class RepositoryConfiguration {
     @Bean
     public ProfileRepository profileRepository(DataSource dataSource) {
         return new JdbcProfileRepository(dataSource);
+    }
+
+    @Bean
+    public LegalRepresentativeRepository legalRepresentativeRepository(DataSource dataSource) {
+        return new JdbcLegalRepresentativeRepository(dataSource);
     }
 }

@@ -41,7 +41,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * summary read back with PDFBox; a measure sent by the patient's app as the ANS health-measures feed.
  * Every FHIR answer is validated ({@link FhirAnswerValidator}).
  */
-abstract class MedicalProfileEndToEndTestBase extends PatientRecordEndToEndTestBase {
+abstract class MedicalProfileEndToEndTestBase extends PatientProfilesEndToEndTestBase {
 
     Answer add(String section, Map<String, ?> fields) {
         return portal.post("/me/profile/" + section, fields, token);

@@ -93,6 +93,18 @@ public class AccountMails {
                         + "Vous pouvez aussi clôturer Mon espace santé à tout moment.");
     }
 
+    /** Seed 002 "Je partage le profil de mon enfant mineur": the invitation to the second representative. */
+    void profileShared(PatientRecord invited, String email, String sharedBy, PatientRecord child) {
+        String childName = ((child.givenName() == null ? "" : child.givenName()) + " "
+                + (child.familyName() == null ? "" : child.familyName())).strip();
+        enqueue(invited, email, NotificationKind.PROFILE_SHARED, "Mon espace santé : " + sharedBy
+                        + " partage avec vous le profil de " + childName,
+                hello(invited) + "\n\n" + sharedBy + " vous invite à gérer le profil Mon espace santé de " + childName
+                        + " en tant que représentant légal. Connectez-vous à Mon espace santé et acceptez "
+                        + "l'invitation dans le menu de votre profil : vous aurez alors accès aux données du profil "
+                        + "Mon espace santé de " + childName + ".");
+    }
+
     private void enqueue(PatientRecord record, String email, NotificationKind kind, String subject, String body) {
         if (email == null || email.isBlank()) {
             return;

@@ -41,18 +41,27 @@ public class ActivateAccount {
         PatientRef ins = account.ins();
         PatientRecord record = records.findPatient(ins).orElseThrow();
         PatientRecordState from = record.state();
-        if (!FROM.contains(from)) {
+        // a minor's profile managed by representatives, taken over by its holder come of age (Majority)
+        boolean takeOver = loginId != null && Majority.managedByRepresentatives(record, account);
+        if (!FROM.contains(from) && !takeOver) {
             throw new AccountException(AccountErrorCode.STATE_CONFLICT, null, "Mon espace santé est déjà activé.");
         }
-        if (!accounts.transitionState(ins, from, PatientRecordState.ACTIVATED)) {
+        if (!takeOver && !accounts.transitionState(ins, from, PatientRecordState.ACTIVATED)) {
             throw StateConflict.changed();
         }
         records.savePatient(record.withState(PatientRecordState.ACTIVATED)
                 .withSettings(record.settings().withEmail(account.email())));
         accounts.save(account.withCodeUsed(clock.now()).withCredentials(loginId, passwordHash, clock.now()));
         boolean reactivation = from.isEnded();
+        if (takeOver) {
+            history.byPatient(ins, "Mon espace santé taken over by its holder come of age (no longer managed by the "
+                    + "legal representatives), identifier " + loginId + ", notifications to the e-mail confirmed at "
+                    + "activation");
+            return;
+        }
         history.byPatient(ins, (reactivation ? "Mon espace santé reactivated" : "Mon espace santé activated")
-                + " (state " + from + " -> ACTIVATED), identifier " + loginId + ", notifications to the e-mail "
-                + "confirmed at activation");
+                + " (state " + from + " -> ACTIVATED), " + (loginId == null ? "a minor's profile managed by the "
+                + "legal representative, notifications to the representative's e-mail" : "identifier " + loginId
+                + ", notifications to the e-mail confirmed at activation"));
     }
 }

@@ -14,7 +14,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -47,29 +46,29 @@ public class ActivationJourney {
     private final OpposeAccount opposition;
     private final ActivateAccount activation;
     private final PatientPasswords passwords;
-    private final AccountMails mails;
     private final AccountHistory history;
-    private final SmsGateway sms;
+    private final ContactConfirmation contacts;
     private final AccountSettings settings;
     private final AccountClock clock;
     private final TransactionTemplate transaction;
+    private final Majority majority;
 
     public ActivationJourney(PatientRecordRepository records, PatientAccountRepository accounts, ProvisionalCode codes,
                              OpposeAccount opposition, ActivateAccount activation, PatientPasswords passwords,
-                             AccountMails mails, AccountHistory history, SmsGateway sms, AccountSettings settings,
-                             AccountClock clock, TransactionTemplate transaction) {
+                             AccountHistory history, ContactConfirmation contacts, AccountSettings settings,
+                             AccountClock clock, TransactionTemplate transaction, Majority majority) {
         this.records = records;
         this.accounts = accounts;
         this.codes = codes;
         this.opposition = opposition;
         this.activation = activation;
         this.passwords = passwords;
-        this.mails = mails;
         this.history = history;
-        this.sms = sms;
+        this.contacts = contacts;
         this.settings = settings;
         this.clock = clock;
         this.transaction = transaction;
+        this.majority = majority;
     }
 
     // ------------------------------------------------------------------ 1. code, card, NIR, serial
@@ -99,7 +98,7 @@ public class ActivationJourney {
             throw check.refusal();
         }
         PatientRecord record = records.findPatient(account.ins()).orElseThrow();
-        if (record.state() == PatientRecordState.ACTIVATED) {
+        if (record.state() == PatientRecordState.ACTIVATED && !majority.mayTakeOver(record, account)) {
             throw new AccountException(AccountErrorCode.STATE_CONFLICT, "code", "code : Mon espace santé est déjà "
                     + "activé ; connectez-vous avec votre identifiant et votre mot de passe.");
         }
@@ -118,18 +117,7 @@ public class ActivationJourney {
 
     public ActivationStep decide(String journey, String typedDecision, Boolean termsAccepted) {
         PatientAccount account = journey(journey, CODE_VERIFIED);
-        String d = Fields.required(typedDecision, "decision", "La décision (ACTIVATE ou OPPOSE)");
-        AccountDecision decision;
-        try {
-            decision = AccountDecision.valueOf(d);
-        } catch (IllegalArgumentException e) {
-            throw Fields.invalid("decision", "la décision est ACTIVATE (j'active Mon espace santé) ou OPPOSE (je "
-                    + "m'oppose à la création de Mon espace santé).");
-        }
-        if (!Boolean.TRUE.equals(termsAccepted)) {
-            throw Fields.invalid("termsAccepted", "vous devez accepter les Conditions Générales d'Utilisation et la "
-                    + "Politique de protection des données personnelles.");
-        }
+        AccountDecision decision = decision(typedDecision, termsAccepted);
         return transaction.execute(tx -> {
             PatientRecord record = records.findPatient(account.ins()).orElseThrow();
             if (decision == AccountDecision.OPPOSE) {
@@ -143,6 +131,23 @@ public class ActivationJourney {
             history.byPatient(account.ins(), "decision: activate; terms of use and privacy policy accepted");
             return view(null, decided, record, List.of());
         });
+    }
+
+    /** The typed decision, the terms of use and privacy policy accepted (the journey's and a representative's). */
+    static AccountDecision decision(String typedDecision, Boolean termsAccepted) {
+        String d = Fields.required(typedDecision, "decision", "La décision (ACTIVATE ou OPPOSE)");
+        AccountDecision decision;
+        try {
+            decision = AccountDecision.valueOf(d);
+        } catch (IllegalArgumentException e) {
+            throw Fields.invalid("decision", "la décision est ACTIVATE (j'active Mon espace santé) ou OPPOSE (je "
+                    + "m'oppose à la création de Mon espace santé).");
+        }
+        if (!Boolean.TRUE.equals(termsAccepted)) {
+            throw Fields.invalid("termsAccepted", "vous devez accepter les Conditions Générales d'Utilisation et la "
+                    + "Politique de protection des données personnelles.");
+        }
+        return decision;
     }
 
     // ------------------------------------------------------------------ 3. contact, 4. its confirmation
@@ -162,66 +167,17 @@ public class ActivationJourney {
             });
             return view(null, confirmed, record, List.of());
         }
-        if (mobileChanged && !sms.available()) {
-            throw new AccountException(AccountErrorCode.DELIVERY_FAILED, "mobile", "mobile : la confirmation par SMS "
-                    + "n'est pas disponible ; gardez le numéro connu ou laissez ce champ vide.");
-        }
-        String emailCode = emailChanged ? SecretCodes.oneTimeCode() : null;
-        String smsCode = mobileChanged ? SecretCodes.oneTimeCode() : null;
-        String hashes = (emailCode == null ? "" : SecretCodes.hash(emailCode)) + ":"
-                + (smsCode == null ? "" : SecretCodes.hash(smsCode));
-        PatientAccount pending = account.withPendingContact(emailChanged ? email : null, mobileChanged ? mobile : null,
-                hashes, clock.now().plus(settings.oneTimeCodeValidity()), CONTACT_PENDING);
-        List<String> sent = new ArrayList<>();
-        transaction.executeWithoutResult(tx -> {
-            accounts.save(pending);
-            history.byPatient(account.ins(), "contact change requested ("
-                    + (emailChanged ? "e-mail" : "") + (emailChanged && mobileChanged ? " and " : "")
-                    + (mobileChanged ? "mobile" : "") + "); one-time code(s) sent to the new contact");
-            if (emailCode != null) {
-                mails.oneTimeCode(record, email, emailCode, settings.oneTimeCodeValidity());
-            }
-        });
-        if (emailCode != null) {
-            sent.add("email");
-        }
-        if (smsCode != null) {
-            CodeDelivery.bySms(mobile, AccountMails.oneTimeCodeText(smsCode, settings.oneTimeCodeValidity())).send(sms);
-            sent.add("mobile");
-        }
-        return view(null, pending, record, sent);
+        ContactConfirmation.Sent sent = contacts.send(account, record, emailChanged ? email : null,
+                mobileChanged ? mobile : null, CONTACT_PENDING, "contact change requested ("
+                        + (emailChanged ? "e-mail" : "") + (emailChanged && mobileChanged ? " and " : "")
+                        + (mobileChanged ? "mobile" : "") + "); one-time code(s) sent to the new contact");
+        return view(null, sent.account(), record, sent.channels());
     }
 
     public ActivationStep confirmContact(String journey, String emailCode, String smsCode) {
         PatientAccount account = journey(journey, CONTACT_PENDING);
-        String[] hashes = account.otpHash().split(":", -1);
-        boolean expired = !clock.now().isBefore(account.otpExpiresAt());
-        List<String> wrong = new ArrayList<>();
-        if (!hashes[0].isEmpty() && !SecretCodes.matches(trim(emailCode), hashes[0])) {
-            wrong.add("emailCode");
-        }
-        if (!hashes[1].isEmpty() && !SecretCodes.matches(trim(smsCode), hashes[1])) {
-            wrong.add("smsCode");
-        }
-        if (expired || !wrong.isEmpty()) {
-            int failures = account.otpFailures() + 1;
-            boolean reset = expired || failures >= settings.oneTimeCodeMaxAttempts();
-            PatientAccount counted = reset
-                    ? account.withPendingContact(null, null, null, null, DECIDED)
-                    : account.withOtpFailures(failures);
-            transaction.executeWithoutResult(tx -> {
-                accounts.save(counted);
-                history.refused(account.ins(), AccountErrorCode.WRONG_ONE_TIME_CODE.name(), "contact confirmation "
-                        + "refused" + (reset ? "; the contact change is cancelled" : ""));
-            });
-            String field = expired ? (hashes[0].isEmpty() ? "smsCode" : "emailCode") : wrong.get(0);
-            throw new AccountException(AccountErrorCode.WRONG_ONE_TIME_CODE, field, field + " : "
-                    + (expired ? "le code à usage unique a expiré"
-                    : "le code à usage unique est incorrect")
-                    + (reset ? " ; saisissez à nouveau vos coordonnées pour recevoir un nouveau code."
-                    : " ; il vous reste " + (settings.oneTimeCodeMaxAttempts() - failures) + " essai(s)."));
-        }
-        PatientAccount confirmed = account.withContactConfirmed(CONTACT_CONFIRMED);
+        PatientAccount confirmed = contacts.confirm(account, emailCode, smsCode, DECIDED, CONTACT_CONFIRMED,
+                "contact confirmation");
         transaction.executeWithoutResult(tx -> {
             accounts.save(confirmed);
             history.byPatient(account.ins(), "new contact confirmed with the one-time code(s)");
@@ -249,10 +205,6 @@ public class ActivationJourney {
     }
 
     // ------------------------------------------------------------------
-
-    private static String trim(String s) {
-        return s == null ? null : s.strip();
-    }
 
     private PatientAccount journey(String token, String... expectedSteps) {
         if (token == null || token.isBlank()) {

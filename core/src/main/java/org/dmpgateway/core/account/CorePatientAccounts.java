@@ -18,7 +18,8 @@ import java.util.List;
 /**
  * The {@link PatientAccounts} front door: each command handed to its account rule
  * ({@link ActivationJourney}, {@link ReissueCode}, {@link PatientLogin}, {@link PatientSpace},
- * {@link PatientDocuments}, {@link PatientProfessionals}, {@link EmergencySwitches}),
+ * {@link PatientDocuments}, {@link PatientProfessionals}, {@link EmergencySwitches},
+ * {@link NotificationEmail}),
  * which decides; this class adds nothing.
  */
 @Component
@@ -30,10 +31,11 @@ public class CorePatientAccounts implements PatientAccounts {
     private final PatientDocuments documents;
     private final PatientProfessionals professionals;
     private final EmergencySwitches emergency;
+    private final NotificationEmail notificationEmail;
 
     public CorePatientAccounts(ActivationJourney journey, ReissueCode reissue, PatientLogin login,
                                PatientSpace space, PatientDocuments documents, PatientProfessionals professionals,
-                               EmergencySwitches emergency) {
+                               EmergencySwitches emergency, NotificationEmail notificationEmail) {
         this.journey = journey;
         this.reissue = reissue;
         this.login = login;
@@ -41,6 +43,7 @@ public class CorePatientAccounts implements PatientAccounts {
         this.documents = documents;
         this.professionals = professionals;
         this.emergency = emergency;
+        this.notificationEmail = notificationEmail;
     }
 
     @Override
@@ -148,5 +151,15 @@ public class CorePatientAccounts implements PatientAccounts {
     public PatientSettings emergencyAccess(PatientRef patient, Boolean samu, Boolean breakGlass,
                                            Boolean maskedDocuments) {
         return emergency.set(patient, samu, breakGlass, maskedDocuments);
+    }
+
+    @Override
+    public String changeNotificationEmail(PatientRef patient, String email) {
+        return notificationEmail.change(patient, email);
+    }
+
+    @Override
+    public AccountOverview confirmNotificationEmail(PatientRef patient, String emailCode) {
+        return notificationEmail.confirm(patient, emailCode);
     }
 }

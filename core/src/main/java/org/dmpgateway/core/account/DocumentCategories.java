@@ -43,10 +43,12 @@ final class DocumentCategories {
         if (BIOLOGY_REPORT.equals(type)) {
             return DocumentCategory.BIOLOGIE;
         }
-        if (VACCINATION.contains(type)) {
+        if (type != null && VACCINATION.contains(type)) {
             return DocumentCategory.PREVENTION;
         }
-        return BY_CLASS.getOrDefault(code(entry.classCode()), DocumentCategory.AUTRES);
+        // the immutable Set.of / Map.ofEntries refuse a null lookup: an entry without a code is "other"
+        String classCode = code(entry.classCode());
+        return classCode == null ? DocumentCategory.AUTRES : BY_CLASS.getOrDefault(classCode, DocumentCategory.AUTRES);
     }
 
     /** The category a patient typed (its name, e.g. {@code COMPTES_RENDUS}); null or blank: every category. */

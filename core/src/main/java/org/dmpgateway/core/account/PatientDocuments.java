@@ -35,8 +35,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The patient's documents (docs/sources/dmp-rules.md sections 2 and 3; seed 002 "Mes documents"):
@@ -50,7 +52,8 @@ import java.util.regex.Pattern;
  * ({@code AccessPolicy}: the document stays visible to its author, to the admin doctor and the
  * médecin traitant DMP, and in an emergency when the patient allows it). Hiding all present and
  * future documents is the record's {@code maskAll} setting. Every change, and each download, is
- * traced in the record's history with the document's uniqueId.
+ * traced in the record's history with the document's uniqueId. A legal representative acting on a
+ * child's profile never sees the documents marked INVISIBLE_REPRESENTANTS_LEGAUX.
  */
 @Component
 public class PatientDocuments {
@@ -79,7 +82,7 @@ public class PatientDocuments {
         DocumentCategory category = DocumentCategories.parse(typedCategory);
         return registry.findDocuments(DocumentCriteria.builder().patient(ins)
                         .statuses(List.of(EntryStatus.APPROVED, EntryStatus.ARCHIVED)).build()).stream()
-                .filter(PatientDocuments::seenByPatient)
+                .filter(e -> seenBy(ins, e))
                 .map(PatientDocuments::view)
                 .filter(d -> category == null || d.category() == category)
                 .sorted(Comparator.comparing(PatientDocument::creationTime, Comparator.nullsLast(Comparator.reverseOrder())))
@@ -150,6 +153,17 @@ public class PatientDocuments {
         });
     }
 
+    /**
+     * The uniqueIds of the record's current documents the one acting does not see (marked
+     * INVISIBLE_PATIENT, or INVISIBLE_REPRESENTANTS_LEGAUX for a representative): the history does
+     * not name them.
+     */
+    public Set<String> withheld(PatientRef ins) {
+        return registry.findDocuments(DocumentCriteria.builder().patient(ins)
+                        .statuses(List.of(EntryStatus.APPROVED, EntryStatus.ARCHIVED)).build()).stream()
+                .filter(e -> !seenBy(ins, e)).map(DocumentEntryRecord::uniqueId).collect(Collectors.toSet());
+    }
+
     /** The current version of one of the patient's documents they see, by its logical id. */
     private DocumentEntryRecord current(PatientRef ins, String documentId) {
         String id = Fields.required(documentId, "documentId", "L'identifiant du document");
@@ -161,7 +175,7 @@ public class PatientDocuments {
         return registry.findDocuments(DocumentCriteria.builder().patient(ins)
                         .logicalUuids(List.of(URN_UUID + uuid.toLowerCase(Locale.ROOT)))
                         .statuses(List.of(EntryStatus.APPROVED, EntryStatus.ARCHIVED)).build()).stream()
-                .filter(PatientDocuments::seenByPatient)
+                .filter(e -> seenBy(ins, e))
                 .reduce((a, b) -> b)
                 .orElseThrow(() -> unknown(id));
     }
@@ -171,8 +185,15 @@ public class PatientDocuments {
                 + id + " dans votre dossier.");
     }
 
-    private static boolean seenByPatient(DocumentEntryRecord e) {
-        return e.confidentialityCodes().stream().noneMatch(c -> sameCode(c, DmpConfidentiality.INVISIBLE_PATIENT));
+    /**
+     * Whether the one acting on the record sees the document: never one marked INVISIBLE_PATIENT;
+     * for a legal representative acting on a child's profile ({@link RepresentativeScope}), never
+     * one marked INVISIBLE_REPRESENTANTS_LEGAUX either (TRE_A07, dmp-protocol.md).
+     */
+    private static boolean seenBy(PatientRef ins, DocumentEntryRecord e) {
+        boolean representative = RepresentativeScope.on(ins).isPresent();
+        return e.confidentialityCodes().stream().noneMatch(c -> sameCode(c, DmpConfidentiality.INVISIBLE_PATIENT)
+                || representative && sameCode(c, DmpConfidentiality.INVISIBLE_REPRESENTANTS_LEGAUX));
     }
 
     private static boolean isHidden(DocumentEntryRecord e) {

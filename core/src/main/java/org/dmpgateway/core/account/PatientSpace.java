@@ -10,10 +10,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * What the signed-in patient reads and does on their own account: the record's state and account,
- * the history of the record (every access and step, newest first), and the closure.
+ * the history of the record (every access and step, newest first; a line does not name the
+ * documents the reader does not see, {@link PatientDocuments#withheld}), and the closure.
  */
 @Component
 public class PatientSpace {
@@ -24,14 +26,17 @@ public class PatientSpace {
     private final AccessTrailRepository traces;
     private final CloseAccount closure;
     private final TransactionTemplate transaction;
+    private final PatientDocuments documents;
 
     public PatientSpace(PatientRecordRepository records, PatientAccountRepository accounts,
-                        AccessTrailRepository traces, CloseAccount closure, TransactionTemplate transaction) {
+                        AccessTrailRepository traces, CloseAccount closure, TransactionTemplate transaction,
+                        PatientDocuments documents) {
         this.records = records;
         this.accounts = accounts;
         this.traces = traces;
         this.closure = closure;
         this.transaction = transaction;
+        this.documents = documents;
     }
 
     public AccountOverview overview(PatientRef ins) {
@@ -39,7 +44,16 @@ public class PatientSpace {
     }
 
     public List<AccessTrace> history(PatientRef ins, int limit) {
-        return traces.findByPatient(ins, Math.max(1, Math.min(limit, HISTORY_MAX)));
+        List<AccessTrace> lines = traces.findByPatient(ins, Math.max(1, Math.min(limit, HISTORY_MAX)));
+        Set<String> withheld = documents.withheld(ins);
+        if (withheld.isEmpty()) {
+            return lines;
+        }
+        return lines.stream().map(t -> t.documentIds().stream().noneMatch(withheld::contains) ? t
+                : new AccessTrace(t.id(), t.time(), t.actorId(), t.actorName(), t.structureId(), t.role(), t.mode(),
+                t.justification(), t.patient(), t.action(),
+                t.documentIds().stream().filter(d -> !withheld.contains(d)).toList(), t.outcome(), t.detail(),
+                t.software())).toList();
     }
 
     public AccountOverview close(PatientRef ins, String typedReason) {

@@ -50,22 +50,9 @@ public class ProvisionalCode {
      * refusal to answer once it is stored.
      */
     public Check check(PatientAccount account, String code, CardType card, String serial) {
-        if (account.codeHash() == null) {
-            return Check.refused(account, new AccountException(AccountErrorCode.WRONG_CREDENTIALS, "code",
-                    WRONG + " Demandez un nouveau code provisoire."), false);
-        }
-        if (account.codeLocked()) {
-            return Check.refused(account, locked(), false);
-        }
-        if (account.codeUsedAt() != null) {
-            return Check.refused(account, new AccountException(AccountErrorCode.CODE_USED, "code",
-                    "code : ce code provisoire a déjà été utilisé. Demandez un nouveau code provisoire avec votre "
-                            + "numéro de sécurité sociale et le numéro de série de votre carte Vitale."), false);
-        }
-        if (!clock.now().isBefore(account.codeExpiresAt())) {
-            return Check.refused(account, new AccountException(AccountErrorCode.CODE_EXPIRED, "code",
-                    "code : ce code provisoire a expiré. Demandez un nouveau code provisoire avec votre numéro de "
-                            + "sécurité sociale et le numéro de série de votre carte Vitale."), false);
+        AccountException unusable = unusable(account);
+        if (unusable != null) {
+            return Check.refused(account, unusable, false);
         }
         if (SecretCodes.matches(code, account.codeHash()) && VitaleSerialRule.matches(card, serial, account.cardSerial())) {
             return new Check(true, account, null, false);
@@ -79,6 +66,31 @@ public class ProvisionalCode {
         int left = settings.codeMaxAttempts() - failures;
         return Check.refused(counted, new AccountException(AccountErrorCode.WRONG_CREDENTIALS, "code",
                 WRONG + " Il vous reste " + left + (left == 1 ? " essai." : " essais.")), true);
+    }
+
+    /**
+     * Why the account's code cannot be used whatever is typed (none issued, locked, already used,
+     * expired), or null when it can.
+     */
+    public AccountException unusable(PatientAccount account) {
+        if (account.codeHash() == null) {
+            return new AccountException(AccountErrorCode.WRONG_CREDENTIALS, "code",
+                    WRONG + " Demandez un nouveau code provisoire.");
+        }
+        if (account.codeLocked()) {
+            return locked();
+        }
+        if (account.codeUsedAt() != null) {
+            return new AccountException(AccountErrorCode.CODE_USED, "code",
+                    "code : ce code provisoire a déjà été utilisé. Demandez un nouveau code provisoire avec votre "
+                            + "numéro de sécurité sociale et le numéro de série de votre carte Vitale.");
+        }
+        if (!clock.now().isBefore(account.codeExpiresAt())) {
+            return new AccountException(AccountErrorCode.CODE_EXPIRED, "code",
+                    "code : ce code provisoire a expiré. Demandez un nouveau code provisoire avec votre numéro de "
+                            + "sécurité sociale et le numéro de série de votre carte Vitale.");
+        }
+        return null;
     }
 
     static final String WRONG = "code : le code provisoire, le numéro de sécurité sociale ou le numéro de série de la "

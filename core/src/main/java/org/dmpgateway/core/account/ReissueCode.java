@@ -31,10 +31,11 @@ public class ReissueCode {
     private final SmsGateway sms;
     private final AccountSettings settings;
     private final TransactionTemplate transaction;
+    private final Majority majority;
 
     public ReissueCode(PatientRecordRepository records, PatientAccountRepository accounts, ProvisionalCode codes,
                        AccountMails mails, AccountHistory history, SmsGateway sms, AccountSettings settings,
-                       TransactionTemplate transaction) {
+                       TransactionTemplate transaction, Majority majority) {
         this.records = records;
         this.accounts = accounts;
         this.codes = codes;
@@ -43,6 +44,7 @@ public class ReissueCode {
         this.sms = sms;
         this.settings = settings;
         this.transaction = transaction;
+        this.majority = majority;
     }
 
     /** Sends a new code; answers the channel used and the masked address it went to. */
@@ -60,7 +62,7 @@ public class ReissueCode {
         }
         PatientAccount account = matching.get(0);
         PatientRecord record = records.findPatient(account.ins()).orElseThrow();
-        if (record.state() == PatientRecordState.ACTIVATED) {
+        if (record.state() == PatientRecordState.ACTIVATED && !majority.mayTakeOver(record, account)) {
             throw new AccountException(AccountErrorCode.STATE_CONFLICT, "nir", "nir : Mon espace santé est déjà "
                     + "activé pour ce profil ; connectez-vous avec votre identifiant et votre mot de passe.");
         }

@@ -36,5 +36,9 @@ public enum AccountErrorCode {
     /** The document is not one the patient sees in their record. */
     UNKNOWN_DOCUMENT,
     /** The professional is not on the patient's lists (authorised or blocked). */
-    UNKNOWN_PROFESSIONAL
+    UNKNOWN_PROFESSIONAL,
+    /** No profile (or invitation) of the signed-in representative has this id. */
+    UNKNOWN_PROFILE,
+    /** The child came of age (18): the representative's access to the profile ended. */
+    PROFILE_ENDED
 }

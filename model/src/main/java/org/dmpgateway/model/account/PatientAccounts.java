@@ -86,4 +86,13 @@ public interface PatientAccounts {
      * and masked documents in an emergency; a null switch is left as it is. Answers the settings.
      */
     PatientSettings emergencyAccess(PatientRef patient, Boolean samu, Boolean breakGlass, Boolean maskedDocuments);
+
+    /**
+     * Changes the notification e-mail, step 1: sends a one-time code to the new address (answered
+     * masked); the address changes only once the code is confirmed.
+     */
+    String changeNotificationEmail(PatientRef patient, String email);
+
+    /** Changes the notification e-mail, step 2: the code received at the new address. */
+    AccountOverview confirmNotificationEmail(PatientRef patient, String emailCode);
 }

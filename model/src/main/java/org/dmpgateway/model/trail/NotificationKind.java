@@ -13,5 +13,6 @@ public enum NotificationKind {
     /** A one-time code (contact confirmation in the activation journey, login). */
     ONE_TIME_CODE,
     /** The opposition period ended: the record was created automatically. */
-    ACCOUNT_CREATED
+    ACCOUNT_CREATED,
+    PROFILE_SHARED
 }

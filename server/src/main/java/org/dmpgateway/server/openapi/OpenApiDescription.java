@@ -30,9 +30,9 @@ public class OpenApiDescription {
                                 setting up scenarios (records, switches, professionals, traces), a bearer token \
                                 (dmp.admin.token). See docs/admin-api.md. /patient: the patient's Mon espace santé \
                                 account (activation, login) and, signed in with the session's bearer token, their \
-                                record (documents, professionals, emergency switches); see docs/patient-api.md; \
-                                and their medical profile (sections, PDF summary, the ANS measures feed); see \
-                                docs/medical-profile.md. \
+                                record (documents, professionals, emergency switches), or a child's with the \
+                                Patient-Profile header; see docs/patient-api.md; and their medical profile \
+                                (sections, PDF summary, the ANS measures feed); see docs/medical-profile.md. \
                                 SOAP: /services/*?wsdl; FHIR: /fhir/metadata.""")
                         .license(new License().name("Apache License, Version 2.0")
                                 .url("https://www.apache.org/licenses/LICENSE-2.0")))
@@ -44,6 +44,11 @@ public class OpenApiDescription {
                                 .scheme("bearer").description("dmp.admin.token"))
                         .addSecuritySchemes("patient-session", new SecurityScheme().type(SecurityScheme.Type.HTTP)
                                 .scheme("bearer").description("the token of POST /patient/login/confirmation, for "
-                                        + "every /patient/me call")));
+                                        + "every /patient/me and /patient/profiles call"))
+                        .addSecuritySchemes("patient-profile", new SecurityScheme().type(SecurityScheme.Type.APIKEY)
+                                .in(SecurityScheme.In.HEADER).name("Patient-Profile")
+                                .description("optional, on a /patient/me call: the id of a child's profile of GET "
+                                        + "/patient/profiles; the call then acts on the child's record as their legal "
+                                        + "representative (docs/patient-api.md)")));
     }
 }

@@ -96,13 +96,15 @@ class HomePageAndOpenApiTest {
         assertTrue(paths.path("/dmp/authorization").has("put") && paths.path("/dmp/authorization").has("delete"));
         for (String path : List.of("/patient/activation", "/patient/provisional-code", "/patient/login",
                 "/patient/me", "/patient/me/documents", "/patient/me/documents/{documentId}/visibility",
-                "/patient/me/professionals/{actorId}/block", "/patient/me/emergency-access")) {
+                "/patient/me/professionals/{actorId}/block", "/patient/me/emergency-access", "/patient/profiles",
+                "/patient/profiles/{profileId}/sharing", "/patient/me/notification-email")) {
             assertTrue(paths.has(path), path + " not in the OpenAPI paths: " + paths.fieldNames());
         }
         // the signed-in patient comes from the bearer token, never from a parameter
         JsonNode me = paths.path("/patient/me/documents").path("get");
         me.path("parameters").forEach(p -> assertEquals("category", p.path("name").asText(), me.toString()));
         assertTrue(api.path("components").path("securitySchemes").has("patient-session"), json.body());
+        assertTrue(api.path("components").path("securitySchemes").has("patient-profile"), json.body());
         // only the REST, admin and patient APIs: the page, SOAP and FHIR are described elsewhere
         paths.fieldNames().forEachRemaining(p -> assertTrue(p.startsWith("/dmp/") || p.startsWith("/admin/")
                 || p.startsWith("/patient/"), p));

@@ -52,10 +52,16 @@ public final class AdminClient {
 
     /** A record in {@code state} with the patient's names (e.g. those of an official example's patient). */
     public void createPatient(String ins, PatientRecordState state, String familyName, String givenName) {
+        createPatient(ins, state, familyName, givenName, "1980-01-01");
+    }
+
+    /** A record in {@code state} with the patient's names and birth date (yyyy-MM-dd: a child's, for instance). */
+    public void createPatient(String ins, PatientRecordState state, String familyName, String givenName,
+                              String birthDate) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("familyName", familyName);
         body.put("givenName", givenName);
-        body.put("birthDate", "1980-01-01");
+        body.put("birthDate", birthDate);
         body.put("gender", "F");
         body.put("state", state.name());
         put(patient(ins), json(body));

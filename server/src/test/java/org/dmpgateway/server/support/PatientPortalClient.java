@@ -21,9 +21,20 @@ public final class PatientPortalClient {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
+    private final String profile;
 
     public PatientPortalClient(int port) {
-        this.base = "http://localhost:" + port + "/patient";
+        this("http://localhost:" + port + "/patient", null);
+    }
+
+    private PatientPortalClient(String base, String profile) {
+        this.base = base;
+        this.profile = profile;
+    }
+
+    /** The same client acting on the child's profile {@code profileId} (header {@code Patient-Profile}). */
+    public PatientPortalClient onProfile(String profileId) {
+        return new PatientPortalClient(base, profileId);
     }
 
     public record Answer(int status, Map<String, Object> body, String text) {
@@ -111,6 +122,9 @@ public final class PatientPortalClient {
     private <T> HttpResponse<T> exchange(HttpRequest.Builder request, String bearer, HttpResponse.BodyHandler<T> handler) {
         if (bearer != null) {
             request.header("Authorization", "Bearer " + bearer);
+        }
+        if (profile != null) {
+            request.header("Patient-Profile", profile);
         }
         try {
             return http.send(request.timeout(Duration.ofSeconds(30)).build(), handler);
