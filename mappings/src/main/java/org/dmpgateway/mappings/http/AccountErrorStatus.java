@@ -19,6 +19,7 @@ public final class AccountErrorStatus {
             case CODE_EXPIRED, CODE_USED -> 410;
             case JOURNEY_UNKNOWN, UNKNOWN_ACCOUNT, UNKNOWN_DOCUMENT, UNKNOWN_PROFESSIONAL -> 404;
             case STEP_OUT_OF_ORDER, STATE_CONFLICT, IDENTIFIER_TAKEN -> 409;
+            case NOT_AUTHOR -> 403;
             case DELIVERY_FAILED -> 503;
         };
     }

@@ -36,5 +36,7 @@ public enum AccountErrorCode {
     /** The document is not one the patient sees in their record. */
     UNKNOWN_DOCUMENT,
     /** The professional is not on the patient's lists (authorised or blocked). */
-    UNKNOWN_PROFESSIONAL
+    UNKNOWN_PROFESSIONAL,
+    /** The patient deletes only the documents they added themselves. */
+    NOT_AUTHOR
 }
