@@ -73,7 +73,10 @@ record UploadedFile(byte[] bytes, String mimeType, CodedValue formatCode, boolea
     }
 
     private static String megabytes(long bytes) {
-        return bytes % (1024 * 1024) == 0 ? bytes / (1024 * 1024) + " Mo" : bytes + " octets";
+        if (bytes % (1024 * 1024) == 0) {
+            return bytes / (1024 * 1024) + " Mo";
+        }
+        return bytes % 1024 == 0 ? bytes / 1024 + " Ko" : bytes + " octets";
     }
 
     private static void requireSignature(byte[] bytes, int[] signature, String format) {
