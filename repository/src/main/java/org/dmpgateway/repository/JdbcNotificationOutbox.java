@@ -67,6 +67,24 @@ public class JdbcNotificationOutbox implements NotificationOutbox {
     }
 
     @Override
+    public void replaceBody(long id, String body) {
+        jdbc.update("UPDATE notification_outbox SET body = ? WHERE id = ?", body, id);
+    }
+
+    @Override
+    public List<Message> findByPatient(PatientRef patient, int limit) {
+        return jdbc.query("SELECT * FROM notification_outbox WHERE patient_id = ? AND patient_authority = ? "
+                + "ORDER BY id DESC FETCH FIRST ? ROWS ONLY", (rs, n) -> {
+                    long sent = rs.getLong("sent_ms");
+                    Instant sentAt = rs.wasNull() ? null : Instant.ofEpochMilli(sent);
+                    return new Message(new Notification(rs.getLong("id"), patient, rs.getString("recipient"),
+                            NotificationKind.valueOf(rs.getString("kind")), rs.getString("subject"), rs.getString("body"),
+                            Instant.ofEpochMilli(rs.getLong("created_ms")), rs.getInt("attempts"), sentAt,
+                            rs.getString("last_error")), Status.valueOf(rs.getString("status")));
+                }, patient.id(), patient.authority(), limit);
+    }
+
+    @Override
     public int countPending() {
         return count(Status.PENDING);
     }

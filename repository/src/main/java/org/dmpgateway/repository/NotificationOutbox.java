@@ -1,5 +1,6 @@
 package org.dmpgateway.repository;
 
+import org.dmpgateway.model.PatientRef;
 import org.dmpgateway.model.trail.Notification;
 
 import java.time.Instant;
@@ -32,11 +33,24 @@ public interface NotificationOutbox {
      */
     void markParked(long id, String error, Instant when);
 
+    /**
+     * Replaces a message's body (the body of a message that carried a secret, once it is sent or
+     * parked: docs/security.md, "Secrets in the outbox").
+     */
+    void replaceBody(long id, String body);
+
+    /** The messages to one patient, newest first, at most {@code limit}, with their status. */
+    List<Message> findByPatient(PatientRef patient, int limit);
+
     /** Messages to send (PENDING): neither sent nor parked. */
     int countPending();
 
     /** Messages given up after their last allowed attempt (PARKED). */
     int countParked();
+
+    /** A message of the outbox and its status. */
+    record Message(Notification notification, Status status) {
+    }
 
     /** The outbox's value of the status column. */
     enum Status {

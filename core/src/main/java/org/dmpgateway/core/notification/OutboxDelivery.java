@@ -37,6 +37,8 @@ public class OutboxDelivery {
     /** Failed attempts logged at DEBUG since that line. */
     private int quietFailures;
     private boolean parkedReported;
+    /** Erases the secret codes of the messages that left the outbox (none when built without Spring). */
+    private OutboxSecrets secrets;
 
     /**
      * The application's {@link Clock} bean when there is one (the same clock as the account rules',
@@ -55,6 +57,12 @@ public class OutboxDelivery {
         this.clock = clock;
     }
 
+    /** The rule on the secrets in the outbox (docs/security.md, "Secrets in the outbox"). */
+    @Autowired
+    void secrets(OutboxSecrets outboxSecrets) {
+        this.secrets = outboxSecrets;
+    }
+
     /** The messages to send now (at most the batch size), reserved for this sender for the lease. */
     public List<Notification> claimDue() {
         reportParkedOnce();
@@ -64,6 +72,9 @@ public class OutboxDelivery {
     /** The SMTP server accepted the message. */
     public void sent(@ExchangeProperty(NotificationRoutes.NOTIFICATION) Notification notification) {
         outbox.markSent(notification.id(), clock.instant());
+        if (secrets != null) {
+            secrets.leftOutbox(notification);
+        }
         LOG.debug("Notification {} sent", notification.id());
     }
 
@@ -78,6 +89,9 @@ public class OutboxDelivery {
         String reason = describe(error);
         if (failures >= settings.maxAttempts()) {
             outbox.markParked(notification.id(), reason, now);
+            if (secrets != null) {
+                secrets.leftOutbox(notification);
+            }
             LOG.warn("Notification {} parked after {} failed attempts (dmp.notifications.max-attempts): not tried "
                     + "again; last error: {}", notification.id(), failures, reason);
             return;

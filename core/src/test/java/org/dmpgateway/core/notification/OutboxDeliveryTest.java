@@ -209,6 +209,16 @@ class OutboxDeliveryTest {
         }
 
         @Override
+        public void replaceBody(long id, String body) {
+            calls.add("replaceBody " + id);
+        }
+
+        @Override
+        public List<Message> findByPatient(PatientRef patient, int limit) {
+            return List.of();
+        }
+
+        @Override
         public int countPending() {
             return 0;
         }
