@@ -49,9 +49,9 @@ public class JdbcNotificationOutbox implements NotificationOutbox {
     }
 
     @Override
-    public void markSent(long id, Instant when) {
+    public void markSent(long id, Instant when, String newBody) {
         jdbc.update("UPDATE notification_outbox SET status = 'SENT', sent_ms = ?, attempts = attempts + 1, claimed_until_ms = NULL, "
-                + "last_error = NULL WHERE id = ?", when.toEpochMilli(), id);
+                + "last_error = NULL, body = COALESCE(?, body) WHERE id = ?", when.toEpochMilli(), newBody, id);
     }
 
     @Override
@@ -61,14 +61,10 @@ public class JdbcNotificationOutbox implements NotificationOutbox {
     }
 
     @Override
-    public void markParked(long id, String error, Instant when) {
+    public void markParked(long id, String error, Instant when, String newBody) {
         jdbc.update("UPDATE notification_outbox SET status = 'PARKED', parked_ms = ?, attempts = attempts + 1, "
-                + "claimed_until_ms = NULL, last_error = ? WHERE id = ?", when.toEpochMilli(), truncate(error), id);
-    }
-
-    @Override
-    public void replaceBody(long id, String body) {
-        jdbc.update("UPDATE notification_outbox SET body = ? WHERE id = ?", body, id);
+                + "claimed_until_ms = NULL, last_error = ?, body = COALESCE(?, body) WHERE id = ?", when.toEpochMilli(),
+                truncate(error), newBody, id);
     }
 
     @Override

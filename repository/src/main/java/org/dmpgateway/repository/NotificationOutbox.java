@@ -22,7 +22,15 @@ public interface NotificationOutbox {
      */
     List<Notification> claimDue(Instant now, int max, long leaseMillis);
 
-    void markSent(long id, Instant when);
+    default void markSent(long id, Instant when) {
+        markSent(id, when, null);
+    }
+
+    /**
+     * Records the message sent; {@code newBody}, when not null, replaces its body in the same update (a
+     * body that carried a secret: docs/security.md, "Secrets in the outbox").
+     */
+    void markSent(long id, Instant when, String newBody);
 
     /** Records a failed attempt; the message becomes due again at {@code nextAttempt}. */
     void markFailed(long id, String error, Instant nextAttempt);
@@ -31,13 +39,12 @@ public interface NotificationOutbox {
      * Records the last allowed failed attempt: the message is PARKED, never handed out by
      * {@link #claimDue} again.
      */
-    void markParked(long id, String error, Instant when);
+    default void markParked(long id, String error, Instant when) {
+        markParked(id, error, when, null);
+    }
 
-    /**
-     * Replaces a message's body (the body of a message that carried a secret, once it is sent or
-     * parked: docs/security.md, "Secrets in the outbox").
-     */
-    void replaceBody(long id, String body);
+    /** {@link #markParked(long, String, Instant)}; {@code newBody}, when not null, replaces the body in the same update. */
+    void markParked(long id, String error, Instant when, String newBody);
 
     /** The messages to one patient, newest first, at most {@code limit}, with their status. */
     List<Message> findByPatient(PatientRef patient, int limit);

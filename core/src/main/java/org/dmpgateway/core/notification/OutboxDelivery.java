@@ -63,6 +63,11 @@ public class OutboxDelivery {
         this.secrets = outboxSecrets;
     }
 
+    /** What replaces the body of a message leaving the outbox (sent or parked); null: kept as it is. */
+    private String bodyOnLeaving(Notification notification) {
+        return secrets == null ? null : secrets.bodyOnLeaving(notification);
+    }
+
     /** The messages to send now (at most the batch size), reserved for this sender for the lease. */
     public List<Notification> claimDue() {
         reportParkedOnce();
@@ -71,10 +76,7 @@ public class OutboxDelivery {
 
     /** The SMTP server accepted the message. */
     public void sent(@ExchangeProperty(NotificationRoutes.NOTIFICATION) Notification notification) {
-        outbox.markSent(notification.id(), clock.instant());
-        if (secrets != null) {
-            secrets.leftOutbox(notification);
-        }
+        outbox.markSent(notification.id(), clock.instant(), bodyOnLeaving(notification));
         LOG.debug("Notification {} sent", notification.id());
     }
 
@@ -88,10 +90,7 @@ public class OutboxDelivery {
         Instant now = clock.instant();
         String reason = describe(error);
         if (failures >= settings.maxAttempts()) {
-            outbox.markParked(notification.id(), reason, now);
-            if (secrets != null) {
-                secrets.leftOutbox(notification);
-            }
+            outbox.markParked(notification.id(), reason, now, bodyOnLeaving(notification));
             LOG.warn("Notification {} parked after {} failed attempts (dmp.notifications.max-attempts): not tried "
                     + "again; last error: {}", notification.id(), failures, reason);
             return;

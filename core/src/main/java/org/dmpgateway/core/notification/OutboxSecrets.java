@@ -51,11 +51,13 @@ public class OutboxSecrets {
         this.sandbox = sandbox;
     }
 
-    /** The message left the outbox (sent or parked): a secret body is erased, outside sandbox mode. */
-    public void leftOutbox(Notification notification) {
-        if (!sandbox && notification.id() != null && CARRY_A_SECRET.contains(notification.kind())) {
-            outbox.replaceBody(notification.id(), ERASED);
-        }
+    /**
+     * The body a message keeps once it leaves the outbox (sent or parked), written in the same update
+     * as its status: {@link #ERASED} for a message that carried a secret, outside sandbox mode; null
+     * (kept as it is) otherwise.
+     */
+    public String bodyOnLeaving(Notification notification) {
+        return !sandbox && CARRY_A_SECRET.contains(notification.kind()) ? ERASED : null;
     }
 
     /**

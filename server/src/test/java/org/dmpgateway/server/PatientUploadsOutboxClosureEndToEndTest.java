@@ -1,50 +1,76 @@
 package org.dmpgateway.server;
 
+import org.dmpgateway.core.notification.OutboxSecrets;
+import org.dmpgateway.mappings.fhir.patient.PatientMapper;
+import org.dmpgateway.model.PatientRef;
+import org.dmpgateway.model.trail.NotificationKind;
+import org.dmpgateway.repository.NotificationOutbox;
+import org.dmpgateway.server.support.AdminClient;
 import org.dmpgateway.server.support.FhirAnswerValidator;
+import org.dmpgateway.server.support.FhirClient;
 import org.dmpgateway.server.support.PatientPortalClient.Answer;
+import org.dmpgateway.server.support.SampleSubmissions;
 import org.dmpgateway.server.support.Vihf;
 import org.dmpgateway.server.support.XdsClient;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.DocumentReference;
+import org.hl7.fhir.r4.model.Extension;
+import org.hl7.fhir.r4.model.Patient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.DocumentEntry;
 import org.openehealth.ipf.commons.ihe.xds.core.responses.QueryResponse;
 import org.openehealth.ipf.commons.ihe.xds.core.responses.Status;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import static org.awaitility.Awaitility.await;
 import static org.dmpgateway.server.support.XdsAnswers.describe;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The patient adds documents to their record, end to end (issue 15, docs/patient-api.md "The
- * patient's uploads"): the document goes through the core's submission path with the patient as
- * author, and an authorised professional then finds it over ITI-18 (IPF producer, VIHF) and FHIR
- * ITI-67 (HAPI client, answers validated), coded as a patient-authored document; the patient hides
- * it, deletes it; bad names, types, dates and sizes are refused with a French message naming the field.
+ * The rest of the patient side, end to end (issue 15). The patient adds documents to their record
+ * (docs/patient-api.md "The patient's uploads"): the document goes through the core's submission
+ * path with the patient as author, and an authorised professional then finds it over ITI-18 (IPF
+ * producer, VIHF) and FHIR ITI-67 (HAPI client, answers validated), coded as a patient-authored
+ * document; the patient hides it, deletes it; bad names, types, dates and sizes are refused with a
+ * French message naming the field. The codes e-mailed leave no trace in the outbox once sent, and
+ * outside sandbox mode no /admin listing shows them (docs/security.md "Secrets in the outbox"). The
+ * patient's closure carries its date, reason code and the patient's words in TD0.2 (SOAP, the
+ * official request) and FHIR dmp-fermeture.
  */
-@TestPropertySource(properties = {"spring.datasource.url=jdbc:h2:mem:dmp-patient-upload;DB_CLOSE_DELAY=-1",
+@TestPropertySource(properties = {"spring.datasource.url=jdbc:h2:mem:dmp-patient-misc;DB_CLOSE_DELAY=-1",
         "dmp.accounts.uploads.max-bytes=64KB"})
-class PatientUploadEndToEndTest extends PatientPortalEndToEndSupport {
+class PatientUploadsOutboxClosureEndToEndTest extends PatientPortalEndToEndSupport {
     static final byte[] PDF = ("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n")
             .getBytes(StandardCharsets.US_ASCII);
 
     String token;
     Vihf durant;
+    @Autowired
+    NotificationOutbox outbox;
 
     @BeforeEach
     void activatedAndSignedIn() {
@@ -147,6 +173,97 @@ class PatientUploadEndToEndTest extends PatientPortalEndToEndSupport {
         assertError(portal.post("/me/documents", upload("Mon bilan", "EXPPAT_2", "2026-01-01", "application/pdf", PDF),
                 null), 401, "UNAUTHENTICATED", "Authorization");
         assertTrue(portal.list("/me/documents", token).isEmpty(), "nothing stored");
+    }
+
+    // ------------------------------------------------------------------ the codes in the outbox
+
+    @Test
+    void theCodesLeaveTheOutboxOnceSentAndNoListingShowsThemOutsideSandboxMode() {
+        String provisional = code(mailTo(email, 1).get(0));
+        professionalIsServed(); // a "document added" e-mail, which carries no secret
+        await().atMost(TIMEOUT).until(() -> messages().stream().allMatch(m -> m.status() == NotificationOutbox.Status.SENT)
+                && messages().stream().anyMatch(m -> m.notification().kind() == NotificationKind.DOCUMENT_ADDED));
+        List<NotificationOutbox.Message> all = messages();
+        assertTrue(all.stream().anyMatch(m -> m.notification().kind() == NotificationKind.ONE_TIME_CODE),
+                "the login's one-time code went by e-mail");
+        for (NotificationOutbox.Message m : all) {
+            String body = m.notification().body();
+            assertFalse(body.contains(provisional), "no provisional code left in the outbox: " + body);
+            assertFalse(ONE_TIME_CODE.matcher(body).find(), "no one-time code left in the outbox: " + body);
+            if (OutboxSecrets.CARRY_A_SECRET.contains(m.notification().kind())) {
+                assertEquals(OutboxSecrets.ERASED, body);
+            } else {
+                assertNotEquals(OutboxSecrets.ERASED, body, "an e-mail without a secret is kept as it is");
+            }
+        }
+        HttpResponse<String> listing = adminGet("/outbox");
+        assertEquals(404, listing.statusCode(), listing.body());
+        assertTrue(listing.body().contains("\"code\":\"SANDBOX_ONLY\""), listing.body());
+        assertFalse(listing.body().contains(provisional));
+    }
+
+    // ------------------------------------------------------------------ closure in TD0.2 and FHIR
+
+    @Test
+    void thePatientsClosureCarriesItsDateReasonAndWordsInTd02AndFhir() throws Exception {
+        admin.authorise(ins, DmpAdminServicesEndToEndTest.PROFESSIONAL, "LIBRE MAX", false);
+        String words = "Je préfère garder mes documents chez moi";
+        Answer closed = portal.post("/me/closure", Map.of("reason", words), token).ok();
+        assertEquals("CLOSED", closed.get("state"));
+
+        HttpResponse<String> td02 = td02();
+        assertEquals(200, td02.statusCode(), td02.body());
+        Map<String, String> ours = DmpAdminServicesEndToEndTest.flatten(DmpAdminServicesEndToEndTest.body(
+                DmpAdminServicesEndToEndTest.parse(td02.body())));
+        String event = "PRPA_IN201308UV02/controlActProcess/subject/registrationEvent";
+        assertEquals("terminated", ours.get(event + "/subject1/patient/statusCode@code"), td02.body());
+        assertTrue(String.valueOf(ours.get(event + "/effectiveTime@value")).matches("20\\d{12}"),
+                "the closure date: " + td02.body());
+        String reason = "PRPA_IN201308UV02/controlActProcess/reasonOf/detectedIssueEvent";
+        assertEquals("FERMETURE_DEMANDE_PATIENT", ours.get(reason + "/code@code"), td02.body());
+        assertEquals("1.2.250.1.213.4.1.2.4", ours.get(reason + "/code@codeSystem"));
+        assertEquals(words, ours.get(reason + "/text"), td02.body());
+
+        Bundle found = FhirClient.as(port, durant).search().forResource(Patient.class)
+                .where(Patient.IDENTIFIER.exactly().systemAndCode("urn:oid:" + SampleSubmissions.INS_OID, ins))
+                .returnBundle(Bundle.class).execute();
+        Patient patient = (Patient) found.getEntryFirstRep().getResource();
+        assertFalse(patient.getActive());
+        Extension closure = patient.getExtensionByUrl(PatientMapper.CLOSURE);
+        assertNotNull(closure, "dmp-fermeture");
+        DateTimeType date = (DateTimeType) closure.getExtensionByUrl("dateFermeture").getValue();
+        assertTrue(Duration.between(date.getValue().toInstant(), clock.instant()).abs().toMinutes() < 5,
+                "closed now: " + date.getValueAsString());
+        assertEquals("patient-demande",
+                ((CodeableConcept) closure.getExtensionByUrl("motifFermeture").getValue()).getCodingFirstRep().getCode());
+        assertEquals(words, closure.getExtensionByUrl("raisonFermeture").getValue().primitiveValue());
+    }
+
+    List<NotificationOutbox.Message> messages() {
+        return outbox.findByPatient(new PatientRef(ins, SampleSubmissions.INS_OID), 100);
+    }
+
+    HttpResponse<String> adminGet(String path) {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                            + "/admin/patients/" + SampleSubmissions.INS_OID + "/" + ins + path))
+                    .header("Authorization", "Bearer " + AdminClient.TOKEN).GET().build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException | InterruptedException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** The official TD0.2 request (GIE SESAM-Vitale capture) about this patient, by professional 899900063480. */
+    HttpResponse<String> td02() throws Exception {
+        String body = DmpAdminServicesEndToEndTest.forPatient(DmpAdminServicesEndToEndTest.official(
+                DmpAdminServicesEndToEndTest.TD02), ins);
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + DmpAdminServicesEndToEndTest.BASE + "patients"))
+                .header("Content-Type", "application/soap+xml; charset=UTF-8; action=\""
+                        + DmpAdminServicesEndToEndTest.TD02_ACTION + "\"")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     void assertRefused(Map<String, Object> body, String field, String rule) {
