@@ -1,9 +1,8 @@
 package org.dmpgateway.server;
 
-import org.dmpgateway.core.notification.OutboxSecrets;
+import com.fasterxml.jackson.core.type.TypeReference;
 import org.dmpgateway.mappings.fhir.patient.PatientMapper;
 import org.dmpgateway.model.PatientRef;
-import org.dmpgateway.model.trail.NotificationKind;
 import org.dmpgateway.repository.NotificationOutbox;
 import org.dmpgateway.server.support.AdminClient;
 import org.dmpgateway.server.support.FhirAnswerValidator;
@@ -46,7 +45,6 @@ import static org.dmpgateway.server.support.XdsAnswers.describe;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -56,8 +54,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * path with the patient as author, and an authorised professional then finds it over ITI-18 (IPF
  * producer, VIHF) and FHIR ITI-67 (HAPI client, answers validated), coded as a patient-authored
  * document; the patient hides it, deletes it; bad names, types, dates and sizes are refused with a
- * French message naming the field. The codes e-mailed leave no trace in the outbox once sent, and
- * outside sandbox mode no /admin listing shows them (docs/security.md "Secrets in the outbox"). The
+ * French message naming the field. In sandbox mode the codes e-mailed stay in the outbox and
+ * {@code GET /admin/.../outbox} lists them for the conformance kit (outside it: ProductionModeOutboxEndToEndTest;
+ * docs/security.md "Secrets in the outbox"). The
  * patient's closure carries its date, reason code and the patient's words in TD0.2 (SOAP, the
  * official request) and FHIR dmp-fermeture.
  */
@@ -175,31 +174,30 @@ class PatientUploadsOutboxClosureEndToEndTest extends PatientPortalEndToEndSuppo
         assertTrue(portal.list("/me/documents", token).isEmpty(), "nothing stored");
     }
 
-    // ------------------------------------------------------------------ the codes in the outbox
+    // ------------------------------------------------------------------ the codes in the outbox (sandbox)
 
     @Test
-    void theCodesLeaveTheOutboxOnceSentAndNoListingShowsThemOutsideSandboxMode() {
+    void inSandboxModeTheCodesStayInTheOutboxAndAdminListsThemForTheKit() throws Exception {
         String provisional = code(mailTo(email, 1).get(0));
-        professionalIsServed(); // a "document added" e-mail, which carries no secret
-        await().atMost(TIMEOUT).until(() -> messages().stream().allMatch(m -> m.status() == NotificationOutbox.Status.SENT)
-                && messages().stream().anyMatch(m -> m.notification().kind() == NotificationKind.DOCUMENT_ADDED));
-        List<NotificationOutbox.Message> all = messages();
-        assertTrue(all.stream().anyMatch(m -> m.notification().kind() == NotificationKind.ONE_TIME_CODE),
-                "the login's one-time code went by e-mail");
-        for (NotificationOutbox.Message m : all) {
-            String body = m.notification().body();
-            assertFalse(body.contains(provisional), "no provisional code left in the outbox: " + body);
-            assertFalse(ONE_TIME_CODE.matcher(body).find(), "no one-time code left in the outbox: " + body);
-            if (OutboxSecrets.CARRY_A_SECRET.contains(m.notification().kind())) {
-                assertEquals(OutboxSecrets.ERASED, body);
-            } else {
-                assertNotEquals(OutboxSecrets.ERASED, body, "an e-mail without a secret is kept as it is");
-            }
-        }
-        HttpResponse<String> listing = adminGet("/outbox");
-        assertEquals(404, listing.statusCode(), listing.body());
-        assertTrue(listing.body().contains("\"code\":\"SANDBOX_ONLY\""), listing.body());
-        assertFalse(listing.body().contains(provisional));
+        await().atMost(TIMEOUT).until(() -> messages().stream().allMatch(m -> m.status() == NotificationOutbox.Status.SENT));
+        assertTrue(messages().stream().anyMatch(m -> m.notification().body().contains(provisional)),
+                "sandbox mode keeps the body for the conformance kit");
+
+        HttpResponse<String> listing = adminGet("/outbox?kind=provisional_code&limit=1");
+        assertEquals(200, listing.statusCode(), listing.body());
+        List<Map<String, Object>> lines = JSON.readValue(listing.body(), new TypeReference<>() {
+        });
+        assertEquals(1, lines.size());
+        assertEquals("PROVISIONAL_CODE", lines.get(0).get("kind"));
+        assertEquals("SENT", lines.get(0).get("status"));
+        assertEquals(email, lines.get(0).get("recipient"));
+        assertTrue(String.valueOf(lines.get(0).get("body")).contains(provisional), listing.body());
+        List<Map<String, Object>> all = JSON.readValue(adminGet("/outbox").body(), new TypeReference<>() {
+        });
+        assertEquals("ONE_TIME_CODE", all.get(0).get("kind"), "newest first: the login's one-time code");
+        HttpResponse<String> wrong = adminGet("/outbox?kind=CODE");
+        assertEquals(400, wrong.statusCode(), wrong.body());
+        assertTrue(wrong.body().contains("kind"), wrong.body());
     }
 
     // ------------------------------------------------------------------ closure in TD0.2 and FHIR
