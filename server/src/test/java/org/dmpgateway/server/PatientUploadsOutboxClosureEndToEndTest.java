@@ -72,11 +72,8 @@ class PatientUploadsOutboxClosureEndToEndTest extends PatientPortalEndToEndSuppo
     NotificationOutbox outbox;
 
     @BeforeEach
-    void activatedAndSignedIn() {
-        admin.notifyRecord(ins, email, mobile, serial, "EMAIL");
-        String identifier = "dossier" + ins.substring(9);
-        activate(start(code(mailTo(email, 1).get(0)), "WITHOUT_PHOTO", serial).ok().get("journey"), identifier);
-        token = login(identifier, "EMAIL");
+    void signedIn() {
+        token = activatedAndSignedIn();
         durant = Vihf.doctor(ins);
     }
 
