@@ -193,7 +193,8 @@ public record DmpProperties(
             @DefaultValue OneTimeCode oneTimeCode,
             @DefaultValue Session session,
             @DefaultValue Login login,
-            @DefaultValue Creation creation) {
+            @DefaultValue Creation creation,
+            @DefaultValue Uploads uploads) {
         public Accounts {
             Bounds.positive(oppositionPeriod, "dmp.accounts.opposition-period");
         }
@@ -248,6 +249,17 @@ public record DmpProperties(
         public Creation {
             Bounds.atLeast(1, pollInterval, "dmp.accounts.creation.poll-interval");
             Bounds.atLeast(1, batch, "dmp.accounts.creation.batch");
+        }
+    }
+
+    /**
+     * {@code dmp.accounts.uploads.*}: the documents a patient adds to their record (dmp-rules.md section 2).
+     *
+     * @param maxBytes the largest document a patient may add (Mon espace santé: 5 MB)
+     */
+    public record Uploads(@DefaultValue("5MB") DataSize maxBytes) {
+        public Uploads {
+            Bounds.positive(maxBytes, "dmp.accounts.uploads.max-bytes");
         }
     }
 

@@ -72,6 +72,11 @@ public class DmpPropertiesConfiguration {
     }
 
     @Bean
+    public DmpProperties.Uploads dmpAccountsUploads(DmpProperties dmp) {
+        return dmp.accounts().uploads();
+    }
+
+    @Bean
     public DmpProperties.Notifications dmpNotifications(DmpProperties dmp) {
         return dmp.notifications();
     }

@@ -76,11 +76,13 @@ final class ScenarioCatalog {
         require(!step || e.expect() != null, where, "expect is required for a step");
         require(step || e.decisive() == null, where, "decisive applies to steps only");
         require(step || e.capture() == null, where, "capture applies to steps only");
-        require(e.capture() == null || e.path().startsWith("/services/") || e.path().startsWith("/si-dmp-server/"), where,
-                "capture applies to SOAP steps (an XPath on the envelope)");
+        require(e.capture() == null || !JsonCapture.appliesTo(e.path()) || e.path().startsWith("/patient/")
+                        || e.path().startsWith("/admin/"), where,
+                "capture applies to SOAP steps (an XPath on the envelope) and to JSON steps of /patient and /admin "
+                        + "(a JSON Pointer)");
         if (e.capture() != null) {
             e.capture().forEach((name, xpath) -> require(name.matches("[A-Za-z0-9_]+") && xpath != null && !xpath.isBlank(),
-                    where, "capture: a name of letters, digits and _ and an XPath, got " + name));
+                    where, "capture: a name of letters, digits and _ and an XPath or JSON Pointer, got " + name));
         }
         String method = e.method() == null ? "POST" : e.method().toUpperCase(Locale.ROOT);
         require(List.of("GET", "POST", "PUT", "PATCH", "DELETE").contains(method), where, "method " + method + " is not supported");

@@ -119,9 +119,11 @@ final class ScenarioRunner {
         if (e.capture().isEmpty()) {
             return missing;
         }
-        SoapAnswer soap = SoapAnswer.read(a);
+        boolean json = JsonCapture.appliesTo(e.path());
+        SoapAnswer soap = json ? null : SoapAnswer.read(a);
         e.capture().forEach((name, xpath) -> {
-            String value = soap.xpathString(values.fill(xpath, null)).trim();
+            String expression = values.fill(xpath, null);
+            String value = (json ? JsonCapture.capture(a.text(), expression) : soap.xpathString(expression)).trim();
             if (value.isEmpty()) {
                 missing.add("capture " + name + ": the answer has nothing at " + xpath);
             } else {

@@ -178,7 +178,9 @@ public final class Td02Messages {
             code.setCodeSystem(PatientRecord.CLOSURE_REASON_SYSTEM);
             issue.setCode(code);
             ED text = new ED();
-            text.getContent().add(status.closureReason());
+            // the reason in words the patient gave when closing Mon espace santé, else the reason's code
+            text.getContent().add(status.closureText() != null && !status.closureText().isBlank()
+                    ? status.closureText() : status.closureReason());
             issue.setText(text);
             MFMIMT700711UV01Reason reason = new MFMIMT700711UV01Reason();
             reason.setTypeCode(ActRelationshipReason.RSON);

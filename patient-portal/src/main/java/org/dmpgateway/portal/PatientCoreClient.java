@@ -6,10 +6,12 @@ import org.dmpgateway.model.PatientSettings;
 import org.dmpgateway.model.ProfessionalConsent;
 import org.dmpgateway.model.account.AccountOverview;
 import org.dmpgateway.model.account.ActivationStep;
+import org.dmpgateway.model.account.DocumentUpload;
 import org.dmpgateway.model.account.LoginChallenge;
 import org.dmpgateway.model.account.PatientAccounts;
 import org.dmpgateway.model.account.PatientDocument;
 import org.dmpgateway.model.account.PatientSession;
+import org.dmpgateway.model.account.PatientUploads;
 import org.dmpgateway.model.trail.AccessTrace;
 import org.springframework.stereotype.Component;
 
@@ -24,9 +26,11 @@ import java.util.List;
 public class PatientCoreClient {
     private static final String BEARER = "Bearer ";
     private final PatientAccounts accounts;
+    private final PatientUploads uploads;
 
-    public PatientCoreClient(PatientAccounts accounts) {
+    public PatientCoreClient(PatientAccounts accounts, PatientUploads uploads) {
         this.accounts = accounts;
+        this.uploads = uploads;
     }
 
     ActivationStep startActivation(PortalApi.Identification body) {
@@ -127,5 +131,14 @@ public class PatientCoreClient {
 
     AccountOverview confirmNotificationEmail(PatientRef patient, PortalApi.NotificationEmailConfirmation body) {
         return accounts.confirmNotificationEmail(patient, body.emailCode());
+    }
+
+    PatientDocument upload(PatientRef patient, PortalApi.Upload body) {
+        return uploads.upload(patient, new DocumentUpload(body.title(), body.type(), body.date(), body.mimeType(),
+                body.content()));
+    }
+
+    void deleteDocument(PatientRef patient, String documentId) {
+        uploads.delete(patient, documentId);
     }
 }

@@ -103,6 +103,10 @@ final class PortalApi {
         }
     }
 
+    /** A document the patient adds: name, type (TRE_A05 code), date (yyyy-MM-dd), MIME type, content in base64. */
+    record Upload(String title, String type, String date, String mimeType, String content) {
+    }
+
     /** A document of the patient's list; {@code category} is the category's name, {@code categoryLabel} its French label. */
     record Document(String id, String uniqueId, String title, String category, String categoryLabel, String typeCode,
                     String typeDisplay, String creationTime, List<String> authors, String mimeType, Long size,

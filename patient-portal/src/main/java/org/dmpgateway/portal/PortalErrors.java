@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  */
 @RestControllerAdvice(assignableTypes = {PatientActivationController.class, PatientSpaceController.class,
         PatientRecordController.class, MedicalProfileController.class, PatientProfilesController.class,
-        PatientEmailController.class})
+        PatientEmailController.class, PatientUploadController.class})
 class PortalErrors {
 
     @ExceptionHandler(AccountException.class)

@@ -49,9 +49,9 @@ public class JdbcNotificationOutbox implements NotificationOutbox {
     }
 
     @Override
-    public void markSent(long id, Instant when) {
+    public void markSent(long id, Instant when, String newBody) {
         jdbc.update("UPDATE notification_outbox SET status = 'SENT', sent_ms = ?, attempts = attempts + 1, claimed_until_ms = NULL, "
-                + "last_error = NULL WHERE id = ?", when.toEpochMilli(), id);
+                + "last_error = NULL, body = COALESCE(?, body) WHERE id = ?", when.toEpochMilli(), newBody, id);
     }
 
     @Override
@@ -61,9 +61,23 @@ public class JdbcNotificationOutbox implements NotificationOutbox {
     }
 
     @Override
-    public void markParked(long id, String error, Instant when) {
+    public void markParked(long id, String error, Instant when, String newBody) {
         jdbc.update("UPDATE notification_outbox SET status = 'PARKED', parked_ms = ?, attempts = attempts + 1, "
-                + "claimed_until_ms = NULL, last_error = ? WHERE id = ?", when.toEpochMilli(), truncate(error), id);
+                + "claimed_until_ms = NULL, last_error = ?, body = COALESCE(?, body) WHERE id = ?", when.toEpochMilli(),
+                truncate(error), newBody, id);
+    }
+
+    @Override
+    public List<Message> findByPatient(PatientRef patient, int limit) {
+        return jdbc.query("SELECT * FROM notification_outbox WHERE patient_id = ? AND patient_authority = ? "
+                + "ORDER BY id DESC FETCH FIRST ? ROWS ONLY", (rs, n) -> {
+                    long sent = rs.getLong("sent_ms");
+                    Instant sentAt = rs.wasNull() ? null : Instant.ofEpochMilli(sent);
+                    return new Message(new Notification(rs.getLong("id"), patient, rs.getString("recipient"),
+                            NotificationKind.valueOf(rs.getString("kind")), rs.getString("subject"), rs.getString("body"),
+                            Instant.ofEpochMilli(rs.getLong("created_ms")), rs.getInt("attempts"), sentAt,
+                            rs.getString("last_error")), Status.valueOf(rs.getString("status")));
+                }, patient.id(), patient.authority(), limit);
     }
 
     @Override

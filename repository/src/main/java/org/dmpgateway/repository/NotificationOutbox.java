@@ -1,5 +1,6 @@
 package org.dmpgateway.repository;
 
+import org.dmpgateway.model.PatientRef;
 import org.dmpgateway.model.trail.Notification;
 
 import java.time.Instant;
@@ -21,7 +22,15 @@ public interface NotificationOutbox {
      */
     List<Notification> claimDue(Instant now, int max, long leaseMillis);
 
-    void markSent(long id, Instant when);
+    default void markSent(long id, Instant when) {
+        markSent(id, when, null);
+    }
+
+    /**
+     * Records the message sent; {@code newBody}, when not null, replaces its body in the same update (a
+     * body that carried a secret: docs/security.md, "Secrets in the outbox").
+     */
+    void markSent(long id, Instant when, String newBody);
 
     /** Records a failed attempt; the message becomes due again at {@code nextAttempt}. */
     void markFailed(long id, String error, Instant nextAttempt);
@@ -30,13 +39,25 @@ public interface NotificationOutbox {
      * Records the last allowed failed attempt: the message is PARKED, never handed out by
      * {@link #claimDue} again.
      */
-    void markParked(long id, String error, Instant when);
+    default void markParked(long id, String error, Instant when) {
+        markParked(id, error, when, null);
+    }
+
+    /** {@link #markParked(long, String, Instant)}; {@code newBody}, when not null, replaces the body in the same update. */
+    void markParked(long id, String error, Instant when, String newBody);
+
+    /** The messages to one patient, newest first, at most {@code limit}, with their status. */
+    List<Message> findByPatient(PatientRef patient, int limit);
 
     /** Messages to send (PENDING): neither sent nor parked. */
     int countPending();
 
     /** Messages given up after their last allowed attempt (PARKED). */
     int countParked();
+
+    /** A message of the outbox and its status. */
+    record Message(Notification notification, Status status) {
+    }
 
     /** The outbox's value of the status column. */
     enum Status {

@@ -965,6 +965,36 @@ abstract class RepositoryTestBase {
     }
 
     /**
+     * Marking a message sent or parked may replace its body in the same update (a code e-mail's
+     * secret, docs/security.md "Secrets in the outbox"); a patient's messages are listed newest first.
+     */
+    @Test
+    void aMessageLeavingTheOutboxMayHaveItsBodyReplacedAndAPatientsMessagesAreListed() {
+        Instant t0 = Instant.now();
+        PatientRef patient = new PatientRef(String.format("%015d", System.nanoTime() % 1_000_000_000_000_000L), "1.2.250.1.213.1.4.10");
+        outbox.enqueue(Notification.create(patient, "a@example.org", NotificationKind.PROVISIONAL_CODE, "Code",
+                "votre code ABCDEF123456", t0));
+        outbox.enqueue(Notification.create(patient, "a@example.org", NotificationKind.ONE_TIME_CODE, "Code",
+                "code à usage unique est 123456", t0));
+        outbox.enqueue(Notification.create(patient, "a@example.org", NotificationKind.DOCUMENT_ADDED, "Document",
+                "un document", t0));
+        List<NotificationOutbox.Message> listed = outbox.findByPatient(patient, 10);
+        assertEquals(List.of(NotificationKind.DOCUMENT_ADDED, NotificationKind.ONE_TIME_CODE,
+                NotificationKind.PROVISIONAL_CODE), listed.stream().map(m -> m.notification().kind()).toList());
+        assertTrue(listed.stream().allMatch(m -> m.status() == NotificationOutbox.Status.PENDING));
+        outbox.markSent(listed.get(2).notification().id(), t0.plusSeconds(1), "effacé");
+        outbox.markParked(listed.get(1).notification().id(), "refused", t0.plusSeconds(2), "effacé aussi");
+        outbox.markSent(listed.get(0).notification().id(), t0.plusSeconds(3));
+        List<NotificationOutbox.Message> after = outbox.findByPatient(patient, 10);
+        assertEquals(List.of("un document", "effacé aussi", "effacé"),
+                after.stream().map(m -> m.notification().body()).toList());
+        assertEquals(List.of(NotificationOutbox.Status.SENT, NotificationOutbox.Status.PARKED,
+                NotificationOutbox.Status.SENT), after.stream().map(NotificationOutbox.Message::status).toList());
+        assertEquals(t0.plusSeconds(1).toEpochMilli(), after.get(2).notification().sentAt().toEpochMilli());
+        assertEquals(1, outbox.findByPatient(patient, 1).size());
+    }
+
+    /**
      * Several gateway nodes on one database each poll the outbox with a sender of their own: every
      * due message is handed to exactly one of them.
      */

@@ -141,6 +141,17 @@ abstract class PatientPortalEndToEndSupport {
         assertEquals("ACTIVATED", credentials(journey, identifier).ok().get("state"));
     }
 
+    /**
+     * The insurer's notice, the activation journey with the e-mailed code, then the login with a
+     * one-time code by e-mail: the signed-in patient's bearer token.
+     */
+    String activatedAndSignedIn() {
+        admin.notifyRecord(ins, email, mobile, serial, "EMAIL");
+        String identifier = "dossier" + ins.substring(9);
+        activate(start(code(mailTo(email, 1).get(0)), "WITHOUT_PHOTO", serial).ok().get("journey"), identifier);
+        return login(identifier, "EMAIL");
+    }
+
     /** Identifier, password, then the one-time code received by {@code channel}: the bearer token. */
     String login(String identifier, String channel) {
         int mails = oneTimeCodeMails().size();

@@ -44,11 +44,8 @@ abstract class PatientRecordEndToEndTestBase extends PatientPortalEndToEndSuppor
     Vihf lambert;
 
     @BeforeEach
-    void activatedAndSignedIn() {
-        admin.notifyRecord(ins, email, mobile, serial, "EMAIL");
-        String identifier = "dossier" + ins.substring(9);
-        activate(start(code(mailTo(email, 1).get(0)), "WITHOUT_PHOTO", serial).ok().get("journey"), identifier);
-        token = login(identifier, "EMAIL");
+    void signedInWithProfessionals() {
+        token = activatedAndSignedIn();
         durant = Vihf.doctor(ins);
         petit = durant.asOtherDoctor();
         lambert = durant.asAdminDoctor();

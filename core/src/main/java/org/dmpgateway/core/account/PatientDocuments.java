@@ -57,7 +57,7 @@ import java.util.stream.Collectors;
  */
 @Component
 public class PatientDocuments {
-    private static final DateTimeFormatter DTM = DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
+    static final DateTimeFormatter DTM = DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
     private static final Pattern UUID_FORM = Pattern.compile("[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}");
     private static final String URN_UUID = "urn:uuid:";
 
@@ -165,7 +165,7 @@ public class PatientDocuments {
     }
 
     /** The current version of one of the patient's documents they see, by its logical id. */
-    private DocumentEntryRecord current(PatientRef ins, String documentId) {
+    DocumentEntryRecord current(PatientRef ins, String documentId) {
         String id = Fields.required(documentId, "documentId", "L'identifiant du document");
         String uuid = id.regionMatches(true, 0, URN_UUID, 0, URN_UUID.length()) ? id.substring(URN_UUID.length()) : id;
         if (!UUID_FORM.matcher(uuid).matches()) {
@@ -180,7 +180,7 @@ public class PatientDocuments {
                 .orElseThrow(() -> unknown(id));
     }
 
-    private static AccountException unknown(String id) {
+    static AccountException unknown(String id) {
         return new AccountException(AccountErrorCode.UNKNOWN_DOCUMENT, "documentId", "documentId : aucun document "
                 + id + " dans votre dossier.");
     }
@@ -231,7 +231,7 @@ public class PatientDocuments {
         return new AuthorInfo(person, List.of(), List.of(), List.of(), List.of());
     }
 
-    private static String nz(String s) {
+    static String nz(String s) {
         return s == null ? "" : s.replace("^", " ");
     }
 
@@ -255,7 +255,7 @@ public class PatientDocuments {
     }
 
     /** An OID under 2.25 from a UUID (ITU-T X.667), for the submission set's uniqueId. */
-    private static String oidOf(UUID uuid) {
+    static String oidOf(UUID uuid) {
         BigInteger mask = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
         BigInteger high = BigInteger.valueOf(uuid.getMostSignificantBits()).and(mask);
         BigInteger low = BigInteger.valueOf(uuid.getLeastSignificantBits()).and(mask);

@@ -8,13 +8,17 @@ import org.dmpgateway.model.access.AuthorizationDeclaration;
 import org.dmpgateway.model.access.RecordStatus;
 import org.dmpgateway.model.ConsentStatus;
 import org.dmpgateway.model.PatientRecord;
+import org.dmpgateway.model.PatientRecordState;
 import org.dmpgateway.model.PatientRef;
 import org.dmpgateway.model.ProfessionalConsent;
+import org.dmpgateway.model.account.PatientAccount;
 import org.dmpgateway.model.trail.TraceAction;
+import org.dmpgateway.repository.PatientAccountRepository;
 import org.dmpgateway.repository.PatientRecordRepository;
 import org.dmpgateway.core.policy.AccessPolicy;
 import org.dmpgateway.core.policy.Admission;
 import org.dmpgateway.core.trail.AccessTrail;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -41,6 +45,8 @@ public class DeclareAuthorization {
     private final AccessTrail trail;
     private final TransactionTemplate transaction;
     private final Clock clock = Clock.systemUTC();
+    /** The patients' accounts, for the closure's reason in words (none when built without Spring). */
+    private PatientAccountRepository accounts;
 
     public DeclareAuthorization(AccessPolicy policy, PatientRecordRepository records, AccessTrail trail,
                                 TransactionTemplate transaction) {
@@ -48,6 +54,12 @@ public class DeclareAuthorization {
         this.records = records;
         this.trail = trail;
         this.transaction = transaction;
+    }
+
+    /** The accounts, where the patient's own closure reason is kept (docs/patient-api.md). */
+    @Autowired
+    void accounts(PatientAccountRepository patientAccounts) {
+        this.accounts = patientAccounts;
     }
 
     /** AUTHORIZE for a declaration, REVOKE_AUTHORIZATION for a withdrawal. */
@@ -104,6 +116,14 @@ public class DeclareAuthorization {
                 consent != null && consent.isAuthorized() && consent.adminDoctor(), record.familyName(),
                 record.givenName(), record.birthDate(), record.gender(), consent != null && consent.isTreatingDoctor(),
                 record.closedAt(), record.closureReason(), changed, record.settings().breakGlassAllowed(),
-                record.settings().samuAccessAllowed());
+                record.settings().samuAccessAllowed(), closureText(record));
+    }
+
+    /** The reason in words the patient gave when closing Mon espace santé; null when the record is open or none. */
+    private String closureText(PatientRecord record) {
+        if (accounts == null || record.state() != PatientRecordState.CLOSED) {
+            return null;
+        }
+        return accounts.find(record.ins()).map(PatientAccount::closeReason).orElse(null);
     }
 }

@@ -37,6 +37,8 @@ public class OutboxDelivery {
     /** Failed attempts logged at DEBUG since that line. */
     private int quietFailures;
     private boolean parkedReported;
+    /** Erases the secret codes of the messages that left the outbox (none when built without Spring). */
+    private OutboxSecrets secrets;
 
     /**
      * The application's {@link Clock} bean when there is one (the same clock as the account rules',
@@ -55,6 +57,17 @@ public class OutboxDelivery {
         this.clock = clock;
     }
 
+    /** The rule on the secrets in the outbox (docs/security.md, "Secrets in the outbox"). */
+    @Autowired
+    void secrets(OutboxSecrets outboxSecrets) {
+        this.secrets = outboxSecrets;
+    }
+
+    /** What replaces the body of a message leaving the outbox (sent or parked); null: kept as it is. */
+    private String bodyOnLeaving(Notification notification) {
+        return secrets == null ? null : secrets.bodyOnLeaving(notification);
+    }
+
     /** The messages to send now (at most the batch size), reserved for this sender for the lease. */
     public List<Notification> claimDue() {
         reportParkedOnce();
@@ -63,7 +76,7 @@ public class OutboxDelivery {
 
     /** The SMTP server accepted the message. */
     public void sent(@ExchangeProperty(NotificationRoutes.NOTIFICATION) Notification notification) {
-        outbox.markSent(notification.id(), clock.instant());
+        outbox.markSent(notification.id(), clock.instant(), bodyOnLeaving(notification));
         LOG.debug("Notification {} sent", notification.id());
     }
 
@@ -77,7 +90,7 @@ public class OutboxDelivery {
         Instant now = clock.instant();
         String reason = describe(error);
         if (failures >= settings.maxAttempts()) {
-            outbox.markParked(notification.id(), reason, now);
+            outbox.markParked(notification.id(), reason, now, bodyOnLeaving(notification));
             LOG.warn("Notification {} parked after {} failed attempts (dmp.notifications.max-attempts): not tried "
                     + "again; last error: {}", notification.id(), failures, reason);
             return;

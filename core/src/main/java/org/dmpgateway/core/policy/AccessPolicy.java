@@ -167,6 +167,24 @@ public class AccessPolicy {
                 !trail.hasAccessed(record.ins(), context.actorId()));
     }
 
+    /**
+     * The patient adding a document to their own record (dmp-rules.md section 2: "déposés par le
+     * patient"): a patient-side identity of this very patient ({@link AccessContext#isPatientSelf()}),
+     * on an open record. No professional's rule applies (no authorisation, no habilitation matrix);
+     * not a professional's first access.
+     */
+    public Admission admitPatientSelf(AccessContext context) {
+        requireIdentity(context);
+        if (!context.isPatientSelf()) {
+            throw new DmpException(DmpErrorCode.HABILITATION_DENIED, "only the patient themself adds a document to "
+                    + "their record as its author: " + context.actorId() + " is not patient "
+                    + context.patient().toCx(), null);
+        }
+        PatientRecord record = patients.resolve(context.patient());
+        RecordStateRule.requireOpen(record);
+        return new Admission(context, record, null, false, visibility(context, record.settings(), true), false);
+    }
+
     /** Refuses a document of a type the caller's profession may not handle. */
     public void requireHabilitation(Admission admission, DocumentEntryRecord entry) {
         if (!admission.mayHandle(entry)) {

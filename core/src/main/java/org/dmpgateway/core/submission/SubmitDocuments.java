@@ -87,6 +87,27 @@ public class SubmitDocuments {
         Submission s = SymbolicIds.resolve(incoming);
         Admission admission = policy.admit(caller, s.submissionSet().patientId(), TraceAction.SUBMIT);
         s.documents().forEach(d -> policy.requireHabilitation(admission, d.entry()));
+        return store(s, admission);
+    }
+
+    /**
+     * The patient adds documents to their own record (docs/patient-api.md, "The patient's uploads"):
+     * the same checks, storage, trace and answer as a professional's submission, the caller being
+     * the patient ({@link AccessPolicy#admitPatientSelf}); no habilitation matrix, no "documents
+     * added" e-mail (the patient added them).
+     */
+    public Submission submitByPatient(Submission incoming, AccessContext patient) {
+        Submission s = SymbolicIds.resolve(incoming);
+        Admission admission = policy.admitPatientSelf(patient);
+        if (!admission.patient().equals(s.submissionSet().patientId())) {
+            throw new DmpException(DmpErrorCode.ACCESS_PATIENT_MISMATCH, "the submission is about patient "
+                    + s.submissionSet().patientId().toCx() + ", not the signed-in patient", null);
+        }
+        return store(s, admission);
+    }
+
+    private Submission store(Submission s, Admission admission) {
+        AccessContext caller = admission.context();
         SubmissionChecks.contentWithinLimit(s, documentBytes.toBytes());
         SubmissionChecks.samePatientEverywhere(s);
         SubmissionChecks.contentPresent(s);
@@ -118,7 +139,9 @@ public class SubmitDocuments {
                 List<DocumentEntryRecord> entries = stored.documents().stream().map(SubmittedDocument::entry).toList();
                 trail.succeeded(admission, TraceAction.SUBMIT, entries.stream().map(DocumentEntryRecord::uniqueId).toList(),
                         "submission set " + stored.submissionSet().uniqueId());
-                trail.documentsAdded(admission, entries);
+                if (!caller.isPatientSide()) {
+                    trail.documentsAdded(admission, entries);
+                }
                 return stored;
             });
         } catch (ConflictingWriteException e) {

@@ -105,6 +105,34 @@ class OutboxDeliveryTest {
     }
 
     @Test
+    void aCodeEmailLeavesItsSecretBehindOnceSentOrParkedOutsideSandboxMode() {
+        Notification code = new Notification(11L, PATIENT, "marie@example.org", NotificationKind.PROVISIONAL_CODE,
+                "Mon espace santé : votre code provisoire", "Votre code provisoire à 12 caractères : AbCd2345EfGh",
+                NOW.minusSeconds(60), 0, null, null);
+        delivery.secrets(new OutboxSecrets(outbox, false));
+        delivery.sent(code);
+        assertEquals(OutboxSecrets.ERASED, outbox.lastNewBody, "erased in the update that marks it sent");
+        delivery.sent(stored(12L, 0));
+        assertNull(outbox.lastNewBody, "an e-mail without a secret keeps its body");
+
+        OutboxDelivery bounded = new OutboxDelivery(outbox, settings(20, "2s", "5s", "10m", 1, Duration.ofMinutes(15)), Clock.fixed(NOW,
+                ZoneOffset.UTC));
+        bounded.secrets(new OutboxSecrets(outbox, false));
+        bounded.failed(code, new ConnectException("refused"));
+        assertEquals("markParked 11 at " + NOW, outbox.calls.get(outbox.calls.size() - 1));
+        assertEquals(OutboxSecrets.ERASED, outbox.lastNewBody, "erased when parked too");
+
+        delivery.secrets(new OutboxSecrets(outbox, true));
+        delivery.sent(code);
+        assertNull(outbox.lastNewBody, "sandbox mode keeps it for the conformance kit");
+        assertTrue(new OutboxSecrets(outbox, false).sandboxListing(PATIENT, null, 5).isEmpty(),
+                "no listing outside sandbox mode");
+        assertTrue(new OutboxSecrets(outbox, true).sandboxListing(PATIENT, "one_time_code", 5).isPresent());
+        assertThrows(IllegalArgumentException.class, () -> new OutboxSecrets(outbox, true)
+                .sandboxListing(PATIENT, "CODE", 5));
+    }
+
+    @Test
     void causesAreListedOnOneLine() {
         Exception error = new RuntimeException("send failed", new IllegalStateException("line one\n\tline two"));
         assertEquals("RuntimeException: send failed; caused by IllegalStateException: line one line two",
@@ -178,6 +206,7 @@ class OutboxDeliveryTest {
     static final class RecordingOutbox implements NotificationOutbox {
         final List<String> calls = new ArrayList<>();
         String lastError;
+        String lastNewBody;
         int parked;
 
         @Override
@@ -192,8 +221,9 @@ class OutboxDeliveryTest {
         }
 
         @Override
-        public void markSent(long id, Instant when) {
+        public void markSent(long id, Instant when, String newBody) {
             calls.add("markSent " + id + " at " + when);
+            lastNewBody = newBody;
         }
 
         @Override
@@ -203,9 +233,15 @@ class OutboxDeliveryTest {
         }
 
         @Override
-        public void markParked(long id, String error, Instant when) {
+        public void markParked(long id, String error, Instant when, String newBody) {
             calls.add("markParked " + id + " at " + when);
+            lastNewBody = newBody;
             lastError = error;
+        }
+
+        @Override
+        public List<Message> findByPatient(PatientRef patient, int limit) {
+            return List.of();
         }
 
         @Override

@@ -21,6 +21,7 @@ public final class AccountErrorStatus {
                     UNKNOWN_PROFILE -> 404;
             case PROFILE_ENDED -> 403;
             case STEP_OUT_OF_ORDER, STATE_CONFLICT, IDENTIFIER_TAKEN -> 409;
+            case NOT_AUTHOR -> 403;
             case DELIVERY_FAILED -> 503;
         };
     }

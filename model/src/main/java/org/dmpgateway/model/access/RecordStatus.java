@@ -26,11 +26,22 @@ import java.time.LocalDate;
  *                   negation); null when not given
  * @param samuAccessAllowed the patient allows access by SAMU regulation (TD1.3a: OPPOSITION_ACCES_URGENCE is
  *                   its negation); null when not given
+ * @param closureText the closure's reason in words, as the patient gave it when closing Mon espace santé
+ *                   (PDSM4DMP TD0.2 "raison de fermeture"); null when not known
  */
 public record RecordStatus(PatientRef patient, PatientRecordState state, ConsentStatus consent, boolean adminDoctor,
                            String familyName, String givenName, LocalDate birthDate, String gender,
                            boolean treatingDoctor, Instant closedAt, String closureReason, Boolean changed,
-                           Boolean breakGlassAllowed, Boolean samuAccessAllowed) {
+                           Boolean breakGlassAllowed, Boolean samuAccessAllowed, String closureText) {
+
+    /** A status without the closure's reason in words. */
+    public RecordStatus(PatientRef patient, PatientRecordState state, ConsentStatus consent, boolean adminDoctor,
+                        String familyName, String givenName, LocalDate birthDate, String gender,
+                        boolean treatingDoctor, Instant closedAt, String closureReason, Boolean changed,
+                        Boolean breakGlassAllowed, Boolean samuAccessAllowed) {
+        this(patient, state, consent, adminDoctor, familyName, givenName, birthDate, gender, treatingDoctor, closedAt,
+                closureReason, changed, breakGlassAllowed, samuAccessAllowed, null);
+    }
 
     /** A status without the patient's emergency switches. */
     public RecordStatus(PatientRef patient, PatientRecordState state, ConsentStatus consent, boolean adminDoctor,

@@ -40,5 +40,7 @@ public enum AccountErrorCode {
     /** No profile (or invitation) of the signed-in representative has this id. */
     UNKNOWN_PROFILE,
     /** The child came of age (18): the representative's access to the profile ended. */
-    PROFILE_ENDED
+    PROFILE_ENDED,
+    /** The patient deletes only the documents they added themselves. */
+    NOT_AUTHOR
 }

@@ -34,6 +34,7 @@ public final class AdminClient {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
     private final String authority;
+    private final String token;
 
     /** Patients of the INS-NIR-TEST authority ({@link SampleSubmissions#INS_OID}). */
     public AdminClient(int port) {
@@ -41,8 +42,14 @@ public final class AdminClient {
     }
 
     public AdminClient(int port, String authority) {
+        this(port, authority, TOKEN);
+    }
+
+    /** With an admin token of its own (a server outside sandbox mode, {@code dmp.admin.token}). */
+    public AdminClient(int port, String authority, String token) {
         this.base = "http://localhost:" + port + "/admin/patients/";
         this.authority = authority;
+        this.token = token;
     }
 
     /** Creates (or replaces) the record of {@code ins} in {@code state}, with the default settings. */
@@ -161,7 +168,7 @@ public final class AdminClient {
     }
 
     private HttpResponse<String> exchange(HttpRequest.Builder request) {
-        HttpRequest built = request.header("Authorization", "Bearer " + TOKEN).timeout(Duration.ofSeconds(30)).build();
+        HttpRequest built = request.header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(30)).build();
         try {
             return http.send(built, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {

@@ -74,8 +74,11 @@ public final class PatientMapper {
             }
             closure.addExtension(new Extension("motifFermeture", new CodeableConcept(
                     new Coding(CLOSURE_MOTIVE_SYSTEM, "patient-demande", "Fermeture à la demande du patient"))));
-            closure.addExtension(new Extension("raisonFermeture", new StringType(state == PatientRecordState.CLOSED
-                    ? "le patient a fermé son DMP" : "le patient s'est opposé à la création de son DMP")));
+            // the reason in words the patient gave when closing Mon espace santé, when known (issue 15)
+            String text = status.closureText() != null && !status.closureText().isBlank() ? status.closureText()
+                    : state == PatientRecordState.CLOSED ? "le patient a fermé son DMP"
+                    : "le patient s'est opposé à la création de son DMP";
+            closure.addExtension(new Extension("raisonFermeture", new StringType(text)));
         }
         patient.addExtension(new Extension(RECORD_STATE, new CodeType(state.name())));
         patient.addExtension(new Extension(CALLER_CONSENT, new CodeType(status.consent() == null ? "none"
