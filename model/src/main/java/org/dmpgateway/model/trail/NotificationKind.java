@@ -13,5 +13,13 @@ public enum NotificationKind {
     /** A one-time code (contact confirmation in the activation journey, login). */
     ONE_TIME_CODE,
     /** The opposition period ended: the record was created automatically. */
-    ACCOUNT_CREATED
+    ACCOUNT_CREATED,
+    /** Secure messaging: a professional wrote to the patient (the patient is told). */
+    MESSAGE_RECEIVED,
+    /** Secure messaging: a delivery status notification (RFC 3464) to the sender of an undelivered message. */
+    MESSAGE_BOUNCE,
+    /** Secure messaging: a read receipt (RFC 8098 MDN) to the professional who asked for it. */
+    READ_RECEIPT,
+    /** Secure messaging: the patient's reply, to the professional. */
+    PATIENT_REPLY
 }
