@@ -17,8 +17,8 @@ public final class AccountErrorStatus {
             // RFC 4918 11.3: the resource (the code) is locked
             case CODE_LOCKED, LOGIN_LOCKED -> 423;
             case CODE_EXPIRED, CODE_USED -> 410;
-            case JOURNEY_UNKNOWN, UNKNOWN_ACCOUNT, UNKNOWN_DOCUMENT, UNKNOWN_PROFESSIONAL -> 404;
-            case STEP_OUT_OF_ORDER, STATE_CONFLICT, IDENTIFIER_TAKEN -> 409;
+            case JOURNEY_UNKNOWN, UNKNOWN_ACCOUNT, UNKNOWN_DOCUMENT, UNKNOWN_PROFESSIONAL, UNKNOWN_MESSAGE -> 404;
+            case STEP_OUT_OF_ORDER, STATE_CONFLICT, IDENTIFIER_TAKEN, CONVERSATION_CLOSED -> 409;
             case DELIVERY_FAILED -> 503;
         };
     }

@@ -36,5 +36,9 @@ public enum AccountErrorCode {
     /** The document is not one the patient sees in their record. */
     UNKNOWN_DOCUMENT,
     /** The professional is not on the patient's lists (authorised or blocked). */
-    UNKNOWN_PROFESSIONAL
+    UNKNOWN_PROFESSIONAL,
+    /** Secure messaging: no such conversation, message or attachment of the patient's. */
+    UNKNOWN_MESSAGE,
+    /** Secure messaging: the professional ended the exchange; the patient can no longer reply. */
+    CONVERSATION_CLOSED
 }
