@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * answers INVALID_FIELD naming {@code body}.
  */
 @RestControllerAdvice(assignableTypes = {PatientActivationController.class, PatientSpaceController.class,
-        PatientRecordController.class})
+        PatientRecordController.class, PatientMessagingController.class})
 class PortalErrors {
 
     @ExceptionHandler(AccountException.class)
