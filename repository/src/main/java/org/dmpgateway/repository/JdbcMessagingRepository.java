@@ -41,8 +41,8 @@ public class JdbcMessagingRepository implements MessagingRepository {
 
     @Override
     public List<PatientRef> findPatientsByMatricule(String matricule) {
-        return jdbc.query("SELECT patient_id, patient_authority FROM patient_record WHERE patient_id = ? "
-                        + "ORDER BY patient_authority",
+        return jdbc.query("SELECT ins, ins_authority FROM patient_record WHERE ins = ? "
+                        + "ORDER BY ins_authority",
                 (rs, n) -> new PatientRef(rs.getString(1), rs.getString(2)), matricule);
     }
 

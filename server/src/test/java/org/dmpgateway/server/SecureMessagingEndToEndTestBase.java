@@ -71,7 +71,7 @@ abstract class SecureMessagingEndToEndTestBase extends PatientPortalEndToEndSupp
 
     /** Notified, activated (e-mail {@link #email}) and signed in: the bearer token. */
     String activatedAndSignedIn() {
-        admin.notifyRecord(ins, email, null, serial, "EMAIL");
+        admin.notifyRecord(ins, email, mobile, serial, "EMAIL");
         String identifier = "messagerie" + ins.substring(7);
         activate(start(code(mailTo(email, 1).get(0)), "WITHOUT_PHOTO", serial).ok().get("journey"), identifier);
         return login(identifier, "EMAIL");
@@ -230,7 +230,9 @@ abstract class SecureMessagingEndToEndTestBase extends PatientPortalEndToEndSupp
                 token);
         assertEquals(201, beforeEnd.status(), "a reply is accepted while the exchange is open: " + beforeEnd.text());
 
+        String replyId = awaitMail(professional, "RE: Suivi").message().getMessageID();
         MimeMessage last = fromProfessional("Fin du suivi", "Le suivi est terminé.");
+        last.setHeader("In-Reply-To", replyId);
         last.setHeader("X-MSS-MES", "FIN");
         mss.send(last, professional);
         await().atMost(TIMEOUT).until(() -> Boolean.TRUE.equals(portal.get("/me/conversations/" + conversationId,
@@ -246,7 +248,7 @@ abstract class SecureMessagingEndToEndTestBase extends PatientPortalEndToEndSupp
 
     @Test
     void createdAccountIsNotifiedAtTheInsurersAddressAndReadsAfterActivation() throws Exception {
-        admin.notifyRecord(ins, email, null, serial, "EMAIL");
+        admin.notifyRecord(ins, email, mobile, serial, "EMAIL");
         String code = code(mailTo(email, 1).get(0));
         admin.setState(ins, PatientRecordState.CREATED);
         mss.send(fromProfessional("Bienvenue", "Un message avant l'activation."), professional);
@@ -324,7 +326,7 @@ abstract class SecureMessagingEndToEndTestBase extends PatientPortalEndToEndSupp
         String untrusted = smtpError(() -> mss.send(mss.message("someone@gmail.com", patientAddress(), "Pirate", "x"),
                 "someone@gmail.com"));
         assertTrue(untrusted.contains("550") && untrusted.contains("5.7.1")
-                && untrusted.contains("trusted MSSanté domain"), untrusted);
+                && untrusted.contains("trusted MSSante domain"), untrusted);
 
         String plain = smtpError(() -> mss.send(fromProfessional("Sans TLS", "x"), professional, false));
         assertTrue(plain.contains("530"), plain);

@@ -71,16 +71,21 @@ final class MimeReader {
             return;
         }
         if (!attachment && part.isMimeType("text/plain") && content.text == null) {
-            content.text = String.valueOf(part.getContent());
+            content.text = withoutFinalLineBreaks(String.valueOf(part.getContent()));
             return;
         }
         if (!attachment && part.isMimeType("text/html") && content.html == null) {
-            content.html = String.valueOf(part.getContent());
+            content.html = withoutFinalLineBreaks(String.valueOf(part.getContent()));
             return;
         }
         try (InputStream in = part.getInputStream()) {
             content.attachments.add(new MailAttachment(fileName, baseType(part.getContentType()), in.readAllBytes()));
         }
+    }
+
+    /** The line breaks that end a text part (the last line's CRLF) are not part of the text. */
+    private static String withoutFinalLineBreaks(String text) {
+        return text.replaceAll("[\\r\\n]+$", "");
     }
 
     private static String fileName(Part part) throws MessagingException {

@@ -12,6 +12,7 @@ import org.subethamail.smtp.TooMuchDataException;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -75,7 +76,9 @@ final class MssMessageHandler implements MessageHandler {
     }
 
     static RejectException reject(MailRefusal refusal) {
-        String text = refusal.getMessage().replaceAll("[\\r\\n]+", " ");
+        // an SMTP reply is one line of US-ASCII (RFC 5321 section 4.2): accents dropped, anything else '?'
+        String text = Normalizer.normalize(refusal.getMessage(), Normalizer.Form.NFD).replaceAll("\\p{M}", "")
+                .replaceAll("[\\r\\n]+", " ").replaceAll("[^\\x20-\\x7E]", "?");
         return switch (refusal.reason()) {
             case BAD_RECIPIENT -> new RejectException(550, "5.1.1 " + text);
             case UNTRUSTED_SENDER -> new RejectException(550, "5.7.1 " + text);

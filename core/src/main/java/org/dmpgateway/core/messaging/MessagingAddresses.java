@@ -47,8 +47,8 @@ public class MessagingAddresses {
         String senderDomain = at < 0 ? "" : sender.substring(at + 1);
         if (at <= 0 || senderDomain.isEmpty() || trusted.stream().noneMatch(t -> matches(t, senderDomain))) {
             throw new MailRefusal(Reason.UNTRUSTED_SENDER, "sender <" + (address == null ? "" : address)
-                    + "> is not a mailbox of a trusted MSSanté domain (dmp.messaging.trusted-sender-domains): only "
-                    + "health professionals' MSSanté mailboxes may write to patients");
+                    + "> is not a mailbox of a trusted MSSante domain (dmp.messaging.trusted-sender-domains): only "
+                    + "health professionals' MSSante mailboxes may write to patients");
         }
     }
 
