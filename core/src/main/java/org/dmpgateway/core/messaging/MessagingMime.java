@@ -63,16 +63,7 @@ final class MessagingMime {
             perRecipient.addHeader("Status", "5.2.1");
             perRecipient.addHeader("Diagnostic-Code", "smtp; 550 5.2.1 mailbox disabled (Mon espace sante closed)");
             status.addRecipientDSN(perRecipient);
-            MultipartReport report = new MultipartReport(text, status);
-            report.setTextBodyPart(textPart(text));
-            MimeMessage message = message(from, to, subject, domain);
-            if (originalMessageId != null) {
-                message.setHeader("In-Reply-To", originalMessageId);
-                message.setHeader("References", originalMessageId);
-            }
-            message.setHeader("Auto-Submitted", "auto-replied");
-            message.setContent(report);
-            return write(message);
+            return report(new MultipartReport(text, status), text, from, to, subject, originalMessageId, domain);
         } catch (MessagingException e) {
             throw new IllegalStateException("the delivery status notification could not be composed", e);
         }
@@ -94,19 +85,28 @@ final class MessagingMime {
             }
             fields.addHeader("Disposition", "manual-action/MDN-sent-manually; displayed");
             notification.setNotifications(fields);
-            MultipartReport report = new MultipartReport(text, notification);
-            report.setTextBodyPart(textPart(text));
-            MimeMessage message = message(from, to, subject, domain);
-            if (originalMessageId != null) {
-                message.setHeader("In-Reply-To", originalMessageId);
-                message.setHeader("References", originalMessageId);
-            }
-            message.setHeader("Auto-Submitted", "auto-replied");
-            message.setContent(report);
-            return write(message);
+            return report(new MultipartReport(text, notification), text, from, to, subject, originalMessageId,
+                    domain);
         } catch (MessagingException e) {
             throw new IllegalStateException("the read receipt could not be composed", e);
         }
+    }
+
+    /**
+     * A report (DSN or MDN) as an automatic answer (RFC 3834 Auto-Submitted) to the message it is
+     * about, its text part in UTF-8.
+     */
+    private static Composed report(MultipartReport report, String text, String from, String to, String subject,
+                                   String originalMessageId, String domain) throws MessagingException {
+        report.setTextBodyPart(textPart(text));
+        MimeMessage message = message(from, to, subject, domain);
+        if (originalMessageId != null) {
+            message.setHeader("In-Reply-To", originalMessageId);
+            message.setHeader("References", originalMessageId);
+        }
+        message.setHeader("Auto-Submitted", "auto-replied");
+        message.setContent(report);
+        return write(message);
     }
 
     /** The patient's reply: text and attachments, threaded to the message it answers. */
