@@ -35,6 +35,7 @@ import java.util.List;
  * @param accounts      patient accounts (opposition period, codes, sessions, automatic creation)
  * @param notifications e-mails to patients
  * @param sms           the SMS provider of provisional and one-time codes
+ * @param messaging     the secure messaging: its SMTP server and rules (docs/messaging.md)
  */
 @ConfigurationProperties(DmpProperties.PREFIX)
 public record DmpProperties(
@@ -53,7 +54,8 @@ public record DmpProperties(
         @DefaultValue Management management,
         @DefaultValue Accounts accounts,
         @DefaultValue Notifications notifications,
-        @DefaultValue Sms sms) {
+        @DefaultValue Sms sms,
+        @DefaultValue Messaging messaging) {
 
     /** The prefix of every key of the tree. */
     public static final String PREFIX = "dmp";
@@ -323,6 +325,75 @@ public record DmpProperties(
         @Override
         public String toString() {
             return "Sms[url=" + url + ", sender=" + sender + ", timeout=" + timeout + "]";
+        }
+    }
+
+    /**
+     * {@code dmp.messaging.*}: the secure messaging of Mon espace santé (docs/messaging.md).
+     *
+     * @param enabled                start the SMTP server (sandbox default true)
+     * @param domain                 the patients' mail domain: {@code <matricule>@domain}
+     * @param trustedSenderDomains   the senders' domains accepted; {@code *.x} is any sub-domain of x
+     * @param from                   the From of the bounces and read receipts
+     * @param maxMessageSize         a received message's size at most (SMTP SIZE, 552 beyond)
+     * @param replySubjectLength     a patient's reply subject, characters at most
+     * @param replyAttachmentsSize   a patient's reply attachments, total size at most
+     */
+    public record Messaging(
+            @DefaultValue("false") boolean enabled,
+            @DefaultValue("patient.mssante.fr") String domain,
+            @DefaultValue("") List<String> trustedSenderDomains,
+            @DefaultValue("Mon espace santé (bac à sable) <mailer-daemon@patient.mssante.fr>") String from,
+            @DefaultValue("25MB") DataSize maxMessageSize,
+            @DefaultValue("80") int replySubjectLength,
+            @DefaultValue("10MB") DataSize replyAttachmentsSize,
+            @DefaultValue MessagingSmtp smtp) {
+        public Messaging {
+            Bounds.notBlank(domain, "dmp.messaging.domain");
+            trustedSenderDomains = trustedSenderDomains == null ? List.of()
+                    : trustedSenderDomains.stream().map(String::trim).filter(d -> !d.isEmpty()).toList();
+            Bounds.notBlank(from, "dmp.messaging.from");
+            Bounds.positive(maxMessageSize, "dmp.messaging.max-message-size");
+            Bounds.between(1, 998, replySubjectLength, "dmp.messaging.reply-subject-length");
+            Bounds.positive(replyAttachmentsSize, "dmp.messaging.reply-attachments-size");
+        }
+    }
+
+    /**
+     * {@code dmp.messaging.smtp.*}: the gateway's SMTP server (STARTTLS).
+     *
+     * @param port             its port, 0 for any free one (tests)
+     * @param bindAddress      the address it listens on (empty: all)
+     * @param hostName         the name it gives in its greeting
+     * @param requireTls       refuse mail before STARTTLS
+     * @param keyStore         the server's key and certificate (Spring resource location)
+     * @param connectionTimeout an idle connection is closed after it
+     * @param maxConnections   simultaneous connections at most
+     */
+    public record MessagingSmtp(
+            @DefaultValue("2525") int port,
+            @DefaultValue("") String bindAddress,
+            @DefaultValue("localhost") String hostName,
+            @DefaultValue("true") boolean requireTls,
+            @DefaultValue("") String keyStore,
+            @DefaultValue("") String keyStorePassword,
+            @DefaultValue("PKCS12") String keyStoreType,
+            @DefaultValue("60s") Duration connectionTimeout,
+            @DefaultValue("50") int maxConnections) {
+        public MessagingSmtp {
+            Bounds.between(0, 65535, port, "dmp.messaging.smtp.port");
+            Bounds.notBlank(hostName, "dmp.messaging.smtp.host-name");
+            Bounds.notBlank(keyStoreType, "dmp.messaging.smtp.key-store-type");
+            Bounds.positive(connectionTimeout, "dmp.messaging.smtp.connection-timeout");
+            Bounds.atLeast(1, maxConnections, "dmp.messaging.smtp.max-connections");
+        }
+
+        /** Hides the password. */
+        @Override
+        public String toString() {
+            return "MessagingSmtp[port=" + port + ", bindAddress=" + bindAddress + ", hostName=" + hostName
+                    + ", requireTls=" + requireTls + ", keyStore=" + keyStore + ", keyStoreType=" + keyStoreType
+                    + ", connectionTimeout=" + connectionTimeout + ", maxConnections=" + maxConnections + "]";
         }
     }
 }

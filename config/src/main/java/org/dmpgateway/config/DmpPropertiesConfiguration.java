@@ -82,6 +82,11 @@ public class DmpPropertiesConfiguration {
     }
 
     @Bean
+    public DmpProperties.Messaging dmpMessaging(DmpProperties dmp) {
+        return dmp.messaging();
+    }
+
+    @Bean
     public DmpProperties.Sms dmpSms(DmpProperties dmp) {
         return dmp.sms();
     }

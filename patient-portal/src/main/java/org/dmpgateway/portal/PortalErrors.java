@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  */
 @RestControllerAdvice(assignableTypes = {PatientActivationController.class, PatientSpaceController.class,
         PatientRecordController.class, MedicalProfileController.class, PatientProfilesController.class,
-        PatientEmailController.class, PatientUploadController.class})
+        PatientEmailController.class, PatientUploadController.class, PatientMessagingController.class})
 class PortalErrors {
 
     @ExceptionHandler(AccountException.class)

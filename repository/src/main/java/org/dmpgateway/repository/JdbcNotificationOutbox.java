@@ -4,8 +4,10 @@ import org.dmpgateway.model.PatientRef;
 import org.dmpgateway.model.trail.Notification;
 import org.dmpgateway.model.trail.NotificationKind;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.SqlParameterValue;
 
 import javax.sql.DataSource;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,9 +24,9 @@ public class JdbcNotificationOutbox implements NotificationOutbox {
     public void enqueue(Notification n) {
         long created = n.createdAt().toEpochMilli();
         jdbc.update("INSERT INTO notification_outbox (created_ms, patient_id, patient_authority, recipient, kind, "
-                        + "subject, body, attempts, next_attempt_ms) VALUES (?,?,?,?,?,?,?,0,?)",
+                        + "subject, body, attempts, next_attempt_ms, mime) VALUES (?,?,?,?,?,?,?,0,?,?)",
                 created, n.patient().id(), n.patient().authority(), n.recipient(), n.kind().name(), n.subject(),
-                n.body(), created);
+                n.body(), created, new SqlParameterValue(Types.VARBINARY, n.mime()));
     }
 
     @Override
@@ -42,7 +44,7 @@ public class JdbcNotificationOutbox implements NotificationOutbox {
                         rs.getLong("id"), new PatientRef(rs.getString("patient_id"), rs.getString("patient_authority")),
                         rs.getString("recipient"), NotificationKind.valueOf(rs.getString("kind")),
                         rs.getString("subject"), rs.getString("body"), Instant.ofEpochMilli(rs.getLong("created_ms")),
-                        rs.getInt("attempts"), null, rs.getString("last_error")), id));
+                        rs.getInt("attempts"), null, rs.getString("last_error"), rs.getBytes("mime")), id));
             }
         }
         return claimed;

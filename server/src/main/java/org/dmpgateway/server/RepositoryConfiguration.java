@@ -3,12 +3,14 @@ package org.dmpgateway.server;
 import org.dmpgateway.repository.AccessTrailRepository;
 import org.dmpgateway.repository.JdbcAccessTrailRepository;
 import org.dmpgateway.repository.JdbcLegalRepresentativeRepository;
+import org.dmpgateway.repository.JdbcMessagingRepository;
 import org.dmpgateway.repository.JdbcNotificationOutbox;
 import org.dmpgateway.repository.JdbcPatientAccountRepository;
 import org.dmpgateway.repository.JdbcPatientRecordRepository;
 import org.dmpgateway.repository.JdbcProfileRepository;
 import org.dmpgateway.repository.JdbcRegistryRepository;
 import org.dmpgateway.repository.LegalRepresentativeRepository;
+import org.dmpgateway.repository.MessagingRepository;
 import org.dmpgateway.repository.NotificationOutbox;
 import org.dmpgateway.repository.PatientAccountRepository;
 import org.dmpgateway.repository.PatientRecordRepository;
@@ -43,6 +45,11 @@ public class RepositoryConfiguration {
     @Bean
     public NotificationOutbox notificationOutbox(DataSource dataSource) {
         return new JdbcNotificationOutbox(dataSource);
+    }
+
+    @Bean
+    public MessagingRepository messagingRepository(DataSource dataSource) {
+        return new JdbcMessagingRepository(dataSource);
     }
 
     @Bean

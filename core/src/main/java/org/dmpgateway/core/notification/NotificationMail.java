@@ -1,11 +1,17 @@
 package org.dmpgateway.core.notification;
 
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
 import org.apache.camel.Message;
 import org.apache.camel.component.mail.MailConstants;
 import org.dmpgateway.model.trail.Notification;
 import org.springframework.stereotype.Component;
+
+import java.io.ByteArrayInputStream;
+import java.util.Properties;
 
 /**
  * Turns an outbox message into the mail component's input: a plain-text UTF-8 body and the
@@ -23,14 +29,35 @@ public class NotificationMail {
         this.from = settings.from();
     }
 
-    public void compose(Message message) throws AddressException {
+    public void compose(Message message) throws MessagingException {
         Notification notification = message.getBody(Notification.class);
         message.removeHeaders("*");
+        if (notification.mime() != null) {
+            // a complete MIME message (secure messaging: bounce, read receipt, patient's reply), sent as it
+            // is to its one recipient
+            singleAddress(notification.recipient());
+            message.setBody(new KeptIdMessage(notification.mime()));
+            return;
+        }
         message.setHeader(MailConstants.MAIL_TO, singleAddress(notification.recipient()));
         message.setHeader(MailConstants.MAIL_FROM, from);
         message.setHeader(MailConstants.MAIL_SUBJECT, oneLine(notification.subject()));
         message.setHeader("Content-Type", CONTENT_TYPE);
         message.setBody(notification.body());
+    }
+
+    /** A stored MIME message whose Message-ID survives {@code saveChanges} (replies are threaded on it). */
+    static final class KeptIdMessage extends MimeMessage {
+        KeptIdMessage(byte[] bytes) throws MessagingException {
+            super(Session.getInstance(new Properties()), new ByteArrayInputStream(bytes));
+        }
+
+        @Override
+        protected void updateMessageID() throws MessagingException {
+            if (getHeader("Message-ID") == null) {
+                super.updateMessageID();
+            }
+        }
     }
 
     static String oneLine(String subject) {

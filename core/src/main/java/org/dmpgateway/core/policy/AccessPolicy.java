@@ -254,7 +254,7 @@ public class AccessPolicy {
         return switch (action) {
             case QUERY, RETRIEVE, READ_TRACES, LIST_PROFESSIONALS, UPDATE_RECORD, CLOSE_RECORD -> true;
             case SUBMIT, UPDATE, DELETE -> authorizationForWrites;
-            case AUTHORIZE, REVOKE_AUTHORIZATION, STATUS_CHECK, ADMINISTRATION, ACCOUNT -> false;
+            case AUTHORIZE, REVOKE_AUTHORIZATION, STATUS_CHECK, ADMINISTRATION, ACCOUNT, MESSAGING -> false;
         };
     }
 

@@ -18,10 +18,9 @@ public final class AccountErrorStatus {
             case CODE_LOCKED, LOGIN_LOCKED -> 423;
             case CODE_EXPIRED, CODE_USED -> 410;
             case JOURNEY_UNKNOWN, UNKNOWN_ACCOUNT, UNKNOWN_DOCUMENT, UNKNOWN_PROFESSIONAL,
-                    UNKNOWN_PROFILE -> 404;
-            case PROFILE_ENDED -> 403;
-            case STEP_OUT_OF_ORDER, STATE_CONFLICT, IDENTIFIER_TAKEN -> 409;
-            case NOT_AUTHOR -> 403;
+                    UNKNOWN_PROFILE, UNKNOWN_MESSAGE -> 404;
+            case PROFILE_ENDED, NOT_AUTHOR -> 403;
+            case STEP_OUT_OF_ORDER, STATE_CONFLICT, IDENTIFIER_TAKEN, CONVERSATION_CLOSED -> 409;
             case DELIVERY_FAILED -> 503;
         };
     }

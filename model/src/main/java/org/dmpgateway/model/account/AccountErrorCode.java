@@ -42,5 +42,9 @@ public enum AccountErrorCode {
     /** The child came of age (18): the representative's access to the profile ended. */
     PROFILE_ENDED,
     /** The patient deletes only the documents they added themselves. */
-    NOT_AUTHOR
+    NOT_AUTHOR,
+    /** Secure messaging: no such conversation, message or attachment of the patient's. */
+    UNKNOWN_MESSAGE,
+    /** Secure messaging: the professional ended the exchange; the patient can no longer reply. */
+    CONVERSATION_CLOSED
 }

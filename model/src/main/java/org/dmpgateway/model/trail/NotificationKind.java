@@ -14,5 +14,13 @@ public enum NotificationKind {
     ONE_TIME_CODE,
     /** The opposition period ended: the record was created automatically. */
     ACCOUNT_CREATED,
-    PROFILE_SHARED
+    PROFILE_SHARED,
+    /** Secure messaging: a professional wrote to the patient (the patient is told). */
+    MESSAGE_RECEIVED,
+    /** Secure messaging: a delivery status notification (RFC 3464) to the sender of an undelivered message. */
+    MESSAGE_BOUNCE,
+    /** Secure messaging: a read receipt (RFC 8098 MDN) to the professional who asked for it. */
+    READ_RECEIPT,
+    /** Secure messaging: the patient's reply, to the professional. */
+    PATIENT_REPLY
 }

@@ -37,5 +37,10 @@ public enum TraceAction {
     /** The record's administrative data are changed by a professional (TD1.3b). */
     UPDATE_RECORD,
     /** The record is closed by a professional (TD1.4), date and reason kept. */
-    CLOSE_RECORD
+    CLOSE_RECORD,
+    /**
+     * Secure messaging (issue 17): a message received, bounced, an exchange ended, a message read
+     * (read receipt), a reply of the patient.
+     */
+    MESSAGING
 }

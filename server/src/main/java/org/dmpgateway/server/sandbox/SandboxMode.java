@@ -31,6 +31,8 @@ public class SandboxMode implements EnvironmentPostProcessor, Ordered {
     public static final String SANDBOX_ADMIN_TOKEN = "sandbox-admin-token";
     /** The test patients loaded in a sandbox when no seed file is configured (samples/README.md). */
     public static final String SANDBOX_SEED_FILE = "classpath:patients-sample.json";
+    /** The STARTTLS key of the secure messaging's SMTP server in a sandbox (smtp-adapter/README.md). */
+    public static final String SANDBOX_SMTP_KEY_STORE = "classpath:smtp/sandbox-smtp.p12";
     static final String SOURCE_NAME = "dmpSandboxDefaults";
     private static final String TO_SANDBOX = "or start a sandbox with --" + PROPERTY + "=true";
 
@@ -50,6 +52,11 @@ public class SandboxMode implements EnvironmentPostProcessor, Ordered {
             defaults.put("dmp.management.public", "true");
             // the sample and official test patients: a sandbox's records, never a production server's
             defaults.put("dmp.patients.seed-file", SANDBOX_SEED_FILE);
+            // the secure messaging's SMTP server, its documented key, any MSSanté mailbox as a sender
+            defaults.put("dmp.messaging.enabled", "true");
+            defaults.put("dmp.messaging.smtp.key-store", SANDBOX_SMTP_KEY_STORE);
+            defaults.put("dmp.messaging.smtp.key-store-password", "sandbox-smtp");
+            defaults.put("dmp.messaging.trusted-sender-domains", "*.mssante.fr");
             environment.getPropertySources().addLast(new MapPropertySource(SOURCE_NAME, defaults));
             return;
         }
@@ -89,6 +96,11 @@ public class SandboxMode implements EnvironmentPostProcessor, Ordered {
             throw new InsecureConfigurationException("dmp.vihf.trust-store is not set: VIHF assertions must be "
                     + "signed outside a sandbox; set it to a key store of the certificates that sign them "
                     + "(e.g. file:/etc/dmp-gateway/vihf-trust.p12, with dmp.vihf.trust-store-password), " + TO_SANDBOX);
+        }
+        if (SANDBOX_SMTP_KEY_STORE.equals(env.getProperty("dmp.messaging.smtp.key-store", "").trim())) {
+            throw new InsecureConfigurationException("dmp.messaging.smtp.key-store is the documented sandbox key, "
+                    + "whose private key anyone has: set a key store of your own for the SMTP server's STARTTLS, "
+                    + TO_SANDBOX);
         }
         if (Boolean.parseBoolean(env.getProperty("dmp.management.public", "false").trim())) {
             throw new InsecureConfigurationException("dmp.management.public=true opens the actuator (metrics, info) "
