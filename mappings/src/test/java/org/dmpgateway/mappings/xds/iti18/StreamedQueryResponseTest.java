@@ -15,7 +15,6 @@ import org.openehealth.ipf.commons.ihe.xds.core.stub.ebrs30.query.AdhocQueryResp
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -145,19 +144,18 @@ class StreamedQueryResponseTest {
         assertTrue(cursor.isClosed());
     }
 
-    /** A cursor over entries in memory that counts what was read. */
+    /** A cursor over entries in memory ({@link DocumentCursor#of}) that counts what was read. */
     private static class CountingCursor implements DocumentCursor {
-        private final Iterator<DocumentEntryRecord> entries;
+        private final DocumentCursor entries;
         int read;
-        private boolean closed;
 
         CountingCursor(List<DocumentEntryRecord> entries) {
-            this.entries = entries.iterator();
+            this.entries = DocumentCursor.of(entries);
         }
 
         @Override
         public boolean hasNext() {
-            return !closed && entries.hasNext();
+            return entries.hasNext();
         }
 
         @Override
@@ -168,12 +166,12 @@ class StreamedQueryResponseTest {
 
         @Override
         public void close() {
-            closed = true;
+            entries.close();
         }
 
         @Override
         public boolean isClosed() {
-            return closed;
+            return entries.isClosed();
         }
     }
 }
