@@ -27,6 +27,7 @@ import org.dmpgateway.model.query.QueryCommand;
 import org.dmpgateway.model.query.QueryResult;
 import org.dmpgateway.model.query.RetrieveCommand;
 import org.dmpgateway.model.query.RetrieveResult;
+import org.dmpgateway.model.query.StreamedQueryResult;
 import org.dmpgateway.model.trail.AccessTrace;
 import org.dmpgateway.model.trail.TraceAction;
 import org.slf4j.Logger;
@@ -62,6 +63,11 @@ public class CamelCore implements Core {
     @Override
     public QueryResult query(QueryCommand command, AccessContext caller) {
         return send(CoreEndpoints.QUERY_REGISTRY, command, caller, Map.of(), QueryResult.class);
+    }
+
+    @Override
+    public StreamedQueryResult queryStreamed(QueryCommand command, AccessContext caller) {
+        return send(CoreEndpoints.QUERY_REGISTRY_STREAMED, command, caller, Map.of(), StreamedQueryResult.class);
     }
 
     @Override

@@ -83,6 +83,9 @@ public class CoreRoutes extends RouteBuilder {
                 refusedAs(TraceAction.SUBMIT));
         command(CoreEndpoints.QUERY_REGISTRY, "query-registry", QueryCommand.class, storedQueries, "execute",
                 refusedAs(TraceAction.QUERY));
+        // ITI-18: the same query, the documents of a FindDocuments read while the answer is written
+        command(CoreEndpoints.QUERY_REGISTRY_STREAMED, "query-registry-streamed", QueryCommand.class, storedQueries,
+                "executeStreamed", refusedAs(TraceAction.QUERY));
         // the total of a paged FindDocuments; admitted (and refused) like a query
         command(CoreEndpoints.COUNT_DOCUMENTS, "count-documents", QueryCommand.class, storedQueries, "count",
                 refusedAs(TraceAction.QUERY));

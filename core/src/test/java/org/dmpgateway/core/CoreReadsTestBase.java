@@ -35,6 +35,7 @@ import org.dmpgateway.model.query.DocumentCriteria;
 import org.dmpgateway.model.query.QueryCommand;
 import org.dmpgateway.model.query.QueryResult;
 import org.dmpgateway.model.query.RegistryQuery;
+import org.dmpgateway.model.query.StreamedQueryResult;
 import org.dmpgateway.model.trail.AccessTrace;
 import org.dmpgateway.model.trail.TraceAction;
 import org.dmpgateway.repository.JdbcAccessTrailRepository;
@@ -202,6 +203,37 @@ abstract class CoreReadsTestBase {
                 "4 visible to the colleague: exactly the cap");
         assertEquals(5L, ask(CoreEndpoints.COUNT_DOCUMENTS, new QueryCommand(find(null, null), false), as(ADMIN)),
                 "a count is no result list: not capped");
+    }
+
+    @Test
+    void aStreamedFindDocumentsIsAdmittedCappedAndTracedBeforeItsEntriesAreRead() {
+        StreamedQueryResult streamed = (StreamedQueryResult) ask(CoreEndpoints.QUERY_REGISTRY_STREAMED,
+                new QueryCommand(find(null, null), false), as(COLLEAGUE));
+        assertTrue(streamed.streamed());
+        assertEquals(4, streamed.documentCount());
+        AccessTrace traced = traces.findByPatient(patient, 1).get(0);
+        assertEquals(List.of(TraceAction.QUERY, COLLEAGUE), List.of(traced.action(), traced.actorId()));
+        assertEquals(uniqueIds(docs.get(0), docs.get(2), docs.get(3), docs.get(4)), traced.documentIds(),
+                "traced before any entry is read");
+        List<DocumentEntryRecord> read = new ArrayList<>();
+        streamed.documents().forEachRemaining(read::add);
+        assertEquals(List.of(docs.get(0), docs.get(2), docs.get(3), docs.get(4)), read, "the masked one left out");
+        assertTrue(streamed.documents().isClosed(), "closed after its last entry");
+
+        assertEquals(DmpErrorCode.TOO_MANY_RESULTS, refusal(CoreEndpoints.QUERY_REGISTRY_STREAMED,
+                new QueryCommand(find(null, null), false), as(ADMIN)), "5 documents, cap 4: refused before any is read");
+        assertEquals(DmpErrorCode.PS_NOT_AUTHORIZED, refusal(CoreEndpoints.QUERY_REGISTRY_STREAMED,
+                new QueryCommand(find(null, null), false), as(STRANGER)));
+        StreamedQueryResult page = (StreamedQueryResult) ask(CoreEndpoints.QUERY_REGISTRY_STREAMED,
+                new QueryCommand(find(1, 2), false), as(ADMIN));
+        List<String> pageIds = new ArrayList<>();
+        page.documents().forEachRemaining(d -> pageIds.add(d.uniqueId()));
+        assertEquals(uniqueIds(docs.get(1), docs.get(2)), pageIds);
+
+        StreamedQueryResult refs = (StreamedQueryResult) ask(CoreEndpoints.QUERY_REGISTRY_STREAMED,
+                new QueryCommand(find(null, null), true), as(COLLEAGUE));
+        assertFalse(refs.streamed(), "ObjectRef answers are small: answered whole");
+        assertEquals(4, refs.result().documents().size());
     }
 
     @Test

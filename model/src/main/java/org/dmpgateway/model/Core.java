@@ -16,6 +16,7 @@ import org.dmpgateway.model.query.QueryCommand;
 import org.dmpgateway.model.query.QueryResult;
 import org.dmpgateway.model.query.RetrieveCommand;
 import org.dmpgateway.model.query.RetrieveResult;
+import org.dmpgateway.model.query.StreamedQueryResult;
 import org.dmpgateway.model.trail.AccessTrace;
 import org.dmpgateway.model.trail.TraceAction;
 
@@ -43,6 +44,16 @@ public interface Core {
 
     /** ITI-18, ITI-66, ITI-67: a stored query, the caller's visibility applied. */
     QueryResult query(QueryCommand command, AccessContext caller);
+
+    /**
+     * ITI-18: the same answer as {@link #query}, admitted, capped and traced the same way, with the
+     * documents of a FindDocuments (LeafClass, without relationships) left in an open cursor, read
+     * one by one while the answer is written; the caller closes it
+     * ({@link StreamedQueryResult#close()}) whatever happens. Other queries come back whole.
+     */
+    default StreamedQueryResult queryStreamed(QueryCommand command, AccessContext caller) {
+        return StreamedQueryResult.whole(query(command, caller));
+    }
 
     /**
      * How many documents the same caller would get from {@link #query} for this FindDocuments without

@@ -11,6 +11,13 @@ public final class CoreEndpoints {
     /** Body: {@link org.dmpgateway.model.query.QueryCommand}; answer: QueryResult. */
     public static final String QUERY_REGISTRY = "direct:query-registry";
     /**
+     * Body: {@link org.dmpgateway.model.query.QueryCommand}; answer:
+     * {@link org.dmpgateway.model.query.StreamedQueryResult}, the same answer as {@link #QUERY_REGISTRY}
+     * with the documents of a FindDocuments (LeafClass, without relationships) left in an open cursor
+     * that the caller closes.
+     */
+    public static final String QUERY_REGISTRY_STREAMED = "direct:query-registry-streamed";
+    /**
      * Body: {@link org.dmpgateway.model.query.QueryCommand} whose query is a
      * {@link org.dmpgateway.model.query.RegistryQuery.FindDocuments}; answer: a {@link Long}, the
      * number of documents the same caller would get from {@link #QUERY_REGISTRY} for that query

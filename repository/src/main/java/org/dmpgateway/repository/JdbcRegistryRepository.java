@@ -9,6 +9,7 @@ import org.dmpgateway.model.SubmissionSetRecord;
 import org.dmpgateway.model.SubmittedDocument;
 import org.dmpgateway.model.query.AssociationCriteria;
 import org.dmpgateway.model.query.DocumentCriteria;
+import org.dmpgateway.model.query.DocumentCursor;
 import org.dmpgateway.model.query.FolderCriteria;
 import org.dmpgateway.model.query.SubmissionSetCriteria;
 import org.dmpgateway.repository.RegistryRowMappers.Pending;
@@ -48,8 +49,10 @@ public class JdbcRegistryRepository implements RegistryRepository {
     private final NamedParameterJdbcTemplate named;
     private final TransactionTemplate tx;
     private final PlatformTransactionManager transactionManager;
+    private final DataSource dataSource;
 
     public JdbcRegistryRepository(DataSource dataSource, PlatformTransactionManager transactionManager) {
+        this.dataSource = dataSource;
         this.jdbc = new JdbcTemplate(dataSource);
         this.named = new NamedParameterJdbcTemplate(jdbc);
         this.tx = new TransactionTemplate(transactionManager);
@@ -153,6 +156,22 @@ public class JdbcRegistryRepository implements RegistryRepository {
     public List<DocumentEntryRecord> findDocuments(DocumentCriteria c) {
         SqlSelect select = documentSelection(c).page(c.offset(), c.limit());
         return select(ObjectKind.DOCUMENT_ENTRY, select, RegistryRowMappers.DOCUMENT_ENTRY);
+    }
+
+    @Override
+    public DocumentCursor openDocuments(DocumentCriteria c) {
+        SqlSelect select = documentSelection(c).page(c.offset(), c.limit());
+        return select.matchesNothing() ? DocumentCursor.of(List.of()) : JdbcDocumentCursor.open(dataSource, select);
+    }
+
+    @Override
+    public List<DocumentKey> findDocumentKeys(DocumentCriteria c) {
+        SqlSelect select = documentSelection(c).page(c.offset(), c.limit());
+        if (select.matchesNothing()) {
+            return List.of();
+        }
+        return named.query(select.sql("d.entry_uuid, d.unique_id"), select.params(),
+                (rs, n) -> new DocumentKey(rs.getString(1), rs.getString(2)));
     }
 
     @Override

@@ -7,6 +7,7 @@ import org.dmpgateway.model.FolderRecord;
 import org.dmpgateway.model.SubmissionSetRecord;
 import org.dmpgateway.model.query.AssociationCriteria;
 import org.dmpgateway.model.query.DocumentCriteria;
+import org.dmpgateway.model.query.DocumentCursor;
 import org.dmpgateway.model.query.FolderCriteria;
 import org.dmpgateway.model.query.SubmissionSetCriteria;
 
@@ -51,6 +52,16 @@ public interface RegistryRepository {
      * after every filter, visibility included.
      */
     List<DocumentEntryRecord> findDocuments(DocumentCriteria criteria);
+
+    /**
+     * The same selection as {@link #findDocuments}, read row by row: the cursor holds a database
+     * connection of its own until it is closed (by its reader, whatever happens, or by itself after
+     * its last row), so that an answer of many entries is written without holding them all.
+     */
+    DocumentCursor openDocuments(DocumentCriteria criteria);
+
+    /** The identifiers of the entries {@link #findDocuments} selects, in the same order, without their metadata. */
+    List<DocumentKey> findDocumentKeys(DocumentCriteria criteria);
 
     /**
      * How many document entries the criteria select, visibility included, ignoring their offset and

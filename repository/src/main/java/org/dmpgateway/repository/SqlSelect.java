@@ -55,7 +55,12 @@ final class SqlSelect {
     }
 
     String sql() {
-        return "SELECT " + alias + ".* FROM " + table(kind) + " " + alias
+        return sql(alias + ".*");
+    }
+
+    /** The selection of only these columns (qualified with the table's alias), ordered and paged like {@link #sql()}. */
+    String sql(String columns) {
+        return "SELECT " + columns + " FROM " + table(kind) + " " + alias
                 + (clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses))
                 + " ORDER BY " + alias + ".id" + page;
     }

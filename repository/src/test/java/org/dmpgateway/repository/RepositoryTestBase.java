@@ -27,6 +27,7 @@ import org.dmpgateway.model.SubmissionSetRecord;
 import org.dmpgateway.model.SubmittedDocument;
 import org.dmpgateway.model.query.AssociationCriteria;
 import org.dmpgateway.model.query.DocumentCriteria;
+import org.dmpgateway.model.query.DocumentCursor;
 import org.dmpgateway.model.query.FolderCriteria;
 import org.dmpgateway.model.query.SubmissionSetCriteria;
 import org.dmpgateway.model.query.TimeRangeCriterion;
@@ -137,6 +138,66 @@ abstract class RepositoryTestBase {
         }
         assertEquals(written, jdbc.queryForList(columns, String.class, patient.id()));
         assertEquals(List.of(full, sparse), repository.findDocuments(byPatient));
+    }
+
+    @Test
+    void aCursorReadsTheSelectionRowByRowAndGivesItsConnectionBack() {
+        SubmissionSetRecord set = submissionSet(patient);
+        List<DocumentEntryRecord> entries = IntStream.range(0, 2 * JdbcDocumentCursor.FETCH_SIZE + 30)
+                .mapToObj(i -> new Entry(patient).build()).toList();
+        repository.storeSubmission(write(new Submission(set, entries.stream().map(Fixtures::document).toList(), List.of(),
+                entries.stream().map(e -> hasMember(set.entryUuid(), e.entryUuid())).toList())));
+        // a few entries as stored before V3_26: their lists come from the child tables, through the cursor's connection
+        jdbc.update("UPDATE document_entry SET child_metadata = NULL WHERE entry_uuid IN (?, ?)",
+                entries.get(3).entryUuid(), entries.get(JdbcDocumentCursor.FETCH_SIZE + 7).entryUuid());
+        CountingDataSource counting = new CountingDataSource(dataSource);
+        RegistryRepository streaming = new JdbcRegistryRepository(counting, new DataSourceTransactionManager(counting));
+        DocumentCriteria byPatient = DocumentCriteria.builder().patient(patient).build();
+
+        assertEquals(entries.stream().map(e -> new DocumentKey(e.entryUuid(), e.uniqueId())).toList(),
+                streaming.findDocumentKeys(byPatient));
+        List<DocumentEntryRecord> read = new java.util.ArrayList<>();
+        try (DocumentCursor cursor = streaming.openDocuments(byPatient)) {
+            assertEquals(1, counting.open.get(), "the cursor holds one connection");
+            cursor.forEachRemaining(read::add);
+            assertTrue(cursor.isClosed(), "closed after its last row");
+        }
+        assertEquals(entries, read);
+        assertEquals(0, counting.open.get());
+
+        DocumentCursor abandoned = streaming.openDocuments(byPatient.toBuilder().limit(150).build());
+        assertEquals(entries.get(0), abandoned.next());
+        abandoned.close();
+        abandoned.close();
+        assertTrue(abandoned.isClosed());
+        assertEquals(0, counting.open.get(), "closed in the middle: the connection is given back");
+        assertTrue(streaming.findDocumentKeys(byPatient.toBuilder().offset(0).limit(0).build()).isEmpty());
+    }
+
+    /** Counts the connections taken and not yet closed. */
+    static final class CountingDataSource extends org.springframework.jdbc.datasource.DelegatingDataSource {
+        final java.util.concurrent.atomic.AtomicInteger open = new java.util.concurrent.atomic.AtomicInteger();
+
+        CountingDataSource(DataSource target) {
+            super(target);
+        }
+
+        @Override
+        public java.sql.Connection getConnection() throws java.sql.SQLException {
+            java.sql.Connection target = super.getConnection();
+            open.incrementAndGet();
+            return (java.sql.Connection) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                    new Class<?>[]{java.sql.Connection.class}, (proxy, method, args) -> {
+                        if (method.getName().equals("close") && !target.isClosed()) {
+                            open.decrementAndGet();
+                        }
+                        try {
+                            return method.invoke(target, args);
+                        } catch (java.lang.reflect.InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
+        }
     }
 
     /** An on-demand entry with only what is mandatory, an author without any part, and these extra slots. */

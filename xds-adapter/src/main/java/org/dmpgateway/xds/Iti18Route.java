@@ -3,13 +3,15 @@ package org.dmpgateway.xds;
 import org.apache.camel.builder.RouteBuilder;
 import org.dmpgateway.model.Core;
 import org.dmpgateway.model.query.QueryCommand;
+import org.dmpgateway.model.query.StreamedQueryResult;
 import org.dmpgateway.mappings.xds.iti18.CisisQueryStatuses;
+import org.dmpgateway.mappings.xds.iti18.StreamedQueryResponse;
 import org.dmpgateway.mappings.xds.metadata.ValuesAsSent;
 import org.dmpgateway.mappings.xds.iti18.XdsQueryMapper;
-import org.dmpgateway.mappings.xds.iti18.XdsQueryResponseMapper;
 import org.dmpgateway.mappings.xds.error.XdsTransaction;
 import org.openehealth.ipf.commons.ihe.xds.core.requests.QueryRegistry;
 import org.openehealth.ipf.commons.ihe.xds.core.stub.ebrs30.query.AdhocQueryRequest;
+import org.openehealth.ipf.commons.ihe.xds.core.stub.ebrs30.query.AdhocQueryResponse;
 import org.dmpgateway.xds.vihf.VihfProcessor;
 import org.dmpgateway.xds.vihf.VihfSecurityHeaderInterceptor;
 import org.springframework.stereotype.Component;
@@ -26,7 +28,12 @@ import static org.openehealth.ipf.platform.camel.ihe.xds.XdsCamelValidators.iti1
  * Approved and Deprecated ({@link CisisQueryStatuses}). IPF validates the query, and the answer when
  * {@link ResponseValidation} says so, with the DMP's profile ({@link DmpProfiledValidation}: CX with
  * ^NH, XON with IDNST); the answer gives the values of these conventions back as they were sent
- * ({@link ValuesAsSent}).
+ * ({@link ValuesAsSent}). A FindDocuments answer is written as a stream: the core gives its entries
+ * in an open cursor ({@link Core#queryStreamed}), JAXB writes them as they are read and converted
+ * ({@link StreamedQueryResponse}), and {@link StreamedAnswerCloser} closes the cursor when CXF is done,
+ * also when the client went away. When the answers are validated (tests), the answer is read whole
+ * first, then validated as before. Any failure of the route closes the cursor ({@link XdsFailures}
+ * answers it).
  */
 @Component
 public class Iti18Route extends RouteBuilder {
@@ -47,9 +54,11 @@ public class Iti18Route extends RouteBuilder {
     public void configure() {
         // every failure becomes the transaction's XDS answer (XdsFailures), for the whole route
         onException(Exception.class).handled(true)
+                .process(exchange -> closeStream(exchange.getMessage().getBody()))
                 .process(XdsFailures.answer(XdsTransaction.ITI_18, core));
 
-        from("xds-iti18:iti18?" + VihfSecurityHeaderInterceptor.ENDPOINT_PARAMETER).routeId("iti18")
+        from("xds-iti18:iti18?" + VihfSecurityHeaderInterceptor.ENDPOINT_PARAMETER
+                + "&" + StreamedAnswerCloser.ENDPOINT_PARAMETER).routeId("iti18")
                 .process(exchange -> exchange.getMessage().setHeader(REQUESTED_DOCUMENT_STATUSES,
                         CisisQueryStatuses.standInForIpf(exchange.getMessage().getBody(AdhocQueryRequest.class))))
                 .process(DmpProfiledValidation.profiled(iti18RequestValidator()))
@@ -59,9 +68,18 @@ public class Iti18Route extends RouteBuilder {
                 .process(exchange -> exchange.getMessage().setBody(CisisQueryStatuses.withDocumentStatuses(
                         exchange.getMessage().getBody(QueryCommand.class),
                         exchange.getMessage().getHeader(REQUESTED_DOCUMENT_STATUSES, List.class))))
-                .process(CoreStep.call(QueryCommand.class, core::query))
-                .bean(XdsQueryResponseMapper.class, "toQueryResponse")
-                .bean(ValuesAsSent.class, "toEbXml")
+                .process(CoreStep.call(QueryCommand.class, core::queryStreamed))
+                .bean(StreamedQueryResponse.class, "toEbXml")
+                .process(responses.of(exchange -> exchange.getMessage().setBody(
+                        StreamedQueryResponse.materialise(exchange.getMessage().getBody(AdhocQueryResponse.class)))))
                 .process(responses.of(DmpProfiledValidation.profiled(iti18ResponseValidator())));
+    }
+
+    /** The cursor of an answer the route did not finish, closed. */
+    private static void closeStream(Object body) {
+        if (body instanceof StreamedQueryResult result) {
+            result.close();
+        }
+        StreamedQueryResponse.close(body);
     }
 }

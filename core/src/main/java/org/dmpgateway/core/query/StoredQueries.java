@@ -27,7 +27,9 @@ import org.dmpgateway.model.query.RegistryQuery.GetRelatedDocuments;
 import org.dmpgateway.model.query.RegistryQuery.GetSubmissionSetAndContents;
 import org.dmpgateway.model.query.RegistryQuery.GetSubmissionSets;
 import org.dmpgateway.model.query.Selection;
+import org.dmpgateway.model.query.StreamedQueryResult;
 import org.dmpgateway.model.query.SubmissionSetCriteria;
+import org.dmpgateway.repository.DocumentKey;
 import org.dmpgateway.repository.ObjectKind;
 import org.dmpgateway.repository.RegistryRepository;
 import org.dmpgateway.config.DmpProperties;
@@ -100,6 +102,38 @@ public class StoredQueries {
     }
 
     /**
+     * The same answer as {@link #execute}, its documents left in an open cursor when the query is a
+     * FindDocuments asking for full objects without relationships (the large answers of ITI-18):
+     * admitted, capped and traced before any entry is read. The identifiers of the selected entries
+     * are selected first (the cap, the trace); the entries themselves are then read one by one
+     * while the adapter writes them, from the same selection, and only those the first selection
+     * found are given (an entry submitted in between is not: the answer is what the trace says, or
+     * less if an entry is deprecated in between). Other queries are answered whole. The caller
+     * closes the cursor ({@link StreamedQueryResult#close()}).
+     */
+    public StreamedQueryResult executeStreamed(QueryCommand command,
+                                               @Header(CoreEndpoints.ACCESS_CONTEXT) AccessContext caller) {
+        if (!(command.query() instanceof FindDocuments find) || find.withRelationships() || command.objectRefsOnly()) {
+            return StreamedQueryResult.whole(execute(command, caller));
+        }
+        require(find.selection());
+        Admission admission = policy.admit(caller, find.patient(), TraceAction.QUERY);
+        DocumentCriteria criteria = new Execution(admission).capped(find.criteria());
+        List<DocumentKey> keys = repository.findDocumentKeys(criteria);
+        if (keys.size() > maxResults) {
+            throw tooMany();
+        }
+        traceProbes(admission, TraceAction.QUERY, find);
+        transaction.executeWithoutResult(status -> trail.succeeded(admission, TraceAction.QUERY,
+                keys.stream().map(DocumentKey::uniqueId).toList(),
+                find.getClass().getSimpleName() + ": " + keys.size() + " documents"));
+        Set<String> selected = new HashSet<>();
+        keys.forEach(k -> selected.add(k.entryUuid()));
+        return new StreamedQueryResult(new QueryResult(List.of(), List.of(), List.of(), List.of(), false), keys.size(),
+                new SelectedDocuments(repository.openDocuments(criteria), selected));
+    }
+
+    /**
      * The documents an id-based query names, for the change an adapter prepares
      * ({@link CoreEndpoints#FIND_FOR_CHANGE}: FHIR PATCH and DELETE): the caller is admitted with the
      * rules of that change ({@code action}, UPDATE or DELETE), and the read is not traced, since the
@@ -146,6 +180,11 @@ public class StoredQueries {
      * tells the caller they exist), and the probe is traced in their owner's history
      * ({@link ProbedDocuments}). The ids are those the query's {@link Selection} states.
      */
+    private DmpException tooMany() {
+        return new DmpException(DmpErrorCode.TOO_MANY_RESULTS, "the query matches more than " + maxResults
+                + " objects; narrow it (codes, time range, status)", null);
+    }
+
     private void traceProbes(Admission admission, TraceAction action, RegistryQuery q) {
         Selection s = q.selection();
         switch (s.target()) {
@@ -226,15 +265,22 @@ public class StoredQueries {
          * kept as it is (and its offset passed on).
          */
         private List<DocumentEntryRecord> documents(DocumentCriteria c) {
+            return capped(repository.findDocuments(capped(c)));
+        }
+
+        /**
+         * The criteria restricted to the caller's patient and visibility, one row more than the cap
+         * asked for, a smaller page asked for by the caller kept as it is.
+         */
+        DocumentCriteria capped(DocumentCriteria c) {
             int beyondCap = maxResults + 1;
             int limit = c.limit() == null ? beyondCap : Math.min(c.limit(), beyondCap);
-            return capped(findDocuments(c.toBuilder().limit(limit).build()));
+            return c.toBuilder().limit(limit).patient(admission.patient()).visibility(admission.visibility()).build();
         }
 
         private <T> List<T> capped(List<T> rows) {
             if (rows.size() > maxResults) {
-                throw new DmpException(DmpErrorCode.TOO_MANY_RESULTS, "the query matches more than " + maxResults
-                        + " objects; narrow it (codes, time range, status)", null);
+                throw tooMany();
             }
             return rows;
         }

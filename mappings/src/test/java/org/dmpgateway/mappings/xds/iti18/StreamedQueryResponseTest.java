@@ -1,0 +1,177 @@
+package org.dmpgateway.mappings.xds.iti18;
+
+import jakarta.xml.bind.JAXBContext;
+import jakarta.xml.bind.Marshaller;
+import org.dmpgateway.mappings.xds.iti41.XdsSubmissionMapper;
+import org.dmpgateway.mappings.xds.metadata.ValuesAsSent;
+import org.dmpgateway.model.DocumentEntryRecord;
+import org.dmpgateway.model.query.DocumentCursor;
+import org.dmpgateway.model.query.QueryResult;
+import org.dmpgateway.model.query.StreamedQueryResult;
+import org.junit.jupiter.api.Test;
+import org.openehealth.ipf.commons.ihe.xds.core.SampleData;
+import org.openehealth.ipf.commons.ihe.xds.core.stub.ebrs30.query.AdhocQueryResponse;
+
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * The streamed ITI-18 answer is byte for byte the answer written whole before (the same JAXB
+ * output for 1,000 document entries, but for the ids IPF draws at random in every answer), reads its cursor only while JAXB writes it, and closes it.
+ */
+class StreamedQueryResponseTest {
+    private static final int ENTRIES = 1_000;
+    /** A UUID IPF drew (the entries' own ids start with zeros). */
+    private static final Pattern RANDOM_ID = Pattern.compile("urn:uuid:(?!00000000-)[0-9a-f-]{36}");
+
+    private final DocumentEntryRecord sample = XdsSubmissionMapper.toSubmission(SampleData.createProvideAndRegisterDocumentSet())
+            .documents().get(0).entry();
+
+    private List<DocumentEntryRecord> entries() {
+        List<DocumentEntryRecord> entries = new ArrayList<>();
+        for (int i = 0; i < ENTRIES; i++) {
+            entries.add(sample.toBuilder().entryUuid("urn:uuid:00000000-0000-0000-0000-" + String.format("%012d", i))
+                    .uniqueId("1.2.3.4." + i).title("Document " + i).build());
+        }
+        return entries;
+    }
+
+    private static String marshal(AdhocQueryResponse response) throws Exception {
+        Marshaller marshaller = JAXBContext.newInstance(AdhocQueryResponse.class).createMarshaller();
+        StringWriter out = new StringWriter();
+        marshaller.marshal(response, out);
+        return out.toString();
+    }
+
+    /**
+     * Equal texts but for the ids IPF draws at random for each conversion (classifications,
+     * external identifiers: each the n-th random id of its text), or a failure showing where they part.
+     */
+    private static void assertSameText(String whole, String streamed) {
+        String expected = numberRandomIds(whole);
+        String actual = numberRandomIds(streamed);
+        int i = 0;
+        while (i < Math.min(expected.length(), actual.length()) && expected.charAt(i) == actual.charAt(i)) {
+            i++;
+        }
+        int from = Math.max(0, i - 80);
+        assertEquals(expected.substring(from, Math.min(expected.length(), i + 120)),
+                actual.substring(from, Math.min(actual.length(), i + 120)), "the texts differ at " + i);
+        assertEquals(expected.length(), actual.length());
+    }
+
+    private static String numberRandomIds(String xml) {
+        Map<String, String> numbers = new HashMap<>();
+        Matcher m = RANDOM_ID.matcher(xml);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, numbers.computeIfAbsent(m.group(), k -> "random-id-" + numbers.size()));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private static QueryResult empty() {
+        return new QueryResult(List.of(), List.of(), List.of(), List.of(), false);
+    }
+
+    @Test
+    void theStreamedAnswerIsTheWholeAnswerByteForByteAndClosesItsCursor() throws Exception {
+        List<DocumentEntryRecord> entries = entries();
+        String whole = marshal(ValuesAsSent.toEbXml(XdsQueryResponseMapper.toQueryResponse(
+                new QueryResult(entries, List.of(), List.of(), List.of(), false))));
+        CountingCursor cursor = new CountingCursor(entries);
+
+        AdhocQueryResponse streamed = StreamedQueryResponse.toEbXml(new StreamedQueryResult(empty(), ENTRIES, cursor));
+        assertEquals(0, cursor.read, "nothing is read before the answer is written");
+        assertTrue(StreamedQueryResponse.isOpen(streamed));
+        String written = marshal(streamed);
+
+        assertSameText(whole, written);
+        assertEquals(ENTRIES, cursor.read);
+        assertTrue(cursor.isClosed(), "the cursor is closed after its last entry");
+        assertEquals(ENTRIES, written.split("<ExtrinsicObject ", -1).length - 1);
+    }
+
+    @Test
+    void theMaterialisedAnswerIsTheSameAndCanBeWrittenAgain() throws Exception {
+        List<DocumentEntryRecord> entries = entries().subList(0, 120);
+        String whole = marshal(ValuesAsSent.toEbXml(XdsQueryResponseMapper.toQueryResponse(
+                new QueryResult(entries, List.of(), List.of(), List.of(), false))));
+        CountingCursor cursor = new CountingCursor(entries);
+
+        AdhocQueryResponse materialised = StreamedQueryResponse.materialise(
+                StreamedQueryResponse.toEbXml(new StreamedQueryResult(empty(), entries.size(), cursor)));
+
+        assertTrue(cursor.isClosed());
+        assertFalse(StreamedQueryResponse.isOpen(materialised));
+        assertSameText(whole, marshal(materialised));
+        assertSameText(whole, marshal(materialised));
+    }
+
+    @Test
+    void closingAnAnswerNotWrittenClosesItsCursor() {
+        CountingCursor cursor = new CountingCursor(entries());
+        AdhocQueryResponse streamed = StreamedQueryResponse.toEbXml(new StreamedQueryResult(empty(), ENTRIES, cursor));
+
+        StreamedQueryResponse.close(streamed);
+
+        assertTrue(cursor.isClosed());
+        assertEquals(0, cursor.read);
+    }
+
+    @Test
+    void aFailureWhileTheEntriesAreReadClosesTheCursor() {
+        CountingCursor cursor = new CountingCursor(entries()) {
+            @Override
+            public DocumentEntryRecord next() {
+                if (read == 70) {
+                    throw new IllegalStateException("the database went away");
+                }
+                return super.next();
+            }
+        };
+        AdhocQueryResponse streamed = StreamedQueryResponse.toEbXml(new StreamedQueryResult(empty(), ENTRIES, cursor));
+
+        assertThrows(Exception.class, () -> marshal(streamed));
+        assertTrue(cursor.isClosed());
+    }
+
+    /** A cursor over entries in memory ({@link DocumentCursor#of}) that counts what was read. */
+    private static class CountingCursor implements DocumentCursor {
+        private final DocumentCursor entries;
+        int read;
+
+        CountingCursor(List<DocumentEntryRecord> entries) {
+            this.entries = DocumentCursor.of(entries);
+        }
+
+        @Override
+        public boolean hasNext() {
+            return entries.hasNext();
+        }
+
+        @Override
+        public DocumentEntryRecord next() {
+            read++;
+            return entries.next();
+        }
+
+        @Override
+        public void close() {
+            entries.close();
+        }
+
+        @Override
+        public boolean isClosed() {
+            return entries.isClosed();
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package org.dmpgateway.repository;
+
+import org.dmpgateway.model.DocumentEntryRecord;
+import org.dmpgateway.model.query.DocumentCursor;
+import org.dmpgateway.repository.RegistryRowMappers.Pending;
+import org.springframework.jdbc.core.PreparedStatementCreatorFactory;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterUtils;
+import org.springframework.jdbc.core.namedparam.ParsedSql;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.NoSuchElementException;
+
+/**
+ * A document selection read row by row from the database ({@link RegistryRepository#openDocuments}).
+ * <p>
+ * The cursor holds its own connection of the pool, outside any Spring transaction, from its opening
+ * to {@link #close()}: autocommit off and a fetch size, so that PostgreSQL's driver reads the rows
+ * {@value #FETCH_SIZE} at a time instead of the whole result at once (H2's result sets are lazy
+ * anyway). Rows are mapped {@value #FETCH_SIZE} at a time; the few entries stored without their
+ * metadata column ({@link EntryMetadataColumn}) get their child rows through the same connection.
+ * The transaction is read-only and rolled back on close. The cursor closes itself after its last
+ * row, and when the database fails.
+ */
+final class JdbcDocumentCursor implements DocumentCursor {
+    /** Rows fetched from the database, and mapped, at a time. */
+    static final int FETCH_SIZE = 100;
+
+    private final Connection connection;
+    private final PreparedStatement statement;
+    private final ResultSet rows;
+    private final NamedParameterJdbcTemplate sameConnection;
+    private final Deque<DocumentEntryRecord> chunk = new ArrayDeque<>();
+    private boolean exhausted;
+    private boolean closed;
+
+    private JdbcDocumentCursor(Connection connection, PreparedStatement statement, ResultSet rows) {
+        this.connection = connection;
+        this.statement = statement;
+        this.rows = rows;
+        this.sameConnection = new NamedParameterJdbcTemplate(new SingleConnectionDataSource(connection, true));
+    }
+
+    /** Opens the selection on a connection of its own; nothing stays open when the opening fails. */
+    static DocumentCursor open(DataSource dataSource, SqlSelect select) {
+        ParsedSql parsed = NamedParameterUtils.parseSqlStatement(select.sql());
+        String sql = NamedParameterUtils.substituteNamedParameters(parsed, select.params());
+        Object[] values = NamedParameterUtils.buildValueArray(parsed, select.params(), null);
+        var creator = new PreparedStatementCreatorFactory(sql,
+                NamedParameterUtils.buildSqlParameterList(parsed, select.params())).newPreparedStatementCreator(values);
+        Connection connection = null;
+        PreparedStatement statement = null;
+        try {
+            connection = dataSource.getConnection();
+            connection.setAutoCommit(false);
+            connection.setReadOnly(true);
+            statement = creator.createPreparedStatement(connection);
+            statement.setFetchSize(FETCH_SIZE);
+            return new JdbcDocumentCursor(connection, statement, statement.executeQuery());
+        } catch (SQLException | RuntimeException e) {
+            release(connection, statement, null);
+            throw new IllegalStateException("the document selection cannot be opened", e);
+        }
+    }
+
+    @Override
+    public boolean hasNext() {
+        if (chunk.isEmpty() && !exhausted && !closed) {
+            readChunk();
+        }
+        return !chunk.isEmpty();
+    }
+
+    @Override
+    public DocumentEntryRecord next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException("no more document entries in the selection");
+        }
+        return chunk.removeFirst();
+    }
+
+    private void readChunk() {
+        try {
+            List<Pending<DocumentEntryRecord>> pending = new ArrayList<>(FETCH_SIZE);
+            while (pending.size() < FETCH_SIZE && rows.next()) {
+                pending.add(RegistryRowMappers.DOCUMENT_ENTRY.mapRow(rows, pending.size()));
+            }
+            if (pending.size() < FETCH_SIZE) {
+                exhausted = true;
+            }
+            List<String> owners = pending.stream().filter(Pending::needsChildRows).map(Pending::entryUuid).toList();
+            ChildRows children = owners.isEmpty() ? null : ChildRows.load(sameConnection, ObjectKind.DOCUMENT_ENTRY, owners);
+            pending.forEach(p -> chunk.addLast(p.complete().apply(children)));
+        } catch (SQLException | RuntimeException e) {
+            close();
+            throw new IllegalStateException("the document selection failed while it was read", e);
+        }
+        if (exhausted) {
+            close();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (!closed) {
+            closed = true;
+            release(connection, statement, rows);
+        }
+    }
+
+    @Override
+    public boolean isClosed() {
+        return closed;
+    }
+
+    private static void release(Connection connection, PreparedStatement statement, ResultSet rows) {
+        try (Connection c = connection; PreparedStatement s = statement; ResultSet r = rows) {
+            if (c != null) {
+                c.rollback();
+                c.setReadOnly(false);
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            // the pool discards a connection it cannot reset; nothing is left to release here
+        }
+    }
+}
