@@ -1,10 +1,12 @@
 package org.dmpgateway.server;
 
+import org.dmpgateway.model.ReceivedMessages;
 import org.dmpgateway.repository.AccessTrailRepository;
 import org.dmpgateway.repository.JdbcAccessTrailRepository;
 import org.dmpgateway.repository.JdbcNotificationOutbox;
 import org.dmpgateway.repository.JdbcPatientAccountRepository;
 import org.dmpgateway.repository.JdbcPatientRecordRepository;
+import org.dmpgateway.repository.JdbcReceivedMessages;
 import org.dmpgateway.repository.JdbcRegistryRepository;
 import org.dmpgateway.repository.NotificationOutbox;
 import org.dmpgateway.repository.PatientAccountRepository;
@@ -44,5 +46,10 @@ public class RepositoryConfiguration {
     @Bean
     public PatientAccountRepository patientAccountRepository(DataSource dataSource) {
         return new JdbcPatientAccountRepository(dataSource);
+    }
+
+    @Bean
+    public ReceivedMessages receivedMessages(DataSource dataSource) {
+        return new JdbcReceivedMessages(dataSource);
     }
 }
