@@ -327,7 +327,7 @@ public record DmpProperties(
             @DefaultValue("2575") int port,
             @DefaultValue("GATEWAY-DMP") String application,
             @DefaultValue("DMP-GATEWAY") String facility,
-            @DefaultValue("") List<Hl7v2Sender> senders) {
+            List<Hl7v2Sender> senders) {
         public Hl7v2 {
             Bounds.notBlank(host, "dmp.hl7v2.host");
             Bounds.between(1, 65535, port, "dmp.hl7v2.port");
