@@ -3,14 +3,19 @@ package org.dmpgateway.hl7v2;
 import ca.uhn.hl7v2.ErrorCode;
 import ca.uhn.hl7v2.Version;
 import ca.uhn.hl7v2.parser.CanonicalModelClassFactory;
+import org.apache.camel.component.hl7.HL7MLLPNettyDecoderFactory;
+import org.apache.camel.component.hl7.HL7MLLPNettyEncoderFactory;
 import org.dmpgateway.config.DmpProperties;
 import org.openehealth.ipf.commons.ihe.core.atna.NoAuditStrategy;
 import org.openehealth.ipf.commons.ihe.hl7v2.Hl7v2TransactionConfiguration;
 import org.openehealth.ipf.commons.ihe.hl7v2.audit.MllpAuditDataset;
 import org.openehealth.ipf.commons.ihe.hl7v2.definitions.HapiContextFactory;
+import org.openehealth.ipf.platform.camel.ihe.mllp.core.MllpComponent;
 import org.openehealth.ipf.platform.camel.ihe.mllp.custom.CustomMllpComponent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import java.nio.charset.StandardCharsets;
 
 /**
  * The MLLP listener of the HL7v2 messages (docs/hl7v2.md): IPF's generic MLLP component
@@ -31,6 +36,27 @@ public class Hl7v2Listener {
         CustomMllpComponent<MllpAuditDataset> component = new CustomMllpComponent<>();
         component.setTransactionConfiguration(transaction(hl7v2));
         return component;
+    }
+
+    /**
+     * The MLLP frame decoder the IPF component looks up by name ({@code hl7decoder}); UTF-8, the charset of the
+     * guide's examples (MSH-18 {@code UNICODE UTF-8}); HAPI objects, not strings, go to the route.
+     */
+    @Bean(MllpComponent.DEFAULT_HL7_DECODER_FACTORY_BEAN_NAME)
+    public HL7MLLPNettyDecoderFactory hl7decoder() {
+        HL7MLLPNettyDecoderFactory decoder = new HL7MLLPNettyDecoderFactory();
+        decoder.setCharset(StandardCharsets.UTF_8.name());
+        decoder.setProduceString(false);
+        decoder.setConvertLFtoCR(true);
+        return decoder;
+    }
+
+    /** The MLLP frame encoder ({@code hl7encoder}) of the acknowledgements, UTF-8. */
+    @Bean(MllpComponent.DEFAULT_HL7_ENCODER_FACTORY_BEAN_NAME)
+    public HL7MLLPNettyEncoderFactory hl7encoder() {
+        HL7MLLPNettyEncoderFactory encoder = new HL7MLLPNettyEncoderFactory();
+        encoder.setCharset(StandardCharsets.UTF_8.name());
+        return encoder;
     }
 
     static Hl7v2TransactionConfiguration<MllpAuditDataset> transaction(DmpProperties.Hl7v2 hl7v2) {
