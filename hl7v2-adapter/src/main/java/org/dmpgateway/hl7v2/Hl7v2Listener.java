@@ -2,7 +2,6 @@ package org.dmpgateway.hl7v2;
 
 import ca.uhn.hl7v2.ErrorCode;
 import ca.uhn.hl7v2.Version;
-import ca.uhn.hl7v2.parser.CanonicalModelClassFactory;
 import org.apache.camel.component.hl7.HL7MLLPNettyDecoderFactory;
 import org.apache.camel.component.hl7.HL7MLLPNettyEncoderFactory;
 import org.dmpgateway.config.DmpProperties;
@@ -77,6 +76,6 @@ public class Hl7v2Listener {
                 new String[] {"*"},
                 new boolean[] {false},
                 new boolean[] {false},
-                HapiContextFactory.createHapiContext(new CanonicalModelClassFactory("2.5")));
+                HapiContextFactory.createHapiContext(new V25Structures()));
     }
 }

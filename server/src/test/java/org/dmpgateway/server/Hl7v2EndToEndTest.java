@@ -16,6 +16,7 @@ import org.hl7.fhir.r4.model.DocumentReference;
 import org.hl7.fhir.r4.model.Patient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openehealth.ipf.commons.ihe.xds.core.metadata.AssociationType;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.AvailabilityStatus;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.Code;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.DocumentEntry;
@@ -125,6 +126,7 @@ class Hl7v2EndToEndTest {
                 .where(DocumentReference.PATIENT.hasChainedProperty(Patient.IDENTIFIER.exactly()
                         .systemAndIdentifier(INS_SYSTEM, ins)))
                 .and(DocumentReference.IDENTIFIER.exactly().code("urn:oid:" + Hl7v2Messages.DOCUMENT_V1))
+                .and(DocumentReference.STATUS.exactly().code("current"))
                 .returnBundle(Bundle.class).execute();
         assertEquals(1, found.getEntry().size(), "ITI-67 finds the document");
 
@@ -139,6 +141,7 @@ class Hl7v2EndToEndTest {
                 "the replacement's metas are all N");
         GetRelatedDocumentsQuery related = new GetRelatedDocumentsQuery();
         related.setUuid(v2.getEntryUuid());
+        related.setAssociationTypes(List.of(AssociationType.REPLACE));
         QueryResponse rplc = xds.as(Vihf.doctor(ins)).forPatient(ins).query(related);
         assertTrue(rplc.getAssociations().stream().anyMatch(a -> "urn:ihe:iti:2007:AssociationType:RPLC"
                 .equals(a.getAssociationType().getOpcode30()) && v1.getEntryUuid().equals(a.getTargetUuid())),

@@ -17,6 +17,8 @@ import java.io.IOException;
 public final class Hl7v2Acks {
     /** HL7 table 0357's code system name, as the guide writes ERR-3. */
     static final String MESSAGE_ERROR_CONDITION = "messageErrorCondition";
+    /** MSH-18 of UTF-8 (HL7 table 0211). */
+    static final String UTF_8 = "UNICODE UTF-8";
 
     private Hl7v2Acks() {
     }
@@ -43,7 +45,11 @@ public final class Hl7v2Acks {
 
     private static Message ack(Message received, AcknowledgmentCode code) {
         try {
-            return received.generateACK(code, null);
+            ACK ack = (ACK) received.generateACK(code, null);
+            // the guide's MSH-17 and MSH-18; the gateway sends UTF-8 (docs/hl7v2.md)
+            ack.getMSH().getCountryCode().setValue("FRA");
+            ack.getMSH().getCharacterSet(0).setValue(UTF_8);
+            return ack;
         } catch (HL7Exception | IOException e) {
             throw new IllegalStateException("HAPI could not generate the acknowledgement: " + e.getMessage(), e);
         }

@@ -5,6 +5,7 @@ import ca.uhn.hl7v2.HL7Exception;
 import ca.uhn.hl7v2.HapiContext;
 import ca.uhn.hl7v2.app.Connection;
 import ca.uhn.hl7v2.llp.LLPException;
+import ca.uhn.hl7v2.llp.MinLowerLayerProtocol;
 import ca.uhn.hl7v2.model.Message;
 import ca.uhn.hl7v2.parser.CanonicalModelClassFactory;
 import ca.uhn.hl7v2.util.Terser;
@@ -41,6 +42,8 @@ public final class Hl7v2Messages {
 
     static {
         CONTEXT.getParserConfiguration().setValidating(false);
+        // the charset of MSH-18 (the examples: UNICODE UTF-8) both ways, not HAPI's default
+        CONTEXT.setLowerLayerProtocol(new MinLowerLayerProtocol(true));
     }
 
     private final Message message;
