@@ -1,6 +1,8 @@
 package org.dmpgateway.server;
 
 import ca.uhn.hl7v2.model.Message;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.ProducerTemplate;
 import org.dmpgateway.model.PatientRecordState;
 import org.dmpgateway.server.support.AdminClient;
@@ -35,6 +37,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.dmpgateway.server.support.Hl7v2Messages.field;
@@ -170,6 +173,22 @@ class Hl7v2EndToEndTest {
         assertEquals("AA", field(first, "/MSA-1"), () -> Hl7v2Messages.encode(first));
         assertEquals(Hl7v2Messages.encode(first), Hl7v2Messages.encode(again), "the first acknowledgement, unchanged");
         assertEquals(1, documents(record.ins(), creation.get("/TXA-12-1")).size(), "stored once");
+
+        // traced as usual: one submission, by the message's sender, with the declared software
+        List<Map<String, Object>> submissions = traces(record.ins()).stream()
+                .filter(t -> "SUBMIT".equals(t.get("action")) && "SUCCESS".equals(t.get("outcome"))).toList();
+        assertEquals(1, submissions.size(), submissions::toString);
+        assertEquals(Hl7v2Messages.SENDER, submissions.get(0).get("actorId"));
+        assertTrue(String.valueOf(submissions.get(0).get("software")).startsWith("PFI-Y 2.1"), submissions::toString);
+    }
+
+    List<Map<String, Object>> traces(String ins) {
+        try {
+            return new ObjectMapper().readValue(new AdminClient(port).traces(ins), new TypeReference<>() {
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test
