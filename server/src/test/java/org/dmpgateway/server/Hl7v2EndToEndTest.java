@@ -179,7 +179,9 @@ class Hl7v2EndToEndTest {
                 .filter(t -> "SUBMIT".equals(t.get("action")) && "SUCCESS".equals(t.get("outcome"))).toList();
         assertEquals(1, submissions.size(), submissions::toString);
         assertEquals(Hl7v2Messages.SENDER, submissions.get(0).get("actorId"));
-        assertTrue(String.valueOf(submissions.get(0).get("software")).startsWith("PFI-Y 2.1"), submissions::toString);
+        Map<?, ?> software = (Map<?, ?>) submissions.get(0).get("software");
+        assertEquals("PFI-Y 2.1", software.get("name"), submissions::toString);
+        assertEquals("HOMOL-PFI-Y", software.get("homologationDmp"));
     }
 
     List<Map<String, Object>> traces(String ins) {
@@ -241,11 +243,12 @@ class Hl7v2EndToEndTest {
     }
 
     @Test
-    void aDocumentWithoutInsIs903() {
+    void aDocumentWithoutInsIs903AndAnInsWithoutItsTraitsIs905() {
         TestRecord record = freshRecord();
-        Hl7v2Messages creation = fresh(record.ins(), Hl7v2Messages.CREATION)
-                .cda(c -> c.replace("root=\"1.2.250.1.213.1.4.10\"", "root=\"1.2.250.1.999.2\""));
-        assertRefused(creation.send(MLLP_PORT), "AE", "903");
+        assertRefused(fresh(record.ins(), Hl7v2Messages.CREATION).cda(c -> c.replace("root=\"1.2.250.1.213.1.4.10\"",
+                "root=\"1.2.250.1.999.2\"")).send(MLLP_PORT), "AE", "903");
+        assertRefused(fresh(record.ins(), Hl7v2Messages.CREATION).cda(c -> c.replace(
+                "<birthTime value=\"19790328\"></birthTime>", "")).send(MLLP_PORT), "AE", "905");
     }
 
     @Test
@@ -255,14 +258,6 @@ class Hl7v2EndToEndTest {
         Message ack = creation.send(MLLP_PORT);
         assertRefused(ack, "AE", "904");
         assertEquals("PID", field(ack, "/ERR-2-1"));
-    }
-
-    @Test
-    void anInsWithoutItsTraitsIs905() {
-        TestRecord record = freshRecord();
-        Hl7v2Messages creation = fresh(record.ins(), Hl7v2Messages.CREATION)
-                .cda(c -> c.replace("<birthTime value=\"19790328\"></birthTime>", ""));
-        assertRefused(creation.send(MLLP_PORT), "AE", "905");
     }
 
     @Test
