@@ -1,7 +1,9 @@
 package org.dmpgateway.hl7v2;
 
 import ca.uhn.hl7v2.ErrorCode;
+import ca.uhn.hl7v2.HapiContext;
 import ca.uhn.hl7v2.Version;
+import ca.uhn.hl7v2.util.idgenerator.NanoTimeGenerator;
 import org.apache.camel.component.hl7.HL7MLLPNettyDecoderFactory;
 import org.apache.camel.component.hl7.HL7MLLPNettyEncoderFactory;
 import org.dmpgateway.config.DmpProperties;
@@ -76,6 +78,17 @@ public class Hl7v2Listener {
                 new String[] {"*"},
                 new boolean[] {false},
                 new boolean[] {false},
-                HapiContextFactory.createHapiContext(new V25Structures()));
+                hapiContext());
+    }
+
+    /**
+     * HAPI's context of the listener: v2.5 structures for every version ({@link V25Structures}); the control ids
+     * of the acknowledgements (MSH-10) from the clock's nanoseconds, not IPF's default file-based generator, which
+     * would write an {@code id_file} into the server's working directory.
+     */
+    static HapiContext hapiContext() {
+        HapiContext context = HapiContextFactory.createHapiContext(new V25Structures());
+        context.getParserConfiguration().setIdGenerator(new NanoTimeGenerator());
+        return context;
     }
 }

@@ -5,6 +5,7 @@ import ca.uhn.hl7v2.HapiContext;
 import ca.uhn.hl7v2.model.Message;
 import ca.uhn.hl7v2.parser.CanonicalModelClassFactory;
 import ca.uhn.hl7v2.util.Terser;
+import ca.uhn.hl7v2.util.idgenerator.NanoTimeGenerator;
 import org.dmpgateway.model.CodedValue;
 import org.dmpgateway.model.PatientRef;
 import org.dmpgateway.model.Submission;
@@ -31,6 +32,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class Hl7v2MappingTest {
     private static final HapiContext HAPI = new DefaultHapiContext(new CanonicalModelClassFactory("2.5"));
+
+    static {
+        HAPI.getParserConfiguration().setIdGenerator(new NanoTimeGenerator()); // no id_file written
+    }
     private static final String CDA = """
             <ClinicalDocument xmlns="urn:hl7-org:v3">
               <id root="1.2.250.1.71.4.2.2.1.42"/>

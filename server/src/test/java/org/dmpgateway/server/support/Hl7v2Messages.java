@@ -9,6 +9,7 @@ import ca.uhn.hl7v2.llp.MinLowerLayerProtocol;
 import ca.uhn.hl7v2.model.Message;
 import ca.uhn.hl7v2.parser.CanonicalModelClassFactory;
 import ca.uhn.hl7v2.util.Terser;
+import ca.uhn.hl7v2.util.idgenerator.NanoTimeGenerator;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,6 +43,7 @@ public final class Hl7v2Messages {
 
     static {
         CONTEXT.getParserConfiguration().setValidating(false);
+        CONTEXT.getParserConfiguration().setIdGenerator(new NanoTimeGenerator());
         // the charset of MSH-18 (the examples: UNICODE UTF-8) both ways, not HAPI's default
         CONTEXT.setLowerLayerProtocol(new MinLowerLayerProtocol(true));
     }
