@@ -125,13 +125,10 @@ class Hl7v2EndToEndTest {
                 v1.getConfidentialityCodes().stream().map(Code::getCode).toList());
         assertEquals(Hl7v2Messages.SENDER, v1.getAuthors().get(0).getAuthorPerson().getId().getId());
 
-        Bundle found = FhirClient.as(port, Vihf.doctor(ins)).search().forResource(DocumentReference.class)
-                .where(DocumentReference.PATIENT.hasChainedProperty(Patient.IDENTIFIER.exactly()
-                        .systemAndIdentifier(INS_SYSTEM, ins)))
-                .and(DocumentReference.IDENTIFIER.exactly().code("urn:oid:" + Hl7v2Messages.DOCUMENT_V1))
-                .and(DocumentReference.STATUS.exactly().code("current"))
-                .returnBundle(Bundle.class).execute();
-        assertEquals(1, found.getEntry().size(), "ITI-67 finds the document");
+        List<DocumentReference> found = iti67Current(ins, Hl7v2Messages.DOCUMENT_V1);
+        assertEquals(1, found.size(), "ITI-67 finds the document");
+        assertTrue(found.get(0).getSecurityLabel().stream().flatMap(l -> l.getCoding().stream())
+                .anyMatch(c -> "INVISIBLE_PATIENT".equals(c.getCode())), "the meta as a security label over FHIR");
 
         Hl7v2Messages replacement = Hl7v2Messages.example(Hl7v2Messages.REPLACEMENT);
         Message replaced = replacement.send(MLLP_PORT);
@@ -155,13 +152,7 @@ class Hl7v2EndToEndTest {
         assertEquals("T04", field(deleted, "/MSH-9-2"));
         assertTrue(documents(ins, Hl7v2Messages.DOCUMENT_V2).stream()
                 .noneMatch(e -> e.getAvailabilityStatus() == AvailabilityStatus.APPROVED), "v2 is no longer current");
-        Bundle afterDeletion = FhirClient.as(port, Vihf.doctor(ins)).search().forResource(DocumentReference.class)
-                .where(DocumentReference.PATIENT.hasChainedProperty(Patient.IDENTIFIER.exactly()
-                        .systemAndIdentifier(INS_SYSTEM, ins)))
-                .and(DocumentReference.IDENTIFIER.exactly().code("urn:oid:" + Hl7v2Messages.DOCUMENT_V2))
-                .and(DocumentReference.STATUS.exactly().code("current"))
-                .returnBundle(Bundle.class).execute();
-        assertEquals(0, afterDeletion.getEntry().size(), "ITI-67 no longer finds the deleted document");
+        assertTrue(iti67Current(ins, Hl7v2Messages.DOCUMENT_V2).isEmpty(), "ITI-67 no longer finds the deleted document");
     }
 
     @Test
@@ -295,6 +286,17 @@ class Hl7v2EndToEndTest {
     }
 
     // ------------------------------------------------------------------ helpers
+
+    /** ITI-67: the current DocumentReferences of the patient with this uniqueId, as Dr DURANT sees them (validated). */
+    List<DocumentReference> iti67Current(String ins, String uniqueId) {
+        Bundle found = FhirClient.as(port, Vihf.doctor(ins)).search().forResource(DocumentReference.class)
+                .where(DocumentReference.PATIENT.hasChainedProperty(Patient.IDENTIFIER.exactly()
+                        .systemAndIdentifier(INS_SYSTEM, ins)))
+                .and(DocumentReference.IDENTIFIER.exactly().code("urn:oid:" + uniqueId))
+                .and(DocumentReference.STATUS.exactly().code("current"))
+                .returnBundle(Bundle.class).execute();
+        return found.getEntry().stream().map(e -> (DocumentReference) e.getResource()).toList();
+    }
 
     /** A fresh ACTIVATED record whose patient authorised the guide's sender. */
     TestRecord freshRecord() {
