@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The HL7v2 mappings on a compact MDM^T02 written by the rules of the ANS guide "Transmission de documents
  * CDA en HL7v2" (segments and metas of its page profils-messages, the example's patient and sender) with a
- * small CDA N1; the guide's own examples are sent end to end by the server's Hl7v2EndToEndTest.
+ * small CDA N1; the guide's own examples are sent end to end by the server's Hl7v2EndToEndTestBase.
  */
 class Hl7v2MappingTest {
     private static final HapiContext HAPI = new DefaultHapiContext(new CanonicalModelClassFactory("2.5"));

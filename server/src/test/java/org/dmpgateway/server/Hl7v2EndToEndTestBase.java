@@ -4,6 +4,7 @@ import ca.uhn.hl7v2.model.Message;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.ProducerTemplate;
+import org.dmpgateway.config.DmpProperties;
 import org.dmpgateway.model.PatientRecordState;
 import org.dmpgateway.server.support.AdminClient;
 import org.dmpgateway.server.support.FhirClient;
@@ -49,11 +50,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * HL7v2 over MLLP end to end (issue 18, docs/hl7v2.md): HAPI HL7v2's MLLP client sends the ANS guide's
  * example messages (creation T02, replacement T10, deletion T04) or messages built from them by the guide's
  * rules to the running server; each acknowledgement is checked, then what the DMP holds is read back over
- * ITI-18 (IPF's XDS client) and ITI-67 (HAPI FHIR client, every answer validated).
+ * ITI-18 (IPF's XDS client) and ITI-67 (HAPI FHIR client, every answer validated). The leaves choose the
+ * database (H2, PostgreSQL).
  */
 @SpringBootTest(classes = DmpGatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
-                "spring.datasource.url=jdbc:h2:mem:hl7v2-e2e;DB_CLOSE_DELAY=-1",
                 "dmp.hl7v2.enabled=true",
                 "dmp.hl7v2.host=127.0.0.1",
                 "dmp.hl7v2.senders[0].application=" + Hl7v2Messages.APPLICATION,
@@ -65,14 +66,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
                 "dmp.hl7v2.senders[0].software-name=PFI-Y 2.1",
                 "dmp.hl7v2.senders[0].software-homologation=HOMOL-PFI-Y"})
 @DirtiesContext
-class Hl7v2EndToEndTest {
+abstract class Hl7v2EndToEndTestBase {
     private static final String INS_SYSTEM = "urn:oid:" + SampleSubmissions.INS_OID;
-    private static final int MLLP_PORT = freePort();
-
+    /** A free port for the MLLP listener of each server this suite starts. */
     @DynamicPropertySource
     static void mllpPort(DynamicPropertyRegistry registry) {
-        registry.add("dmp.hl7v2.port", () -> MLLP_PORT);
+        int free = freePort();
+        registry.add("dmp.hl7v2.port", () -> free);
     }
+
+    @Autowired
+    DmpProperties.Hl7v2 hl7v2;
 
     @LocalServerPort
     int port;
@@ -103,7 +107,7 @@ class Hl7v2EndToEndTest {
         authorisesSender(ins);
 
         Hl7v2Messages creation = Hl7v2Messages.example(Hl7v2Messages.CREATION);
-        Message ack = creation.send(MLLP_PORT);
+        Message ack = creation.send(hl7v2.port());
         assertEquals("AA", field(ack, "/MSA-1"), () -> Hl7v2Messages.encode(ack));
         assertEquals(creation.controlId(), field(ack, "/MSA-2"));
         assertEquals("ACK", field(ack, "/MSH-9-1"));
@@ -131,7 +135,7 @@ class Hl7v2EndToEndTest {
                 .anyMatch(c -> "INVISIBLE_PATIENT".equals(c.getCode())), "the meta as a security label over FHIR");
 
         Hl7v2Messages replacement = Hl7v2Messages.example(Hl7v2Messages.REPLACEMENT);
-        Message replaced = replacement.send(MLLP_PORT);
+        Message replaced = replacement.send(hl7v2.port());
         assertEquals("AA", field(replaced, "/MSA-1"), () -> Hl7v2Messages.encode(replaced));
         assertEquals("T10", field(replaced, "/MSH-9-2"));
         assertEquals(AvailabilityStatus.DEPRECATED, document(ins, Hl7v2Messages.DOCUMENT_V1).getAvailabilityStatus());
@@ -147,7 +151,7 @@ class Hl7v2EndToEndTest {
                 .equals(a.getAssociationType().getOpcode30()) && v1.getEntryUuid().equals(a.getTargetUuid())),
                 () -> "RPLC v2 -> v1: " + rplc.getAssociations());
 
-        Message deleted = Hl7v2Messages.example(Hl7v2Messages.DELETION).send(MLLP_PORT);
+        Message deleted = Hl7v2Messages.example(Hl7v2Messages.DELETION).send(hl7v2.port());
         assertEquals("AA", field(deleted, "/MSA-1"), () -> Hl7v2Messages.encode(deleted));
         assertEquals("T04", field(deleted, "/MSH-9-2"));
         assertTrue(documents(ins, Hl7v2Messages.DOCUMENT_V2).stream()
@@ -159,8 +163,8 @@ class Hl7v2EndToEndTest {
     void aMessageSentAgainGetsTheSameAcknowledgementAndIsStoredOnce() {
         TestRecord record = freshRecord();
         Hl7v2Messages creation = fresh(record.ins(), Hl7v2Messages.CREATION);
-        Message first = creation.send(MLLP_PORT);
-        Message again = creation.send(MLLP_PORT);
+        Message first = creation.send(hl7v2.port());
+        Message again = creation.send(hl7v2.port());
         assertEquals("AA", field(first, "/MSA-1"), () -> Hl7v2Messages.encode(first));
         assertEquals(Hl7v2Messages.encode(first), Hl7v2Messages.encode(again), "the first acknowledgement, unchanged");
         assertEquals(1, documents(record.ins(), creation.get("/TXA-12-1")).size(), "stored once");
@@ -189,7 +193,7 @@ class Hl7v2EndToEndTest {
         TestRecord record = freshRecord();
         Hl7v2Messages creation = fresh(record.ins(), Hl7v2Messages.CREATION).meta("MASQUE_PS", true)
                 .meta("INVISIBLE_PATIENT", false).meta("INVISIBLE_REP_LEGAUX", false);
-        Message ack = creation.send(MLLP_PORT);
+        Message ack = creation.send(hl7v2.port());
         assertEquals("AA", field(ack, "/MSA-1"), () -> Hl7v2Messages.encode(ack));
         String uniqueId = creation.get("/TXA-12-1");
         DocumentEntry byAuthor = documents(record.ins(), uniqueId, thomas(record.ins())).get(0);
@@ -200,20 +204,20 @@ class Hl7v2EndToEndTest {
     @Test
     void aPatientWithoutRecordIs902() {
         Hl7v2Messages creation = fresh(TestPatients.newIns(), Hl7v2Messages.CREATION);
-        assertRefused(creation.send(MLLP_PORT), "AE", "902");
+        assertRefused(creation.send(hl7v2.port()), "AE", "902");
     }
 
     @Test
     void aProfessionalTheSenderIsNotAuthorisedByThePatientIs901() {
         TestRecord record = TestRecord.create(port); // authorises Dr DURANT only
-        assertRefused(fresh(record.ins(), Hl7v2Messages.CREATION).send(MLLP_PORT), "AE", "901");
+        assertRefused(fresh(record.ins(), Hl7v2Messages.CREATION).send(hl7v2.port()), "AE", "901");
     }
 
     @Test
     void aReplacementOfAnUnknownDocumentIs900() {
         TestRecord record = freshRecord();
         Hl7v2Messages replacement = fresh(record.ins(), Hl7v2Messages.REPLACEMENT);
-        Message ack = replacement.send(MLLP_PORT);
+        Message ack = replacement.send(hl7v2.port());
         assertRefused(ack, "AE", "900");
         assertEquals("TXA", field(ack, "/ERR-2-1"));
         assertEquals("13", field(ack, "/ERR-2-3"));
@@ -225,28 +229,28 @@ class Hl7v2EndToEndTest {
         TestRecord record = freshRecord();
         String v1 = newOid();
         String v2 = newOid();
-        assertEquals("AA", field(fresh(record.ins(), Hl7v2Messages.CREATION, v1, v2).send(MLLP_PORT), "/MSA-1"));
+        assertEquals("AA", field(fresh(record.ins(), Hl7v2Messages.CREATION, v1, v2).send(hl7v2.port()), "/MSA-1"));
         Hl7v2Messages deletion = fresh(record.ins(), Hl7v2Messages.DELETION, v1, v2);
         // the guide's deletion names v2; here it names the document created above (v1)
         deletion.set("/TXA-12-1", v1).cda(c -> c.replace("<id root=\"" + v2 + "\"", "<id root=\"" + v1 + "\""));
-        assertEquals("AA", field(deletion.send(MLLP_PORT), "/MSA-1"));
-        assertRefused(deletion.controlId(UUID.randomUUID().toString().substring(0, 20)).send(MLLP_PORT), "AE", "900");
+        assertEquals("AA", field(deletion.send(hl7v2.port()), "/MSA-1"));
+        assertRefused(deletion.controlId(UUID.randomUUID().toString().substring(0, 20)).send(hl7v2.port()), "AE", "900");
     }
 
     @Test
     void aDocumentWithoutInsIs903AndAnInsWithoutItsTraitsIs905() {
         TestRecord record = freshRecord();
         assertRefused(fresh(record.ins(), Hl7v2Messages.CREATION).cda(c -> c.replace("root=\"1.2.250.1.213.1.4.10\"",
-                "root=\"1.2.250.1.999.2\"")).send(MLLP_PORT), "AE", "903");
+                "root=\"1.2.250.1.999.2\"")).send(hl7v2.port()), "AE", "903");
         assertRefused(fresh(record.ins(), Hl7v2Messages.CREATION).cda(c -> c.replace(
-                "<birthTime value=\"19790328\"></birthTime>", "")).send(MLLP_PORT), "AE", "905");
+                "<birthTime value=\"19790328\"></birthTime>", "")).send(hl7v2.port()), "AE", "905");
     }
 
     @Test
     void aMessageNamingAnotherInsThanItsDocumentIs904() {
         TestRecord record = freshRecord();
         Hl7v2Messages creation = fresh(record.ins(), Hl7v2Messages.CREATION).set("/PID-3-1", TestPatients.newIns());
-        Message ack = creation.send(MLLP_PORT);
+        Message ack = creation.send(hl7v2.port());
         assertRefused(ack, "AE", "904");
         assertEquals("PID", field(ack, "/ERR-2-1"));
     }
@@ -255,7 +259,7 @@ class Hl7v2EndToEndTest {
     void onlyMessagingDestinationsIs906AndNothingIsStored() {
         TestRecord record = freshRecord();
         Hl7v2Messages creation = fresh(record.ins(), Hl7v2Messages.CREATION).meta("DESTDMP", false);
-        Message ack = creation.send(MLLP_PORT);
+        Message ack = creation.send(hl7v2.port());
         assertRefused(ack, "AE", "906");
         assertTrue(field(ack, "/ERR-8").contains("MSSanté"), () -> Hl7v2Messages.encode(ack));
         assertTrue(documents(record.ins(), creation.get("/TXA-12-1")).isEmpty());
@@ -264,13 +268,13 @@ class Hl7v2EndToEndTest {
     @Test
     void anUndeclaredSendingApplicationIsRejected() {
         TestRecord record = freshRecord();
-        Message ack = fresh(record.ins(), Hl7v2Messages.CREATION).set("/MSH-3-1", "UNKNOWN-APP").send(MLLP_PORT);
+        Message ack = fresh(record.ins(), Hl7v2Messages.CREATION).set("/MSH-3-1", "UNKNOWN-APP").send(hl7v2.port());
         assertRefused(ack, "AR", "901");
     }
 
     @Test
     void anEventTheGuideDoesNotDefineIsRefusedByTheListener() {
-        Message ack = Hl7v2Messages.example(Hl7v2Messages.CREATION).set("/MSH-9-2", "T01").send(MLLP_PORT);
+        Message ack = Hl7v2Messages.example(Hl7v2Messages.CREATION).set("/MSH-9-2", "T01").send(hl7v2.port());
         assertEquals("AR", field(ack, "/MSA-1"), () -> Hl7v2Messages.encode(ack));
         assertEquals("201", field(ack, "/ERR-3-1"));
     }
@@ -278,7 +282,7 @@ class Hl7v2EndToEndTest {
     @Test
     void aWrongOrderControlIsAFieldError() {
         TestRecord record = freshRecord();
-        Message ack = fresh(record.ins(), Hl7v2Messages.CREATION).set("/COMMON_ORDER/ORC-1", "RO").send(MLLP_PORT);
+        Message ack = fresh(record.ins(), Hl7v2Messages.CREATION).set("/COMMON_ORDER/ORC-1", "RO").send(hl7v2.port());
         assertEquals("AE", field(ack, "/MSA-1"), () -> Hl7v2Messages.encode(ack));
         assertEquals("103", field(ack, "/ERR-3-1"));
         assertEquals("ORC", field(ack, "/ERR-2-1"));
