@@ -138,6 +138,11 @@ abstract class Hl7v2EndToEndTestBase {
         Message replaced = replacement.send(hl7v2.port());
         assertEquals("AA", field(replaced, "/MSA-1"), () -> Hl7v2Messages.encode(replaced));
         assertEquals("T10", field(replaced, "/MSH-9-2"));
+        Message expected = Hl7v2Messages.expectedReplacementAck(); // the guide's ACK of this example
+        for (String path : List.of("/MSH-3-1", "/MSH-4-1", "/MSH-5-1", "/MSH-6-1", "/MSH-9-1", "/MSH-9-2", "/MSH-9-3",
+                "/MSH-11", "/MSH-12", "/MSH-17", "/MSH-18", "/MSA-1")) {
+            assertEquals(field(expected, path), field(replaced, path), path);
+        }
         assertEquals(AvailabilityStatus.DEPRECATED, document(ins, Hl7v2Messages.DOCUMENT_V1).getAvailabilityStatus());
         DocumentEntry v2 = document(ins, Hl7v2Messages.DOCUMENT_V2);
         assertEquals(AvailabilityStatus.APPROVED, v2.getAvailabilityStatus());

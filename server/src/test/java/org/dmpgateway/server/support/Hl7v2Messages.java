@@ -68,6 +68,11 @@ public final class Hl7v2Messages {
         }
     }
 
+    /** The guide's expected acknowledgement of its replacement example (ACK_T10.er7). */
+    public static Message expectedReplacementAck() {
+        return example("ACK_T10.er7").message();
+    }
+
     public Message message() {
         return message;
     }
