@@ -36,6 +36,7 @@ import java.util.List;
  * @param notifications e-mails to patients
  * @param sms           the SMS provider of provisional and one-time codes
  * @param messaging     the secure messaging: its SMTP server and rules (docs/messaging.md)
+ * @param hl7v2         the HL7v2 (MLLP) listener of hospital integration engines (docs/hl7v2.md)
  */
 @ConfigurationProperties(DmpProperties.PREFIX)
 public record DmpProperties(
@@ -55,7 +56,8 @@ public record DmpProperties(
         @DefaultValue Accounts accounts,
         @DefaultValue Notifications notifications,
         @DefaultValue Sms sms,
-        @DefaultValue Messaging messaging) {
+        @DefaultValue Messaging messaging,
+        @DefaultValue Hl7v2 hl7v2) {
 
     /** The prefix of every key of the tree. */
     public static final String PREFIX = "dmp";
@@ -360,6 +362,33 @@ public record DmpProperties(
     }
 
     /**
+     * {@code dmp.hl7v2.*}: the MLLP listener of the ANS "transmission de documents CDA en HL7v2" messages
+     * (docs/hl7v2.md). Off unless {@code enabled}; every sending application must be declared in
+     * {@code senders}: it stands for its structure as a VIHF would (a PFI acts for its structure).
+     */
+    public record Hl7v2(
+            @DefaultValue("false") boolean enabled,
+            @DefaultValue("0.0.0.0") String host,
+            @DefaultValue("2575") int port,
+            @DefaultValue("GATEWAY-DMP") String application,
+            @DefaultValue("DMP-GATEWAY") String facility,
+            List<Hl7v2Sender> senders) {
+        public Hl7v2 {
+            Bounds.notBlank(host, "dmp.hl7v2.host");
+            Bounds.between(1, 65535, port, "dmp.hl7v2.port");
+            Bounds.notBlank(application, "dmp.hl7v2.application");
+            Bounds.notBlank(facility, "dmp.hl7v2.facility");
+            senders = senders == null ? List.of() : List.copyOf(senders);
+        }
+
+        /** The declared sender of this MSH-3 / MSH-4 (namespace ids, compared exactly), or null. */
+        public Hl7v2Sender sender(String application, String facility) {
+            return senders.stream().filter(s -> s.application().equals(application) && s.facility().equals(facility))
+                    .findFirst().orElse(null);
+        }
+    }
+
+    /**
      * {@code dmp.messaging.smtp.*}: the gateway's SMTP server (STARTTLS).
      *
      * @param port             its port, 0 for any free one (tests)
@@ -394,6 +423,29 @@ public record DmpProperties(
             return "MessagingSmtp[port=" + port + ", bindAddress=" + bindAddress + ", hostName=" + hostName
                     + ", requireTls=" + requireTls + ", keyStore=" + keyStore + ", keyStoreType=" + keyStoreType
                     + ", connectionTimeout=" + connectionTimeout + ", maxConnections=" + maxConnections + "]";
+        }
+    }
+
+    /**
+     * {@code dmp.hl7v2.senders[i].*}: one sending application (MSH-3) of one facility (MSH-4) and the identity the
+     * gateway gives its messages in place of a VIHF: the structure (Identifiant_Structure, Secteur_Activite), the
+     * software (LPS_Nom, LPS_ID_HOMOLOGATION_DMP), and the role of the professional the message names as sender
+     * (PRT-4 = SB: PRT-5 person) when the message cannot say it (code^codeSystem, TRE_G15 by default: médecin).
+     */
+    public record Hl7v2Sender(
+            String application,
+            String facility,
+            String structureId,
+            @DefaultValue("SA01^1.2.250.1.71.4.2.4") String activitySector,
+            @DefaultValue("") String softwareName,
+            @DefaultValue("") String softwareHomologation,
+            @DefaultValue("10^1.2.250.1.71.1.2.7") String role,
+            @DefaultValue("") String specialty) {
+        public Hl7v2Sender {
+            Bounds.notBlank(application, "dmp.hl7v2.senders[].application");
+            Bounds.notBlank(facility, "dmp.hl7v2.senders[].facility");
+            Bounds.notBlank(structureId, "dmp.hl7v2.senders[].structure-id");
+            Bounds.notBlank(role, "dmp.hl7v2.senders[].role");
         }
     }
 }

@@ -90,4 +90,9 @@ public class DmpPropertiesConfiguration {
     public DmpProperties.Sms dmpSms(DmpProperties dmp) {
         return dmp.sms();
     }
+
+    @Bean
+    public DmpProperties.Hl7v2 dmpHl7v2(DmpProperties dmp) {
+        return dmp.hl7v2();
+    }
 }

@@ -69,6 +69,9 @@ class DmpPropertiesTest {
         DmpProperties dmp = bind(Map.of());
         assertFalse(dmp.sandbox());
         assertEquals("./data", dmp.dataDir());
+        assertFalse(dmp.hl7v2().enabled());
+        assertEquals(2575, dmp.hl7v2().port());
+        assertTrue(dmp.hl7v2().senders().isEmpty());
         assertEquals(DataSize.ofMegabytes(50), dmp.limits().requestBytes());
         assertEquals(DataSize.ofMegabytes(20), dmp.limits().documentBytes());
         assertEquals(20, dmp.limits().retrieveDocuments());

@@ -6,6 +6,7 @@ import org.dmpgateway.model.DocumentBytes;
 import org.dmpgateway.model.AssociationKind;
 import org.dmpgateway.model.ConsentStatus;
 import org.dmpgateway.model.PatientSettings;
+import org.dmpgateway.model.ReceivedMessages;
 import org.dmpgateway.model.ProfessionalConsent;
 import org.dmpgateway.model.query.DocumentVisibility;
 import org.dmpgateway.model.trail.AccessTrace;
@@ -42,7 +43,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 
@@ -78,6 +81,19 @@ abstract class RepositoryTestBase {
     }
 
     // ---------------------------------------------------------------- round trips
+
+    @Test
+    void anHl7v2AnswerIsRememberedOncePerSenderAndControlId() {
+        ReceivedMessages received = new JdbcReceivedMessages(dataSource);
+        String sender = "RIS-" + UUID.randomUUID() + "|Organisation-Y";
+        assertTrue(received.answerTo(sender, "015").isEmpty());
+        received.remember(sender, "015", "MSH|first", Instant.parse("2026-01-02T03:04:05Z"));
+        received.remember(sender, "015", "MSH|second", Instant.parse("2026-01-02T03:04:06Z"));
+        assertEquals(Optional.of("MSH|first"), received.answerTo(sender, "015"), "the first answer stays");
+        assertTrue(received.answerTo(sender, "016").isEmpty());
+        assertTrue(received.answerTo("OTHER|Organisation-Y", "015").isEmpty());
+    }
+
 
     @Test
     void aSubmissionReadsBackExactly() throws Exception {

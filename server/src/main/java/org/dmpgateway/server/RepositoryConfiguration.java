@@ -1,5 +1,6 @@
 package org.dmpgateway.server;
 
+import org.dmpgateway.model.ReceivedMessages;
 import org.dmpgateway.repository.AccessTrailRepository;
 import org.dmpgateway.repository.JdbcAccessTrailRepository;
 import org.dmpgateway.repository.JdbcLegalRepresentativeRepository;
@@ -8,6 +9,7 @@ import org.dmpgateway.repository.JdbcNotificationOutbox;
 import org.dmpgateway.repository.JdbcPatientAccountRepository;
 import org.dmpgateway.repository.JdbcPatientRecordRepository;
 import org.dmpgateway.repository.JdbcProfileRepository;
+import org.dmpgateway.repository.JdbcReceivedMessages;
 import org.dmpgateway.repository.JdbcRegistryRepository;
 import org.dmpgateway.repository.LegalRepresentativeRepository;
 import org.dmpgateway.repository.MessagingRepository;
@@ -65,5 +67,10 @@ public class RepositoryConfiguration {
     @Bean
     public LegalRepresentativeRepository legalRepresentativeRepository(DataSource dataSource) {
         return new JdbcLegalRepresentativeRepository(dataSource);
+    }
+
+    @Bean
+    public ReceivedMessages receivedMessages(DataSource dataSource) {
+        return new JdbcReceivedMessages(dataSource);
     }
 }
