@@ -1,0 +1,242 @@
+package org.dmpgateway.portal;
+
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import org.dmpgateway.model.account.AccountException;
+import org.dmpgateway.model.account.ActivationStep;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The activation (or opposition) journey's pages, in the order of the seeds' walkthrough "Activer
+ * (ou s'opposer) son compte Mon espace santé, pas à pas" (docs/patient-pages.md): the provisional
+ * code and the Vitale card, the decision with the terms, the contact (and its one-time codes), the
+ * identifier and password, the confirmation; and the request for a new code. Each form posts to the
+ * core through {@link PatientCoreClient} and redirects to the next page (post-redirect-get); a
+ * refusal shows the same page with the core's message. The journey token stays in the HTTP session.
+ */
+@Controller
+@RequestMapping("/patient/activer")
+class PatientPagesActivation {
+    static final String START = "/patient/activer";
+    private static final String FORM = "form";
+    private final PatientCoreClient core;
+
+    PatientPagesActivation(PatientCoreClient core) {
+        this.core = core;
+    }
+
+    // ------------------------------------------------------------------ 1. code and Vitale card
+
+    @GetMapping
+    String identification(Model model) {
+        model.addAttribute(FORM, Map.of());
+        return "patient/activer";
+    }
+
+    @PostMapping
+    String identify(@RequestParam Map<String, String> form, HttpSession session, Model model,
+                    HttpServletResponse response) {
+        try {
+            ActivationStep first = core.startActivation(new PortalApi.Identification(form.get("code"),
+                    form.get("cardType"), form.get("nir"), form.get("serialNumber")));
+            session.setAttribute(PatientPageJourney.ATTRIBUTE, PatientPageJourney.started(first));
+            return "redirect:" + START + "/decision";
+        } catch (AccountException refused) {
+            return refused(refused, "patient/activer", typed(form), model, response);
+        }
+    }
+
+    // ------------------------------------------------------------------ 2. the decision
+
+    @GetMapping("/decision")
+    String decision(HttpSession session, Model model) {
+        return journeyPage(session, model, "patient/activer-decision");
+    }
+
+    @PostMapping("/decision")
+    String decide(@RequestParam Map<String, String> form, HttpSession session, Model model,
+                  HttpServletResponse response) {
+        PatientPageJourney journey = journey(session);
+        if (journey == null) {
+            return "redirect:" + START;
+        }
+        try {
+            PatientPageJourney next = journey.then(core.decide(new PortalApi.Decision(journey.journey(),
+                    form.get("decision"), form.containsKey("termsAccepted") ? Boolean.TRUE : null)));
+            session.setAttribute(PatientPageJourney.ATTRIBUTE, next);
+            return "redirect:" + START + ("DECIDED".equals(next.step()) ? "/coordonnees" : "/opposition");
+        } catch (AccountException refused) {
+            model.addAttribute("journey", journey);
+            return refused(refused, "patient/activer-decision", typed(form), model, response);
+        }
+    }
+
+    @GetMapping("/opposition")
+    String opposed(HttpSession session, Model model) {
+        PatientPageJourney journey = journey(session);
+        if (journey == null) {
+            return "redirect:" + START;
+        }
+        session.removeAttribute(PatientPageJourney.ATTRIBUTE);
+        model.addAttribute("journey", journey);
+        return "patient/activer-opposition";
+    }
+
+    // ------------------------------------------------------------------ 3. the contact, 4. its codes
+
+    @GetMapping("/coordonnees")
+    String contact(HttpSession session, Model model) {
+        PatientPageJourney journey = journey(session);
+        if (journey != null) {
+            model.addAttribute(FORM, Map.of("email", nullToEmpty(journey.email()), "mobile",
+                    nullToEmpty(journey.mobile())));
+        }
+        return journeyPage(session, model, "patient/activer-coordonnees");
+    }
+
+    @PostMapping("/coordonnees")
+    String confirmContact(@RequestParam Map<String, String> form, HttpSession session, Model model,
+                          HttpServletResponse response) {
+        PatientPageJourney journey = journey(session);
+        if (journey == null) {
+            return "redirect:" + START;
+        }
+        try {
+            PatientPageJourney next = journey.then(core.contact(new PortalApi.Contact(journey.journey(),
+                    form.get("email"), blankToNull(form.get("mobile")))));
+            session.setAttribute(PatientPageJourney.ATTRIBUTE, next);
+            return "redirect:" + START + ("CONTACT_PENDING".equals(next.step()) ? "/coordonnees/code" : "/identifiant");
+        } catch (AccountException refused) {
+            model.addAttribute("journey", journey);
+            return refused(refused, "patient/activer-coordonnees", typed(form), model, response);
+        }
+    }
+
+    @GetMapping("/coordonnees/code")
+    String contactCodes(HttpSession session, Model model) {
+        return journeyPage(session, model, "patient/activer-coordonnees-code");
+    }
+
+    @PostMapping("/coordonnees/code")
+    String confirmCodes(@RequestParam Map<String, String> form, HttpSession session, Model model,
+                        HttpServletResponse response) {
+        PatientPageJourney journey = journey(session);
+        if (journey == null) {
+            return "redirect:" + START;
+        }
+        try {
+            session.setAttribute(PatientPageJourney.ATTRIBUTE, journey.then(core.confirmContact(
+                    new PortalApi.ContactConfirmation(journey.journey(), blankToNull(form.get("emailCode")),
+                            blankToNull(form.get("smsCode"))))));
+            return "redirect:" + START + "/identifiant";
+        } catch (AccountException refused) {
+            model.addAttribute("journey", journey);
+            return refused(refused, "patient/activer-coordonnees-code", Map.of(), model, response);
+        }
+    }
+
+    // ------------------------------------------------------------------ 5. identifier and password
+
+    @GetMapping("/identifiant")
+    String credentials(HttpSession session, Model model) {
+        return journeyPage(session, model, "patient/activer-identifiant");
+    }
+
+    @PostMapping("/identifiant")
+    String activate(@RequestParam Map<String, String> form, HttpSession session, Model model,
+                    HttpServletResponse response) {
+        PatientPageJourney journey = journey(session);
+        if (journey == null) {
+            return "redirect:" + START;
+        }
+        try {
+            session.setAttribute(PatientPageJourney.ATTRIBUTE, journey.then(core.credentials(new PortalApi.Credentials(
+                    journey.journey(), form.get("identifier"), form.get("password"),
+                    form.get("passwordConfirmation")))));
+            return "redirect:" + START + "/termine";
+        } catch (AccountException refused) {
+            model.addAttribute("journey", journey);
+            return refused(refused, "patient/activer-identifiant", Map.of("identifier",
+                    nullToEmpty(form.get("identifier"))), model, response);
+        }
+    }
+
+    @GetMapping("/termine")
+    String activated(HttpSession session, Model model) {
+        PatientPageJourney journey = journey(session);
+        if (journey == null) {
+            return "redirect:" + START;
+        }
+        session.removeAttribute(PatientPageJourney.ATTRIBUTE);
+        model.addAttribute("journey", journey);
+        return "patient/activer-termine";
+    }
+
+    // ------------------------------------------------------------------ a new provisional code
+
+    @GetMapping("/nouveau-code")
+    String codeRequest(Model model) {
+        model.addAttribute(FORM, Map.of());
+        return "patient/activer-nouveau-code";
+    }
+
+    @PostMapping("/nouveau-code")
+    String requestCode(@RequestParam Map<String, String> form, Model model, HttpServletResponse response) {
+        try {
+            model.addAttribute("sentTo", core.reissueCode(new PortalApi.CodeRequest(form.get("nir"),
+                    form.get("cardType"), form.get("serialNumber"), form.get("channel"))));
+            model.addAttribute(FORM, Map.of());
+            return "patient/activer-nouveau-code";
+        } catch (AccountException refused) {
+            return refused(refused, "patient/activer-nouveau-code", typed(form), model, response);
+        }
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private static PatientPageJourney journey(HttpSession session) {
+        return session.getAttribute(PatientPageJourney.ATTRIBUTE) instanceof PatientPageJourney j ? j : null;
+    }
+
+    private static String journeyPage(HttpSession session, Model model, String view) {
+        PatientPageJourney journey = journey(session);
+        if (journey == null) {
+            return "redirect:" + START;
+        }
+        model.addAttribute("journey", journey);
+        if (!model.containsAttribute(FORM)) {
+            model.addAttribute(FORM, Map.of());
+        }
+        return view;
+    }
+
+    static String refused(AccountException refusal, String view, Map<String, String> typed, Model model,
+                          HttpServletResponse response) {
+        PatientPageErrors.show(refusal, model, response);
+        model.addAttribute(FORM, typed);
+        return view;
+    }
+
+    /** What the patient typed, to show again (never a password nor the CSRF token). */
+    static Map<String, String> typed(Map<String, String> form) {
+        Map<String, String> typed = new HashMap<>(form);
+        typed.keySet().removeIf(k -> k.startsWith("password") || k.startsWith("_"));
+        return typed;
+    }
+
+    static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    static String nullToEmpty(String value) {
+        return value == null ? "" : value;
+    }
+}
