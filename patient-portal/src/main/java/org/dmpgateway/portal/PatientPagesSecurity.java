@@ -34,7 +34,7 @@ public class PatientPagesSecurity {
 
     @Bean
     @Order(1)
-    SecurityFilterChain patientPages(HttpSecurity http, PatientCoreClient core) throws Exception {
+    SecurityFilterChain patientPagesChain(HttpSecurity http, PatientCoreClient core) throws Exception {
         PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
         OrRequestMatcher pages = new OrRequestMatcher(Arrays.stream(PAGES).<RequestMatcher>map(paths::matcher).toList());
         return http.securityMatcher(pages)
