@@ -29,7 +29,7 @@ record PatientPageJourney(String journey, String step, String state, String give
                 s.email(), s.mobile(), s.confirmationsSent());
     }
 
-    boolean sent(String channel) {
+    public boolean sent(String channel) {
         return confirmationsSent.contains(channel);
     }
 }

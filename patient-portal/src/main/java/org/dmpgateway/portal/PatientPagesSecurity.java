@@ -6,7 +6,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
@@ -38,7 +37,10 @@ public class PatientPagesSecurity {
         PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
         OrRequestMatcher pages = new OrRequestMatcher(Arrays.stream(PAGES).<RequestMatcher>map(paths::matcher).toList());
         return http.securityMatcher(pages)
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
+                // no session strategy: the login page changes the session id itself (PatientPagesLogin). With
+                // the patient asked of the core on each request, Spring's would take every request for a new
+                // login and change the session id and the CSRF token each time (the style sheet's request too)
+                .sessionManagement(AbstractHttpConfigurer::disable)
                 // the patient is the core's answer for the session's token, asked on each request: not kept
                 .securityContext(c -> c.securityContextRepository(new RequestAttributeSecurityContextRepository()))
                 .httpBasic(AbstractHttpConfigurer::disable)

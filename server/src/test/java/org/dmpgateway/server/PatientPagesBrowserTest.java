@@ -205,7 +205,7 @@ class PatientPagesBrowserTest extends PatientPortalEndToEndSupport {
         // the category filter, then the document read in the browser
         browser.go("/patient/espace/documents?categorie=COMPTES_RENDUS");
         assertTrue(browser.rows("data-unique-id", prescription).isEmpty());
-        browser.clickAndWait(browser.row("data-unique-id", report).findElement(By.linkText("Consulter")));
+        browser.clickAndWait(browser.row("data-unique-id", report).findElement(By.partialLinkText("Consulter")));
         assertTrue(browser.text().contains("Compte rendu de consultation " + ins), browser.text());
 
         browser.go("/patient/espace/documents");
