@@ -6,8 +6,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.dmpgateway.model.account.AccountException;
 import org.springframework.http.HttpHeaders;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
@@ -33,10 +31,7 @@ final class PatientBearerAuthentication extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         try {
-            SecurityContext context = SecurityContextHolder.createEmptyContext();
-            context.setAuthentication(new PatientAuthentication(core.authenticateHeader(
-                    request.getHeader(HttpHeaders.AUTHORIZATION))));
-            SecurityContextHolder.setContext(context);
+            PatientAuthentication.establish(core.authenticateHeader(request.getHeader(HttpHeaders.AUTHORIZATION)));
         } catch (AccountException refusal) {
             request.setAttribute(REFUSAL, refusal);
         }

@@ -6,8 +6,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import org.dmpgateway.model.account.AccountException;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
@@ -36,9 +34,7 @@ final class PatientPageSession extends OncePerRequestFilter {
         HttpSession session = request.getSession(false);
         if (session != null && session.getAttribute(TOKEN) instanceof String token) {
             try {
-                SecurityContext context = SecurityContextHolder.createEmptyContext();
-                context.setAuthentication(new PatientAuthentication(core.authenticate(token)));
-                SecurityContextHolder.setContext(context);
+                PatientAuthentication.establish(core.authenticate(token));
             } catch (AccountException refusal) {
                 session.removeAttribute(TOKEN);
                 request.setAttribute(EXPIRED, refusal.code());

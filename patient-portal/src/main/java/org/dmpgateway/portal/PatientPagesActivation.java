@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The activation (or opposition) journey's pages, in the order of the seeds' walkthrough "Activer
@@ -64,30 +65,15 @@ class PatientPagesActivation {
     @PostMapping("/decision")
     String decide(@RequestParam Map<String, String> form, HttpSession session, Model model,
                   HttpServletResponse response) {
-        PatientPageJourney journey = journey(session);
-        if (journey == null) {
-            return "redirect:" + START;
-        }
-        try {
-            PatientPageJourney next = journey.then(core.decide(new PortalApi.Decision(journey.journey(),
-                    form.get("decision"), form.containsKey("termsAccepted") ? Boolean.TRUE : null)));
-            session.setAttribute(PatientPageJourney.ATTRIBUTE, next);
-            return "redirect:" + START + ("DECIDED".equals(next.step()) ? "/coordonnees" : "/opposition");
-        } catch (AccountException refused) {
-            model.addAttribute("journey", journey);
-            return refused(refused, "patient/activer-decision", typed(form), model, response);
-        }
+        return step(session, model, response, "patient/activer-decision", typed(form),
+                j -> core.decide(new PortalApi.Decision(j.journey(), form.get("decision"),
+                        form.containsKey("termsAccepted") ? Boolean.TRUE : null)),
+                next -> "DECIDED".equals(next.step()) ? "/coordonnees" : "/opposition");
     }
 
     @GetMapping("/opposition")
     String opposed(HttpSession session, Model model) {
-        PatientPageJourney journey = journey(session);
-        if (journey == null) {
-            return "redirect:" + START;
-        }
-        session.removeAttribute(PatientPageJourney.ATTRIBUTE);
-        model.addAttribute("journey", journey);
-        return "patient/activer-opposition";
+        return journeyEnd(session, model, "patient/activer-opposition");
     }
 
     // ------------------------------------------------------------------ 3. the contact, 4. its codes
@@ -105,19 +91,10 @@ class PatientPagesActivation {
     @PostMapping("/coordonnees")
     String confirmContact(@RequestParam Map<String, String> form, HttpSession session, Model model,
                           HttpServletResponse response) {
-        PatientPageJourney journey = journey(session);
-        if (journey == null) {
-            return "redirect:" + START;
-        }
-        try {
-            PatientPageJourney next = journey.then(core.contact(new PortalApi.Contact(journey.journey(),
-                    form.get("email"), blankToNull(form.get("mobile")))));
-            session.setAttribute(PatientPageJourney.ATTRIBUTE, next);
-            return "redirect:" + START + ("CONTACT_PENDING".equals(next.step()) ? "/coordonnees/code" : "/identifiant");
-        } catch (AccountException refused) {
-            model.addAttribute("journey", journey);
-            return refused(refused, "patient/activer-coordonnees", typed(form), model, response);
-        }
+        return step(session, model, response, "patient/activer-coordonnees", typed(form),
+                j -> core.contact(new PortalApi.Contact(j.journey(), form.get("email"),
+                        blankToNull(form.get("mobile")))),
+                next -> "CONTACT_PENDING".equals(next.step()) ? "/coordonnees/code" : "/identifiant");
     }
 
     @GetMapping("/coordonnees/code")
@@ -128,19 +105,10 @@ class PatientPagesActivation {
     @PostMapping("/coordonnees/code")
     String confirmCodes(@RequestParam Map<String, String> form, HttpSession session, Model model,
                         HttpServletResponse response) {
-        PatientPageJourney journey = journey(session);
-        if (journey == null) {
-            return "redirect:" + START;
-        }
-        try {
-            session.setAttribute(PatientPageJourney.ATTRIBUTE, journey.then(core.confirmContact(
-                    new PortalApi.ContactConfirmation(journey.journey(), blankToNull(form.get("emailCode")),
-                            blankToNull(form.get("smsCode"))))));
-            return "redirect:" + START + "/identifiant";
-        } catch (AccountException refused) {
-            model.addAttribute("journey", journey);
-            return refused(refused, "patient/activer-coordonnees-code", Map.of(), model, response);
-        }
+        return step(session, model, response, "patient/activer-coordonnees-code", Map.of(),
+                j -> core.confirmContact(new PortalApi.ContactConfirmation(j.journey(),
+                        blankToNull(form.get("emailCode")), blankToNull(form.get("smsCode")))),
+                next -> "/identifiant");
     }
 
     // ------------------------------------------------------------------ 5. identifier and password
@@ -153,31 +121,15 @@ class PatientPagesActivation {
     @PostMapping("/identifiant")
     String activate(@RequestParam Map<String, String> form, HttpSession session, Model model,
                     HttpServletResponse response) {
-        PatientPageJourney journey = journey(session);
-        if (journey == null) {
-            return "redirect:" + START;
-        }
-        try {
-            session.setAttribute(PatientPageJourney.ATTRIBUTE, journey.then(core.credentials(new PortalApi.Credentials(
-                    journey.journey(), form.get("identifier"), form.get("password"),
-                    form.get("passwordConfirmation")))));
-            return "redirect:" + START + "/termine";
-        } catch (AccountException refused) {
-            model.addAttribute("journey", journey);
-            return refused(refused, "patient/activer-identifiant", Map.of("identifier",
-                    nullToEmpty(form.get("identifier"))), model, response);
-        }
+        return step(session, model, response, "patient/activer-identifiant", typed(form),
+                j -> core.credentials(new PortalApi.Credentials(j.journey(), form.get("identifier"),
+                        form.get("password"), form.get("passwordConfirmation"))),
+                next -> "/termine");
     }
 
     @GetMapping("/termine")
     String activated(HttpSession session, Model model) {
-        PatientPageJourney journey = journey(session);
-        if (journey == null) {
-            return "redirect:" + START;
-        }
-        session.removeAttribute(PatientPageJourney.ATTRIBUTE);
-        model.addAttribute("journey", journey);
-        return "patient/activer-termine";
+        return journeyEnd(session, model, "patient/activer-termine");
     }
 
     // ------------------------------------------------------------------ a new provisional code
@@ -215,6 +167,38 @@ class PatientPagesActivation {
         if (!model.containsAttribute(FORM)) {
             model.addAttribute(FORM, Map.of());
         }
+        return view;
+    }
+
+    /**
+     * A step of the journey: the core's call with the journey kept in the session, then the page the
+     * core's answer leads to ({@code next}), or the same page with its refusal.
+     */
+    private static String step(HttpSession session, Model model, HttpServletResponse response, String view,
+                               Map<String, String> typed, Function<PatientPageJourney, ActivationStep> call,
+                               Function<PatientPageJourney, String> next) {
+        PatientPageJourney journey = journey(session);
+        if (journey == null) {
+            return "redirect:" + START;
+        }
+        try {
+            PatientPageJourney after = journey.then(call.apply(journey));
+            session.setAttribute(PatientPageJourney.ATTRIBUTE, after);
+            return "redirect:" + START + next.apply(after);
+        } catch (AccountException refused) {
+            model.addAttribute("journey", journey);
+            return refused(refused, view, typed, model, response);
+        }
+    }
+
+    /** The last page of a journey: shown once, the journey then leaves the session. */
+    private static String journeyEnd(HttpSession session, Model model, String view) {
+        PatientPageJourney journey = journey(session);
+        if (journey == null) {
+            return "redirect:" + START;
+        }
+        session.removeAttribute(PatientPageJourney.ATTRIBUTE);
+        model.addAttribute("journey", journey);
         return view;
     }
 

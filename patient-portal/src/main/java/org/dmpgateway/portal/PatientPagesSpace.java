@@ -3,14 +3,11 @@ package org.dmpgateway.portal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
-import org.dmpgateway.model.DocumentContent;
 import org.dmpgateway.model.PatientRef;
 import org.dmpgateway.model.account.AccountException;
 import org.dmpgateway.model.account.DocumentCategory;
 import org.dmpgateway.model.account.PatientDocument;
 import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -23,7 +20,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -87,7 +83,8 @@ class PatientPagesSpace {
     @GetMapping("/documents/{documentId}")
     ResponseEntity<StreamingResponseBody> view(@AuthenticationPrincipal PatientRef patient,
                                                @PathVariable String documentId) {
-        return content(core.documentContent(patient, documentId), ContentDisposition.inline());
+        return DocumentDownload.of(core.documentContent(patient, documentId), ContentDisposition.inline().build()
+                .toString());
     }
 
     @GetMapping("/documents/{documentId}/telechargement")
@@ -95,22 +92,8 @@ class PatientPagesSpace {
                                                    @PathVariable String documentId) {
         String name = core.documents(patient, null).stream().filter(d -> d.id().equals(documentId)).findFirst()
                 .map(PatientDocument::title).orElse("document");
-        return content(core.documentContent(patient, documentId), ContentDisposition.attachment()
-                .filename(name, StandardCharsets.UTF_8));
-    }
-
-    private static ResponseEntity<StreamingResponseBody> content(DocumentContent content,
-                                                                 ContentDisposition.Builder disposition) {
-        MediaType type = content.mimeType() == null ? MediaType.APPLICATION_OCTET_STREAM
-                : MediaType.parseMediaType(content.mimeType());
-        StreamingResponseBody body = out -> {
-            try (InputStream in = content.bytes().open()) {
-                in.transferTo(out);
-            }
-        };
-        return ResponseEntity.ok().contentType(type).contentLength(content.size())
-                .header(HttpHeaders.CONTENT_DISPOSITION, disposition.build().toString())
-                .header(HttpHeaders.CACHE_CONTROL, "no-store").body(body);
+        return DocumentDownload.of(core.documentContent(patient, documentId), ContentDisposition.attachment()
+                .filename(name, StandardCharsets.UTF_8).build().toString());
     }
 
     @PostMapping("/documents/visibilite")
