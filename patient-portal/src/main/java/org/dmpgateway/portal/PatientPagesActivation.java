@@ -11,7 +11,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -27,7 +26,7 @@ import java.util.function.Function;
 @RequestMapping("/patient/activer")
 class PatientPagesActivation {
     static final String START = "/patient/activer";
-    private static final String FORM = "form";
+    private static final String FORM = PatientPageForms.FORM;
     private final PatientCoreClient core;
 
     PatientPagesActivation(PatientCoreClient core) {
@@ -51,7 +50,8 @@ class PatientPagesActivation {
             session.setAttribute(PatientPageJourney.ATTRIBUTE, PatientPageJourney.started(first));
             return "redirect:" + START + "/decision";
         } catch (AccountException refused) {
-            return refused(refused, "patient/activer", typed(form), model, response);
+            return PatientPageForms.refused(refused, "patient/activer", PatientPageForms.typed(form), model,
+                    response);
         }
     }
 
@@ -65,7 +65,7 @@ class PatientPagesActivation {
     @PostMapping("/decision")
     String decide(@RequestParam Map<String, String> form, HttpSession session, Model model,
                   HttpServletResponse response) {
-        return step(session, model, response, "patient/activer-decision", typed(form),
+        return step(session, model, response, "patient/activer-decision", PatientPageForms.typed(form),
                 j -> core.decide(new PortalApi.Decision(j.journey(), form.get("decision"),
                         form.containsKey("termsAccepted") ? Boolean.TRUE : null)),
                 next -> "DECIDED".equals(next.step()) ? "/coordonnees" : "/opposition");
@@ -82,8 +82,8 @@ class PatientPagesActivation {
     String contact(HttpSession session, Model model) {
         PatientPageJourney journey = journey(session);
         if (journey != null) {
-            model.addAttribute(FORM, Map.of("email", nullToEmpty(journey.email()), "mobile",
-                    nullToEmpty(journey.mobile())));
+            model.addAttribute(FORM, Map.of("email", PatientPageForms.nullToEmpty(journey.email()), "mobile",
+                    PatientPageForms.nullToEmpty(journey.mobile())));
         }
         return journeyPage(session, model, "patient/activer-coordonnees");
     }
@@ -91,9 +91,9 @@ class PatientPagesActivation {
     @PostMapping("/coordonnees")
     String confirmContact(@RequestParam Map<String, String> form, HttpSession session, Model model,
                           HttpServletResponse response) {
-        return step(session, model, response, "patient/activer-coordonnees", typed(form),
+        return step(session, model, response, "patient/activer-coordonnees", PatientPageForms.typed(form),
                 j -> core.contact(new PortalApi.Contact(j.journey(), form.get("email"),
-                        blankToNull(form.get("mobile")))),
+                        PatientPageForms.blankToNull(form.get("mobile")))),
                 next -> "CONTACT_PENDING".equals(next.step()) ? "/coordonnees/code" : "/identifiant");
     }
 
@@ -107,7 +107,8 @@ class PatientPagesActivation {
                         HttpServletResponse response) {
         return step(session, model, response, "patient/activer-coordonnees-code", Map.of(),
                 j -> core.confirmContact(new PortalApi.ContactConfirmation(j.journey(),
-                        blankToNull(form.get("emailCode")), blankToNull(form.get("smsCode")))),
+                        PatientPageForms.blankToNull(form.get("emailCode")),
+                        PatientPageForms.blankToNull(form.get("smsCode")))),
                 next -> "/identifiant");
     }
 
@@ -121,7 +122,7 @@ class PatientPagesActivation {
     @PostMapping("/identifiant")
     String activate(@RequestParam Map<String, String> form, HttpSession session, Model model,
                     HttpServletResponse response) {
-        return step(session, model, response, "patient/activer-identifiant", typed(form),
+        return step(session, model, response, "patient/activer-identifiant", PatientPageForms.typed(form),
                 j -> core.credentials(new PortalApi.Credentials(j.journey(), form.get("identifier"),
                         form.get("password"), form.get("passwordConfirmation"))),
                 next -> "/termine");
@@ -148,7 +149,8 @@ class PatientPagesActivation {
             model.addAttribute(FORM, Map.of());
             return "patient/activer-nouveau-code";
         } catch (AccountException refused) {
-            return refused(refused, "patient/activer-nouveau-code", typed(form), model, response);
+            return PatientPageForms.refused(refused, "patient/activer-nouveau-code", PatientPageForms.typed(form),
+                    model, response);
         }
     }
 
@@ -187,7 +189,7 @@ class PatientPagesActivation {
             return "redirect:" + START + next.apply(after);
         } catch (AccountException refused) {
             model.addAttribute("journey", journey);
-            return refused(refused, view, typed, model, response);
+            return PatientPageForms.refused(refused, view, typed, model, response);
         }
     }
 
@@ -200,27 +202,5 @@ class PatientPagesActivation {
         session.removeAttribute(PatientPageJourney.ATTRIBUTE);
         model.addAttribute("journey", journey);
         return view;
-    }
-
-    static String refused(AccountException refusal, String view, Map<String, String> typed, Model model,
-                          HttpServletResponse response) {
-        PatientPageErrors.show(refusal, model, response);
-        model.addAttribute(FORM, typed);
-        return view;
-    }
-
-    /** What the patient typed, to show again (never a password nor the CSRF token). */
-    static Map<String, String> typed(Map<String, String> form) {
-        Map<String, String> typed = new HashMap<>(form);
-        typed.keySet().removeIf(k -> k.startsWith("password") || k.startsWith("_"));
-        return typed;
-    }
-
-    static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
-    }
-
-    static String nullToEmpty(String value) {
-        return value == null ? "" : value;
     }
 }

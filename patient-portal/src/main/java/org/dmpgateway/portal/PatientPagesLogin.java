@@ -49,7 +49,7 @@ class PatientPagesLogin {
                     challenge.sentTo()));
             return "redirect:" + LOGIN + "/code";
         } catch (AccountException refused) {
-            return PatientPagesActivation.refused(refused, "patient/connexion", PatientPagesActivation.typed(form),
+            return PatientPageForms.refused(refused, "patient/connexion", PatientPageForms.typed(form),
                     model, response);
         }
     }
@@ -78,7 +78,7 @@ class PatientPagesLogin {
             return "redirect:" + PatientPagesSpace.HOME;
         } catch (AccountException refused) {
             model.addAttribute("challenge", challenge);
-            return PatientPagesActivation.refused(refused, "patient/connexion-code", Map.of(), model, response);
+            return PatientPageForms.refused(refused, "patient/connexion-code", Map.of(), model, response);
         }
     }
 

@@ -67,7 +67,7 @@ class PatientPagesSpace {
         model.addAttribute("selected", category);
         model.addAttribute("allHidden", core.overview(patient).record().settings().maskAll());
         try {
-            List<PortalApi.Document> documents = core.documents(patient, PatientPagesActivation.blankToNull(category))
+            List<PortalApi.Document> documents = core.documents(patient, PatientPageForms.blankToNull(category))
                     .stream().map(PortalApi.Document::of).toList();
             model.addAttribute("groups", Arrays.stream(DocumentCategory.values())
                     .map(c -> new Category(c.name(), c.label(), documents.stream()
@@ -192,8 +192,8 @@ class PatientPagesSpace {
         try {
             core.close(patient, new PortalApi.Closure(reason));
         } catch (AccountException refused) {
-            return PatientPagesActivation.refused(refused, "patient/espace-cloture",
-                    Map.of("reason", PatientPagesActivation.nullToEmpty(reason)), model, response);
+            return PatientPageForms.refused(refused, "patient/espace-cloture",
+                    Map.of("reason", PatientPageForms.nullToEmpty(reason)), model, response);
         }
         HttpSession session = request.getSession(false);
         if (session != null) {
