@@ -31,7 +31,7 @@ public class PatientPageFormat {
             Map.entry("UPDATE_RECORD", "Modification de Mon espace santé"),
             Map.entry("CLOSE_RECORD", "Clôture de Mon espace santé"));
     private static final Map<String, String> MODES = Map.of(
-            "BREAK_GLASS", "accès en urgence (bris de glace)",
+            "BREAK_GLASS", "accès en urgence, bris de glace",
             "SAMU_REGULATION", "accès par le SAMU (centre 15)");
 
     /** An instant in Paris time, "02/12/2026 à 09:15"; empty for none. */

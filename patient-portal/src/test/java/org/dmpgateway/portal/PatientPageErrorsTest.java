@@ -44,7 +44,7 @@ class PatientPageErrorsTest {
         assertEquals("", format.instant(null));
         assertEquals("20/11/2025", format.xdsDay("20251120101500"));
         assertEquals("2025", format.xdsDay("2025"));
-        assertEquals("Recherche de documents (accès en urgence (bris de glace))", format.action("QUERY", "BREAK_GLASS"));
+        assertEquals("Recherche de documents (accès en urgence, bris de glace)", format.action("QUERY", "BREAK_GLASS"));
         assertEquals("Lecture d'un document", format.action("RETRIEVE", "NORMAL"));
         assertEquals("Refusé (PS_BLOCKED)", format.outcome("PS_BLOCKED"));
         assertEquals("Accepté", format.outcome("SUCCESS"));
