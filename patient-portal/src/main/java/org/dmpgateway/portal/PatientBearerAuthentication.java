@@ -7,8 +7,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.dmpgateway.model.PatientRef;
 import org.dmpgateway.model.account.AccountException;
 import org.springframework.http.HttpHeaders;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
@@ -79,8 +77,6 @@ final class PatientBearerAuthentication extends OncePerRequestFilter {
     }
 
     private static void signIn(PatientRef patient) {
-        SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(new PatientAuthentication(patient));
-        SecurityContextHolder.setContext(context);
+        PatientAuthentication.establish(patient);
     }
 }

@@ -1,9 +1,6 @@
 package org.dmpgateway.portal;
 
-import org.dmpgateway.model.DocumentContent;
 import org.dmpgateway.model.PatientRef;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -17,7 +14,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
-import java.io.InputStream;
 import java.util.List;
 
 /**
@@ -45,16 +41,7 @@ class PatientRecordController {
     @GetMapping("/documents/{documentId}/content")
     ResponseEntity<StreamingResponseBody> content(@AuthenticationPrincipal PatientRef patient,
                                                   @PathVariable String documentId) {
-        DocumentContent content = core.documentContent(patient, documentId);
-        MediaType type = content.mimeType() == null ? MediaType.APPLICATION_OCTET_STREAM
-                : MediaType.parseMediaType(content.mimeType());
-        StreamingResponseBody body = out -> {
-            try (InputStream in = content.bytes().open()) {
-                in.transferTo(out);
-            }
-        };
-        return ResponseEntity.ok().contentType(type).contentLength(content.size())
-                .header(HttpHeaders.CACHE_CONTROL, "no-store").body(body);
+        return DocumentDownload.of(core.documentContent(patient, documentId), null);
     }
 
     @PutMapping("/documents/{documentId}/visibility")

@@ -65,6 +65,9 @@ public class HomePage {
                 .append("<li><code>/admin/patients/{authority}/{ins}/...</code>: the administration API</li>\n")
                 .append("<li><a href=\"v3/api-docs\">/v3/api-docs</a>: their OpenAPI description")
                 .append(" (<a href=\"v3/api-docs.yaml\">YAML</a>, <a href=\"swagger-ui.html\">Swagger UI</a>)</li>\n</ul>\n")
+                .append("<h2>The patient's pages (Mon espace santé)</h2>\n<ul>\n")
+                .append("<li><a href=\"patient/activer\">/patient/activer</a>: activate (or oppose) with the provisional code,")
+                .append(" <a href=\"patient/connexion\">/patient/connexion</a>: log in</li>\n</ul>\n")
                 .append("<h2>Operations</h2>\n<ul>\n")
                 .append("<li><a href=\"actuator/health\">/actuator/health</a>, <code>/actuator/prometheus</code> (metrics)</li>\n</ul>\n")
                 .append("<h2>Documentation</h2>\n<ul>\n");

@@ -21,6 +21,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -105,6 +106,9 @@ class HomePageAndOpenApiTest {
         me.path("parameters").forEach(p -> assertEquals("category", p.path("name").asText(), me.toString()));
         assertTrue(api.path("components").path("securitySchemes").has("patient-session"), json.body());
         assertTrue(api.path("components").path("securitySchemes").has("patient-profile"), json.body());
+        // the patient's HTML pages are not part of it
+        paths.fieldNames().forEachRemaining(p -> assertFalse(p.startsWith("/patient/espace")
+                || p.startsWith("/patient/activer") || p.startsWith("/patient/connexion"), p));
         // only the REST, admin and patient APIs: the page, SOAP and FHIR are described elsewhere
         paths.fieldNames().forEachRemaining(p -> assertTrue(p.startsWith("/dmp/") || p.startsWith("/admin/")
                 || p.startsWith("/patient/"), p));
