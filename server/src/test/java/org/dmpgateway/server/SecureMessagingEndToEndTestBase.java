@@ -384,18 +384,28 @@ abstract class SecureMessagingEndToEndTestBase extends PatientPortalEndToEndSupp
         void run() throws MessagingException;
     }
 
-    /** A minimal IHE XDM archive: one submission set with its METADATA.XML and one CDA document. */
+    /**
+     * A minimal IHE XDM archive: one submission set with its METADATA.XML and one CDA document. The entries carry
+     * a fixed time, so that two calls give the same bytes (a zip entry holds its time to two seconds).
+     */
     static byte[] xdmArchive() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(out)) {
-            zip.putNextEntry(new ZipEntry("INDEX.HTM"));
-            zip.write("<html></html>".getBytes(StandardCharsets.UTF_8));
-            zip.putNextEntry(new ZipEntry("IHE_XDM/SUBSET01/METADATA.XML"));
-            zip.write("<SubmitObjectsRequest/>".getBytes(StandardCharsets.UTF_8));
-            zip.putNextEntry(new ZipEntry("IHE_XDM/SUBSET01/DOC0001.XML"));
-            zip.write("<ClinicalDocument/>".getBytes(StandardCharsets.UTF_8));
-            zip.closeEntry();
+            putEntry(zip, "INDEX.HTM", "<html></html>");
+            putEntry(zip, "IHE_XDM/SUBSET01/METADATA.XML", "<SubmitObjectsRequest/>");
+            putEntry(zip, "IHE_XDM/SUBSET01/DOC0001.XML", "<ClinicalDocument/>");
         }
         return out.toByteArray();
     }
+
+    private static void putEntry(ZipOutputStream zip, String name, String text) throws IOException {
+        ZipEntry entry = new ZipEntry(name);
+        entry.setTime(XDM_ENTRY_TIME);
+        zip.putNextEntry(entry);
+        zip.write(text.getBytes(StandardCharsets.UTF_8));
+        zip.closeEntry();
+    }
+
+    /** 2026-01-01T00:00:00Z, the time of every entry of {@link #xdmArchive()}. */
+    private static final long XDM_ENTRY_TIME = 1_767_225_600_000L;
 }

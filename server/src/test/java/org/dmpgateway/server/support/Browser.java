@@ -4,12 +4,13 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
@@ -116,9 +117,29 @@ public final class Browser implements AutoCloseable {
         WebElement page = driver.findElement(By.tagName("html"));
         target.click();
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
-        wait.until(ExpectedConditions.stalenessOf(page));
+        wait.until(d -> isGone(page));
         wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
         return this;
+    }
+
+    /**
+     * Whether the page's root element left the document. Selenium's {@code stalenessOf} knows only the stale
+     * element error; Chromium sometimes answers a generic one for a node of a page being replaced ("Node with
+     * given id does not belong to the document"), which means the same.
+     */
+    private static boolean isGone(WebElement page) {
+        try {
+            page.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException e) {
+            return true;
+        } catch (WebDriverException e) {
+            String message = e.getMessage();
+            if (message != null && message.contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     public WebElement row(String attribute, String value) {
