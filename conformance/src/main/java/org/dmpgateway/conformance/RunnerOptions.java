@@ -27,7 +27,7 @@ record RunnerOptions(String baseUrl, Path samples, Path out, Path junit, String 
             name; '*' matches any characters (quote it: 'xds-iti18-*'). None given: all of them.
 
               --base-url URL        the server (default http://localhost:8080)
-              --protocol XDS|FHIR   only the scenarios of one protocol
+              --protocol P          only the scenarios of one protocol: XDS, FHIR, SMTP or HL7V2
               --samples DIR         the samples folder (default: samples, or ../samples)
               --out DIR             where every request sent and answer received is written
                                     (default target/conformance)
@@ -79,8 +79,8 @@ record RunnerOptions(String baseUrl, Path samples, Path out, Path junit, String 
                 case "--repository-id" -> repositoryId = value(args, ++i, a);
                 case "--protocol" -> {
                     protocol = value(args, ++i, a).toUpperCase(Locale.ROOT);
-                    if (!protocol.equals("XDS") && !protocol.equals("FHIR")) {
-                        throw new IllegalArgumentException("--protocol is XDS or FHIR, not " + protocol);
+                    if (!Scenario.PROTOCOLS.contains(protocol)) {
+                        throw new IllegalArgumentException("--protocol is one of " + Scenario.PROTOCOLS + ", not " + protocol);
                     }
                 }
                 case "--timeout" -> timeout = Duration.ofSeconds(Long.parseLong(value(args, ++i, a)));

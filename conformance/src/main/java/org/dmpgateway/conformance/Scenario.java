@@ -12,6 +12,8 @@ import java.util.Map;
  */
 record Scenario(String name, Path folder, String title, String protocol, String rule,
                 List<Exchange> setup, List<Exchange> steps) {
+    /** The protocols a scenario is filed under (its decisive exchange's): SOAP, FHIR, SMTP, HL7v2 over MLLP. */
+    static final List<String> PROTOCOLS = List.of("XDS", "FHIR", "SMTP", "HL7V2");
 
     /**
      * One HTTP request of a scenario and, for a step, the outcome it must have, and the values it

@@ -52,7 +52,7 @@ final class ScenarioCatalog {
         }
         String where = file.toString();
         require(f.title() != null && !f.title().isBlank(), where, "title is required");
-        require("XDS".equals(f.protocol()) || "FHIR".equals(f.protocol()), where, "protocol must be XDS or FHIR");
+        require(Scenario.PROTOCOLS.contains(f.protocol()), where, "protocol must be one of " + Scenario.PROTOCOLS);
         require(f.steps() != null && !f.steps().isEmpty(), where, "steps: at least one step is required");
         require(f.steps().stream().filter(e -> Boolean.TRUE.equals(e.decisive())).count() <= 1, where,
                 "at most one step is decisive");
