@@ -69,7 +69,8 @@ final class SmtpStep {
             reply = refusal(e);
         }
         Files.writeString(transcript.resolveSibling(transcript.getFileName() + ".response.txt"),
-                reply.code() + " " + reply.text() + "\r\n", StandardCharsets.UTF_8);
+                (reply.text().startsWith(String.valueOf(reply.code())) ? "" : reply.code() + " ") + reply.text() + "\r\n",
+                StandardCharsets.UTF_8);
         return reply;
     }
 
