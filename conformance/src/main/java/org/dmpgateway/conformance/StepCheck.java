@@ -84,7 +84,10 @@ final class StepCheck {
         if (a.fault) {
             return got.append(", SOAP fault").toString();
         }
-        got.append(", ").append(a.xdsStatus());
+        if (a.xdsStatus() != null) {
+            // an HL7v3 answer of the DMP's administrative services (TD0.x, TD1.x) has no ebXML status
+            got.append(", ").append(a.xdsStatus());
+        }
         if (!a.errorCodes().isEmpty()) {
             got.append(" ").append(a.errorCodes());
         }
