@@ -11,6 +11,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -35,6 +36,7 @@ final class RunValues {
     private final SecureRandom random = new SecureRandom();
     private final Map<String, String> values = new HashMap<>();
     private String messageId = UUID.randomUUID().toString();
+    private String controlId = messageId.replace("-", "").substring(0, 20);
 
     RunValues(Path folder, RunnerOptions options, Clock clock) {
         this.folder = folder;
@@ -45,6 +47,7 @@ final class RunValues {
     /** Starts a new request: a new {@code ${MESSAGE_ID}}, the same in every part of that request. */
     void newRequest() {
         messageId = UUID.randomUUID().toString();
+        controlId = messageId.replace("-", "").substring(0, 20);
     }
 
     /** The text with its placeholders filled in; {@code endpoint} is the URL of the request. */
@@ -84,6 +87,10 @@ final class RunValues {
                 return DTM.format(clock.instant());
             case "TOKEN":
                 return token(argument);
+            case "BASE64":
+                return base64(argument);
+            case "CONTROL_ID":
+                return controlId;
             default:
                 break;
         }
@@ -112,6 +119,20 @@ final class RunValues {
         return ByteBuffer.allocate(16).putLong(u.getMostSignificantBits()).putLong(u.getLeastSignificantBits()).array();
     }
 
+    /** {@code ${BASE64:<file>}}: the file of the scenario folder, placeholders filled in, encoded in base64 (UTF-8). */
+    private String base64(String file) {
+        Path path = folder.resolve(file);
+        if (!Files.isRegularFile(path)) {
+            throw new IllegalArgumentException("${BASE64:" + file + "}: no such file in " + folder);
+        }
+        try {
+            return Base64.getEncoder().encodeToString(fill(Files.readString(path, StandardCharsets.UTF_8), null)
+                    .getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private String token(String file) {
         if (file == null) {
             throw new IllegalArgumentException("${TOKEN:<file>} names the claims file of the token");
@@ -134,8 +155,8 @@ final class RunValues {
         while (m.find()) {
             String n = m.group(1);
             boolean known = switch (n) {
-                case "MESSAGE_ID", "ENDPOINT", "BASE_URL", "REPOSITORY_ID", "INS_OID", "NOW", "INS" -> m.group(2) == null;
-                case "TOKEN" -> m.group(2) != null;
+                case "MESSAGE_ID", "CONTROL_ID", "ENDPOINT", "BASE_URL", "REPOSITORY_ID", "INS_OID", "NOW", "INS" -> m.group(2) == null;
+                case "TOKEN", "BASE64" -> m.group(2) != null;
                 default -> (INS_N.matcher(n).matches() || n.startsWith("UID_") || n.startsWith("UUID_")
                         || n.startsWith(CAPTURED)) && m.group(2) == null;
             };

@@ -1,5 +1,6 @@
 package org.dmpgateway.conformance;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,6 +15,7 @@ import java.util.regex.Pattern;
  */
 record RunnerOptions(String baseUrl, Path samples, Path out, Path junit, String adminToken, String fhirSecret,
                      String repositoryId, String protocol, List<String> patterns, Duration timeout,
+                     String smtpHost, int smtpPort, String mllpHost, int mllpPort,
                      boolean verbose, boolean list, boolean help) {
 
     static final String USAGE = """
@@ -25,7 +27,7 @@ record RunnerOptions(String baseUrl, Path samples, Path out, Path junit, String 
             name; '*' matches any characters (quote it: 'xds-iti18-*'). None given: all of them.
 
               --base-url URL        the server (default http://localhost:8080)
-              --protocol XDS|FHIR   only the scenarios of one protocol
+              --protocol P          only the scenarios of one protocol: XDS, FHIR, SMTP or HL7V2
               --samples DIR         the samples folder (default: samples, or ../samples)
               --out DIR             where every request sent and answer received is written
                                     (default target/conformance)
@@ -35,6 +37,11 @@ record RunnerOptions(String baseUrl, Path samples, Path out, Path junit, String 
                                     (default the documented sandbox secret)
               --repository-id OID   the server's dmp.xds.repository-unique-id (default the server's default)
               --timeout SECONDS     per request (default 60)
+              --smtp-host HOST      the server's SMTP host for SMTP steps (default the base URL's host);
+                                    STARTTLS, its certificate trusted (the sandbox's is self-signed)
+              --smtp-port PORT      the server's dmp.messaging.smtp.port (default 2525)
+              --mllp-host HOST      the server's MLLP host for MLLP steps (default the base URL's host)
+              --mllp-port PORT      the server's dmp.hl7v2.port (default 2575)
               --verbose             print every step as it runs
               --list                list the scenarios and exit
               --help                this text
@@ -53,6 +60,10 @@ record RunnerOptions(String baseUrl, Path samples, Path out, Path junit, String 
         String protocol = null;
         List<String> patterns = new ArrayList<>();
         Duration timeout = Duration.ofSeconds(60);
+        String smtpHost = null;
+        int smtpPort = 2525;
+        String mllpHost = null;
+        int mllpPort = 2575;
         boolean verbose = false;
         boolean list = false;
         boolean help = false;
@@ -68,11 +79,15 @@ record RunnerOptions(String baseUrl, Path samples, Path out, Path junit, String 
                 case "--repository-id" -> repositoryId = value(args, ++i, a);
                 case "--protocol" -> {
                     protocol = value(args, ++i, a).toUpperCase(Locale.ROOT);
-                    if (!protocol.equals("XDS") && !protocol.equals("FHIR")) {
-                        throw new IllegalArgumentException("--protocol is XDS or FHIR, not " + protocol);
+                    if (!Scenario.PROTOCOLS.contains(protocol)) {
+                        throw new IllegalArgumentException("--protocol is one of " + Scenario.PROTOCOLS + ", not " + protocol);
                     }
                 }
                 case "--timeout" -> timeout = Duration.ofSeconds(Long.parseLong(value(args, ++i, a)));
+                case "--smtp-host" -> smtpHost = value(args, ++i, a);
+                case "--smtp-port" -> smtpPort = port(value(args, ++i, a), a);
+                case "--mllp-host" -> mllpHost = value(args, ++i, a);
+                case "--mllp-port" -> mllpPort = port(value(args, ++i, a), a);
                 case "--verbose" -> verbose = true;
                 case "--list" -> list = true;
                 case "--help", "-h" -> help = true;
@@ -87,8 +102,10 @@ record RunnerOptions(String baseUrl, Path samples, Path out, Path junit, String 
         if (samples == null) {
             samples = Files.isDirectory(Path.of("samples")) ? Path.of("samples") : Path.of("..", "samples");
         }
+        String host = host(baseUrl);
         return new RunnerOptions(baseUrl, samples, out, junit == null ? out.resolve("junit.xml") : junit, adminToken,
-                secret, repositoryId, protocol, List.copyOf(patterns), timeout, verbose, list, help);
+                secret, repositoryId, protocol, List.copyOf(patterns), timeout, smtpHost == null ? host : smtpHost, smtpPort,
+                mllpHost == null ? host : mllpHost, mllpPort, verbose, list, help);
     }
 
     /** Whether the scenario is one of those asked for. */
@@ -108,6 +125,27 @@ record RunnerOptions(String baseUrl, Path samples, Path out, Path junit, String 
             re.append(Pattern.quote(part));
         }
         return re.toString();
+    }
+
+    private static String host(String baseUrl) {
+        try {
+            String host = URI.create(baseUrl).getHost();
+            return host == null ? "localhost" : host;
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--base-url " + baseUrl + " is not a URL", e);
+        }
+    }
+
+    private static int port(String value, String option) {
+        try {
+            int port = Integer.parseInt(value);
+            if (port >= 1 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException notANumber) {
+            // said below
+        }
+        throw new IllegalArgumentException(option + " is a port, 1 to 65535, not " + value);
     }
 
     private static String value(String[] args, int i, String option) {

@@ -52,7 +52,7 @@ final class ScenarioCatalog {
         }
         String where = file.toString();
         require(f.title() != null && !f.title().isBlank(), where, "title is required");
-        require("XDS".equals(f.protocol()) || "FHIR".equals(f.protocol()), where, "protocol must be XDS or FHIR");
+        require(Scenario.PROTOCOLS.contains(f.protocol()), where, "protocol must be one of " + Scenario.PROTOCOLS);
         require(f.steps() != null && !f.steps().isEmpty(), where, "steps: at least one step is required");
         require(f.steps().stream().filter(e -> Boolean.TRUE.equals(e.decisive())).count() <= 1, where,
                 "at most one step is decisive");
@@ -69,7 +69,13 @@ final class ScenarioCatalog {
     }
 
     private static void check(Scenario.Exchange e, Path folder, String where, boolean step) {
+        if (!e.isHttp()) {
+            checkSmtpOrMllp(e, folder, where, step);
+            return;
+        }
         require(e.path() != null && e.path().startsWith("/"), where, "path is required and starts with /");
+        require(e.expect() == null || (e.expect().smtpReply() == null && e.expect().ack() == null
+                && e.expect().ackErrors() == null), where, "smtpReply applies to SMTP steps, ack and ackErrors to MLLP steps");
         require(e.bodyFile() == null || e.body() == null, where, "bodyFile and body are exclusive");
         require(e.bodyFile() == null || Files.isRegularFile(folder.resolve(e.bodyFile())), where,
                 "bodyFile " + e.bodyFile() + " is not a file of the scenario folder");
@@ -88,11 +94,37 @@ final class ScenarioCatalog {
         require(List.of("GET", "POST", "PUT", "PATCH", "DELETE").contains(method), where, "method " + method + " is not supported");
     }
 
+    /** An SMTP or MLLP step: its message file, and the checks that apply to it only. */
+    private static void checkSmtpOrMllp(Scenario.Exchange e, Path folder, String where, boolean step) {
+        require(step, where, "smtp and mllp apply to steps only");
+        require(e.smtp() == null || e.mllp() == null, where, "smtp and mllp are exclusive");
+        require(e.path() == null && e.method() == null && e.headers() == null && e.body() == null && e.bodyFile() == null
+                && e.capture() == null, where, "an smtp or mllp step has no path, method, headers, body, bodyFile nor capture");
+        require(e.expect() != null && !e.expect().checksHttp(), where,
+                "expect is required; an smtp or mllp step checks smtpReply, or ack and ackErrors, only");
+        String file = e.smtp() != null ? e.smtp().messageFile() : e.mllp().messageFile();
+        require(file != null && Files.isRegularFile(folder.resolve(file)), where,
+                "messageFile " + file + " is not a file of the scenario folder");
+        if (e.smtp() != null) {
+            require(e.smtp().from() != null && e.smtp().to() != null && !e.smtp().to().isEmpty(), where,
+                    "smtp: from and to (at least one recipient) are required");
+            require(e.expect().smtpReply() != null && e.expect().ack() == null && e.expect().ackErrors() == null, where,
+                    "an smtp step expects smtpReply (250 accepted, or the refusal's code)");
+        } else {
+            require(e.expect().ack() != null && e.expect().smtpReply() == null, where,
+                    "an mllp step expects ack (MSA-1: AA, AE, AR) and optionally ackErrors");
+        }
+    }
+
     private static Scenario.Exchange withDefaults(Scenario.Exchange e) {
+        if (!e.isHttp()) {
+            String name = e.name() != null ? e.name() : e.smtp() != null ? "SMTP " + e.smtp().messageFile() : "MLLP " + e.mllp().messageFile();
+            return new Scenario.Exchange(name, null, null, Map.of(), null, null, e.expect(), e.decisive(), Map.of(), e.smtp(), e.mllp());
+        }
         String method = e.method() == null ? "POST" : e.method().toUpperCase(Locale.ROOT);
         return new Scenario.Exchange(e.name() == null ? method + " " + e.path() : e.name(), method, e.path(),
                 e.headers() == null ? Map.of() : e.headers(), e.bodyFile(), e.body(), e.expect(), e.decisive(),
-                e.capture() == null ? Map.of() : e.capture());
+                e.capture() == null ? Map.of() : e.capture(), null, null);
     }
 
     private static void require(boolean ok, String where, String rule) {

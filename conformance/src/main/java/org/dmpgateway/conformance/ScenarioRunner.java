@@ -24,11 +24,15 @@ import java.util.regex.Matcher;
 final class ScenarioRunner {
     private final RunnerOptions options;
     private final Wire wire;
+    private final SmtpStep smtp;
+    private final MllpStep mllp;
     private final Clock clock;
 
     ScenarioRunner(RunnerOptions options, Clock clock) {
         this.options = options;
         this.wire = new Wire(options.timeout());
+        this.smtp = new SmtpStep(options);
+        this.mllp = new MllpStep(options);
         this.clock = clock;
     }
 
@@ -63,6 +67,20 @@ final class ScenarioRunner {
             for (Scenario.Exchange e : s.steps()) {
                 n++;
                 step++;
+                Path stepTranscript = transcript.resolve(String.format("%02d-step-%s", n, slug(e.name())));
+                if (!e.isHttp()) {
+                    StepCheck.Result r = sendSmtpOrMllp(s.folder(), e, values, stepTranscript);
+                    verbose.accept(String.format("    %s %-60s expected %s, got %s", r.passed() ? "ok  " : "FAIL", e.name(), r.expected(), r.got()));
+                    if (!r.passed()) {
+                        return result(s, false, e.name(), r.expected(), r.got(), r.mismatches(), start, step, step);
+                    }
+                    if (shownStep == null || !Boolean.TRUE.equals(shownStep.decisive())) {
+                        shown = r;
+                        shownStep = e;
+                        shownNumber = step;
+                    }
+                    continue;
+                }
                 Wire.Answer a = send(s.folder(), e, values, transcript, n, "step");
                 StepCheck.Result r = StepCheck.check(e.expect(), e.path(), a, text -> values.fill(text, null));
                 verbose.accept(String.format("    %s %-60s expected %s, got %s", r.passed() ? "ok  " : "FAIL", e.name(), r.expected(), r.got()));
@@ -113,6 +131,21 @@ final class ScenarioRunner {
         return wire.send(e.method(), url, headers, body, transcript.resolve(String.format("%02d-%s-%s", n, kind, slug(e.name()))));
     }
 
+    /** An SMTP or MLLP step: its message sent, its outcome checked (samples/FORMAT.md). */
+    private StepCheck.Result sendSmtpOrMllp(Path folder, Scenario.Exchange e, RunValues values, Path transcript) throws IOException {
+        values.newRequest();
+        if (e.smtp() != null) {
+            byte[] message = values.fill(Files.readString(folder.resolve(e.smtp().messageFile()), StandardCharsets.UTF_8), null)
+                    .getBytes(StandardCharsets.UTF_8);
+            SmtpStep.Reply reply = smtp.send(values.fill(e.smtp().from(), null),
+                    e.smtp().to().stream().map(t -> values.fill(t, null)).toList(), message, transcript);
+            return StepCheck.checkSmtp(e.expect(), reply);
+        }
+        MllpStep.Ack ack = mllp.send(values.fill(Files.readString(folder.resolve(e.mllp().messageFile()), StandardCharsets.UTF_8), null),
+                transcript);
+        return StepCheck.checkMllp(e.expect(), ack);
+    }
+
     /** Keeps the values the step captures from its answer; the captures that found nothing. */
     private static List<String> capture(Scenario.Exchange e, Wire.Answer a, RunValues values) {
         List<String> missing = new ArrayList<>();
@@ -144,7 +177,18 @@ final class ScenarioRunner {
         Set<String> captured = new HashSet<>();
         for (Scenario.Exchange e : all) {
             String where = s.name() + " " + e.name();
-            List<String> texts = new ArrayList<>(List.of(e.path()));
+            List<String> texts = new ArrayList<>();
+            if (e.path() != null) {
+                texts.add(e.path());
+            }
+            if (e.smtp() != null) {
+                texts.add(e.smtp().from());
+                texts.addAll(e.smtp().to());
+                texts.add(Files.readString(s.folder().resolve(e.smtp().messageFile()), StandardCharsets.UTF_8));
+            }
+            if (e.mllp() != null) {
+                texts.add(Files.readString(s.folder().resolve(e.mllp().messageFile()), StandardCharsets.UTF_8));
+            }
             texts.addAll(e.headers().values());
             if (e.body() != null) {
                 texts.add(e.body().toString());

@@ -84,7 +84,10 @@ final class StepCheck {
         if (a.fault) {
             return got.append(", SOAP fault").toString();
         }
-        got.append(", ").append(a.xdsStatus());
+        if (a.xdsStatus() != null) {
+            // an HL7v3 answer of the DMP's administrative services (TD0.x, TD1.x) has no ebXML status
+            got.append(", ").append(a.xdsStatus());
+        }
         if (!a.errorCodes().isEmpty()) {
             got.append(" ").append(a.errorCodes());
         }
@@ -156,6 +159,28 @@ final class StepCheck {
     }
 
     /** The decisive expectation, in short, for the table. */
+    /** An SMTP step: the server's reply code. */
+    static Result checkSmtp(Scenario.Expectation e, SmtpStep.Reply reply) {
+        List<String> mismatches = new ArrayList<>();
+        if (e.smtpReply() != reply.code()) {
+            mismatches.add("SMTP reply: expected " + e.smtpReply() + ", got " + reply.code() + " " + reply.text());
+        }
+        return new Result("SMTP " + e.smtpReply(), "SMTP " + reply.code(), mismatches);
+    }
+
+    /** An MLLP step: the acknowledgement's MSA-1 and its ERR-5 codes (as a set). */
+    static Result checkMllp(Scenario.Expectation e, MllpStep.Ack ack) {
+        List<String> mismatches = new ArrayList<>();
+        equal("ack (MSA-1)", e.ack(), ack.code(), mismatches);
+        sameSet("ackErrors (ERR-5)", e.ackErrors(), ack.errors(), UnaryOperator.identity(), mismatches);
+        if (!mismatches.isEmpty() && !ack.texts().isEmpty()) {
+            mismatches.add("ERR-8: " + String.join(" | ", ack.texts()));
+        }
+        String expected = "ACK " + e.ack() + (e.ackErrors() == null || e.ackErrors().isEmpty() ? "" : " " + e.ackErrors());
+        String got = "ACK " + ack.code() + (ack.errors().isEmpty() ? "" : " " + ack.errors());
+        return new Result(expected, got, mismatches);
+    }
+
     static String expected(Scenario.Expectation e) {
         List<String> parts = new ArrayList<>();
         if (e.status() != null) {

@@ -13,6 +13,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -46,12 +47,12 @@ class ConformanceKitEndToEndTest {
     @Test
     void everyScenarioOfSamplesPasses() throws Exception {
         List<Scenario> all = ScenarioCatalog.load(SAMPLES);
-        assertTrue(all.stream().anyMatch(s -> s.protocol().equals("XDS")) && all.stream().anyMatch(s -> s.protocol().equals("FHIR")),
-                "samples/ holds XDS and FHIR scenarios");
+        assertEquals(Set.copyOf(Scenario.PROTOCOLS), all.stream().map(Scenario::protocol).collect(java.util.stream.Collectors.toSet()),
+                "samples/ holds XDS, FHIR, SMTP and HL7v2 (MLLP) scenarios");
         Path out = Path.of("target", "conformance-all");
         Path junit = out.resolve("junit.xml");
 
-        Run run = run("--base-url", server.baseUrl, "--samples", SAMPLES.toString(), "--out", out.toString());
+        Run run = run(server.runnerOptions(), "--samples", SAMPLES.toString(), "--out", out.toString());
 
         assertEquals(0, run.status, run.printed);
         assertTrue(run.printed.contains(all.size() + " passed, 0 failed"), run.printed);
@@ -96,6 +97,12 @@ class ConformanceKitEndToEndTest {
     }
 
     record Run(int status, String printed) {
+    }
+
+    static Run run(List<String> serverOptions, String... args) {
+        List<String> all = new ArrayList<>(serverOptions);
+        all.addAll(List.of(args));
+        return run(all.toArray(String[]::new));
     }
 
     static Run run(String... args) {

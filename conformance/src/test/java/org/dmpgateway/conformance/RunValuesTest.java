@@ -88,4 +88,24 @@ class RunValuesTest {
         assertEquals(CLOCK.instant().plusSeconds(3600), jwt.getJWTClaimsSet().getExpirationTime().toInstant());
         assertThrows(IllegalArgumentException.class, () -> run.fill("${TOKEN:missing.json}", null));
     }
+
+    @Test
+    void base64EncodesAFileWithItsPlaceholdersFilledAndTheControlIdIsFreshPerRequest(@TempDir Path folder) throws Exception {
+        Files.writeString(folder.resolve("cda.xml"), "<id extension=\"${INS}\"/>", StandardCharsets.UTF_8);
+        RunValues run = new RunValues(folder, RunnerOptions.parse(), CLOCK);
+
+        String encoded = run.fill("OBX|1|ED|||^text^XML^Base64^${BASE64:cda.xml}", null);
+
+        String cda = new String(java.util.Base64.getDecoder().decode(encoded.substring(encoded.lastIndexOf('^') + 1)),
+                StandardCharsets.UTF_8);
+        assertEquals("<id extension=\"" + run.fill("${INS}", null) + "\"/>", cda);
+        String first = run.fill("${CONTROL_ID}", null);
+        assertEquals(first, run.fill("${CONTROL_ID}", null), "one control id in a request");
+        assertEquals(20, first.length(), "MSH-10 is 20 characters at most");
+        run.newRequest();
+        assertNotEquals(first, run.fill("${CONTROL_ID}", null), "a fresh one in the next request");
+        assertThrows(IllegalArgumentException.class, () -> run.fill("${BASE64:missing.xml}", null));
+        RunValues.checkKnown("${BASE64:cda.xml} ${CONTROL_ID}", "here");
+        assertThrows(IllegalArgumentException.class, () -> RunValues.checkKnown("${BASE64}", "here"));
+    }
 }

@@ -57,7 +57,7 @@ class ScenarioCatalogTest {
         scenario(third, "missing-body", """
                 {"title":"x","protocol":"SOAP","steps":[{"path":"/services/iti18","expect":{}}]}""");
         IllegalArgumentException protocol = assertThrows(IllegalArgumentException.class, () -> ScenarioCatalog.load(third));
-        assertTrue(protocol.getMessage().contains("protocol must be XDS or FHIR"), protocol.getMessage());
+        assertTrue(protocol.getMessage().contains("protocol must be one of [XDS, FHIR, SMTP, HL7V2]"), protocol.getMessage());
 
         Path fourth = Files.createDirectories(samples.resolveSibling(samples.getFileName() + "-4"));
         scenario(fourth, "two-decisive", """
@@ -72,6 +72,61 @@ class ScenarioCatalogTest {
                                                          "capture":{"id":"string(//x)"}}]}""");
         IllegalArgumentException capture = assertThrows(IllegalArgumentException.class, () -> ScenarioCatalog.load(fifth));
         assertTrue(capture.getMessage().contains("capture applies to SOAP steps"), capture.getMessage());
+    }
+
+    @Test
+    void smtpAndMllpStepsAreReadAndTheirChecksApplyToThemOnly(@TempDir Path samples) throws Exception {
+        Path smtp = scenario(samples, "smtp-ok", """
+                {"title":"x","protocol":"SMTP","steps":[
+                  {"smtp":{"from":"dr@h.mssante.fr","to":["${INS}@patient.mssante.fr"],"messageFile":"m.eml"},"expect":{"smtpReply":250}}]}""");
+        Files.writeString(smtp.resolve("m.eml"), "Subject: x\r\n\r\nBonjour\r\n");
+        Path mllp = scenario(samples, "mllp-ok", """
+                {"title":"x","protocol":"HL7V2","steps":[{"mllp":{"messageFile":"t02.er7"},"expect":{"ack":"AE","ackErrors":["902"]}}]}""");
+        Files.writeString(mllp.resolve("t02.er7"), "MSH|^~\\&|RIS-Y|Organisation-Y\n");
+
+        List<Scenario> all = ScenarioCatalog.load(samples);
+
+        Scenario.Exchange mail = all.get(1).steps().get(0);
+        assertFalse(mail.isHttp());
+        assertEquals("SMTP m.eml", mail.name(), "an unnamed SMTP step is named by its message file");
+        assertEquals(250, mail.expect().smtpReply());
+        assertEquals("MLLP t02.er7", all.get(0).steps().get(0).name());
+        assertEquals(List.of("mllp-ok"), all.stream().filter(RunnerOptions.parse("--protocol", "hl7v2")::selects)
+                .map(Scenario::name).toList());
+
+        Path other = Files.createDirectories(samples.resolveSibling(samples.getFileName() + "-2"));
+        scenario(other, "smtp-with-status", """
+                {"title":"x","protocol":"SMTP","steps":[
+                  {"smtp":{"from":"a@b.fr","to":["c@d.fr"],"messageFile":"m.eml"},"expect":{"status":200,"smtpReply":250}}]}""");
+        Files.writeString(other.resolve("smtp-with-status/m.eml"), "Subject: x\r\n\r\n");
+        IllegalArgumentException http = assertThrows(IllegalArgumentException.class, () -> ScenarioCatalog.load(other));
+        assertTrue(http.getMessage().contains("checks smtpReply, or ack and ackErrors, only"), http.getMessage());
+
+        Path third = Files.createDirectories(samples.resolveSibling(samples.getFileName() + "-3"));
+        scenario(third, "http-with-ack", """
+                {"title":"x","protocol":"XDS","steps":[{"path":"/services/iti18","expect":{"ack":"AA"}}]}""");
+        IllegalArgumentException ack = assertThrows(IllegalArgumentException.class, () -> ScenarioCatalog.load(third));
+        assertTrue(ack.getMessage().contains("ack and ackErrors to MLLP steps"), ack.getMessage());
+
+        Path fourth = Files.createDirectories(samples.resolveSibling(samples.getFileName() + "-4"));
+        scenario(fourth, "mllp-without-file", """
+                {"title":"x","protocol":"HL7V2","steps":[{"mllp":{"messageFile":"none.er7"},"expect":{"ack":"AA"}}]}""");
+        IllegalArgumentException file = assertThrows(IllegalArgumentException.class, () -> ScenarioCatalog.load(fourth));
+        assertTrue(file.getMessage().contains("messageFile none.er7 is not a file of the scenario folder"), file.getMessage());
+    }
+
+    @Test
+    void theSmtpAndMllpPortsAreOptionsAndTheHostsDefaultToTheBaseUrls() {
+        RunnerOptions defaults = RunnerOptions.parse("--base-url", "http://gateway.example:8080");
+        assertEquals("gateway.example", defaults.smtpHost());
+        assertEquals(2525, defaults.smtpPort());
+        assertEquals("gateway.example", defaults.mllpHost());
+        assertEquals(2575, defaults.mllpPort());
+        RunnerOptions set = RunnerOptions.parse("--smtp-host", "mail", "--smtp-port", "3025", "--mllp-host", "pfi", "--mllp-port", "3575");
+        assertEquals(List.of("mail", "3025", "pfi", "3575"), List.of(set.smtpHost(), String.valueOf(set.smtpPort()), set.mllpHost(),
+                String.valueOf(set.mllpPort())));
+        IllegalArgumentException port = assertThrows(IllegalArgumentException.class, () -> RunnerOptions.parse("--smtp-port", "70000"));
+        assertTrue(port.getMessage().contains("--smtp-port is a port, 1 to 65535"), port.getMessage());
     }
 
     @Test
@@ -96,7 +151,7 @@ class ScenarioCatalogTest {
     @Test
     void optionsAreCheckedAndTheUsageIsPrinted() {
         assertThrows(IllegalArgumentException.class, () -> RunnerOptions.parse("--base-url"));
-        assertThrows(IllegalArgumentException.class, () -> RunnerOptions.parse("--protocol", "HL7"));
+        assertThrows(IllegalArgumentException.class, () -> RunnerOptions.parse("--protocol", "MLLP"));
         assertThrows(IllegalArgumentException.class, () -> RunnerOptions.parse("--bogus"));
         assertEquals("http://h:1", RunnerOptions.parse("--base-url", "http://h:1/").baseUrl());
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();

@@ -18,12 +18,21 @@ import java.util.List;
 final class ServerUnderTest implements AutoCloseable {
     private final Process process;
     final String baseUrl;
+    final int smtpPort;
+    final int mllpPort;
     final Path log;
 
-    private ServerUnderTest(Process process, String baseUrl, Path log) {
+    private ServerUnderTest(Process process, String baseUrl, int smtpPort, int mllpPort, Path log) {
         this.process = process;
         this.baseUrl = baseUrl;
+        this.smtpPort = smtpPort;
+        this.mllpPort = mllpPort;
         this.log = log;
+    }
+
+    /** The runner's options that point it at this server: its base URL, SMTP and MLLP ports. */
+    List<String> runnerOptions() {
+        return List.of("--base-url", baseUrl, "--smtp-port", String.valueOf(smtpPort), "--mllp-port", String.valueOf(mllpPort));
     }
 
     static ServerUnderTest start(Path jar, String name) throws IOException, InterruptedException {
@@ -31,21 +40,28 @@ final class ServerUnderTest implements AutoCloseable {
             throw new IllegalStateException("the server jar " + jar.toAbsolutePath()
                     + " must be built first (mvn verify from the root builds it before this module)");
         }
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
+        int port = freePort();
+        // the sandbox's SMTP server (secure messaging) and MLLP listener (HL7v2) on free ports too
+        int smtpPort = freePort();
+        int mllpPort = freePort();
         Path log = Path.of("target", name + "-server.log");
         Files.createDirectories(log.getParent());
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process p = new ProcessBuilder(List.of(java, "-jar", jar.toString(), "--dmp.sandbox=true", "--server.port=" + port,
                 // IPF validates every XDS answer the kit receives (off by default in production)
                 "--dmp.xds.validate-responses=true",
+                "--dmp.messaging.smtp.port=" + smtpPort, "--dmp.hl7v2.port=" + mllpPort,
                 "--spring.datasource.url=jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1"))
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        ServerUnderTest server = new ServerUnderTest(p, "http://localhost:" + port, log);
+        ServerUnderTest server = new ServerUnderTest(p, "http://localhost:" + port, smtpPort, mllpPort, log);
         server.awaitHealthy(Duration.ofMinutes(3));
         return server;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
     }
 
     private void awaitHealthy(Duration within) throws InterruptedException, IOException {

@@ -33,6 +33,9 @@ public class SandboxMode implements EnvironmentPostProcessor, Ordered {
     public static final String SANDBOX_SEED_FILE = "classpath:patients-sample.json";
     /** The STARTTLS key of the secure messaging's SMTP server in a sandbox (smtp-adapter/README.md). */
     public static final String SANDBOX_SMTP_KEY_STORE = "classpath:smtp/sandbox-smtp.p12";
+    /** The sending application (MSH-3) and facility (MSH-4) declared in a sandbox: the ANS guide's examples'. */
+    public static final String SANDBOX_HL7V2_APPLICATION = "RIS-Y";
+    public static final String SANDBOX_HL7V2_FACILITY = "Organisation-Y";
     static final String SOURCE_NAME = "dmpSandboxDefaults";
     private static final String TO_SANDBOX = "or start a sandbox with --" + PROPERTY + "=true";
 
@@ -57,6 +60,16 @@ public class SandboxMode implements EnvironmentPostProcessor, Ordered {
             defaults.put("dmp.messaging.smtp.key-store", SANDBOX_SMTP_KEY_STORE);
             defaults.put("dmp.messaging.smtp.key-store-password", "sandbox-smtp");
             defaults.put("dmp.messaging.trusted-sender-domains", "*.mssante.fr");
+            // the MLLP listener of hospital integration engines, with the ANS guide's example sender declared
+            // (docs/hl7v2.md, "The sandbox"): the conformance kit's MLLP steps send the guide's messages
+            defaults.put("dmp.hl7v2.enabled", "true");
+            defaults.put("dmp.hl7v2.senders[0].application", SANDBOX_HL7V2_APPLICATION);
+            defaults.put("dmp.hl7v2.senders[0].facility", SANDBOX_HL7V2_FACILITY);
+            defaults.put("dmp.hl7v2.senders[0].structure-id", "1120456789");
+            defaults.put("dmp.hl7v2.senders[0].activity-sector", "SA01^1.2.250.1.71.4.2.4");
+            defaults.put("dmp.hl7v2.senders[0].role", "10^1.2.250.1.71.1.2.7");
+            defaults.put("dmp.hl7v2.senders[0].specialty", "SM26^1.2.250.1.71.4.2.5");
+            defaults.put("dmp.hl7v2.senders[0].software-name", "PFI-Y 2.1 (sandbox)");
             environment.getPropertySources().addLast(new MapPropertySource(SOURCE_NAME, defaults));
             return;
         }
