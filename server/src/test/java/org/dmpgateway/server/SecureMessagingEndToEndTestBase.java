@@ -388,14 +388,21 @@ abstract class SecureMessagingEndToEndTestBase extends PatientPortalEndToEndSupp
     static byte[] xdmArchive() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(out)) {
-            zip.putNextEntry(new ZipEntry("INDEX.HTM"));
+            zip.putNextEntry(entry("INDEX.HTM"));
             zip.write("<html></html>".getBytes(StandardCharsets.UTF_8));
-            zip.putNextEntry(new ZipEntry("IHE_XDM/SUBSET01/METADATA.XML"));
+            zip.putNextEntry(entry("IHE_XDM/SUBSET01/METADATA.XML"));
             zip.write("<SubmitObjectsRequest/>".getBytes(StandardCharsets.UTF_8));
-            zip.putNextEntry(new ZipEntry("IHE_XDM/SUBSET01/DOC0001.XML"));
+            zip.putNextEntry(entry("IHE_XDM/SUBSET01/DOC0001.XML"));
             zip.write("<ClinicalDocument/>".getBytes(StandardCharsets.UTF_8));
             zip.closeEntry();
         }
         return out.toByteArray();
+    }
+
+    /** An entry with a fixed time: the archive is the same bytes whenever it is built (compared as received). */
+    private static ZipEntry entry(String name) {
+        ZipEntry entry = new ZipEntry(name);
+        entry.setTime(0L);
+        return entry;
     }
 }
