@@ -77,11 +77,15 @@ public class SendDocumentMail {
         if (mail.toPatient()) {
             String to = patients.get(0);
             MessagingMime.Composed composed = compose(mail, to, mail.patientText());
-            outcomes.addAll(receiving.receive(new InboundMail(null, List.of(to), sender(mail), mail.subject(),
-                    composed.messageId(), null, List.of(), null,
-                    mail.endOfExchange() ? ReceiveMessage.END_HEADER_VALUE : null,
-                    mail.documentCode() == null ? List.of() : List.of(mail.documentCode()), null, null,
-                    text(mail.patientText()), List.of(mail.document()), composed.bytes())));
+            try {
+                outcomes.addAll(receiving.receive(new InboundMail(null, List.of(to), sender(mail), mail.subject(),
+                        composed.messageId(), null, List.of(), null,
+                        mail.endOfExchange() ? ReceiveMessage.END_HEADER_VALUE : null,
+                        mail.documentCode() == null ? List.of() : List.of(mail.documentCode()), null, null,
+                        text(mail.patientText()), List.of(mail.document()), composed.bytes())));
+            } catch (MailRefusal r) {
+                throw refusal("message refusé par la messagerie Mon espace santé : " + r.getMessage());
+            }
         }
         return outcomes;
     }
