@@ -430,7 +430,8 @@ public record DmpProperties(
      * {@code dmp.hl7v2.senders[i].*}: one sending application (MSH-3) of one facility (MSH-4) and the identity the
      * gateway gives its messages in place of a VIHF: the structure (Identifiant_Structure, Secteur_Activite), the
      * software (LPS_Nom, LPS_ID_HOMOLOGATION_DMP), and the role of the professional the message names as sender
-     * (PRT-4 = SB: PRT-5 person) when the message cannot say it (code^codeSystem, TRE_G15 by default: médecin).
+     * (PRT-4 = SB: PRT-5 person) when the message cannot say it (code^codeSystem, TRE_G15 by default: médecin), and
+     * its applicative MSSanté mailbox ({@code mailbox}: the From of the documents it sends by MSSanté; empty: none).
      */
     public record Hl7v2Sender(
             String application,
@@ -440,7 +441,8 @@ public record DmpProperties(
             @DefaultValue("") String softwareName,
             @DefaultValue("") String softwareHomologation,
             @DefaultValue("10^1.2.250.1.71.1.2.7") String role,
-            @DefaultValue("") String specialty) {
+            @DefaultValue("") String specialty,
+            @DefaultValue("") String mailbox) {
         public Hl7v2Sender {
             Bounds.notBlank(application, "dmp.hl7v2.senders[].application");
             Bounds.notBlank(facility, "dmp.hl7v2.senders[].facility");

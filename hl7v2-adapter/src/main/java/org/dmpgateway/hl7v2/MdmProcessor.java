@@ -13,6 +13,7 @@ import org.dmpgateway.mappings.hl7v2.CdaHeader;
 import org.dmpgateway.mappings.hl7v2.CdaHeaderReader;
 import org.dmpgateway.mappings.hl7v2.Hl7v2Acks;
 import org.dmpgateway.mappings.hl7v2.Hl7v2Errors;
+import org.dmpgateway.mappings.hl7v2.Hl7v2MailMapper;
 import org.dmpgateway.mappings.hl7v2.Hl7v2Refusal;
 import org.dmpgateway.mappings.hl7v2.Hl7v2SubmissionMapper;
 import org.dmpgateway.mappings.hl7v2.MdmMessage;
@@ -26,6 +27,8 @@ import org.dmpgateway.model.ReceivedMessages;
 import org.dmpgateway.model.access.AccessContext;
 import org.dmpgateway.model.error.DmpErrorCode;
 import org.dmpgateway.model.error.DmpException;
+import org.dmpgateway.model.messaging.DeliveryOutcome;
+import org.dmpgateway.model.messaging.SecureMessaging;
 import org.dmpgateway.model.query.QueryCommand;
 import org.dmpgateway.model.query.RegistryQuery;
 import org.dmpgateway.model.trail.TraceAction;
@@ -44,7 +47,8 @@ import java.util.UUID;
  * its first acknowledgement again and nothing else; otherwise the message is read ({@link MdmMessageReader}),
  * its sender found among the declared ones, its document's CDA header read, and the core asked: T02 a
  * submission, T10 a submission replacing (RPLC) the document TXA-13 names, T04 the deletion of the document
- * TXA-12 names. The acknowledgement says the core's decision (AA, or AE / AR with the guide's 900-906);
+ * TXA-12 names; with DESTMSSANTEPS / DESTMSSANTEPAT, the document sent by MSSanté through the core's secure
+ * messaging. The acknowledgement says the core's decision (AA, or AE / AR with the guide's 900-906);
  * it is remembered, except an AR (the message may be sent again later).
  */
 @Component
@@ -52,12 +56,14 @@ public class MdmProcessor implements Processor {
     private static final Logger LOG = LoggerFactory.getLogger(MdmProcessor.class);
 
     private final Core core;
+    private final SecureMessaging messaging;
     private final ReceivedMessages received;
     private final DmpProperties.Hl7v2 hl7v2;
     private final Clock clock = Clock.systemUTC();
 
-    public MdmProcessor(Core core, ReceivedMessages received, DmpProperties.Hl7v2 hl7v2) {
+    public MdmProcessor(Core core, SecureMessaging messaging, ReceivedMessages received, DmpProperties.Hl7v2 hl7v2) {
         this.core = core;
+        this.messaging = messaging;
         this.received = received;
         this.hl7v2 = hl7v2;
     }
@@ -94,17 +100,28 @@ public class MdmProcessor implements Processor {
                         "application émettrice " + m.sendingApplication() + " de " + m.sendingFacility() + " non déclarée "
                         + "auprès de la passerelle (dmp.hl7v2.senders)");
             }
-            boolean messaging = m.meta(MdmMessage.DESTMSSANTEPS) || m.meta(MdmMessage.DESTMSSANTEPAT);
-            if (!m.meta(MdmMessage.DESTDMP)) {
-                throw Hl7v2Refusal.application(ApplicationError.OTHER, "OBX", messaging ? MESSAGING_ONLY
-                        : "aucune destination demandée : DESTDMP, DESTMSSANTEPS et DESTMSSANTEPAT valent N ou sont absents");
+            boolean toDmp = m.meta(MdmMessage.DESTDMP);
+            boolean byMail = m.meta(MdmMessage.DESTMSSANTEPS) || m.meta(MdmMessage.DESTMSSANTEPAT);
+            if (!toDmp && !byMail) {
+                throw Hl7v2Refusal.application(ApplicationError.OTHER, "OBX",
+                        "aucune destination demandée : DESTDMP, DESTMSSANTEPS et DESTMSSANTEPAT valent N ou sont absents");
+            }
+            if (!toDmp && MdmMessage.DELETION.equals(m.event())) {
+                throw Hl7v2Refusal.application(ApplicationError.OTHER, "OBX", DELETION_BY_MAIL);
             }
             CdaHeader header = CdaHeaderReader.read(m.cda());
             PatientRef patient = Hl7v2SubmissionMapper.patient(m, header);
             caller = SenderIdentity.of(declared, m, patient);
-            act(m, header, caller);
-            return messaging ? Hl7v2Acks.acceptedWithWarning(message, ApplicationError.OTHER, MESSAGING_NOT_SERVED)
-                    : Hl7v2Acks.accepted(message);
+            if (toDmp) {
+                act(m, header, caller);
+            }
+            if (!byMail) {
+                return Hl7v2Acks.accepted(message);
+            }
+            if (MdmMessage.DELETION.equals(m.event())) {
+                return Hl7v2Acks.acceptedWithWarning(message, ApplicationError.OTHER, DELETION_BY_MAIL);
+            }
+            return mail(message, m, header, patient, declared, toDmp);
         } catch (Hl7v2Refusal r) {
             if (caller != null) {
                 core.traceRefusal(new DmpException(DmpErrorCode.METADATA_ERROR, "HL7v2 " + r.getMessage()), action(m),
@@ -122,10 +139,40 @@ public class MdmProcessor implements Processor {
         }
     }
 
-    static final String MESSAGING_ONLY = "les destinations MSSanté (DESTMSSANTEPS, DESTMSSANTEPAT) ne sont pas "
-            + "prises en charge par la passerelle et DESTDMP vaut N : rien n'a été fait";
-    static final String MESSAGING_NOT_SERVED = "document traité pour le DMP ; les destinations MSSanté "
-            + "(DESTMSSANTEPS, DESTMSSANTEPAT) ne sont pas prises en charge par la passerelle : aucun courriel envoyé";
+    static final String DELETION_BY_MAIL = "la suppression (T04) n'est pas notifiée par MSSanté par la passerelle : "
+            + "aucun courriel envoyé";
+    static final String NOT_DELIVERED = "non distribué à %s : la messagerie Mon espace santé du patient n'est pas "
+            + "ouverte (dossier clôturé, opposé, ou inexistant ; SMTPERRORCODE 550 boîte aux lettres non disponible)";
+
+    /**
+     * The MSSanté destinations, after the DMP's when asked too: the core's secure messaging sends or refuses. A
+     * refusal or a recipient not reached is AE 906 when the message asked for MSSanté only; with DESTDMP the
+     * document is in the DMP, so the acknowledgement is AA with a warning (ERR-4 W, 906) saying what was not sent.
+     */
+    private Message mail(Message message, MdmMessage m, CdaHeader header, PatientRef patient,
+                         DmpProperties.Hl7v2Sender declared, boolean toDmp) {
+        String problem;
+        try {
+            List<String> notReached = messaging.send(Hl7v2MailMapper.toMail(m, header, patient, declared.mailbox()))
+                    .stream().filter(o -> o.status() == DeliveryOutcome.Status.BOUNCED
+                            || o.status() == DeliveryOutcome.Status.EXCHANGE_ENDED)
+                    .map(DeliveryOutcome::recipient).toList();
+            if (notReached.isEmpty()) {
+                return Hl7v2Acks.accepted(message);
+            }
+            problem = String.format(NOT_DELIVERED, String.join(", ", notReached));
+        } catch (DmpException e) {
+            if (!toDmp) {
+                throw e;
+            }
+            problem = e.code() + ": " + e.getMessage();
+        }
+        if (toDmp) {
+            return Hl7v2Acks.acceptedWithWarning(message, ApplicationError.OTHER, "document traité pour le DMP ; "
+                    + "MSSanté : " + problem);
+        }
+        return Hl7v2Acks.refused(message, Hl7v2Refusal.application(ApplicationError.OTHER, "PRT", problem));
+    }
 
     private void act(MdmMessage m, CdaHeader header, AccessContext caller) {
         switch (m.event()) {

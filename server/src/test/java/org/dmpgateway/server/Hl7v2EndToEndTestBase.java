@@ -1,14 +1,17 @@
 package org.dmpgateway.server;
 
 import ca.uhn.hl7v2.model.Message;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Multipart;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.camel.ProducerTemplate;
 import org.dmpgateway.config.DmpProperties;
 import org.dmpgateway.model.PatientRecordState;
 import org.dmpgateway.server.support.AdminClient;
 import org.dmpgateway.server.support.FhirClient;
 import org.dmpgateway.server.support.Hl7v2Messages;
+import org.dmpgateway.server.support.MailServer;
+import org.dmpgateway.server.support.PatientPortalClient;
 import org.dmpgateway.server.support.SampleSubmissions;
 import org.dmpgateway.server.support.TestPatients;
 import org.dmpgateway.server.support.TestRecord;
@@ -29,7 +32,6 @@ import org.openehealth.ipf.commons.ihe.xds.core.responses.QueryResponse;
 import org.openehealth.ipf.commons.ihe.xds.core.responses.Status;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -41,6 +43,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static org.awaitility.Awaitility.await;
 import static org.dmpgateway.server.support.Hl7v2Messages.field;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -50,7 +53,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * HL7v2 over MLLP end to end (issue 18, docs/hl7v2.md): HAPI HL7v2's MLLP client sends the ANS guide's
  * example messages (creation T02, replacement T10, deletion T04) or messages built from them by the guide's
  * rules to the running server; each acknowledgement is checked, then what the DMP holds is read back over
- * ITI-18 (IPF's XDS client) and ITI-67 (HAPI FHIR client, every answer validated). The leaves choose the
+ * ITI-18 (IPF's XDS client) and ITI-67 (HAPI FHIR client, every answer validated), the MSSanté destinations
+ * through GreenMail (professionals) and the patient API (Mon espace santé mailbox). The leaves choose the
  * database (H2, PostgreSQL).
  */
 @SpringBootTest(classes = DmpGatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -64,9 +68,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
                 "dmp.hl7v2.senders[0].role=10^1.2.250.1.71.1.2.7",
                 "dmp.hl7v2.senders[0].specialty=SM26^1.2.250.1.71.4.2.5",
                 "dmp.hl7v2.senders[0].software-name=PFI-Y 2.1",
-                "dmp.hl7v2.senders[0].software-homologation=HOMOL-PFI-Y"})
+                "dmp.hl7v2.senders[0].software-homologation=HOMOL-PFI-Y",
+                "dmp.hl7v2.senders[0].mailbox=" + Hl7v2EndToEndTestBase.PFI_MAILBOX})
 @DirtiesContext
-abstract class Hl7v2EndToEndTestBase {
+abstract class Hl7v2EndToEndTestBase extends PatientPortalEndToEndSupport {
+    /** The declared sender's applicative MSSanté mailbox (the guide's FROM). */
+    static final String PFI_MAILBOX = "pfi-y@hopital-y.mssante.fr";
+    /** The professional of the guide's example (PRT RCT, PRT-15.4). */
+    static final String HODA = "adam.hoda@test-ci-sis.mssante.fr";
     private static final String INS_SYSTEM = "urn:oid:" + SampleSubmissions.INS_OID;
     /** A free port for the MLLP listener of each server this suite starts. */
     @DynamicPropertySource
@@ -77,12 +86,6 @@ abstract class Hl7v2EndToEndTestBase {
 
     @Autowired
     DmpProperties.Hl7v2 hl7v2;
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    ProducerTemplate producer;
 
     XdsClient xds;
 
@@ -113,9 +116,10 @@ abstract class Hl7v2EndToEndTestBase {
         assertEquals("ACK", field(ack, "/MSH-9-1"));
         assertEquals("T02", field(ack, "/MSH-9-2"));
         assertEquals(Hl7v2Messages.APPLICATION, field(ack, "/MSH-5-1"), "the acknowledgement goes back to the sender");
-        // the example asks for MSSanté too (DESTMSSANTEPS=Y): served for the DMP, the rest said as a warning
-        assertEquals("W", field(ack, "/ERR-4"));
-        assertEquals("906", field(ack, "/ERR-5-1"));
+        // the example asks for MSSanté too (DESTMSSANTEPS=Y, Dr Hoda's address): sent, nothing to warn about
+        assertNull(field(ack, "/ERR-4"), () -> Hl7v2Messages.encode(ack));
+        await().atMost(TIMEOUT).until(() -> MAIL.receivedBy(HODA).stream().anyMatch(m -> "Radio de hanche"
+                .equals(m.subject())));
 
         DocumentEntry v1 = document(ins, Hl7v2Messages.DOCUMENT_V1);
         assertEquals(AvailabilityStatus.APPROVED, v1.getAvailabilityStatus());
@@ -261,13 +265,84 @@ abstract class Hl7v2EndToEndTestBase {
     }
 
     @Test
-    void onlyMessagingDestinationsIs906AndNothingIsStored() {
+    void destMssantePsSendsTheDocumentToTheProfessionalsMailboxAndNothingToTheDmp() throws Exception {
         TestRecord record = freshRecord();
-        Hl7v2Messages creation = fresh(record.ins(), Hl7v2Messages.CREATION).meta("DESTDMP", false);
+        String doctor = "dr.hoda." + record.ins() + "@test-ci-sis.mssante.fr";
+        Hl7v2Messages creation = fresh(record.ins(), Hl7v2Messages.CREATION).meta("DESTDMP", false)
+                .mailTo(doctor).mailBody("CORPSMAIL_PS", "Cher confrère, ci-joint le CR d'imagerie.", false);
+        Message ack = creation.send(hl7v2.port());
+        assertEquals("AA", field(ack, "/MSA-1"), () -> Hl7v2Messages.encode(ack));
+        assertNull(field(ack, "/ERR-4"), () -> Hl7v2Messages.encode(ack));
+        assertTrue(documents(record.ins(), creation.get("/TXA-12-1")).isEmpty(), "DESTDMP=N: nothing in the DMP");
+
+        MailServer.ReceivedMail mail = SecureMessagingEndToEndTestBase.awaitMail(doctor, "Radio de hanche");
+        assertEquals(PFI_MAILBOX, mail.fromAddress(), "FROM: the sender's applicative mailbox");
+        assertTrue(mail.contentType().startsWith("multipart/mixed"), mail.contentType());
+        assertEquals("18748-4", mail.rawHeader("X-MSS-CODECDA"));
+        assertEquals("Cher confrère, ci-joint le CR d'imagerie.",
+                SecureMessagingEndToEndTestBase.part(mail.message(), 0), "CORPSMAIL_PS as the body");
+        BodyPart attachment = ((Multipart) mail.message().getContent()).getBodyPart(1);
+        assertEquals("DOC0001.XML", attachment.getFileName());
+        assertEquals(creation.cda(), SecureMessagingEndToEndTestBase.part(mail.message(), 1), "the CDA, unchanged");
+    }
+
+    @Test
+    void destMssantePatDeliversToTheActivatedPatientsMailboxWhoIsNotified() {
+        String token = activatedAndSignedIn();
+        String author = "dr.thomas." + ins + "@hopital-y.mssante.fr";
+        Hl7v2Messages sent = patientOnly(fresh(ins, Hl7v2Messages.CREATION))
+                .mailBody("CORPSMAIL_PATIENT", "Bonjour, voici votre compte rendu de radiologie.", true)
+                .replyTo(author);
+        Message ack = sent.send(hl7v2.port());
+        assertEquals("AA", field(ack, "/MSA-1"), () -> Hl7v2Messages.encode(ack));
+        assertNull(field(ack, "/ERR-4"), () -> Hl7v2Messages.encode(ack));
+
+        MailServer.ReceivedMail notice = SecureMessagingEndToEndTestBase.awaitMail(email,
+                SecureMessagingEndToEndTestBase.NEW_MESSAGE);
+        assertTrue(notice.body().contains("Vous avez reçu un nouveau message de " + author), notice.body());
+        List<Map<String, Object>> conversations = portal.list("/me/conversations", token);
+        assertEquals(1, conversations.size(), conversations::toString);
+        assertEquals(author, conversations.get(0).get("professional"), "the author's address (REPLY TO)");
+        assertEquals("Radio de hanche", conversations.get(0).get("subject"));
+        assertEquals(true, conversations.get(0).get("closed"), "NTE-4 FIN: X-MSS-MES: FIN, the patient may not reply");
+        List<Map<String, Object>> messages = SecureMessagingEndToEndTestBase.listOf(portal.get("/me/conversations/"
+                + conversations.get(0).get("id"), token).ok().body().get("messages"));
+        PatientPortalClient.Answer read = portal.get("/me/messages/" + messages.get(0).get("id"), token).ok();
+        assertEquals("Bonjour, voici votre compte rendu de radiologie.", read.get("text"));
+        assertEquals("DOC0001.XML", SecureMessagingEndToEndTestBase.listOf(read.body().get("attachments")).get(0)
+                .get("fileName"));
+        assertTrue(documents(ins, sent.get("/TXA-12-1")).isEmpty(), "DESTDMP=N: nothing in the DMP");
+    }
+
+    @Test
+    void destMssantePatToAClosedRecordIsNotDeliveredAndAnswered906() {
+        String closed = TestPatients.newIns();
+        new AdminClient(port).createPatient(closed, PatientRecordState.CLOSED);
+        Hl7v2Messages creation = patientOnly(fresh(closed, Hl7v2Messages.CREATION));
         Message ack = creation.send(hl7v2.port());
         assertRefused(ack, "AE", "906");
-        assertTrue(field(ack, "/ERR-8").contains("MSSanté"), () -> Hl7v2Messages.encode(ack));
-        assertTrue(documents(record.ins(), creation.get("/TXA-12-1")).isEmpty());
+        assertTrue(field(ack, "/ERR-8").contains("non distribué à " + closed + "@patient.mssante.fr"),
+                () -> Hl7v2Messages.encode(ack));
+        assertTrue(field(ack, "/ERR-8").contains("SMTPERRORCODE 550"), () -> Hl7v2Messages.encode(ack));
+        assertTrue(traces(closed).stream().anyMatch(t -> "NOT_DELIVERED".equals(t.get("outcome"))),
+                () -> traces(closed).toString());
+    }
+
+    @Test
+    void aDocumentInvisibleToThePatientIsNotMailedToThePatient() {
+        TestRecord record = freshRecord();
+        Hl7v2Messages creation = patientOnly(fresh(record.ins(), Hl7v2Messages.CREATION))
+                .meta("INVISIBLE_PATIENT", true);
+        Message ack = creation.send(hl7v2.port());
+        assertRefused(ack, "AE", "906");
+        assertTrue(field(ack, "/ERR-8").contains("INVISIBLE_PATIENT"), () -> Hl7v2Messages.encode(ack));
+    }
+
+    /** The guide's third case (page regles-gestion-mssante): the patient's mailbox only. */
+    static Hl7v2Messages patientOnly(Hl7v2Messages m) {
+        return m.meta("DESTDMP", false).meta("DESTMSSANTEPS", false).meta("DESTMSSANTEPAT", true)
+                .meta("INVISIBLE_PATIENT", false).meta("INVISIBLE_REP_LEGAUX", false).meta("CONNEXION_SECRETE", false)
+                .mailTo(m.get("/PID-3-1") + "@patient.mssante.fr");
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.dmpgateway.core.messaging;
 import org.dmpgateway.model.PatientRef;
 import org.dmpgateway.model.messaging.Conversation;
 import org.dmpgateway.model.messaging.DeliveryOutcome;
+import org.dmpgateway.model.messaging.DocumentMail;
 import org.dmpgateway.model.messaging.InboundMail;
 import org.dmpgateway.model.messaging.MailAttachment;
 import org.dmpgateway.model.messaging.PatientReply;
@@ -14,18 +15,21 @@ import java.util.List;
 
 /**
  * The {@link SecureMessaging} front door: each command handed to its rule ({@link MessagingAddresses},
- * {@link ReceiveMessage}, {@link PatientMessaging}), which decides; this class adds nothing.
+ * {@link ReceiveMessage}, {@link PatientMessaging}, {@link SendDocumentMail}), which decides; this class adds nothing.
  */
 @Component
 public class CoreSecureMessaging implements SecureMessaging {
     private final MessagingAddresses addresses;
     private final ReceiveMessage receiving;
     private final PatientMessaging patientSide;
+    private final SendDocumentMail documents;
 
-    public CoreSecureMessaging(MessagingAddresses addresses, ReceiveMessage receiving, PatientMessaging patientSide) {
+    public CoreSecureMessaging(MessagingAddresses addresses, ReceiveMessage receiving, PatientMessaging patientSide,
+                               SendDocumentMail documents) {
         this.addresses = addresses;
         this.receiving = receiving;
         this.patientSide = patientSide;
+        this.documents = documents;
     }
 
     @Override
@@ -41,6 +45,11 @@ public class CoreSecureMessaging implements SecureMessaging {
     @Override
     public List<DeliveryOutcome> receive(InboundMail mail) {
         return receiving.receive(mail);
+    }
+
+    @Override
+    public List<DeliveryOutcome> send(DocumentMail mail) {
+        return documents.send(mail);
     }
 
     @Override

@@ -123,19 +123,51 @@ final class MessagingMime {
             MimeMultipart mixed = new MimeMultipart("mixed");
             mixed.addBodyPart(textPart(text));
             for (MailAttachment a : attachments) {
-                MimeBodyPart part = new MimeBodyPart();
-                part.setDataHandler(new DataHandler(new ByteArrayDataSource(a.content(), a.contentType())));
-                if (a.fileName() != null) {
-                    part.setFileName(a.fileName());
-                }
-                part.setDisposition(MimeBodyPart.ATTACHMENT);
-                mixed.addBodyPart(part);
+                mixed.addBodyPart(attachment(a));
             }
             message.setContent(mixed);
             return write(message);
         } catch (MessagingException e) {
             throw new IllegalStateException("the reply could not be composed", e);
         }
+    }
+
+    /**
+     * A clinical document sent by MSSanté (HL7v2 request, docs/hl7v2.md): the text, the document attached,
+     * Reply-To the author's address, {@code X-MSS-CODECDA} the document's type code (Référentiel #2 ECO.2.4.1)
+     * and {@code X-MSS-MES: FIN} when the patient may not reply (ECO.2.2.8).
+     */
+    static Composed document(String from, String to, String replyTo, String subject, String text,
+                             MailAttachment document, String codeCda, boolean endOfExchange, String domain) {
+        try {
+            MimeMessage message = message(from, to, subject, domain);
+            if (replyTo != null && !replyTo.isBlank()) {
+                message.setReplyTo(new InternetAddress[] {new InternetAddress(replyTo, true)});
+            }
+            if (codeCda != null) {
+                message.setHeader("X-MSS-CODECDA", codeCda);
+            }
+            if (endOfExchange) {
+                message.setHeader("X-MSS-MES", "FIN");
+            }
+            MimeMultipart mixed = new MimeMultipart("mixed");
+            mixed.addBodyPart(textPart(text));
+            mixed.addBodyPart(attachment(document));
+            message.setContent(mixed);
+            return write(message);
+        } catch (MessagingException e) {
+            throw new IllegalStateException("the document mail could not be composed", e);
+        }
+    }
+
+    private static MimeBodyPart attachment(MailAttachment a) throws MessagingException {
+        MimeBodyPart part = new MimeBodyPart();
+        part.setDataHandler(new DataHandler(new ByteArrayDataSource(a.content(), a.contentType())));
+        if (a.fileName() != null) {
+            part.setFileName(a.fileName());
+        }
+        part.setDisposition(MimeBodyPart.ATTACHMENT);
+        return part;
     }
 
     private static MimeMessage message(String from, String to, String subject, String domain)

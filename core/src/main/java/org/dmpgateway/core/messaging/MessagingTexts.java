@@ -24,6 +24,9 @@ final class MessagingTexts {
         return "Message non distribué" + (subject == null || subject.isBlank() ? "" : " : " + subject);
     }
 
+    /** The body of a document sent by MSSanté when the request gives none (CORPSMAIL_PS / CORPSMAIL_PATIENT). */
+    static final String DOCUMENT_MAIL_TEXT = "Veuillez trouver ci-joint un document vous concernant.";
+
     static final String NEW_MESSAGE_SUBJECT = "Mon espace santé : vous avez reçu un nouveau message";
 
     static String newMessage(String professional, PatientRecordState state) {

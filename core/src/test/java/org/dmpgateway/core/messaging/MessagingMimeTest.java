@@ -50,6 +50,22 @@ class MessagingMimeTest {
     }
 
     @Test
+    void aDocumentSentByMssanteCarriesTheDocumentAndTheMssanteHeaders() throws Exception {
+        byte[] cda = "<ClinicalDocument xmlns=\"urn:hl7-org:v3\"/>".getBytes(StandardCharsets.UTF_8);
+        MessagingMime.Composed mail = MessagingMime.document("pfi@hopital-y.mssante.fr", "279035121518989@" + DOMAIN,
+                "eric.thomas@hopital-y.mssante.fr", "Radio de hanche", "Bonjour, voici votre CR.",
+                new MailAttachment("DOC0001.XML", "text/xml", cda), "18748-4", true, DOMAIN);
+        MimeMessage m = parse(mail.bytes());
+        assertEquals("Radio de hanche", m.getSubject());
+        assertEquals("eric.thomas@hopital-y.mssante.fr", m.getReplyTo()[0].toString());
+        assertEquals("FIN", m.getHeader("X-MSS-MES", null));
+        assertEquals("18748-4", m.getHeader("X-MSS-CODECDA", null));
+        assertEquals("Bonjour, voici votre CR.", part(m, 0));
+        assertEquals("DOC0001.XML", ((Multipart) m.getContent()).getBodyPart(1).getFileName());
+        assertEquals(new String(cda, StandardCharsets.UTF_8), part(m, 1));
+    }
+
+    @Test
     void theReadReceiptIsADispositionNotification() throws Exception {
         MessagingMime.Composed mdn = MessagingMime.readReceipt("mailer-daemon@" + DOMAIN, "279035121518989@" + DOMAIN,
                 "dr@hopital.mssante.fr", "<orig@hopital.mssante.fr>", "Accusé de lecture : Résultats",

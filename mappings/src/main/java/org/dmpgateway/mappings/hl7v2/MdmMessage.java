@@ -22,10 +22,12 @@ import java.util.Map;
  * @param cda                 the CDA R2 document, OBX-5.5 decoded from Base64
  * @param metas               the MetaDMPMSS OBX (OBX-3.1 -> OBX-5.1 = Y), for the codes present
  * @param sender              the sender (PRT-4 = SB) of the document's OBX
+ * @param mss                 what the MSSanté destinations need (page mapping-mss of the guide)
  */
 public record MdmMessage(String event, String controlId, String sendingApplication, String sendingFacility,
                          List<PatientRef> patientIds, String patientClass, String documentId, String parentDocumentId,
-                         CodedValue type, byte[] cda, Map<String, Boolean> metas, Sender sender) {
+                         CodedValue type, byte[] cda, Map<String, Boolean> metas, Sender sender,
+                         Mss mss) {
 
     /** Creation of a document (MDM^T02, ORC-1 NW, OBX-11 F). */
     public static final String CREATION = "T02";
@@ -60,5 +62,18 @@ public record MdmMessage(String event, String controlId, String sendingApplicati
      */
     public record Sender(String personId, String familyName, String givenName, String personAuthority,
                          String organizationName, String organizationId, String organizationIdType, String deviceId) {
+    }
+
+    /**
+     * The MSSanté part of the message (the guide's page mapping-mss): the recipients' addresses (TO: PRT-15.4 of
+     * each PRT with PRT-4 = RCT), the reply address (REPLY TO: PRT-15.4 of the PRT with PRT-4 = REPLY, else of
+     * the sender's PRT SB), the mail bodies (OBX-5 of CORPSMAIL_PS, CORPSMAIL_PATIENT, Base64 text) and the end of
+     * the exchange ({@code X-MSS-MES: FIN}: NTE-4 = FIN after the OBX DESTMSSANTEPAT).
+     */
+    public record Mss(List<String> recipients, String replyTo, String professionalText, String patientText,
+                      boolean endOfExchange) {
+        public Mss {
+            recipients = List.copyOf(recipients);
+        }
     }
 }

@@ -12,6 +12,7 @@ import ca.uhn.hl7v2.util.Terser;
 import org.dmpgateway.model.CodedValue;
 import org.dmpgateway.model.PatientRef;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -33,6 +34,9 @@ public final class MdmMessageReader {
     static final String TRE_A05 = "1.2.250.1.213.1.1.4.12";
     /** The OBX-3.3 of the DMP / MSSanté metas. */
     static final String META_SYSTEM = "MetaDMPMSS";
+    /** The mail bodies (OBX-5, ED, Base64): for the professionals, for the patient. */
+    static final String CORPSMAIL_PS = "CORPSMAIL_PS";
+    static final String CORPSMAIL_PATIENT = "CORPSMAIL_PATIENT";
 
     private static final Map<String, String> ORDER_CONTROL = Map.of(MdmMessage.CREATION, "NW",
             MdmMessage.REPLACEMENT, "RO", MdmMessage.DELETION, "CA");
@@ -108,8 +112,20 @@ public final class MdmMessageReader {
         byte[] cda = cda(document);
 
         Map<String, Boolean> metas = new LinkedHashMap<>();
+        String professionalText = null;
+        String patientText = null;
+        boolean endOfExchange = false;
         for (int i = 1; i < mdm.getOBXNTEReps(); i++) {
             OBX obx = mdm.getOBXNTE(i).getOBX();
+            String obxCode = value(obx.getObservationIdentifier().getIdentifier().getValue());
+            if (CORPSMAIL_PS.equals(obxCode)) {
+                professionalText = text(obx, i + 1);
+            } else if (CORPSMAIL_PATIENT.equals(obxCode)) {
+                patientText = text(obx, i + 1);
+            } else if (MdmMessage.DESTMSSANTEPAT.equals(obxCode) && mdm.getOBXNTE(i).getNTEReps() > 0) {
+                endOfExchange = "FIN".equals(value(mdm.getOBXNTE(i).getNTE(0).getCommentType().getIdentifier()
+                        .getValue()));
+            }
             if (!META_SYSTEM.equals(value(obx.getObservationIdentifier().getNameOfCodingSystem().getValue()))
                     && !isMetaCode(value(obx.getObservationIdentifier().getIdentifier().getValue()))) {
                 continue;
@@ -127,7 +143,8 @@ public final class MdmMessageReader {
             metas.put(code, "Y".equals(yn));
         }
         return new MdmMessage(event, controlId, application, facility, patients, patientClass, documentId, parentId,
-                type, cda, metas, sender(mdm));
+                type, cda, metas, sender(mdm), new MdmMessage.Mss(participants(mdm, "RCT"), replyTo(mdm),
+                professionalText, patientText, endOfExchange));
     }
 
     private static boolean isMetaCode(String code) {
@@ -192,6 +209,52 @@ public final class MdmMessageReader {
             return Base64.getMimeDecoder().decode(data);
         } catch (IllegalArgumentException e) {
             throw Hl7v2Refusal.field(Hl7v2Refusal.DATA_TYPE_ERROR, "OBX^1^5", "OBX-5.5 n'est pas du Base64 valide");
+        }
+    }
+
+    /** The addresses (PRT-15.4) of the PRT segments of the document's OBX with PRT-4 = {@code role}. */
+    private static List<String> participants(MDM_T02 mdm, String role) throws HL7Exception {
+        List<String> addresses = new ArrayList<>();
+        if (!Arrays.asList(mdm.getOBXNTE(0).getNames()).contains("PRT")) {
+            return addresses;
+        }
+        for (Structure s : mdm.getOBXNTE(0).getAll("PRT")) {
+            Segment prt = (Segment) s;
+            if (role.equals(value(Terser.get(prt, 4, 0, 1, 1)))) {
+                String address = value(Terser.get(prt, 15, 0, 4, 1));
+                if (address != null) {
+                    addresses.add(address);
+                }
+            }
+        }
+        return addresses;
+    }
+
+    /** REPLY TO: the PRT REPLY's address, else the sender's (PRT SB), else null. */
+    private static String replyTo(MDM_T02 mdm) throws HL7Exception {
+        List<String> reply = participants(mdm, "REPLY");
+        List<String> sender = participants(mdm, "SB");
+        return !reply.isEmpty() ? reply.get(0) : sender.isEmpty() ? null : sender.get(0);
+    }
+
+    /** The text of a CORPSMAIL OBX: OBX-5 an ED whose data (OBX-5.5) is Base64 (OBX-5.4) UTF-8 text. */
+    private static String text(OBX obx, int position) throws HL7Exception {
+        if (obx.getObservationValueReps() == 0) {
+            return null;
+        }
+        String encoding = value(Terser.getPrimitive(obx.getObservationValue(0), 4, 1).getValue());
+        String data = value(Terser.getPrimitive(obx.getObservationValue(0), 5, 1).getValue());
+        if (data == null) {
+            return null;
+        }
+        if (!"Base64".equalsIgnoreCase(encoding)) {
+            return data;
+        }
+        try {
+            return new String(Base64.getMimeDecoder().decode(data), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw Hl7v2Refusal.field(Hl7v2Refusal.DATA_TYPE_ERROR, "OBX^" + position + "^5", "OBX-5.5 du corps de "
+                    + "courriel n'est pas du Base64 valide");
         }
     }
 

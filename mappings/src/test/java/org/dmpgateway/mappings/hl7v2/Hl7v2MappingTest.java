@@ -8,6 +8,7 @@ import ca.uhn.hl7v2.util.Terser;
 import ca.uhn.hl7v2.util.idgenerator.NanoTimeGenerator;
 import org.dmpgateway.model.CodedValue;
 import org.dmpgateway.model.PatientRef;
+import org.dmpgateway.model.messaging.DocumentMail;
 import org.dmpgateway.model.Submission;
 import org.dmpgateway.model.error.DmpErrorCode;
 import org.dmpgateway.model.error.DmpException;
@@ -103,6 +104,34 @@ class Hl7v2MappingTest {
         assertEquals("20260102030405", s.submissionSet().submissionTime());
         assertTrue(s.submissionSet().authors().get(0).person().startsWith("801234564895^Thomas") || s.submissionSet()
                 .authors().get(0).person().startsWith("801234564895^Eric"), s.submissionSet().authors().toString());
+    }
+
+    @Test
+    void theMssantePartBecomesADocumentMail() throws Exception {
+        String body = Base64.getEncoder().encodeToString("Bonjour, voici votre CR.".getBytes(StandardCharsets.UTF_8));
+        // the guide's segments (exemples.md): PRT RCT / REPLY with PRT-15.4, NTE-4 FIN after DESTMSSANTEPAT, CORPSMAIL
+        String text = message(CDA, "N").encode().replace("\rOBX|2|",
+                "\rPRT||UC||RCT^Results Copies To^participation|||||||||||^^X.400^279035121518989@patient.mssante.fr"
+                + "\rPRT||UC||REPLY^Reply to^participation|||||||||||^^X.400^eric.thomas@hopital-y.mssante.fr\rOBX|2|")
+                + "\rOBX|4|CWE|DESTMSSANTEPAT^Destinataire Patient^MetaDMPMSS||Y^^expandedYes-NoIndicator||||||F|"
+                + "\rNTE|1|||FIN|"
+                + "\rOBX|5|ED|CORPSMAIL_PATIENT^Corps du mail pour le patient^MetaDMPMSS||^TEXT^^Base64^" + body
+                + "||||||F|";
+        MdmMessage m = MdmMessageReader.read(HAPI.getPipeParser().parse(text));
+        assertEquals(List.of("279035121518989@patient.mssante.fr"), m.mss().recipients());
+        assertEquals("eric.thomas@hopital-y.mssante.fr", m.mss().replyTo());
+        assertEquals("Bonjour, voici votre CR.", m.mss().patientText());
+        assertNull(m.mss().professionalText());
+        assertTrue(m.mss().endOfExchange());
+
+        CdaHeader h = CdaHeaderReader.read(m.cda());
+        DocumentMail mail = Hl7v2MailMapper.toMail(m, h, Hl7v2SubmissionMapper.patient(m, h), "pfi@hopital-y.mssante.fr");
+        assertEquals("pfi@hopital-y.mssante.fr", mail.from());
+        assertTrue(mail.toPatient());
+        assertTrue(!mail.toProfessionals() && !mail.hiddenFromPatient());
+        assertEquals("11488-4", mail.documentCode());
+        assertEquals("DOC0001.XML", mail.document().fileName());
+        assertEquals(CDA, new String(mail.document().content(), StandardCharsets.UTF_8));
     }
 
     @Test

@@ -23,6 +23,13 @@ public interface SecureMessaging {
     /** A received message, for each recipient: delivered, ending the exchange, or bounced. */
     List<DeliveryOutcome> receive(InboundMail mail);
 
+    /**
+     * A clinical document sent by MSSanté on a platform's request (HL7v2, docs/hl7v2.md): to the professionals'
+     * addresses through the outbox, to the patient's mailbox as a received message (same rules by account state).
+     * Refused ({@code DmpException}) when the request breaks the guide's rules.
+     */
+    List<DeliveryOutcome> send(DocumentMail mail);
+
     /** The patient's conversations, newest first (readable once the account is activated). */
     List<Conversation> conversations(PatientRef patient);
 

@@ -22,5 +22,7 @@ public enum NotificationKind {
     /** Secure messaging: a read receipt (RFC 8098 MDN) to the professional who asked for it. */
     READ_RECEIPT,
     /** Secure messaging: the patient's reply, to the professional. */
-    PATIENT_REPLY
+    PATIENT_REPLY,
+    /** Secure messaging: a clinical document sent by MSSanté to a professional on a platform's request (HL7v2). */
+    DOCUMENT_MAIL
 }

@@ -116,6 +116,61 @@ public final class Hl7v2Messages {
         }
     }
 
+    /**
+     * The MSSanté recipients (the guide's page mapping-mss, TO): the example's PRT with PRT-4 = RCT replaced by one
+     * per address, {@code PRT||UC||RCT^Results Copies To^participation|||||||||||^^X.400^<address>} as the guide's
+     * examples write them (exemples.md).
+     */
+    public Hl7v2Messages mailTo(String... addresses) {
+        StringBuilder recipients = new StringBuilder();
+        for (String address : addresses) {
+            recipients.append("\rPRT||UC||RCT^Results Copies To^participation|||||||||||^^X.400^").append(address);
+        }
+        return edit(text -> {
+            String without = text.replaceAll("\rPRT\\|\\|UC\\|\\|RCT[^\r]*", "");
+            int sb = without.indexOf("\rPRT||UC||SB");
+            int end = without.indexOf('\r', sb + 1);
+            return without.substring(0, end) + recipients + without.substring(end);
+        });
+    }
+
+    /** Adds the guide's PRT REPLY (REPLY TO, PRT-15.4) after the sender's PRT SB. */
+    public Hl7v2Messages replyTo(String address) {
+        return edit(text -> {
+            int sb = text.indexOf("\rPRT||UC||SB");
+            int end = text.indexOf('\r', sb + 1);
+            return text.substring(0, end) + "\rPRT||UC||REPLY^Reply to^participation|||||||||||^^X.400^" + address
+                    + text.substring(end);
+        });
+    }
+
+    /**
+     * Adds a mail body (the guide's OBX CORPSMAIL_PS or CORPSMAIL_PATIENT, ED, Base64 as in its examples) and,
+     * with {@code end}, the {@code NTE|1|||FIN|} after the OBX DESTMSSANTEPAT (X-MSS-MES: FIN).
+     */
+    public Hl7v2Messages mailBody(String code, String body, boolean end) {
+        String obx = "\rOBX|20|ED|" + code + "^Corps du mail^MetaDMPMSS||^TEXT^^Base64^"
+                + Base64.getEncoder().encodeToString(body.getBytes(StandardCharsets.UTF_8)) + "||||||F|";
+        return edit(text -> {
+            String t = text.endsWith("\r") ? text.substring(0, text.length() - 1) : text;
+            if (end) {
+                int pat = t.lastIndexOf("\rOBX|", t.indexOf("DESTMSSANTEPAT^"));
+                int next = t.indexOf('\r', pat + 1);
+                t = t.substring(0, next) + "\rNTE|1|||FIN|" + t.substring(next);
+            }
+            return t + obx;
+        });
+    }
+
+    /** The message re-read after a change of its ER7 text (segments separated by carriage returns). */
+    private Hl7v2Messages edit(UnaryOperator<String> change) {
+        try {
+            return new Hl7v2Messages(CONTEXT.getPipeParser().parse(change.apply(message.encode())));
+        } catch (HL7Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The CDA of OBX-5 as text. */
     public String cda() {
         return new String(Base64.getDecoder().decode(get("/OBXNTE(0)/OBX-5-5")), StandardCharsets.UTF_8);
