@@ -35,6 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class PatientPagesProfileBrowserTest extends PatientPagesBrowserSupport {
     static final String PROFILE = "/patient/espace/profil-medical";
+    static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @Test
     void measuresAndTheBmiARefusedValueAVaccinationSeenOverFhirAndThePdfSummary() throws Exception {
@@ -148,8 +149,6 @@ class PatientPagesProfileBrowserTest extends PatientPagesBrowserSupport {
         if (session != null) {
             request.header("Cookie", "JSESSIONID=" + session);
         }
-        try (HttpClient http = HttpClient.newHttpClient()) {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 }
