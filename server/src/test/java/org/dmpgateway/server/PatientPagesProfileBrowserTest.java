@@ -61,6 +61,7 @@ class PatientPagesProfileBrowserTest extends PatientPagesBrowserSupport {
         assertTrue(browser.element(By.id("value")).getDomAttribute("aria-describedby").contains("value-error"));
         assertTrue(browser.element(By.id("value-error")).getText().contains("hors limites"));
         assertEquals("900", browser.value("value"), "what was typed is shown again");
+        assertEquals(1, browser.elements(By.id("value")).size(), "one input per field");
         assertEquals("WEIGHT", browser.value("measure"));
         browser.shot("poids-refuse");
 
@@ -94,6 +95,12 @@ class PatientPagesProfileBrowserTest extends PatientPagesBrowserSupport {
         clickInRow("Pollen, depuis 2001", "Supprimer");
         assertTrue(browser.element(By.cssSelector(".notice")).getText().contains("supprimée"), browser.text());
         assertTrue(browser.text().contains("Aucune information."), browser.text());
+
+        // a contact: the role chosen among radio buttons grouped under their legend
+        browser.go(PROFILE + "/entourage").type("name", "Marie Martin").choose("role-TRUSTED_PERSON")
+                .type("detail", "06 12 34 56 78").press("Ajouter");
+        assertEquals("Rôle", browser.element(By.cssSelector("fieldset fieldset legend")).getText());
+        assertTrue(browser.text().contains("Marie Martin (Personne de confiance), tél. "), browser.text());
 
         // a vaccination added on the page, then read by an authorised professional over FHIR
         browser.go(PROFILE + "/vaccinations").type("name", "DTP").type("date", "2020-05-04").type("detail", "LOT-42")
@@ -129,6 +136,7 @@ class PatientPagesProfileBrowserTest extends PatientPagesBrowserSupport {
             assertTrue(text.contains("Poids : 80 kg"), text);
             assertTrue(text.contains("Taille : 1,75 m"), text);
             assertTrue(text.contains("IMC : 26,1 kg/m²"), text);
+            assertTrue(text.contains("Marie Martin (Personne de confiance)"), text);
             assertFalse(text.contains("Pollen"), text);
         }
         assertEquals(302, download(href, null).statusCode(), "without the session: sent to the login page");
