@@ -14,8 +14,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * What the patient's pages' browser tests share (docs/patient-pages.md): one Spring configuration
- * (the patient API's end-to-end one, {@link PatientPortalEndToEndSupport}, on its own H2 database:
- * one server start for every browser test class), a headless Chromium per test ({@link Browser}),
+ * (the patient API's end-to-end one, {@link PatientPortalEndToEndSupport}, on its own H2 database;
+ * that class is {@code @DirtiesContext}, so each test class starts its server), a headless Chromium
+ * per test ({@link Browser}),
  * a record activated through the API and the login pages.
  */
 @TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:dmp-patient-pages;DB_CLOSE_DELAY=-1")
