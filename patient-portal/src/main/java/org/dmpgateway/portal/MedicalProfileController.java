@@ -2,10 +2,7 @@ package org.dmpgateway.portal;
 
 import org.dmpgateway.model.PatientRef;
 import org.dmpgateway.model.profile.ProfileInput;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -58,11 +55,6 @@ class MedicalProfileController {
 
     @GetMapping("/summary.pdf")
     ResponseEntity<byte[]> summary(@AuthenticationPrincipal PatientRef patient) {
-        byte[] pdf = ProfileSummaryPdf.write(patient, core.profile(patient), Instant.now());
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("profil-medical.pdf").build().toString())
-                .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .body(pdf);
+        return ProfileSummaryPdf.download(patient, core.profile(patient), Instant.now());
     }
 }

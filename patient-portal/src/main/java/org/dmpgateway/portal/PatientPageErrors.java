@@ -49,18 +49,28 @@ final class PatientPageErrors {
     }
 
     static PatientPageErrors of(AccountException refusal) {
+        return of(refusal, Map.of());
+    }
+
+    /** The refusal with the labels of the page's own fields ({@code labels}, by field) before the common ones. */
+    static PatientPageErrors of(AccountException refusal, Map<String, String> labels) {
         String field = refusal.field();
         String message = refusal.getMessage();
         if (field != null && message.startsWith(field + " : ")) {
             message = message.substring(field.length() + 3);
         }
-        String label = field == null ? null : LABELS.get(field);
+        String label = field == null ? null : labels.getOrDefault(field, LABELS.get(field));
         return new PatientPageErrors(new Line(label == null ? null : field, label, message));
     }
 
     /** Shows the refusal on the page about to be rendered, with the status the JSON API answers. */
     static void show(AccountException refusal, Model model, HttpServletResponse response) {
-        model.addAttribute(ATTRIBUTE, of(refusal));
+        show(refusal, Map.of(), model, response);
+    }
+
+    /** As {@link #show(AccountException, Model, HttpServletResponse)}, with the page's own field labels. */
+    static void show(AccountException refusal, Map<String, String> labels, Model model, HttpServletResponse response) {
+        model.addAttribute(ATTRIBUTE, of(refusal, labels));
         response.setStatus(AccountErrorStatus.status(refusal.code()));
     }
 

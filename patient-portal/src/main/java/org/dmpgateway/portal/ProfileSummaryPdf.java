@@ -12,6 +12,10 @@ import org.dmpgateway.model.profile.MeasureKind;
 import org.dmpgateway.model.profile.MedicalProfile;
 import org.dmpgateway.model.profile.ProfileEntry;
 import org.dmpgateway.model.profile.ProfileSection;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -86,6 +90,16 @@ final class ProfileSummaryPdf {
         }
     }
 
+    /** The PDF as the answer of a download: attachment {@code profil-medical.pdf}, never cached. */
+    static ResponseEntity<byte[]> download(PatientRef patient, MedicalProfile profile, Instant now) {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("profil-medical.pdf").build().toString())
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .body(write(patient, profile, now));
+    }
+
+    /** One entry in French, as the summary and the pages write it. */
     static String describe(ProfileEntry e) {
         StringBuilder s = new StringBuilder();
         switch (e.section()) {
@@ -128,7 +142,7 @@ final class ProfileSummaryPdf {
         return s.toString();
     }
 
-    private static String decimal(BigDecimal value) {
+    static String decimal(BigDecimal value) {
         return value.toPlainString().replace('.', ',');
     }
 

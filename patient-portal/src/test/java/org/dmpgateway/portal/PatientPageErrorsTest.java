@@ -5,6 +5,7 @@ import org.dmpgateway.model.account.AccountException;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -25,6 +26,19 @@ class PatientPageErrorsTest {
         assertTrue(errors.has("serialNumber"));
         assertFalse(errors.has("nir"));
         assertNull(errors.message("nir"));
+    }
+
+    @Test
+    void aPageGivesTheLabelsOfItsOwnFields() {
+        // the medical profile's vaccination form: "name" is the vaccine, "detail" the lot number
+        PatientPageErrors errors = PatientPageErrors.of(new AccountException(AccountErrorCode.INVALID_FIELD,
+                "detail", "detail : 100 caractères au plus."), Map.of("name", "Vaccin",
+                "detail", "Numéro de lot"));
+        assertEquals("Numéro de lot", errors.lines().get(0).label());
+        assertEquals("detail", errors.lines().get(0).field());
+        assertEquals("Numéro de série de la carte Vitale", PatientPageErrors.of(new AccountException(
+                AccountErrorCode.INVALID_FIELD, "serialNumber", "serialNumber : x"), Map.of("name", "Vaccin"))
+                .lines().get(0).label(), "the common labels still apply");
     }
 
     @Test

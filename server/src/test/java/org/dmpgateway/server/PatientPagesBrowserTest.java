@@ -1,14 +1,9 @@
 package org.dmpgateway.server;
 
-import org.dmpgateway.server.support.Browser;
-import org.dmpgateway.server.support.MailServer;
 import org.dmpgateway.server.support.SampleSubmissions;
 import org.dmpgateway.server.support.Vihf;
 import org.dmpgateway.server.support.XdsClient;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.DocumentEntry;
 import org.openehealth.ipf.commons.ihe.xds.core.requests.ProvideAndRegisterDocumentSet;
 import org.openehealth.ipf.commons.ihe.xds.core.responses.QueryResponse;
@@ -16,7 +11,6 @@ import org.openehealth.ipf.commons.ihe.xds.core.responses.Response;
 import org.openehealth.ipf.commons.ihe.xds.core.responses.Status;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.springframework.test.context.TestPropertySource;
 
 import java.util.List;
 import java.util.Set;
@@ -37,21 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * ({@link PatientPortalEndToEndSupport}), on H2. Each test saves screenshots under
  * target/screenshots/&lt;test&gt;/.
  */
-@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:dmp-patient-pages;DB_CLOSE_DELAY=-1")
-class PatientPagesBrowserTest extends PatientPortalEndToEndSupport {
-    Browser browser;
-
-    @BeforeEach
-    void browser(TestInfo test) {
-        browser = Browser.open(port, test.getTestMethod().orElseThrow().getName());
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+class PatientPagesBrowserTest extends PatientPagesBrowserSupport {
 
     // ------------------------------------------------------------------ the activation journey (seed 002)
 
@@ -284,32 +264,6 @@ class PatientPagesBrowserTest extends PatientPortalEndToEndSupport {
     }
 
     // ------------------------------------------------------------------ helpers
-
-    /** The record notified and activated through the JSON API (the journey's pages have their own test). */
-    String activatedThroughTheApi() {
-        admin.notifyRecord(ins, email, mobile, serial, "EMAIL");
-        String identifier = "pages" + ins.substring(9);
-        activate(start(code(mailTo(email, 1).get(0)), "WITHOUT_PHOTO", serial).ok().get("journey"), identifier);
-        return identifier;
-    }
-
-    /** The login pages: identifier, password, e-mail channel, then the one-time code read from {@code address}. */
-    void signIn(String identifier, String address) {
-        int seen = oneTimeCodes(address).size();
-        if (!browser.path().startsWith("/patient/connexion")) {
-            browser.go("/patient/connexion");
-        }
-        browser.type("identifier", identifier).type("password", PASSWORD).choose("channel").press("Continuer");
-        assertEquals("Je saisis mon code d'accès à usage unique", browser.heading(), browser.text());
-        await().atMost(TIMEOUT).until(() -> oneTimeCodes(address).size() > seen);
-        browser.type("code", oneTimeCode(oneTimeCodes(address).get(seen).body())).press("Se connecter");
-        assertEquals("/patient/espace", browser.path(), browser.text());
-    }
-
-    static List<MailServer.ReceivedMail> oneTimeCodes(String address) {
-        return MAIL.receivedBy(address).stream()
-                .filter(m -> "Mon espace santé : votre code à usage unique".equals(m.subject())).toList();
-    }
 
     String visibility(String uniqueId) {
         return browser.row("data-unique-id", uniqueId).findElement(By.cssSelector(".visibility")).getText();

@@ -1,6 +1,7 @@
 package org.dmpgateway.server.support;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -11,6 +12,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
@@ -187,6 +189,18 @@ public final class Browser implements AutoCloseable {
 
     public String value(String id) {
         return driver.findElement(By.id(id)).getDomProperty("value");
+    }
+
+    /** The value of the browser's cookie {@code name} for the server (the session's, to fetch a download), or null. */
+    public String cookie(String name) {
+        Cookie cookie = driver.manage().getCookieNamed(name);
+        return cookie == null ? null : cookie.getValue();
+    }
+
+    /** Chooses the option whose value is {@code value} in the list whose id is {@code id}. */
+    public Browser select(String id, String value) {
+        new Select(driver.findElement(By.id(id))).selectByValue(value);
+        return this;
     }
 
     /** Saves a screenshot of the page, numbered in the order of the suite: target/screenshots/suite/NN-name.png. */
