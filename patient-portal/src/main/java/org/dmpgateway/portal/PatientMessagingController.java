@@ -59,7 +59,11 @@ class PatientMessagingController {
     @GetMapping("/messages/{messageId}/attachments/{index}")
     ResponseEntity<byte[]> attachment(@AuthenticationPrincipal PatientRef patient, @PathVariable long messageId,
                                       @PathVariable int index) {
-        MailAttachment a = messaging.attachment(patient, messageId, index);
+        return download(messaging.attachment(patient, messageId, index));
+    }
+
+    /** An attachment as received, for the API and the pages ({@link PatientPagesMessages}). */
+    static ResponseEntity<byte[]> download(MailAttachment a) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.parseMediaType(a.contentType()));
         headers.setCacheControl("no-store");

@@ -36,7 +36,13 @@ final class PatientPageErrors {
             Map.entry("actorId", "Professionnel de santé"),
             Map.entry("samuAccess", "Accès du SAMU"),
             Map.entry("breakGlassAccess", "Accès en urgence"),
-            Map.entry("maskedDocumentsInEmergency", "Documents masqués en cas d'urgence"));
+            Map.entry("maskedDocumentsInEmergency", "Documents masqués en cas d'urgence"),
+            Map.entry("legalRepresentative", "Représentant légal"),
+            Map.entry("familyName", "Nom de naissance"),
+            Map.entry("givenName", "Prénom"),
+            Map.entry("birthDate", "Date de naissance"),
+            Map.entry("subject", "Objet"),
+            Map.entry("text", "Message"));
 
     /** One refusal: the field it names (the input's id on the page, or null), its label and the message. */
     record Line(String field, String label, String message) {

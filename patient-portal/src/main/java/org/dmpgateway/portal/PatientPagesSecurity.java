@@ -33,7 +33,8 @@ public class PatientPagesSecurity {
 
     @Bean
     @Order(1)
-    SecurityFilterChain patientPagesChain(HttpSecurity http, PatientCoreClient core) throws Exception {
+    SecurityFilterChain patientPagesChain(HttpSecurity http, PatientCoreClient core, PatientProfilesClient profiles)
+            throws Exception {
         PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
         OrRequestMatcher pages = new OrRequestMatcher(Arrays.stream(PAGES).<RequestMatcher>map(paths::matcher).toList());
         return http.securityMatcher(pages)
@@ -48,7 +49,7 @@ public class PatientPagesSecurity {
                 .requestCache(AbstractHttpConfigurer::disable)
                 .logout(l -> l.logoutRequestMatcher(paths.matcher(HttpMethod.POST, "/patient/deconnexion"))
                         .logoutSuccessUrl(PatientPagesLogin.LOGIN + "?deconnexion").invalidateHttpSession(true))
-                .addFilterBefore(new PatientPageSession(core), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new PatientPageSession(core, profiles), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(paths.matcher("/patient/espace"), paths.matcher("/patient/espace/**"))
                         .authenticated()

@@ -30,7 +30,8 @@ import java.util.function.Supplier;
  * The signed-in patient's pages (/patient/espace, docs/patient-pages.md): the dashboard, the
  * documents by category (view, download, hide from professionals or show again), the history of
  * accesses, the professionals (authorised, blocked, block / unblock, admin doctor), the emergency
- * switches and the closing of the account. The patient is the request's authentication
+ * switches and the closing of the account (the children's profiles: {@link PatientPagesProfiles}; the
+ * messages: {@link PatientPagesMessages}). The patient is the request's authentication
  * ({@link PatientPagesSecurity}); every action is a form posted to the core through
  * {@link PatientCoreClient}, then a redirect to the page it came from with the core's answer (a
  * notice, or its refusal in French).
@@ -200,13 +201,6 @@ class PatientPagesSpace {
             session.invalidate();
         }
         return "redirect:" + PatientPagesLogin.LOGIN + "?cloture";
-    }
-
-    // ------------------------------------------------------------------ linked profiles (children: not here yet)
-
-    @GetMapping("/profils")
-    String linkedProfiles() {
-        return "patient/espace-profils";
     }
 
     // ------------------------------------------------------------------ helpers

@@ -1,8 +1,14 @@
 package org.dmpgateway.server;
 
+import jakarta.mail.internet.MimeMessage;
+import org.dmpgateway.model.PatientRecordState;
+import org.dmpgateway.server.support.MailServer;
+import org.dmpgateway.server.support.MssClient;
 import org.dmpgateway.server.support.SampleSubmissions;
+import org.dmpgateway.server.support.TestPatients;
 import org.dmpgateway.server.support.Vihf;
 import org.dmpgateway.server.support.XdsClient;
+import org.dmpgateway.smtp.SmtpGateway;
 import org.junit.jupiter.api.Test;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.DocumentEntry;
 import org.openehealth.ipf.commons.ihe.xds.core.requests.ProvideAndRegisterDocumentSet;
@@ -11,8 +17,12 @@ import org.openehealth.ipf.commons.ihe.xds.core.responses.Response;
 import org.openehealth.ipf.commons.ihe.xds.core.responses.Status;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -32,6 +42,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * target/screenshots/&lt;test&gt;/.
  */
 class PatientPagesBrowserTest extends PatientPagesBrowserSupport {
+    @Autowired
+    SmtpGateway smtpGateway;
 
     // ------------------------------------------------------------------ the activation journey (seed 002)
 
@@ -263,7 +275,150 @@ class PatientPagesBrowserTest extends PatientPagesBrowserSupport {
         assertEquals("/patient/connexion", browser.path());
     }
 
+    // ------------------------------------------------------------------ children's profiles (seed 002)
+
+    @Test
+    void aChildsProfileActivatedByARepresentativeSharedAndItsDocumentsShown() throws Exception {
+        String identifier = activatedThroughTheApi();
+        String parent = ins;
+        String child = TestPatients.newIns();
+        admin.createPatient(child, PatientRecordState.NOTIFIED, "MICHEL", "Lola",
+                LocalDate.ofInstant(clock.instant(), ZoneId.of("Europe/Paris")).minusYears(8).toString());
+        String childAddress = "enfant." + child + "@example.org";
+        admin.notifyRecord(child, childAddress, "+33699887766", "02024576124" + child.substring(13), "EMAIL");
+        String childCode = code(mailTo(childAddress, 1).get(0));
+
+        signIn(identifier, email);
+        browser.follow("Profils rattachés");
+        assertEquals("Gérer un autre profil rattaché", browser.heading());
+        assertTrue(browser.text().contains("Aucun profil n'est rattaché à votre compte."), browser.text());
+        // the child's code, the representative's own card, without the certification: the core's refusal
+        browser.type("code", childCode).choose("cardType").type("nir", parent).type("serialNumber", serial)
+                .choose("termsAccepted").press("Valider");
+        assertTrue(browser.title().startsWith("Erreur : "), browser.title());
+        WebElement certify = browser.element(By.cssSelector(".error-summary a[href='#legalRepresentative']"));
+        assertTrue(certify.getText().contains("représentant légal"), certify.getText());
+        assertEquals(childCode, browser.value("code"), "what was typed is shown again");
+        browser.shot("profil-enfant-sans-certification");
+        browser.choose("legalRepresentative").choose("termsAccepted").press("Valider");
+        assertEquals(PROFILES, browser.path(), "post-redirect-get");
+        assertTrue(browser.element(By.cssSelector(".notice")).getText().contains("Lola MICHEL est activé"),
+                browser.text());
+        assertEquals("Actif", browser.row("data-profile", child).findElement(By.cssSelector(".status")).getText());
+        browser.shot("profil-enfant-active");
+        assertEquals("ACTIVATED", JSON.readValue(admin.record(child), Map.class).get("state"));
+
+        // a professional feeds the child's record
+        admin.authorise(child, Vihf.DURANT, "DURANT Romuald", false);
+        Response submitted = new XdsClient(producer, port).forPatient(child).submit(SampleSubmissions.single(child,
+                SampleSubmissions.text("Carnet de vaccination de Lola")));
+        assertEquals(Status.SUCCESS, submitted.getStatus(), () -> describe(submitted.getErrors()));
+
+        // the dashboard switched to the child's profile: every page acts on it
+        browser.pressInRow("data-profile", child, "Consulter ce profil");
+        assertEquals("/patient/espace", browser.path());
+        assertEquals("Bonjour Lola,", browser.heading());
+        assertTrue(banner().contains("Vous consultez le profil de Lola MICHEL"), browser.text());
+        browser.follow("Documents");
+        assertTrue(banner().contains("Lola MICHEL"), "the banner on every page");
+        assertEquals(1, browser.elements(By.cssSelector("tr[data-unique-id]")).size(), browser.text());
+        browser.shot("documents-de-l-enfant");
+        browser.follow("Historique d'activité");
+        assertTrue(browser.text().contains("(représentant légal)"), "the child's history, the representative acting");
+
+        // sharing with the second representative, who accepts the invitation in their own space
+        String second = TestPatients.newIns();
+        String secondEmail = "second." + second + "@example.org";
+        String secondSerial = "03024576124" + second.substring(13);
+        admin.createPatient(second, PatientRecordState.NOTIFIED, "MICHEL", "Paul", "1982-03-04");
+        admin.notifyRecord(second, secondEmail, "+33611223344", secondSerial, "EMAIL");
+        String secondIdentifier = "second" + second.substring(9);
+        activateAnother(second, secondSerial, secondEmail, code(mailTo(secondEmail, 1).get(0)), secondIdentifier);
+        browser.follow("Profils rattachés");
+        assertTrue(banner().contains("Lola MICHEL"), "the profiles page says which profile is shown");
+        browser.clickAndWait(browser.row("data-profile", child).findElement(By.partialLinkText("Partager")));
+        assertEquals("Partager le profil de Lola", browser.heading());
+        browser.type("familyName", "Michel").type("givenName", "Paul").type("birthDate", "04/03/1982")
+                .type("nir", second).choose("legalRepresentative").press("Envoyer l'invitation");
+        assertEquals("true", browser.element(By.id("birthDate")).getDomAttribute("aria-invalid"), browser.text());
+        browser.shot("partage-date-invalide");
+        browser.type("birthDate", "1982-03-04").choose("legalRepresentative").press("Envoyer l'invitation");
+        assertTrue(browser.element(By.cssSelector(".notice")).getText().contains("invitation"), browser.text());
+        browser.press("Revenir à mon profil");
+        assertEquals("Bonjour Test,", browser.heading());
+        assertTrue(browser.elements(By.cssSelector(".profile-banner")).isEmpty(), "back on the representative's own");
+        browser.press("Se déconnecter");
+
+        signIn(secondIdentifier, secondEmail);
+        browser.follow("Profils rattachés");
+        assertTrue(browser.row("data-profile", child).getText().contains("à accepter"), browser.text());
+        browser.shot("invitation-a-accepter");
+        browser.pressInRow("data-profile", child, "Accepter l'invitation");
+        assertEquals("Actif", browser.row("data-profile", child).findElement(By.cssSelector(".status")).getText());
+        browser.pressInRow("data-profile", child, "Consulter ce profil");
+        assertEquals("Bonjour Lola,", browser.heading());
+    }
+
+    // ------------------------------------------------------------------ messages (secure messaging, seed 004)
+
+    @Test
+    void aProfessionalsMessageReadAndRepliedThenTheClosedConversation() throws Exception {
+        String identifier = activatedThroughTheApi();
+        String professional = "dr.durant." + ins + "@hopital.mssante.fr";
+        MssClient mss = new MssClient(smtpGateway.port());
+        MimeMessage sent = mss.message(professional, ins + "@patient.mssante.fr", "Vos résultats",
+                "Bonjour, vos résultats sont normaux.");
+        sent.setHeader("Disposition-Notification-To", professional);
+        mss.send(sent, professional);
+        SecureMessagingEndToEndTestBase.awaitMail(email, SecureMessagingEndToEndTestBase.NEW_MESSAGE);
+
+        signIn(identifier, email);
+        browser.follow("Messagerie");
+        assertEquals("Ma messagerie de santé", browser.heading());
+        assertTrue(browser.text().contains(professional), browser.text());
+        assertTrue(browser.text().contains("Ouverte"), browser.text());
+        browser.shot("messagerie");
+        browser.follow("Vos résultats");
+        assertEquals("Non lu", browser.element(By.cssSelector("tr[data-message] td:last-child")).getText());
+        browser.follow("Vos résultats");
+        assertEquals("Bonjour, vos résultats sont normaux.", browser.element(By.cssSelector(".message-text")).getText());
+        browser.shot("message-lu");
+        SecureMessagingEndToEndTestBase.awaitMail(professional, "Accusé de lecture : Vos résultats");
+
+        browser.follow("Répondre");
+        browser.type("subject", "x".repeat(81)).type("text", "Merci docteur.").press("Envoyer");
+        assertTrue(browser.element(By.cssSelector(".error-summary a[href='#subject']")).isDisplayed(), browser.text());
+        assertEquals("Merci docteur.", browser.value("text"), "the text typed is kept");
+        browser.shot("reponse-objet-trop-long");
+        browser.type("subject", "").type("text", "Merci docteur, bien reçu.").press("Envoyer");
+        assertTrue(browser.element(By.cssSelector(".notice")).getText().contains("RE: Vos résultats"), browser.text());
+        MailServer.ReceivedMail reply = SecureMessagingEndToEndTestBase.awaitMail(professional, "RE: Vos résultats");
+        assertEquals(ins + "@patient.mssante.fr", reply.fromAddress());
+        assertEquals(sent.getMessageID(), reply.rawHeader("In-Reply-To"));
+        String replied = SecureMessagingEndToEndTestBase.part(reply.message(), 0);
+        assertTrue(replied.contains("Merci docteur, bien reçu."), replied);
+        browser.shot("reponse-envoyee");
+
+        // the professional ends the exchange: shown closed, without the reply form
+        MimeMessage last = mss.message(professional, ins + "@patient.mssante.fr", "Fin du suivi", "Bonne journée.");
+        last.setHeader("In-Reply-To", reply.message().getMessageID());
+        last.setHeader("X-MSS-MES", "FIN");
+        mss.send(last, professional);
+        String conversation = browser.path();
+        await().atMost(TIMEOUT).until(() -> browser.go(conversation).text().contains("a clôturé cet échange"));
+        assertTrue(browser.elements(By.id("text")).isEmpty(), "no reply form in a closed conversation");
+        browser.shot("conversation-cloturee");
+        browser.follow("Retour à la messagerie");
+        assertTrue(browser.text().contains("Clôturée le"), browser.text());
+    }
+
     // ------------------------------------------------------------------ helpers
+
+    static final String PROFILES = "/patient/espace/profils";
+
+    String banner() {
+        return browser.element(By.cssSelector(".profile-banner")).getText();
+    }
 
     String visibility(String uniqueId) {
         return browser.row("data-unique-id", uniqueId).findElement(By.cssSelector(".visibility")).getText();

@@ -372,22 +372,6 @@ abstract class PatientProfilesEndToEndTestBase extends PatientRecordEndToEndTest
         return pnr;
     }
 
-    /** Another adult activates their own account through the journey (e-mail kept). */
-    void activateAnother(String nir, String cardSerial, String address, String code, String identifier) {
-        activateAnother(nir, cardSerial, address, "+33611223344", code, identifier);
-    }
-
-    /** The same with the mobile on file. */
-    void activateAnother(String nir, String cardSerial, String address, String mobileOnFile, String code,
-                         String identifier) {
-        String journey = portal.post("/activation", Map.of("code", code, "cardType", "WITHOUT_PHOTO", "nir", nir,
-                "serialNumber", cardSerial)).ok().get("journey");
-        portal.post("/activation/decision", Map.of("journey", journey, "decision", "ACTIVATE", "termsAccepted", true))
-                .ok();
-        portal.post("/activation/contact", Map.of("journey", journey, "email", address, "mobile", mobileOnFile)).ok();
-        assertEquals("ACTIVATED", credentials(journey, identifier).ok().get("state"));
-    }
-
     /** Another adult's login with the one-time code e-mailed to {@code address}: the bearer token. */
     String loginAnother(String identifier, String address) {
         String subject = "Mon espace santé : votre code à usage unique";
