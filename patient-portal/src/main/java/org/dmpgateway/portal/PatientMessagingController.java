@@ -70,6 +70,18 @@ class PatientMessagingController {
         return new ResponseEntity<>(a.content(), headers, HttpStatus.OK);
     }
 
+    /**
+     * The patient saves the documents of an {@code IHE_XDM.ZIP} attachment into their record: 201 with
+     * the documents as they appear in {@code /patient/me/documents}.
+     */
+    @PostMapping("/messages/{messageId}/attachments/{index}/record")
+    ResponseEntity<List<PortalApi.Document>> saveAttachment(@AuthenticationPrincipal PatientRef patient,
+                                                            @PathVariable long messageId, @PathVariable int index) {
+        List<PortalApi.Document> saved = messaging.saveAttachment(patient, messageId, index).stream()
+                .map(PortalApi.Document::of).toList();
+        return ResponseEntity.status(HttpStatus.CREATED).body(saved);
+    }
+
     @PostMapping("/conversations/{conversationId}/replies")
     ResponseEntity<MessageJson> reply(@AuthenticationPrincipal PatientRef patient, @PathVariable String conversationId,
                                       @RequestBody ReplyJson body) {

@@ -1,6 +1,7 @@
 package org.dmpgateway.core.messaging;
 
 import org.dmpgateway.model.PatientRef;
+import org.dmpgateway.model.account.PatientDocument;
 import org.dmpgateway.model.messaging.Conversation;
 import org.dmpgateway.model.messaging.DeliveryOutcome;
 import org.dmpgateway.model.messaging.InboundMail;
@@ -14,18 +15,21 @@ import java.util.List;
 
 /**
  * The {@link SecureMessaging} front door: each command handed to its rule ({@link MessagingAddresses},
- * {@link ReceiveMessage}, {@link PatientMessaging}), which decides; this class adds nothing.
+ * {@link ReceiveMessage}, {@link PatientMessaging}, {@link SaveXdmAttachment}), which decides; this class adds nothing.
  */
 @Component
 public class CoreSecureMessaging implements SecureMessaging {
     private final MessagingAddresses addresses;
     private final ReceiveMessage receiving;
     private final PatientMessaging patientSide;
+    private final SaveXdmAttachment saving;
 
-    public CoreSecureMessaging(MessagingAddresses addresses, ReceiveMessage receiving, PatientMessaging patientSide) {
+    public CoreSecureMessaging(MessagingAddresses addresses, ReceiveMessage receiving, PatientMessaging patientSide,
+                               SaveXdmAttachment saving) {
         this.addresses = addresses;
         this.receiving = receiving;
         this.patientSide = patientSide;
+        this.saving = saving;
     }
 
     @Override
@@ -66,5 +70,10 @@ public class CoreSecureMessaging implements SecureMessaging {
     @Override
     public SecureMessage reply(PatientRef patient, String conversationId, PatientReply reply) {
         return patientSide.reply(patient, conversationId, reply);
+    }
+
+    @Override
+    public List<PatientDocument> saveAttachment(PatientRef patient, long messageId, int index) {
+        return saving.save(patient, messageId, index);
     }
 }
