@@ -107,6 +107,7 @@ abstract class SecureMessagingEndToEndTestBase extends PatientPortalEndToEndSupp
         MailServer.ReceivedMail notice = awaitMail(email, NEW_MESSAGE);
         assertTrue(notice.body().contains("Vous avez reçu un nouveau message de " + professional), notice.body());
         assertTrue(notice.body().contains("connectez-vous à Mon espace santé"), notice.body());
+        assertTrue(notice.rawHeader("Return-Path").contains("@"), "an ordinary e-mail has a reverse-path");
 
         List<Map<String, Object>> conversations = portal.list("/me/conversations", token);
         assertEquals(1, conversations.size(), conversations::toString);
@@ -139,6 +140,7 @@ abstract class SecureMessagingEndToEndTestBase extends PatientPortalEndToEndSupp
         assertTrue(report.contains("Disposition: manual-action/MDN-sent-manually; displayed"), report);
         assertTrue(report.contains("Original-Message-ID: " + originalId), report);
         assertTrue(report.contains("Final-Recipient: rfc822; " + patientAddress()), report);
+        assertFalse(receipt.rawHeader("Return-Path").contains("@"), "RFC 8098 section 3: MAIL FROM:<>");
         portal.get("/me/messages/" + messageId, token).ok();
         assertEquals(1, mailsTo(professional, "Accusé de lecture : Vos résultats").size(), "one read receipt only");
 
@@ -377,6 +379,16 @@ abstract class SecureMessagingEndToEndTestBase extends PatientPortalEndToEndSupp
             assertTrue(status.contains("Action: failed"), status);
             assertTrue(status.contains("Status: 5.2.1"), status);
             assertEquals(m.getMessageID(), dsn.rawHeader("In-Reply-To"));
+            // RFC 3464 section 2: the original's headers returned as text/rfc822-headers (not its content)
+            BodyPart returned = report.getBodyPart(2);
+            assertTrue(returned.isMimeType("text/rfc822-headers"), returned.getContentType());
+            String headers = part(dsn.message(), 2);
+            assertTrue(headers.contains("Message-ID: " + m.getMessageID()) && headers.contains("Subject:"), headers);
+            assertFalse(headers.contains("Bonjour."), "the headers only");
+            // RFC 3464 / RFC 5321 section 4.5.5: sent with the empty reverse-path MAIL FROM:<> (GreenMail
+            // writes the reverse-path it got into Return-Path; an empty one has no address)
+            assertNotNull(dsn.rawHeader("Return-Path"));
+            assertFalse(dsn.rawHeader("Return-Path").contains("@"), dsn.rawHeader("Return-Path"));
         }
         assertTrue(MAIL.receivedBy(email).stream().noneMatch(m -> NEW_MESSAGE.equals(m.subject())),
                 "the patient is not told");

@@ -14,6 +14,7 @@ import org.eclipse.angus.mail.dsn.DispositionNotification;
 import org.eclipse.angus.mail.dsn.MultipartReport;
 import org.dmpgateway.model.messaging.MailAttachment;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -47,10 +48,13 @@ final class MessagingMime {
     /**
      * RFC 3464 DSN: a human-readable part ({@code text}), then per-message fields (Reporting-MTA,
      * Arrival-Date) and the recipient's (Final-Recipient, Action failed, Status 5.2.1 "mailbox
-     * disabled" of RFC 3463, Diagnostic-Code).
+     * disabled" of RFC 3463, Diagnostic-Code), then the original message's header section as a
+     * {@code text/rfc822-headers} part (RFC 3464 section 2, RFC 6522: the headers only, not the
+     * content, which may carry health data) read from {@code original} (the message as received,
+     * read by Jakarta Mail's {@link InternetHeaders} up to the blank line); none when it is null.
      */
     static Composed bounce(String from, String to, String reportingHost, String recipient, String originalMessageId,
-                           String subject, String text, Instant arrival, String domain) {
+                           String subject, String text, Instant arrival, String domain, byte[] original) {
         try {
             DeliveryStatus status = new DeliveryStatus();
             InternetHeaders perMessage = new InternetHeaders();
@@ -63,7 +67,9 @@ final class MessagingMime {
             perRecipient.addHeader("Status", "5.2.1");
             perRecipient.addHeader("Diagnostic-Code", "smtp; 550 5.2.1 mailbox disabled (Mon espace sante closed)");
             status.addRecipientDSN(perRecipient);
-            return report(new MultipartReport(text, status), text, from, to, subject, originalMessageId, domain);
+            MultipartReport report = original == null ? new MultipartReport(text, status)
+                    : new MultipartReport(text, status, new InternetHeaders(new ByteArrayInputStream(original)));
+            return report(report, text, from, to, subject, originalMessageId, domain);
         } catch (MessagingException e) {
             throw new IllegalStateException("the delivery status notification could not be composed", e);
         }

@@ -4,14 +4,16 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
 import org.apache.camel.Message;
 import org.apache.camel.component.mail.MailConstants;
 import org.dmpgateway.model.trail.Notification;
+import org.dmpgateway.model.trail.NotificationKind;
+import org.eclipse.angus.mail.smtp.SMTPMessage;
 import org.springframework.stereotype.Component;
 
 import java.io.ByteArrayInputStream;
 import java.util.Properties;
+import java.util.Set;
 
 /**
  * Turns an outbox message into the mail component's input: a plain-text UTF-8 body and the
@@ -22,6 +24,15 @@ import java.util.Properties;
 @Component
 public class NotificationMail {
     static final String CONTENT_TYPE = "text/plain; charset=UTF-8";
+    /** The empty reverse-path, {@code MAIL FROM:<>} (RFC 5321 section 4.5.5). */
+    static final String NULL_SENDER = "<>";
+    /**
+     * The automatic reports sent with the empty reverse-path so that no report answers them: the
+     * delivery status notification (RFC 3464 section 2, RFC 5321 section 4.5.5) and the read
+     * receipt (RFC 8098 section 3: its envelope sender SHOULD be null).
+     */
+    static final Set<NotificationKind> NULL_SENDER_KINDS = Set.of(NotificationKind.MESSAGE_BOUNCE,
+            NotificationKind.READ_RECEIPT);
 
     private final String from;
 
@@ -36,7 +47,11 @@ public class NotificationMail {
             // a complete MIME message (secure messaging: bounce, read receipt, patient's reply), sent as it
             // is to its one recipient
             singleAddress(notification.recipient());
-            message.setBody(new KeptIdMessage(notification.mime()));
+            KeptIdMessage mime = new KeptIdMessage(notification.mime());
+            if (NULL_SENDER_KINDS.contains(notification.kind())) {
+                mime.setEnvelopeFrom(NULL_SENDER);
+            }
+            message.setBody(mime);
             return;
         }
         message.setHeader(MailConstants.MAIL_TO, singleAddress(notification.recipient()));
@@ -46,8 +61,11 @@ public class NotificationMail {
         message.setBody(notification.body());
     }
 
-    /** A stored MIME message whose Message-ID survives {@code saveChanges} (replies are threaded on it). */
-    static final class KeptIdMessage extends MimeMessage {
+    /**
+     * A stored MIME message whose Message-ID survives {@code saveChanges} (replies are threaded on it);
+     * an Angus {@link SMTPMessage} so that its envelope sender can be set.
+     */
+    static final class KeptIdMessage extends SMTPMessage {
         KeptIdMessage(byte[] bytes) throws MessagingException {
             super(Session.getInstance(new Properties()), new ByteArrayInputStream(bytes));
         }
