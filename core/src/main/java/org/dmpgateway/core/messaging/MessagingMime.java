@@ -11,6 +11,7 @@ import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.util.ByteArrayDataSource;
 import org.eclipse.angus.mail.dsn.DeliveryStatus;
 import org.eclipse.angus.mail.dsn.DispositionNotification;
+import org.eclipse.angus.mail.dsn.MessageHeaders;
 import org.eclipse.angus.mail.dsn.MultipartReport;
 import org.dmpgateway.model.messaging.MailAttachment;
 
@@ -67,8 +68,10 @@ final class MessagingMime {
             perRecipient.addHeader("Status", "5.2.1");
             perRecipient.addHeader("Diagnostic-Code", "smtp; 550 5.2.1 mailbox disabled (Mon espace sante closed)");
             status.addRecipientDSN(perRecipient);
-            MultipartReport report = original == null ? new MultipartReport(text, status)
-                    : new MultipartReport(text, status, new InternetHeaders(new ByteArrayInputStream(original)));
+            MultipartReport report = new MultipartReport(text, status);
+            if (original != null) {
+                report.setReturnedMessage(new ReturnedHeaders(original));
+            }
             return report(report, text, from, to, subject, originalMessageId, domain);
         } catch (MessagingException e) {
             throw new IllegalStateException("the delivery status notification could not be composed", e);
@@ -177,6 +180,25 @@ final class MessagingMime {
             throw new UncheckedIOException(e);
         }
         return new Composed(id, out.toByteArray());
+    }
+
+    /**
+     * The original message's header section as received, returned in a DSN: Angus' {@link MessageHeaders}
+     * (written as {@code text/rfc822-headers}) whose Message-ID is kept when the report is saved (a
+     * plain MessageHeaders would be given a new one; Jakarta Mail adds MIME-Version, and Date when
+     * there is none).
+     */
+    static final class ReturnedHeaders extends MessageHeaders {
+        ReturnedHeaders(byte[] original) throws MessagingException {
+            super(new InternetHeaders(new ByteArrayInputStream(original)));
+        }
+
+        @Override
+        protected void updateMessageID() throws MessagingException {
+            if (getHeader("Message-ID") == null) {
+                super.updateMessageID();
+            }
+        }
     }
 
     /** A composed message: its Message-ID and its bytes. */
