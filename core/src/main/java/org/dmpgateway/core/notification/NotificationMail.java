@@ -6,9 +6,11 @@ import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import org.apache.camel.Message;
 import org.apache.camel.component.mail.MailConstants;
+import org.dmpgateway.config.DmpProperties;
 import org.dmpgateway.model.trail.Notification;
 import org.dmpgateway.model.trail.NotificationKind;
 import org.eclipse.angus.mail.smtp.SMTPMessage;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.io.ByteArrayInputStream;
@@ -24,20 +26,27 @@ import java.util.Set;
 @Component
 public class NotificationMail {
     static final String CONTENT_TYPE = "text/plain; charset=UTF-8";
-    /** The empty reverse-path, {@code MAIL FROM:<>} (RFC 5321 section 4.5.5). */
-    static final String NULL_SENDER = "<>";
     /**
-     * The automatic reports sent with the empty reverse-path so that no report answers them: the
-     * delivery status notification (RFC 3464 section 2, RFC 5321 section 4.5.5) and the read
-     * receipt (RFC 8098 section 3: its envelope sender SHOULD be null).
+     * The automatic reports sent with the envelope sender {@code dmp.messaging.report-envelope-sender},
+     * by default the null reverse-path {@code <>} so that no report answers them: the delivery status
+     * notification (RFC 3464 section 2, RFC 5321 section 4.5.5) and the read receipt (RFC 8098
+     * section 3: its envelope sender SHOULD be null).
      */
-    static final Set<NotificationKind> NULL_SENDER_KINDS = Set.of(NotificationKind.MESSAGE_BOUNCE,
+    static final Set<NotificationKind> REPORT_KINDS = Set.of(NotificationKind.MESSAGE_BOUNCE,
             NotificationKind.READ_RECEIPT);
 
     private final String from;
+    /** The reports' envelope sender; {@code <>} when built without Spring. */
+    private String reportSender = "<>";
 
     public NotificationMail(NotificationSettings settings) {
         this.from = settings.from();
+    }
+
+    /** {@code dmp.messaging.report-envelope-sender} of the configuration tree. */
+    @Autowired(required = false)
+    void messaging(DmpProperties.Messaging messaging) {
+        this.reportSender = messaging.reportEnvelopeSender();
     }
 
     public void compose(Message message) throws MessagingException {
@@ -48,8 +57,8 @@ public class NotificationMail {
             // is to its one recipient
             singleAddress(notification.recipient());
             KeptIdMessage mime = new KeptIdMessage(notification.mime());
-            if (NULL_SENDER_KINDS.contains(notification.kind())) {
-                mime.setEnvelopeFrom(NULL_SENDER);
+            if (REPORT_KINDS.contains(notification.kind())) {
+                mime.setEnvelopeFrom(reportSender);
             }
             message.setBody(mime);
             return;
