@@ -210,6 +210,18 @@ abstract class SecureMessagingEndToEndTestBase extends PatientPortalEndToEndSupp
         assertEquals(2, mixed.getCount());
         assertTrue(new String(mixed.getBodyPart(1).getInputStream().readAllBytes(), StandardCharsets.UTF_8)
                 .contains("Compte rendu pour " + ins));
+
+        // the PDF summary of the medical profile attached (dmp-rules.md section 4)
+        Answer withSummary = portal.post(replies, Map.of("subject", "Mon profil", "text", "Voici mon profil médical.",
+                "profileSummary", true), token);
+        assertEquals(201, withSummary.status(), withSummary.text());
+        MailServer.ReceivedMail summary = awaitMail(professional, "Mon profil");
+        Multipart withPdf = (Multipart) summary.message().getContent();
+        assertEquals(2, withPdf.getCount());
+        assertEquals("profil-medical.pdf", withPdf.getBodyPart(1).getFileName());
+        assertTrue(withPdf.getBodyPart(1).isMimeType("application/pdf"), withPdf.getBodyPart(1).getContentType());
+        byte[] pdf = withPdf.getBodyPart(1).getInputStream().readAllBytes();
+        assertEquals("%PDF", new String(pdf, 0, 4, StandardCharsets.US_ASCII));
     }
 
     // ------------------------------------------------------------------ an XDM attachment saved into the record
