@@ -340,6 +340,9 @@ public record DmpProperties(
      * @param maxMessageSize         a received message's size at most (SMTP SIZE, 552 beyond)
      * @param replySubjectLength     a patient's reply subject, characters at most
      * @param replyAttachmentsSize   a patient's reply attachments, total size at most
+     * @param reportEnvelopeSender   the SMTP envelope sender (MAIL FROM) of the bounces and read receipts:
+     *                               {@code <>}, the null reverse-path RFC 3464 and RFC 8098 ask for;
+     *                               an address for a relay that refuses it
      */
     public record Messaging(
             @DefaultValue("false") boolean enabled,
@@ -349,6 +352,7 @@ public record DmpProperties(
             @DefaultValue("25MB") DataSize maxMessageSize,
             @DefaultValue("80") int replySubjectLength,
             @DefaultValue("10MB") DataSize replyAttachmentsSize,
+            @DefaultValue("<>") String reportEnvelopeSender,
             @DefaultValue MessagingSmtp smtp) {
         public Messaging {
             Bounds.notBlank(domain, "dmp.messaging.domain");
@@ -358,6 +362,7 @@ public record DmpProperties(
             Bounds.positive(maxMessageSize, "dmp.messaging.max-message-size");
             Bounds.between(1, 998, replySubjectLength, "dmp.messaging.reply-subject-length");
             Bounds.positive(replyAttachmentsSize, "dmp.messaging.reply-attachments-size");
+            Bounds.notBlank(reportEnvelopeSender, "dmp.messaging.report-envelope-sender");
         }
     }
 

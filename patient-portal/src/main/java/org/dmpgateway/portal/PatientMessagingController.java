@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
@@ -35,10 +36,14 @@ import java.util.List;
 @RestController
 @RequestMapping("/patient/me")
 class PatientMessagingController {
+    /** The file name of the profile summary attached to a reply (the one of its download). */
+    static final String PROFILE_SUMMARY = "profil-medical.pdf";
     private final SecureMessaging messaging;
+    private final ProfileCoreClient profiles;
 
-    PatientMessagingController(SecureMessaging messaging) {
+    PatientMessagingController(SecureMessaging messaging, ProfileCoreClient profiles) {
         this.messaging = messaging;
+        this.profiles = profiles;
     }
 
     @GetMapping("/conversations")
@@ -74,10 +79,31 @@ class PatientMessagingController {
         return new ResponseEntity<>(a.content(), headers, HttpStatus.OK);
     }
 
+    /**
+     * The patient saves the documents of an {@code IHE_XDM.ZIP} attachment into their record: 201 with
+     * the documents as they appear in {@code /patient/me/documents}.
+     */
+    @PostMapping("/messages/{messageId}/attachments/{index}/record")
+    ResponseEntity<List<PortalApi.Document>> saveAttachment(@AuthenticationPrincipal PatientRef patient,
+                                                            @PathVariable long messageId, @PathVariable int index) {
+        List<PortalApi.Document> saved = messaging.saveAttachment(patient, messageId, index).stream()
+                .map(PortalApi.Document::of).toList();
+        return ResponseEntity.status(HttpStatus.CREATED).body(saved);
+    }
+
     @PostMapping("/conversations/{conversationId}/replies")
     ResponseEntity<MessageJson> reply(@AuthenticationPrincipal PatientRef patient, @PathVariable String conversationId,
                                       @RequestBody ReplyJson body) {
-        SecureMessage sent = messaging.reply(patient, conversationId, body.toReply());
+        PatientReply reply = body.toReply();
+        if (Boolean.TRUE.equals(body.profileSummary())) {
+            // the PDF summary of the medical profile (dmp-rules.md section 4), as GET /patient/me/profile/summary.pdf
+            // writes it; the core counts it in the attachments' size like any file
+            List<MailAttachment> files = new ArrayList<>(reply.attachments());
+            files.add(new MailAttachment(PROFILE_SUMMARY, "application/pdf",
+                    ProfileSummaryPdf.write(patient, profiles.profile(patient), Instant.now())));
+            reply = new PatientReply(reply.subject(), reply.text(), files, reply.documentIds());
+        }
+        SecureMessage sent = messaging.reply(patient, conversationId, reply);
         return ResponseEntity.status(HttpStatus.CREATED).body(MessageJson.of(sent));
     }
 
@@ -104,8 +130,12 @@ class PatientMessagingController {
     record AttachmentJson(String fileName, String contentType, String content) {
     }
 
-    /** The reply: subject (empty: "RE: " and the conversation's), text, files, documents of the record. */
-    record ReplyJson(String subject, String text, List<AttachmentJson> attachments, List<String> documentIds) {
+    /**
+     * The reply: subject (empty: "RE: " and the conversation's), text, files, documents of the record,
+     * and {@code profileSummary}: the PDF summary of the medical profile attached.
+     */
+    record ReplyJson(String subject, String text, List<AttachmentJson> attachments, List<String> documentIds,
+                     Boolean profileSummary) {
         PatientReply toReply() {
             List<MailAttachment> files = attachments == null ? List.of() : attachments.stream()
                     .map(ReplyJson::decode).toList();

@@ -4,6 +4,7 @@ import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.xml.bind.JAXBContext;
 import org.dmpgateway.model.PatientRecordState;
 import org.dmpgateway.server.support.MailServer;
 import org.dmpgateway.server.support.MssClient;
@@ -13,8 +14,15 @@ import org.dmpgateway.server.support.TestPatients;
 import org.dmpgateway.smtp.SmtpGateway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openehealth.ipf.commons.ihe.xds.core.ebxml.ebxml30.EbXMLFactory30;
+import org.openehealth.ipf.commons.ihe.xds.core.metadata.DocumentEntry;
+import org.openehealth.ipf.commons.ihe.xds.core.requests.ProvideAndRegisterDocumentSet;
+import org.openehealth.ipf.commons.ihe.xds.core.requests.RegisterDocumentSet;
+import org.openehealth.ipf.commons.ihe.xds.core.responses.QueryResponse;
 import org.openehealth.ipf.commons.ihe.xds.core.responses.Response;
 import org.openehealth.ipf.commons.ihe.xds.core.responses.Status;
+import org.openehealth.ipf.commons.ihe.xds.core.stub.ebrs30.lcm.SubmitObjectsRequest;
+import org.openehealth.ipf.commons.ihe.xds.core.transform.requests.RegisterDocumentSetTransformer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
@@ -46,12 +54,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Each account state, {@code [FIN]} and {@code X-MSS-MES: FIN}, the refusals at MAIL FROM and RCPT
  * and of size. Subclasses choose the database.
  */
-@TestPropertySource(properties = {"dmp.messaging.max-message-size=1MB", "dmp.messaging.reply-attachments-size=200KB"})
+// GreenMail 2.1.3 answers RCPT after MAIL FROM:<> with "503 MAIL must come before RCPT": the reports'
+// envelope sender is an address here (the default <> is checked in NotificationMailTest)
+@TestPropertySource(properties = {"dmp.messaging.max-message-size=1MB", "dmp.messaging.reply-attachments-size=200KB",
+        "dmp.messaging.report-envelope-sender=" + SecureMessagingEndToEndTestBase.REPORT_SENDER})
 abstract class SecureMessagingEndToEndTestBase extends PatientPortalEndToEndSupport {
     /** Seed 004, word for word. */
     static final String BOUNCE = "Le message que vous avez envoyé à \"%s@patient.mssante.fr\" n'a pas pu être "
             + "distribué car la messagerie Mon espace Santé de votre destinataire est clôturée";
     static final String NEW_MESSAGE = "Mon espace santé : vous avez reçu un nouveau message";
+    /** The reports' envelope sender in these tests (see the class's property). */
+    static final String REPORT_SENDER = "reports@patient.mssante.fr";
 
     @Autowired
     SmtpGateway smtpGateway;
@@ -86,8 +99,9 @@ abstract class SecureMessagingEndToEndTestBase extends PatientPortalEndToEndSupp
     @Test
     void activatedPatientIsNotifiedReadsWithReadReceiptAndRepliesThreaded() throws Exception {
         String token = activatedAndSignedIn();
+        byte[] archive = xdmArchive();
         MimeMessage sent = mss.withAttachment(professional, patientAddress(), "Vos résultats", "Bonjour, voici vos "
-                + "résultats d'analyse.", "IHE_XDM.ZIP", "application/zip", xdmArchive());
+                + "résultats d'analyse.", "IHE_XDM.ZIP", "application/zip", archive);
         sent.setHeader("Disposition-Notification-To", professional);
         sent.setHeader("X-MSS-CODECDA", "11502-2");
         sent.setHeader("X-MSS-INS", "O");
@@ -98,6 +112,7 @@ abstract class SecureMessagingEndToEndTestBase extends PatientPortalEndToEndSupp
         MailServer.ReceivedMail notice = awaitMail(email, NEW_MESSAGE);
         assertTrue(notice.body().contains("Vous avez reçu un nouveau message de " + professional), notice.body());
         assertTrue(notice.body().contains("connectez-vous à Mon espace santé"), notice.body());
+        assertFalse(notice.rawHeader("Return-Path").contains(REPORT_SENDER), "not a report");
 
         List<Map<String, Object>> conversations = portal.list("/me/conversations", token);
         assertEquals(1, conversations.size(), conversations::toString);
@@ -120,7 +135,7 @@ abstract class SecureMessagingEndToEndTestBase extends PatientPortalEndToEndSupp
         Map<String, Object> attachment = listOf(read.body().get("attachments")).get(0);
         assertEquals("IHE_XDM.ZIP", attachment.get("fileName"));
         byte[] zip = portal.bytes("/me/messages/" + messageId + "/attachments/0", token).body();
-        assertTrue(Arrays.equals(xdmArchive(), zip), "the attachment is served as received");
+        assertTrue(Arrays.equals(archive, zip), "the attachment is served as received");
         assertEquals(0, ((Number) portal.list("/me/conversations", token).get(0).get("unread")).intValue());
 
         MailServer.ReceivedMail receipt = awaitMail(professional, "Accusé de lecture : Vos résultats");
@@ -130,6 +145,7 @@ abstract class SecureMessagingEndToEndTestBase extends PatientPortalEndToEndSupp
         assertTrue(report.contains("Disposition: manual-action/MDN-sent-manually; displayed"), report);
         assertTrue(report.contains("Original-Message-ID: " + originalId), report);
         assertTrue(report.contains("Final-Recipient: rfc822; " + patientAddress()), report);
+        assertEquals("<" + REPORT_SENDER + ">", receipt.rawHeader("Return-Path"), "the reports' envelope sender");
         portal.get("/me/messages/" + messageId, token).ok();
         assertEquals(1, mailsTo(professional, "Accusé de lecture : Vos résultats").size(), "one read receipt only");
 
@@ -194,6 +210,87 @@ abstract class SecureMessagingEndToEndTestBase extends PatientPortalEndToEndSupp
         assertEquals(2, mixed.getCount());
         assertTrue(new String(mixed.getBodyPart(1).getInputStream().readAllBytes(), StandardCharsets.UTF_8)
                 .contains("Compte rendu pour " + ins));
+
+        // the PDF summary of the medical profile attached (dmp-rules.md section 4)
+        Answer withSummary = portal.post(replies, Map.of("subject", "Mon profil", "text", "Voici mon profil médical.",
+                "profileSummary", true), token);
+        assertEquals(201, withSummary.status(), withSummary.text());
+        MailServer.ReceivedMail summary = awaitMail(professional, "Mon profil");
+        Multipart withPdf = (Multipart) summary.message().getContent();
+        assertEquals(2, withPdf.getCount());
+        assertEquals("profil-medical.pdf", withPdf.getBodyPart(1).getFileName());
+        assertTrue(withPdf.getBodyPart(1).isMimeType("application/pdf"), withPdf.getBodyPart(1).getContentType());
+        byte[] pdf = withPdf.getBodyPart(1).getInputStream().readAllBytes();
+        assertEquals("%PDF", new String(pdf, 0, 4, StandardCharsets.US_ASCII));
+    }
+
+    // ------------------------------------------------------------------ an XDM attachment saved into the record
+
+    @Test
+    void theDocumentsOfAnXdmAttachmentAreSavedIntoTheRecordByThePatientAndABadArchiveIsRefused() throws Exception {
+        String token = activatedAndSignedIn();
+        Xdm xdm = xdmArchiveFor(ins, SampleSubmissions.text("Compte rendu XDM pour " + ins));
+        mss.send(mss.withAttachment(professional, patientAddress(), "Compte rendu XDM", "Bonjour, voici votre "
+                + "compte rendu.", "IHE_XDM.ZIP", "application/zip", xdm.zip()), professional);
+        mss.send(mss.withAttachment(professional, patientAddress(), "Archive abimee", "Bonjour.", "IHE_XDM.ZIP",
+                "application/zip", xdmArchive()), professional);
+        mss.send(mss.withAttachment(professional, patientAddress(), "Un PDF", "Bonjour.", "scan.pdf",
+                "application/pdf", "%PDF-1.4".getBytes(StandardCharsets.UTF_8)), professional);
+        await().atMost(TIMEOUT).until(() -> portal.list("/me/conversations", token).size() == 3);
+        long good = messageOf(token, "Compte rendu XDM");
+        long bad = messageOf(token, "Archive abimee");
+        long pdf = messageOf(token, "Un PDF");
+        assertTrue(xds().query(find()).getDocumentEntries().isEmpty(), "the message alone feeds nothing");
+
+        Answer saved = portal.post("/me/messages/" + good + "/attachments/0/record", Map.of(), token);
+        assertEquals(201, saved.status(), saved.text());
+        List<Map<String, Object>> documents = portal.list("/me/documents", token);
+        assertEquals(List.of(xdm.uniqueId()), documents.stream().map(d -> d.get("uniqueId")).toList());
+        assertEquals("Document Document01", documents.get(0).get("title"));
+        assertEquals(List.of("Romuald DURANT"), documents.get(0).get("authors"), "the author of the metadata");
+
+        QueryResponse found = xds().query(find());
+        assertEquals(Status.SUCCESS, found.getStatus(), () -> describe(found.getErrors()));
+        assertEquals(1, found.getDocumentEntries().size());
+        DocumentEntry entry = found.getDocumentEntries().get(0);
+        assertEquals(xdm.uniqueId(), entry.getUniqueId());
+        assertEquals("810002345678", entry.getAuthors().get(0).getAuthorPerson().getId().getId(),
+                "the professional of METADATA.XML stays the author");
+        var retrieved = xds().retrieve(entry.getRepositoryUniqueId(), entry.getUniqueId());
+        assertEquals(1, retrieved.getDocuments().size());
+        try (InputStream in = retrieved.getDocuments().get(0).getDataHandler().getInputStream()) {
+            assertEquals("Compte rendu XDM pour " + ins, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+
+        assertError(portal.post("/me/messages/" + good + "/attachments/0/record", Map.of(), token), 409,
+                "STATE_CONFLICT", "attachment");
+        Answer unreadable = portal.post("/me/messages/" + bad + "/attachments/0/record", Map.of(), token);
+        assertError(unreadable, 400, "INVALID_FIELD", "attachment");
+        assertTrue(unreadable.text().contains("SubmissionSet"), unreadable.text());
+        assertError(portal.post("/me/messages/" + pdf + "/attachments/0/record", Map.of(), token), 400,
+                "INVALID_FIELD", "attachment");
+        assertError(portal.post("/me/messages/" + good + "/attachments/5/record", Map.of(), token), 404,
+                "UNKNOWN_MESSAGE", "index");
+        assertEquals("Bonjour.", portal.get("/me/messages/" + bad, token).ok().get("text"),
+                "a bad archive does not stop the message");
+        assertEquals(1, portal.list("/me/documents", token).size());
+        assertTrue(historyDetails(token).stream().anyMatch(d -> d.contains("1 document(s) of the IHE_XDM.ZIP "
+                + "attachment of message " + good + " saved into the record")), () -> historyDetails(token).toString());
+    }
+
+    @Test
+    void anXdmArchiveAboutAnotherPatientIsRefused() throws Exception {
+        String token = activatedAndSignedIn();
+        mss.send(mss.withAttachment(professional, patientAddress(), "Mauvais patient", "Bonjour.", "IHE_XDM.ZIP",
+                "application/zip", xdmArchiveFor(TestPatients.newIns(), SampleSubmissions.text("Autre")).zip()),
+                professional);
+        String conversation = awaitConversation(token);
+        long id = ((Number) listOf(portal.get("/me/conversations/" + conversation, token).ok().body().get("messages"))
+                .get(0).get("id")).longValue();
+        Answer refused = portal.post("/me/messages/" + id + "/attachments/0/record", Map.of(), token);
+        assertError(refused, 400, "INVALID_FIELD", "attachment");
+        assertTrue(refused.text().contains("autre patient"), refused.text());
+        assertTrue(portal.list("/me/documents", token).isEmpty());
     }
 
     // ------------------------------------------------------------------ end of the exchange
@@ -299,6 +396,14 @@ abstract class SecureMessagingEndToEndTestBase extends PatientPortalEndToEndSupp
             assertTrue(status.contains("Action: failed"), status);
             assertTrue(status.contains("Status: 5.2.1"), status);
             assertEquals(m.getMessageID(), dsn.rawHeader("In-Reply-To"));
+            // RFC 3464 section 2: the original's headers returned as text/rfc822-headers (not its content)
+            BodyPart returned = report.getBodyPart(2);
+            assertTrue(returned.isMimeType("text/rfc822-headers"), returned.getContentType());
+            String headers = part(dsn.message(), 2);
+            assertTrue(headers.contains("Message-ID: " + m.getMessageID()) && headers.contains("Subject:"), headers);
+            assertFalse(headers.contains("Bonjour."), "the headers only");
+            // the envelope sender of the reports (GreenMail writes the MAIL FROM it got into Return-Path)
+            assertEquals("<" + REPORT_SENDER + ">", dsn.rawHeader("Return-Path"));
         }
         assertTrue(MAIL.receivedBy(email).stream().noneMatch(m -> NEW_MESSAGE.equals(m.subject())),
                 "the patient is not told");
@@ -382,6 +487,50 @@ abstract class SecureMessagingEndToEndTestBase extends PatientPortalEndToEndSupp
     @FunctionalInterface
     interface SmtpStep {
         void run() throws MessagingException;
+    }
+
+    /** The id of the (only) message of the conversation with {@code subject}. */
+    long messageOf(String token, String subject) {
+        String conversation = (String) portal.list("/me/conversations", token).stream()
+                .filter(c -> subject.equals(c.get("subject"))).findFirst().orElseThrow().get("id");
+        return ((Number) listOf(portal.get("/me/conversations/" + conversation, token).ok().body().get("messages"))
+                .get(0).get("id")).longValue();
+    }
+
+    /** An IHE XDM archive and the uniqueId of its one document. */
+    record Xdm(byte[] zip, String uniqueId) {
+    }
+
+    /**
+     * An IHE XDM archive (IHE ITI TF-1 section 16) as a professional's software writes it: the
+     * METADATA.XML of {@link SampleSubmissions#single} (ebXML 3.0 SubmitObjectsRequest, written with
+     * IPF and JAXB), the document named by its URI slot, INDEX.HTM and README.TXT.
+     */
+    static Xdm xdmArchiveFor(String patientIns, byte[] content) throws Exception {
+        ProvideAndRegisterDocumentSet pnr = SampleSubmissions.single(patientIns, content);
+        DocumentEntry entry = pnr.getDocuments().get(0).getDocumentEntry();
+        entry.setUri("DOC0001.TXT");
+        RegisterDocumentSet set = new RegisterDocumentSet();
+        set.setSubmissionSet(pnr.getSubmissionSet());
+        set.getDocumentEntries().add(entry);
+        set.getAssociations().addAll(pnr.getAssociations());
+        SubmitObjectsRequest ebXml = new RegisterDocumentSetTransformer(new EbXMLFactory30()).toEbXML(set)
+                .getInternal();
+        ByteArrayOutputStream metadata = new ByteArrayOutputStream();
+        JAXBContext.newInstance(SubmitObjectsRequest.class).createMarshaller().marshal(ebXml, metadata);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            zip.putNextEntry(new ZipEntry("INDEX.HTM"));
+            zip.write("<html><body>Compte rendu</body></html>".getBytes(StandardCharsets.UTF_8));
+            zip.putNextEntry(new ZipEntry("README.TXT"));
+            zip.write("DMP Gateway tests".getBytes(StandardCharsets.UTF_8));
+            zip.putNextEntry(new ZipEntry("IHE_XDM/SUBSET01/METADATA.XML"));
+            zip.write(metadata.toByteArray());
+            zip.putNextEntry(new ZipEntry("IHE_XDM/SUBSET01/DOC0001.TXT"));
+            zip.write(content);
+            zip.closeEntry();
+        }
+        return new Xdm(out.toByteArray(), entry.getUniqueId());
     }
 
     /**

@@ -204,7 +204,7 @@ public class PatientDocuments {
         return a != null && Objects.equals(a.code(), b.code()) && Objects.equals(a.codeSystem(), b.codeSystem());
     }
 
-    static PatientDocument view(DocumentEntryRecord e) {
+    public static PatientDocument view(DocumentEntryRecord e) {
         String logical = e.logicalUuid() != null ? e.logicalUuid() : e.entryUuid();
         String id = logical.startsWith(URN_UUID) ? logical.substring(URN_UUID.length()) : logical;
         List<String> authors = e.authors().stream().map(PatientDocuments::authorName).filter(Objects::nonNull).toList();

@@ -1,6 +1,7 @@
 package org.dmpgateway.core.messaging;
 
 import org.dmpgateway.model.PatientRef;
+import org.dmpgateway.model.account.PatientDocument;
 import org.dmpgateway.model.messaging.Conversation;
 import org.dmpgateway.model.messaging.DeliveryOutcome;
 import org.dmpgateway.model.messaging.DocumentMail;
@@ -15,7 +16,8 @@ import java.util.List;
 
 /**
  * The {@link SecureMessaging} front door: each command handed to its rule ({@link MessagingAddresses},
- * {@link ReceiveMessage}, {@link PatientMessaging}, {@link SendDocumentMail}), which decides; this class adds nothing.
+ * {@link ReceiveMessage}, {@link PatientMessaging}, {@link SendDocumentMail}, {@link SaveXdmAttachment}), which
+ * decides; this class adds nothing.
  */
 @Component
 public class CoreSecureMessaging implements SecureMessaging {
@@ -23,13 +25,15 @@ public class CoreSecureMessaging implements SecureMessaging {
     private final ReceiveMessage receiving;
     private final PatientMessaging patientSide;
     private final SendDocumentMail documents;
+    private final SaveXdmAttachment saving;
 
     public CoreSecureMessaging(MessagingAddresses addresses, ReceiveMessage receiving, PatientMessaging patientSide,
-                               SendDocumentMail documents) {
+                               SendDocumentMail documents, SaveXdmAttachment saving) {
         this.addresses = addresses;
         this.receiving = receiving;
         this.patientSide = patientSide;
         this.documents = documents;
+        this.saving = saving;
     }
 
     @Override
@@ -75,5 +79,10 @@ public class CoreSecureMessaging implements SecureMessaging {
     @Override
     public SecureMessage reply(PatientRef patient, String conversationId, PatientReply reply) {
         return patientSide.reply(patient, conversationId, reply);
+    }
+
+    @Override
+    public List<PatientDocument> saveAttachment(PatientRef patient, long messageId, int index) {
+        return saving.save(patient, messageId, index);
     }
 }

@@ -11,9 +11,11 @@ import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.util.ByteArrayDataSource;
 import org.eclipse.angus.mail.dsn.DeliveryStatus;
 import org.eclipse.angus.mail.dsn.DispositionNotification;
+import org.eclipse.angus.mail.dsn.MessageHeaders;
 import org.eclipse.angus.mail.dsn.MultipartReport;
 import org.dmpgateway.model.messaging.MailAttachment;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -47,10 +49,13 @@ final class MessagingMime {
     /**
      * RFC 3464 DSN: a human-readable part ({@code text}), then per-message fields (Reporting-MTA,
      * Arrival-Date) and the recipient's (Final-Recipient, Action failed, Status 5.2.1 "mailbox
-     * disabled" of RFC 3463, Diagnostic-Code).
+     * disabled" of RFC 3463, Diagnostic-Code), then the original message's header section as a
+     * {@code text/rfc822-headers} part (RFC 3464 section 2, RFC 6522: the headers only, not the
+     * content, which may carry health data) read from {@code original} (the message as received,
+     * read by Jakarta Mail's {@link InternetHeaders} up to the blank line); none when it is null.
      */
     static Composed bounce(String from, String to, String reportingHost, String recipient, String originalMessageId,
-                           String subject, String text, Instant arrival, String domain) {
+                           String subject, String text, Instant arrival, String domain, byte[] original) {
         try {
             DeliveryStatus status = new DeliveryStatus();
             InternetHeaders perMessage = new InternetHeaders();
@@ -63,7 +68,11 @@ final class MessagingMime {
             perRecipient.addHeader("Status", "5.2.1");
             perRecipient.addHeader("Diagnostic-Code", "smtp; 550 5.2.1 mailbox disabled (Mon espace sante closed)");
             status.addRecipientDSN(perRecipient);
-            return report(new MultipartReport(text, status), text, from, to, subject, originalMessageId, domain);
+            MultipartReport report = new MultipartReport(text, status);
+            if (original != null) {
+                report.setReturnedMessage(new ReturnedHeaders(original));
+            }
+            return report(report, text, from, to, subject, originalMessageId, domain);
         } catch (MessagingException e) {
             throw new IllegalStateException("the delivery status notification could not be composed", e);
         }
@@ -203,6 +212,25 @@ final class MessagingMime {
             throw new UncheckedIOException(e);
         }
         return new Composed(id, out.toByteArray());
+    }
+
+    /**
+     * The original message's header section as received, returned in a DSN: Angus' {@link MessageHeaders}
+     * (written as {@code text/rfc822-headers}) whose Message-ID is kept when the report is saved (a
+     * plain MessageHeaders would be given a new one; Jakarta Mail adds MIME-Version, and Date when
+     * there is none).
+     */
+    static final class ReturnedHeaders extends MessageHeaders {
+        ReturnedHeaders(byte[] original) throws MessagingException {
+            super(new InternetHeaders(new ByteArrayInputStream(original)));
+        }
+
+        @Override
+        protected void updateMessageID() throws MessagingException {
+            if (getHeader("Message-ID") == null) {
+                super.updateMessageID();
+            }
+        }
     }
 
     /** A composed message: its Message-ID and its bytes. */

@@ -176,7 +176,7 @@ public class ReceiveMessage {
             String text = MessagingTexts.bounce(address);
             MessagingMime.Composed dsn = MessagingMime.bounce(settings.from(), sender, settings.smtp().hostName(),
                     address, mail.messageId(), MessagingTexts.bounceSubject(mail.subject()), text, now,
-                    addresses.domain());
+                    addresses.domain(), mail.raw());
             outbox.enqueue(Notification.mime(patient, sender, NotificationKind.MESSAGE_BOUNCE,
                     MessagingTexts.bounceSubject(mail.subject()), text, dsn.bytes(), now));
         }

@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class MessagingAddressesTest {
     static DmpProperties.Messaging settings(List<String> trusted) {
         return new DmpProperties.Messaging(true, "patient.mssante.fr", trusted, "mailer-daemon@patient.mssante.fr",
-                DataSize.ofMegabytes(25), 80, DataSize.ofMegabytes(10), new DmpProperties.MessagingSmtp(0, "",
+                DataSize.ofMegabytes(25), 80, DataSize.ofMegabytes(10), "<>", new DmpProperties.MessagingSmtp(0, "",
                 "localhost", true, "", "", "PKCS12", Duration.ofSeconds(60), 50));
     }
 

@@ -1,5 +1,6 @@
 package org.dmpgateway.core.messaging;
 
+import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Properties;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The composed messages read back with Jakarta Mail: DSN (RFC 3464), MDN (RFC 8098), the threaded reply. */
@@ -36,7 +38,8 @@ class MessagingMimeTest {
                 + "distribué car la messagerie Mon espace Santé de votre destinataire est clôturée", text);
         MessagingMime.Composed dsn = MessagingMime.bounce("mailer-daemon@" + DOMAIN, "dr@hopital.mssante.fr",
                 "mss.example", "279035121518989@" + DOMAIN, "<orig@hopital.mssante.fr>", "Message non distribué",
-                text, Instant.parse("2026-12-02T08:00:00Z"), DOMAIN);
+                text, Instant.parse("2026-12-02T08:00:00Z"), DOMAIN, ("Message-ID: <orig@hopital.mssante.fr>\r\n"
+                + "Subject: Resultats\r\nX-MSS-INS: O\r\n\r\nle contenu medical\r\n").getBytes(StandardCharsets.UTF_8));
         MimeMessage m = parse(dsn.bytes());
         assertTrue(m.getContentType().startsWith("multipart/report"), m.getContentType());
         assertTrue(m.getContentType().contains("report-type=delivery-status"), m.getContentType());
@@ -47,6 +50,12 @@ class MessagingMimeTest {
         assertTrue(status.contains("Reporting-MTA: dns; mss.example"), status);
         assertTrue(status.contains("Final-Recipient: rfc822; 279035121518989@patient.mssante.fr"), status);
         assertTrue(status.contains("Action: failed") && status.contains("Status: 5.2.1"), status);
+        BodyPart returned = ((Multipart) m.getContent()).getBodyPart(2);
+        assertTrue(returned.isMimeType("text/rfc822-headers"), returned.getContentType());
+        String headers = part(m, 2);
+        assertTrue(headers.contains("Message-ID: <orig@hopital.mssante.fr>") && headers.contains("X-MSS-INS: O"),
+                headers);
+        assertFalse(headers.contains("le contenu medical"), "the headers only, not the content");
     }
 
     @Test

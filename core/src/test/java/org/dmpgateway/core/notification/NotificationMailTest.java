@@ -7,8 +7,10 @@ import org.apache.camel.support.DefaultMessage;
 import org.dmpgateway.model.PatientRef;
 import org.dmpgateway.model.trail.Notification;
 import org.dmpgateway.model.trail.NotificationKind;
+import org.eclipse.angus.mail.smtp.SMTPMessage;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -33,6 +35,25 @@ class NotificationMailTest {
                     "Subject", "Nouveau document : compte rendu Bcc: x@evil.example",
                     "Content-Type", "text/plain; charset=UTF-8"), message.getHeaders());
             assertEquals("Un document a été ajouté.", message.getBody());
+        }
+    }
+
+    @Test
+    void reportsLeaveWithTheNullReversePathOtherMimeMessagesWithTheirFrom() throws Exception {
+        byte[] mime = ("From: mailer-daemon@patient.mssante.fr\r\nTo: dr@hopital.mssante.fr\r\nMessage-ID: <r@p>\r\n"
+                + "Subject: x\r\n\r\ntexte\r\n").getBytes(StandardCharsets.US_ASCII);
+        try (DefaultCamelContext camel = new DefaultCamelContext()) {
+            for (NotificationKind kind : NotificationKind.values()) {
+                Message message = new DefaultMessage(camel);
+                message.setBody(Notification.mime(new PatientRef("279035121518989", "1.2.250.1.213.1.4.10"),
+                        "dr@hopital.mssante.fr", kind, "x", "x", mime, Instant.now()));
+                mail().compose(message);
+                SMTPMessage sent = message.getBody(SMTPMessage.class);
+                boolean report = kind == NotificationKind.MESSAGE_BOUNCE || kind == NotificationKind.READ_RECEIPT;
+                // Angus SMTPTransport sends MAIL FROM:<envelopeFrom>; null: the message's From
+                assertEquals(report ? "<>" : null, sent.getEnvelopeFrom(), kind::name);
+                assertEquals("<r@p>", sent.getMessageID(), "the stored Message-ID is kept");
+            }
         }
     }
 

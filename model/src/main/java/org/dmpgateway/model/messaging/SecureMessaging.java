@@ -1,6 +1,7 @@
 package org.dmpgateway.model.messaging;
 
 import org.dmpgateway.model.PatientRef;
+import org.dmpgateway.model.account.PatientDocument;
 
 import java.util.List;
 
@@ -44,4 +45,10 @@ public interface SecureMessaging {
 
     /** The patient replies in an open conversation. */
     SecureMessage reply(PatientRef patient, String conversationId, PatientReply reply);
+
+    /**
+     * The patient saves the documents of an {@code IHE_XDM.ZIP} attachment into their record (the
+     * documents as saved).
+     */
+    List<PatientDocument> saveAttachment(PatientRef patient, long messageId, int index);
 }
