@@ -60,6 +60,10 @@ final class ServerProcess implements AutoCloseable {
         arguments.add("--spring.datasource.password=" + password);
         arguments.add("--dmp.data-dir=" + dataDir.toAbsolutePath());
         arguments.add("--management.endpoints.web.exposure.include=health,info,metrics");
+        // the listeners a sandbox opens on fixed ports (SMTP 2525, MLLP 2575) measure nothing here, and two
+        // servers of one run (the two-node test, the peer) would fight for them
+        arguments.add("--dmp.messaging.enabled=false");
+        arguments.add("--dmp.hl7v2.enabled=false");
         arguments.addAll(extraArgs);
         return launchJar(jar, jvmOptions, jfrFile, log, arguments);
     }
