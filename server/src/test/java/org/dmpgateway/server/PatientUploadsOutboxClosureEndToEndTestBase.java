@@ -58,11 +58,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code GET /admin/.../outbox} lists them for the conformance kit (outside it: ProductionModeOutboxEndToEndTest;
  * docs/security.md "Secrets in the outbox"). The
  * patient's closure carries its date, reason code and the patient's words in TD0.2 (SOAP, the
- * official request) and FHIR dmp-fermeture.
+ * official request) and FHIR dmp-fermeture. On H2 ({@link PatientUploadsOutboxClosureEndToEndH2Test}) and
+ * PostgreSQL ({@link PatientUploadsOutboxClosureEndToEndPostgresTest}).
  */
-@TestPropertySource(properties = {"spring.datasource.url=jdbc:h2:mem:dmp-patient-misc;DB_CLOSE_DELAY=-1",
-        "dmp.accounts.uploads.max-bytes=64KB"})
-class PatientUploadsOutboxClosureEndToEndTest extends PatientPortalEndToEndSupport {
+@TestPropertySource(properties = "dmp.accounts.uploads.max-bytes=64KB")
+abstract class PatientUploadsOutboxClosureEndToEndTestBase extends PatientPortalEndToEndSupport {
     static final byte[] PDF = ("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n")
             .getBytes(StandardCharsets.US_ASCII);
 
