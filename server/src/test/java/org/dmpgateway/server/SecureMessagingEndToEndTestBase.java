@@ -54,16 +54,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Each account state, {@code [FIN]} and {@code X-MSS-MES: FIN}, the refusals at MAIL FROM and RCPT
  * and of size. Subclasses choose the database.
  */
-// GreenMail 2.1.3 answers RCPT after MAIL FROM:<> with "503 MAIL must come before RCPT": the reports'
-// envelope sender is an address here (the default <> is checked in NotificationMailTest)
-@TestPropertySource(properties = {"dmp.messaging.max-message-size=1MB", "dmp.messaging.reply-attachments-size=200KB",
-        "dmp.messaging.report-envelope-sender=" + SecureMessagingEndToEndTestBase.REPORT_SENDER})
+// the reports' envelope sender is an address in the server's tests (src/test/resources/application.properties:
+// GreenMail refuses RCPT after MAIL FROM:<>); the default <> is checked in NotificationMailTest
+@TestPropertySource(properties = {"dmp.messaging.max-message-size=1MB", "dmp.messaging.reply-attachments-size=200KB"})
 abstract class SecureMessagingEndToEndTestBase extends PatientPortalEndToEndSupport {
     /** Seed 004, word for word. */
     static final String BOUNCE = "Le message que vous avez envoyé à \"%s@patient.mssante.fr\" n'a pas pu être "
             + "distribué car la messagerie Mon espace Santé de votre destinataire est clôturée";
     static final String NEW_MESSAGE = "Mon espace santé : vous avez reçu un nouveau message";
     /** The reports' envelope sender in these tests (see the class's property). */
+    /** {@code dmp.messaging.report-envelope-sender} of the server's tests (application.properties). */
     static final String REPORT_SENDER = "reports@patient.mssante.fr";
 
     @Autowired
