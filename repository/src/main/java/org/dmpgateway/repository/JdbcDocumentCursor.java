@@ -28,8 +28,10 @@ import java.util.NoSuchElementException;
  * {@value #FETCH_SIZE} at a time instead of the whole result at once (H2's result sets are lazy
  * anyway). Rows are mapped {@value #FETCH_SIZE} at a time; the few entries stored without their
  * metadata column ({@link EntryMetadataColumn}) get their child rows through the same connection.
- * The transaction is read-only and rolled back on close. The cursor closes itself after its last
- * row, and when the database fails.
+ * The transaction is read-only and rolled back on close. The connection goes back to the pool as
+ * soon as the last row is read, and when the database fails; the entries of the last chunk are still
+ * given after that, and the cursor counts as closed only once they have all been given (or on
+ * {@link #close()}, which drops them).
  */
 final class JdbcDocumentCursor implements DocumentCursor {
     /** Rows fetched from the database, and mapped, at a time. */
@@ -42,6 +44,7 @@ final class JdbcDocumentCursor implements DocumentCursor {
     private final Deque<DocumentEntryRecord> chunk = new ArrayDeque<>();
     private boolean exhausted;
     private boolean closed;
+    private boolean released;
 
     private JdbcDocumentCursor(Connection connection, PreparedStatement statement, ResultSet rows) {
         this.connection = connection;
@@ -105,21 +108,28 @@ final class JdbcDocumentCursor implements DocumentCursor {
             throw new IllegalStateException("the document selection failed while it was read", e);
         }
         if (exhausted) {
-            close();
+            releaseConnection();
         }
     }
 
     @Override
     public void close() {
-        if (!closed) {
-            closed = true;
-            release(connection, statement, rows);
-        }
+        closed = true;
+        chunk.clear();
+        releaseConnection();
     }
 
+    /** Closed by {@link #close()}, or at its end with every entry given. */
     @Override
     public boolean isClosed() {
-        return closed;
+        return closed || (exhausted && chunk.isEmpty());
+    }
+
+    private void releaseConnection() {
+        if (!released) {
+            released = true;
+            release(connection, statement, rows);
+        }
     }
 
     private static void release(Connection connection, PreparedStatement statement, ResultSet rows) {

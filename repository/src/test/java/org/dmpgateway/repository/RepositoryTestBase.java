@@ -175,8 +175,16 @@ abstract class RepositoryTestBase {
         List<DocumentEntryRecord> read = new java.util.ArrayList<>();
         try (DocumentCursor cursor = streaming.openDocuments(byPatient)) {
             assertEquals(1, counting.open.get(), "the cursor holds one connection");
+            while (read.size() <= 2 * JdbcDocumentCursor.FETCH_SIZE) {
+                read.add(cursor.next());
+            }
+            // the last rows are read: the connection is back in the pool, the last chunk's entries still to give
+            assertEquals(0, counting.open.get(), "the connection is given back once the last rows are read");
+            assertFalse(cursor.isClosed(), "not closed while entries read before are still to give");
+            assertTrue(cursor.hasNext());
             cursor.forEachRemaining(read::add);
-            assertTrue(cursor.isClosed(), "closed after its last row");
+            assertTrue(cursor.isClosed(), "closed after its last entry");
+            assertFalse(cursor.hasNext());
         }
         assertEquals(entries, read);
         assertEquals(0, counting.open.get());

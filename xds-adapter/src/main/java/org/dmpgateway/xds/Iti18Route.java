@@ -6,12 +6,11 @@ import org.dmpgateway.model.query.QueryCommand;
 import org.dmpgateway.model.query.StreamedQueryResult;
 import org.dmpgateway.mappings.xds.iti18.CisisQueryStatuses;
 import org.dmpgateway.mappings.xds.iti18.StreamedQueryResponse;
-import org.dmpgateway.mappings.xds.metadata.ValuesAsSent;
 import org.dmpgateway.mappings.xds.iti18.XdsQueryMapper;
-import org.dmpgateway.mappings.xds.iti18.XdsQueryResponseMapper;
 import org.dmpgateway.mappings.xds.error.XdsTransaction;
 import org.openehealth.ipf.commons.ihe.xds.core.requests.QueryRegistry;
 import org.openehealth.ipf.commons.ihe.xds.core.stub.ebrs30.query.AdhocQueryRequest;
+import org.openehealth.ipf.commons.ihe.xds.core.stub.ebrs30.query.AdhocQueryResponse;
 import org.dmpgateway.xds.vihf.VihfProcessor;
 import org.dmpgateway.xds.vihf.VihfSecurityHeaderInterceptor;
 import org.springframework.stereotype.Component;
@@ -28,11 +27,11 @@ import static org.openehealth.ipf.platform.camel.ihe.xds.XdsCamelValidators.iti1
  * Approved and Deprecated ({@link CisisQueryStatuses}). IPF validates the query, and the answer when
  * {@link ResponseValidation} says so, with the DMP's profile ({@link DmpProfiledValidation}: CX with
  * ^NH, XON with IDNST); the answer gives the values of these conventions back as they were sent
- * ({@link ValuesAsSent}). A FindDocuments answer is written as a stream: the core gives its entries
+ * (ValuesAsSent). A FindDocuments answer is written as a stream: the core gives its entries
  * in an open cursor ({@link Core#queryStreamed}), JAXB writes them as they are read and converted
  * ({@link StreamedQueryResponse}), and {@link StreamedAnswerCloser} closes the cursor when CXF is done,
- * also when the client went away. When the answers are validated (tests), the answer is read whole
- * first, then validated as before. Any failure of the route closes the cursor ({@link XdsFailures}
+ * also when the client went away. When the answers are validated (tests), the same stream is read
+ * whole first ({@link StreamedQueryResponse#materialise}), then validated. Any failure of the route closes the cursor ({@link XdsFailures}
  * answers it).
  */
 @Component
@@ -68,18 +67,11 @@ public class Iti18Route extends RouteBuilder {
                 .process(exchange -> exchange.getMessage().setBody(CisisQueryStatuses.withDocumentStatuses(
                         exchange.getMessage().getBody(QueryCommand.class),
                         exchange.getMessage().getHeader(REQUESTED_DOCUMENT_STATUSES, List.class))))
-                .choice()
-                    // answers validated (tests): the answer built whole, as before the stream (stop 26: read whole
-                    // from the stream, it listed only 50 entries per patient in the durability test; cause not found)
-                    .when(exchange -> responses.enabled())
-                        .process(CoreStep.call(QueryCommand.class, core::query))
-                        .bean(XdsQueryResponseMapper.class, "toQueryResponse")
-                        .bean(ValuesAsSent.class, "toEbXml")
-                        .process(DmpProfiledValidation.profiled(iti18ResponseValidator()))
-                    .otherwise()
-                        .process(CoreStep.call(QueryCommand.class, core::queryStreamed))
-                        .bean(StreamedQueryResponse.class, "toEbXml")
-                .end();
+                .process(CoreStep.call(QueryCommand.class, core::queryStreamed))
+                .bean(StreamedQueryResponse.class, "toEbXml")
+                .process(responses.of(exchange -> exchange.getMessage().setBody(
+                        StreamedQueryResponse.materialise(exchange.getMessage().getBody(AdhocQueryResponse.class)))))
+                .process(responses.of(DmpProfiledValidation.profiled(iti18ResponseValidator())));
     }
 
     /** The cursor of an answer the route did not finish, closed. */

@@ -44,11 +44,12 @@ final class SelectedDocuments implements DocumentCursor {
 
     @Override
     public void close() {
+        next = null;
         rows.close();
     }
 
     @Override
     public boolean isClosed() {
-        return rows.isClosed();
+        return next == null && rows.isClosed();
     }
 }

@@ -18,7 +18,11 @@ public interface DocumentCursor extends Iterator<DocumentEntryRecord>, AutoClose
     @Override
     void close();
 
-    /** Whether {@link #close()} was called (or the cursor closed itself at its end). */
+    /**
+     * Whether the cursor has nothing more to give: {@link #close()} was called, or it reached its end
+     * and every entry was given. A cursor that released its resources at the end of its rows but
+     * still holds entries read before is not closed.
+     */
     boolean isClosed();
 
     /** A cursor over entries already in memory (an empty selection, a test). */

@@ -13,6 +13,7 @@ import org.openehealth.ipf.commons.ihe.xds.core.stub.ebrs30.rim.RegistryObjectLi
 
 import java.util.AbstractList;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
@@ -30,7 +31,7 @@ import java.util.NoSuchElementException;
  * model or ebXML objects. The list can be iterated once; the cursor is closed after its last entry,
  * when a conversion fails, and by {@link #close} (the adapter calls it when the answer could not be
  * written: client gone, failure). {@link #materialise} reads it whole, for IPF's validation of the
- * answer (tests).
+ * answer (tests); so does a first access by index.
  */
 public final class StreamedQueryResponse {
     /** Entries converted to ebXML at a time. */
@@ -61,7 +62,7 @@ public final class StreamedQueryResponse {
     public static AdhocQueryResponse materialise(AdhocQueryResponse ebXml) {
         if (ebXml.getRegistryObjectList() instanceof StreamedObjectList streamed) {
             RegistryObjectListType whole = new RegistryObjectListType();
-            streamed.objects.forEach(whole.getIdentifiable()::add);
+            whole.getIdentifiable().addAll(streamed.objects.whole());
             ebXml.setRegistryObjectList(whole);
         }
         return ebXml;
@@ -95,14 +96,17 @@ public final class StreamedQueryResponse {
 
     /**
      * The objects of the answer: the cursor's entries converted chunk by chunk, then the others
-     * (none for a FindDocuments). {@link #size()} is the number of entries selected; only
-     * {@link #iterator()} reads them, once.
+     * (none for a FindDocuments). {@link #size()} is the number of entries selected. The first
+     * reader decides how they are read: {@link #iterator()} reads them once, as a stream (JAXB);
+     * {@link #get(int)} (a reader that needs random access, as a validator) reads and converts the
+     * whole list at once, then serves it, iterator included, from memory.
      */
     static final class StreamedObjects extends AbstractList<JAXBElement<? extends IdentifiableType>> {
         private final DocumentCursor cursor;
         private final int count;
         private final List<JAXBElement<? extends IdentifiableType>> others;
-        private boolean iterated;
+        private boolean streaming;
+        private List<JAXBElement<? extends IdentifiableType>> whole;
 
         StreamedObjects(DocumentCursor cursor, int count, List<JAXBElement<? extends IdentifiableType>> others) {
             this.cursor = cursor;
@@ -112,27 +116,41 @@ public final class StreamedQueryResponse {
 
         @Override
         public int size() {
-            return count + others.size();
+            return whole != null ? whole.size() : count + others.size();
         }
 
         @Override
         public JAXBElement<? extends IdentifiableType> get(int index) {
-            throw new UnsupportedOperationException("a streamed answer is read once, in order, through its iterator");
+            return whole().get(index);
         }
 
         @Override
         public Iterator<JAXBElement<? extends IdentifiableType>> iterator() {
-            if (iterated) {
+            return whole != null ? whole.iterator() : readOnce();
+        }
+
+        /** Every object, read from the cursor and converted now (the cursor is then closed). */
+        List<JAXBElement<? extends IdentifiableType>> whole() {
+            if (whole == null) {
+                List<JAXBElement<? extends IdentifiableType>> read = new ArrayList<>(count + others.size());
+                readOnce().forEachRemaining(read::add);
+                whole = read;
+            }
+            return whole;
+        }
+
+        private Iterator<JAXBElement<? extends IdentifiableType>> readOnce() {
+            if (streaming) {
                 throw new IllegalStateException("a streamed answer is read once");
             }
-            iterated = true;
+            streaming = true;
             return new Iterator<>() {
                 private final Deque<JAXBElement<? extends IdentifiableType>> chunk = new ArrayDeque<>();
                 private final Iterator<JAXBElement<? extends IdentifiableType>> rest = others.iterator();
 
                 @Override
                 public boolean hasNext() {
-                    if (chunk.isEmpty() && !cursor.isClosed()) {
+                    if (chunk.isEmpty() && cursor.hasNext()) {
                         convertChunk();
                     }
                     return !chunk.isEmpty() || rest.hasNext();

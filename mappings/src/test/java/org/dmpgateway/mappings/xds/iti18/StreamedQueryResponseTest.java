@@ -116,6 +116,45 @@ class StreamedQueryResponseTest {
         assertSameText(whole, marshal(materialised));
     }
 
+    /**
+     * A cursor that reads its rows ahead and gives its connection back after the last of them (as
+     * the repository's does, {@code FETCH_SIZE} rows at a time), and keeps the contract of
+     * {@link DocumentCursor#isClosed} (not closed while entries read ahead are still to give): the
+     * answer of 130 entries (an incomplete last chunk) lists all 130. At stop 26 the repository's
+     * cursor counted itself closed as soon as it had read its last rows, and such answers listed 50.
+     */
+    @Test
+    void anAnswerWhoseCursorHasReadItsLastRowsAheadListsEveryEntry() throws Exception {
+        List<DocumentEntryRecord> entries = entries().subList(0, 130);
+        String whole = marshal(ValuesAsSent.toEbXml(XdsQueryResponseMapper.toQueryResponse(
+                new QueryResult(entries, List.of(), List.of(), List.of(), false))));
+
+        String streamed = marshal(StreamedQueryResponse.toEbXml(
+                new StreamedQueryResult(empty(), entries.size(), new ReadAheadCursor(entries, 100))));
+        AdhocQueryResponse materialised = StreamedQueryResponse.materialise(StreamedQueryResponse.toEbXml(
+                new StreamedQueryResult(empty(), entries.size(), new ReadAheadCursor(entries, 100))));
+
+        assertSameText(whole, streamed);
+        assertEquals(130, materialised.getRegistryObjectList().getIdentifiable().size());
+        assertSameText(whole, marshal(materialised));
+    }
+
+    @Test
+    void aFirstAccessByIndexReadsTheAnswerWholeThenServesItFromMemory() throws Exception {
+        List<DocumentEntryRecord> entries = entries().subList(0, 75);
+        String whole = marshal(ValuesAsSent.toEbXml(XdsQueryResponseMapper.toQueryResponse(
+                new QueryResult(entries, List.of(), List.of(), List.of(), false))));
+        CountingCursor cursor = new CountingCursor(entries);
+        AdhocQueryResponse streamed = StreamedQueryResponse.toEbXml(new StreamedQueryResult(empty(), entries.size(), cursor));
+
+        var objects = streamed.getRegistryObjectList().getIdentifiable();
+        assertEquals("urn:uuid:00000000-0000-0000-0000-000000000074", objects.get(74).getValue().getId());
+        assertEquals(75, cursor.read);
+        assertTrue(cursor.isClosed());
+        assertSameText(whole, marshal(streamed));
+        assertSameText(whole, marshal(streamed));
+    }
+
     @Test
     void closingAnAnswerNotWrittenClosesItsCursor() {
         CountingCursor cursor = new CountingCursor(entries());
@@ -142,6 +181,53 @@ class StreamedQueryResponseTest {
 
         assertThrows(Exception.class, () -> marshal(streamed));
         assertTrue(cursor.isClosed());
+    }
+
+    /**
+     * A cursor that reads {@code fetch} entries ahead and releases its source as soon as it has
+     * read the last of them, as the repository's cursor does with its connection.
+     */
+    private static final class ReadAheadCursor implements DocumentCursor {
+        private final java.util.Iterator<DocumentEntryRecord> source;
+        private final java.util.ArrayDeque<DocumentEntryRecord> ahead = new java.util.ArrayDeque<>();
+        private final int fetch;
+        private boolean released;
+        private boolean closed;
+
+        ReadAheadCursor(List<DocumentEntryRecord> entries, int fetch) {
+            this.source = entries.iterator();
+            this.fetch = fetch;
+        }
+
+        @Override
+        public boolean hasNext() {
+            if (ahead.isEmpty() && !released && !closed) {
+                while (ahead.size() < fetch && source.hasNext()) {
+                    ahead.add(source.next());
+                }
+                released = !source.hasNext();
+            }
+            return !ahead.isEmpty();
+        }
+
+        @Override
+        public DocumentEntryRecord next() {
+            if (!hasNext()) {
+                throw new java.util.NoSuchElementException();
+            }
+            return ahead.removeFirst();
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+            ahead.clear();
+        }
+
+        @Override
+        public boolean isClosed() {
+            return closed || (released && ahead.isEmpty());
+        }
     }
 
     /** A cursor over entries in memory ({@link DocumentCursor#of}) that counts what was read. */
