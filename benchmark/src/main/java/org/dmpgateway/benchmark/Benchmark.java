@@ -55,6 +55,7 @@ final class Benchmark {
                 runStarted(db);
             }
         }
+        report.printRatios();
         out.println();
         out.println("results: " + report.markdown().toAbsolutePath() + " and " + report.csv().toAbsolutePath());
         return report;

@@ -12,8 +12,9 @@ import java.util.Set;
 
 /**
  * The figures: printed as tables while the run goes, and written to PATH.csv (one line per
- * measurement) and PATH.md (markdown tables per database and registry size), both rewritten after
- * each measurement so that an interrupted run keeps what it measured.
+ * measurement, then one line per figure of issue 19, {@link IssueRatios}) and PATH.md (markdown
+ * tables per database and registry size, then the issue's ratios), both rewritten after each
+ * measurement so that an interrupted run keeps what it measured.
  */
 final class Report {
     record Row(String database, long registryDocuments, String scenario, String description, int concurrency,
@@ -24,7 +25,13 @@ final class Report {
     }
 
     private static final String CSV_HEADER = "database,registry_documents,scenario,concurrency,requests,errors,seconds,"
-            + "per_second,mb_per_second,p50_ms,p95_ms,p99_ms,mean_ms,server_heap_max_mb,server_rss_max_mb,loadavg,first_error";
+            + "per_second,mb_per_second,p50_ms,p95_ms,p99_ms,mean_ms,server_heap_max_mb,server_rss_max_mb,loadavg,first_error,"
+            + "issue19_figure,issue19_goal,issue19_goal_met";
+    /** The 13 measurement columns (requests to first_error) a figure line leaves empty. */
+    private static final String NO_MEASUREMENT = ",".repeat(13);
+
+    private static final String RATIOS_INTRODUCTION = "figures of this run, database and registry size alike; "
+            + "p50 and rates at 1 thread, the heap at " + IssueRatios.HEAP_THREADS + "; a figure whose rows were not measured is left out";
 
     private final Path csv;
     private final Path markdown;
@@ -159,7 +166,13 @@ final class Report {
                     String.valueOf(r.concurrency()), String.valueOf(m.ok()), String.valueOf(m.failed()),
                     f(m.seconds()), f(m.perSecond()), r.bytes() ? f(m.megabytesPerSecond()) : "",
                     f(m.percentile(50)), f(m.percentile(95)), f(m.percentile(99)), f(m.mean()), mb(m.heapMaxBytes()),
-                    mb(m.rssMaxBytes()), m.loadAverage(), m.firstError() == null ? "" : '"' + m.firstError().replace('"', '\'') + '"'));
+                    mb(m.rssMaxBytes()), m.loadAverage(), m.firstError() == null ? "" : '"' + m.firstError().replace('"', '\'') + '"')
+                    + ",,,");
+        }
+        for (IssueRatios.Figure f : IssueRatios.of(rows)) {
+            lines.add(String.join(",", f.database(), String.valueOf(f.registryDocuments()), f.name(),
+                    String.valueOf(f.concurrency())) + NO_MEASUREMENT + "," + String.join(",", f(f.value()), f.goal(),
+                    f.metText()));
         }
         Files.write(csv, lines);
         Files.writeString(markdown, markdownText());
@@ -207,6 +220,15 @@ final class Report {
                         pair[1].measure().percentile(50), pair[0].measure().failed(), pair[1].measure().failed()));
             }
         }
+        List<IssueRatios.Figure> figures = IssueRatios.of(rows);
+        if (!figures.isEmpty()) {
+            b.append("\n## Issue 19 ratios\n\n").append(RATIOS_INTRODUCTION).append("\n\n")
+                    .append("| database | registry | figure | threads | value | goal | goal met |\n|---|---:|---|---:|---:|---|---|\n");
+            for (IssueRatios.Figure f : figures) {
+                b.append(String.format(Locale.ROOT, "| %s | %,d | %s | %d | %s | %s | %s |%n", f.database(),
+                        f.registryDocuments(), f.name(), f.concurrency(), f.valueText(), f.goal(), f.metText()));
+            }
+        }
         if (!notes.isEmpty()) {
             b.append("\n## Notes\n\n");
             for (String n : notes) {
@@ -214,6 +236,22 @@ final class Report {
             }
         }
         return b.toString();
+    }
+
+    /** Prints the issue's ratios of every row so far (at the end of a run). */
+    synchronized void printRatios() {
+        List<IssueRatios.Figure> figures = IssueRatios.of(rows);
+        if (figures.isEmpty()) {
+            return;
+        }
+        console.println();
+        console.println("Issue 19 ratios (" + RATIOS_INTRODUCTION + ")");
+        console.println(String.format("%-12s %10s %-40s %4s %9s %9s  %s", "database", "registry", "figure", "conc", "value",
+                "goal", "goal met"));
+        for (IssueRatios.Figure f : figures) {
+            console.println(String.format(Locale.ROOT, "%-12s %10d %-40s %4d %9s %9s  %s", f.database(),
+                    f.registryDocuments(), f.name(), f.concurrency(), f.valueText(), f.goal(), f.metText()));
+        }
     }
 
     private static String f(double v) {

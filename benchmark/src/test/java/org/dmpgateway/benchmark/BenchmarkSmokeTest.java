@@ -58,9 +58,15 @@ class BenchmarkSmokeTest {
                 "the server's heap and resident set are sampled during the HTTP scenarios");
         assertTrue(report.rows().stream().filter(r -> r.scenario().equals("iti43-1mb") || r.scenario().equals("iti68-1mb"))
                 .allMatch(r -> r.bytes() && r.measure().megabytesPerSecond() > 0), "ITI-43 and ITI-68 are reported in MB/s");
+        List<IssueRatios.Figure> figures = IssueRatios.of(report.rows());
+        assertEquals(List.of("iti18-10 p50 / db-find-10 p50", "iti41-1 per s / db-insert per s"),
+                figures.stream().map(IssueRatios.Figure::name).toList(), "the issue's figures that this run's rows allow");
         List<String> csv = Files.readAllLines(report.csv());
-        assertEquals(report.rows().size() + 1, csv.size(), "one CSV line per measurement, plus the header");
+        assertEquals(report.rows().size() + figures.size() + 1, csv.size(),
+                "one CSV line per measurement and per figure of the issue, plus the header");
         String markdown = Files.readString(report.markdown());
-        assertTrue(markdown.contains("## H2, registry of") && markdown.contains("## Bulk loads"), markdown);
+        assertTrue(markdown.contains("## H2, registry of") && markdown.contains("## Bulk loads")
+                && markdown.contains("## Issue 19 ratios"), markdown);
+        assertTrue(printed.contains("Issue 19 ratios"), "the ratios are printed at the end of the run");
     }
 }

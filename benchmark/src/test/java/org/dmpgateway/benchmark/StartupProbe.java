@@ -58,7 +58,7 @@ final class StartupProbe {
                 if (o != SubmissionLoad.Outcome.NO_ANSWER) {
                     answered.incrementAndGet();
                 }
-                if (o == SubmissionLoad.Outcome.ERROR) {
+                if (o == SubmissionLoad.Outcome.ERROR || o == SubmissionLoad.Outcome.TOMCAT_400) {
                     violations.add("ITI-41 during start: " + submissions.get(submissions.size() - 1));
                 }
                 if (o == SubmissionLoad.Outcome.REFUSED_503) {

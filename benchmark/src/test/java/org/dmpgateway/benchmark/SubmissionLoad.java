@@ -14,7 +14,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * looked for after the server was killed.
  */
 final class SubmissionLoad {
-    enum Outcome { PENDING, SUCCESS, REFUSED_503, NO_ANSWER, ERROR }
+    /**
+     * What the server answered. {@code TOMCAT_400} is Tomcat's own HTML "400 Bad Request", with which
+     * its HTTP/1.1 processor answers a request whose request line it read in the instant its connector
+     * paused (graceful stop): the request never reaches the application (docs/security.md, "Stop").
+     */
+    enum Outcome { PENDING, SUCCESS, REFUSED_503, TOMCAT_400, NO_ANSWER, ERROR }
+
+    /** The title of Tomcat's error report page (ErrorReportValve) for a 400. */
+    static final String TOMCAT_400_TITLE = "<title>HTTP Status 400 \u2013 Bad Request</title>";
 
     /** One ITI-41 as sent. */
     static final class Attempt {
@@ -84,6 +92,9 @@ final class SubmissionLoad {
             } else if (r.status() == 503 && r.contentType().startsWith("application/soap+xml")
                     && text.contains("Receiver") && text.contains("Fault")) {
                 a.outcome = Outcome.REFUSED_503;
+            } else if (r.status() == 400 && r.contentType().startsWith("text/html") && text.contains(TOMCAT_400_TITLE)) {
+                a.outcome = Outcome.TOMCAT_400;
+                a.detail = "Tomcat's own 400 page";
             } else {
                 a.outcome = Outcome.ERROR;
                 a.detail = "HTTP " + r.status() + " " + r.contentType() + " " + Responses.failure(r.body());
