@@ -175,13 +175,6 @@ public class JdbcRegistryRepository implements RegistryRepository {
     }
 
     @Override
-    public DocumentCursor openDocuments(DocumentCriteria c, List<DocumentKey> keys) {
-        DocumentCriteria unpaged = c.toBuilder().offset(null).limit(null).build();
-        return new KeyedDocumentCursor(keys, uuids -> select(ObjectKind.DOCUMENT_ENTRY,
-                documentSelection(unpaged).in("entry_uuid", uuids), RegistryRowMappers.DOCUMENT_ENTRY));
-    }
-
-    @Override
     public long countDocuments(DocumentCriteria c) {
         SqlSelect select = documentSelection(c);
         if (select.matchesNothing()) {

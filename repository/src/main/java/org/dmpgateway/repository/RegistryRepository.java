@@ -64,15 +64,6 @@ public interface RegistryRepository {
     List<DocumentKey> findDocumentKeys(DocumentCriteria criteria);
 
     /**
-     * The entries of {@code keys}, which {@link #findDocumentKeys} found with the same criteria, read
-     * chunk by chunk by their keys (not by a second scan of the selection), in the same order; an
-     * entry that no longer matches the criteria when its chunk is read (changed meanwhile) is left
-     * out, so the cursor never gives an entry outside {@code keys}. It holds no connection between
-     * its chunks.
-     */
-    DocumentCursor openDocuments(DocumentCriteria criteria, List<DocumentKey> keys);
-
-    /**
      * How many document entries the criteria select, visibility included, ignoring their offset and
      * limit: the total of which {@link #findDocuments} returns a page.
      */

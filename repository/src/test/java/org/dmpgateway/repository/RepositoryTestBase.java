@@ -198,48 +198,6 @@ abstract class RepositoryTestBase {
         assertTrue(streaming.findDocumentKeys(byPatient.toBuilder().offset(0).limit(0).build()).isEmpty());
     }
 
-    @Test
-    void theEntriesOfTheKeysASelectionFoundAreReadByThoseKeysChunkByChunk() {
-        SubmissionSetRecord set = submissionSet(patient);
-        List<DocumentEntryRecord> entries = IntStream.range(0, 2 * KeyedDocumentCursor.CHUNK + 30)
-                .mapToObj(i -> new Entry(patient).build()).toList();
-        repository.storeSubmission(write(new Submission(set, entries.stream().map(Fixtures::document).toList(), List.of(),
-                entries.stream().map(e -> hasMember(set.entryUuid(), e.entryUuid())).toList())));
-        DocumentVisibility any = new DocumentVisibility("810002345678", false, false, List.of(MASQUE),
-                DocumentVisibility.TypeFilter.ALL);
-        DocumentCriteria selection = mine().visibility(any).offset(1).limit(2 * KeyedDocumentCursor.CHUNK + 10).build();
-        List<DocumentKey> keys = repository.findDocumentKeys(selection);
-        assertEquals(entries.subList(1, 2 * KeyedDocumentCursor.CHUNK + 11).stream()
-                .map(e -> new DocumentKey(e.entryUuid(), e.uniqueId())).toList(), keys);
-
-        // in between: one more entry (not among the keys) and one of the keys deleted
-        store(new Entry(patient).build());
-        DocumentEntryRecord deleted = entries.get(KeyedDocumentCursor.CHUNK + 5);
-        repository.storeDocumentUpdate(DocumentUpdateWrite.statusChangesOnly(List.of(
-                new DocumentUpdateWrite.StatusChange(deleted.entryUuid(), EntryStatus.APPROVED, EntryStatus.DELETED))));
-
-        CountingDataSource counting = new CountingDataSource(dataSource);
-        RegistryRepository streaming = new JdbcRegistryRepository(counting, new DataSourceTransactionManager(counting));
-        List<DocumentEntryRecord> read = new java.util.ArrayList<>();
-        try (DocumentCursor cursor = streaming.openDocuments(selection, keys)) {
-            read.add(cursor.next());
-            assertEquals(0, counting.open.get(), "no connection held between chunks");
-            assertFalse(cursor.isClosed());
-            cursor.forEachRemaining(read::add);
-            assertTrue(cursor.isClosed(), "closed after its last entry");
-        }
-        List<DocumentEntryRecord> expected = new java.util.ArrayList<>(entries.subList(1, 2 * KeyedDocumentCursor.CHUNK + 11));
-        expected.remove(deleted);
-        assertEquals(expected, read, "the keys' entries in their order, without the one deleted in between");
-
-        DocumentCursor abandoned = streaming.openDocuments(selection, keys);
-        assertEquals(entries.get(1), abandoned.next());
-        abandoned.close();
-        assertTrue(abandoned.isClosed());
-        assertFalse(abandoned.hasNext());
-        assertFalse(streaming.openDocuments(selection, List.of()).hasNext());
-    }
-
     /** Counts the connections taken and not yet closed. */
     static final class CountingDataSource extends org.springframework.jdbc.datasource.DelegatingDataSource {
         final java.util.concurrent.atomic.AtomicInteger open = new java.util.concurrent.atomic.AtomicInteger();

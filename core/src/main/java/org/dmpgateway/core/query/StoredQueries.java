@@ -105,10 +105,10 @@ public class StoredQueries {
      * The same answer as {@link #execute}, its documents left in an open cursor when the query is a
      * FindDocuments asking for full objects without relationships (the large answers of ITI-18):
      * admitted, capped and traced before any entry is read. The identifiers of the selected entries
-     * are selected first (the cap, the trace); the entries themselves are then read by those keys,
-     * a chunk at a time, while the adapter writes them (not by a second scan of the selection): an
-     * entry submitted in between is not given, and the answer is what the trace says, or less if an
-     * entry stops matching in between (e.g. deleted). Other queries are answered whole. The caller
+     * are selected first (the cap, the trace); the entries themselves are then read one by one
+     * while the adapter writes them, from the same selection, and only those the first selection
+     * found are given (an entry submitted in between is not: the answer is what the trace says, or
+     * less if an entry is deprecated in between). Other queries are answered whole. The caller
      * closes the cursor ({@link StreamedQueryResult#close()}).
      */
     public StreamedQueryResult executeStreamed(QueryCommand command,
@@ -127,8 +127,10 @@ public class StoredQueries {
         transaction.executeWithoutResult(status -> trail.succeeded(admission, TraceAction.QUERY,
                 keys.stream().map(DocumentKey::uniqueId).toList(),
                 find.getClass().getSimpleName() + ": " + keys.size() + " documents"));
+        Set<String> selected = new HashSet<>();
+        keys.forEach(k -> selected.add(k.entryUuid()));
         return new StreamedQueryResult(new QueryResult(List.of(), List.of(), List.of(), List.of(), false), keys.size(),
-                repository.openDocuments(criteria, keys));
+                new SelectedDocuments(repository.openDocuments(criteria), selected));
     }
 
     /**
