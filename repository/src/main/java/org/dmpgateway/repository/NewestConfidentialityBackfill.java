@@ -1,9 +1,7 @@
 package org.dmpgateway.repository;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import java.sql.Connection;
 import java.util.ArrayList;
@@ -15,44 +13,30 @@ import java.util.Set;
 
 /**
  * Writes the {@link NewestConfidentiality} of the document entries stored without it, in batches of
- * entries in id order (each batch: the newest version of each of their documents, the confidentiality
- * codes of those versions, one batch of updates), each batch committed when the connection is in
- * auto-commit mode (as Flyway gives it to V3_37, which does not run in one transaction).
+ * entries in id order ({@link UnfilledEntries}; each batch: the newest version of each of their
+ * documents, the confidentiality codes of those versions, one batch of updates).
  */
 public final class NewestConfidentialityBackfill {
-    private static final int BATCH = 500;
-
     private NewestConfidentialityBackfill() {
     }
 
     /** Fills the column of every entry that has none; returns the number of entries written. */
     public static long fill(Connection connection) {
-        JdbcTemplate jdbc = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
-        NamedParameterJdbcTemplate named = new NamedParameterJdbcTemplate(jdbc);
-        long written = 0;
-        long after = Long.MIN_VALUE;
-        while (true) {
-            List<Object[]> entries = jdbc.query("SELECT id, entry_uuid, logical_uuid FROM document_entry WHERE id > ? "
-                    + "AND newest_confidentiality IS NULL ORDER BY id FETCH FIRST " + BATCH + " ROWS ONLY",
-                    (rs, n) -> new Object[]{rs.getLong(1), rs.getString(2), rs.getString(3)}, after);
-            if (entries.isEmpty()) {
-                return written;
-            }
-            Map<String, String> newest = newestVersions(named, entries);
-            Map<Object, String> owners = new HashMap<>();
-            for (Object[] e : entries) {
-                owners.put(e[0], e[2] == null ? (String) e[1] : newest.getOrDefault((String) e[2], (String) e[1]));
-            }
-            Map<String, List<String[]>> codes = confidentialityCodes(named, new LinkedHashSet<>(owners.values()));
-            List<Object[]> updates = new ArrayList<>();
-            for (Object[] e : entries) {
-                updates.add(new Object[]{NewestConfidentiality.writeCodes(codes.getOrDefault(owners.get(e[0]), List.of())),
-                        e[0]});
-            }
-            jdbc.batchUpdate("UPDATE document_entry SET newest_confidentiality = ? WHERE id = ?", updates);
-            written += updates.size();
-            after = (Long) entries.get(entries.size() - 1)[0];
-        }
+        return UnfilledEntries.fill(connection, "newest_confidentiality", List.of("entry_uuid", "logical_uuid"),
+                (named, entries) -> {
+                    Map<String, String> newest = newestVersions(named, entries);
+                    Map<Object, String> owners = new HashMap<>();
+                    for (Object[] e : entries) {
+                        owners.put(e[0], e[2] == null ? (String) e[1] : newest.getOrDefault((String) e[2], (String) e[1]));
+                    }
+                    Map<String, List<String[]>> codes = confidentialityCodes(named, new LinkedHashSet<>(owners.values()));
+                    List<Object[]> updates = new ArrayList<>();
+                    for (Object[] e : entries) {
+                        updates.add(new Object[]{NewestConfidentiality.writeCodes(
+                                codes.getOrDefault(owners.get(e[0]), List.of())), e[0]});
+                    }
+                    return updates;
+                });
     }
 
     /** logicalUUID to the entryUUID of its newest version (highest id), for the logicalUUIDs of the entries. */
