@@ -6,6 +6,7 @@ import org.dmpgateway.model.AuthorInfo;
 import org.dmpgateway.model.CodedValue;
 import org.dmpgateway.repository.EntryMetadataColumn;
 import org.dmpgateway.repository.Hl7Instants;
+import org.dmpgateway.repository.NewestConfidentiality;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -22,7 +23,8 @@ import java.util.Map;
 /**
  * Writes registry rows with JDBC batches, the same rows the server writes for an accepted ITI-41
  * submission (repository/SubmissionWriter: submission_set, document_entry, document_content, document_chunk,
- * association, coded_value, author, text_value, and the entry's metadata column {@link EntryMetadataColumn}; plus the access_trace row of the submission,
+ * association, coded_value, author, text_value, and the entry's metadata column {@link EntryMetadataColumn} and
+ * visibility fact {@link NewestConfidentiality}; plus the access_trace row of the submission,
  * written by the core in the same transaction), and the patient_record and professional_consent
  * rows the admin API writes. The values the server assigns are assigned here the same way:
  * logicalUUID = entryUUID, version 1, status APPROVED, SHA-1 hash and size of the content, the
@@ -71,8 +73,9 @@ final class RegistryRows implements AutoCloseable {
                 + "facility_type_code_display, practice_setting_code, practice_setting_code_system, "
                 + "practice_setting_code_display, creation_time, creation_time_ms, service_start_time, service_start_time_ms, "
                 + "service_stop_time, service_stop_time_ms, title, comments, language_code, mime_type, hash, size, "
-                + "repository_unique_id, uri, legal_authenticator, document_availability, limited_metadata, child_metadata) "
-                + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+                + "repository_unique_id, uri, legal_authenticator, document_availability, limited_metadata, child_metadata, "
+                + "newest_confidentiality) "
+                + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
         // content id = uniqueId, as for the contents stored before migration V3_25 (repository ContentUpload)
         content = prepare(c, "INSERT INTO document_content (unique_id, content_id, mime_type, size) VALUES (?,?,?,?)");
         // one chunk per document: the bench documents are smaller than a chunk (repository ContentChunks)
@@ -210,12 +213,14 @@ final class RegistryRows implements AutoCloseable {
         document.setNull(i++, Types.VARCHAR);
         document.setNull(i++, Types.VARCHAR);
         document.setBoolean(i++, false);
-        document.setString(i, EntryMetadataColumn.write(new EntryMetadataColumn.Lists(
-                d.confidentiality().stream().map(RegistryRows::coded).toList(),
+        List<CodedValue> confidentialityCodes = d.confidentiality().stream().map(RegistryRows::coded).toList();
+        document.setString(i++, EntryMetadataColumn.write(new EntryMetadataColumn.Lists(confidentialityCodes,
                 d.event() == null ? List.of() : List.of(coded(d.event())),
                 List.of(new AuthorInfo(Catalog.authorPerson(d.author()), List.of(Catalog.authorInstitution(d.author())),
                         List.of(Catalog.ROLE), List.of(Catalog.SPECIALTY), List.of())),
                 p.sourcePatientInfo(), List.of(), Map.of())));
+        // one version per document: the newest version is the entry itself
+        document.setString(i, NewestConfidentiality.write(confidentialityCodes));
         add(document);
 
         content.setString(1, d.uniqueId());

@@ -226,12 +226,16 @@ final class SqlSelect {
                 clauses.add(own);
             } else if (!v.maskingCodes().isEmpty()) {
                 // masking is read on the newest metadata version of the document (same logicalId): a
-                // version deprecated by a masking update does not show what the update hid
-                String newest = "COALESCE((SELECT lv.entry_uuid FROM document_entry lv WHERE lv.logical_uuid = "
-                        + column("logical_uuid") + " ORDER BY lv.id DESC FETCH FIRST 1 ROWS ONLY), " + column("entry_uuid") + ")";
-                clauses.add("(NOT EXISTS (SELECT 1 FROM coded_value mc WHERE mc.owner_uuid = " + newest
-                        + " AND mc.kind = " + param(ValueKind.CONFIDENTIALITY.name()) + " AND "
-                        + anyCode("mc.code", "mc.code_system", v.maskingCodes()) + ") OR " + own + ")");
+                // version deprecated by a masking update does not show what the update hid; the row
+                // carries that version's codes (NewestConfidentiality; a null column, not back-filled
+                // yet, matches neither NOT LIKE nor IS NULL: the entry counts as masked)
+                String codes = column("newest_confidentiality");
+                List<String> likes = new ArrayList<>();
+                for (CodedValue c : v.maskingCodes()) {
+                    likes.add(codes + " LIKE " + param(NewestConfidentiality.likePattern(c.code(), c.codeSystem()))
+                            + " ESCAPE '" + NewestConfidentiality.LIKE_ESCAPE + "'");
+                }
+                clauses.add("(NOT (" + String.join(" OR ", likes) + ") OR " + own + ")");
             }
         }
         return this;

@@ -17,7 +17,9 @@ import java.util.Map;
 
 /**
  * The INSERTs and UPDATEs of one submission or metadata update, as JDBC batches: object rows
- * first, then the child rows of all objects, then the deprecations and folder time updates. A
+ * first (a new version of a stored document also writes its confidentiality codes into its older
+ * versions' rows: {@link NewestConfidentiality}), then the child rows of all objects, then the
+ * deprecations and folder time updates. A
  * metadata update ({@link #write(DocumentUpdateWrite)}) first changes the statuses it needs, each
  * guarded by the expected status, then inserts its objects with the same statements as a
  * submission. The caller runs one writer inside one transaction; the documents' contents are
@@ -39,7 +41,11 @@ final class SubmissionWriter {
             + "creation_time, creation_time_ms, service_start_time, service_start_time_ms, service_stop_time, "
             + "service_stop_time_ms, title, comments, language_code, mime_type, hash, size, repository_unique_id, uri, "
             + "legal_authenticator, document_availability, limited_metadata, submitter_id, patient_id_as_sent, "
-            + "child_metadata) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+            + "child_metadata, newest_confidentiality) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,"
+            + "?,?,?,?,?,?,?,?,?,?,?)";
+    /** A new version of a stored document: its confidentiality codes become the older versions' fact too. */
+    private static final String UPDATE_OLDER_VERSIONS = "UPDATE document_entry SET newest_confidentiality = ? "
+            + "WHERE logical_uuid = ? AND entry_uuid <> ?";
     private static final String INSERT_FOLDER = "INSERT INTO folder (entry_uuid, logical_uuid, version, unique_id, "
             + "home_community_id, patient_id, patient_authority, last_update_time, last_update_time_ms, title, comments, "
             + "availability_status, limited_metadata, patient_id_as_sent) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
@@ -58,6 +64,7 @@ final class SubmissionWriter {
 
     private final JdbcTemplate jdbc;
     private final List<Object[]> documents = new ArrayList<>();
+    private final List<Object[]> olderVersions = new ArrayList<>();
     private final List<Object[]> folders = new ArrayList<>();
     private final List<Object[]> associations = new ArrayList<>();
     private final List<Object[]> codes = new ArrayList<>();
@@ -110,6 +117,7 @@ final class SubmissionWriter {
         submission.associations().forEach(this::addAssociation);
 
         batch(INSERT_DOCUMENT_ENTRY, documents);
+        batch(UPDATE_OLDER_VERSIONS, olderVersions);
         batch(INSERT_FOLDER, folders);
         batch(INSERT_ASSOCIATION, associations);
         batch(INSERT_CODE, codes);
@@ -144,7 +152,12 @@ final class SubmissionWriter {
                 e.title(), e.comments(), e.languageCode(), e.mimeType(), e.hash(), e.size(), e.repositoryUniqueId(),
                 e.uri(), e.legalAuthenticator(), e.documentAvailability(), e.limitedMetadata(), e.submitterId(),
                 e.patientIdAsSent(), EntryMetadataColumn.write(new EntryMetadataColumn.Lists(e.confidentialityCodes(),
-                        e.eventCodes(), e.authors(), e.sourcePatientInfo(), e.referenceIds(), e.extraMetadata()))});
+                        e.eventCodes(), e.authors(), e.sourcePatientInfo(), e.referenceIds(), e.extraMetadata())),
+                NewestConfidentiality.write(e.confidentialityCodes())});
+        if (e.logicalUuid() != null && !e.logicalUuid().equals(e.entryUuid())) {
+            olderVersions.add(new Object[]{NewestConfidentiality.write(e.confidentialityCodes()), e.logicalUuid(),
+                    e.entryUuid()});
+        }
         addCodes(e.entryUuid(), ValueKind.CONFIDENTIALITY, e.confidentialityCodes());
         addCodes(e.entryUuid(), ValueKind.EVENT, e.eventCodes());
         addAuthors(e.entryUuid(), ObjectKind.DOCUMENT_ENTRY, e.authors());

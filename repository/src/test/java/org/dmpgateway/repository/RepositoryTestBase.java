@@ -1240,6 +1240,74 @@ abstract class RepositoryTestBase {
         assertEquals(2, repository.findDocuments(mine().visibility(author).build()).size());
     }
 
+    /** A professional who is neither author nor submitter of the fixtures' entries (their author is DURANT). */
+    private static final String NOT_AN_AUTHOR = "811111111111";
+
+    @Test
+    void theNewestVersionsConfidentialityIsKeptInStepOnEveryVersionWhenADocumentIsMaskedUnmaskedOrDeprecated()
+            throws Exception {
+        DocumentVisibility other = new DocumentVisibility(NOT_AN_AUTHOR, false, false, List.of(MASQUE),
+                DocumentVisibility.TypeFilter.ALL);
+        DocumentEntryRecord v1 = new Entry(patient).build();
+        DocumentEntryRecord unrelated = new Entry(patient).build();
+        store(v1, unrelated);
+        assertEquals(List.of(v1, unrelated), repository.findDocuments(mine().visibility(other).build()));
+
+        DocumentEntryRecord v2 = nextVersion(v1, N, MASQUE);
+        SubmissionSetRecord maskSet = submissionSet(patient);
+        repository.storeDocumentUpdate(new DocumentUpdateWrite(maskSet, List.of(v2), List.of(newVersionMember(maskSet, v2, "1")),
+                List.of(new DocumentUpdateWrite.StatusChange(v1.entryUuid(), EntryStatus.APPROVED, EntryStatus.DEPRECATED))));
+        assertEquals(List.of(unrelated), repository.findDocuments(mine().visibility(other).build()),
+                "masked by its new version: every version is hidden");
+        assertEquals(List.of(NewestConfidentiality.write(List.of(N, MASQUE))),
+                jdbc.queryForList("SELECT DISTINCT newest_confidentiality FROM document_entry WHERE logical_uuid = ?",
+                        String.class, v1.logicalUuid()), "the fact of both versions");
+
+        DocumentEntryRecord v3 = nextVersion(v2, N);
+        SubmissionSetRecord unmaskSet = submissionSet(patient);
+        repository.storeDocumentUpdate(new DocumentUpdateWrite(unmaskSet, List.of(v3),
+                List.of(newVersionMember(unmaskSet, v3, "2")),
+                List.of(new DocumentUpdateWrite.StatusChange(v2.entryUuid(), EntryStatus.APPROVED, EntryStatus.DEPRECATED))));
+        assertEquals(List.of(v1.withStatus(EntryStatus.DEPRECATED), unrelated, v2.withStatus(EntryStatus.DEPRECATED), v3),
+                repository.findDocuments(mine().visibility(other).build()), "unmasked by its newest version");
+
+        repository.storeDocumentUpdate(DocumentUpdateWrite.statusChangesOnly(List.of(
+                new DocumentUpdateWrite.StatusChange(v3.entryUuid(), EntryStatus.APPROVED, EntryStatus.DEPRECATED))));
+        assertEquals(4, repository.findDocuments(mine().visibility(other).build()).size(),
+                "a deprecation changes no confidentiality: the fact stays");
+
+        // as stored before V3_35: no fact; the entries count as masked until V3_37 fills it with what the writer wrote
+        String facts = "SELECT newest_confidentiality FROM document_entry WHERE patient_id = ? ORDER BY id";
+        List<String> written = jdbc.queryForList(facts, String.class, patient.id());
+        jdbc.update("UPDATE document_entry SET newest_confidentiality = NULL WHERE patient_id = ?", patient.id());
+        assertEquals(List.of(), repository.findDocuments(mine().visibility(other).build()), "an unfilled fact fails closed");
+        try (java.sql.Connection c = dataSource.getConnection()) {
+            assertTrue(NewestConfidentialityBackfill.fill(c) >= 4);
+        }
+        assertEquals(written, jdbc.queryForList(facts, String.class, patient.id()));
+        assertEquals(4, repository.findDocuments(mine().visibility(other).build()).size());
+    }
+
+    @Test
+    void theMaskingTestComparesWholeCodesAndSystemsLiterally() {
+        CodedValue wildcardLike = new CodedValue("MASQUExPS", MASQUE.codeSystem(), null);
+        CodedValue otherSystem = new CodedValue(MASQUE.code(), "1.2.250.1.213.1.1.4.99", null);
+        CodedValue longer = new CodedValue("MASQUE_PS2", MASQUE.codeSystem(), null);
+        CodedValue withSeparators = new CodedValue("A|B^C\\%", "S|^", null);
+        CodedValue noSystem = new CodedValue("MASQUE_PS", null, null);
+        DocumentEntryRecord[] entries = java.util.stream.Stream.of(wildcardLike, otherSystem, longer, withSeparators, noSystem)
+                .map(c -> new Entry(patient).confidentiality(N, c).build()).toArray(DocumentEntryRecord[]::new);
+        store(entries);
+        DocumentVisibility byMasque = new DocumentVisibility(NOT_AN_AUTHOR, false, false, List.of(MASQUE),
+                DocumentVisibility.TypeFilter.ALL);
+        assertEquals(5, repository.findDocuments(mine().visibility(byMasque).build()).size(), "none of them is MASQUE_PS");
+        DocumentVisibility bySeparators = new DocumentVisibility(NOT_AN_AUTHOR, false, false,
+                List.of(withSeparators, new CodedValue("MASQUE_PS", null, null)), DocumentVisibility.TypeFilter.ALL);
+        assertEquals(List.of(entries[0], entries[1], entries[2]),
+                repository.findDocuments(mine().visibility(bySeparators).build()),
+                "the code with separators, and the code without system, mask their entries only");
+    }
+
     private static List<String> uniqueIdsOf(DocumentEntryRecord... entries) {
         return java.util.Arrays.stream(entries).map(DocumentEntryRecord::uniqueId).sorted().toList();
     }
