@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Comparator;
+import java.util.Locale;
 import java.util.stream.Stream;
 
 /** A database the harness gives the server, loads, and measures: an H2 file, or a PostgreSQL database. */
@@ -65,7 +66,13 @@ final class Database {
         return url.startsWith("jdbc:postgresql:");
     }
 
-    /** A pool for the harness; for loading, PostgreSQL batches are rewritten as multi-row INSERTs. */
+    /**
+     * A pool for the harness; for loading, PostgreSQL batches are rewritten as multi-row INSERTs.
+     * For measuring, an H2 file is opened with the settings the server adds to it (server
+     * {@code H2DurableUrl}): every commit written to the file before it returns, and the server's
+     * statement cache, so that {@code db-insert} is the rate of the same rows at the same durability
+     * as the server's (H2's default write delay of 500 ms acknowledged commits not yet written).
+     */
     HikariDataSource open(int poolSize, boolean loading) {
         HikariConfig c = new HikariConfig();
         String u = url;
@@ -74,6 +81,9 @@ final class Database {
         } else if (loading) {
             // overwrite freed pages at once: without it the file grows to ~30 KB per loaded document
             u = url + ";RETENTION_TIME=0";
+        } else if (h2Directory != null) {
+            u = url + (url.toUpperCase(Locale.ROOT).contains(";WRITE_DELAY=") ? "" : ";WRITE_DELAY=0")
+                    + (url.toUpperCase(Locale.ROOT).contains(";QUERY_CACHE_SIZE=") ? "" : ";QUERY_CACHE_SIZE=64");
         }
         c.setJdbcUrl(u);
         c.setUsername(user);

@@ -26,7 +26,6 @@ import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -99,34 +98,49 @@ public class JdbcRegistryRepository implements RegistryRepository {
 
     // ---------------------------------------------------------------- lookups
 
+    /**
+     * One statement for the three tables whose objects carry a uniqueId (a submission checks its
+     * uniqueIds once, not once per table): document entries first, then submission sets, then
+     * folders, each in insertion order.
+     */
     @Override
     public List<UniqueIdUse> findUniqueIdUses(Collection<String> uniqueIds) {
         if (uniqueIds.isEmpty()) {
             return List.of();
         }
         MapSqlParameterSource p = new MapSqlParameterSource("ids", List.copyOf(uniqueIds));
-        List<UniqueIdUse> uses = new ArrayList<>();
-        uses.addAll(named.query("SELECT unique_id, entry_uuid, hash FROM document_entry WHERE unique_id IN (:ids) ORDER BY id",
-                p, (rs, n) -> new UniqueIdUse(rs.getString(1), ObjectKind.DOCUMENT_ENTRY, rs.getString(2), rs.getString(3))));
-        uses.addAll(named.query("SELECT unique_id, entry_uuid FROM submission_set WHERE unique_id IN (:ids) ORDER BY id",
-                p, (rs, n) -> new UniqueIdUse(rs.getString(1), ObjectKind.SUBMISSION_SET, rs.getString(2), null)));
-        uses.addAll(named.query("SELECT unique_id, entry_uuid FROM folder WHERE unique_id IN (:ids) ORDER BY id",
-                p, (rs, n) -> new UniqueIdUse(rs.getString(1), ObjectKind.FOLDER, rs.getString(2), null)));
-        return uses;
+        return named.query("SELECT 0 AS kind, id, unique_id, entry_uuid, hash FROM document_entry WHERE unique_id IN (:ids) "
+                + "UNION ALL SELECT 1, id, unique_id, entry_uuid, NULL FROM submission_set WHERE unique_id IN (:ids) "
+                + "UNION ALL SELECT 2, id, unique_id, entry_uuid, NULL FROM folder WHERE unique_id IN (:ids) "
+                + "ORDER BY 1, 2", p, (rs, n) -> new UniqueIdUse(rs.getString(3), UNIQUE_ID_KINDS.get(rs.getInt(1)),
+                rs.getString(4), rs.getString(5)));
     }
 
+    /** The kinds {@link #findUniqueIdUses} numbers 0, 1, 2. */
+    private static final List<ObjectKind> UNIQUE_ID_KINDS = List.of(ObjectKind.DOCUMENT_ENTRY, ObjectKind.SUBMISSION_SET,
+            ObjectKind.FOLDER);
+
+    /** One statement for the four tables of registry objects, in the order of {@link ObjectKind}. */
     @Override
     public Map<String, ObjectKind> findObjectKinds(Collection<String> entryUuids) {
         Map<String, ObjectKind> kinds = new LinkedHashMap<>();
         if (entryUuids.isEmpty()) {
             return kinds;
         }
-        MapSqlParameterSource p = new MapSqlParameterSource("ids", List.copyOf(entryUuids));
-        for (ObjectKind kind : ObjectKind.values()) {
-            named.query("SELECT entry_uuid FROM " + SqlSelect.table(kind) + " WHERE entry_uuid IN (:ids)", p,
-                    rs -> { kinds.put(rs.getString(1), kind); });
-        }
+        named.query(OBJECT_KINDS, new MapSqlParameterSource("ids", List.copyOf(entryUuids)),
+                rs -> { kinds.put(rs.getString(2), ObjectKind.values()[rs.getInt(1)]); });
         return kinds;
+    }
+
+    private static final String OBJECT_KINDS = objectKindsSql();
+
+    private static String objectKindsSql() {
+        StringBuilder sql = new StringBuilder();
+        for (ObjectKind kind : ObjectKind.values()) {
+            sql.append(sql.isEmpty() ? "" : " UNION ALL ").append("SELECT ").append(kind.ordinal())
+                    .append(" AS kind, entry_uuid FROM ").append(SqlSelect.table(kind)).append(" WHERE entry_uuid IN (:ids)");
+        }
+        return sql.append(" ORDER BY 1").toString();
     }
 
     @Override

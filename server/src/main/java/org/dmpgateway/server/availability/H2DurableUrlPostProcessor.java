@@ -18,7 +18,7 @@ public class H2DurableUrlPostProcessor implements BeanPostProcessor {
         if (bean instanceof DataSourceProperties properties && properties.getUrl() != null) {
             String durable = H2DurableUrl.of(properties.getUrl());
             if (!durable.equals(properties.getUrl())) {
-                LOG.info("H2 file database: {} (every commit written to the file before it returns)",
+                LOG.info("H2 file database: {} (every commit written to the file before it returns; parsed statements kept per connection)",
                         durable.substring(properties.getUrl().length() + 1));
                 properties.setUrl(durable);
             }

@@ -10,17 +10,24 @@ class H2DurableUrlTest {
 
     @Test
     void anH2FileUrlGetsTheDurableSettings() {
-        assertEquals("jdbc:h2:file:/var/lib/dmp/dmp-gateway;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE",
+        assertEquals("jdbc:h2:file:/var/lib/dmp/dmp-gateway;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=64",
                 H2DurableUrl.of("jdbc:h2:file:/var/lib/dmp/dmp-gateway"));
-        assertEquals("jdbc:h2:./data/dmp;MODE=PostgreSQL;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE",
+        assertEquals("jdbc:h2:./data/dmp;MODE=PostgreSQL;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=64",
                 H2DurableUrl.of("jdbc:h2:./data/dmp;MODE=PostgreSQL"));
     }
 
     @Test
-    void theShippedDefaultIsKeptAsItIs() {
+    void theShippedDefaultGetsTheStatementCache() {
         String url = "jdbc:h2:file:./data/dmp-gateway;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
-        assertEquals(url, H2DurableUrl.of(url));
-        assertEquals("jdbc:h2:file:./x;write_delay=0;DB_CLOSE_ON_EXIT=FALSE", H2DurableUrl.of("jdbc:h2:file:./x;write_delay=0"));
+        assertEquals(url + ";QUERY_CACHE_SIZE=64", H2DurableUrl.of(url));
+        assertEquals("jdbc:h2:file:./x;write_delay=0;DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=64",
+                H2DurableUrl.of("jdbc:h2:file:./x;write_delay=0"));
+    }
+
+    @Test
+    void aStatementCacheTheUrlSetsIsKept() {
+        assertEquals("jdbc:h2:file:./x;query_cache_size=16;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE",
+                H2DurableUrl.of("jdbc:h2:file:./x;query_cache_size=16"));
     }
 
     @Test
