@@ -1,6 +1,7 @@
 package org.dmpgateway.mappings.xds.iti18;
 
 import jakarta.xml.bind.JAXBElement;
+import org.dmpgateway.mappings.xds.metadata.SharedComposites;
 import org.dmpgateway.mappings.xds.metadata.ValuesAsSent;
 import org.dmpgateway.mappings.xds.metadata.XdsMetadataMapper;
 import org.dmpgateway.model.query.DocumentCursor;
@@ -28,7 +29,8 @@ import java.util.NoSuchElementException;
  * iterator): {@value #CHUNK} entries at a time are mapped to IPF's model, converted to ebXML by
  * IPF's QueryResponseTransformer (whose document entries do not depend on each other) with the
  * values as sent given back, and handed to JAXB. So the whole list is never held, as records, IPF
- * model or ebXML objects. The list can be iterated once; the cursor is closed after its last entry,
+ * model or ebXML objects. The entries of one answer share IPF's objects of their equal values
+ * (patient ids, authors, codes: {@link SharedComposites}), parsed and rendered once per answer. The list can be iterated once; the cursor is closed after its last entry,
  * when a conversion fails, and by {@link #close} (the adapter calls it when the answer could not be
  * written: client gone, failure). {@link #materialise} reads it whole, for IPF's validation of the
  * answer (tests); so does a first access by index.
@@ -105,6 +107,8 @@ public final class StreamedQueryResponse {
         private final DocumentCursor cursor;
         private final int count;
         private final List<JAXBElement<? extends IdentifiableType>> others;
+        /** The composites, codes and sourcePatientInfo the answer's entries share. */
+        private final SharedComposites composites = SharedComposites.forOneAnswer();
         private boolean streaming;
         private List<JAXBElement<? extends IdentifiableType>> whole;
 
@@ -168,13 +172,13 @@ public final class StreamedQueryResponse {
                     try {
                         QueryResponse part = new QueryResponse(Status.SUCCESS);
                         while (part.getDocumentEntries().size() < CHUNK && cursor.hasNext()) {
-                            part.getDocumentEntries().add(XdsMetadataMapper.toXds(cursor.next()));
+                            part.getDocumentEntries().add(XdsMetadataMapper.toXds(cursor.next(), composites));
                         }
                         if (!cursor.hasNext()) {
                             cursor.close();
                         }
                         if (!part.getDocumentEntries().isEmpty()) {
-                            chunk.addAll(ValuesAsSent.toEbXml(part).getRegistryObjectList().getIdentifiable());
+                            chunk.addAll(ValuesAsSent.toEbXml(part, composites).getRegistryObjectList().getIdentifiable());
                         }
                     } catch (RuntimeException e) {
                         cursor.close();

@@ -82,26 +82,38 @@ public final class ValuesAsSent {
      * converter does), with the values of the DMP's conventions given back as they were sent.
      */
     public static AdhocQueryResponse toEbXml(QueryResponse response) {
+        return toEbXml(response, SharedComposites.NONE);
+    }
+
+    /**
+     * The same, for a response whose entries share their composites ({@link SharedComposites}): the
+     * two forms of a shared composite are rendered once.
+     */
+    public static AdhocQueryResponse toEbXml(QueryResponse response, SharedComposites shared) {
         AdhocQueryResponse ebXml = QUERY_RESPONSE.toEbXML(response).getInternal();
-        giveBack(response, ebXml);
+        giveBack(response, ebXml, shared);
         return ebXml;
     }
 
     static void giveBack(QueryResponse response, AdhocQueryResponse ebXml) {
+        giveBack(response, ebXml, SharedComposites.NONE);
+    }
+
+    private static void giveBack(QueryResponse response, AdhocQueryResponse ebXml, SharedComposites shared) {
         Map<String, Map<String, List<String[]>>> byObject = new HashMap<>();
         for (DocumentEntry e : response.getDocumentEntries()) {
             Map<String, List<String[]>> values = byObject.computeIfAbsent(e.getEntryUuid(), k -> new HashMap<>());
-            add(values, PATIENT_ID, e.getPatientId());
-            add(values, "sourcePatientId", e.getSourcePatientId());
-            authors(values, e.getAuthors());
+            add(values, PATIENT_ID, e.getPatientId(), shared);
+            add(values, "sourcePatientId", e.getSourcePatientId(), shared);
+            authors(values, e.getAuthors(), shared);
         }
         for (SubmissionSet s : response.getSubmissionSets()) {
             Map<String, List<String[]>> values = byObject.computeIfAbsent(s.getEntryUuid(), k -> new HashMap<>());
-            add(values, PATIENT_ID, s.getPatientId());
-            authors(values, s.getAuthors());
+            add(values, PATIENT_ID, s.getPatientId(), shared);
+            authors(values, s.getAuthors(), shared);
         }
         for (Folder f : response.getFolders()) {
-            add(byObject.computeIfAbsent(f.getEntryUuid(), k -> new HashMap<>()), PATIENT_ID, f.getPatientId());
+            add(byObject.computeIfAbsent(f.getEntryUuid(), k -> new HashMap<>()), PATIENT_ID, f.getPatientId(), shared);
         }
         if (ebXml.getRegistryObjectList() == null) {
             return;
@@ -122,18 +134,23 @@ public final class ValuesAsSent {
         }
     }
 
-    private static void authors(Map<String, List<String[]>> values, List<Author> authors) {
+    private static void authors(Map<String, List<String[]>> values, List<Author> authors, SharedComposites shared) {
         for (Author a : authors) {
-            a.getAuthorInstitution().forEach(v -> add(values, "authorInstitution", v));
-            a.getAuthorRole().forEach(v -> add(values, "authorRole", v));
-            a.getAuthorSpecialty().forEach(v -> add(values, "authorSpecialty", v));
+            a.getAuthorInstitution().forEach(v -> add(values, "authorInstitution", v, shared));
+            a.getAuthorRole().forEach(v -> add(values, "authorRole", v, shared));
+            a.getAuthorSpecialty().forEach(v -> add(values, "authorSpecialty", v, shared));
         }
     }
 
     /** Records the pair (IHE form IPF writes, form as sent) when they differ. */
-    private static void add(Map<String, List<String[]>> values, String name, Hl7v2Based<?> value) {
-        String ihe = Hl7v2Based.render(value);
-        String sent = value == null ? null : of(value);
+    private static void add(Map<String, List<String[]>> values, String name, Hl7v2Based<?> value,
+                            SharedComposites shared) {
+        if (value == null) {
+            return;
+        }
+        String[] forms = shared.forms(value);
+        String ihe = forms[0];
+        String sent = forms[1];
         if (ihe != null && sent != null && !ihe.equals(sent)) {
             values.computeIfAbsent(name, k -> new ArrayList<>()).add(new String[]{ihe, sent});
         }

@@ -2,7 +2,6 @@ package org.dmpgateway.mappings.xds.metadata;
 
 import org.dmpgateway.model.AuthorInfo;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.Author;
-import org.openehealth.ipf.commons.ihe.xds.core.metadata.Hl7v2Based;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.Identifiable;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.Organization;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.PatientInfo;
@@ -43,16 +42,21 @@ final class XdsComposites {
     }
 
     static List<Author> ipfAuthors(List<AuthorInfo> authors) {
-        return map(authors, XdsComposites::author);
+        return ipfAuthors(authors, SharedComposites.NONE);
     }
 
-    private static Author author(AuthorInfo info) {
+    /** IPF's authors, their composites shared with the other entries of the answer ({@link SharedComposites}). */
+    static List<Author> ipfAuthors(List<AuthorInfo> authors, SharedComposites shared) {
+        return map(authors, info -> author(info, shared));
+    }
+
+    private static Author author(AuthorInfo info, SharedComposites shared) {
         Author a = new Author();
-        a.setAuthorPerson(Hl7v2Based.parse(info.person(), Person.class));
-        a.getAuthorInstitution().addAll(map(info.institutions(), s -> Hl7v2Based.parse(s, Organization.class)));
-        a.getAuthorRole().addAll(map(info.roles(), s -> Hl7v2Based.parse(s, Identifiable.class)));
-        a.getAuthorSpecialty().addAll(map(info.specialties(), s -> Hl7v2Based.parse(s, Identifiable.class)));
-        a.getAuthorTelecom().addAll(map(info.telecoms(), s -> Hl7v2Based.parse(s, Telecom.class)));
+        a.setAuthorPerson(shared.parse(info.person(), Person.class));
+        a.getAuthorInstitution().addAll(map(info.institutions(), s -> shared.parse(s, Organization.class)));
+        a.getAuthorRole().addAll(map(info.roles(), s -> shared.parse(s, Identifiable.class)));
+        a.getAuthorSpecialty().addAll(map(info.specialties(), s -> shared.parse(s, Identifiable.class)));
+        a.getAuthorTelecom().addAll(map(info.telecoms(), s -> shared.parse(s, Telecom.class)));
         return a;
     }
 

@@ -4,6 +4,8 @@ import jakarta.xml.bind.JAXBContext;
 import jakarta.xml.bind.Marshaller;
 import org.dmpgateway.mappings.xds.iti41.XdsSubmissionMapper;
 import org.dmpgateway.mappings.xds.metadata.ValuesAsSent;
+import org.dmpgateway.model.AuthorInfo;
+import org.dmpgateway.model.CodedValue;
 import org.dmpgateway.model.DocumentEntryRecord;
 import org.dmpgateway.model.query.DocumentCursor;
 import org.dmpgateway.model.query.QueryResult;
@@ -98,6 +100,40 @@ class StreamedQueryResponseTest {
         assertEquals(ENTRIES, cursor.read);
         assertTrue(cursor.isClosed(), "the cursor is closed after its last entry");
         assertEquals(ENTRIES, written.split("<ExtrinsicObject ", -1).length - 1);
+    }
+
+    /**
+     * Entries of one answer share IPF's objects of their equal values (SharedComposites): entries
+     * whose authors, patient ids as sent and codes differ or repeat, more distinct values than the
+     * answer keeps, give the text of the answer written whole, where nothing is shared.
+     */
+    @Test
+    void entriesSharingSomeValuesAndNotOthersGiveTheSameTextAsTheWholeAnswer() throws Exception {
+        List<DocumentEntryRecord> entries = new ArrayList<>();
+        for (int i = 0; i < 700; i++) {
+            AuthorInfo author = sample.authors().get(0);
+            AuthorInfo varied = new AuthorInfo("P" + (i % 300) + "^Family" + (i % 300) + "^Given^^^Dr^^^&1.2.250.1.71.4.2.1&ISO",
+                    List.of("Clinic " + (i % 7) + "^^^^^&1.2.250.1.71.4.2.2&ISO^IDNST^^^" + (i % 7)),
+                    List.of("ROLE" + (i % 3) + "^Role " + (i % 3) + "^1.2.250.1.213.1.1.4.6"), author.specialties(),
+                    author.telecoms());
+            entries.add(sample.toBuilder().entryUuid("urn:uuid:00000000-0000-0000-0000-" + String.format("%012d", i))
+                    .uniqueId("1.2.3.4." + i).title("Document " + i)
+                    .authors(i % 5 == 0 ? List.of(author) : List.of(varied, author))
+                    .patientIdAsSent(i % 2 == 0 ? sample.patientIdAsSent()
+                            : sample.patientId().id() + "^^^&" + sample.patientId().authority() + "&ISO^NH^^2010090" + (i % 9))
+                    .classCode(new CodedValue("C" + (i % 11), "1.2.3", "Class " + (i % 11)))
+                    .build());
+        }
+        String whole = marshal(ValuesAsSent.toEbXml(XdsQueryResponseMapper.toQueryResponse(
+                new QueryResult(entries, List.of(), List.of(), List.of(), false))));
+
+        String streamed = marshal(StreamedQueryResponse.toEbXml(
+                new StreamedQueryResult(empty(), entries.size(), new CountingCursor(entries))));
+
+        assertSameText(whole, streamed);
+        assertTrue(streamed.contains("Clinic 3^^^^^&amp;1.2.250.1.71.4.2.2&amp;ISO^IDNST^^^3"), "an institution as sent");
+        assertTrue(streamed.contains("^^^&amp;" + sample.patientId().authority() + "&amp;ISO^NH^^20100907"),
+                "a patient id as sent");
     }
 
     @Test
