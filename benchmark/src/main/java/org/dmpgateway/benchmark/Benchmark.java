@@ -180,7 +180,7 @@ final class Benchmark {
             if (o.wants("http")) {
                 scenarios.add(HttpScenarios.trivial(http));
             }
-            if (o.wants("iti18") || o.wants("iti67")) {
+            if (o.wants("iti18") || o.wants("iti66") || o.wants("iti67")) {
                 for (int target : o.targets()) {
                     for (String ins : targetPatients(target)) {
                         ensureTarget(http, admin, ins, target, targetsLoaded);
@@ -192,6 +192,9 @@ final class Benchmark {
                         for (int page : o.pages()) {
                             scenarios.add(FhirScenarios.findDocumentReferences(http, targetPatients(target), target, page));
                         }
+                    }
+                    if (o.wants("iti66")) {
+                        scenarios.add(FhirScenarios.findLists(http, targetPatients(target), target));
                     }
                 }
             }

@@ -16,6 +16,8 @@ final class FhirAnswers {
     private static final Pattern TOTAL = Pattern.compile("\"total\"\\s*:\\s*(\\d+)");
     private static final Pattern DOCUMENT_REFERENCE_ID =
             Pattern.compile("\"resourceType\"\\s*:\\s*\"DocumentReference\"\\s*,\\s*\"id\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern DOCUMENT_REFERENCE_REFERENCE =
+            Pattern.compile("\"reference\"\\s*:\\s*\"DocumentReference/");
     private static final Pattern ENTRY_STATUS = Pattern.compile("\"status\"\\s*:\\s*\"(\\d{3})[^\"]*\"");
     private static final Pattern LOCATION = Pattern.compile(
             "\"location\"\\s*:\\s*\"(?:[^\"]*/)?([A-Z][A-Za-z]+)/([^\"/]+)(?:/_history/[^\"]*)?\"");
@@ -34,6 +36,16 @@ final class FhirAnswers {
             if (i < json.length && json[i] == ':' && startsWith(json, skipSpaces(json, i + 1), value)) {
                 n++;
             }
+        }
+        return n;
+    }
+
+    /** Number of references to a DocumentReference in a JSON answer ({@code "reference":"DocumentReference/...}). */
+    static int countDocumentReferenceReferences(String json) {
+        Matcher m = DOCUMENT_REFERENCE_REFERENCE.matcher(json);
+        int n = 0;
+        while (m.find()) {
+            n++;
         }
         return n;
     }

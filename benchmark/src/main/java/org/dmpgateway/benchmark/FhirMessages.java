@@ -39,6 +39,12 @@ final class FhirMessages {
                 + "&status=current&_count=" + count + (offset > 0 ? "&_offset=" + offset : "");
     }
 
+    /** The search of ITI-66: the patient's current submission sets (List.code submissionset), each with its documents. */
+    static String findListsPath(String ins) {
+        return "/fhir/List?patient.identifier=urn:oid:" + Ins.AUTHORITY + "%7C" + ins
+                + "&status=current&code=" + MHD_LIST_TYPES + "%7Csubmissionset";
+    }
+
     /** ITI-67 narrowed to one document by its uniqueId (how the harness finds the ids of its own documents). */
     static String findByUniqueIdPath(String ins, String uniqueId) {
         return "/fhir/DocumentReference?patient.identifier=urn:oid:" + Ins.AUTHORITY + "%7C" + ins

@@ -84,6 +84,41 @@ final class FhirScenarios {
         };
     }
 
+    /**
+     * ITI-66, the current submission sets of patients who have exactly {@code expected} current
+     * documents, one after the other (the answer is not paged: every List of the patient, each with its
+     * entries); checks that {@code total} is the number of Lists and that the Lists' entries name
+     * exactly {@code expected} DocumentReferences (the bulk loader puts every document in one set).
+     */
+    static Scenario findLists(Http http, List<String> patients, int expected) {
+        return new Scenario() {
+            public String id() {
+                return "iti66-" + expected;
+            }
+
+            public String description() {
+                return "ITI-66, patient with " + expected + " documents, all current submission sets (List) with their entries";
+            }
+
+            public long call(int worker, long seq) throws Exception {
+                String ins = patients.get((int) (seq % patients.size()));
+                Http.Response r = http.get(FhirMessages.findListsPath(ins), FhirToken.bearer(ins), FhirMessages.FHIR_JSON);
+                if (r.status() != 200) {
+                    throw new IllegalStateException("ITI-66 failed: HTTP " + r.status() + ", " + FhirAnswers.failure(r.body()));
+                }
+                int lists = FhirAnswers.countResources(r.body(), "List");
+                String text = r.text();
+                long total = FhirAnswers.total(text);
+                int members = FhirAnswers.countDocumentReferenceReferences(text);
+                if (lists == 0 || total != lists || members != expected) {
+                    throw new IllegalStateException("ITI-66 returned " + lists + " Lists of a total of " + total
+                            + " naming " + members + " DocumentReferences, expected " + expected);
+                }
+                return 0;
+            }
+        };
+    }
+
     /** ITI-67 by uniqueId: the id of each of the patient's documents (set-up of ITI-68). */
     static List<String> documentReferenceIds(Http http, String ins, List<String> uniqueIds) throws Exception {
         List<String> ids = new ArrayList<>();

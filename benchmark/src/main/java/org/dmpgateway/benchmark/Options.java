@@ -15,7 +15,7 @@ record Options(String baseUrl, List<String> startServer, Path serverJar, List<St
                String peer, Path peerJar, String peerUrl) {
 
     static final List<String> ALL_SCENARIOS = List.of("db-insert", "db-find", "http", "iti18", "iti43", "iti41-1", "iti41-5",
-            "iti65", "iti67", "iti68", "fhir-read");
+            "iti65", "iti66", "iti67", "iti68", "fhir-read");
 
     /** The FHIR scenarios measured on the peer too (--peer): ITI-67, read by id, ITI-68, ITI-65. */
     static final List<String> PEER_SCENARIOS = List.of("iti67", "fhir-read", "iti68", "iti65");

@@ -16,9 +16,12 @@ import java.util.Date;
 import java.util.List;
 
 /**
- * One page of an ITI-67 search, fetched from the core only when HAPI asks: {@link #size()} is the
- * core's COUNT_DOCUMENTS, {@link #getResources} one FindDocuments with the page's offset and limit
- * (cut in SQL after the caller's visibility), both with the identity of the request being served.
+ * One page of an ITI-67 search, fetched from the core only when HAPI asks: the page is one
+ * FindDocuments with the page's offset and limit (cut in SQL after the caller's visibility), and
+ * {@link #size()} (Bundle.total) is read from it when it can be: a page with fewer documents than its
+ * size is the end of the selection, so the total is its offset plus what it holds. Only a full page
+ * (or an empty one past the first) needs the core's COUNT_DOCUMENTS. Both run with the identity of
+ * the request being served.
  * <p>
  * Paging is by offset ({@link #getCurrentPageOffset()}), never by a result list kept on the server:
  * HAPI then writes the next/previous links as the same search with {@code _offset} and
@@ -34,6 +37,7 @@ final class DocumentPage implements IBundleProvider {
     private final String fhirBase;
     private final InstantType published = InstantType.now();
     private Integer size;
+    private List<IBaseResource> resources;
 
     DocumentPage(RegistryReader reader, DocumentCriteria criteria, AccessContext caller, int offset, int pageSize,
                  String fhirBase) {
@@ -61,10 +65,19 @@ final class DocumentPage implements IBundleProvider {
         if (to <= from) {
             return List.of();
         }
-        DocumentCriteria page = criteria.toBuilder().offset(offset + from).limit(to - from).build();
-        List<IBaseResource> resources = new ArrayList<>();
-        QueryResult found = reader.query(new RegistryQuery.FindDocuments(page, true), caller);
-        found.documents().forEach(d -> resources.add(DocumentReferenceWriter.toResource(d, fhirBase, found.associations())));
+        List<IBaseResource> whole = page();
+        return whole.subList(Math.min(from, whole.size()), Math.min(to, whole.size()));
+    }
+
+    /** The whole page, selected once (HAPI asks for the total first, then for the resources). */
+    private List<IBaseResource> page() {
+        if (resources == null) {
+            DocumentCriteria page = criteria.toBuilder().offset(offset).limit(pageSize).build();
+            QueryResult found = reader.query(new RegistryQuery.FindDocuments(page, true), caller);
+            List<IBaseResource> mapped = new ArrayList<>(found.documents().size());
+            found.documents().forEach(d -> mapped.add(DocumentReferenceWriter.toResource(d, fhirBase, found.associations())));
+            resources = mapped;
+        }
         return resources;
     }
 
@@ -78,11 +91,19 @@ final class DocumentPage implements IBundleProvider {
         return pageSize;
     }
 
-    /** The total of the search for this caller (Bundle.total), asked once. */
+    /**
+     * The total of the search for this caller (Bundle.total), asked once: from the page when the page
+     * is not full (it then ends the selection), otherwise counted by the core.
+     */
     @Override
     public Integer size() {
         if (size == null) {
-            size = (int) Math.min(Integer.MAX_VALUE, reader.count(criteria, caller));
+            int held = pageSize > 0 ? page().size() : 0;
+            if (pageSize > 0 && held < pageSize && (held > 0 || offset == 0)) {
+                size = offset + held;
+            } else {
+                size = (int) Math.min(Integer.MAX_VALUE, reader.count(criteria, caller));
+            }
         }
         return size;
     }
