@@ -14,6 +14,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.TimeZone;
+import java.util.regex.Pattern;
 
 /**
  * XDS times (HL7 DTM {@code YYYY[MM[DD[HH[MM[SS]]]]]}, always UTC in XDS) to and from FHIR
@@ -28,6 +29,10 @@ import java.util.TimeZone;
  */
 public final class FhirDates {
     private static final DateTimeFormatter DTM_SECONDS = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
+    /** An HL7 DTM: YYYY then up to five pairs of digits (compiled once: every DocumentReference written has several). */
+    private static final Pattern DTM = Pattern.compile("\\d{4}(\\d{2}){0,5}");
+    /** UTC, looked up once (HAPI only reads the zone it is given). */
+    private static final TimeZone UTC = TimeZone.getTimeZone("UTC");
 
     private FhirDates() {
     }
@@ -62,17 +67,17 @@ public final class FhirDates {
         }
         String v = dtm.trim();
         try {
-            if (!v.matches("\\d{4}(\\d{2}){0,5}")) {
+            if (!DTM.matcher(v).matches()) {
                 throw new IllegalArgumentException();
             }
             int year = Integer.parseInt(v.substring(0, 4));
             if (v.length() == 4) {
-                return new DateTimeType(String.format("%04d", year));
+                return new DateTimeType(v);
             }
             int month = Integer.parseInt(v.substring(4, 6));
             if (v.length() == 6) {
                 LocalDate.of(year, month, 1);
-                return new DateTimeType(String.format("%04d-%02d", year, month));
+                return new DateTimeType(v.substring(0, 4) + "-" + v.substring(4, 6));
             }
             int day = Integer.parseInt(v.substring(6, 8));
             if (v.length() == 8) {
@@ -82,8 +87,7 @@ public final class FhirDates {
             int minute = v.length() >= 12 ? Integer.parseInt(v.substring(10, 12)) : 0;
             int second = v.length() >= 14 ? Integer.parseInt(v.substring(12, 14)) : 0;
             LocalDateTime time = LocalDateTime.of(year, month, day, hour, minute, second);
-            DateTimeType out = new DateTimeType(Date.from(time.toInstant(ZoneOffset.UTC)), TemporalPrecisionEnum.SECOND,
-                    TimeZone.getTimeZone("UTC"));
+            DateTimeType out = new DateTimeType(Date.from(time.toInstant(ZoneOffset.UTC)), TemporalPrecisionEnum.SECOND, UTC);
             out.setTimeZoneZulu(true);
             return out;
         } catch (RuntimeException e) {
@@ -98,13 +102,13 @@ public final class FhirDates {
         if (t == null) {
             return null;
         }
-        InstantType out = new InstantType(t.getValue(), TemporalPrecisionEnum.SECOND, TimeZone.getTimeZone("UTC"));
+        InstantType out = new InstantType(t.getValue(), TemporalPrecisionEnum.SECOND, UTC);
         out.setTimeZoneZulu(true);
         if (t.getPrecision().ordinal() < TemporalPrecisionEnum.MINUTE.ordinal()) {
             out = new InstantType(Date.from(LocalDate.parse(String.format("%04d-%02d-%02d", t.getYear(),
                     t.getPrecision() == TemporalPrecisionEnum.YEAR ? 1 : t.getMonth() + 1,
                     t.getPrecision() == TemporalPrecisionEnum.DAY ? t.getDay() : 1))
-                    .atStartOfDay(ZoneOffset.UTC).toInstant()), TemporalPrecisionEnum.SECOND, TimeZone.getTimeZone("UTC"));
+                    .atStartOfDay(ZoneOffset.UTC).toInstant()), TemporalPrecisionEnum.SECOND, UTC);
             out.setTimeZoneZulu(true);
         }
         return out;
