@@ -42,7 +42,7 @@ class BenchmarkSmokeTest {
         System.out.println(printed);
         Set<String> expected = new TreeSet<>(List.of("db-insert", "db-find-2", "db-find-5", "db-find-10", "http",
                 "iti18-2", "iti18-5", "iti18-10", "iti43-1mb", "iti41-1", "iti41-5",
-                "iti65", "iti67-2-p20", "iti67-2-p100", "iti67-5-p20", "iti67-5-p100", "iti67-10-p20", "iti67-10-p100",
+                "iti65", "iti66-2", "iti66-5", "iti66-10", "iti67-2-p20", "iti67-2-p100", "iti67-5-p20", "iti67-5-p100", "iti67-10-p20", "iti67-10-p100",
                 "iti68-1mb", "fhir-read"));
         assertEquals(expected, report.rows().stream().map(Report.Row::scenario).collect(Collectors.toCollection(TreeSet::new)));
         for (Report.Row row : report.rows()) {
