@@ -95,10 +95,6 @@ public final class ValuesAsSent {
         return ebXml;
     }
 
-    static void giveBack(QueryResponse response, AdhocQueryResponse ebXml) {
-        giveBack(response, ebXml, SharedComposites.NONE);
-    }
-
     private static void giveBack(QueryResponse response, AdhocQueryResponse ebXml, SharedComposites shared) {
         Map<String, Map<String, List<String[]>>> byObject = new HashMap<>();
         for (DocumentEntry e : response.getDocumentEntries()) {
