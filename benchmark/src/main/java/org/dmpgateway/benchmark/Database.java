@@ -2,6 +2,7 @@ package org.dmpgateway.benchmark;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import org.dmpgateway.repository.H2DurableUrl;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,7 +13,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Comparator;
-import java.util.Locale;
 import java.util.stream.Stream;
 
 /** A database the harness gives the server, loads, and measures: an H2 file, or a PostgreSQL database. */
@@ -68,8 +68,8 @@ final class Database {
 
     /**
      * A pool for the harness; for loading, PostgreSQL batches are rewritten as multi-row INSERTs.
-     * For measuring, an H2 file is opened with the settings the server adds to it (server
-     * {@code H2DurableUrl}): every commit written to the file before it returns, and the server's
+     * For measuring, an H2 file is opened with the settings the server adds to it
+     * ({@link H2DurableUrl}, the repository's, which the server applies too): every commit written to the file before it returns, and the server's
      * statement cache, so that {@code db-insert} is the rate of the same rows at the same durability
      * as the server's (H2's default write delay of 500 ms acknowledged commits not yet written).
      */
@@ -82,8 +82,7 @@ final class Database {
             // overwrite freed pages at once: without it the file grows to ~30 KB per loaded document
             u = url + ";RETENTION_TIME=0";
         } else if (h2Directory != null) {
-            u = url + (url.toUpperCase(Locale.ROOT).contains(";WRITE_DELAY=") ? "" : ";WRITE_DELAY=0")
-                    + (url.toUpperCase(Locale.ROOT).contains(";QUERY_CACHE_SIZE=") ? "" : ";QUERY_CACHE_SIZE=64");
+            u = H2DurableUrl.of(url);
         }
         c.setJdbcUrl(u);
         c.setUsername(user);

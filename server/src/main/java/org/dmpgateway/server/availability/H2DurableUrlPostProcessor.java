@@ -1,5 +1,6 @@
 package org.dmpgateway.server.availability;
 
+import org.dmpgateway.repository.H2DurableUrl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.config.BeanPostProcessor;

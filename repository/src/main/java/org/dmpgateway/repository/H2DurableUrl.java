@@ -1,4 +1,4 @@
-package org.dmpgateway.server.availability;
+package org.dmpgateway.repository;
 
 import java.util.LinkedHashMap;
 import java.util.Locale;

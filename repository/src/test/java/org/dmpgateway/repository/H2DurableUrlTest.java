@@ -1,4 +1,4 @@
-package org.dmpgateway.server.availability;
+package org.dmpgateway.repository;
 
 import org.junit.jupiter.api.Test;
 
