@@ -7,6 +7,7 @@ import org.openehealth.ipf.commons.ihe.xds.core.metadata.Code;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.Hl7v2Based;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.Identifiable;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.PatientInfo;
+import org.openehealth.ipf.commons.ihe.xds.core.transform.hl7.PatientInfoTransformer;
 
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -35,6 +36,8 @@ public final class SharedComposites {
     static final int MAX_VALUES = 256;
     /** Builds every value anew (no sharing). */
     public static final SharedComposites NONE = new SharedComposites(false);
+
+    private static final PatientInfoTransformer PATIENT_INFO = new PatientInfoTransformer();
 
     private final boolean sharing;
     private final Map<Key, Object> values = new HashMap<>();
@@ -72,6 +75,13 @@ public final class SharedComposites {
     PatientInfo patientInfo(List<String> lines) {
         return lines == null || lines.isEmpty() ? null
                 : shared(PatientInfo.class, lines, () -> XdsComposites.ipfPatientInfo(lines));
+    }
+
+    /** The sourcePatientInfo slot values IPF writes for its lines (PatientInfoTransformer), shared. */
+    List<String> patientInfoValues(List<String> lines) {
+        PatientInfo info = patientInfo(lines);
+        return info == null ? List.of()
+                : shared(PatientInfoTransformer.class, lines, () -> PATIENT_INFO.toHL7(info));
     }
 
     /**

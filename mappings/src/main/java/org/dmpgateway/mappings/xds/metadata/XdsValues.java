@@ -79,6 +79,11 @@ public final class XdsValues {
         return Timestamp.toHL7(t);
     }
 
+    /** A record's HL7 time as IPF writes it back (parsed into its Timestamp, then rendered); null for null. */
+    static String hl7Time(String hl7) {
+        return hl7 == null ? null : Timestamp.toHL7(Timestamp.fromHL7(hl7));
+    }
+
     public static String text(LocalizedString s) {
         return s == null ? null : s.getValue();
     }
