@@ -95,16 +95,8 @@ public final class ValuesAsSent {
      * converter does), with the values of the DMP's conventions given back as they were sent.
      */
     public static AdhocQueryResponse toEbXml(QueryResponse response) {
-        return toEbXml(response, SharedComposites.NONE);
-    }
-
-    /**
-     * The same, for a response whose entries share their composites ({@link SharedComposites}): the
-     * two forms of a shared composite are rendered once.
-     */
-    public static AdhocQueryResponse toEbXml(QueryResponse response, SharedComposites shared) {
         AdhocQueryResponse ebXml = QUERY_RESPONSE.toEbXML(response).getInternal();
-        giveBack(response, ebXml, shared);
+        giveBack(response, ebXml, SharedComposites.NONE);
         return ebXml;
     }
 
