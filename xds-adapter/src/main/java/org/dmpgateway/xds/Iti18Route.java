@@ -1,5 +1,7 @@
 package org.dmpgateway.xds;
 
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
 import org.apache.camel.builder.RouteBuilder;
 import org.dmpgateway.model.Core;
 import org.dmpgateway.model.query.QueryCommand;
@@ -28,11 +30,13 @@ import static org.openehealth.ipf.platform.camel.ihe.xds.XdsCamelValidators.iti1
  * {@link ResponseValidation} says so, with the DMP's profile ({@link DmpProfiledValidation}: CX with
  * ^NH, XON with IDNST); the answer gives the values of these conventions back as they were sent
  * (ValuesAsSent). A FindDocuments answer is written as a stream: the core gives its entries
- * in an open cursor ({@link Core#queryStreamed}), JAXB writes them as they are read and converted
- * ({@link StreamedQueryResponse}), and {@link StreamedAnswerCloser} closes the cursor when CXF is done,
- * also when the client went away. When the answers are validated (tests), the same stream is read
- * whole first ({@link StreamedQueryResponse#materialise}), then validated. Any failure of the route closes the cursor ({@link XdsFailures}
- * answers it).
+ * in an open cursor ({@link Core#queryStreamed}), JAXB writes the answer and the StAX writer of the
+ * mappings its entries, each as it is read ({@link StreamedQueryResponse}, {@link StreamedEntriesWriter}),
+ * and {@link StreamedAnswerCloser} closes the cursor when CXF is done, also when the client went away.
+ * When the answers are validated (tests), the entries are read whole first, and IPF validates its own
+ * ebXML of them ({@link StreamedQueryResponse#forValidation}, the same text, proven by the mappings'
+ * tests), while the answer still writes them with the StAX writer. Any failure of the route closes
+ * the cursor ({@link XdsFailures} answers it).
  */
 @Component
 public class Iti18Route extends RouteBuilder {
@@ -69,9 +73,20 @@ public class Iti18Route extends RouteBuilder {
                         exchange.getMessage().getHeader(REQUESTED_DOCUMENT_STATUSES, List.class))))
                 .process(CoreStep.call(QueryCommand.class, core::queryStreamed))
                 .bean(StreamedQueryResponse.class, "toEbXml")
-                .process(responses.of(exchange -> exchange.getMessage().setBody(
-                        StreamedQueryResponse.materialise(exchange.getMessage().getBody(AdhocQueryResponse.class)))))
-                .process(responses.of(DmpProfiledValidation.profiled(iti18ResponseValidator())));
+                .process(responses.of(onTheWholeAnswer(DmpProfiledValidation.profiled(iti18ResponseValidator()))));
+    }
+
+    /**
+     * {@code validator} run on IPF's ebXML of the whole answer ({@link StreamedQueryResponse#forValidation}),
+     * in a copy of the exchange: the answer sent stays the one written with the StAX writer.
+     */
+    private static Processor onTheWholeAnswer(Processor validator) {
+        return exchange -> {
+            Exchange whole = exchange.copy();
+            whole.getMessage().setBody(StreamedQueryResponse.forValidation(
+                    exchange.getMessage().getBody(AdhocQueryResponse.class)));
+            validator.process(whole);
+        };
     }
 
     /** The cursor of an answer the route did not finish, closed. */

@@ -14,7 +14,8 @@ import java.util.List;
  * interceptor, the last of the outgoing chain), and when writing it failed (the client went away,
  * the database failed while the entries were read: CXF then calls {@link #handleFault} of every
  * interceptor that ran, this one first in the chain). Attached to the ITI-18 endpoint with
- * {@code ?outInterceptors=#streamedAnswerCloser}.
+ * {@code ?outInterceptors=#streamedAnswerCloser}, it also adds {@link StreamedEntriesWriter}, which has
+ * the answer's entries written from the cursor.
  */
 @Component(StreamedAnswerCloser.BEAN)
 public class StreamedAnswerCloser extends AbstractPhaseInterceptor<Message> {
@@ -22,6 +23,7 @@ public class StreamedAnswerCloser extends AbstractPhaseInterceptor<Message> {
     /** The endpoint parameter that attaches it. */
     public static final String ENDPOINT_PARAMETER = "outInterceptors=#" + BEAN;
 
+    private final StreamedEntriesWriter entries = new StreamedEntriesWriter();
     private final AbstractPhaseInterceptor<Message> ending = new AbstractPhaseInterceptor<>(Phase.SETUP_ENDING) {
         @Override
         public void handleMessage(Message message) {
@@ -35,6 +37,7 @@ public class StreamedAnswerCloser extends AbstractPhaseInterceptor<Message> {
 
     @Override
     public void handleMessage(Message message) {
+        message.getInterceptorChain().add(entries);
         message.getInterceptorChain().add(ending);
     }
 

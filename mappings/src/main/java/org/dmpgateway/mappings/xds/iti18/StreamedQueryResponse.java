@@ -1,44 +1,40 @@
 package org.dmpgateway.mappings.xds.iti18;
 
-import jakarta.xml.bind.JAXBElement;
+import org.dmpgateway.mappings.xds.metadata.ExtrinsicObjectWriter;
 import org.dmpgateway.mappings.xds.metadata.SharedComposites;
 import org.dmpgateway.mappings.xds.metadata.ValuesAsSent;
-import org.dmpgateway.mappings.xds.metadata.XdsMetadataMapper;
+import org.dmpgateway.model.DocumentEntryRecord;
 import org.dmpgateway.model.query.DocumentCursor;
+import org.dmpgateway.model.query.QueryResult;
 import org.dmpgateway.model.query.StreamedQueryResult;
-import org.openehealth.ipf.commons.ihe.xds.core.responses.QueryResponse;
-import org.openehealth.ipf.commons.ihe.xds.core.responses.Status;
 import org.openehealth.ipf.commons.ihe.xds.core.stub.ebrs30.query.AdhocQueryResponse;
-import org.openehealth.ipf.commons.ihe.xds.core.stub.ebrs30.rim.IdentifiableType;
 import org.openehealth.ipf.commons.ihe.xds.core.stub.ebrs30.rim.RegistryObjectListType;
 
-import java.util.AbstractList;
-import java.util.ArrayDeque;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 
 /**
- * The ITI-18 answer of a {@link StreamedQueryResult}, written as its entries are read.
+ * The ITI-18 answer of a {@link StreamedQueryResult}, its document entries written as they are read.
  * <p>
  * The answer is IPF's ebXML {@link AdhocQueryResponse}, as {@link XdsQueryResponseMapper} and
- * {@link ValuesAsSent} write it, except that its RegistryObjectList reads its document entries from
- * the core's cursor when JAXB iterates it to write them (JAXB's runtime writes a list through its
- * iterator): {@value #CHUNK} entries at a time are mapped to IPF's model, converted to ebXML by
- * IPF's QueryResponseTransformer (whose document entries do not depend on each other) with the
- * values as sent given back, and handed to JAXB. So the whole list is never held, as records, IPF
- * model or ebXML objects. The entries of one answer share IPF's objects of their equal values
- * (patient ids, authors, codes: {@link SharedComposites}), parsed and rendered once per answer. The list can be iterated once; the cursor is closed after its last entry,
- * when a conversion fails, and by {@link #close} (the adapter calls it when the answer could not be
- * written: client gone, failure). {@link #materialise} reads it whole, for IPF's validation of the
- * answer (tests); so does a first access by index.
+ * {@link ValuesAsSent} write it, whose RegistryObjectList holds no document entry: it holds the
+ * core's cursor. JAXB writes the answer (the response element, its namespaces and status, the
+ * list's other objects: none for a FindDocuments) through the writer of {@link #writingEntries},
+ * which writes the entries first in the list, read from the cursor one by one, with
+ * {@link ExtrinsicObjectWriter}: no IPF model, ebXML object or JAXB for the entries, and never the
+ * whole list in memory. The text is the one IPF and JAXB write for the same records (proven by the
+ * tests) but for the ids drawn at random for every answer. The entries of one answer share the
+ * parsing and rendering of their equal values ({@link SharedComposites}).
+ * <p>
+ * The cursor is closed after its last entry, when writing fails, and by {@link #close} (the adapter
+ * calls it when the answer could not be written: client gone, failure). {@link #forValidation}
+ * reads the records whole, keeps them for the writing, and gives IPF's ebXML of them for IPF's
+ * validation of the answer (tests).
  */
 public final class StreamedQueryResponse {
-    /** Entries converted to ebXML at a time. */
-    static final int CHUNK = 50;
-
     private StreamedQueryResponse() {
     }
 
@@ -49,10 +45,11 @@ public final class StreamedQueryResponse {
             if (!result.streamed()) {
                 return ebXml;
             }
-            List<JAXBElement<? extends IdentifiableType>> others = ebXml.getRegistryObjectList() == null
-                    ? List.of() : List.copyOf(ebXml.getRegistryObjectList().getIdentifiable());
-            ebXml.setRegistryObjectList(new StreamedObjectList(
-                    new StreamedObjects(result.documents(), result.documentCount(), others)));
+            StreamedEntryList list = new StreamedEntryList(result.documents());
+            if (ebXml.getRegistryObjectList() != null) {
+                list.getIdentifiable().addAll(ebXml.getRegistryObjectList().getIdentifiable());
+            }
+            ebXml.setRegistryObjectList(list);
             return ebXml;
         } catch (RuntimeException e) {
             result.close();
@@ -60,132 +57,93 @@ public final class StreamedQueryResponse {
         }
     }
 
-    /** The same answer with every entry read and converted (the cursor closed), for a validation of the whole. */
-    public static AdhocQueryResponse materialise(AdhocQueryResponse ebXml) {
-        if (ebXml.getRegistryObjectList() instanceof StreamedObjectList streamed) {
-            RegistryObjectListType whole = new RegistryObjectListType();
-            whole.getIdentifiable().addAll(streamed.objects.whole());
-            ebXml.setRegistryObjectList(whole);
+    /**
+     * IPF's ebXML of the whole answer (its entries converted by IPF's transformer), for IPF's
+     * validator: the entries are read from the cursor (then closed) and kept by the answer, which
+     * still writes them with {@link ExtrinsicObjectWriter}. Any other answer: itself.
+     */
+    public static AdhocQueryResponse forValidation(AdhocQueryResponse answer) {
+        if (!(answer.getRegistryObjectList() instanceof StreamedEntryList streamed)) {
+            return answer;
         }
-        return ebXml;
+        List<DocumentEntryRecord> records = streamed.readWhole();
+        AdhocQueryResponse whole = ValuesAsSent.toEbXml(XdsQueryResponseMapper.toQueryResponse(
+                new QueryResult(records, List.of(), List.of(), List.of(), false)));
+        if (whole.getRegistryObjectList() == null) {
+            whole.setRegistryObjectList(new RegistryObjectListType());
+        }
+        whole.getRegistryObjectList().getIdentifiable().addAll(streamed.getIdentifiable());
+        whole.setStatus(answer.getStatus());
+        return whole;
+    }
+
+    /**
+     * The writer to marshal {@code answer} to: {@code out} itself for an answer not streamed, else a
+     * writer that writes the document entries into the answer's RegistryObjectList, before its other
+     * objects.
+     */
+    public static XMLStreamWriter writingEntries(Object answer, XMLStreamWriter out) {
+        if (answer instanceof AdhocQueryResponse ebXml && ebXml.getRegistryObjectList() instanceof StreamedEntryList list) {
+            return new EntriesInsertingWriter(out, list);
+        }
+        return out;
     }
 
     /** Closes the cursor of a streamed answer (any other object: nothing); idempotent. */
     public static void close(Object answer) {
-        if (answer instanceof AdhocQueryResponse ebXml && ebXml.getRegistryObjectList() instanceof StreamedObjectList s) {
-            s.objects.cursor.close();
+        if (answer instanceof AdhocQueryResponse ebXml && ebXml.getRegistryObjectList() instanceof StreamedEntryList s) {
+            s.cursor.close();
         }
     }
 
     /** Whether the answer still has entries to read from an open cursor. */
     public static boolean isOpen(Object answer) {
-        return answer instanceof AdhocQueryResponse ebXml && ebXml.getRegistryObjectList() instanceof StreamedObjectList s
-                && !s.objects.cursor.isClosed();
+        return answer instanceof AdhocQueryResponse ebXml && ebXml.getRegistryObjectList() instanceof StreamedEntryList s
+                && s.whole == null && !s.cursor.isClosed();
     }
 
     /**
-     * A RegistryObjectList whose objects are read when written. JAXB writes it as the type it
-     * extends (its runtime looks a bean's class up through its superclasses).
+     * A RegistryObjectList whose document entries are in a cursor (or, once read whole, in memory),
+     * written by {@link ExtrinsicObjectWriter}; JAXB writes it, with its other objects, as the type
+     * it extends (its runtime looks a bean's class up through its superclasses).
      */
-    static final class StreamedObjectList extends RegistryObjectListType {
-        private final StreamedObjects objects;
-
-        StreamedObjectList(StreamedObjects objects) {
-            this.objects = objects;
-            this.identifiable = objects;
-        }
-    }
-
-    /**
-     * The objects of the answer: the cursor's entries converted chunk by chunk, then the others
-     * (none for a FindDocuments). {@link #size()} is the number of entries selected. The first
-     * reader decides how they are read: {@link #iterator()} reads them once, as a stream (JAXB);
-     * {@link #get(int)} (a reader that needs random access, as a validator) reads and converts the
-     * whole list at once, then serves it, iterator included, from memory.
-     */
-    static final class StreamedObjects extends AbstractList<JAXBElement<? extends IdentifiableType>> {
+    static final class StreamedEntryList extends RegistryObjectListType {
         private final DocumentCursor cursor;
-        private final int count;
-        private final List<JAXBElement<? extends IdentifiableType>> others;
-        /** The composites, codes and sourcePatientInfo the answer's entries share. */
-        private final SharedComposites composites = SharedComposites.forOneAnswer();
-        private boolean streaming;
-        private List<JAXBElement<? extends IdentifiableType>> whole;
+        private List<DocumentEntryRecord> whole;
+        private boolean written;
 
-        StreamedObjects(DocumentCursor cursor, int count, List<JAXBElement<? extends IdentifiableType>> others) {
+        StreamedEntryList(DocumentCursor cursor) {
             this.cursor = cursor;
-            this.count = count;
-            this.others = others;
         }
 
-        @Override
-        public int size() {
-            return whole != null ? whole.size() : count + others.size();
-        }
-
-        @Override
-        public JAXBElement<? extends IdentifiableType> get(int index) {
-            return whole().get(index);
-        }
-
-        @Override
-        public Iterator<JAXBElement<? extends IdentifiableType>> iterator() {
-            return whole != null ? whole.iterator() : readOnce();
-        }
-
-        /** Every object, read from the cursor and converted now (the cursor is then closed). */
-        List<JAXBElement<? extends IdentifiableType>> whole() {
+        List<DocumentEntryRecord> readWhole() {
             if (whole == null) {
-                List<JAXBElement<? extends IdentifiableType>> read = new ArrayList<>(count + others.size());
-                readOnce().forEachRemaining(read::add);
+                List<DocumentEntryRecord> read = new ArrayList<>();
+                try {
+                    cursor.forEachRemaining(read::add);
+                } finally {
+                    cursor.close();
+                }
                 whole = read;
             }
             return whole;
         }
 
-        private Iterator<JAXBElement<? extends IdentifiableType>> readOnce() {
-            if (streaming) {
-                throw new IllegalStateException("a streamed answer is read once");
+        /** Writes the entries, read once; the cursor is closed after its last entry or a failure. */
+        void writeEntries(XMLStreamWriter out, String prefix) throws XMLStreamException {
+            if (written && whole == null) {
+                throw new IllegalStateException("a streamed answer is written once");
             }
-            streaming = true;
-            return new Iterator<>() {
-                private final Deque<JAXBElement<? extends IdentifiableType>> chunk = new ArrayDeque<>();
-                private final Iterator<JAXBElement<? extends IdentifiableType>> rest = others.iterator();
-
-                @Override
-                public boolean hasNext() {
-                    if (chunk.isEmpty() && cursor.hasNext()) {
-                        convertChunk();
-                    }
-                    return !chunk.isEmpty() || rest.hasNext();
+            written = true;
+            ExtrinsicObjectWriter writer = new ExtrinsicObjectWriter(out, prefix, SharedComposites.forOneAnswer());
+            Iterator<DocumentEntryRecord> entries = whole != null ? whole.iterator() : cursor;
+            try {
+                while (entries.hasNext()) {
+                    writer.write(entries.next());
                 }
-
-                @Override
-                public JAXBElement<? extends IdentifiableType> next() {
-                    if (!hasNext()) {
-                        throw new NoSuchElementException("no more objects in the answer");
-                    }
-                    return chunk.isEmpty() ? rest.next() : chunk.removeFirst();
-                }
-
-                private void convertChunk() {
-                    try {
-                        QueryResponse part = new QueryResponse(Status.SUCCESS);
-                        while (part.getDocumentEntries().size() < CHUNK && cursor.hasNext()) {
-                            part.getDocumentEntries().add(XdsMetadataMapper.toXds(cursor.next(), composites));
-                        }
-                        if (!cursor.hasNext()) {
-                            cursor.close();
-                        }
-                        if (!part.getDocumentEntries().isEmpty()) {
-                            chunk.addAll(ValuesAsSent.toEbXml(part, composites).getRegistryObjectList().getIdentifiable());
-                        }
-                    } catch (RuntimeException e) {
-                        cursor.close();
-                        throw e;
-                    }
-                }
-            };
+            } finally {
+                cursor.close();
+            }
         }
     }
 }

@@ -7,6 +7,7 @@ import org.openehealth.ipf.commons.ihe.xds.core.metadata.Code;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.Hl7v2Based;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.Identifiable;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.PatientInfo;
+import org.openehealth.ipf.commons.ihe.xds.core.transform.hl7.PatientInfoTransformer;
 
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -21,10 +22,11 @@ import java.util.function.Supplier;
  * One patient's entries repeat the same patientId, sourcePatientId and sourcePatientInfo, a few
  * authors and codes; parsing each of them into HAPI's composites for every entry, and rendering
  * each composite twice more for {@link ValuesAsSent} (IHE form and form as sent), was most of the
- * cost of converting an entry (docs/performance.md, "Issue 19"). So the entries of one answer share
- * IPF's model object of an equal value: IPF's writer (QueryResponseTransformer) and
- * {@link ValuesAsSent} only read them, and the answer's ebXML is the same text. The forms of a shared
- * composite (IHE and as sent) are rendered once too.
+ * cost of converting an entry (docs/performance.md, "Issue 19"). So the entries of one streamed
+ * answer, written by {@link ExtrinsicObjectWriter}, share IPF's model object of an equal value and
+ * its renderings: the forms of a shared composite (IHE and as sent), a sourcePatientInfo's slot
+ * values. The mapping to IPF's model ({@link XdsMetadataMapper}, {@link ValuesAsSent}) uses
+ * {@link #NONE}.
  * <p>
  * One instance per answer, used by one thread; it keeps at most {@value #MAX_VALUES} values, then
  * starts again empty (an answer of many distinct authors stays bounded in memory). {@link #NONE}
@@ -35,6 +37,8 @@ public final class SharedComposites {
     static final int MAX_VALUES = 256;
     /** Builds every value anew (no sharing). */
     public static final SharedComposites NONE = new SharedComposites(false);
+
+    private static final PatientInfoTransformer PATIENT_INFO = new PatientInfoTransformer();
 
     private final boolean sharing;
     private final Map<Key, Object> values = new HashMap<>();
@@ -72,6 +76,13 @@ public final class SharedComposites {
     PatientInfo patientInfo(List<String> lines) {
         return lines == null || lines.isEmpty() ? null
                 : shared(PatientInfo.class, lines, () -> XdsComposites.ipfPatientInfo(lines));
+    }
+
+    /** The sourcePatientInfo slot values IPF writes for its lines (PatientInfoTransformer), shared. */
+    List<String> patientInfoValues(List<String> lines) {
+        PatientInfo info = patientInfo(lines);
+        return info == null ? List.of()
+                : shared(PatientInfoTransformer.class, lines, () -> PATIENT_INFO.toHL7(info));
     }
 
     /**

@@ -63,6 +63,19 @@ public final class ValuesAsSent {
         return raw == null || raw.isBlank() ? null : raw;
     }
 
+    /**
+     * The text an answer gives for the composite: none when IPF renders none, else the form as sent
+     * when kept, else IPF's IHE form. The value by value rule of {@link #toEbXml}, for a writer that
+     * writes the answer without IPF's ebXML ({@link ExtrinsicObjectWriter}).
+     */
+    static String given(Hl7v2Based<?> value, SharedComposites shared) {
+        if (value == null) {
+            return null;
+        }
+        String[] forms = shared.forms(value);
+        return forms[0] == null || forms[1] == null ? forms[0] : forms[1];
+    }
+
     /** Each composite of the list as sent, empty ones dropped. */
     static List<String> ofAll(List<? extends Hl7v2Based<?>> values) {
         List<String> out = new ArrayList<>();
@@ -82,16 +95,8 @@ public final class ValuesAsSent {
      * converter does), with the values of the DMP's conventions given back as they were sent.
      */
     public static AdhocQueryResponse toEbXml(QueryResponse response) {
-        return toEbXml(response, SharedComposites.NONE);
-    }
-
-    /**
-     * The same, for a response whose entries share their composites ({@link SharedComposites}): the
-     * two forms of a shared composite are rendered once.
-     */
-    public static AdhocQueryResponse toEbXml(QueryResponse response, SharedComposites shared) {
         AdhocQueryResponse ebXml = QUERY_RESPONSE.toEbXML(response).getInternal();
-        giveBack(response, ebXml, shared);
+        giveBack(response, ebXml, SharedComposites.NONE);
         return ebXml;
     }
 

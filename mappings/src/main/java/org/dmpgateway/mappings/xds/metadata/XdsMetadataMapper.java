@@ -90,15 +90,9 @@ public final class XdsMetadataMapper {
                 .build();
     }
 
+    /** IPF's document entry of the record (its composites, codes and sourcePatientInfo built for it alone). */
     public static DocumentEntry toXds(DocumentEntryRecord r) {
-        return toXds(r, SharedComposites.NONE);
-    }
-
-    /**
-     * IPF's document entry of the record, its composites, codes and sourcePatientInfo shared with
-     * the other entries of the same answer ({@link SharedComposites}).
-     */
-    public static DocumentEntry toXds(DocumentEntryRecord r, SharedComposites shared) {
+        SharedComposites shared = SharedComposites.NONE;
         DocumentEntry e = new DocumentEntry();
         e.setEntryUuid(r.entryUuid());
         e.setLogicalUuid(r.logicalUuid());

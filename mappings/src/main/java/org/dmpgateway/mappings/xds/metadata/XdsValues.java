@@ -79,6 +79,31 @@ public final class XdsValues {
         return Timestamp.toHL7(t);
     }
 
+    /**
+     * A record's HL7 time as IPF writes it back (parsed into its Timestamp, then rendered); null for
+     * null. A time of digits alone at a precision IPF keeps (year to second, no zone, as the
+     * registry stores most of them) comes back unchanged, so it is given as it is without the parse.
+     */
+    static String hl7Time(String hl7) {
+        if (hl7 == null) {
+            return null;
+        }
+        return isPlainTime(hl7) ? hl7 : Timestamp.toHL7(Timestamp.fromHL7(hl7));
+    }
+
+    private static boolean isPlainTime(String hl7) {
+        int n = hl7.length();
+        if (n < 4 || n > 14 || n % 2 != 0) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            if (hl7.charAt(i) < '0' || hl7.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     public static String text(LocalizedString s) {
         return s == null ? null : s.getValue();
     }
