@@ -3,10 +3,7 @@ package org.dmpgateway.repository;
 import org.dmpgateway.model.DocumentEntryRecord;
 import org.dmpgateway.model.query.DocumentCursor;
 import org.dmpgateway.repository.RegistryRowMappers.Pending;
-import org.springframework.jdbc.core.PreparedStatementCreatorFactory;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.namedparam.NamedParameterUtils;
-import org.springframework.jdbc.core.namedparam.ParsedSql;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import javax.sql.DataSource;
@@ -21,7 +18,7 @@ import java.util.List;
 import java.util.NoSuchElementException;
 
 /**
- * A document selection read row by row from the database ({@link RegistryRepository#openDocuments}).
+ * The document entries of selected keys read row by row from the database ({@link RegistryRepository#openDocuments}).
  * <p>
  * The cursor holds its own connection of the pool, outside any Spring transaction, from its opening
  * to {@link #close()}: autocommit off and a fetch size, so that PostgreSQL's driver reads the rows
@@ -53,20 +50,20 @@ final class JdbcDocumentCursor implements DocumentCursor {
         this.sameConnection = new NamedParameterJdbcTemplate(new SingleConnectionDataSource(connection, true));
     }
 
-    /** Opens the selection on a connection of its own; nothing stays open when the opening fails. */
-    static DocumentCursor open(DataSource dataSource, SqlSelect select) {
-        ParsedSql parsed = NamedParameterUtils.parseSqlStatement(select.sql());
-        String sql = NamedParameterUtils.substituteNamedParameters(parsed, select.params());
-        Object[] values = NamedParameterUtils.buildValueArray(parsed, select.params(), null);
-        var creator = new PreparedStatementCreatorFactory(sql,
-                NamedParameterUtils.buildSqlParameterList(parsed, select.params())).newPreparedStatementCreator(values);
+    /**
+     * Opens the rows of a statement whose one parameter is an array of row ids
+     * ({@link JdbcRegistryRepository#openDocuments}) on a connection of its own; nothing stays open
+     * when the opening fails.
+     */
+    static DocumentCursor open(DataSource dataSource, String sql, Long[] ids) {
         Connection connection = null;
         PreparedStatement statement = null;
         try {
             connection = dataSource.getConnection();
             connection.setAutoCommit(false);
             connection.setReadOnly(true);
-            statement = creator.createPreparedStatement(connection);
+            statement = connection.prepareStatement(sql);
+            statement.setArray(1, connection.createArrayOf("BIGINT", ids));
             statement.setFetchSize(FETCH_SIZE);
             return new JdbcDocumentCursor(connection, statement, statement.executeQuery());
         } catch (SQLException | RuntimeException e) {
