@@ -25,7 +25,10 @@ import java.util.NoSuchElementException;
  * {@value #FETCH_SIZE} at a time instead of the whole result at once (H2's result sets are lazy
  * anyway). Rows are mapped {@value #FETCH_SIZE} at a time; the few entries stored without their
  * metadata column ({@link EntryMetadataColumn}) get their child rows through the same connection.
- * The transaction is read-only and rolled back on close. The connection goes back to the pool as
+ * The transaction is read-only and rolled back on close. At most {@value #FETCH_SIZE} ids are one
+ * fetch anyway: they are read in autocommit, without the transaction (PostgreSQL's driver then reads
+ * them whole at once, without the BEGIN, the portal's second fetch that finds its end, and the
+ * ROLLBACK). The connection goes back to the pool as
  * soon as the last row is read, and when the database fails; the entries of the last chunk are still
  * given after that, and the cursor counts as closed only once they have all been given (or on
  * {@link #close()}, which drops them).
@@ -60,8 +63,10 @@ final class JdbcDocumentCursor implements DocumentCursor {
         PreparedStatement statement = null;
         try {
             connection = dataSource.getConnection();
-            connection.setAutoCommit(false);
-            connection.setReadOnly(true);
+            if (ids.length > FETCH_SIZE) {
+                connection.setAutoCommit(false);
+                connection.setReadOnly(true);
+            }
             statement = connection.prepareStatement(sql);
             statement.setArray(1, connection.createArrayOf("BIGINT", ids));
             statement.setFetchSize(FETCH_SIZE);
@@ -131,7 +136,7 @@ final class JdbcDocumentCursor implements DocumentCursor {
 
     private static void release(Connection connection, PreparedStatement statement, ResultSet rows) {
         try (Connection c = connection; PreparedStatement s = statement; ResultSet r = rows) {
-            if (c != null) {
+            if (c != null && !c.getAutoCommit()) {
                 c.rollback();
                 c.setReadOnly(false);
                 c.setAutoCommit(true);

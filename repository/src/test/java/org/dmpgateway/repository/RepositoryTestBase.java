@@ -205,6 +205,12 @@ abstract class RepositoryTestBase {
             cursor.forEachRemaining(some::add);
         }
         assertEquals(List.of(entries.get(1), entries.get(JdbcDocumentCursor.FETCH_SIZE + 2)), some);
+        // one fetch's worth of keys (read without the cursor's transaction), closed in the middle: given back
+        DocumentCursor oneFetch = streaming.openDocuments(keys.subList(0, JdbcDocumentCursor.FETCH_SIZE));
+        assertEquals(1, counting.open.get());
+        assertEquals(entries.get(0), oneFetch.next());
+        oneFetch.close();
+        assertEquals(0, counting.open.get());
         try (DocumentCursor none = streaming.openDocuments(List.of())) {
             assertFalse(none.hasNext());
         }
