@@ -27,11 +27,10 @@ import java.util.NoSuchElementException;
  * metadata column ({@link EntryMetadataColumn}) get their child rows through the same connection.
  * The transaction is read-only and rolled back on close. At most {@value #FETCH_SIZE} ids are one
  * fetch anyway: they are read in autocommit, without the transaction (PostgreSQL's driver then reads
- * them whole at once, without the BEGIN, the portal's second fetch that finds its end, and the
- * ROLLBACK). The connection goes back to the pool as
- * soon as the last row is read, and when the database fails; the entries of the last chunk are still
- * given after that, and the cursor counts as closed only once they have all been given (or on
- * {@link #close()}, which drops them).
+ * them whole at once, without the BEGIN, the portal and the ROLLBACK). The connection goes back to
+ * the pool as soon as the last row is read, and when the database fails; the entries of the last
+ * chunk are still given after that, and the cursor counts as closed only once they have all been
+ * given (or on {@link #close()}, which drops them).
  */
 final class JdbcDocumentCursor implements DocumentCursor {
     /** Rows fetched from the database, and mapped, at a time. */
