@@ -3,10 +3,7 @@ package org.dmpgateway.repository;
 import org.dmpgateway.model.DocumentEntryRecord;
 import org.dmpgateway.model.query.DocumentCursor;
 import org.dmpgateway.repository.RegistryRowMappers.Pending;
-import org.springframework.jdbc.core.PreparedStatementCreatorFactory;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.namedparam.NamedParameterUtils;
-import org.springframework.jdbc.core.namedparam.ParsedSql;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import javax.sql.DataSource;
@@ -21,17 +18,19 @@ import java.util.List;
 import java.util.NoSuchElementException;
 
 /**
- * A document selection read row by row from the database ({@link RegistryRepository#openDocuments}).
+ * The document entries of selected keys read row by row from the database ({@link RegistryRepository#openDocuments}).
  * <p>
  * The cursor holds its own connection of the pool, outside any Spring transaction, from its opening
  * to {@link #close()}: autocommit off and a fetch size, so that PostgreSQL's driver reads the rows
  * {@value #FETCH_SIZE} at a time instead of the whole result at once (H2's result sets are lazy
  * anyway). Rows are mapped {@value #FETCH_SIZE} at a time; the few entries stored without their
  * metadata column ({@link EntryMetadataColumn}) get their child rows through the same connection.
- * The transaction is read-only and rolled back on close. The connection goes back to the pool as
- * soon as the last row is read, and when the database fails; the entries of the last chunk are still
- * given after that, and the cursor counts as closed only once they have all been given (or on
- * {@link #close()}, which drops them).
+ * The transaction is read-only and rolled back on close. At most {@value #FETCH_SIZE} ids are one
+ * fetch anyway: they are read in autocommit, without the transaction (PostgreSQL's driver then reads
+ * them whole at once, without the BEGIN, the portal and the ROLLBACK). The connection goes back to
+ * the pool as soon as the last row is read, and when the database fails; the entries of the last
+ * chunk are still given after that, and the cursor counts as closed only once they have all been
+ * given (or on {@link #close()}, which drops them).
  */
 final class JdbcDocumentCursor implements DocumentCursor {
     /** Rows fetched from the database, and mapped, at a time. */
@@ -53,20 +52,22 @@ final class JdbcDocumentCursor implements DocumentCursor {
         this.sameConnection = new NamedParameterJdbcTemplate(new SingleConnectionDataSource(connection, true));
     }
 
-    /** Opens the selection on a connection of its own; nothing stays open when the opening fails. */
-    static DocumentCursor open(DataSource dataSource, SqlSelect select) {
-        ParsedSql parsed = NamedParameterUtils.parseSqlStatement(select.sql());
-        String sql = NamedParameterUtils.substituteNamedParameters(parsed, select.params());
-        Object[] values = NamedParameterUtils.buildValueArray(parsed, select.params(), null);
-        var creator = new PreparedStatementCreatorFactory(sql,
-                NamedParameterUtils.buildSqlParameterList(parsed, select.params())).newPreparedStatementCreator(values);
+    /**
+     * Opens the rows of a statement whose one parameter is an array of row ids
+     * ({@link JdbcRegistryRepository#openDocuments}) on a connection of its own; nothing stays open
+     * when the opening fails.
+     */
+    static DocumentCursor open(DataSource dataSource, String sql, Long[] ids) {
         Connection connection = null;
         PreparedStatement statement = null;
         try {
             connection = dataSource.getConnection();
-            connection.setAutoCommit(false);
-            connection.setReadOnly(true);
-            statement = creator.createPreparedStatement(connection);
+            if (ids.length > FETCH_SIZE) {
+                connection.setAutoCommit(false);
+                connection.setReadOnly(true);
+            }
+            statement = connection.prepareStatement(sql);
+            statement.setArray(1, connection.createArrayOf("BIGINT", ids));
             statement.setFetchSize(FETCH_SIZE);
             return new JdbcDocumentCursor(connection, statement, statement.executeQuery());
         } catch (SQLException | RuntimeException e) {
@@ -134,7 +135,7 @@ final class JdbcDocumentCursor implements DocumentCursor {
 
     private static void release(Connection connection, PreparedStatement statement, ResultSet rows) {
         try (Connection c = connection; PreparedStatement s = statement; ResultSet r = rows) {
-            if (c != null) {
+            if (c != null && !c.getAutoCommit()) {
                 c.rollback();
                 c.setReadOnly(false);
                 c.setAutoCommit(true);

@@ -173,19 +173,27 @@ public class JdbcRegistryRepository implements RegistryRepository {
     }
 
     @Override
-    public DocumentCursor openDocuments(DocumentCriteria c) {
-        SqlSelect select = documentSelection(c).page(c.offset(), c.limit());
-        return select.matchesNothing() ? DocumentCursor.of(List.of()) : JdbcDocumentCursor.open(dataSource, select);
-    }
-
-    @Override
     public List<DocumentKey> findDocumentKeys(DocumentCriteria c) {
         SqlSelect select = documentSelection(c).page(c.offset(), c.limit());
         if (select.matchesNothing()) {
             return List.of();
         }
-        return named.query(select.sql("d.entry_uuid, d.unique_id"), select.params(),
-                (rs, n) -> new DocumentKey(rs.getString(1), rs.getString(2)));
+        return named.query(select.sql("d.id, d.entry_uuid, d.unique_id"), select.params(),
+                (rs, n) -> new DocumentKey(rs.getLong(1), rs.getString(2), rs.getString(3)));
+    }
+
+    /**
+     * One statement, the row ids as one array parameter ({@code d.id = ANY(?)}): PostgreSQL and H2
+     * both look each id up in the primary key, whose order is the keys' (insertion order), so the
+     * rows need no sort and no criterion is evaluated again.
+     */
+    @Override
+    public DocumentCursor openDocuments(List<DocumentKey> keys) {
+        if (keys.isEmpty()) {
+            return DocumentCursor.of(List.of());
+        }
+        return JdbcDocumentCursor.open(dataSource, "SELECT d.* FROM document_entry d WHERE d.id = ANY(?) ORDER BY d.id",
+                keys.stream().map(DocumentKey::id).toArray(Long[]::new));
     }
 
     @Override

@@ -53,15 +53,18 @@ public interface RegistryRepository {
      */
     List<DocumentEntryRecord> findDocuments(DocumentCriteria criteria);
 
-    /**
-     * The same selection as {@link #findDocuments}, read row by row: the cursor holds a database
-     * connection of its own until it is closed (by its reader, whatever happens, or by itself after
-     * its last row), so that an answer of many entries is written without holding them all.
-     */
-    DocumentCursor openDocuments(DocumentCriteria criteria);
-
     /** The identifiers of the entries {@link #findDocuments} selects, in the same order, without their metadata. */
     List<DocumentKey> findDocumentKeys(DocumentCriteria criteria);
+
+    /**
+     * The entries of these keys ({@link #findDocumentKeys}: the selection, visibility included, is
+     * decided there and not again), in insertion order (the keys' order), read row by row by their row id: the cursor
+     * holds a database connection of its own until it is closed (by its reader, whatever happens, or
+     * by itself after its last row), so that an answer of many entries is written without holding
+     * them all. An entry removed since its key was selected is absent; one changed since is read as
+     * it is now.
+     */
+    DocumentCursor openDocuments(List<DocumentKey> keys);
 
     /**
      * How many document entries the criteria select, visibility included, ignoring their offset and

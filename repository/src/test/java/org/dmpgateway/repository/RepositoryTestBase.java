@@ -170,10 +170,11 @@ abstract class RepositoryTestBase {
         RegistryRepository streaming = new JdbcRegistryRepository(counting, new DataSourceTransactionManager(counting));
         DocumentCriteria byPatient = DocumentCriteria.builder().patient(patient).build();
 
-        assertEquals(entries.stream().map(e -> new DocumentKey(e.entryUuid(), e.uniqueId())).toList(),
-                streaming.findDocumentKeys(byPatient));
+        List<DocumentKey> keys = streaming.findDocumentKeys(byPatient);
+        assertEquals(entries.stream().map(e -> List.of(e.entryUuid(), e.uniqueId())).toList(),
+                keys.stream().map(k -> List.of(k.entryUuid(), k.uniqueId())).toList());
         List<DocumentEntryRecord> read = new java.util.ArrayList<>();
-        try (DocumentCursor cursor = streaming.openDocuments(byPatient)) {
+        try (DocumentCursor cursor = streaming.openDocuments(keys)) {
             assertEquals(1, counting.open.get(), "the cursor holds one connection");
             while (read.size() <= 2 * JdbcDocumentCursor.FETCH_SIZE) {
                 read.add(cursor.next());
@@ -189,13 +190,31 @@ abstract class RepositoryTestBase {
         assertEquals(entries, read);
         assertEquals(0, counting.open.get());
 
-        DocumentCursor abandoned = streaming.openDocuments(byPatient.toBuilder().limit(150).build());
+        DocumentCursor abandoned = streaming.openDocuments(streaming.findDocumentKeys(byPatient.toBuilder().limit(150).build()));
         assertEquals(entries.get(0), abandoned.next());
         abandoned.close();
         abandoned.close();
         assertTrue(abandoned.isClosed());
         assertEquals(0, counting.open.get(), "closed in the middle: the connection is given back");
         assertTrue(streaming.findDocumentKeys(byPatient.toBuilder().offset(0).limit(0).build()).isEmpty());
+
+        // the rows of the keys given and none other, in insertion order, whatever the order of the keys
+        List<DocumentEntryRecord> some = new java.util.ArrayList<>();
+        try (DocumentCursor cursor = streaming.openDocuments(List.of(keys.get(JdbcDocumentCursor.FETCH_SIZE + 2),
+                keys.get(1)))) {
+            cursor.forEachRemaining(some::add);
+        }
+        assertEquals(List.of(entries.get(1), entries.get(JdbcDocumentCursor.FETCH_SIZE + 2)), some);
+        // one fetch's worth of keys (read without the cursor's transaction), closed in the middle: given back
+        DocumentCursor oneFetch = streaming.openDocuments(keys.subList(0, JdbcDocumentCursor.FETCH_SIZE));
+        assertEquals(1, counting.open.get());
+        assertEquals(entries.get(0), oneFetch.next());
+        oneFetch.close();
+        assertEquals(0, counting.open.get());
+        try (DocumentCursor none = streaming.openDocuments(List.of())) {
+            assertFalse(none.hasNext());
+        }
+        assertEquals(0, counting.open.get());
     }
 
     /** Counts the connections taken and not yet closed. */

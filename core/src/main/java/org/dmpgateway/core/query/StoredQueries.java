@@ -105,11 +105,11 @@ public class StoredQueries {
      * The same answer as {@link #execute}, its documents left in an open cursor when the query is a
      * FindDocuments asking for full objects without relationships (the large answers of ITI-18):
      * admitted, capped and traced before any entry is read. The identifiers of the selected entries
-     * are selected first (the cap, the trace); the entries themselves are then read one by one
-     * while the adapter writes them, from the same selection, and only those the first selection
-     * found are given (an entry submitted in between is not: the answer is what the trace says, or
-     * less if an entry is deprecated in between). Other queries are answered whole. The caller
-     * closes the cursor ({@link StreamedQueryResult#close()}).
+     * are selected first (the criteria and the caller's visibility are applied there, once: the cap,
+     * the trace); the entries of these keys are then read one by one by their row ids while the
+     * adapter writes them: the answer holds the entries the trace names, none other (an entry changed
+     * in between is given as it is now). Other queries are answered whole. The caller closes the
+     * cursor ({@link StreamedQueryResult#close()}).
      */
     public StreamedQueryResult executeStreamed(QueryCommand command,
                                                @Header(CoreEndpoints.ACCESS_CONTEXT) AccessContext caller) {
@@ -127,10 +127,8 @@ public class StoredQueries {
         transaction.executeWithoutResult(status -> trail.succeeded(admission, TraceAction.QUERY,
                 keys.stream().map(DocumentKey::uniqueId).toList(),
                 find.getClass().getSimpleName() + ": " + keys.size() + " documents"));
-        Set<String> selected = new HashSet<>();
-        keys.forEach(k -> selected.add(k.entryUuid()));
         return new StreamedQueryResult(new QueryResult(List.of(), List.of(), List.of(), List.of(), false), keys.size(),
-                new SelectedDocuments(repository.openDocuments(criteria), selected));
+                repository.openDocuments(keys));
     }
 
     /**
