@@ -104,9 +104,9 @@ public class RetrieveDocuments {
             throw new DmpException(errors);
         }
         List<String> served = found.stream().map(RetrieveResult.Retrieved::documentUniqueId).toList();
-        transaction.executeWithoutResult(status -> trail.succeeded(admission, TraceAction.RETRIEVE, served,
+        trail.readSucceeded(transaction, admission, TraceAction.RETRIEVE, served,
                 errors.isEmpty() ? null : errors.size() + " document(s) refused: "
-                        + errors.stream().map(e -> e.code().name()).distinct().toList()));
+                        + errors.stream().map(e -> e.code().name()).distinct().toList());
         return new RetrieveResult(found, errors);
     }
 
