@@ -117,18 +117,20 @@ public record DmpProperties(
             @DefaultValue("") List<String> publicKeys,
             @DefaultValue("") String issuer,
             @DefaultValue("") String audience,
-            @DefaultValue("5m") Duration clockSkew) {
+            @DefaultValue("5m") Duration clockSkew,
+            @DefaultValue("10000") int cacheSize) {
         public Token {
             Bounds.oneOf(List.of("HS256", "RS256"), algorithm, "dmp.fhir.token.algorithm");
             publicKeys = publicKeys == null ? List.of() : List.copyOf(publicKeys);
             Bounds.notNegative(clockSkew, "dmp.fhir.token.clock-skew");
+            Bounds.atLeast(0, cacheSize, "dmp.fhir.token.cache-size");
         }
 
         /** Hides the secret. */
         @Override
         public String toString() {
             return "Token[algorithm=" + algorithm + ", publicKeys=" + publicKeys + ", issuer=" + issuer
-                    + ", audience=" + audience + ", clockSkew=" + clockSkew + "]";
+                    + ", audience=" + audience + ", clockSkew=" + clockSkew + ", cacheSize=" + cacheSize + "]";
         }
     }
 

@@ -81,6 +81,7 @@ class DmpPropertiesTest {
         assertEquals("PKCS12", dmp.vihf().trustStoreType());
         assertEquals("HS256", dmp.fhir().token().algorithm());
         assertEquals(Duration.ofMinutes(5), dmp.fhir().token().clockSkew());
+        assertEquals(10_000, dmp.fhir().token().cacheSize());
         assertEquals("classpath:terminology/habilitation-matrix.csv", dmp.habilitation().matrixFile());
         assertTrue(dmp.policy().authorizationRequiredForWrites());
         assertEquals(10, dmp.policy().breakGlassMinLength());

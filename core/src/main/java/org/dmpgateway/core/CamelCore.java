@@ -1,5 +1,6 @@
 package org.dmpgateway.core;
 
+import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.dmpgateway.model.Core;
@@ -38,6 +39,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The {@link Core} over Camel: each command goes to its core route ({@link CoreRoutes},
@@ -50,6 +52,8 @@ public class CamelCore implements Core {
     private static final Logger LOG = LoggerFactory.getLogger(CamelCore.class);
 
     private final ProducerTemplate producer;
+    /** The core's endpoints, each resolved once (not its URI normalised and looked up on every command). */
+    private final Map<String, Endpoint> endpoints = new ConcurrentHashMap<>();
 
     public CamelCore(ProducerTemplate producer) {
         this.producer = producer;
@@ -178,7 +182,8 @@ public class CamelCore implements Core {
 
     private <T> T send(String endpoint, Object command, AccessContext caller, Map<String, Object> headers,
                        Class<T> answerType) {
-        Exchange answer = producer.request(endpoint, exchange -> {
+        Endpoint target = endpoints.computeIfAbsent(endpoint, uri -> producer.getCamelContext().getEndpoint(uri));
+        Exchange answer = producer.request(target, exchange -> {
             exchange.getIn().setBody(command);
             exchange.getIn().setHeaders(new HashMap<>(headers));
             exchange.getIn().setHeader(CoreEndpoints.ACCESS_CONTEXT, caller);

@@ -129,7 +129,7 @@ abstract class CoreReadsTestBase {
         try (InputStream in = getClass().getResourceAsStream("/terminology/habilitation-matrix.csv")) {
             matrix = HabilitationMatrix.read(in, "habilitation-matrix.csv");
         }
-        AccessPolicy policy = new AccessPolicy(new PatientResolver(records), records, traces, matrix, SubjectRoles.shipped(), true);
+        AccessPolicy policy = new AccessPolicy(new PatientResolver(records), matrix, SubjectRoles.shipped(), true);
         AccessTrail trail = new AccessTrail(traces, outbox);
         TransactionTemplate tx = new TransactionTemplate(tm);
         GatewayIdentity identity = new GatewayIdentity(REPOSITORY, "");
@@ -263,6 +263,29 @@ abstract class CoreReadsTestBase {
                 "each other refusal is traced in the patient's history");
         ask(CoreEndpoints.COUNT_DOCUMENTS, new QueryCommand(find(null, null), false), as(AUTHOR));
         assertEquals(before + 5, traces.findByPatient(patient, 1000).size(), "a successful count is not traced");
+    }
+
+    // ------------------------------------------------------------------ a read by id (FHIR read, ITI-18 GetDocuments)
+
+    @Test
+    void aReadByIdIsTracedAndCommittedWithItsFirstAccessMailAndProbesNoOtherRecord() {
+        DocumentEntryRecord d = docs.get(0);
+        RegistryQuery byId = new RegistryQuery.GetDocuments(List.of(d.entryUuid()), null, null, true);
+        int before = traces.findByPatient(patient, 1000).size();
+        int mails = outbox.findByPatient(patient, 1000).size();
+
+        assertEquals(uniqueIds(d), found(as(COLLEAGUE), byId));
+        List<AccessTrace> history = traces.findByPatient(patient, 1000);
+        assertEquals(before + 1, history.size(), "one trace: the document is the caller's patient's, no probe");
+        assertEquals(List.of(TraceAction.QUERY, AccessTrace.SUCCESS, COLLEAGUE, uniqueIds(d)), List.of(
+                history.get(0).action(), history.get(0).outcome(), history.get(0).actorId(), history.get(0).documentIds()));
+        assertEquals(mails + 1, outbox.findByPatient(patient, 1000).size(), "the colleague's first access is mailed");
+
+        assertEquals(uniqueIds(d), found(as(COLLEAGUE), byId));
+        assertEquals(before + 2, traces.findByPatient(patient, 1000).size());
+        assertEquals(mails + 1, outbox.findByPatient(patient, 1000).size(), "a second access is not mailed");
+        assertTrue(traces.findByPatient(patient, 1000).stream().allMatch(t -> AccessTrace.SUCCESS.equals(t.outcome())),
+                "no probe traced");
     }
 
     // ------------------------------------------------------------------ probes by document id (issue 13, item 7)

@@ -73,7 +73,7 @@ public class FhirServerConfiguration {
                     + "anyone can forge one. Set your own secret, or dmp.fhir.token.algorithm=RS256 with public keys.");
         }
         return new BearerTokenReader(new TokenSettings(algorithm, secret, keys, token.issuer(), token.audience(),
-                token.clockSkew()));
+                token.clockSkew(), token.cacheSize()));
     }
 
     @Bean

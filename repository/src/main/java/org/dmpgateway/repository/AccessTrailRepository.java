@@ -32,7 +32,4 @@ public interface AccessTrailRepository {
      * when {@code actorId} is null), empty when none (TD0.4: last access, last document added or changed).
      */
     Optional<Instant> lastAction(PatientRef patient, String actorId, Set<TraceAction> actions);
-
-    /** True when this professional already accessed this record successfully once. */
-    boolean hasAccessed(PatientRef patient, String actorId);
 }

@@ -59,14 +59,6 @@ public class JdbcAccessTrailRepository implements AccessTrailRepository {
     }
 
     @Override
-    public boolean hasAccessed(PatientRef patient, String actorId) {
-        Integer found = jdbc.query("SELECT 1 FROM access_trace WHERE patient_id = ? AND patient_authority = ? "
-                        + "AND actor_id = ? AND outcome = ? FETCH FIRST 1 ROWS ONLY", rs -> rs.next() ? 1 : null,
-                patient.id(), patient.authority(), actorId, AccessTrace.SUCCESS);
-        return found != null;
-    }
-
-    @Override
     public Map<String, Instant> lastActions(PatientRef patient) {
         Map<String, Instant> last = new HashMap<>();
         jdbc.query("SELECT actor_id, MAX(trace_time_ms) AS last_ms FROM access_trace WHERE patient_id = ? "

@@ -6,6 +6,7 @@ import org.dmpgateway.model.PatientRecordState;
 import org.dmpgateway.model.PatientRef;
 import org.dmpgateway.model.PatientSettings;
 import org.dmpgateway.model.ProfessionalConsent;
+import org.dmpgateway.model.trail.AccessTrace;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -130,6 +131,25 @@ public class JdbcPatientRecordRepository implements PatientRecordRepository {
         return jdbc.query(CONSENT_COLUMNS + "FROM professional_consent "
                         + "WHERE patient_id = ? AND patient_authority = ? AND actor_id = ?", consentMapper(patient),
                 patient.id(), patient.authority(), actorId).stream().findFirst();
+    }
+
+    /**
+     * The record joined to the professional's entry on its lists, with an EXISTS on the access
+     * history (index ix_access_trace_actor): one round trip instead of three.
+     */
+    @Override
+    public Optional<RecordStanding> findStanding(PatientRef ins, String actorId) {
+        RowMapper<ProfessionalConsent> consent = consentMapper(ins);
+        return jdbc.query("SELECT " + PATIENT_COLUMNS + ", c.actor_id, c.actor_name, c.status, c.admin_doctor, "
+                        + "c.since_ms, c.treating_doctor, c.profession_code, c.specialty_code, "
+                        + "EXISTS (SELECT 1 FROM access_trace t WHERE t.patient_id = p.ins "
+                        + "AND t.patient_authority = p.ins_authority AND t.actor_id = ? AND t.outcome = ?) AS accessed_before "
+                        + "FROM patient_record p LEFT JOIN professional_consent c ON c.patient_id = p.ins "
+                        + "AND c.patient_authority = p.ins_authority AND c.actor_id = ? "
+                        + "WHERE p.ins = ? AND p.ins_authority = ?",
+                (rs, n) -> new RecordStanding(patient(ins, rs),
+                        rs.getString("actor_id") == null ? null : consent.mapRow(rs, n), rs.getBoolean("accessed_before")),
+                actorId, AccessTrace.SUCCESS, actorId, ins.id(), ins.authority()).stream().findFirst();
     }
 
     @Override

@@ -31,6 +31,12 @@ public interface PatientRecordRepository {
 
     Optional<ProfessionalConsent> findConsent(PatientRef patient, String actorId);
 
+    /**
+     * The record, this professional's entry on its lists and whether its history holds a successful
+     * trace of his, in one statement (what an admission reads); empty when the record is unknown.
+     */
+    Optional<RecordStanding> findStanding(PatientRef ins, String actorId);
+
     /** The patient's lists, authorised and blocked, in order of professional identifier. */
     List<ProfessionalConsent> findConsents(PatientRef patient);
 

@@ -1015,20 +1015,42 @@ abstract class RepositoryTestBase {
     }
 
     @Test
+    void aStandingIsTheRecordTheProfessionalsEntryAndHisEarlierAccess() {
+        PatientRecord record = new PatientRecord(patient, "DUPONT", "Marie", null, "F", PatientRecordState.ACTIVATED,
+                new PatientSettings("marie@example.org", false, true, true, false));
+        patients.savePatient(record);
+        ProfessionalConsent authorised = new ProfessionalConsent(patient, "810002345678", "DURANT Romuald",
+                ConsentStatus.AUTHORIZED, true, Instant.ofEpochMilli(1_763_900_000_000L), true, "10", "SM54");
+        patients.saveConsent(authorised);
+        patients.saveConsent(new ProfessionalConsent(patient, "810009999999", null, ConsentStatus.BLOCKED, false,
+                Instant.ofEpochMilli(1_763_900_000_000L)));
+
+        assertEquals(new RecordStanding(record, authorised, false),
+                patients.findStanding(patient, "810002345678").orElseThrow());
+        assertEquals(new RecordStanding(record, null, false), patients.findStanding(patient, "810000000000").orElseThrow(),
+                "a professional on none of the lists has no entry");
+        assertTrue(patients.findStanding(new PatientRef(patient.id(), "1.2.250.1.213.1.4.8"), "810002345678").isEmpty(),
+                "an unknown record has no standing");
+    }
+
+    @Test
     void tracesAreListedNewestFirstAndTellAFirstAccess() {
         Instant t = Instant.ofEpochMilli(1_763_900_000_000L);
+        patients.savePatient(new PatientRecord(patient, "DUPONT", "Marie", null, "F", PatientRecordState.ACTIVATED));
         AccessTrace refused = new AccessTrace(null, t, "810002345678", "DURANT Romuald", "1750100125", "10/SM54",
                 AccessMode.BREAK_GLASS, null, patient, TraceAction.QUERY, List.of(), "BREAK_GLASS_JUSTIFICATION_MISSING",
                 "no justification", null);
         trail.record(refused);
-        assertFalse(trail.hasAccessed(patient, "810002345678"), "a refused attempt is not an access");
+        assertFalse(patients.findStanding(patient, "810002345678").orElseThrow().accessedBefore(),
+                "a refused attempt is not an access");
         AccessTrace submitted = new AccessTrace(null, t.plusSeconds(1), "810002345678", "DURANT Romuald", "1750100125",
                 "10/SM54", AccessMode.NORMAL, null, patient, TraceAction.SUBMIT, List.of("2.25.1", "2.25.2"),
                 AccessTrace.SUCCESS, null,
                 new CallerSoftware("LPS GIE-SV 1", "01.01.01.01", "NumAutorisation"));
         trail.record(submitted);
-        assertTrue(trail.hasAccessed(patient, "810002345678"));
-        assertFalse(trail.hasAccessed(patient, "810000000000"));
+        assertTrue(patients.findStanding(patient, "810002345678").orElseThrow().accessedBefore());
+        assertFalse(patients.findStanding(patient, "810000000000").orElseThrow().accessedBefore(),
+                "another professional's access is not his");
         List<AccessTrace> read = trail.findByPatient(patient, 10);
         assertEquals(2, read.size());
         assertEquals(List.of(TraceAction.SUBMIT, TraceAction.QUERY), read.stream().map(AccessTrace::action).toList());

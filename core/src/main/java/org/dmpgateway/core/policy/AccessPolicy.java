@@ -13,8 +13,7 @@ import org.dmpgateway.model.PatientSettings;
 import org.dmpgateway.model.ProfessionalConsent;
 import org.dmpgateway.model.query.DocumentVisibility;
 import org.dmpgateway.model.trail.TraceAction;
-import org.dmpgateway.repository.AccessTrailRepository;
-import org.dmpgateway.repository.PatientRecordRepository;
+import org.dmpgateway.repository.RecordStanding;
 import org.dmpgateway.core.patient.PatientResolver;
 import org.dmpgateway.config.DmpProperties;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,36 +41,30 @@ import org.springframework.stereotype.Component;
 @Component
 public class AccessPolicy {
     private final PatientResolver patients;
-    private final PatientRecordRepository records;
-    private final AccessTrailRepository trail;
     private final HabilitationMatrix matrix;
     private final SubjectRoles roles;
     private final boolean authorizationForWrites;
     private final int breakGlassMinLength;
 
-    public AccessPolicy(PatientResolver patients, PatientRecordRepository records, AccessTrailRepository trail,
-                        HabilitationMatrix matrix, SubjectRoles roles, boolean authorizationForWrites) {
-        this(patients, records, trail, matrix, roles, authorizationForWrites, BreakGlassJustification.DEFAULT_MIN_LENGTH);
+    public AccessPolicy(PatientResolver patients, HabilitationMatrix matrix, SubjectRoles roles,
+                        boolean authorizationForWrites) {
+        this(patients, matrix, roles, authorizationForWrites, BreakGlassJustification.DEFAULT_MIN_LENGTH);
     }
 
     /** With the {@code dmp.policy} node of the configuration tree. */
     @Autowired
-    public AccessPolicy(PatientResolver patients, PatientRecordRepository records, AccessTrailRepository trail,
-                        HabilitationMatrix matrix, SubjectRoles roles, DmpProperties.Policy settings) {
-        this(patients, records, trail, matrix, roles, settings.authorizationRequiredForWrites(),
-                settings.breakGlassMinLength());
+    public AccessPolicy(PatientResolver patients, HabilitationMatrix matrix, SubjectRoles roles,
+                        DmpProperties.Policy settings) {
+        this(patients, matrix, roles, settings.authorizationRequiredForWrites(), settings.breakGlassMinLength());
     }
 
-    public AccessPolicy(PatientResolver patients, PatientRecordRepository records, AccessTrailRepository trail,
-                        HabilitationMatrix matrix, SubjectRoles roles, boolean authorizationForWrites,
-                        int breakGlassMinLength) {
+    public AccessPolicy(PatientResolver patients, HabilitationMatrix matrix, SubjectRoles roles,
+                        boolean authorizationForWrites, int breakGlassMinLength) {
         if (breakGlassMinLength < 1) {
             throw new IllegalArgumentException("dmp.policy.break-glass-min-length must be 1 or more, not "
                     + breakGlassMinLength);
         }
         this.patients = patients;
-        this.records = records;
-        this.trail = trail;
         this.matrix = matrix;
         this.roles = roles;
         this.authorizationForWrites = authorizationForWrites;
@@ -87,9 +80,10 @@ public class AccessPolicy {
         requireIdentity(context);
         requireProfessional(context);
         requireSamePatient(context, requested);
-        PatientRecord record = patients.resolve(context.patient());
+        RecordStanding standing = patients.standing(context.patient(), context.actorId());
+        PatientRecord record = standing.record();
         RecordStateRule.requireOpen(record);
-        ProfessionalConsent consent = records.findConsent(record.ins(), context.actorId()).orElse(null);
+        ProfessionalConsent consent = standing.consent();
         if (consent != null && consent.isBlocked()) {
             throw new DmpException(DmpErrorCode.PS_BLOCKED, "professional " + context.actorId()
                     + " is blocked by the patient: no access to this DMP, in any access mode", null);
@@ -100,8 +94,7 @@ public class AccessPolicy {
         // docs/dmp-admin-services.md "The médecin traitant DMP")
         boolean treatingDoctor = consent != null && consent.isTreatingDoctor();
         return new Admission(context, record, consent, adminDoctor,
-                visibility(context, record.settings(), adminDoctor || treatingDoctor),
-                !trail.hasAccessed(record.ins(), context.actorId()));
+                visibility(context, record.settings(), adminDoctor || treatingDoctor), !standing.accessedBefore());
     }
 
     /**
@@ -143,7 +136,8 @@ public class AccessPolicy {
     public Admission admitTraceReader(AccessContext context, PatientRef requested) {
         requireIdentity(context);
         requireSamePatient(context, requested);
-        PatientRecord record = patients.resolve(context.patient());
+        RecordStanding standing = patients.standing(context.patient(), context.actorId());
+        PatientRecord record = standing.record();
         RecordStateRule.requireOpen(record);
         if (context.isPatientSide()) {
             if (!context.isPatientSelf()) {
@@ -152,7 +146,7 @@ public class AccessPolicy {
             }
             return new Admission(context, record, null, false, visibility(context, record.settings(), false), false);
         }
-        ProfessionalConsent consent = records.findConsent(record.ins(), context.actorId()).orElse(null);
+        ProfessionalConsent consent = standing.consent();
         if (consent != null && consent.isBlocked()) {
             throw new DmpException(DmpErrorCode.PS_BLOCKED, "professional " + context.actorId()
                     + " is blocked by the patient: no access to this DMP, in any access mode", null);
@@ -164,7 +158,7 @@ public class AccessPolicy {
                     + (adminDoctor ? " uses access mode " + context.mode().code() : " is not the admin doctor"), null);
         }
         return new Admission(context, record, consent, true, visibility(context, record.settings(), true),
-                !trail.hasAccessed(record.ins(), context.actorId()));
+                !standing.accessedBefore());
     }
 
     /**

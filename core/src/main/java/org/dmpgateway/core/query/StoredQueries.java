@@ -94,10 +94,10 @@ public class StoredQueries {
         require(q.selection());
         Admission admission = policy.admit(caller, q.patient(), TraceAction.QUERY);
         Found found = new Execution(admission).run(q);
-        traceProbes(admission, TraceAction.QUERY, q);
-        transaction.executeWithoutResult(status -> trail.succeeded(admission, TraceAction.QUERY,
+        traceProbes(admission, TraceAction.QUERY, q, found.documents);
+        trail.readSucceeded(transaction, admission, TraceAction.QUERY,
                 found.documents.stream().map(DocumentEntryRecord::uniqueId).toList(),
-                q.getClass().getSimpleName() + ": " + found.documents.size() + " documents"));
+                q.getClass().getSimpleName() + ": " + found.documents.size() + " documents");
         return new QueryResult(found.documents, found.sets, found.folders, found.associations, command.objectRefsOnly());
     }
 
@@ -123,10 +123,9 @@ public class StoredQueries {
         if (keys.size() > maxResults) {
             throw tooMany();
         }
-        traceProbes(admission, TraceAction.QUERY, find);
-        transaction.executeWithoutResult(status -> trail.succeeded(admission, TraceAction.QUERY,
-                keys.stream().map(DocumentKey::uniqueId).toList(),
-                find.getClass().getSimpleName() + ": " + keys.size() + " documents"));
+        traceProbes(admission, TraceAction.QUERY, find, List.of());
+        trail.readSucceeded(transaction, admission, TraceAction.QUERY, keys.stream().map(DocumentKey::uniqueId).toList(),
+                find.getClass().getSimpleName() + ": " + keys.size() + " documents");
         return new StreamedQueryResult(new QueryResult(List.of(), List.of(), List.of(), List.of(), false), keys.size(),
                 repository.openDocuments(keys));
     }
@@ -150,7 +149,7 @@ public class StoredQueries {
         require(q.selection());
         Admission admission = policy.admit(caller, q.patient(), action);
         Found found = new Execution(admission).run(q);
-        traceProbes(admission, action, q);
+        traceProbes(admission, action, q, found.documents);
         return new QueryResult(found.documents, found.sets, found.folders, found.associations, command.objectRefsOnly());
     }
 
@@ -183,11 +182,19 @@ public class StoredQueries {
                 + " objects; narrow it (codes, time range, status)", null);
     }
 
-    private void traceProbes(Admission admission, TraceAction action, RegistryQuery q) {
+    /**
+     * Traces the probes of an id-based query in the other patients' histories ({@link ProbedDocuments}).
+     * An entryUUID among the documents found is one object of the caller's own patient (every
+     * selection is restricted to it): it cannot name another patient's document, and is not looked up
+     * again (a read by id that finds its document costs no second selection).
+     */
+    private void traceProbes(Admission admission, TraceAction action, RegistryQuery q,
+                             List<DocumentEntryRecord> found) {
         Selection s = q.selection();
         switch (s.target()) {
             case PATIENT_RECORD -> { }
-            case DOCUMENTS -> probes.trace(admission, action, s.entryUuids(), s.uniqueIds(), s.logicalUuids());
+            case DOCUMENTS -> probes.trace(admission, action, notFoundAmong(s.entryUuids(), found), s.uniqueIds(),
+                    s.logicalUuids());
             case FOLDERS -> probes.traceObjects(admission, action, new ProbedDocuments.ObjectIds(s.entryUuids(),
                     s.uniqueIds(), s.logicalUuids(), null, null, null));
             case SUBMISSION_SETS -> probes.traceObjects(admission, action, new ProbedDocuments.ObjectIds(null, null, null,
@@ -195,6 +202,16 @@ public class StoredQueries {
             case ASSOCIATIONS -> probes.traceObjects(admission, action, new ProbedDocuments.ObjectIds(null, null, null,
                     null, null, s.entryUuids()));
         }
+    }
+
+    /** The entryUUIDs that none of the documents found has. */
+    private static List<String> notFoundAmong(List<String> entryUuids, List<DocumentEntryRecord> found) {
+        if (entryUuids == null || entryUuids.isEmpty() || found.isEmpty()) {
+            return entryUuids;
+        }
+        Set<String> foundUuids = new HashSet<>();
+        found.forEach(d -> foundUuids.add(d.entryUuid()));
+        return entryUuids.stream().filter(id -> !foundUuids.contains(id)).toList();
     }
 
     /**

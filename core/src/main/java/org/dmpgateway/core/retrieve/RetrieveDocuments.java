@@ -28,10 +28,12 @@ import org.dmpgateway.model.limits.Limits;
 import org.springframework.util.unit.DataSize;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The core of ITI-43 and ITI-68 (which names the document by the entryUUID of its metadata): serves each requested document of the caller's patient
@@ -87,31 +89,38 @@ public class RetrieveDocuments {
                     Limits.RETRIEVE_DOCUMENTS, "DocumentRequest");
         }
         long[] budget = {maxBytes.toBytes()};
+        Set<String> ownEntryUuids = new HashSet<>();
         for (RetrieveCommand.Item item : items) {
             try {
-                found.add(serve(admission, item, budget));
+                found.add(serve(admission, item, budget, ownEntryUuids));
             } catch (DmpException e) {
                 errors.addAll(e.errors());
             }
         }
         // a document of another patient is answered UNKNOWN_DOCUMENT like any unknown one, and the
-        // probe is traced in its owner's history too
-        probes.trace(admission, TraceAction.RETRIEVE,
-                items.stream().map(RetrieveCommand.Item::entryUuid).filter(Objects::nonNull).toList(),
+        // probe is traced in its owner's history too; an entryUUID found in the caller's record names
+        // no other patient's document and is not looked up again
+        probes.trace(admission, TraceAction.RETRIEVE, items.stream().map(RetrieveCommand.Item::entryUuid)
+                        .filter(id -> id != null && !ownEntryUuids.contains(id)).toList(),
                 items.stream().map(RetrieveCommand.Item::documentUniqueId).filter(Objects::nonNull).toList(),
                 null);
         if (found.isEmpty() && !errors.isEmpty()) {
             throw new DmpException(errors);
         }
         List<String> served = found.stream().map(RetrieveResult.Retrieved::documentUniqueId).toList();
-        transaction.executeWithoutResult(status -> trail.succeeded(admission, TraceAction.RETRIEVE, served,
+        trail.readSucceeded(transaction, admission, TraceAction.RETRIEVE, served,
                 errors.isEmpty() ? null : errors.size() + " document(s) refused: "
-                        + errors.stream().map(e -> e.code().name()).distinct().toList()));
+                        + errors.stream().map(e -> e.code().name()).distinct().toList());
         return new RetrieveResult(found, errors);
     }
 
-    private RetrieveResult.Retrieved serve(Admission admission, RetrieveCommand.Item item, long[] budget) {
+    /** One document; an entryUUID it finds in the caller's record is added to {@code ownEntryUuids}. */
+    private RetrieveResult.Retrieved serve(Admission admission, RetrieveCommand.Item item, long[] budget,
+                                           Set<String> ownEntryUuids) {
         String uid = item.documentUniqueId() != null ? item.documentUniqueId() : uniqueIdOf(admission, item.entryUuid());
+        if (item.documentUniqueId() == null) {
+            ownEntryUuids.add(item.entryUuid());
+        }
         if (!identity.repositoryUniqueId().equals(item.repositoryUniqueId())) {
             throw new DmpException(DmpErrorCode.UNKNOWN_REPOSITORY, "repositoryUniqueId " + item.repositoryUniqueId()
                     + " is not this repository (" + identity.repositoryUniqueId() + ")", uid);

@@ -17,6 +17,7 @@ import org.dmpgateway.model.query.RegistryQuery.GetDocuments;
 import org.dmpgateway.model.query.RetrieveCommand;
 import org.dmpgateway.model.trail.AccessTrace;
 import org.dmpgateway.model.trail.TraceAction;
+import org.dmpgateway.model.trail.Notification;
 import org.dmpgateway.repository.AccessTrailRepository;
 import org.dmpgateway.repository.NotificationOutbox;
 import org.dmpgateway.core.policy.Admission;
@@ -24,6 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -66,12 +68,40 @@ public class AccessTrail {
     public void succeeded(Admission admission, TraceAction action, List<String> documentIds, String detail) {
         Instant now = clock.instant();
         traces.record(trace(admission.context(), null, action, documentIds, AccessTrace.SUCCESS, detail, now));
+        accessMails(admission, now).forEach(outbox::enqueue);
+    }
+
+    /**
+     * {@link #succeeded} for an action that writes nothing else (a query, a retrieve), committed when
+     * it returns: the trace alone is one statement, committed by itself (no transaction around it:
+     * one round trip fewer); when e-mails go with it, the trace and the e-mails commit together in
+     * one transaction of {@code transaction}.
+     */
+    public void readSucceeded(TransactionTemplate transaction, Admission admission, TraceAction action,
+                              List<String> documentIds, String detail) {
+        Instant now = clock.instant();
+        AccessTrace trace = trace(admission.context(), null, action, documentIds, AccessTrace.SUCCESS, detail, now);
+        List<Notification> mails = accessMails(admission, now);
+        if (mails.isEmpty()) {
+            traces.record(trace);
+            return;
+        }
+        transaction.executeWithoutResult(status -> {
+            traces.record(trace);
+            mails.forEach(outbox::enqueue);
+        });
+    }
+
+    /** The e-mails an access sends the patient: first access of this professional, any emergency access. */
+    private static List<Notification> accessMails(Admission admission, Instant now) {
+        List<Notification> mails = new ArrayList<>(2);
         if (admission.firstAccess()) {
-            PatientNotifications.firstAccess(admission.record(), admission.context(), now).ifPresent(outbox::enqueue);
+            PatientNotifications.firstAccess(admission.record(), admission.context(), now).ifPresent(mails::add);
         }
         if (admission.context().mode().isEmergency()) {
-            PatientNotifications.emergencyAccess(admission.record(), admission.context(), now).ifPresent(outbox::enqueue);
+            PatientNotifications.emergencyAccess(admission.record(), admission.context(), now).ifPresent(mails::add);
         }
+        return mails;
     }
 
     /** Queues the e-mail telling the patient documents were added. Call it inside the submission's transaction. */

@@ -51,7 +51,7 @@ class AccessPolicyTest {
         Flyway.configure().dataSource(ds).load().migrate();
         records = new JdbcPatientRecordRepository(ds, new DataSourceTransactionManager(ds));
         trail = new JdbcAccessTrailRepository(ds);
-        policy = new AccessPolicy(new PatientResolver(records), records, trail, HabilitationMatrixTest.shipped(), SubjectRoles.shipped(), true);
+        policy = new AccessPolicy(new PatientResolver(records), HabilitationMatrixTest.shipped(), SubjectRoles.shipped(), true);
         records.savePatient(new PatientRecord(PATIENT, "DUPONT", "Marie", null, "F", PatientRecordState.ACTIVATED));
     }
 
@@ -138,7 +138,7 @@ class AccessPolicyTest {
 
     @Test
     void writesWithoutAuthorisationWhenConfiguredSo() throws IOException {
-        AccessPolicy lenient = new AccessPolicy(new PatientResolver(records), records, trail,
+        AccessPolicy lenient = new AccessPolicy(new PatientResolver(records),
                 HabilitationMatrixTest.shipped(), SubjectRoles.shipped(), false);
         assertNotNull(lenient.admit(caller(AccessMode.NORMAL, null), PATIENT, TraceAction.SUBMIT));
         assertEquals(DmpErrorCode.PS_NOT_AUTHORIZED,

@@ -98,7 +98,7 @@ class MetadataUpdateRulesTest {
         try (InputStream in = getClass().getResourceAsStream("/terminology/habilitation-matrix.csv")) {
             matrix = HabilitationMatrix.read(in, "habilitation-matrix.csv");
         }
-        AccessPolicy policy = new AccessPolicy(new PatientResolver(patients), patients, traces, matrix, SubjectRoles.shipped(), true);
+        AccessPolicy policy = new AccessPolicy(new PatientResolver(patients), matrix, SubjectRoles.shipped(), true);
         AccessTrail trail = new AccessTrail(traces, new JdbcNotificationOutbox(ds));
         TransactionTemplate tx = new TransactionTemplate(tm);
         update = new UpdateDocuments(repository, policy, trail, tx, new GatewayIdentity(REPOSITORY, ""), DmpValueSetRule.shipped());

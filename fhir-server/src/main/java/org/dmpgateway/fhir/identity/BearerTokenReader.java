@@ -47,6 +47,7 @@ public class BearerTokenReader {
     private final JWSAlgorithm algorithm;
     private final List<JWSVerifier> verifiers;
     private final Clock clock;
+    private final VerifiedTokens verifiedTokens;
 
     public BearerTokenReader(TokenSettings settings) {
         this(settings, Clock.systemUTC());
@@ -57,21 +58,31 @@ public class BearerTokenReader {
         this.clock = clock;
         this.algorithm = JWSAlgorithm.parse(settings.algorithm());
         this.verifiers = verifiers(settings);
+        this.verifiedTokens = new VerifiedTokens(settings.cacheSize());
     }
 
     public TokenSettings settings() {
         return settings;
     }
 
-    /** The identity of a compact-serialised token (the value after {@code Bearer }). */
+    /**
+     * The identity of a compact-serialised token (the value after {@code Bearer }): verified in full
+     * the first time, then taken from {@link VerifiedTokens} while the token is valid.
+     */
     public AccessContext read(String token) {
         if (token == null || token.isBlank()) {
             throw new DmpException(DmpErrorCode.IDENTITY_MISSING, "the request carries no bearer token: send "
                     + "'Authorization: Bearer <JWT>' (docs/fhir.md)", "Authorization");
         }
+        String compact = token.trim();
+        Instant now = clock.instant();
+        AccessContext known = verifiedTokens.find(compact, now);
+        if (known != null) {
+            return known;
+        }
         SignedJWT jwt;
         try {
-            jwt = SignedJWT.parse(token.trim());
+            jwt = SignedJWT.parse(compact);
         } catch (ParseException e) {
             throw untrusted("the bearer token is not a signed JWT (JWS compact serialisation): " + e.getMessage());
         }
@@ -89,8 +100,12 @@ public class BearerTokenReader {
         } catch (ParseException e) {
             throw invalid("the bearer token's claims are not a JSON object: " + e.getMessage(), "token");
         }
-        checkValidity(claims);
-        return context(claims);
+        checkValidity(claims, now);
+        AccessContext context = context(claims);
+        Date nbf = claims.getNotBeforeTime();
+        verifiedTokens.keep(compact, context, nbf == null ? Instant.MIN : nbf.toInstant().minus(settings.clockSkew()),
+                claims.getExpirationTime().toInstant().plus(settings.clockSkew()), now);
+        return context;
     }
 
     private boolean verified(SignedJWT jwt) {
@@ -106,8 +121,7 @@ public class BearerTokenReader {
         return false;
     }
 
-    private void checkValidity(JWTClaimsSet claims) {
-        Instant now = clock.instant();
+    private void checkValidity(JWTClaimsSet claims, Instant now) {
         Date exp = claims.getExpirationTime();
         if (exp == null) {
             throw invalid("the bearer token has no 'exp' claim: a token must expire", "exp");

@@ -13,9 +13,10 @@ import java.util.List;
  * @param issuer     when set, the token's {@code iss} must equal it
  * @param audience   when set, the token's {@code aud} must contain it
  * @param clockSkew  tolerance on {@code exp} and {@code nbf}
+ * @param cacheSize  how many verified tokens are kept until they expire ({@link VerifiedTokens}); 0: none
  */
 public record TokenSettings(String algorithm, String secret, List<String> publicKeys, String issuer, String audience,
-                            Duration clockSkew) {
+                            Duration clockSkew, int cacheSize) {
     public static final String HS256 = "HS256";
     public static final String RS256 = "RS256";
 

@@ -13,6 +13,7 @@ import org.dmpgateway.model.query.RegistryQuery;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The reads of the FHIR providers, each one a core command sent with the caller's identity (so the
@@ -22,6 +23,8 @@ import java.util.List;
 @Component
 public class RegistryReader {
     private static final String URN_UUID = "urn:uuid:";
+    /** The ids a resource of the registry can have (FHIR id: 1 to 64 letters, digits, '-' and '.'). */
+    private static final Pattern RESOURCE_ID = Pattern.compile("[A-Za-z0-9\\-.]{1,64}");
 
     private final Core core;
 
@@ -45,7 +48,7 @@ public class RegistryReader {
     /** {@link #document} for a change the caller prepares ({@link #queryForChange}). */
     public DocumentEntryRecord documentForChange(String resourceType, String id, AccessContext caller,
                                                  TraceAction action) {
-        if (id == null || !id.matches("[A-Za-z0-9\\-.]{1,64}")) {
+        if (id == null || !RESOURCE_ID.matcher(id).matches()) {
             throw notFound(resourceType, id);
         }
         QueryResult found = queryForChange(new RegistryQuery.GetDocuments(List.of(URN_UUID + id), null, null, true),
@@ -74,7 +77,7 @@ public class RegistryReader {
      * the one entry and the associations whose source it is and whose target the caller may see.
      */
     public QueryResult documentWithRelationships(String resourceType, String id, AccessContext caller) {
-        if (id == null || !id.matches("[A-Za-z0-9\\-.]{1,64}")) {
+        if (id == null || !RESOURCE_ID.matcher(id).matches()) {
             throw notFound(resourceType, id);
         }
         QueryResult found = query(new RegistryQuery.GetDocuments(List.of(URN_UUID + id), null, null, true), caller);

@@ -19,8 +19,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
@@ -31,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.*;
 class BearerTokenReaderTest {
     private static final String SECRET = "a-test-secret-of-at-least-32-bytes-long!";
     private final BearerTokenReader hs256 = new BearerTokenReader(
-            new TokenSettings("HS256", SECRET, List.of(), null, null, Duration.ofMinutes(1)));
+            new TokenSettings("HS256", SECRET, List.of(), null, null, Duration.ofMinutes(1), 100));
 
     private static JWTClaimsSet.Builder doctor() {
         return new JWTClaimsSet.Builder()
@@ -149,7 +152,7 @@ class BearerTokenReaderTest {
         String pem = "-----BEGIN PUBLIC KEY-----\n"
                 + Base64.getMimeEncoder().encodeToString(trusted.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n";
         BearerTokenReader rs256 = new BearerTokenReader(new TokenSettings("RS256", null, List.of(pem), "https://idp.example",
-                "dmp-gateway", Duration.ofMinutes(1)));
+                "dmp-gateway", Duration.ofMinutes(1), 100));
         JWTClaimsSet claims = doctor().issuer("https://idp.example").audience("dmp-gateway").build();
 
         SignedJWT good = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), claims);
@@ -174,7 +177,97 @@ class BearerTokenReaderTest {
     @Test
     void settingsRefuseAShortSecret() {
         assertThrows(IllegalArgumentException.class,
-                () -> new TokenSettings("HS256", "short", List.of(), null, null, null));
+                () -> new TokenSettings("HS256", "short", List.of(), null, null, null, 0));
+    }
+
+    @Test
+    void aVerifiedTokenIsKeptUntilItExpiresThenRefusedAsExpired() throws Exception {
+        Instant start = Instant.parse("2026-12-02T10:00:00Z");
+        MovingClock clock = new MovingClock(start);
+        BearerTokenReader reader = new BearerTokenReader(
+                new TokenSettings("HS256", SECRET, List.of(), null, null, Duration.ofMinutes(1), 100), clock);
+        String token = hs(doctor().expirationTime(Date.from(start.plusSeconds(600))).build(), SECRET);
+
+        AccessContext first = reader.read(token);
+        assertSame(first, reader.read(" " + token + " "), "the second read is the kept identity");
+        clock.now = start.plusSeconds(660);
+        assertSame(first, reader.read(token), "exp plus the clock skew: still valid");
+        clock.now = start.plusSeconds(661);
+        DmpException e = refused(reader, token);
+        assertEquals(DmpErrorCode.IDENTITY_UNTRUSTED, e.code());
+        assertTrue(e.getMessage().contains("expired"), e.getMessage());
+        assertEquals(DmpErrorCode.IDENTITY_UNTRUSTED, refused(reader, token).code(), "and from then on");
+    }
+
+    @Test
+    void aRefusedTokenIsNeverKeptAndAnAlteredOneIsVerifiedInFull() throws Exception {
+        String forged = hs(doctor().build(), "another-secret-of-at-least-32-bytes-long");
+        assertEquals(DmpErrorCode.IDENTITY_UNTRUSTED, refused(hs256, forged).code());
+        assertEquals(DmpErrorCode.IDENTITY_UNTRUSTED, refused(hs256, forged).code(), "refused again, not kept");
+
+        String token = hs(doctor().build(), SECRET);
+        assertEquals("810002345678", hs256.read(token).actorId());
+        String[] parts = token.split("\\.");
+        String otherClaims = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                doctor().subject("810000000099").build().toString().getBytes(StandardCharsets.UTF_8));
+        assertEquals(DmpErrorCode.IDENTITY_UNTRUSTED, refused(hs256, parts[0] + "." + otherClaims + "." + parts[2]).code(),
+                "the kept token's signature on other claims");
+        String otherSignature = parts[0] + "." + parts[1] + "." + (parts[2].charAt(0) == 'A' ? 'B' : 'A')
+                + parts[2].substring(1);
+        assertEquals(DmpErrorCode.IDENTITY_UNTRUSTED, refused(hs256, otherSignature).code(),
+                "the kept token's claims with another signature");
+    }
+
+    @Test
+    void withoutACacheEveryReadVerifiesInFull() throws Exception {
+        BearerTokenReader uncached = new BearerTokenReader(
+                new TokenSettings("HS256", SECRET, List.of(), null, null, Duration.ofMinutes(1), 0));
+        String token = hs(doctor().build(), SECRET);
+        AccessContext first = uncached.read(token);
+        AccessContext second = uncached.read(token);
+        assertEquals(first, second);
+        assertNotSame(first, second);
+    }
+
+    @Test
+    void theCacheDropsTheExpiredTokensWhenFullThenAllOfThem() throws Exception {
+        Instant t = Instant.parse("2026-12-02T10:00:00Z");
+        AccessContext who = hs256.read(hs(doctor().build(), SECRET));
+        VerifiedTokens kept = new VerifiedTokens(2);
+        kept.keep("a", who, Instant.MIN, t.plusSeconds(1), t);
+        kept.keep("b", who, Instant.MIN, t.plusSeconds(100), t);
+        kept.keep("c", who, Instant.MIN, t.plusSeconds(100), t.plusSeconds(50));
+        assertEquals(2, kept.size());
+        assertNull(kept.find("a", t), "a, expired when c came, was dropped");
+        assertSame(who, kept.find("b", t.plusSeconds(50)));
+        kept.keep("d", who, Instant.MIN, t.plusSeconds(100), t.plusSeconds(60));
+        assertEquals(1, kept.size(), "none had expired: all dropped, then d kept");
+        assertSame(who, kept.find("d", t.plusSeconds(60)));
+        assertThrows(IllegalArgumentException.class, () -> new VerifiedTokens(-1));
+    }
+
+    /** A clock the test moves. */
+    private static final class MovingClock extends Clock {
+        private Instant now;
+
+        MovingClock(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
     }
 
     private static KeyPair rsa() throws Exception {
