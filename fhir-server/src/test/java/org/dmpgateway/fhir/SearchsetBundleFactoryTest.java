@@ -9,14 +9,12 @@ import ca.uhn.fhir.model.valueset.BundleTypeEnum;
 import ca.uhn.fhir.parser.IParser;
 import ca.uhn.fhir.rest.api.BundleLinks;
 import ca.uhn.fhir.rest.api.IVersionSpecificBundleFactory;
+import org.dmpgateway.mappings.fhir.common.FhirFixtures;
 import org.dmpgateway.mappings.fhir.documentreference.DocumentReferenceWriter;
 import org.dmpgateway.model.AssociationKind;
 import org.dmpgateway.model.AssociationRecord;
-import org.dmpgateway.model.AuthorInfo;
-import org.dmpgateway.model.CodedValue;
 import org.dmpgateway.model.DocumentEntryRecord;
 import org.dmpgateway.model.EntryStatus;
-import org.dmpgateway.model.PatientRef;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.hapi.rest.server.R4BundleFactory;
 import org.hl7.fhir.r4.model.Bundle;
@@ -34,7 +32,6 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 /** The server's searchsets are, to the byte, the bundles HAPI's own R4 factory builds. */
 class SearchsetBundleFactoryTest {
     private static final String BASE = "https://dmp.example.org/fhir";
-    private static final String DURANT = "810002345678^DURANT^Romuald^^^^^^&1.2.250.1.71.4.2.1&ISO^D^^^IDNPS";
     private static final FhirContext CONTEXT = new FhirServerConfiguration().fhirContext();
 
     @Test
@@ -79,7 +76,7 @@ class SearchsetBundleFactoryTest {
         return parser.encodeResourceToString(bundle);
     }
 
-    /** Three DocumentReferences as ITI-67 maps them: every element written, a replacement, an archived one. */
+    /** Three DocumentReferences as ITI-67 maps them (the mapping tests' complete entry): a replacement, an archived one. */
     private static List<IBaseResource> page() {
         DocumentEntryRecord full = entry("urn:uuid:6a0c1b0e-2f59-4a8a-9f5e-0d6b3b4f1a01", EntryStatus.APPROVED);
         DocumentEntryRecord replaced = entry("urn:uuid:6a0c1b0e-2f59-4a8a-9f5e-0d6b3b4f1a02", EntryStatus.DEPRECATED);
@@ -94,38 +91,6 @@ class SearchsetBundleFactoryTest {
     }
 
     private static DocumentEntryRecord entry(String uuid, EntryStatus status) {
-        return DocumentEntryRecord.builder()
-                .entryUuid(uuid)
-                .logicalUuid(uuid)
-                .version("2")
-                .uniqueId("1.2.250.1.999.1.1." + uuid.substring(uuid.length() - 2))
-                .patientId(new PatientRef("279035121518989", "1.2.250.1.213.1.4.10"))
-                .sourcePatientId("IPP-77^^^&1.2.250.1.999.7&ISO^PI")
-                .sourcePatientInfo(List.of("PID-3|IPP-77^^^&1.2.250.1.999.7&ISO^PI",
-                        "PID-5|DUPONT^Marie^Jeanne^^^^L", "PID-7|19790305", "PID-8|F"))
-                .availabilityStatus(status)
-                .classCode(new CodedValue("10", "1.2.250.1.213.1.1.4.1", "Compte rendu"))
-                .typeCode(new CodedValue("11488-4", "2.16.840.1.113883.6.1", "CR de consultation"))
-                .formatCode(new CodedValue("urn:ihe:iti:xds-sd:pdf:2008", "1.3.6.1.4.1.19376.1.2.3", "PDF"))
-                .healthcareFacilityTypeCode(new CodedValue("SA07", "1.2.250.1.71.4.2.4", "Cabinet individuel"))
-                .practiceSettingCode(new CodedValue("AMBULATOIRE", "1.2.250.1.213.1.1.4.9", "Ambulatoire"))
-                .confidentialityCodes(List.of(new CodedValue("N", "2.16.840.1.113883.5.25", "Normal")))
-                .eventCodes(List.of(new CodedValue("GLYC", "1.2.250.1.213.2.5", "Glycémie")))
-                .creationTime("20260612083000")
-                .serviceStartTime("2026061208")
-                .serviceStopTime("20260612")
-                .authors(List.of(new AuthorInfo(DURANT,
-                        List.of("CABINET MEDICAL DR DURANT^^^^^&1.2.250.1.71.4.2.2&ISO^^^^401234567890009"),
-                        List.of("Médecin traitant"), List.of("G15_10/SM54^^^&1.2.250.1.213.1.1.4.5&ISO"),
-                        List.of("^NET^Internet^romuald.durant@mssante.fr"))))
-                .title("CR de consultation")
-                .comments("Consultation de suivi")
-                .languageCode("fr-FR")
-                .mimeType("text/xml")
-                .hash("0123456789abcdef0123456789abcdef01234567")
-                .size(1234L)
-                .legalAuthenticator(DURANT)
-                .referenceIds(List.of("ORD-5^^^&1.2.250.1.999.8&ISO^urn:ihe:iti:xds:2013:order"))
-                .build();
+        return FhirFixtures.entry(status).toBuilder().entryUuid(uuid).build();
     }
 }
