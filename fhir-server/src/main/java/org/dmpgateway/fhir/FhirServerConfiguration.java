@@ -1,7 +1,9 @@
 package org.dmpgateway.fhir;
 
 import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.context.FhirVersionEnum;
 import ca.uhn.fhir.parser.LenientErrorHandler;
+import ca.uhn.fhir.rest.api.IVersionSpecificBundleFactory;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import org.dmpgateway.config.DmpProperties;
 import org.dmpgateway.fhir.error.RefusalTraceInterceptor;
@@ -41,13 +43,20 @@ public class FhirServerConfiguration {
      * The server's own R4 context. Its parser does not look for reference targets to contain: the
      * mappings put every contained resource (authors, source patient) in place with its id, and the
      * search for more was a fifth of the encoding time of a searchset (docs/performance.md).
+     * Its searchsets are built by {@link SearchsetBundleFactory}: HAPI's, without the reference walk
+     * of every resource of a page when nothing can be included.
      * Its parser stays lenient (an unknown element is ignored) but silent: HAPI's default handler logs
      * one WARN line per unknown element or invalid value, so 20 KB of an unknown array made 1.56 MB of
      * log (issue 13).
      */
     @Bean
     public FhirContext fhirContext() {
-        FhirContext context = FhirContext.forR4();
+        FhirContext context = new FhirContext(FhirVersionEnum.R4) {
+            @Override
+            public IVersionSpecificBundleFactory newBundleFactory() {
+                return new SearchsetBundleFactory(this);
+            }
+        };
         context.getParserOptions().setAutoContainReferenceTargetsWithNoId(false);
         context.setParserErrorHandler(new LenientErrorHandler(false));
         return context;
