@@ -96,25 +96,25 @@ public final class ValuesAsSent {
      */
     public static AdhocQueryResponse toEbXml(QueryResponse response) {
         AdhocQueryResponse ebXml = QUERY_RESPONSE.toEbXML(response).getInternal();
-        giveBack(response, ebXml, SharedComposites.NONE);
+        giveBack(response, ebXml);
         return ebXml;
     }
 
-    private static void giveBack(QueryResponse response, AdhocQueryResponse ebXml, SharedComposites shared) {
+    private static void giveBack(QueryResponse response, AdhocQueryResponse ebXml) {
         Map<String, Map<String, List<String[]>>> byObject = new HashMap<>();
         for (DocumentEntry e : response.getDocumentEntries()) {
             Map<String, List<String[]>> values = byObject.computeIfAbsent(e.getEntryUuid(), k -> new HashMap<>());
-            add(values, PATIENT_ID, e.getPatientId(), shared);
-            add(values, "sourcePatientId", e.getSourcePatientId(), shared);
-            authors(values, e.getAuthors(), shared);
+            add(values, PATIENT_ID, e.getPatientId());
+            add(values, "sourcePatientId", e.getSourcePatientId());
+            authors(values, e.getAuthors());
         }
         for (SubmissionSet s : response.getSubmissionSets()) {
             Map<String, List<String[]>> values = byObject.computeIfAbsent(s.getEntryUuid(), k -> new HashMap<>());
-            add(values, PATIENT_ID, s.getPatientId(), shared);
-            authors(values, s.getAuthors(), shared);
+            add(values, PATIENT_ID, s.getPatientId());
+            authors(values, s.getAuthors());
         }
         for (Folder f : response.getFolders()) {
-            add(byObject.computeIfAbsent(f.getEntryUuid(), k -> new HashMap<>()), PATIENT_ID, f.getPatientId(), shared);
+            add(byObject.computeIfAbsent(f.getEntryUuid(), k -> new HashMap<>()), PATIENT_ID, f.getPatientId());
         }
         if (ebXml.getRegistryObjectList() == null) {
             return;
@@ -135,21 +135,20 @@ public final class ValuesAsSent {
         }
     }
 
-    private static void authors(Map<String, List<String[]>> values, List<Author> authors, SharedComposites shared) {
+    private static void authors(Map<String, List<String[]>> values, List<Author> authors) {
         for (Author a : authors) {
-            a.getAuthorInstitution().forEach(v -> add(values, "authorInstitution", v, shared));
-            a.getAuthorRole().forEach(v -> add(values, "authorRole", v, shared));
-            a.getAuthorSpecialty().forEach(v -> add(values, "authorSpecialty", v, shared));
+            a.getAuthorInstitution().forEach(v -> add(values, "authorInstitution", v));
+            a.getAuthorRole().forEach(v -> add(values, "authorRole", v));
+            a.getAuthorSpecialty().forEach(v -> add(values, "authorSpecialty", v));
         }
     }
 
     /** Records the pair (IHE form IPF writes, form as sent) when they differ. */
-    private static void add(Map<String, List<String[]>> values, String name, Hl7v2Based<?> value,
-                            SharedComposites shared) {
+    private static void add(Map<String, List<String[]>> values, String name, Hl7v2Based<?> value) {
         if (value == null) {
             return;
         }
-        String[] forms = shared.forms(value);
+        String[] forms = SharedComposites.NONE.forms(value);
         String ihe = forms[0];
         String sent = forms[1];
         if (ihe != null && sent != null && !ihe.equals(sent)) {

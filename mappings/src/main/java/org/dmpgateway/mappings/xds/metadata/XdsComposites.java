@@ -41,16 +41,13 @@ final class XdsComposites {
                 renderAll(a.getAuthorTelecom())));
     }
 
+    /** IPF's authors, each composite parsed for its author alone ({@link SharedComposites#NONE}). */
     static List<Author> ipfAuthors(List<AuthorInfo> authors) {
-        return ipfAuthors(authors, SharedComposites.NONE);
+        return map(authors, XdsComposites::author);
     }
 
-    /** IPF's authors, their composites shared with the other entries of the answer ({@link SharedComposites}). */
-    static List<Author> ipfAuthors(List<AuthorInfo> authors, SharedComposites shared) {
-        return map(authors, info -> author(info, shared));
-    }
-
-    private static Author author(AuthorInfo info, SharedComposites shared) {
+    private static Author author(AuthorInfo info) {
+        SharedComposites shared = SharedComposites.NONE;
         Author a = new Author();
         a.setAuthorPerson(shared.parse(info.person(), Person.class));
         a.getAuthorInstitution().addAll(map(info.institutions(), s -> shared.parse(s, Organization.class)));

@@ -114,7 +114,7 @@ public final class XdsMetadataMapper {
         e.setCreationTime(r.creationTime());
         e.setServiceStartTime(r.serviceStartTime());
         e.setServiceStopTime(r.serviceStopTime());
-        e.getAuthors().addAll(ipfAuthors(r.authors(), shared));
+        e.getAuthors().addAll(ipfAuthors(r.authors()));
         e.setTitle(text(r.title()));
         e.setComments(text(r.comments()));
         e.setLanguageCode(r.languageCode());
