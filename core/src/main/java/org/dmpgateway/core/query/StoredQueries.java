@@ -183,18 +183,16 @@ public class StoredQueries {
     }
 
     /**
-     * Traces the probes of an id-based query in the other patients' histories ({@link ProbedDocuments}).
-     * An entryUUID among the documents found is one object of the caller's own patient (every
-     * selection is restricted to it): it cannot name another patient's document, and is not looked up
-     * again (a read by id that finds its document costs no second selection).
+     * Traces the probes of an id-based query in the other patients' histories ({@link ProbedDocuments}),
+     * given the documents the query found in the caller's record.
      */
     private void traceProbes(Admission admission, TraceAction action, RegistryQuery q,
                              List<DocumentEntryRecord> found) {
         Selection s = q.selection();
         switch (s.target()) {
             case PATIENT_RECORD -> { }
-            case DOCUMENTS -> probes.trace(admission, action, notFoundAmong(s.entryUuids(), found), s.uniqueIds(),
-                    s.logicalUuids());
+            case DOCUMENTS -> probes.trace(admission, action, s.entryUuids(), s.uniqueIds(), s.logicalUuids(),
+                    entryUuidsOf(found));
             case FOLDERS -> probes.traceObjects(admission, action, new ProbedDocuments.ObjectIds(s.entryUuids(),
                     s.uniqueIds(), s.logicalUuids(), null, null, null));
             case SUBMISSION_SETS -> probes.traceObjects(admission, action, new ProbedDocuments.ObjectIds(null, null, null,
@@ -204,14 +202,11 @@ public class StoredQueries {
         }
     }
 
-    /** The entryUUIDs that none of the documents found has. */
-    private static List<String> notFoundAmong(List<String> entryUuids, List<DocumentEntryRecord> found) {
-        if (entryUuids == null || entryUuids.isEmpty() || found.isEmpty()) {
-            return entryUuids;
-        }
-        Set<String> foundUuids = new HashSet<>();
-        found.forEach(d -> foundUuids.add(d.entryUuid()));
-        return entryUuids.stream().filter(id -> !foundUuids.contains(id)).toList();
+    /** The entryUUIDs of the documents found. */
+    private static Set<String> entryUuidsOf(List<DocumentEntryRecord> found) {
+        Set<String> ids = new HashSet<>();
+        found.forEach(d -> ids.add(d.entryUuid()));
+        return ids;
     }
 
     /**

@@ -98,12 +98,11 @@ public class RetrieveDocuments {
             }
         }
         // a document of another patient is answered UNKNOWN_DOCUMENT like any unknown one, and the
-        // probe is traced in its owner's history too; an entryUUID found in the caller's record names
-        // no other patient's document and is not looked up again
-        probes.trace(admission, TraceAction.RETRIEVE, items.stream().map(RetrieveCommand.Item::entryUuid)
-                        .filter(id -> id != null && !ownEntryUuids.contains(id)).toList(),
+        // probe is traced in its owner's history too
+        probes.trace(admission, TraceAction.RETRIEVE,
+                items.stream().map(RetrieveCommand.Item::entryUuid).filter(Objects::nonNull).toList(),
                 items.stream().map(RetrieveCommand.Item::documentUniqueId).filter(Objects::nonNull).toList(),
-                null);
+                null, ownEntryUuids);
         if (found.isEmpty() && !errors.isEmpty()) {
             throw new DmpException(errors);
         }

@@ -58,11 +58,17 @@ public class ProbedDocuments {
 
     /**
      * Traces, in each other patient's history, the documents of that patient among those named by
-     * these ids (entryUUIDs, uniqueIds, logical ids; null lists are ignored). Never fails the request:
-     * a trace that cannot be written is logged.
+     * these ids (entryUUIDs, uniqueIds, logical ids; null lists are ignored). An entryUUID in
+     * {@code foundInRecord} was found by the caller's own selection, which is restricted to the
+     * caller's patient: it names no other patient's document and is not looked up (a read by id
+     * that finds its document costs no second selection). Never fails the request: a trace that
+     * cannot be written is logged.
      */
     public void trace(Admission admission, TraceAction action, List<String> entryUuids, List<String> uniqueIds,
-                      List<String> logicalUuids) {
+                      List<String> logicalUuids, Set<String> foundInRecord) {
+        if (entryUuids != null && !foundInRecord.isEmpty()) {
+            entryUuids = entryUuids.stream().filter(id -> !foundInRecord.contains(id)).toList();
+        }
         if (isEmpty(entryUuids) && isEmpty(uniqueIds) && isEmpty(logicalUuids)) {
             return;
         }
