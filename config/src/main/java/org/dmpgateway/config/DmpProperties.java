@@ -162,10 +162,12 @@ public record DmpProperties(
             String repositoryUniqueId,
             @DefaultValue("") String homeCommunityId,
             @DefaultValue("5000") int maxQueryResults,
-            @DefaultValue("false") boolean validateResponses) {
+            @DefaultValue("false") boolean validateResponses,
+            @DefaultValue("10000") int renderedValuesCacheSize) {
         public Xds {
             Bounds.notBlank(repositoryUniqueId, "dmp.xds.repository-unique-id");
             Bounds.atLeast(1, maxQueryResults, "dmp.xds.max-query-results");
+            Bounds.atLeast(0, renderedValuesCacheSize, "dmp.xds.rendered-values-cache-size");
         }
     }
 

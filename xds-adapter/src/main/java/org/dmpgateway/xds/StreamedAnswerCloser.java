@@ -3,7 +3,10 @@ package org.dmpgateway.xds;
 import org.apache.cxf.message.Message;
 import org.apache.cxf.phase.AbstractPhaseInterceptor;
 import org.apache.cxf.phase.Phase;
+import org.dmpgateway.config.DmpProperties;
 import org.dmpgateway.mappings.xds.iti18.StreamedQueryResponse;
+import org.dmpgateway.mappings.xds.metadata.RenderedValues;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -15,7 +18,8 @@ import java.util.List;
  * the database failed while the entries were read: CXF then calls {@link #handleFault} of every
  * interceptor that ran, this one first in the chain). Attached to the ITI-18 endpoint with
  * {@code ?outInterceptors=#streamedAnswerCloser}, it also adds {@link StreamedEntriesWriter}, which has
- * the answer's entries written from the cursor.
+ * the answer's entries written from the cursor, their stored values rendered through the process's
+ * {@link RenderedValues} (at most {@code dmp.xds.rendered-values-cache-size} values kept).
  */
 @Component(StreamedAnswerCloser.BEAN)
 public class StreamedAnswerCloser extends AbstractPhaseInterceptor<Message> {
@@ -23,7 +27,7 @@ public class StreamedAnswerCloser extends AbstractPhaseInterceptor<Message> {
     /** The endpoint parameter that attaches it. */
     public static final String ENDPOINT_PARAMETER = "outInterceptors=#" + BEAN;
 
-    private final StreamedEntriesWriter entries = new StreamedEntriesWriter();
+    private final StreamedEntriesWriter entries;
     private final AbstractPhaseInterceptor<Message> ending = new AbstractPhaseInterceptor<>(Phase.SETUP_ENDING) {
         @Override
         public void handleMessage(Message message) {
@@ -31,8 +35,15 @@ public class StreamedAnswerCloser extends AbstractPhaseInterceptor<Message> {
         }
     };
 
-    public StreamedAnswerCloser() {
+    /** With {@code dmp.xds.rendered-values-cache-size} of the configuration tree. */
+    @Autowired
+    public StreamedAnswerCloser(DmpProperties.Xds xds) {
+        this(RenderedValues.keeping(xds.renderedValuesCacheSize()));
+    }
+
+    public StreamedAnswerCloser(RenderedValues rendered) {
         super(Phase.SETUP);
+        this.entries = new StreamedEntriesWriter(rendered);
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.dmpgateway.mappings.xds.iti18;
 
 import org.apache.cxf.staxutils.DelegatingXMLStreamWriter;
 import org.dmpgateway.mappings.xds.metadata.ExtrinsicObjectWriter;
+import org.dmpgateway.mappings.xds.metadata.RenderedValues;
 
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -19,14 +20,16 @@ final class EntriesInsertingWriter extends DelegatingXMLStreamWriter {
     private static final String LIST = "RegistryObjectList";
 
     private final StreamedQueryResponse.StreamedEntryList entries;
+    private final RenderedValues rendered;
     /** Depth of the element being written, the answer's element being 1. */
     private int depth;
     /** The prefix of the RegistryObjectList just started, its entries still to write; null otherwise. */
     private String pending;
 
-    EntriesInsertingWriter(XMLStreamWriter out, StreamedQueryResponse.StreamedEntryList entries) {
+    EntriesInsertingWriter(XMLStreamWriter out, StreamedQueryResponse.StreamedEntryList entries, RenderedValues rendered) {
         super(out);
         this.entries = entries;
+        this.rendered = rendered;
     }
 
     /** Writes the entries when the RegistryObjectList was just started. */
@@ -34,7 +37,7 @@ final class EntriesInsertingWriter extends DelegatingXMLStreamWriter {
         if (pending != null) {
             String prefix = pending;
             pending = null;
-            entries.writeEntries(delegate, prefix);
+            entries.writeEntries(delegate, prefix, rendered);
         }
     }
 

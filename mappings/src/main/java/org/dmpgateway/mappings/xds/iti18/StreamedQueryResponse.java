@@ -1,7 +1,7 @@
 package org.dmpgateway.mappings.xds.iti18;
 
 import org.dmpgateway.mappings.xds.metadata.ExtrinsicObjectWriter;
-import org.dmpgateway.mappings.xds.metadata.SharedComposites;
+import org.dmpgateway.mappings.xds.metadata.RenderedValues;
 import org.dmpgateway.mappings.xds.metadata.ValuesAsSent;
 import org.dmpgateway.model.DocumentEntryRecord;
 import org.dmpgateway.model.query.DocumentCursor;
@@ -26,8 +26,8 @@ import java.util.List;
  * which writes the entries first in the list, read from the cursor one by one, with
  * {@link ExtrinsicObjectWriter}: no IPF model, ebXML object or JAXB for the entries, and never the
  * whole list in memory. The text is the one IPF and JAXB write for the same records (proven by the
- * tests) but for the ids drawn at random for every answer. The entries of one answer share the
- * parsing and rendering of their equal values ({@link SharedComposites}).
+ * tests) but for the ids drawn at random for every answer. The stored values are rendered by IPF
+ * once while the process keeps them ({@link RenderedValues}), for all answers.
  * <p>
  * The cursor is closed after its last entry, when writing fails, and by {@link #close} (the adapter
  * calls it when the answer could not be written: client gone, failure). {@link #forValidation}
@@ -80,11 +80,11 @@ public final class StreamedQueryResponse {
     /**
      * The writer to marshal {@code answer} to: {@code out} itself for an answer not streamed, else a
      * writer that writes the document entries into the answer's RegistryObjectList, before its other
-     * objects.
+     * objects, their stored values rendered through {@code rendered}.
      */
-    public static XMLStreamWriter writingEntries(Object answer, XMLStreamWriter out) {
+    public static XMLStreamWriter writingEntries(Object answer, XMLStreamWriter out, RenderedValues rendered) {
         if (answer instanceof AdhocQueryResponse ebXml && ebXml.getRegistryObjectList() instanceof StreamedEntryList list) {
-            return new EntriesInsertingWriter(out, list);
+            return new EntriesInsertingWriter(out, list, rendered);
         }
         return out;
     }
@@ -130,12 +130,12 @@ public final class StreamedQueryResponse {
         }
 
         /** Writes the entries, read once; the cursor is closed after its last entry or a failure. */
-        void writeEntries(XMLStreamWriter out, String prefix) throws XMLStreamException {
+        void writeEntries(XMLStreamWriter out, String prefix, RenderedValues rendered) throws XMLStreamException {
             if (written && whole == null) {
                 throw new IllegalStateException("a streamed answer is written once");
             }
             written = true;
-            ExtrinsicObjectWriter writer = new ExtrinsicObjectWriter(out, prefix, SharedComposites.forOneAnswer());
+            ExtrinsicObjectWriter writer = new ExtrinsicObjectWriter(out, prefix, rendered);
             Iterator<DocumentEntryRecord> entries = whole != null ? whole.iterator() : cursor;
             try {
                 while (entries.hasNext()) {

@@ -1,12 +1,12 @@
 package org.dmpgateway.mappings.xds.metadata;
 
 import ca.uhn.hl7v2.model.Composite;
+import org.codehaus.stax2.XMLStreamWriter2;
 import org.dmpgateway.model.AuthorInfo;
 import org.dmpgateway.model.CodedValue;
 import org.dmpgateway.model.DocumentEntryRecord;
 import org.openehealth.ipf.commons.ihe.xds.core.XdsJaxbDataBinding;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.AvailabilityStatus;
-import org.openehealth.ipf.commons.ihe.xds.core.metadata.Code;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.DocumentAvailability;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.DocumentEntryType;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.Hl7v2Based;
@@ -35,10 +35,21 @@ import static org.openehealth.ipf.commons.ihe.xds.core.metadata.Vocabulary.*;
  * QueryResponseTransformer), {@link ValuesAsSent} and JAXB write for the same record, IPF's
  * {@code XdsJaxbDataBinding} included (extra metadata slots after the standard ones).
  * <p>
- * Each value is still decided where it was: IPF's model of a composite, code or sourcePatientInfo
- * and its rendering come from {@link SharedComposites} (one parse per distinct value of the answer),
- * a composite of the DMP's conventions is given back as sent by {@link ValuesAsSent#given}, times
- * by {@link XdsValues#hl7Time}. Only the ebXML layout is written here.
+ * Each value is still decided where it was: IPF's rendering of a composite, code or
+ * sourcePatientInfo comes from {@link RenderedValues} (rendered by IPF once per distinct stored
+ * value, kept for the process), a composite of the DMP's conventions is given back as sent by the
+ * rule of {@link ValuesAsSent#given}, times by {@link XdsValues#hl7Time}. Only the ebXML layout is
+ * written here.
+ * <p>
+ * <b>Raw text.</b> When the writer is Woodstox's (a {@link XMLStreamWriter2}, what CXF writes to),
+ * the markup of an element whose attribute values are all {@linkplain #isPlain plain} (printable
+ * ASCII without {@code " & < >}, which Woodstox writes as they are, in attributes and text alike) is
+ * gathered as text and handed to Woodstox with {@link XMLStreamWriter2#writeRaw(String)} once per
+ * entry, instead of element by element and attribute by attribute; so is plain text. An element
+ * with any other attribute value, and any other text, is written through the writer's own calls,
+ * which escape it (raw text written before is handed over first). The result is the text Woodstox
+ * writes for the same calls, byte for byte (ExtrinsicObjectWriterEqualityTest); any other writer
+ * gets every element through its own calls.
  * <p>
  * Ids: IPF gives each classification and external identifier a new {@code urn:uuid:} id drawn at
  * random (UUID version 4) in every answer; so does this writer, from {@link ThreadLocalRandom}
@@ -50,39 +61,54 @@ public final class ExtrinsicObjectWriter {
     public static final String RIM = "urn:oasis:names:tc:ebxml-regrep:xsd:rim:3.0";
     private static final String CLASSIFICATION_TYPE = "urn:oasis:names:tc:ebxml-regrep:ObjectType:RegistryObject:Classification";
     private static final String EXTERNAL_IDENTIFIER_TYPE = "urn:oasis:names:tc:ebxml-regrep:ObjectType:RegistryObject:ExternalIdentifier";
+    /** The attribute name of a LocalizedString's language, in the XML namespace. */
+    private static final String XML_LANG = XMLConstants.XML_NS_PREFIX + ":lang";
+    /** The deepest element written (ExtrinsicObject, Classification, Slot, ValueList, Value). */
+    private static final int MAX_DEPTH = 6;
 
     private final XMLStreamWriter out;
+    /** {@link #out} when it writes raw text, else null. */
+    private final XMLStreamWriter2 raw;
     private final String prefix;
-    private final SharedComposites shared;
+    /** The prefix and its colon, as element names are written ("" for the default namespace). */
+    private final String qualifier;
+    private final RenderedValues rendered;
+    /** Raw text not yet handed to {@link #raw}. */
+    private final StringBuilder pending = new StringBuilder(8192);
+    /** The elements started and not ended, the entry's ExtrinsicObject first. */
+    private final String[] names = new String[MAX_DEPTH];
+    /** Whether each was started through the writer's calls (its end is then written by them too). */
+    private final boolean[] called = new boolean[MAX_DEPTH];
+    private int depth;
+    /** Whether the last element started was started as raw text whose start tag is still open. */
+    private boolean tagOpen;
 
     /**
-     * @param out    where the entries are written
-     * @param prefix the prefix bound to {@link #RIM} where they are written ("" for the default namespace)
-     * @param shared the values the answer's entries share
+     * @param out      where the entries are written
+     * @param prefix   the prefix bound to {@link #RIM} where they are written ("" for the default namespace)
+     * @param rendered IPF's renderings of the stored values
      */
-    public ExtrinsicObjectWriter(XMLStreamWriter out, String prefix, SharedComposites shared) {
+    public ExtrinsicObjectWriter(XMLStreamWriter out, String prefix, RenderedValues rendered) {
         this.out = out;
+        this.raw = out instanceof XMLStreamWriter2 w ? w : null;
         this.prefix = prefix;
-        this.shared = shared;
+        this.qualifier = prefix.isEmpty() ? "" : prefix + ":";
+        this.rendered = rendered;
     }
 
     /** Writes the entry's {@code rim:ExtrinsicObject}. */
     public void write(DocumentEntryRecord r) throws XMLStreamException {
         String id = r.entryUuid();
-        start("ExtrinsicObject");
-        attribute("mimeType", r.mimeType());
-        attribute("lid", r.logicalUuid());
-        attribute("objectType", DocumentEntryType.toUuid(r.onDemand() ? DocumentEntryType.ON_DEMAND : DocumentEntryType.STABLE));
-        attribute("status", AvailabilityStatus.toQueryOpcode(XdsValues.status(r.availabilityStatus())));
-        attribute("id", id);
-        attribute("home", r.homeCommunityId());
+        start("ExtrinsicObject", "mimeType", r.mimeType(), "lid", r.logicalUuid(),
+                "objectType", DocumentEntryType.toUuid(r.onDemand() ? DocumentEntryType.ON_DEMAND : DocumentEntryType.STABLE),
+                "status", AvailabilityStatus.toQueryOpcode(XdsValues.status(r.availabilityStatus())),
+                "id", id, "home", r.homeCommunityId());
         slots(r);
         localized("Name", XdsValues.text(r.title()));
         localized("Description", XdsValues.text(r.comments()));
         if (r.version() != null) {
-            start("VersionInfo");
-            attribute("versionName", r.version());
-            out.writeEndElement();
+            start("VersionInfo", "versionName", r.version());
+            end();
         }
         for (AuthorInfo author : r.authors()) {
             author(id, author);
@@ -100,13 +126,13 @@ public final class ExtrinsicObjectWriter {
         }
         if (r.limitedMetadata()) {
             startClassification(DOC_ENTRY_LIMITED_METADATA_CLASS_NODE, id, DOC_ENTRY_LIMITED_METADATA_CLASS_NODE, null);
-            out.writeEndElement();
+            end();
         }
-        externalIdentifier(id, DOC_ENTRY_PATIENT_ID_EXTERNAL_ID,
-                ValuesAsSent.given(shared.patient(r.patientId(), r.patientIdAsSent()), shared),
+        externalIdentifier(id, DOC_ENTRY_PATIENT_ID_EXTERNAL_ID, given(rendered.patient(r.patientId(), r.patientIdAsSent())),
                 DOC_ENTRY_LOCALIZED_STRING_PATIENT_ID);
         externalIdentifier(id, DOC_ENTRY_UNIQUE_ID_EXTERNAL_ID, r.uniqueId(), DOC_ENTRY_LOCALIZED_STRING_UNIQUE_ID);
-        out.writeEndElement();
+        end();
+        handOver();
     }
 
     private void slots(DocumentEntryRecord r) throws XMLStreamException {
@@ -120,10 +146,10 @@ public final class ExtrinsicObjectWriter {
         slot(SLOT_NAME_DOCUMENT_AVAILABILITY,
                 DocumentAvailability.toFullQualifiedOpcode(DocumentAvailability.valueOfOpcode(r.documentAvailability())));
         slot(SLOT_NAME_SIZE, r.size() == null ? null : r.size().toString());
-        slot(SLOT_NAME_LEGAL_AUTHENTICATOR, rendered(r.legalAuthenticator(), Person.class));
-        slot(SLOT_NAME_SOURCE_PATIENT_ID, ValuesAsSent.given(shared.parse(r.sourcePatientId(), Identifiable.class), shared));
-        slot(SLOT_NAME_SOURCE_PATIENT_INFO, shared.patientInfoValues(r.sourcePatientInfo()));
-        slot(SLOT_NAME_REFERENCE_ID_LIST, renderedAll(r.referenceIds(), ReferenceId.class));
+        slot(SLOT_NAME_LEGAL_AUTHENTICATOR, ihe(rendered.composite(r.legalAuthenticator(), Person.class)));
+        slot(SLOT_NAME_SOURCE_PATIENT_ID, given(rendered.composite(r.sourcePatientId(), Identifiable.class)));
+        slot(SLOT_NAME_SOURCE_PATIENT_INFO, rendered.patientInfo(r.sourcePatientInfo()));
+        slot(SLOT_NAME_REFERENCE_ID_LIST, iheAll(r.referenceIds(), ReferenceId.class));
         Map<String, List<String>> extra = XdsValues.extraToXds(r.extraMetadata());
         if (extra != null) {
             for (Map.Entry<String, List<String>> e : extra.entrySet()) {
@@ -136,48 +162,40 @@ public final class ExtrinsicObjectWriter {
 
     private void author(String id, AuthorInfo a) throws XMLStreamException {
         startClassification(DOC_ENTRY_AUTHOR_CLASS_SCHEME, id, null, "");
-        slot(SLOT_NAME_AUTHOR_PERSON, rendered(a.person(), Person.class));
+        slot(SLOT_NAME_AUTHOR_PERSON, ihe(rendered.composite(a.person(), Person.class)));
         slot(SLOT_NAME_AUTHOR_INSTITUTION, givenAll(a.institutions(), Organization.class));
         slot(SLOT_NAME_AUTHOR_ROLE, givenAll(a.roles(), Identifiable.class));
         slot(SLOT_NAME_AUTHOR_SPECIALTY, givenAll(a.specialties(), Identifiable.class));
-        slot(SLOT_NAME_AUTHOR_TELECOM, renderedAll(a.telecoms(), Telecom.class));
-        out.writeEndElement();
+        slot(SLOT_NAME_AUTHOR_TELECOM, iheAll(a.telecoms(), Telecom.class));
+        end();
     }
 
     private void code(String id, String scheme, CodedValue value) throws XMLStreamException {
-        Code code = shared.code(value);
+        RenderedValues.CodeTexts code = rendered.code(value);
         if (code == null) {
             return;
         }
-        startClassification(scheme, id, null, code.getCode());
-        slot(SLOT_NAME_CODING_SCHEME, code.getSchemeName());
-        localized("Name", code.getDisplayName());
-        out.writeEndElement();
+        startClassification(scheme, id, null, code.code());
+        slot(SLOT_NAME_CODING_SCHEME, code.schemeName());
+        localized("Name", code.name());
+        end();
     }
 
     private void startClassification(String scheme, String classified, String node, String representation)
             throws XMLStreamException {
-        start("Classification");
-        attribute("classificationScheme", scheme);
-        attribute("classifiedObject", classified);
-        attribute("classificationNode", node);
-        attribute("nodeRepresentation", representation);
-        attribute("objectType", CLASSIFICATION_TYPE);
-        attribute("id", randomId());
+        start("Classification", "classificationScheme", scheme, "classifiedObject", classified,
+                "classificationNode", node, "nodeRepresentation", representation,
+                "objectType", CLASSIFICATION_TYPE, "id", randomId());
     }
 
     private void externalIdentifier(String id, String scheme, String value, String name) throws XMLStreamException {
         if (value == null) {
             return;
         }
-        start("ExternalIdentifier");
-        attribute("registryObject", id);
-        attribute("identificationScheme", scheme);
-        attribute("value", value);
-        attribute("objectType", EXTERNAL_IDENTIFIER_TYPE);
-        attribute("id", randomId());
+        start("ExternalIdentifier", "registryObject", id, "identificationScheme", scheme, "value", value,
+                "objectType", EXTERNAL_IDENTIFIER_TYPE, "id", randomId());
         localized("Name", new LocalizedString(name, null, null));
-        out.writeEndElement();
+        end();
     }
 
     /** The slot of the non-null values, none when there is none (IPF's EbXMLSlotList30.addSlot). */
@@ -200,43 +218,42 @@ public final class ExtrinsicObjectWriter {
     }
 
     private void slotAsIs(String name, List<String> values) throws XMLStreamException {
-        start("Slot");
-        attribute("name", name);
+        start("Slot", "name", name);
         start("ValueList");
         for (String v : values) {
             start("Value");
-            out.writeCharacters(v);
-            out.writeEndElement();
+            characters(v);
+            end();
         }
-        out.writeEndElement();
-        out.writeEndElement();
+        end();
+        end();
     }
 
+    /** The element of a LocalizedString (none for null): its language, charset and value, when not null. */
     private void localized(String element, LocalizedString s) throws XMLStreamException {
         if (s == null) {
             return;
         }
         start(element);
-        start("LocalizedString");
-        if (s.getLang() != null) {
-            out.writeAttribute(XMLConstants.XML_NS_PREFIX, XMLConstants.XML_NS_URI, "lang", s.getLang());
-        }
-        attribute("charset", s.getCharset());
-        attribute("value", s.getValue());
-        out.writeEndElement();
-        out.writeEndElement();
+        start("LocalizedString", XML_LANG, s.getLang(), "charset", s.getCharset(), "value", s.getValue());
+        end();
+        end();
     }
 
     /** IPF's rendering of the composite (null: none). */
-    private <C extends Composite, T extends Hl7v2Based<C>> String rendered(String hl7, Class<T> type) {
-        T value = shared.parse(hl7, type);
-        return value == null ? null : shared.forms(value)[0];
+    private static String ihe(RenderedValues.Forms forms) {
+        return forms == null ? null : forms.ihe();
     }
 
-    private <C extends Composite, T extends Hl7v2Based<C>> List<String> renderedAll(List<String> hl7, Class<T> type) {
+    /** The text an answer gives for the composite (null: none). */
+    private static String given(RenderedValues.Forms forms) {
+        return forms == null ? null : forms.given();
+    }
+
+    private <C extends Composite, T extends Hl7v2Based<C>> List<String> iheAll(List<String> hl7, Class<T> type) {
         List<String> out = new ArrayList<>(hl7.size());
         for (String s : hl7) {
-            out.add(rendered(s, type));
+            out.add(ihe(rendered.composite(s, type)));
         }
         return out;
     }
@@ -244,19 +261,101 @@ public final class ExtrinsicObjectWriter {
     private <C extends Composite, T extends Hl7v2Based<C>> List<String> givenAll(List<String> hl7, Class<T> type) {
         List<String> out = new ArrayList<>(hl7.size());
         for (String s : hl7) {
-            out.add(ValuesAsSent.given(shared.parse(s, type), shared));
+            out.add(given(rendered.composite(s, type)));
         }
         return out;
     }
 
-    private void start(String local) throws XMLStreamException {
-        out.writeStartElement(prefix, local, RIM);
+    /**
+     * Starts an element of ebRIM with its attributes (name, value pairs; a null value writes no
+     * attribute): as raw text when they are all plain, else through the writer's calls.
+     */
+    private void start(String local, String... attributes) throws XMLStreamException {
+        boolean plain = raw != null;
+        for (int i = 1; plain && i < attributes.length; i += 2) {
+            plain = attributes[i] == null || isPlain(attributes[i]);
+        }
+        content();
+        names[depth] = local;
+        called[depth] = !plain;
+        depth++;
+        if (plain) {
+            pending.append('<').append(qualifier).append(local);
+            for (int i = 1; i < attributes.length; i += 2) {
+                if (attributes[i] != null) {
+                    pending.append(' ').append(attributes[i - 1]).append("=\"").append(attributes[i]).append('"');
+                }
+            }
+            tagOpen = true;
+        } else {
+            handOver();
+            out.writeStartElement(prefix, local, RIM);
+            for (int i = 1; i < attributes.length; i += 2) {
+                if (attributes[i] == null) {
+                    continue;
+                }
+                if (XML_LANG.equals(attributes[i - 1])) {
+                    out.writeAttribute(XMLConstants.XML_NS_PREFIX, XMLConstants.XML_NS_URI, "lang", attributes[i]);
+                } else {
+                    out.writeAttribute(attributes[i - 1], attributes[i]);
+                }
+            }
+        }
     }
 
-    private void attribute(String name, String value) throws XMLStreamException {
-        if (value != null) {
-            out.writeAttribute(name, value);
+    /** Ends the element last started, as it was started. */
+    private void end() throws XMLStreamException {
+        depth--;
+        if (called[depth]) {
+            handOver();
+            out.writeEndElement();
+        } else if (tagOpen) {
+            pending.append("/>");
+            tagOpen = false;
+        } else {
+            pending.append("</").append(qualifier).append(names[depth]).append('>');
         }
+    }
+
+    /** Text content, escaped by the writer unless plain. */
+    private void characters(String text) throws XMLStreamException {
+        content();
+        if (raw != null && isPlain(text)) {
+            pending.append(text);
+        } else {
+            handOver();
+            out.writeCharacters(text);
+        }
+    }
+
+    /** Ends the open raw start tag before content. */
+    private void content() {
+        if (tagOpen) {
+            pending.append('>');
+            tagOpen = false;
+        }
+    }
+
+    /** Hands the raw text gathered to the writer (which ends a start tag of its own still open first). */
+    private void handOver() throws XMLStreamException {
+        if (!pending.isEmpty()) {
+            raw.writeRaw(pending.toString());
+            pending.setLength(0);
+        }
+    }
+
+    /**
+     * Whether Woodstox writes the value unchanged in an attribute and in text: printable ASCII
+     * without the characters it escapes there ({@code " & <}) and {@code >} (escaped after {@code ]]}).
+     */
+    static boolean isPlain(String value) {
+        for (int i = 0, n = value.length(); i < n; i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || c > 0x7E || c == '"' || c == '&' || c == '<' || c == '>') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String randomId() {

@@ -64,16 +64,13 @@ public final class ValuesAsSent {
     }
 
     /**
-     * The text an answer gives for the composite: none when IPF renders none, else the form as sent
-     * when kept, else IPF's IHE form. The value by value rule of {@link #toEbXml}, for a writer that
-     * writes the answer without IPF's ebXML ({@link ExtrinsicObjectWriter}).
+     * The text an answer gives for a composite of IHE form {@code ihe} (IPF's rendering) and form as
+     * sent {@code sent} ({@link #of}): none when IPF renders none, else the form as sent when kept,
+     * else the IHE form. The value by value rule of {@link #toEbXml}, for a writer that writes the
+     * answer without IPF's ebXML ({@link ExtrinsicObjectWriter}, through {@link RenderedValues}).
      */
-    static String given(Hl7v2Based<?> value, SharedComposites shared) {
-        if (value == null) {
-            return null;
-        }
-        String[] forms = shared.forms(value);
-        return forms[0] == null || forms[1] == null ? forms[0] : forms[1];
+    static String given(String ihe, String sent) {
+        return ihe == null || sent == null ? ihe : sent;
     }
 
     /** Each composite of the list as sent, empty ones dropped. */
@@ -148,9 +145,8 @@ public final class ValuesAsSent {
         if (value == null) {
             return;
         }
-        String[] forms = SharedComposites.NONE.forms(value);
-        String ihe = forms[0];
-        String sent = forms[1];
+        String ihe = Hl7v2Based.render(value);
+        String sent = of(value);
         if (ihe != null && sent != null && !ihe.equals(sent)) {
             values.computeIfAbsent(name, k -> new ArrayList<>()).add(new String[]{ihe, sent});
         }

@@ -2,6 +2,7 @@ package org.dmpgateway.mappings.xds.metadata;
 
 import org.dmpgateway.model.AuthorInfo;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.Author;
+import org.openehealth.ipf.commons.ihe.xds.core.metadata.Hl7v2Based;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.Identifiable;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.Organization;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.PatientInfo;
@@ -41,19 +42,18 @@ final class XdsComposites {
                 renderAll(a.getAuthorTelecom())));
     }
 
-    /** IPF's authors, each composite parsed for its author alone ({@link SharedComposites#NONE}). */
+    /** IPF's authors, each composite parsed for its author. */
     static List<Author> ipfAuthors(List<AuthorInfo> authors) {
         return map(authors, XdsComposites::author);
     }
 
     private static Author author(AuthorInfo info) {
-        SharedComposites shared = SharedComposites.NONE;
         Author a = new Author();
-        a.setAuthorPerson(shared.parse(info.person(), Person.class));
-        a.getAuthorInstitution().addAll(map(info.institutions(), s -> shared.parse(s, Organization.class)));
-        a.getAuthorRole().addAll(map(info.roles(), s -> shared.parse(s, Identifiable.class)));
-        a.getAuthorSpecialty().addAll(map(info.specialties(), s -> shared.parse(s, Identifiable.class)));
-        a.getAuthorTelecom().addAll(map(info.telecoms(), s -> shared.parse(s, Telecom.class)));
+        a.setAuthorPerson(Hl7v2Based.parse(info.person(), Person.class));
+        a.getAuthorInstitution().addAll(map(info.institutions(), s -> Hl7v2Based.parse(s, Organization.class)));
+        a.getAuthorRole().addAll(map(info.roles(), s -> Hl7v2Based.parse(s, Identifiable.class)));
+        a.getAuthorSpecialty().addAll(map(info.specialties(), s -> Hl7v2Based.parse(s, Identifiable.class)));
+        a.getAuthorTelecom().addAll(map(info.telecoms(), s -> Hl7v2Based.parse(s, Telecom.class)));
         return a;
     }
 

@@ -11,6 +11,7 @@ import org.openehealth.ipf.commons.ihe.xds.core.metadata.DocumentAvailability;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.DocumentEntry;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.DocumentEntryType;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.Folder;
+import org.openehealth.ipf.commons.ihe.xds.core.metadata.Hl7v2Based;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.Identifiable;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.Person;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.ReferenceId;
@@ -92,25 +93,24 @@ public final class XdsMetadataMapper {
 
     /** IPF's document entry of the record (its composites, codes and sourcePatientInfo built for it alone). */
     public static DocumentEntry toXds(DocumentEntryRecord r) {
-        SharedComposites shared = SharedComposites.NONE;
         DocumentEntry e = new DocumentEntry();
         e.setEntryUuid(r.entryUuid());
         e.setLogicalUuid(r.logicalUuid());
         e.setVersion(version(r.version()));
         e.setUniqueId(r.uniqueId());
         e.setHomeCommunityId(r.homeCommunityId());
-        e.setPatientId(shared.patient(r.patientId(), r.patientIdAsSent()));
-        e.setSourcePatientId(shared.parse(r.sourcePatientId(), Identifiable.class));
-        e.setSourcePatientInfo(shared.patientInfo(r.sourcePatientInfo()));
+        e.setPatientId(patient(r.patientId(), r.patientIdAsSent()));
+        e.setSourcePatientId(Hl7v2Based.parse(r.sourcePatientId(), Identifiable.class));
+        e.setSourcePatientInfo(XdsComposites.ipfPatientInfo(r.sourcePatientInfo()));
         e.setType(r.onDemand() ? DocumentEntryType.ON_DEMAND : DocumentEntryType.STABLE);
         e.setAvailabilityStatus(status(r.availabilityStatus()));
-        e.setClassCode(shared.code(r.classCode()));
-        e.setTypeCode(shared.code(r.typeCode()));
-        e.setFormatCode(shared.code(r.formatCode()));
-        e.setHealthcareFacilityTypeCode(shared.code(r.healthcareFacilityTypeCode()));
-        e.setPracticeSettingCode(shared.code(r.practiceSettingCode()));
-        e.getConfidentialityCodes().addAll(map(r.confidentialityCodes(), shared::code));
-        e.getEventCodeList().addAll(map(r.eventCodes(), shared::code));
+        e.setClassCode(code(r.classCode()));
+        e.setTypeCode(code(r.typeCode()));
+        e.setFormatCode(code(r.formatCode()));
+        e.setHealthcareFacilityTypeCode(code(r.healthcareFacilityTypeCode()));
+        e.setPracticeSettingCode(code(r.practiceSettingCode()));
+        e.getConfidentialityCodes().addAll(map(r.confidentialityCodes(), XdsValues::code));
+        e.getEventCodeList().addAll(map(r.eventCodes(), XdsValues::code));
         e.setCreationTime(r.creationTime());
         e.setServiceStartTime(r.serviceStartTime());
         e.setServiceStopTime(r.serviceStopTime());
@@ -123,8 +123,8 @@ public final class XdsMetadataMapper {
         e.setSize(r.size());
         e.setRepositoryUniqueId(r.repositoryUniqueId());
         e.setUri(r.uri());
-        e.setLegalAuthenticator(shared.parse(r.legalAuthenticator(), Person.class));
-        e.getReferenceIdList().addAll(map(r.referenceIds(), s -> shared.parse(s, ReferenceId.class)));
+        e.setLegalAuthenticator(Hl7v2Based.parse(r.legalAuthenticator(), Person.class));
+        e.getReferenceIdList().addAll(map(r.referenceIds(), s -> Hl7v2Based.parse(s, ReferenceId.class)));
         e.setDocumentAvailability(DocumentAvailability.valueOfOpcode(r.documentAvailability()));
         e.setLimitedMetadata(r.limitedMetadata());
         e.setExtraMetadata(extraToXds(r.extraMetadata()));

@@ -3,6 +3,7 @@ package org.dmpgateway.mappings.xds.iti18;
 import jakarta.xml.bind.JAXBContext;
 import jakarta.xml.bind.JAXBException;
 import jakarta.xml.bind.Marshaller;
+import org.dmpgateway.mappings.xds.metadata.RenderedValues;
 import org.dmpgateway.mappings.xds.metadata.ValuesAsSent;
 import org.dmpgateway.model.DocumentEntryRecord;
 import org.dmpgateway.model.query.QueryResult;
@@ -22,13 +23,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * ITI-18 answers as text, written as CXF writes them: JAXB with IPF's XDS marshaller listener
- * (XdsJaxbDataBinding: extra metadata slots) to a StAX writer, a streamed answer through
- * {@link StreamedQueryResponse#writingEntries}.
+ * (XdsJaxbDataBinding: extra metadata slots) to a StAX writer (Woodstox's, as CXF's), a streamed
+ * answer through {@link StreamedQueryResponse#writingEntries}, its values rendered through one
+ * memory shared by all the tests' answers (as the server's is by all its answers), smaller than
+ * the server's so that the tests' answers overflow it.
  */
 final class AnswerTexts {
     /** A UUID drawn at random for an answer (the tests' entries' own ids start with zeros). */
     private static final Pattern RANDOM_ID = Pattern.compile("urn:uuid:(?!00000000-)[0-9a-f-]{36}");
     private static final JAXBContext CONTEXT;
+    private static final RenderedValues RENDERED = RenderedValues.keeping(256);
 
     static {
         try {
@@ -49,12 +53,17 @@ final class AnswerTexts {
 
     /** The answer written as the ITI-18 endpoint writes it (a streamed answer's entries by the StAX writer). */
     static String write(AdhocQueryResponse answer) throws Exception {
+        return write(answer, RENDERED, XMLOutputFactory.newInstance());
+    }
+
+    /** The answer written by JAXB to a StAX writer of {@code stax}, a streamed answer's values rendered through {@code rendered}. */
+    static String write(AdhocQueryResponse answer, RenderedValues rendered, XMLOutputFactory stax) throws Exception {
         Marshaller marshaller = CONTEXT.createMarshaller();
         marshaller.setListener(new XdsJaxbDataBinding().getMarshallerListener());
         marshaller.setProperty(Marshaller.JAXB_FRAGMENT, true);
         StringWriter text = new StringWriter();
-        XMLStreamWriter out = XMLOutputFactory.newInstance().createXMLStreamWriter(text);
-        marshaller.marshal(answer, StreamedQueryResponse.writingEntries(answer, out));
+        XMLStreamWriter out = stax.createXMLStreamWriter(text);
+        marshaller.marshal(answer, StreamedQueryResponse.writingEntries(answer, out, rendered));
         out.flush();
         return text.toString();
     }

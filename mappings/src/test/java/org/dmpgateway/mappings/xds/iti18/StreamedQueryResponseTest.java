@@ -1,6 +1,9 @@
 package org.dmpgateway.mappings.xds.iti18;
 
+import org.codehaus.stax2.XMLStreamWriter2;
 import org.dmpgateway.mappings.xds.iti41.XdsSubmissionMapper;
+import org.dmpgateway.mappings.xds.metadata.RenderedValues;
+import org.dmpgateway.mappings.xds.metadata.ValuesAsSent;
 import org.dmpgateway.model.AuthorInfo;
 import org.dmpgateway.model.CodedValue;
 import org.dmpgateway.model.DocumentEntryRecord;
@@ -11,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.openehealth.ipf.commons.ihe.xds.core.SampleData;
 import org.openehealth.ipf.commons.ihe.xds.core.stub.ebrs30.query.AdhocQueryResponse;
 
+import javax.xml.stream.XMLOutputFactory;
+import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -70,9 +75,11 @@ class StreamedQueryResponseTest {
     }
 
     /**
-     * Entries of one answer share IPF's objects of their equal values (SharedComposites): entries
-     * whose authors, patient ids as sent and codes differ or repeat, more distinct values than the
-     * answer keeps, give the text of the answer written whole, where nothing is shared.
+     * Answers share IPF's renderings of equal stored values (RenderedValues): entries whose authors,
+     * patient ids as sent and codes differ or repeat, more distinct values than the tests' memory
+     * keeps, give the text of the answer written whole, where nothing is shared; so do they through
+     * a memory that keeps none, through one that already holds them all, and written to the JDK's
+     * StAX writer (no raw text: every element through the writer's calls).
      */
     @Test
     void entriesSharingSomeValuesAndNotOthersGiveTheSameTextAsTheWholeAnswer() throws Exception {
@@ -100,6 +107,19 @@ class StreamedQueryResponseTest {
         assertTrue(streamed.contains("Clinic 3^^^^^&amp;1.2.250.1.71.4.2.2&amp;ISO^IDNST^^^3"), "an institution as sent");
         assertTrue(streamed.contains("^^^&amp;" + sample.patientId().authority() + "&amp;ISO^NH^^20100907"),
                 "a patient id as sent");
+        assertTrue(XMLOutputFactory.newInstance().createXMLStreamWriter(new StringWriter()) instanceof XMLStreamWriter2,
+                "the tests write to Woodstox's writer, as CXF does: raw text");
+        RenderedValues holdingAll = RenderedValues.keeping(10_000);
+        for (RenderedValues rendered : List.of(RenderedValues.keeping(0), holdingAll, holdingAll)) {
+            assertSameText(whole, AnswerTexts.write(StreamedQueryResponse.toEbXml(new StreamedQueryResult(empty(),
+                    entries.size(), new CountingCursor(entries))), rendered, XMLOutputFactory.newInstance()));
+        }
+        XMLOutputFactory jdk = XMLOutputFactory.newDefaultFactory();
+        assertFalse(jdk.createXMLStreamWriter(new StringWriter()) instanceof XMLStreamWriter2, "the JDK's writer writes no raw text");
+        assertSameText(AnswerTexts.write(ValuesAsSent.toEbXml(XdsQueryResponseMapper.toQueryResponse(
+                        new QueryResult(entries, List.of(), List.of(), List.of(), false))), holdingAll, jdk),
+                AnswerTexts.write(StreamedQueryResponse.toEbXml(new StreamedQueryResult(empty(), entries.size(),
+                        new CountingCursor(entries))), holdingAll, jdk));
     }
 
     /**
