@@ -24,6 +24,8 @@ import org.dmpgateway.model.error.Causes;
 import org.dmpgateway.model.error.DmpException;
 import org.dmpgateway.model.profile.ProfessionalProfileAccess;
 import org.dmpgateway.model.profile.ProfileEntry;
+import org.dmpgateway.model.query.FoundLists;
+import org.dmpgateway.model.query.ListSearch;
 import org.dmpgateway.model.query.QueryCommand;
 import org.dmpgateway.model.query.QueryResult;
 import org.dmpgateway.model.query.RetrieveCommand;
@@ -72,6 +74,11 @@ public class CamelCore implements Core {
     @Override
     public StreamedQueryResult queryStreamed(QueryCommand command, AccessContext caller) {
         return send(CoreEndpoints.QUERY_REGISTRY_STREAMED, command, caller, Map.of(), StreamedQueryResult.class);
+    }
+
+    @Override
+    public FoundLists findLists(ListSearch search, AccessContext caller) {
+        return send(CoreEndpoints.FIND_LISTS, search, caller, Map.of(), FoundLists.class);
     }
 
     @Override

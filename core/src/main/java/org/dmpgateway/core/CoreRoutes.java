@@ -11,6 +11,7 @@ import org.dmpgateway.model.error.DmpException;
 import org.dmpgateway.model.DocumentRemoval;
 import org.dmpgateway.model.DocumentUpdate;
 import org.dmpgateway.model.Submission;
+import org.dmpgateway.model.query.ListSearch;
 import org.dmpgateway.model.query.QueryCommand;
 import org.dmpgateway.model.query.RetrieveCommand;
 import org.dmpgateway.model.trail.TraceAction;
@@ -20,6 +21,7 @@ import org.dmpgateway.core.profile.ProfessionalMedicalProfile;
 import org.dmpgateway.core.record.ListAuthorisedRecords;
 import org.dmpgateway.core.record.ReviseRecord;
 import org.dmpgateway.core.record.SearchPatientsWithoutIns;
+import org.dmpgateway.core.query.ListMembers;
 import org.dmpgateway.core.query.StoredQueries;
 import org.dmpgateway.core.retrieve.RetrieveDocuments;
 import org.dmpgateway.core.submission.SubmitDocuments;
@@ -41,6 +43,7 @@ import java.util.function.Function;
 public class CoreRoutes extends RouteBuilder {
     private final SubmitDocuments submitDocuments;
     private final StoredQueries storedQueries;
+    private final ListMembers listMembers;
     private final RetrieveDocuments retrieveDocuments;
     private final DeclareAuthorization declareAuthorization;
     private final UpdateDocuments updateDocuments;
@@ -53,7 +56,8 @@ public class CoreRoutes extends RouteBuilder {
     private final SearchPatientsWithoutIns searchPatients;
     private final ProfessionalMedicalProfile medicalProfile;
 
-    public CoreRoutes(SubmitDocuments submitDocuments, StoredQueries storedQueries, RetrieveDocuments retrieveDocuments,
+    public CoreRoutes(SubmitDocuments submitDocuments, StoredQueries storedQueries, ListMembers listMembers,
+                      RetrieveDocuments retrieveDocuments,
                       DeclareAuthorization declareAuthorization, UpdateDocuments updateDocuments,
                       RemoveDocuments removeDocuments, ReadTraces readTraces, AccessTrail trail,
                       ListProfessionals listProfessionals, ListAuthorisedRecords listAuthorisedRecords,
@@ -61,6 +65,7 @@ public class CoreRoutes extends RouteBuilder {
                       ProfessionalMedicalProfile medicalProfile) {
         this.submitDocuments = submitDocuments;
         this.storedQueries = storedQueries;
+        this.listMembers = listMembers;
         this.retrieveDocuments = retrieveDocuments;
         this.declareAuthorization = declareAuthorization;
         this.updateDocuments = updateDocuments;
@@ -93,6 +98,9 @@ public class CoreRoutes extends RouteBuilder {
         command(CoreEndpoints.FIND_FOR_CHANGE, "find-for-change", QueryCommand.class, storedQueries, "findForChange",
                 exchange -> exchange.getMessage().getHeader(CoreEndpoints.CHANGE_ACTION, TraceAction.UPDATE,
                         TraceAction.class));
+        // ITI-66: the Lists and their visible members as one query
+        command(CoreEndpoints.FIND_LISTS, "find-lists", ListSearch.class, listMembers, "find",
+                refusedAs(TraceAction.QUERY));
         command(CoreEndpoints.RETRIEVE_DOCUMENTS, "retrieve-documents", RetrieveCommand.class, retrieveDocuments,
                 "retrieve", refusedAs(TraceAction.RETRIEVE));
         // an ITI-57 request that only deletes documents is traced as DELETE, like ITI-62

@@ -31,7 +31,11 @@ import org.dmpgateway.model.ProfessionalConsent;
 import org.dmpgateway.model.Submission;
 import org.dmpgateway.model.SubmissionSetRecord;
 import org.dmpgateway.model.SubmittedDocument;
+import org.dmpgateway.model.FolderRecord;
 import org.dmpgateway.model.query.DocumentCriteria;
+import org.dmpgateway.model.query.FolderCriteria;
+import org.dmpgateway.model.query.FoundLists;
+import org.dmpgateway.model.query.ListSearch;
 import org.dmpgateway.model.query.QueryCommand;
 import org.dmpgateway.model.query.QueryResult;
 import org.dmpgateway.model.query.RegistryQuery;
@@ -56,6 +60,7 @@ import org.dmpgateway.core.patient.PatientResolver;
 import org.dmpgateway.core.policy.AccessPolicy;
 import org.dmpgateway.core.policy.HabilitationMatrix;
 import org.dmpgateway.core.policy.SubjectRoles;
+import org.dmpgateway.core.query.ListMembers;
 import org.dmpgateway.core.query.StoredQueries;
 import org.dmpgateway.core.retrieve.RetrieveDocuments;
 import org.dmpgateway.core.submission.SubmitDocuments;
@@ -73,6 +78,9 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -83,6 +91,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -113,13 +122,15 @@ abstract class CoreReadsTestBase {
     PatientRef patient;
     /** The patient's documents in the order they were stored; the second is masked. */
     List<DocumentEntryRecord> docs;
+    /** The SQL statements prepared on the database so far. */
+    final AtomicInteger statements = new AtomicInteger();
 
     /** A database migrated by Flyway with the repository's migrations. */
     abstract DataSource migratedDataSource();
 
     @BeforeEach
     void open() throws Exception {
-        DataSource ds = migratedDataSource();
+        DataSource ds = counted(migratedDataSource());
         DataSourceTransactionManager tm = new DataSourceTransactionManager(ds);
         repository = new JdbcRegistryRepository(ds, tm);
         records = new JdbcPatientRecordRepository(ds, tm);
@@ -135,6 +146,7 @@ abstract class CoreReadsTestBase {
         GatewayIdentity identity = new GatewayIdentity(REPOSITORY, "");
         CoreRoutes routes = new CoreRoutes(new SubmitDocuments(repository, policy, trail, tx, identity, DmpValueSetRule.shipped()),
                 new StoredQueries(repository, policy, trail, tx, new ProbedDocuments(repository, trail), MAX_RESULTS),
+                new ListMembers(repository, policy, trail, tx, MAX_RESULTS),
                 new RetrieveDocuments(repository, identity, policy, trail, tx, new ProbedDocuments(repository, trail)),
                 new DeclareAuthorization(policy, records, trail, tx),
                 new UpdateDocuments(repository, policy, trail, tx, identity, DmpValueSetRule.shipped()), new RemoveDocuments(repository, policy, trail, tx),
@@ -371,6 +383,158 @@ abstract class CoreReadsTestBase {
                 "the identity's record keeps only its own query traces");
     }
 
+    // ------------------------------------------------------------------ ITI-66: the Lists with their members
+
+    @Test
+    void aListSearchIsOneQueryTracedOnceNamingTheVisibleMembersOfAllItsListsEachOnce() {
+        Contents c = storeSetWithFolder();
+        SubmissionSetRecord first = setOf(docs.get(0));
+        ListSearch search = lists(List.of(first.entryUuid(), c.set().entryUuid()), List.of(c.folder().entryUuid()));
+        int before = traces.findByPatient(patient, 1000).size();
+
+        FoundLists found = (FoundLists) ask(CoreEndpoints.FIND_LISTS, search, as(COLLEAGUE));
+
+        assertEquals(List.of(first.entryUuid(), c.set().entryUuid()),
+                found.submissionSets().stream().map(SubmissionSetRecord::entryUuid).toList());
+        assertEquals(List.of(c.folder().entryUuid()), found.folders().stream().map(FolderRecord::entryUuid).toList());
+        assertEquals(List.of(docs.get(0).entryUuid()), found.membersOf(first.entryUuid()));
+        assertEquals(entryUuids(c.docs().get(0), c.docs().get(2)), found.membersOf(c.set().entryUuid()),
+                "the masked document is no member for the colleague; the folder and the association are none either");
+        assertEquals(entryUuids(c.docs().get(0)), found.membersOf(c.folder().entryUuid()));
+
+        List<AccessTrace> after = traces.findByPatient(patient, 1000);
+        assertEquals(before + 1, after.size(), "one trace for the whole search");
+        AccessTrace trace = after.get(0);
+        assertEquals(List.of(TraceAction.QUERY, COLLEAGUE, AccessTrace.SUCCESS,
+                        uniqueIds(docs.get(0), c.docs().get(0), c.docs().get(2)),
+                        "FindSubmissionSets and FindFolders with members: 3 documents"),
+                List.of(trace.action(), trace.actorId(), trace.outcome(), trace.documentIds(), trace.detail()),
+                "the union of the members, each document once");
+
+        FoundLists forAdmin = (FoundLists) ask(CoreEndpoints.FIND_LISTS, search, as(ADMIN));
+        assertEquals(entryUuids(c.docs().get(0), c.docs().get(1), c.docs().get(2)), forAdmin.membersOf(c.set().entryUuid()));
+        assertEquals(entryUuids(c.docs().get(0), c.docs().get(1)), forAdmin.membersOf(c.folder().entryUuid()));
+    }
+
+    @Test
+    void aListWhoseMembersAreAllHiddenIsAnsweredWithoutMembers() {
+        SubmissionSetRecord masked = setOf(docs.get(1));
+        FoundLists found = (FoundLists) ask(CoreEndpoints.FIND_LISTS, lists(List.of(masked.entryUuid()), null),
+                as(COLLEAGUE));
+
+        assertEquals(List.of(masked.entryUuid()), found.submissionSets().stream().map(SubmissionSetRecord::entryUuid).toList());
+        assertEquals(List.of(), found.membersOf(masked.entryUuid()));
+        AccessTrace trace = traces.findByPatient(patient, 1).get(0);
+        assertEquals(List.of(List.of(), "FindSubmissionSets with members: 0 documents"),
+                List.of(trace.documentIds(), trace.detail()));
+    }
+
+    @Test
+    void theResultCapCountsTheListsNotTheirMembers() {
+        Contents c = storeSetWithFolder();
+        List<String> sets = repository.findSubmissionSets(SubmissionSetCriteria.byPatient(patient, null)).stream()
+                .map(SubmissionSetRecord::entryUuid).toList();
+        assertEquals(DmpErrorCode.TOO_MANY_RESULTS, refusal(CoreEndpoints.FIND_LISTS,
+                new ListSearch(new RegistryQuery.FindSubmissionSets(SubmissionSetCriteria.byPatient(patient, null)), null),
+                as(ADMIN)), "6 sets, cap 4");
+        assertEquals(DmpErrorCode.TOO_MANY_RESULTS, refusal(CoreEndpoints.FIND_LISTS,
+                lists(sets.subList(0, 4), List.of(c.folder().entryUuid())), as(ADMIN)), "4 sets and a folder, cap 4");
+        assertEquals(TraceAction.QUERY, traces.findByPatient(patient, 1).get(0).action(), "the refusal is traced");
+
+        FoundLists found = (FoundLists) ask(CoreEndpoints.FIND_LISTS,
+                lists(List.of(sets.get(0), sets.get(1), c.set().entryUuid()), List.of(c.folder().entryUuid())), as(ADMIN));
+        assertEquals(4, found.submissionSets().size() + found.folders().size());
+        assertEquals(7, found.members().values().stream().mapToInt(List::size).sum(),
+                "the members are not capped: 1 + 1 + 3 + 2 references in the 4 Lists the cap allows");
+    }
+
+    @Test
+    void theStatementsOfAListSearchDoNotGrowWithTheNumberOfLists() {
+        List<String> sets = docs.stream().map(d -> setOf(d).entryUuid()).toList();
+        ask(CoreEndpoints.FIND_LISTS, lists(sets.subList(0, 1), null), as(ADMIN));
+
+        int before = statements.get();
+        FoundLists one = (FoundLists) ask(CoreEndpoints.FIND_LISTS, lists(sets.subList(0, 1), null), as(ADMIN));
+        int forOne = statements.get() - before;
+        before = statements.get();
+        FoundLists four = (FoundLists) ask(CoreEndpoints.FIND_LISTS, lists(sets.subList(0, 4), null), as(ADMIN));
+        int forFour = statements.get() - before;
+
+        assertEquals(1, one.members().size());
+        assertEquals(4, four.members().size());
+        assertEquals(forOne, forFour, "the same statements for 1 and 4 submission sets");
+    }
+
+    record Contents(SubmissionSetRecord set, FolderRecord folder, List<DocumentEntryRecord> docs) {
+    }
+
+    /**
+     * A submission of three documents (the second masked) and a folder of the first two, as an XDS
+     * client submits it: the set's HasMember to each document, to the folder and to each folder
+     * membership.
+     */
+    Contents storeSetWithFolder() {
+        List<DocumentEntryRecord> entries = List.of(entry(List.of(DmpConfidentiality.NORMAL)),
+                entry(List.of(DmpConfidentiality.NORMAL, DmpConfidentiality.MASQUE_PS)), entry(List.of(DmpConfidentiality.NORMAL)));
+        SubmissionSetRecord set = submissionSet();
+        String folderUuid = "urn:uuid:" + UUID.randomUUID();
+        FolderRecord folder = new FolderRecord(folderUuid, folderUuid, "1", "2.25." + Math.abs(UUID.randomUUID().getLeastSignificantBits()),
+                null, patient, List.of(new CodedValue("DIAB", "1.2.250.1.999.3", "Diabète")), "20251123101500",
+                "Suivi", null, EntryStatus.APPROVED, false, Map.of());
+        List<AssociationRecord> associations = new ArrayList<>();
+        entries.forEach(e -> associations.add(hasMember(set.entryUuid(), e.entryUuid())));
+        associations.add(hasMember(set.entryUuid(), folderUuid));
+        for (DocumentEntryRecord e : entries.subList(0, 2)) {
+            AssociationRecord inFolder = hasMember(folderUuid, e.entryUuid());
+            associations.add(inFolder);
+            associations.add(hasMember(set.entryUuid(), inFolder.entryUuid()));
+        }
+        repository.storeSubmission(new SubmissionWrite(new Submission(set, entries.stream().map(e -> new SubmittedDocument(e,
+                DocumentBytes.of(("contenu " + e.uniqueId()).getBytes(StandardCharsets.UTF_8)))).toList(), List.of(folder),
+                associations), List.of(), Map.of()));
+        return new Contents(set, folder, entries);
+    }
+
+    ListSearch lists(List<String> sets, List<String> folders) {
+        return new ListSearch(sets == null ? null : new RegistryQuery.FindSubmissionSets(SubmissionSetCriteria.builder()
+                .patient(patient).entryUuids(sets).build()),
+                folders == null ? null : new RegistryQuery.FindFolders(FolderCriteria.builder().patient(patient)
+                        .entryUuids(folders).build()));
+    }
+
+    SubmissionSetRecord setOf(DocumentEntryRecord e) {
+        String source = repository.findAssociations(AssociationCriteria.builder().targetUuids(List.of(e.entryUuid()))
+                .build()).get(0).sourceUuid();
+        return repository.findSubmissionSets(SubmissionSetCriteria.byUuids(List.of(source))).get(0);
+    }
+
+    static List<String> entryUuids(DocumentEntryRecord... entries) {
+        return List.of(entries).stream().map(DocumentEntryRecord::entryUuid).toList();
+    }
+
+    /** The data source, counting the statements prepared on its connections ({@link #statements}). */
+    DataSource counted(DataSource ds) {
+        return proxy(DataSource.class, ds, (name, result) -> result instanceof Connection c && name.equals("getConnection")
+                ? proxy(Connection.class, c, (n, r) -> {
+                    if (n.startsWith("prepare") || n.equals("createStatement")) {
+                        statements.incrementAndGet();
+                    }
+                    return r;
+                })
+                : result);
+    }
+
+    @SuppressWarnings("unchecked")
+    static <T> T proxy(Class<T> type, T target, java.util.function.BiFunction<String, Object, Object> after) {
+        return (T) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[]{type}, (p, method, args) -> {
+            try {
+                return after.apply(method.getName(), method.invoke(target, args));
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        });
+    }
+
     // ------------------------------------------------------------------ the access history
 
     @Test
@@ -585,13 +749,21 @@ abstract class CoreReadsTestBase {
                 .hash("0a1b2c3d4e5f60718293a4b5c6d7e8f901234567").size(42L).repositoryUniqueId(REPOSITORY).build();
     }
 
-    DocumentEntryRecord store(DocumentEntryRecord e) {
-        SubmissionSetRecord set = new SubmissionSetRecord("urn:uuid:" + UUID.randomUUID(),
+    SubmissionSetRecord submissionSet() {
+        return new SubmissionSetRecord("urn:uuid:" + UUID.randomUUID(),
                 "2.25." + Math.abs(UUID.randomUUID().getLeastSignificantBits()), "1.2.250.1.999.1", null, patient,
                 "20251123101500", null, List.of(new AuthorInfo(AUTHOR + "^DOC^Actor", null, null, null, null)), null,
                 null, null, EntryStatus.APPROVED, false, null);
-        AssociationRecord member = new AssociationRecord("urn:uuid:" + UUID.randomUUID(), AssociationKind.HAS_MEMBER,
-                set.entryUuid(), e.entryUuid(), "Original", null, null, null, null, EntryStatus.APPROVED, Map.of());
+    }
+
+    static AssociationRecord hasMember(String source, String target) {
+        return new AssociationRecord("urn:uuid:" + UUID.randomUUID(), AssociationKind.HAS_MEMBER,
+                source, target, "Original", null, null, null, null, EntryStatus.APPROVED, Map.of());
+    }
+
+    DocumentEntryRecord store(DocumentEntryRecord e) {
+        SubmissionSetRecord set = submissionSet();
+        AssociationRecord member = hasMember(set.entryUuid(), e.entryUuid());
         repository.storeSubmission(new SubmissionWrite(new Submission(set, List.of(new SubmittedDocument(e,
                 DocumentBytes.of(("contenu " + e.uniqueId()).getBytes(StandardCharsets.UTF_8)))), List.of(), List.of(member)), List.of(),
                 Map.of()));

@@ -12,6 +12,8 @@ import org.dmpgateway.model.access.RecordStatus;
 import org.dmpgateway.model.error.DmpException;
 import org.dmpgateway.model.profile.ProfessionalProfileAccess;
 import org.dmpgateway.model.profile.ProfileEntry;
+import org.dmpgateway.model.query.FoundLists;
+import org.dmpgateway.model.query.ListSearch;
 import org.dmpgateway.model.query.QueryCommand;
 import org.dmpgateway.model.query.QueryResult;
 import org.dmpgateway.model.query.RetrieveCommand;
@@ -54,6 +56,15 @@ public interface Core {
     default StreamedQueryResult queryStreamed(QueryCommand command, AccessContext caller) {
         return StreamedQueryResult.whole(query(command, caller));
     }
+
+    /**
+     * ITI-66: the submission sets and folders a List search selects, each with the documents it
+     * references that the caller may see (the same visibility as a stored query: habilitation,
+     * masking, deleted entries), found as one query: one admission, one trace naming these
+     * documents (each once). {@code dmp.xds.max-query-results} caps the number of Lists (sets and
+     * folders together), not their members.
+     */
+    FoundLists findLists(ListSearch search, AccessContext caller);
 
     /**
      * How many documents the same caller would get from {@link #query} for this FindDocuments without

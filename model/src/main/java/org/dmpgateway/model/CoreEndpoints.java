@@ -26,6 +26,12 @@ public final class CoreEndpoints {
      * query that follows is).
      */
     public static final String COUNT_DOCUMENTS = "direct:count-documents";
+    /**
+     * Body: {@link org.dmpgateway.model.query.ListSearch} (ITI-66); answer:
+     * {@link org.dmpgateway.model.query.FoundLists}, the Lists with the documents each references that
+     * the caller may see. One query: admitted, capped (on the Lists) and traced once.
+     */
+    public static final String FIND_LISTS = "direct:find-lists";
     /** Body: {@link org.dmpgateway.model.query.RetrieveCommand}; answer: RetrieveResult. */
     public static final String RETRIEVE_DOCUMENTS = "direct:retrieve-documents";
     /**

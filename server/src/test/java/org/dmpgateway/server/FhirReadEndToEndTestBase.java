@@ -395,7 +395,35 @@ abstract class FhirReadEndToEndTestBase extends OneRecordPerTest {
         assertEquals(docIds, members(read));
     }
 
+    @Test
+    void aListReferencesOnlyTheDocumentsTheCallerMaySeeAndAListOfHiddenDocumentsIsStillFound() {
+        List<String> three = new ArrayList<>(submitMany(3, 1));
+        Set<String> hidden = submitMany(1, 1);
+        Map<String, String> sets = new LinkedHashMap<>();
+        sets.put("patient.identifier", INS_SYSTEM + "|" + ins);
+        sets.put("code", "submissionset");
+        sets.put("status", "current");
+
+        List<ListResource> forOther = lists(other, sets);
+        assertEquals(2, forOther.size(), "the set of a masked document is found too");
+        assertEquals(Set.copyOf(three.subList(0, 2)), uniqueIdsOf(memberIds(forOther.get(0))), "the masked one is no entry");
+        assertEquals(List.of(), forOther.get(1).getEntry(), "a set whose documents are all hidden has no entry");
+
+        List<ListResource> forAuthor = lists(durant, sets);
+        assertEquals(Set.copyOf(three), uniqueIdsOf(memberIds(forAuthor.get(0))));
+        assertEquals(hidden, uniqueIdsOf(memberIds(forAuthor.get(1))));
+    }
+
     // ------------------------------------------------------------------ helpers
+
+    static List<ListResource> lists(IGenericClient client, Map<String, ?> params) {
+        return client.search().byUrl(url("List", params)).returnBundle(Bundle.class).execute().getEntry().stream()
+                .map(e -> (ListResource) e.getResource()).toList();
+    }
+
+    static List<String> memberIds(ListResource list) {
+        return list.getEntry().stream().map(e -> e.getItem().getReferenceElement().getIdPart()).toList();
+    }
 
     /** {@code count} documents in one ITI-41 by Dr DURANT, the last {@code maskedCount} masked; their uniqueIds. */
     Set<String> submitMany(int count, int maskedCount) {

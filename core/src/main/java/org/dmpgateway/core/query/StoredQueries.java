@@ -121,7 +121,7 @@ public class StoredQueries {
         DocumentCriteria criteria = new Execution(admission).capped(find.criteria());
         List<DocumentKey> keys = repository.findDocumentKeys(criteria);
         if (keys.size() > maxResults) {
-            throw tooMany();
+            throw tooMany(maxResults);
         }
         traceProbes(admission, TraceAction.QUERY, find, List.of());
         trail.readSucceeded(transaction, admission, TraceAction.QUERY, keys.stream().map(DocumentKey::uniqueId).toList(),
@@ -177,7 +177,7 @@ public class StoredQueries {
      * tells the caller they exist), and the probe is traced in their owner's history
      * ({@link ProbedDocuments}). The ids are those the query's {@link Selection} states.
      */
-    private DmpException tooMany() {
+    static DmpException tooMany(int maxResults) {
         return new DmpException(DmpErrorCode.TOO_MANY_RESULTS, "the query matches more than " + maxResults
                 + " objects; narrow it (codes, time range, status)", null);
     }
@@ -290,7 +290,7 @@ public class StoredQueries {
 
         private <T> List<T> capped(List<T> rows) {
             if (rows.size() > maxResults) {
-                throw tooMany();
+                throw tooMany(maxResults);
             }
             return rows;
         }

@@ -24,7 +24,8 @@ import org.dmpgateway.mappings.fhir.list.ListSearchParameters;
 import org.dmpgateway.model.DocumentEntryRecord;
 import org.dmpgateway.model.FolderRecord;
 import org.dmpgateway.model.SubmissionSetRecord;
-import org.dmpgateway.model.query.QueryCommand;
+import org.dmpgateway.model.query.FoundLists;
+import org.dmpgateway.model.query.ListSearch;
 import org.dmpgateway.model.query.QueryResult;
 import org.dmpgateway.model.query.RegistryQuery;
 import org.hl7.fhir.instance.model.api.IAnyResource;
@@ -38,10 +39,10 @@ import java.util.List;
 
 /**
  * List, read side: ITI-66 Find Document Lists (submission sets and folders, MHD 4.2 / PDSm) and the
- * read of one List. The parameters go to {@link ListSearchMapper}; the core runs FindSubmissionSets /
- * FindFolders for the caller. Each List's entries are the documents of the set or folder that the
- * caller may see (GetSubmissionSetAndContents / GetFolderAndContents through the core), so that no
- * hidden document is revealed by a reference.
+ * read of one List. The parameters go to {@link ListSearchMapper}; the core answers the search as one
+ * query (FindSubmissionSets / FindFolders with each List's members: the documents of the set or
+ * folder that the caller may see, so that no hidden document is revealed by a reference). The read
+ * of one List is a GetSubmissionSetAndContents / GetFolderAndContents through the core.
  */
 @Component
 public class ListProvider implements IResourceProvider {
@@ -80,24 +81,21 @@ public class ListProvider implements IResourceProvider {
             @OptionalParam(name = IAnyResource.SP_RES_ID) TokenOrListParam id,
             RequestDetails request) {
         AccessContext caller = BearerTokenInterceptor.caller(request);
-        ListSearchMapper.ListQueries queries;
+        ListSearch search;
         try {
-            queries = ListSearchMapper.toQueries(ListSearchParameters.builder().patient(patient).code(code)
+            search = ListSearchMapper.toSearch(ListSearchParameters.builder().patient(patient).code(code)
                     .status(status).isArchived(isArchived).date(date).designationType(designationType).source(source)
                     .sourceId(sourceId).identifier(identifier).id(id).build());
         } catch (DmpException e) {
             throw FhirRefusal.of(e);
         }
-        List<ListResource> lists = new ArrayList<>();
-        if (queries.submissionSets() != null) {
-            for (SubmissionSetRecord set : run(queries.submissionSets(), caller).submissionSets()) {
-                lists.add(ListMapper.toResource(set, members(setContents(set.entryUuid(), caller))));
-            }
+        FoundLists found = reader.findLists(search, caller);
+        List<ListResource> lists = new ArrayList<>(found.submissionSets().size() + found.folders().size());
+        for (SubmissionSetRecord set : found.submissionSets()) {
+            lists.add(ListMapper.toResource(set, found.membersOf(set.entryUuid())));
         }
-        if (queries.folders() != null) {
-            for (FolderRecord folder : run(queries.folders(), caller).folders()) {
-                lists.add(ListMapper.toResource(folder, members(folderContents(folder.entryUuid(), caller))));
-            }
+        for (FolderRecord folder : found.folders()) {
+            lists.add(ListMapper.toResource(folder, found.membersOf(folder.entryUuid())));
         }
         return lists;
     }
@@ -123,10 +121,6 @@ public class ListProvider implements IResourceProvider {
             return VersionedRead.requireVersion(id, ListMapper.toResource(folder.folders().get(0), members(folder)));
         }
         throw notFound(idPart);
-    }
-
-    private QueryResult run(QueryCommand command, AccessContext caller) {
-        return reader.query(command.query(), caller);
     }
 
     private QueryResult setContents(String uuid, AccessContext caller) {

@@ -6,6 +6,8 @@ import org.dmpgateway.model.access.AccessContext;
 import org.dmpgateway.model.error.DmpErrorCode;
 import org.dmpgateway.model.DocumentEntryRecord;
 import org.dmpgateway.model.query.DocumentCriteria;
+import org.dmpgateway.model.query.FoundLists;
+import org.dmpgateway.model.query.ListSearch;
 import org.dmpgateway.model.query.QueryCommand;
 import org.dmpgateway.model.trail.TraceAction;
 import org.dmpgateway.model.query.QueryResult;
@@ -35,6 +37,11 @@ public class RegistryReader {
     /** A stored query (QUERY_REGISTRY). */
     public QueryResult query(RegistryQuery query, AccessContext caller) {
         return core.query(new QueryCommand(query, false), caller);
+    }
+
+    /** ITI-66: the Lists and the documents each references that the caller may see, as one query (FIND_LISTS). */
+    public FoundLists findLists(ListSearch search, AccessContext caller) {
+        return core.findLists(search, caller);
     }
 
     /**

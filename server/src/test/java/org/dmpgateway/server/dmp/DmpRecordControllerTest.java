@@ -8,6 +8,8 @@ import org.dmpgateway.model.PatientRef;
 import org.dmpgateway.model.Submission;
 import org.dmpgateway.model.profile.ProfessionalProfileAccess;
 import org.dmpgateway.model.profile.ProfileEntry;
+import org.dmpgateway.model.query.FoundLists;
+import org.dmpgateway.model.query.ListSearch;
 import org.dmpgateway.model.query.QueryCommand;
 import org.dmpgateway.model.query.QueryResult;
 import org.dmpgateway.model.query.RetrieveCommand;
@@ -84,6 +86,11 @@ class DmpRecordControllerTest {
 
         @Override
         public Submission submit(Submission submission, AccessContext caller) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public FoundLists findLists(ListSearch search, AccessContext caller) {
             throw new UnsupportedOperationException();
         }
 

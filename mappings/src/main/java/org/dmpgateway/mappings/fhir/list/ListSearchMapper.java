@@ -10,7 +10,7 @@ import org.dmpgateway.model.CodedValue;
 import org.dmpgateway.model.EntryStatus;
 import org.dmpgateway.model.PatientRef;
 import org.dmpgateway.model.query.FolderCriteria;
-import org.dmpgateway.model.query.QueryCommand;
+import org.dmpgateway.model.query.ListSearch;
 import org.dmpgateway.model.query.RegistryQuery;
 import org.dmpgateway.model.query.SubmissionSetCriteria;
 import org.dmpgateway.model.query.TimeRangeCriterion;
@@ -48,17 +48,12 @@ public final class ListSearchMapper {
     }
 
     /**
-     * The stored queries to run: FindSubmissionSets and/or FindFolders (a null one is not asked for).
-     */
-    public record ListQueries(QueryCommand submissionSets, QueryCommand folders) {
-    }
-
-    /**
-     * The stored queries of these parameters.
+     * The List search of these parameters: FindSubmissionSets and/or FindFolders (a null one is not
+     * asked for), which the core answers with each List's members.
      *
      * @throws org.dmpgateway.model.error.DmpException INVALID_QUERY_PARAMETER naming the parameter
      */
-    public static ListQueries toQueries(ListSearchParameters p) {
+    public static ListSearch toSearch(ListSearchParameters p) {
         PatientRef patient = SearchTokens.patient(p.patient());
         if (patient == null) {
             throw SearchTokens.missing("patient", "give patient=Patient/<id> or patient.identifier=<INS system>|<INS>");
@@ -78,7 +73,7 @@ public final class ListSearchMapper {
         boolean setsOnly = authors != null || sourceIds != null;
         Set<String> types = types(p.code(), setsOnly);
 
-        QueryCommand sets = null;
+        RegistryQuery.FindSubmissionSets sets = null;
         if (types.contains("submissionset")) {
             if (authors != null && authors.size() > 2) {
                 throw SearchTokens.invalid("source", "one author name only: a submission set query takes one author pattern");
@@ -86,19 +81,19 @@ public final class ListSearchMapper {
             // the two patterns of one name are the same name with or without later XCN components;
             // the registry takes one: the one with them (as IPF and XDS clients write the XCN)
             String author = authors == null ? null : authors.get(0);
-            sets = new QueryCommand(new RegistryQuery.FindSubmissionSets(SubmissionSetCriteria.builder()
+            sets = new RegistryQuery.FindSubmissionSets(SubmissionSetCriteria.builder()
                     .patient(patient).entryUuids(entryUuids).uniqueIds(uniqueIds).statuses(statuses)
                     .sourceIds(sourceIds).submissionTime(date).authorPerson(author).contentTypeCodes(designation)
-                    .build()), false);
+                    .build());
         }
-        QueryCommand folders = null;
+        RegistryQuery.FindFolders folders = null;
         if (types.contains("folder")) {
-            folders = new QueryCommand(new RegistryQuery.FindFolders(FolderCriteria.builder()
+            folders = new RegistryQuery.FindFolders(FolderCriteria.builder()
                     .patient(patient).entryUuids(entryUuids).uniqueIds(uniqueIds).statuses(statuses)
                     .lastUpdateTime(date).codes(designation == null ? null : List.of(designation))
-                    .build()), false);
+                    .build());
         }
-        return new ListQueries(sets, folders);
+        return new ListSearch(sets, folders);
     }
 
     static List<EntryStatus> statuses(TokenOrListParam status, TokenOrListParam isArchived) {

@@ -9,7 +9,7 @@ import org.dmpgateway.model.CodedValue;
 import org.dmpgateway.model.EntryStatus;
 import org.dmpgateway.model.PatientRef;
 import org.dmpgateway.model.query.FolderCriteria;
-import org.dmpgateway.model.query.RegistryQuery;
+import org.dmpgateway.model.query.ListSearch;
 import org.dmpgateway.model.query.SubmissionSetCriteria;
 import org.dmpgateway.model.query.TimeRangeCriterion;
 import org.junit.jupiter.api.Test;
@@ -29,16 +29,16 @@ class ListSearchMapperTest {
     }
 
     static SubmissionSetCriteria sets(ListSearchParameters.Builder b) {
-        return ((RegistryQuery.FindSubmissionSets) ListSearchMapper.toQueries(b.build()).submissionSets().query()).criteria();
+        return ListSearchMapper.toSearch(b.build()).submissionSets().criteria();
     }
 
     static FolderCriteria folders(ListSearchParameters.Builder b) {
-        return ((RegistryQuery.FindFolders) ListSearchMapper.toQueries(b.build()).folders().query()).criteria();
+        return ListSearchMapper.toSearch(b.build()).folders().criteria();
     }
 
     @Test
     void withoutCodeBothSubmissionSetsAndFoldersAreSearched() {
-        ListSearchMapper.ListQueries q = ListSearchMapper.toQueries(base().build());
+        ListSearch q = ListSearchMapper.toSearch(base().build());
 
         assertNotNull(q.submissionSets());
         assertNotNull(q.folders());
@@ -48,22 +48,22 @@ class ListSearchMapperTest {
 
     @Test
     void codeChoosesTheListType() {
-        ListSearchMapper.ListQueries sets = ListSearchMapper.toQueries(base().code(tokens(ListSearchMapper.LIST_TYPES + "|submissionset")).build());
+        ListSearch sets = ListSearchMapper.toSearch(base().code(tokens(ListSearchMapper.LIST_TYPES + "|submissionset")).build());
         assertNotNull(sets.submissionSets());
         assertNull(sets.folders());
-        ListSearchMapper.ListQueries folders = ListSearchMapper.toQueries(base().code(tokens("folder")).build());
+        ListSearch folders = ListSearchMapper.toSearch(base().code(tokens("folder")).build());
         assertNull(folders.submissionSets());
         assertNotNull(folders.folders());
-        DmpException e = assertThrows(DmpException.class, () -> ListSearchMapper.toQueries(base().code(tokens("bundle")).build()));
+        DmpException e = assertThrows(DmpException.class, () -> ListSearchMapper.toSearch(base().code(tokens("bundle")).build()));
         assertEquals("code", e.errors().get(0).location());
     }
 
     @Test
     void patientAndStatusAreRequired() {
-        DmpException noStatus = assertThrows(DmpException.class, () -> ListSearchMapper.toQueries(base().status(null).build()));
+        DmpException noStatus = assertThrows(DmpException.class, () -> ListSearchMapper.toSearch(base().status(null).build()));
         assertEquals(DmpErrorCode.INVALID_QUERY_PARAMETER, noStatus.code());
         assertEquals("status", noStatus.errors().get(0).location());
-        DmpException noPatient = assertThrows(DmpException.class, () -> ListSearchMapper.toQueries(base().patient(null).build()));
+        DmpException noPatient = assertThrows(DmpException.class, () -> ListSearchMapper.toSearch(base().patient(null).build()));
         assertEquals("patient", noPatient.errors().get(0).location());
     }
 
@@ -88,11 +88,11 @@ class ListSearchMapperTest {
         ReferenceAndListParam source = new ReferenceAndListParam()
                 .addAnd(new ReferenceOrListParam().add(new ReferenceParam("family", "DURANT")))
                 .addAnd(new ReferenceOrListParam().add(new ReferenceParam("given", "Romuald")));
-        ListSearchMapper.ListQueries q = ListSearchMapper.toQueries(base().source(source)
+        ListSearch q = ListSearchMapper.toSearch(base().source(source)
                 .sourceId(tokens("urn:oid:1.2.250.1.999.1.1")).build());
 
         assertNull(q.folders());
-        SubmissionSetCriteria s = ((RegistryQuery.FindSubmissionSets) q.submissionSets().query()).criteria();
+        SubmissionSetCriteria s = q.submissionSets().criteria();
         assertEquals("%^DURANT^Romuald^%", s.authorPerson());
         assertEquals(List.of("1.2.250.1.999.1.1"), s.sourceIds());
     }
