@@ -14,10 +14,10 @@ import java.io.Writer;
  * HAPI's JSON parser, writing resources through a Jackson generator that has no ObjectMapper. HAPI's own
  * generator comes from the factory of its shared ObjectMapper, so every field value HAPI writes
  * ({@code JacksonWriter.write(name, value)}, i.e. {@code JsonGenerator.writeObjectField}) goes through a
- * data-binding serialisation of one String, Boolean or BigDecimal: a quarter of the request CPU of an ITI-67
- * page of 100 (docs/performance.md, "ITI-67 pages of 100 (stop 29)"). Without an ObjectMapper, Jackson writes
- * those simple values itself ({@code writeString}, {@code writeBoolean}, {@code writeNumber}): the same
- * characters. Everything else is HAPI's: the element walk, the options of the request (pretty print, summary,
+ * data-binding serialisation of one String, Boolean or number. Without an ObjectMapper, Jackson writes those
+ * simple values itself ({@code writeString}, {@code writeBoolean}, {@code writeNumber}): the same characters,
+ * 4-7% less time writing a page of 100 DocumentReferences (docs/performance.md, "ITI-67 pages of 100 (stop
+ * 29)"). Everything else is HAPI's: the element walk, the options of the request (pretty print, summary,
  * elements), the reading of JSON.
  * <p>
  * It lives in HAPI's package because the one seam, {@code doEncodeResourceToWriter}, takes HAPI's
