@@ -8,12 +8,10 @@ import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.InstantType;
 
 import java.time.LocalDate;
-import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.Date;
-import java.util.TimeZone;
 import java.util.regex.Pattern;
 
 /**
@@ -31,8 +29,6 @@ public final class FhirDates {
     private static final DateTimeFormatter DTM_SECONDS = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
     /** An HL7 DTM: YYYY then up to five pairs of digits (compiled once: every DocumentReference written has several). */
     private static final Pattern DTM = Pattern.compile("\\d{4}(\\d{2}){0,5}");
-    /** UTC, looked up once (HAPI only reads the zone it is given). */
-    private static final TimeZone UTC = TimeZone.getTimeZone("UTC");
 
     private FhirDates() {
     }
@@ -62,6 +58,23 @@ public final class FhirDates {
      * @throws DmpException METADATA_ERROR naming {@code field} when the value is not a DTM
      */
     public static DateTimeType toDateTime(String dtm, String field) {
+        String text = fhirText(dtm, field, false);
+        return text == null ? null : new DateTimeType(text);
+    }
+
+    /** As {@link #toDateTime(String, String)}, for FHIR instants (which need a time: a date gives its midnight UTC). */
+    public static InstantType toInstant(String dtm, String field) {
+        String text = fhirText(dtm, field, true);
+        return text == null ? null : new InstantType(text);
+    }
+
+    /**
+     * The FHIR text of a DTM, checked to be a date (and time) of the calendar: {@code 2026}, {@code 2026-06},
+     * {@code 2026-06-12} or {@code 2026-06-12T08:30:00Z}; for an instant always the latter (a date at its
+     * midnight UTC). HAPI parses the text once; building the value from a {@code Date} instead costs one
+     * formatting per setter (two for a dateTime, four for an instant), several dates per DocumentReference.
+     */
+    private static String fhirText(String dtm, String field, boolean instant) {
         if (dtm == null || dtm.isBlank()) {
             return null;
         }
@@ -70,47 +83,25 @@ public final class FhirDates {
             if (!DTM.matcher(v).matches()) {
                 throw new IllegalArgumentException();
             }
-            int year = Integer.parseInt(v.substring(0, 4));
-            if (v.length() == 4) {
-                return new DateTimeType(v);
+            String year = v.substring(0, 4);
+            String month = v.length() >= 6 ? v.substring(4, 6) : null;
+            String day = v.length() >= 8 ? v.substring(6, 8) : null;
+            String hour = v.length() >= 10 ? v.substring(8, 10) : null;
+            String minute = v.length() >= 12 ? v.substring(10, 12) : "00";
+            String second = v.length() >= 14 ? v.substring(12, 14) : "00";
+            LocalDate date = LocalDate.of(Integer.parseInt(year), month == null ? 1 : Integer.parseInt(month),
+                    day == null ? 1 : Integer.parseInt(day));
+            if (hour != null) {
+                LocalTime.of(Integer.parseInt(hour), Integer.parseInt(minute), Integer.parseInt(second));
+                return date + "T" + hour + ":" + minute + ":" + second + "Z";
             }
-            int month = Integer.parseInt(v.substring(4, 6));
-            if (v.length() == 6) {
-                LocalDate.of(year, month, 1);
-                return new DateTimeType(v.substring(0, 4) + "-" + v.substring(4, 6));
+            if (instant) {
+                return date + "T00:00:00Z";
             }
-            int day = Integer.parseInt(v.substring(6, 8));
-            if (v.length() == 8) {
-                return new DateTimeType(LocalDate.of(year, month, day).toString());
-            }
-            int hour = Integer.parseInt(v.substring(8, 10));
-            int minute = v.length() >= 12 ? Integer.parseInt(v.substring(10, 12)) : 0;
-            int second = v.length() >= 14 ? Integer.parseInt(v.substring(12, 14)) : 0;
-            LocalDateTime time = LocalDateTime.of(year, month, day, hour, minute, second);
-            DateTimeType out = new DateTimeType(Date.from(time.toInstant(ZoneOffset.UTC)), TemporalPrecisionEnum.SECOND, UTC);
-            out.setTimeZoneZulu(true);
-            return out;
+            return day != null ? date.toString() : month != null ? year + "-" + month : year;
         } catch (RuntimeException e) {
             throw new DmpException(DmpErrorCode.METADATA_ERROR, field + ": '" + dtm
                     + "' is not an HL7 time YYYY[MM[DD[HH[MM[SS]]]]]", field);
         }
-    }
-
-    /** As {@link #toDateTime(String, String)}, for FHIR instants (which need a time: a date gives its midnight UTC). */
-    public static InstantType toInstant(String dtm, String field) {
-        DateTimeType t = toDateTime(dtm, field);
-        if (t == null) {
-            return null;
-        }
-        InstantType out = new InstantType(t.getValue(), TemporalPrecisionEnum.SECOND, UTC);
-        out.setTimeZoneZulu(true);
-        if (t.getPrecision().ordinal() < TemporalPrecisionEnum.MINUTE.ordinal()) {
-            out = new InstantType(Date.from(LocalDate.parse(String.format("%04d-%02d-%02d", t.getYear(),
-                    t.getPrecision() == TemporalPrecisionEnum.YEAR ? 1 : t.getMonth() + 1,
-                    t.getPrecision() == TemporalPrecisionEnum.DAY ? t.getDay() : 1))
-                    .atStartOfDay(ZoneOffset.UTC).toInstant()), TemporalPrecisionEnum.SECOND, UTC);
-            out.setTimeZoneZulu(true);
-        }
-        return out;
     }
 }
