@@ -6,7 +6,6 @@ import org.apache.cxf.phase.Phase;
 import org.dmpgateway.config.DmpProperties;
 import org.dmpgateway.mappings.xds.iti18.StreamedQueryResponse;
 import org.dmpgateway.mappings.xds.metadata.RenderedValues;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -36,14 +35,9 @@ public class StreamedAnswerCloser extends AbstractPhaseInterceptor<Message> {
     };
 
     /** With {@code dmp.xds.rendered-values-cache-size} of the configuration tree. */
-    @Autowired
     public StreamedAnswerCloser(DmpProperties.Xds xds) {
-        this(RenderedValues.keeping(xds.renderedValuesCacheSize()));
-    }
-
-    public StreamedAnswerCloser(RenderedValues rendered) {
         super(Phase.SETUP);
-        this.entries = new StreamedEntriesWriter(rendered);
+        this.entries = new StreamedEntriesWriter(RenderedValues.keeping(xds.renderedValuesCacheSize()));
     }
 
     @Override
