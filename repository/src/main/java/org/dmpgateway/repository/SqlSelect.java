@@ -6,6 +6,7 @@ import org.dmpgateway.model.PatientRef;
 import org.dmpgateway.model.query.DocumentVisibility;
 import org.dmpgateway.model.query.TimeRangeCriterion;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.support.SqlArrayValue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +24,9 @@ import java.util.List;
  * name is ignored.
  */
 final class SqlSelect {
+    /** The largest array H2 binds (its {@code Constants.MAX_ARRAY_CARDINALITY}); PostgreSQL has no such limit. */
+    private static final int MAX_ARRAY = 65_536;
+
     private final ObjectKind kind;
     private final String alias;
     private final List<String> clauses = new ArrayList<>();
@@ -108,10 +112,16 @@ final class SqlSelect {
         return this;
     }
 
-    /** The column is one of the values. */
+    /**
+     * The column is one of the values, bound as one array parameter ({@code = ANY(?)}) however many
+     * they are (H2 caps an array at {@value #MAX_ARRAY} values: beyond, one array per
+     * {@value #MAX_ARRAY}): a list bound value by value would stop at the database's limit of
+     * parameters per statement (65,535 on PostgreSQL), which the members of a few large Lists reach,
+     * and would give each length of list its own statement text.
+     */
     SqlSelect in(String column, List<String> values) {
         if (notEmpty(values)) {
-            clauses.add(column(column) + " IN (" + param(values) + ")");
+            clauses.add(anyOf(column(column), values));
         }
         return this;
     }
@@ -125,8 +135,7 @@ final class SqlSelect {
      */
     SqlSelect sourceOrTarget(List<String> uuids) {
         if (notEmpty(uuids)) {
-            clauses.add("(" + column("source_uuid") + " IN (" + param(uuids) + ") OR " + column("target_uuid")
-                    + " IN (" + param(uuids) + "))");
+            clauses.add("(" + anyOf(column("source_uuid"), uuids) + " OR " + anyOf(column("target_uuid"), uuids) + ")");
         }
         return this;
     }
@@ -271,6 +280,20 @@ final class SqlSelect {
             ors.add("(" + codeColumn + " = " + param(c.code()) + " AND " + system + ")");
         }
         return "(" + String.join(" OR ", ors) + ")";
+    }
+
+    /**
+     * {@code column = ANY(?)}, the values as one VARCHAR array (H2 and PostgreSQL look each one up in
+     * the column's index); beyond {@value #MAX_ARRAY} values, one such array per {@value #MAX_ARRAY}
+     * values, ORed.
+     */
+    private String anyOf(String column, List<String> values) {
+        List<String> arrays = new ArrayList<>();
+        for (int from = 0; from < values.size(); from += MAX_ARRAY) {
+            List<String> chunk = values.subList(from, Math.min(values.size(), from + MAX_ARRAY));
+            arrays.add(column + " = ANY(" + param(new SqlArrayValue("VARCHAR", chunk.toArray())) + ")");
+        }
+        return arrays.size() == 1 ? arrays.get(0) : "(" + String.join(" OR ", arrays) + ")";
     }
 
     private String column(String name) {

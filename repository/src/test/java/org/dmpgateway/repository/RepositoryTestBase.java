@@ -341,6 +341,24 @@ abstract class RepositoryTestBase {
     }
 
     @Test
+    void aSelectionMayNameMoreIdsThanOneStatementMayBindValues() {
+        DocumentEntryRecord first = new Entry(patient).build();
+        DocumentEntryRecord second = new Entry(patient).build();
+        store(first, second);
+        // PostgreSQL binds at most 65,535 values per statement; the members of an ITI-66 answer may name more documents
+        List<String> unknown = IntStream.range(0, 69_998).mapToObj(i -> uuid()).toList();
+        List<String> many = new java.util.ArrayList<>(unknown);
+        many.add(second.entryUuid());
+        many.add(first.entryUuid());
+
+        assertEquals(ids(first, second), docIds(mine().entryUuids(many)));
+        assertEquals(ids(first, second), repository.findDocumentKeys(mine().entryUuids(many).build()).stream()
+                .map(DocumentKey::entryUuid).toList());
+        assertEquals(2, repository.countDocuments(mine().entryUuids(many).build()));
+        assertEquals(List.of(), repository.findAssociations(AssociationCriteria.touching(unknown)));
+    }
+
+    @Test
     void documentsAreSelectedByCodeAndCodeSystem() {
         DocumentEntryRecord report = new Entry(patient).build();
         DocumentEntryRecord imaging = new Entry(patient).classCode(CLASS_IMG).typeCode(TYPE_IMAGING).formatCode(FORMAT_PDF)
