@@ -24,6 +24,7 @@ import org.dmpgateway.model.error.Causes;
 import org.dmpgateway.model.error.DmpException;
 import org.dmpgateway.model.profile.ProfessionalProfileAccess;
 import org.dmpgateway.model.profile.ProfileEntry;
+import org.dmpgateway.model.query.DocumentsPage;
 import org.dmpgateway.model.query.FoundLists;
 import org.dmpgateway.model.query.ListSearch;
 import org.dmpgateway.model.query.QueryCommand;
@@ -82,9 +83,8 @@ public class CamelCore implements Core {
     }
 
     @Override
-    public long count(QueryCommand command, AccessContext caller) {
-        Long count = send(CoreEndpoints.COUNT_DOCUMENTS, command, caller, Map.of(), Long.class);
-        return count == null ? 0 : count;
+    public DocumentsPage findPage(QueryCommand command, AccessContext caller) {
+        return send(CoreEndpoints.FIND_DOCUMENTS_PAGE, command, caller, Map.of(), DocumentsPage.class);
     }
 
     @Override

@@ -91,8 +91,8 @@ public class CoreRoutes extends RouteBuilder {
         // ITI-18: the same query, the documents of a FindDocuments read while the answer is written
         command(CoreEndpoints.QUERY_REGISTRY_STREAMED, "query-registry-streamed", QueryCommand.class, storedQueries,
                 "executeStreamed", refusedAs(TraceAction.QUERY));
-        // the total of a paged FindDocuments; admitted (and refused) like a query
-        command(CoreEndpoints.COUNT_DOCUMENTS, "count-documents", QueryCommand.class, storedQueries, "count",
+        // ITI-67: a page of FindDocuments and the total of its selection, as one query
+        command(CoreEndpoints.FIND_DOCUMENTS_PAGE, "find-documents-page", QueryCommand.class, storedQueries, "page",
                 refusedAs(TraceAction.QUERY));
         // the document a FHIR PATCH or DELETE names: refused (and traced) as that change, never as a query
         command(CoreEndpoints.FIND_FOR_CHANGE, "find-for-change", QueryCommand.class, storedQueries, "findForChange",

@@ -33,6 +33,7 @@ import org.dmpgateway.model.SubmissionSetRecord;
 import org.dmpgateway.model.SubmittedDocument;
 import org.dmpgateway.model.FolderRecord;
 import org.dmpgateway.model.query.DocumentCriteria;
+import org.dmpgateway.model.query.DocumentsPage;
 import org.dmpgateway.model.query.FolderCriteria;
 import org.dmpgateway.model.query.FoundLists;
 import org.dmpgateway.model.query.ListSearch;
@@ -183,7 +184,7 @@ abstract class CoreReadsTestBase {
         camel.close();
     }
 
-    // ------------------------------------------------------------------ paging and count
+    // ------------------------------------------------------------------ paging and total
 
     @Test
     void findDocumentsAnswersAPageInInsertionOrderAfterTheVisibilityFilter() {
@@ -191,15 +192,40 @@ abstract class CoreReadsTestBase {
         assertEquals(uniqueIds(docs.get(2), docs.get(3)), found(as(COLLEAGUE), find(1, 2)));
         assertEquals(uniqueIds(docs.get(4)), found(as(COLLEAGUE), find(3, 2)));
         assertEquals(uniqueIds(), found(as(COLLEAGUE), find(4, 2)));
-        assertEquals(4L, ask(CoreEndpoints.COUNT_DOCUMENTS, new QueryCommand(find(3, 2), false), as(COLLEAGUE)));
         // the admin doctor sees it: d0 .. d4
         assertEquals(uniqueIds(docs.get(1), docs.get(2)), found(as(ADMIN), find(1, 2)));
-        assertEquals(5L, ask(CoreEndpoints.COUNT_DOCUMENTS, new QueryCommand(find(null, null), false), as(ADMIN)));
+    }
 
-        AccessTrace last = traces.findByPatient(patient, 1).get(0);
-        assertEquals(TraceAction.QUERY, last.action(), "the page query is traced, the count is not");
-        assertEquals(ADMIN, last.actorId());
-        assertEquals(uniqueIds(docs.get(1), docs.get(2)), last.documentIds());
+    @Test
+    void aPageComesWithTheTotalOfItsSelectionInOneAdmissionAndOneTrace() {
+        found(as(COLLEAGUE), find(1, 2)); // the colleague's first access: its e-mail to the patient written once
+        int statementsBefore = statements.get();
+        found(as(COLLEAGUE), find(1, 2));
+        int forQuery = statements.get() - statementsBefore;
+        int before = traces.findByPatient(patient, 1000).size();
+        statementsBefore = statements.get();
+        DocumentsPage full = page(as(COLLEAGUE), 1, 2);
+        assertEquals(uniqueIds(docs.get(2), docs.get(3)), uniqueIds(full));
+        assertEquals(4, full.total(), "a full page: its selection counted, the masked document left out");
+        assertEquals(forQuery + 1, statements.get() - statementsBefore,
+                "the query's statements and the count: one admission for the page and its total");
+
+        statementsBefore = statements.get();
+        DocumentsPage last = page(as(COLLEAGUE), 3, 2);
+        assertEquals(uniqueIds(docs.get(4)), uniqueIds(last));
+        assertEquals(4, last.total(), "a page with fewer documents than its size ends the selection");
+        assertEquals(forQuery, statements.get() - statementsBefore, "no count when the page shows the end");
+
+        assertEquals(4, page(as(COLLEAGUE), 4, 2).total(), "an empty page past the first: counted");
+        assertEquals(0, page(as(COLLEAGUE), 0, 0).page().documents().size());
+        assertEquals(4, page(as(COLLEAGUE), 0, 0).total(), "a page of no document (_count=0): counted");
+        assertEquals(5, page(as(ADMIN), 0, 2).total(), "the admin doctor sees the masked document");
+
+        List<AccessTrace> traced = traces.findByPatient(patient, 1000);
+        assertEquals(before + 6, traced.size(), "each page traced once");
+        AccessTrace newest = traced.get(0);
+        assertEquals(List.of(TraceAction.QUERY, ADMIN), List.of(newest.action(), newest.actorId()));
+        assertEquals(uniqueIds(docs.get(0), docs.get(1)), newest.documentIds(), "the trace names the page's documents");
     }
 
     @Test
@@ -213,8 +239,7 @@ abstract class CoreReadsTestBase {
                 "an offset leaves 4: within the cap");
         assertEquals(uniqueIds(docs.get(0), docs.get(2), docs.get(3), docs.get(4)), found(as(COLLEAGUE), find(null, null)),
                 "4 visible to the colleague: exactly the cap");
-        assertEquals(5L, ask(CoreEndpoints.COUNT_DOCUMENTS, new QueryCommand(find(null, null), false), as(ADMIN)),
-                "a count is no result list: not capped");
+        assertEquals(5, page(as(ADMIN), 0, 4).total(), "the total is no result list: not capped");
     }
 
     @Test
@@ -249,32 +274,32 @@ abstract class CoreReadsTestBase {
     }
 
     @Test
-    void aCountIsAdmittedAndRefusedLikeAQuery() {
+    void aPageIsAdmittedAndRefusedLikeAQuery() {
         int before = traces.findByPatient(patient, 1000).size();
-        assertEquals(DmpErrorCode.PS_NOT_AUTHORIZED, refusal(CoreEndpoints.COUNT_DOCUMENTS,
+        assertEquals(DmpErrorCode.PS_NOT_AUTHORIZED, refusal(CoreEndpoints.FIND_DOCUMENTS_PAGE,
                 new QueryCommand(find(null, null), false), as(STRANGER)));
         AccessTrace refused = traces.findByPatient(patient, 1).get(0);
         assertEquals(List.of(TraceAction.QUERY, "PS_NOT_AUTHORIZED", STRANGER),
                 List.of(refused.action(), refused.outcome(), refused.actorId()));
-        assertEquals(DmpErrorCode.PS_BLOCKED, refusal(CoreEndpoints.COUNT_DOCUMENTS,
+        assertEquals(DmpErrorCode.PS_BLOCKED, refusal(CoreEndpoints.FIND_DOCUMENTS_PAGE,
                 new QueryCommand(find(null, null), false), as(BLOCKED)));
         PatientRef other = newIns();
-        assertEquals(DmpErrorCode.ACCESS_PATIENT_MISMATCH, refusal(CoreEndpoints.COUNT_DOCUMENTS, new QueryCommand(
+        assertEquals(DmpErrorCode.ACCESS_PATIENT_MISMATCH, refusal(CoreEndpoints.FIND_DOCUMENTS_PAGE, new QueryCommand(
                 new RegistryQuery.FindDocuments(DocumentCriteria.builder().patient(other).build()), false), as(AUTHOR)));
         AccessTrace probe = traces.findByPatient(other, 1).get(0);
         assertEquals(List.of(TraceAction.QUERY, "ACCESS_PATIENT_MISMATCH", AUTHOR),
                 List.of(probe.action(), probe.outcome(), probe.actorId()), "a probe is traced in the targeted record");
-        assertEquals(DmpErrorCode.INVALID_QUERY_PARAMETER, refusal(CoreEndpoints.COUNT_DOCUMENTS, new QueryCommand(
+        assertEquals(DmpErrorCode.INVALID_QUERY_PARAMETER, refusal(CoreEndpoints.FIND_DOCUMENTS_PAGE, new QueryCommand(
                 new RegistryQuery.GetAll(patient, null, null, null, null, null, null), false), as(AUTHOR)));
-        assertEquals(DmpErrorCode.INVALID_QUERY_PARAMETER, refusal(CoreEndpoints.COUNT_DOCUMENTS, new QueryCommand(
+        assertEquals(DmpErrorCode.INVALID_QUERY_PARAMETER, refusal(CoreEndpoints.FIND_DOCUMENTS_PAGE, new QueryCommand(
                 new RegistryQuery.FindDocuments(DocumentCriteria.builder().build()), false), as(AUTHOR)),
                 "the patient is required");
-        assertEquals(DmpErrorCode.HABILITATION_DENIED, refusal(CoreEndpoints.COUNT_DOCUMENTS,
+        assertEquals(DmpErrorCode.HABILITATION_DENIED, refusal(CoreEndpoints.FIND_DOCUMENTS_PAGE,
                 new QueryCommand(find(null, null), false), patientSelf()));
         assertEquals(before + 5, traces.findByPatient(patient, 1000).size(),
                 "each other refusal is traced in the patient's history");
-        ask(CoreEndpoints.COUNT_DOCUMENTS, new QueryCommand(find(null, null), false), as(AUTHOR));
-        assertEquals(before + 5, traces.findByPatient(patient, 1000).size(), "a successful count is not traced");
+        page(as(AUTHOR), 0, 2);
+        assertEquals(before + 6, traces.findByPatient(patient, 1000).size(), "a page is traced as a query");
     }
 
     // ------------------------------------------------------------------ a read by id (FHIR read, ITI-18 GetDocuments)
@@ -678,6 +703,14 @@ abstract class CoreReadsTestBase {
     RegistryQuery find(Integer offset, Integer limit) {
         return new RegistryQuery.FindDocuments(DocumentCriteria.builder().patient(patient)
                 .statuses(List.of(EntryStatus.APPROVED)).offset(offset).limit(limit).build());
+    }
+
+    DocumentsPage page(AccessContext caller, Integer offset, Integer limit) {
+        return (DocumentsPage) ask(CoreEndpoints.FIND_DOCUMENTS_PAGE, new QueryCommand(find(offset, limit), false), caller);
+    }
+
+    static List<String> uniqueIds(DocumentsPage page) {
+        return page.page().documents().stream().map(DocumentEntryRecord::uniqueId).toList();
     }
 
     List<String> found(AccessContext caller, RegistryQuery query) {

@@ -12,6 +12,7 @@ import org.dmpgateway.model.access.RecordStatus;
 import org.dmpgateway.model.error.DmpException;
 import org.dmpgateway.model.profile.ProfessionalProfileAccess;
 import org.dmpgateway.model.profile.ProfileEntry;
+import org.dmpgateway.model.query.DocumentsPage;
 import org.dmpgateway.model.query.FoundLists;
 import org.dmpgateway.model.query.ListSearch;
 import org.dmpgateway.model.query.QueryCommand;
@@ -67,11 +68,12 @@ public interface Core {
     FoundLists findLists(ListSearch search, AccessContext caller);
 
     /**
-     * How many documents the same caller would get from {@link #query} for this FindDocuments without
-     * its offset and limit. Admitted like a query; a refusal is traced as QUERY, a count itself is not
-     * traced (it returns no document; the page query that follows is).
+     * ITI-67: one page of a FindDocuments (its offset and limit) and the number of documents the same
+     * caller would get without them ({@code Bundle.total}), as one query: one admission, one trace
+     * naming the page's documents. The total is the page's end when the page shows it (fewer
+     * documents than the limit), counted otherwise.
      */
-    long count(QueryCommand command, AccessContext caller);
+    DocumentsPage findPage(QueryCommand command, AccessContext caller);
 
     /**
      * The documents an id-based query names, for a change the caller prepares (FHIR PATCH, DELETE):

@@ -19,13 +19,13 @@ public final class CoreEndpoints {
     public static final String QUERY_REGISTRY_STREAMED = "direct:query-registry-streamed";
     /**
      * Body: {@link org.dmpgateway.model.query.QueryCommand} whose query is a
-     * {@link org.dmpgateway.model.query.RegistryQuery.FindDocuments}; answer: a {@link Long}, the
-     * number of documents the same caller would get from {@link #QUERY_REGISTRY} for that query
-     * without its offset and limit (the caller's visibility applied). Admitted like a query; a
-     * refusal is traced as QUERY, a count itself is not traced (it returns no document; the page
-     * query that follows is).
+     * {@link org.dmpgateway.model.query.RegistryQuery.FindDocuments} with an offset and a limit;
+     * answer: {@link org.dmpgateway.model.query.DocumentsPage}, the page (as {@link #QUERY_REGISTRY}
+     * gives it) and the number of documents the same caller would get without offset and limit. One
+     * admission and one trace (the page's documents), as for a query; the total is counted only when
+     * the page does not show where the selection ends.
      */
-    public static final String COUNT_DOCUMENTS = "direct:count-documents";
+    public static final String FIND_DOCUMENTS_PAGE = "direct:find-documents-page";
     /**
      * Body: {@link org.dmpgateway.model.query.ListSearch} (ITI-66); answer:
      * {@link org.dmpgateway.model.query.FoundLists}, the Lists with the documents each references that

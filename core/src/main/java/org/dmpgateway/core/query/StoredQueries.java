@@ -9,6 +9,7 @@ import org.dmpgateway.model.FolderRecord;
 import org.dmpgateway.model.SubmissionSetRecord;
 import org.dmpgateway.model.query.AssociationCriteria;
 import org.dmpgateway.model.query.DocumentCriteria;
+import org.dmpgateway.model.query.DocumentsPage;
 import org.dmpgateway.model.query.FolderCriteria;
 import org.dmpgateway.model.query.QueryCommand;
 import org.dmpgateway.model.query.QueryResult;
@@ -61,7 +62,7 @@ import java.util.Set;
  * silently cut list. The cap is checked against what one query returns: a FindDocuments that asks
  * for a page ({@link DocumentCriteria#offset()}, {@link DocumentCriteria#limit()}, cut in SQL after
  * the visibility filter) is refused only when the page itself would exceed the cap. Each query is
- * traced. {@link #count} gives the total a FindDocuments would return without its page.
+ * traced. {@link #page} gives a page of FindDocuments with the total of its selection.
  */
 @Component
 public class StoredQueries {
@@ -93,7 +94,12 @@ public class StoredQueries {
         RegistryQuery q = command.query();
         require(q.selection());
         Admission admission = policy.admit(caller, q.patient(), TraceAction.QUERY);
-        Found found = new Execution(admission).run(q);
+        return traced(admission, command, new Execution(admission).run(q));
+    }
+
+    /** The answer of a query run for an admitted caller, its probes and the documents it gives traced. */
+    private QueryResult traced(Admission admission, QueryCommand command, Found found) {
+        RegistryQuery q = command.query();
         traceProbes(admission, TraceAction.QUERY, q, found.documents);
         trail.readSucceeded(transaction, admission, TraceAction.QUERY,
                 found.documents.stream().map(DocumentEntryRecord::uniqueId).toList(),
@@ -154,18 +160,32 @@ public class StoredQueries {
     }
 
     /**
-     * The number of documents a FindDocuments would return to this caller without its offset and
-     * limit, the caller's visibility applied (the total of a paged search). Admitted like a query;
-     * not traced when it succeeds (it returns no document), refused like a query otherwise.
+     * A page of a FindDocuments (its offset and limit) and the number of documents the same caller
+     * would get without them (a paged search's total), as one query: admitted and traced once, like
+     * {@link #execute}. A page with fewer documents than its limit ends the selection, so the total
+     * is its offset plus what it holds; only a full page, an empty one past the first, or a page of
+     * no document (limit 0) needs the COUNT, run with the same admission (the caller's visibility
+     * applied).
      */
-    public Long count(QueryCommand command, @Header(CoreEndpoints.ACCESS_CONTEXT) AccessContext caller) {
+    public DocumentsPage page(QueryCommand command, @Header(CoreEndpoints.ACCESS_CONTEXT) AccessContext caller) {
         if (!(command.query() instanceof FindDocuments find)) {
-            throw new DmpException(DmpErrorCode.INVALID_QUERY_PARAMETER, "only FindDocuments can be counted, not "
+            throw new DmpException(DmpErrorCode.INVALID_QUERY_PARAMETER, "only FindDocuments can be paged, not "
                     + (command.query() == null ? "no query" : command.query().getClass().getSimpleName()), null);
         }
         require(find.selection());
         Admission admission = policy.admit(caller, find.patient(), TraceAction.QUERY);
-        return repository.countDocuments(find.criteria().toBuilder().patient(admission.patient())
+        Found page = new Execution(admission).run(find);
+        long total = total(find.criteria(), page.documents.size(), admission);
+        return new DocumentsPage(traced(admission, command, page), total);
+    }
+
+    /** The number of documents of a page's selection: from the page when it shows the end, counted otherwise. */
+    private long total(DocumentCriteria c, int held, Admission admission) {
+        int offset = c.offset() == null ? 0 : Math.max(0, c.offset());
+        if (c.limit() == null || (held < c.limit() && (held > 0 || offset == 0))) {
+            return offset + held;
+        }
+        return repository.countDocuments(c.toBuilder().patient(admission.patient())
                 .visibility(admission.visibility()).offset(null).limit(null).build());
     }
 

@@ -5,8 +5,8 @@ import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import org.dmpgateway.model.access.AccessContext;
 import org.dmpgateway.mappings.fhir.documentreference.DocumentReferenceWriter;
 import org.dmpgateway.model.query.DocumentCriteria;
+import org.dmpgateway.model.query.DocumentsPage;
 import org.dmpgateway.model.query.QueryResult;
-import org.dmpgateway.model.query.RegistryQuery;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.instance.model.api.IPrimitiveType;
 import org.hl7.fhir.r4.model.InstantType;
@@ -16,12 +16,10 @@ import java.util.Date;
 import java.util.List;
 
 /**
- * One page of an ITI-67 search, fetched from the core only when HAPI asks: the page is one
- * FindDocuments with the page's offset and limit (cut in SQL after the caller's visibility), and
- * {@link #size()} (Bundle.total) is read from it when it can be: a page with fewer documents than its
- * size is the end of the selection, so the total is its offset plus what it holds. Only a full page
- * (or an empty one past the first) needs the core's COUNT_DOCUMENTS. Both run with the identity of
- * the request being served.
+ * One page of an ITI-67 search, fetched from the core only when HAPI asks: the page and the total of
+ * its selection (Bundle.total) are one core command (FIND_DOCUMENTS_PAGE: one admission, one trace),
+ * run with the identity of the request being served; the page is cut in SQL after the caller's
+ * visibility, and the core counts the selection only when the page does not show where it ends.
  * <p>
  * Paging is by offset ({@link #getCurrentPageOffset()}), never by a result list kept on the server:
  * HAPI then writes the next/previous links as the same search with {@code _offset} and
@@ -69,14 +67,15 @@ final class DocumentPage implements IBundleProvider {
         return whole.subList(Math.min(from, whole.size()), Math.min(to, whole.size()));
     }
 
-    /** The whole page, selected once (HAPI asks for the total first, then for the resources). */
+    /** The whole page, selected once with its total (HAPI asks for the total first, then for the resources). */
     private List<IBaseResource> page() {
         if (resources == null) {
-            DocumentCriteria page = criteria.toBuilder().offset(offset).limit(pageSize).build();
-            QueryResult found = reader.query(new RegistryQuery.FindDocuments(page, true), caller);
-            List<IBaseResource> mapped = new ArrayList<>(found.documents().size());
-            found.documents().forEach(d -> mapped.add(DocumentReferenceWriter.toResource(d, fhirBase, found.associations())));
+            DocumentsPage found = reader.page(criteria.toBuilder().offset(offset).limit(pageSize).build(), caller);
+            QueryResult page = found.page();
+            List<IBaseResource> mapped = new ArrayList<>(page.documents().size());
+            page.documents().forEach(d -> mapped.add(DocumentReferenceWriter.toResource(d, fhirBase, page.associations())));
             resources = mapped;
+            size = (int) Math.min(Integer.MAX_VALUE, found.total());
         }
         return resources;
     }
@@ -91,20 +90,10 @@ final class DocumentPage implements IBundleProvider {
         return pageSize;
     }
 
-    /**
-     * The total of the search for this caller (Bundle.total), asked once: from the page when the page
-     * is not full (it then ends the selection), otherwise counted by the core.
-     */
+    /** The total of the search for this caller (Bundle.total), given with the page. */
     @Override
     public Integer size() {
-        if (size == null) {
-            int held = pageSize > 0 ? page().size() : 0;
-            if (pageSize > 0 && held < pageSize && (held > 0 || offset == 0)) {
-                size = offset + held;
-            } else {
-                size = (int) Math.min(Integer.MAX_VALUE, reader.count(criteria, caller));
-            }
-        }
+        page();
         return size;
     }
 

@@ -6,6 +6,7 @@ import org.dmpgateway.model.access.AccessContext;
 import org.dmpgateway.model.error.DmpErrorCode;
 import org.dmpgateway.model.DocumentEntryRecord;
 import org.dmpgateway.model.query.DocumentCriteria;
+import org.dmpgateway.model.query.DocumentsPage;
 import org.dmpgateway.model.query.FoundLists;
 import org.dmpgateway.model.query.ListSearch;
 import org.dmpgateway.model.query.QueryCommand;
@@ -19,8 +20,8 @@ import java.util.regex.Pattern;
 
 /**
  * The reads of the FHIR providers, each one a core command sent with the caller's identity (so the
- * core's admission, scope and visibility apply every time): stored queries, the count of a
- * FindDocuments, one document entry by its resource id.
+ * core's admission, scope and visibility apply every time): stored queries, a page of
+ * FindDocuments with its total, one document entry by its resource id.
  */
 @Component
 public class RegistryReader {
@@ -66,9 +67,12 @@ public class RegistryReader {
         return found.documents().get(0);
     }
 
-    /** How many documents a FindDocuments selects for this caller (COUNT_DOCUMENTS), page aside. */
-    public long count(DocumentCriteria criteria, AccessContext caller) {
-        return core.count(new QueryCommand(new RegistryQuery.FindDocuments(criteria), false), caller);
+    /**
+     * ITI-67: one page of a FindDocuments (the criteria's offset and limit, relationships included)
+     * and the number of documents its selection holds for this caller, as one query (FIND_DOCUMENTS_PAGE).
+     */
+    public DocumentsPage page(DocumentCriteria criteria, AccessContext caller) {
+        return core.findPage(new QueryCommand(new RegistryQuery.FindDocuments(criteria, true), false), caller);
     }
 
     /**

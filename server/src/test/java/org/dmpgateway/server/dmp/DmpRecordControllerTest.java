@@ -8,6 +8,7 @@ import org.dmpgateway.model.PatientRef;
 import org.dmpgateway.model.Submission;
 import org.dmpgateway.model.profile.ProfessionalProfileAccess;
 import org.dmpgateway.model.profile.ProfileEntry;
+import org.dmpgateway.model.query.DocumentsPage;
 import org.dmpgateway.model.query.FoundLists;
 import org.dmpgateway.model.query.ListSearch;
 import org.dmpgateway.model.query.QueryCommand;
@@ -127,7 +128,7 @@ class DmpRecordControllerTest {
         }
 
         @Override
-        public long count(QueryCommand command, AccessContext caller) {
+        public DocumentsPage findPage(QueryCommand command, AccessContext caller) {
             throw new UnsupportedOperationException();
         }
 
