@@ -20,6 +20,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -56,6 +57,8 @@ import static org.junit.jupiter.api.Assertions.*;
 @TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:dmp-admin-records;DB_CLOSE_DELAY=-1")
 @DirtiesContext
 class DmpAdminRecordServicesEndToEndTest {
+    /** The DMP's time zone: its answers give French local times ({@code DmpWireValues}). */
+    static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     static final String BASE = "/si-dmp-server/v2/services/";
     static final String TD16 = "TD1.6_-_Liste_des_PS_autoris_s_ou_bloqu_s_requ_te.xml";
     static final String TD16_ACTION = "urn:si-dmp-habilitations:HabilitationsEndPoint:listAuthorizationByPatient";
@@ -227,7 +230,8 @@ class DmpAdminRecordServicesEndToEndTest {
         assertEquals(List.of(), differences, response.body());
         // the INS-C (1.2.250.1.213.1.4.2) is not held: the INS alone identifies the patient
         assertEquals(List.of(PATIENT + "^1.2.250.1.213.1.4.10"), identifiers(ours.get(PATIENT)));
-        assertEquals(LocalDate.now().format(DateTimeFormatter.BASIC_ISO_DATE), mine.get("lastAddDate").substring(0, 8));
+        // the DMP's times are French local times (DmpWireValues): the day in Paris, not the test machine's
+        assertEquals(LocalDate.now(PARIS).format(DateTimeFormatter.BASIC_ISO_DATE), mine.get("lastAddDate").substring(0, 8));
 
         // LASTAUTORIZATION since 2010: every open record he is authorised on, the official ones included
         Document authorised = parse(post("patientsSpecific", TD04_ACTION, forPatient(official(TD04), PATIENT)
@@ -235,7 +239,7 @@ class DmpAdminRecordServicesEndToEndTest {
         assertTrue(rowsByIns(authorised).keySet().containsAll(Set.of(PATIENT, "153078987658513")), rowsByIns(authorised).keySet().toString());
         assertEquals("false", fields(rowsByIns(authorised).get("153078987658513")).get("MT"));
         // and nothing added since tomorrow
-        String tomorrow = LocalDate.now().plusDays(2).format(DateTimeFormatter.BASIC_ISO_DATE) + "000000";
+        String tomorrow = LocalDate.now(PARIS).plusDays(2).format(DateTimeFormatter.BASIC_ISO_DATE) + "000000";
         Document none = parse(post("patientsSpecific", TD04_ACTION, forPatient(official(TD04), PATIENT)
                 .replace("20101010202010", tomorrow)).body());
         assertEquals("DMPOk", text(none, "status"));
