@@ -31,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * {@link RegistryRepository} on JDBC: H2 or PostgreSQL, same schema from the Flyway migrations
@@ -101,18 +102,22 @@ public class JdbcRegistryRepository implements RegistryRepository {
     /**
      * One statement for the three tables whose objects carry a uniqueId (a submission checks its
      * uniqueIds once, not once per table): document entries first, then submission sets, then
-     * folders, each in insertion order.
+     * folders, each in insertion order. The ids are bound as arrays ({@link SqlArrays}).
      */
     @Override
     public List<UniqueIdUse> findUniqueIdUses(Collection<String> uniqueIds) {
         if (uniqueIds.isEmpty()) {
             return List.of();
         }
-        MapSqlParameterSource p = new MapSqlParameterSource("ids", List.copyOf(uniqueIds));
-        return named.query("SELECT 0 AS kind, id, unique_id, entry_uuid, hash FROM document_entry WHERE unique_id IN (:ids) "
-                + "UNION ALL SELECT 1, id, unique_id, entry_uuid, NULL FROM submission_set WHERE unique_id IN (:ids) "
-                + "UNION ALL SELECT 2, id, unique_id, entry_uuid, NULL FROM folder WHERE unique_id IN (:ids) "
-                + "ORDER BY 1, 2", p, (rs, n) -> new UniqueIdUse(rs.getString(3), UNIQUE_ID_KINDS.get(rs.getInt(1)),
+        List<String> ids = List.copyOf(uniqueIds);
+        MapSqlParameterSource p = new MapSqlParameterSource();
+        return named.query("SELECT 0 AS kind, id, unique_id, entry_uuid, hash FROM document_entry WHERE "
+                + SqlArrays.anyOf("unique_id", ids, param(p))
+                + " UNION ALL SELECT 1, id, unique_id, entry_uuid, NULL FROM submission_set WHERE "
+                + SqlArrays.anyOf("unique_id", ids, param(p))
+                + " UNION ALL SELECT 2, id, unique_id, entry_uuid, NULL FROM folder WHERE "
+                + SqlArrays.anyOf("unique_id", ids, param(p))
+                + " ORDER BY 1, 2", p, (rs, n) -> new UniqueIdUse(rs.getString(3), UNIQUE_ID_KINDS.get(rs.getInt(1)),
                 rs.getString(4), rs.getString(5)));
     }
 
@@ -120,27 +125,36 @@ public class JdbcRegistryRepository implements RegistryRepository {
     private static final List<ObjectKind> UNIQUE_ID_KINDS = List.of(ObjectKind.DOCUMENT_ENTRY, ObjectKind.SUBMISSION_SET,
             ObjectKind.FOLDER);
 
-    /** One statement for the four tables of registry objects, in the order of {@link ObjectKind}. */
+    /**
+     * One statement for the four tables of registry objects, in the order of {@link ObjectKind}; the
+     * ids bound as arrays ({@link SqlArrays}).
+     */
     @Override
     public Map<String, ObjectKind> findObjectKinds(Collection<String> entryUuids) {
         Map<String, ObjectKind> kinds = new LinkedHashMap<>();
         if (entryUuids.isEmpty()) {
             return kinds;
         }
-        named.query(OBJECT_KINDS, new MapSqlParameterSource("ids", List.copyOf(entryUuids)),
+        List<String> ids = List.copyOf(entryUuids);
+        MapSqlParameterSource p = new MapSqlParameterSource();
+        StringBuilder sql = new StringBuilder();
+        for (ObjectKind kind : ObjectKind.values()) {
+            sql.append(sql.isEmpty() ? "" : " UNION ALL ").append("SELECT ").append(kind.ordinal())
+                    .append(" AS kind, entry_uuid FROM ").append(SqlSelect.table(kind)).append(" WHERE ")
+                    .append(SqlArrays.anyOf("entry_uuid", ids, param(p)));
+        }
+        named.query(sql.append(" ORDER BY 1").toString(), p,
                 rs -> { kinds.put(rs.getString(2), ObjectKind.values()[rs.getInt(1)]); });
         return kinds;
     }
 
-    private static final String OBJECT_KINDS = objectKindsSql();
-
-    private static String objectKindsSql() {
-        StringBuilder sql = new StringBuilder();
-        for (ObjectKind kind : ObjectKind.values()) {
-            sql.append(sql.isEmpty() ? "" : " UNION ALL ").append("SELECT ").append(kind.ordinal())
-                    .append(" AS kind, entry_uuid FROM ").append(SqlSelect.table(kind)).append(" WHERE entry_uuid IN (:ids)");
-        }
-        return sql.append(" ORDER BY 1").toString();
+    /** Binds a value in {@code params} under the next free name and gives its placeholder. */
+    private static Function<Object, String> param(MapSqlParameterSource params) {
+        return value -> {
+            String name = "p" + params.getValues().size();
+            params.addValue(name, value);
+            return ":" + name;
+        };
     }
 
     @Override

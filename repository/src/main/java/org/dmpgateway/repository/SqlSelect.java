@@ -6,7 +6,6 @@ import org.dmpgateway.model.PatientRef;
 import org.dmpgateway.model.query.DocumentVisibility;
 import org.dmpgateway.model.query.TimeRangeCriterion;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.support.SqlArrayValue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -24,9 +23,6 @@ import java.util.List;
  * name is ignored.
  */
 final class SqlSelect {
-    /** The largest array H2 binds (its {@code Constants.MAX_ARRAY_CARDINALITY}); PostgreSQL has no such limit. */
-    private static final int MAX_ARRAY = 65_536;
-
     private final ObjectKind kind;
     private final String alias;
     private final List<String> clauses = new ArrayList<>();
@@ -112,13 +108,7 @@ final class SqlSelect {
         return this;
     }
 
-    /**
-     * The column is one of the values, bound as one array parameter ({@code = ANY(?)}) however many
-     * they are (H2 caps an array at {@value #MAX_ARRAY} values: beyond, one array per
-     * {@value #MAX_ARRAY}): a list bound value by value would stop at the database's limit of
-     * parameters per statement (65,535 on PostgreSQL), which the members of a few large Lists reach,
-     * and would give each length of list its own statement text.
-     */
+    /** The column is one of the values, bound as array parameters ({@link SqlArrays}). */
     SqlSelect in(String column, List<String> values) {
         if (notEmpty(values)) {
             clauses.add(anyOf(column(column), values));
@@ -282,18 +272,8 @@ final class SqlSelect {
         return "(" + String.join(" OR ", ors) + ")";
     }
 
-    /**
-     * {@code column = ANY(?)}, the values as one VARCHAR array (H2 and PostgreSQL look each one up in
-     * the column's index); beyond {@value #MAX_ARRAY} values, one such array per {@value #MAX_ARRAY}
-     * values, ORed.
-     */
     private String anyOf(String column, List<String> values) {
-        List<String> arrays = new ArrayList<>();
-        for (int from = 0; from < values.size(); from += MAX_ARRAY) {
-            List<String> chunk = values.subList(from, Math.min(values.size(), from + MAX_ARRAY));
-            arrays.add(column + " = ANY(" + param(new SqlArrayValue("VARCHAR", chunk.toArray())) + ")");
-        }
-        return arrays.size() == 1 ? arrays.get(0) : "(" + String.join(" OR ", arrays) + ")";
+        return SqlArrays.anyOf(column, values, this::param);
     }
 
     private String column(String name) {

@@ -356,6 +356,11 @@ abstract class RepositoryTestBase {
                 .map(DocumentKey::entryUuid).toList());
         assertEquals(2, repository.countDocuments(mine().entryUuids(many).build()));
         assertEquals(List.of(), repository.findAssociations(AssociationCriteria.touching(unknown)));
+        assertEquals(Map.of(first.entryUuid(), ObjectKind.DOCUMENT_ENTRY, second.entryUuid(), ObjectKind.DOCUMENT_ENTRY),
+                repository.findObjectKinds(many), "the kinds of the objects named, whatever their number");
+        assertEquals(List.of(first.uniqueId()), repository.findUniqueIdUses(
+                java.util.stream.Stream.concat(unknown.stream(), java.util.stream.Stream.of(first.uniqueId())).toList())
+                .stream().map(UniqueIdUse::uniqueId).toList());
     }
 
     @Test
