@@ -5,12 +5,16 @@ import ca.uhn.fhir.rest.api.EncodingEnum;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.IncomingRequestAddressStrategy;
 import ca.uhn.fhir.rest.server.RestfulServer;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.dmpgateway.fhir.error.MalformedSearchValues;
 import org.dmpgateway.fhir.error.UnexpectedErrorInterceptor;
 import org.dmpgateway.fhir.iti68.StreamedBinary;
 import org.dmpgateway.fhir.identity.BearerTokenInterceptor;
 import org.dmpgateway.fhir.identity.BearerTokenReader;
 
+import java.io.IOException;
 import java.util.List;
 
 /**
@@ -47,5 +51,12 @@ public class DmpFhirServer extends RestfulServer {
         registerInterceptor(new UnexpectedErrorInterceptor());
         registerInterceptor(new CapabilityStatementCustomizer(version));
         registerInterceptor(new StreamedBinary());
+    }
+
+    /** Every answer written through a {@link BufferedResponse}: HAPI's flushes do not reach the socket. */
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
+        super.service(request, new BufferedResponse(response));
     }
 }

@@ -162,6 +162,40 @@ abstract class FhirReadEndToEndTestBase extends OneRecordPerTest {
         assertEquals(submitted, uniqueIdsOf(ids), "every submitted document, once");
     }
 
+    /**
+     * HAPI's JSON writer flushes after every string it writes; the server keeps those flushes in the
+     * container's buffer (BufferedResponse): an answer that fits in it comes whole, with its
+     * Content-Length, and a larger one comes complete, in the container's chunks.
+     */
+    @Test
+    void anAnswerThatFitsTheServersBufferComesWithItsLengthAndALargerOneComesWhole() throws Exception {
+        Set<String> submitted = submitMany(30, 0);
+        String base = FhirClient.base(port) + "/";
+
+        HttpResponse<byte[]> page = get(base + url("DocumentReference", current("_count", "30")), record.durant(),
+                "application/fhir+json");
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().length > 3 * 8192, "a page of 30 is larger than the container's buffer: "
+                + page.body().length);
+        Bundle bundle = FhirClient.context().newJsonParser().parseResource(Bundle.class,
+                new String(page.body(), StandardCharsets.UTF_8));
+        assertEquals(30, bundle.getEntry().size());
+        assertEquals(submitted, uniqueIds(bundle), "every document of the page, whole");
+
+        String id = bundle.getEntryFirstRep().getResource().getIdElement().getIdPart();
+        HttpResponse<byte[]> read = get(base + "DocumentReference/" + id, record.durant(), "application/fhir+json");
+        assertEquals(200, read.statusCode());
+        assertEquals(String.valueOf(read.body().length), read.headers().firstValue("Content-Length").orElse("none"),
+                "one read comes whole, with its length: " + read.headers().map());
+        assertEquals(id, FhirClient.context().newJsonParser().parseResource(DocumentReference.class,
+                new String(read.body(), StandardCharsets.UTF_8)).getIdElement().getIdPart());
+
+        HttpResponse<byte[]> xml = get(base + "DocumentReference/" + id, record.durant(), "application/fhir+xml");
+        assertEquals(200, xml.statusCode());
+        assertEquals(String.valueOf(xml.body().length), xml.headers().firstValue("Content-Length").orElse("none"),
+                "in XML too: " + xml.headers().map());
+    }
+
     @Test
     void aSecondCallerFollowingTheFirstCallersNextLinkGetsOnlyWhatTheyMaySee() throws Exception {
         submitMany(20, 0);
