@@ -12,15 +12,16 @@ import java.io.PrintWriter;
 /**
  * The servlet response the FHIR server writes to, whose writer and stream leave the sending to the
  * servlet container: their {@code flush()} does nothing, so the container sends its buffer when it is
- * full ({@code server.tomcat} buffer, 8 KB by default) and when the answer ends, and an answer that fits
+ * full (the response buffer, 8 KB in Tomcat by default) and when the answer ends, and an answer that fits
  * in the buffer goes out in one write with its Content-Length.
  *
  * <p>Why: HAPI's JSON writer writes each string value through Jackson's {@code ObjectMapper}, which
  * flushes its generator after every value ({@code SerializationFeature.FLUSH_AFTER_WRITE_VALUE}); the
  * flush reaches the response writer, and each flush of a servlet response sends an HTTP chunk on the
  * socket. A DocumentReference went out as dozens of chunks, a page of 100 as thousands, each one a
- * system call (docs/performance.md, "HAPI's flushes"). Nothing else changes: the same characters, the
- * same headers but Content-Length in place of chunked transfer when the answer fits in the buffer.
+ * system call (docs/performance.md, "HAPI's flushes, and a read by id planned once (stop 31)").
+ * Nothing else changes: the same characters, the same headers but Content-Length in place of chunked
+ * transfer when the answer fits in the buffer.
  */
 final class BufferedResponse extends HttpServletResponseWrapper {
     private PrintWriter writer;

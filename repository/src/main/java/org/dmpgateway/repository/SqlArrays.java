@@ -16,7 +16,7 @@ import java.util.function.Function;
  * array parameter again at every execution (its generic plan, made without the array's length, is
  * costed above the custom plans), which cost a one-id lookup such as a FHIR read by id 0.15-0.5 ms of
  * planning for 0.03 ms of execution; with a scalar the generic plan is kept after five executions
- * (docs/performance.md, "A read by id planned once").
+ * (docs/performance.md, "HAPI's flushes, and a read by id planned once (stop 31)").
  */
 final class SqlArrays {
     /** The largest array H2 binds (its {@code Constants.MAX_ARRAY_CARDINALITY}); PostgreSQL has no such limit. */
@@ -26,9 +26,9 @@ final class SqlArrays {
     }
 
     /**
-     * {@code column = ANY(?)}, the values as one VARCHAR array (one value as {@code column = ?}); beyond {@value #MAX_ARRAY} values, one
-     * such array per {@value #MAX_ARRAY} values, ORed. {@code param} binds a value and gives its
-     * placeholder.
+     * {@code column = ANY(?)}, the values as one VARCHAR array (one value as {@code column = ?});
+     * beyond {@value #MAX_ARRAY} values, one such array per {@value #MAX_ARRAY} values, ORed.
+     * {@code param} binds a value and gives its placeholder.
      */
     static String anyOf(String column, List<String> values, Function<Object, String> param) {
         if (values.size() == 1) {
