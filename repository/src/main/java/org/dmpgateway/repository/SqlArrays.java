@@ -7,10 +7,11 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * A list of values in SQL as array parameters ({@code column = ANY(?)}), however many they are: a list
- * bound value by value stops at the database's limit of parameters per statement (65,535 on
- * PostgreSQL), which the members of a few large Lists reach, and gives each length of list its own
- * statement text. H2 and PostgreSQL look each value up in the column's index.
+ * A list of values in SQL, however many they are: beyond {@value #MAX_SCALARS} values as array
+ * parameters ({@code column = ANY(?)}), since a list bound value by value stops at the database's limit
+ * of parameters per statement (65,535 on PostgreSQL), which the members of a few large Lists reach, and
+ * gives each length of list its own statement text. H2 and PostgreSQL look each value up in the
+ * column's index.
  *
  * <p>A short list (at most {@value #MAX_SCALARS} values) is bound value by value ({@code column = ?},
  * {@code column IN (?, ?)}): PostgreSQL plans a prepared statement with an array parameter again at
