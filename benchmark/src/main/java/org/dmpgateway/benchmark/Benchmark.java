@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -24,6 +25,9 @@ import java.util.List;
  * database references when --jdbc-url is given.
  */
 final class Benchmark {
+    /** How long each scenario runs in turn during a server's warm-up. */
+    static final Duration SERVER_WARMUP_SLICE = Duration.ofSeconds(3);
+
     private static final int RETRIEVAL_PATIENT = 1_000;
     static final int FHIR_RETRIEVAL_PATIENT = 1_001;
     private static final int TARGET_SET_SIZE = 5;
@@ -45,7 +49,8 @@ final class Benchmark {
                 + Machine.loadAverage());
         report.environment("harness: Java " + System.getProperty("java.version") + ", " + o.concurrency()
                 + " client threads, " + (o.requests() > 0 ? o.requests() + " requests" : o.duration().toMillis() / 1000.0 + " s")
-                + " per measurement, warm-up " + o.warmup().toMillis() / 1000.0 + " s per scenario");
+                + " per measurement, warm-up " + o.warmup().toMillis() / 1000.0 + " s per scenario after "
+                + o.serverWarmup().toSeconds() + " s per server (its scenarios in turn)");
         if (o.baseUrl() != null) {
             runAgainstRunningServer();
         } else {
@@ -95,7 +100,7 @@ final class Benchmark {
             }
             if (o.peer() != null && db.equals("postgres")) {
                 new PeerPass(o, report, out).run(database.label(), documents, o.freshDb() && size == sizes.get(0),
-                        this::measure);
+                        peerMeasurer());
             }
             if (jfr != null) {
                 report.note("JFR recording of the server: " + jfr.toAbsolutePath());
@@ -223,6 +228,7 @@ final class Benchmark {
                     scenarios.add(FhirScenarios.provideDocumentBundle(http, patients));
                 }
             }
+            serverWarmUp(scenarios);
             for (Scenario s : scenarios) {
                 measure(label, documents, s, memory);
             }
@@ -234,6 +240,26 @@ final class Benchmark {
 
     /** Some 1 MB documents of one patient on a FHIR server: their DocumentReference ids and their Binary ids. */
     record FhirDocuments(String ins, List<String> documentReferenceIds, List<String> binaryIds) {
+    }
+
+    /** How the peer pass measures and warms up: as this pass does. */
+    private PeerPass.Measurer peerMeasurer() {
+        return new PeerPass.Measurer() {
+            @Override
+            public void measure(String label, long documents, Scenario s, MemorySampler memory) throws Exception {
+                Benchmark.this.measure(label, documents, s, memory);
+            }
+
+            @Override
+            public void warmUp(List<Scenario> scenarios) throws InterruptedException {
+                serverWarmUp(scenarios);
+            }
+        };
+    }
+
+    /** The warm-up of a server before its measurements ({@code --server-warmup}, {@link Runner#warmUp}). */
+    void serverWarmUp(List<Scenario> scenarios) throws InterruptedException {
+        Runner.warmUp(scenarios, Math.min(4, o.maxConcurrency()), o.serverWarmup(), SERVER_WARMUP_SLICE, out);
     }
 
     private void measure(String label, long documents, Scenario s, MemorySampler memory) throws Exception {

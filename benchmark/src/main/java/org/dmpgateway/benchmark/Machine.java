@@ -21,6 +21,39 @@ final class Machine {
     }
 
     /** VmRSS of a process in bytes, -1 when unknown. */
+    /** Linux's USER_HZ, the unit of the CPU times of /proc/<pid>/task/<tid>/stat (100 on every Linux build). */
+    static final int CLOCK_TICKS_PER_SECOND = 100;
+
+    /**
+     * The CPU time (user + system, in clock ticks) the process's JIT compiler threads used so far:
+     * the threads HotSpot names {@code C1 CompilerThread<n>} and {@code C2 CompilerThread<n>} (15
+     * characters of it in /proc); -1 when /proc cannot be read.
+     */
+    static long compilerTicks(long pid) {
+        try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            long ticks = 0;
+            for (Path task : tasks.toList()) {
+                String stat;
+                try {
+                    stat = Files.readString(task.resolve("stat"));
+                } catch (IOException gone) {
+                    continue;
+                }
+                int open = stat.indexOf('(');
+                int close = stat.lastIndexOf(')');
+                String name = stat.substring(open + 1, close);
+                if (!name.startsWith("C1 CompilerThre") && !name.startsWith("C2 CompilerThre")) {
+                    continue;
+                }
+                String[] f = stat.substring(close + 2).split(" ");
+                ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+            }
+            return ticks;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
     static long residentBytes(long pid) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {

@@ -63,6 +63,11 @@ final class MemorySampler implements AutoCloseable {
         }
     }
 
+    /** The server's JIT compiler threads' CPU so far ({@link Machine#compilerTicks}), -1 without a pid. */
+    long compilerTicks() {
+        return pid > 0 ? Machine.compilerTicks(pid) : -1;
+    }
+
     synchronized void resetWindow() {
         windowHeap = -1;
         windowRss = -1;

@@ -9,6 +9,7 @@ import java.util.List;
 /** The command line of the harness (see {@link #USAGE}). */
 record Options(String baseUrl, List<String> startServer, Path serverJar, List<String> serverJvmOptions, boolean jfr,
                List<String> scenarios, List<Integer> concurrency, Duration duration, long requests, Duration warmup,
+               Duration serverWarmup,
                List<Long> registrySizes, List<Integer> targets, List<Integer> pages, int targetPatients, int documentsPerPatient, String jdbcUrl, String jdbcUser,
                String jdbcPassword, String pgUrl, String pgUser, String pgPassword, boolean freshDb, boolean loadOnly, Path workDir,
                Path out, String adminToken, String repositoryUniqueId, long serverPid, boolean validateResponses, String h2UrlOptions,
@@ -34,6 +35,10 @@ record Options(String baseUrl, List<String> startServer, Path serverJar, List<St
               --duration 10s          per measurement (s or ms suffix), or
               --requests N            per measurement (overrides --duration)
               --warmup 5s             per scenario before its measurements (0 for none)
+              --server-warmup 60s     once per server started or measured, before any measurement: its
+                                     scenarios in turn, 3 s each, at up to 4 threads, until this much time has
+                                     passed (0 for none); on 2 cores the server's JIT compilers run for a
+                                     minute or more after the start (docs/performance.md, stop 32)
             Registry:
               --registry-size 100000,1000000  documents the bulk loader fills the registry to, one pass each
                                      (0: no loading; the query targets are then submitted through ITI-41)
@@ -85,6 +90,7 @@ record Options(String baseUrl, List<String> startServer, Path serverJar, List<St
         Duration duration = Duration.ofSeconds(10);
         long requests = 0;
         Duration warmup = Duration.ofSeconds(5);
+        Duration serverWarmup = Duration.ofSeconds(60);
         List<Long> sizes = List.of(100_000L, 1_000_000L);
         List<Integer> targets = List.of(10, 100, 1000);
         List<Integer> pages = List.of(20, 100);
@@ -139,6 +145,7 @@ record Options(String baseUrl, List<String> startServer, Path serverJar, List<St
                         case "--duration" -> duration = duration(value);
                         case "--requests" -> requests = Long.parseLong(value);
                         case "--warmup" -> warmup = duration(value);
+                        case "--server-warmup" -> serverWarmup = duration(value);
                         case "--registry-size" -> sizes = list(value).stream().map(s -> Long.parseLong(s.replace("_", ""))).toList();
                         case "--targets" -> targets = list(value).stream().map(Integer::parseInt).toList();
                         case "--pages" -> pages = list(value).stream().map(Integer::parseInt).toList();
@@ -202,8 +209,8 @@ record Options(String baseUrl, List<String> startServer, Path serverJar, List<St
         if (requests <= 0 && duration.isZero()) {
             throw new IllegalArgumentException("give a --duration or a number of --requests");
         }
-        return new Options(baseUrl, start, jar, jvm, jfr, scenarios, concurrency, duration, requests, warmup, sizes,
-                targets, pages, targetPatients, perPatient, jdbcUrl, jdbcUser, jdbcPassword, pgUrl, pgUser, pgPassword, fresh, loadOnly, work,
+        return new Options(baseUrl, start, jar, jvm, jfr, scenarios, concurrency, duration, requests, warmup, serverWarmup,
+                sizes, targets, pages, targetPatients, perPatient, jdbcUrl, jdbcUser, jdbcPassword, pgUrl, pgUser, pgPassword, fresh, loadOnly, work,
                 out == null ? work.resolve("results") : out, token, repo, pid, validateResponses, h2Options,
                 peer, peerJar, peerUrl);
     }

@@ -25,10 +25,10 @@ final class Report {
     }
 
     private static final String CSV_HEADER = "database,registry_documents,scenario,concurrency,requests,errors,seconds,"
-            + "per_second,mb_per_second,p50_ms,p95_ms,p99_ms,mean_ms,server_heap_max_mb,server_rss_max_mb,loadavg,first_error,"
+            + "per_second,mb_per_second,p50_ms,p95_ms,p99_ms,mean_ms,server_heap_max_mb,server_rss_max_mb,server_jit_cores,loadavg,first_error,"
             + "issue19_figure,issue19_goal,issue19_goal_met";
-    /** The 13 measurement columns (requests to first_error) a figure line leaves empty. */
-    private static final String NO_MEASUREMENT = ",".repeat(13);
+    /** The 14 measurement columns (requests to first_error) a figure line leaves empty. */
+    private static final String NO_MEASUREMENT = ",".repeat(14);
 
     private static final String RATIOS_INTRODUCTION = "figures of this run, database and registry size alike; "
             + "p50 and rates at 1 thread, the heap at " + IssueRatios.HEAP_THREADS + "; a figure whose rows were not measured is left out";
@@ -141,16 +141,21 @@ final class Report {
     }
 
     private static String header() {
-        return String.format("%-14s %4s %8s %6s %9s %8s %9s %9s %9s %9s %9s  %s", "scenario", "conc", "requests",
-                "errors", "per s", "MB/s", "p50 ms", "p95 ms", "p99 ms", "heap MB", "RSS MB", "loadavg");
+        return String.format("%-14s %4s %8s %6s %9s %8s %9s %9s %9s %9s %9s %6s  %s", "scenario", "conc", "requests",
+                "errors", "per s", "MB/s", "p50 ms", "p95 ms", "p99 ms", "heap MB", "RSS MB", "JIT", "loadavg");
     }
 
     private static String line(Row r) {
         Runner.Measure m = r.measure();
-        return String.format(Locale.ROOT, "%-14s %4d %8d %6d %9.1f %8s %9.2f %9.2f %9.2f %9s %9s  %s%s", r.scenario(),
+        return String.format(Locale.ROOT, "%-14s %4d %8d %6d %9.1f %8s %9.2f %9.2f %9.2f %9s %9s %6s  %s%s", r.scenario(),
                 r.concurrency(), m.ok(), m.failed(), m.perSecond(), r.bytes() ? String.format(Locale.ROOT, "%.1f", m.megabytesPerSecond()) : "-",
                 m.percentile(50), m.percentile(95), m.percentile(99), mb(m.heapMaxBytes()), mb(m.rssMaxBytes()),
-                m.loadAverage(), m.firstError() == null ? "" : "  first error: " + m.firstError());
+                cores(m.serverJitCpu()), m.loadAverage(), m.firstError() == null ? "" : "  first error: " + m.firstError());
+    }
+
+    /** Cores' worth of CPU, two decimals ("-" when not read). */
+    private static String cores(double share) {
+        return share < 0 ? "-" : String.format(Locale.ROOT, "%.2f", share);
     }
 
     private static String mb(long bytes) {
@@ -166,7 +171,7 @@ final class Report {
                     String.valueOf(r.concurrency()), String.valueOf(m.ok()), String.valueOf(m.failed()),
                     f(m.seconds()), f(m.perSecond()), r.bytes() ? f(m.megabytesPerSecond()) : "",
                     f(m.percentile(50)), f(m.percentile(95)), f(m.percentile(99)), f(m.mean()), mb(m.heapMaxBytes()),
-                    mb(m.rssMaxBytes()), m.loadAverage(), m.firstError() == null ? "" : '"' + m.firstError().replace('"', '\'') + '"')
+                    mb(m.rssMaxBytes()), cores(m.serverJitCpu()), m.loadAverage(), m.firstError() == null ? "" : '"' + m.firstError().replace('"', '\'') + '"')
                     + ",,,");
         }
         for (IssueRatios.Figure f : IssueRatios.of(rows)) {
@@ -197,14 +202,15 @@ final class Report {
         for (Row r : rows) {
             if (previous == null || !sameTable(previous, r)) {
                 b.append(String.format("%n## %s, %s%n%n", r.database(), registry(r.registryDocuments())))
-                        .append("| scenario | what | threads | requests | errors | per second | MB/s | p50 ms | p95 ms | p99 ms | server heap max MB | server RSS max MB | loadavg |\n")
-                        .append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+                        .append("| scenario | what | threads | requests | errors | per second | MB/s | p50 ms | p95 ms | p99 ms | server heap max MB | server RSS max MB | server JIT cores | loadavg |\n")
+                        .append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
             }
             Runner.Measure m = r.measure();
-            b.append(String.format(Locale.ROOT, "| %s | %s | %d | %d | %d | %.1f | %s | %.1f | %.1f | %.1f | %s | %s | %s |%n",
+            b.append(String.format(Locale.ROOT, "| %s | %s | %d | %d | %d | %.1f | %s | %.1f | %.1f | %.1f | %s | %s | %s | %s |%n",
                     r.scenario(), r.description(), r.concurrency(), m.ok(), m.failed(), m.perSecond(),
                     r.bytes() ? String.format(Locale.ROOT, "%.1f", m.megabytesPerSecond()) : "", m.percentile(50),
-                    m.percentile(95), m.percentile(99), mb(m.heapMaxBytes()), mb(m.rssMaxBytes()), m.loadAverage()));
+                    m.percentile(95), m.percentile(99), mb(m.heapMaxBytes()), mb(m.rssMaxBytes()), cores(m.serverJitCpu()),
+                    m.loadAverage()));
             previous = r;
         }
         for (List<String> c : comparisons) {

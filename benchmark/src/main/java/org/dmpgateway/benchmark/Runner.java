@@ -1,7 +1,9 @@
 package org.dmpgateway.benchmark;
 
+import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -27,7 +29,7 @@ final class Runner {
 
     /** The figures of one scenario at one concurrency. */
     record Measure(long ok, long failed, double seconds, long bytes, double[] latencyMs, String firstError,
-                   long heapMaxBytes, long rssMaxBytes, String loadAverage) {
+                   long heapMaxBytes, long rssMaxBytes, String loadAverage, double serverJitCpu) {
         double perSecond() {
             return seconds <= 0 ? 0 : ok / seconds;
         }
@@ -51,6 +53,34 @@ final class Runner {
     }
 
     private Runner() {
+    }
+
+    /**
+     * Runs the scenarios in turn, {@code slice} each at {@code threads} threads, unmeasured, until
+     * {@code total} has passed ({@code --server-warmup}): the server's JIT compilers work for a minute
+     * or more after its start on 2 cores, and a measurement taken meanwhile is the compilers' as much
+     * as the server's. Prints what failed, if anything (a failure does not stop the warm-up).
+     */
+    static void warmUp(List<Scenario> scenarios, int threads, Duration total, Duration slice, PrintStream out)
+            throws InterruptedException {
+        if (total.isZero() || scenarios.isEmpty()) {
+            return;
+        }
+        out.printf("  server warm-up: %s in turn for %d s...%n",
+                String.join(", ", scenarios.stream().map(Scenario::id).toList()), total.toSeconds());
+        long end = System.nanoTime() + total.toNanos();
+        while (System.nanoTime() < end) {
+            for (Scenario s : scenarios) {
+                long left = end - System.nanoTime();
+                if (left <= 0) {
+                    break;
+                }
+                Measure w = run(s, threads, Budget.of(Duration.ofNanos(Math.min(slice.toNanos(), left))), null);
+                if (w.failed() > 0) {
+                    out.println("  server warm-up of " + s.id() + ": " + w.failed() + " failures, first: " + w.firstError());
+                }
+            }
+        }
     }
 
     static Measure run(Scenario scenario, int concurrency, Budget budget, MemorySampler memory) throws InterruptedException {
@@ -109,6 +139,7 @@ final class Runner {
         if (memory != null) {
             memory.resetWindow();
         }
+        long jitBefore = memory == null ? -1 : memory.compilerTicks();
         long start = System.nanoTime();
         deadline[0] = start + budget.duration().toNanos();
         go.countDown();
@@ -116,6 +147,9 @@ final class Runner {
             t.join();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        long jitAfter = memory == null ? -1 : memory.compilerTicks();
+        double jit = jitBefore < 0 || jitAfter < 0 || seconds <= 0 ? -1
+                : (jitAfter - jitBefore) / (double) Machine.CLOCK_TICKS_PER_SECOND / seconds;
         int total = Arrays.stream(counts).sum();
         double[] ms = new double[total];
         int k = 0;
@@ -128,6 +162,6 @@ final class Runner {
         long heap = memory == null ? -1 : memory.windowHeapMax();
         long rss = memory == null ? -1 : memory.windowRssMax();
         return new Measure(total, failures.get(), seconds, bytes.get(), ms, firstError.get(), heap, rss,
-                Machine.loadAverage());
+                Machine.loadAverage(), jit);
     }
 }

@@ -33,7 +33,7 @@ class BenchmarkSmokeTest {
         Path work = Path.of("target", "smoke");
         Options options = Options.parse("--start-server", "h2", "--server-jar", jar.toString(), "--fresh-db", "--validate-responses",
                 "--registry-size", "200", "--targets", "2,5,10", "--concurrency", "1,2",
-                "--requests", String.valueOf(REQUESTS), "--warmup", "0", "--work-dir", work.toString());
+                "--requests", String.valueOf(REQUESTS), "--warmup", "0", "--server-warmup", "0", "--work-dir", work.toString());
         ByteArrayOutputStream console = new ByteArrayOutputStream();
 
         Report report = new Benchmark(options, new PrintStream(console, true, StandardCharsets.UTF_8)).run();

@@ -51,7 +51,7 @@ class HarnessPartsTest {
         for (int i = 0; i < 100; i++) {
             ms[i] = i + 1;
         }
-        Runner.Measure m = new Runner.Measure(100, 0, 2.0, 0, ms, null, -1, -1, "?");
+        Runner.Measure m = new Runner.Measure(100, 0, 2.0, 0, ms, null, -1, -1, "?", -1);
         assertEquals(50, m.percentile(50));
         assertEquals(95, m.percentile(95));
         assertEquals(99, m.percentile(99));
@@ -74,6 +74,53 @@ class HarnessPartsTest {
         assertEquals(List.of(20, 100), o.pages(), "ITI-67's default pages");
         assertThrows(IllegalArgumentException.class, () -> Options.parse("--pages", "500"));
         assertThrows(IllegalArgumentException.class, () -> Options.parse("--base-url", "http://127.0.0.1:1", "--start-server", "h2"));
+        assertEquals(Duration.ofSeconds(60), o.serverWarmup(), "a server is warmed up for a minute by default");
+        assertEquals(Duration.ZERO, Options.parse("--server-warmup", "0").serverWarmup());
+    }
+
+    @Test
+    void theServerWarmUpRunsEachScenarioInTurnUntilItsTimeIsUp() throws Exception {
+        java.util.Map<String, java.util.concurrent.atomic.AtomicLong> calls = new java.util.concurrent.ConcurrentHashMap<>();
+        List<Scenario> scenarios = List.of(counting("a", calls), counting("b", calls));
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        long start = System.nanoTime();
+        Runner.warmUp(scenarios, 2, Duration.ofMillis(600), Duration.ofMillis(100), new java.io.PrintStream(printed, true));
+        long elapsedMs = (System.nanoTime() - start) / 1_000_000;
+        assertTrue(elapsedMs >= 600 && elapsedMs < 2_000, "about the warm-up's duration: " + elapsedMs + " ms");
+        assertTrue(calls.get("a").get() > 0 && calls.get("b").get() > 0, "both scenarios ran: " + calls);
+        assertTrue(printed.toString().contains("server warm-up: a, b"), printed.toString());
+        java.io.ByteArrayOutputStream none = new java.io.ByteArrayOutputStream();
+        Runner.warmUp(scenarios, 2, Duration.ZERO, Duration.ofMillis(100), new java.io.PrintStream(none, true));
+        assertEquals("", none.toString(), "no warm-up when its duration is 0");
+    }
+
+    @Test
+    void theJitCompilersCpuIsReadFromProc() {
+        long pid = ProcessHandle.current().pid();
+        long ticks = Machine.compilerTicks(pid);
+        if (System.getProperty("os.name").toLowerCase().contains("linux")) {
+            assertTrue(ticks >= 0, "this JVM's C1/C2 compiler threads are found in /proc: " + ticks);
+        }
+        assertEquals(-1, Machine.compilerTicks(Long.MAX_VALUE), "no such process");
+    }
+
+    private static Scenario counting(String id, java.util.Map<String, java.util.concurrent.atomic.AtomicLong> calls) {
+        calls.put(id, new java.util.concurrent.atomic.AtomicLong());
+        return new Scenario() {
+            public String id() {
+                return id;
+            }
+
+            public String description() {
+                return "counts its calls";
+            }
+
+            public long call(int worker, long seq) throws Exception {
+                calls.get(id).incrementAndGet();
+                Thread.sleep(5);
+                return 0;
+            }
+        };
     }
 
     @Test

@@ -52,7 +52,7 @@ class IssueRatiosTest {
         int columns = csv.get(0).split(",", -1).length;
         assertEquals(1 + rows.size() + 9, csv.size(), "the header, a line per measurement, a line per figure");
         assertTrue(csv.stream().allMatch(l -> l.split(",", -1).length == columns), "every line has the header's columns: " + csv);
-        assertEquals("H2,1000,iti18-100 p50 / db-find-100 p50,1" + ",".repeat(14) + "2.000,<= 1.5,no", csv.get(1 + rows.size() + 1));
+        assertEquals("H2,1000,iti18-100 p50 / db-find-100 p50,1" + ",".repeat(15) + "2.000,<= 1.5,no", csv.get(1 + rows.size() + 1));
         assertTrue(csv.get(1).endsWith(",,,"), "a measurement has no figure: " + csv.get(1));
 
         String markdown = Files.readString(report.markdown());
@@ -96,14 +96,14 @@ class IssueRatiosTest {
         Arrays.fill(ms, p50);
         double seconds = perSecond > 0 ? 100 / perSecond : 1.0;
         return new Report.Row(database, documents, scenario, scenario, threads,
-                new Runner.Measure(100, 0, seconds, 0, ms, null, -1, -1, "1.00 1.00 1.00"), false);
+                new Runner.Measure(100, 0, seconds, 0, ms, null, -1, -1, "1.00 1.00 1.00", -1), false);
     }
 
     private static Report.Row heap(String database, long documents, String scenario, int threads, long heapMb) {
         double[] ms = new double[100];
         Arrays.fill(ms, 300.0);
         return new Report.Row(database, documents, scenario, scenario, threads,
-                new Runner.Measure(100, 0, 10.0, 0, ms, null, heapMb * 1024 * 1024, 2 * heapMb * 1024 * 1024, "1.00 1.00 1.00"),
+                new Runner.Measure(100, 0, 10.0, 0, ms, null, heapMb * 1024 * 1024, 2 * heapMb * 1024 * 1024, "1.00 1.00 1.00", -1),
                 false);
     }
 }
