@@ -26,6 +26,7 @@ import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -106,19 +107,17 @@ public class JdbcRegistryRepository implements RegistryRepository {
      */
     @Override
     public List<UniqueIdUse> findUniqueIdUses(Collection<String> uniqueIds) {
-        if (uniqueIds.isEmpty()) {
-            return List.of();
-        }
-        List<String> ids = List.copyOf(uniqueIds);
-        MapSqlParameterSource p = new MapSqlParameterSource();
-        return named.query("SELECT 0 AS kind, id, unique_id, entry_uuid, hash FROM document_entry WHERE "
+        return findIdentifierUses(uniqueIds, List.of()).uniqueIds();
+    }
+
+    /** The uses of these uniqueIds: kind (0, 1, 2 of {@link #UNIQUE_ID_KINDS}), id, unique_id, entry_uuid, hash. */
+    private static String uniqueIdUses(List<String> ids, MapSqlParameterSource p) {
+        return "SELECT 0 AS kind, id, unique_id, entry_uuid, hash FROM document_entry WHERE "
                 + SqlArrays.anyOf("unique_id", ids, param(p))
                 + " UNION ALL SELECT 1, id, unique_id, entry_uuid, NULL FROM submission_set WHERE "
                 + SqlArrays.anyOf("unique_id", ids, param(p))
                 + " UNION ALL SELECT 2, id, unique_id, entry_uuid, NULL FROM folder WHERE "
-                + SqlArrays.anyOf("unique_id", ids, param(p))
-                + " ORDER BY 1, 2", p, (rs, n) -> new UniqueIdUse(rs.getString(3), UNIQUE_ID_KINDS.get(rs.getInt(1)),
-                rs.getString(4), rs.getString(5)));
+                + SqlArrays.anyOf("unique_id", ids, param(p));
     }
 
     /** The kinds {@link #findUniqueIdUses} numbers 0, 1, 2. */
@@ -131,21 +130,50 @@ public class JdbcRegistryRepository implements RegistryRepository {
      */
     @Override
     public Map<String, ObjectKind> findObjectKinds(Collection<String> entryUuids) {
-        Map<String, ObjectKind> kinds = new LinkedHashMap<>();
-        if (entryUuids.isEmpty()) {
-            return kinds;
-        }
-        List<String> ids = List.copyOf(entryUuids);
-        MapSqlParameterSource p = new MapSqlParameterSource();
+        return findIdentifierUses(List.of(), entryUuids).entryUuids();
+    }
+
+    /** The objects these entryUUIDs name: kind (the {@link ObjectKind} ordinal), entry_uuid. */
+    private static String objectKinds(List<String> ids, MapSqlParameterSource p) {
         StringBuilder sql = new StringBuilder();
         for (ObjectKind kind : ObjectKind.values()) {
             sql.append(sql.isEmpty() ? "" : " UNION ALL ").append("SELECT ").append(kind.ordinal())
                     .append(" AS kind, entry_uuid FROM ").append(SqlSelect.table(kind)).append(" WHERE ")
                     .append(SqlArrays.anyOf("entry_uuid", ids, param(p)));
         }
-        named.query(sql.append(" ORDER BY 1").toString(), p,
-                rs -> { kinds.put(rs.getString(2), ObjectKind.values()[rs.getInt(1)]); });
-        return kinds;
+        return sql.toString();
+    }
+
+    /**
+     * The two lookups as one statement: the rows of the uniqueIds' uses (first column 0) then the
+     * entryUUIDs' objects (1), each in the order of its kinds; a part with no id is left out.
+     */
+    @Override
+    public IdentifierUses findIdentifierUses(Collection<String> uniqueIds, Collection<String> entryUuids) {
+        List<UniqueIdUse> uses = new ArrayList<>();
+        Map<String, ObjectKind> kinds = new LinkedHashMap<>();
+        if (uniqueIds.isEmpty() && entryUuids.isEmpty()) {
+            return new IdentifierUses(uses, kinds);
+        }
+        MapSqlParameterSource p = new MapSqlParameterSource();
+        List<String> parts = new ArrayList<>();
+        if (!uniqueIds.isEmpty()) {
+            parts.add("SELECT 0 AS part, kind, id, unique_id, entry_uuid, hash FROM ("
+                    + uniqueIdUses(List.copyOf(uniqueIds), p) + ") u");
+        }
+        if (!entryUuids.isEmpty()) {
+            parts.add("SELECT 1 AS part, kind, CAST(NULL AS BIGINT), CAST(NULL AS VARCHAR), entry_uuid, CAST(NULL AS VARCHAR) FROM ("
+                    + objectKinds(List.copyOf(entryUuids), p) + ") k");
+        }
+        named.query(String.join(" UNION ALL ", parts) + " ORDER BY 1, 2, 3", p, rs -> {
+            if (rs.getInt(1) == 0) {
+                uses.add(new UniqueIdUse(rs.getString(4), UNIQUE_ID_KINDS.get(rs.getInt(2)), rs.getString(5),
+                        rs.getString(6)));
+            } else {
+                kinds.put(rs.getString(5), ObjectKind.values()[rs.getInt(2)]);
+            }
+        });
+        return new IdentifierUses(uses, kinds);
     }
 
     /** Binds a value in {@code params} under the next free name and gives its placeholder. */

@@ -47,6 +47,12 @@ public interface RegistryRepository {
     Map<String, ObjectKind> findObjectKinds(Collection<String> entryUuids);
 
     /**
+     * {@link #findUniqueIdUses} and {@link #findObjectKinds} in one statement, one round trip: the
+     * uses of a submission's uniqueIds and the objects its entryUUIDs already name.
+     */
+    IdentifierUses findIdentifierUses(Collection<String> uniqueIds, Collection<String> entryUuids);
+
+    /**
      * The document entries the criteria select, in insertion order (a total, stable order), the
      * page ({@link DocumentCriteria#offset()}, {@link DocumentCriteria#limit()}) cut by the database
      * after every filter, visibility included.

@@ -306,6 +306,16 @@ abstract class RepositoryTestBase {
         assertEquals(List.of(), repository.findUniqueIdUses(List.of()));
         assertEquals(Map.of(), repository.findObjectKinds(List.of()));
         assertTrue(repository.findContent(oid()).isEmpty());
+
+        IdentifierUses both = repository.findIdentifierUses(List.of(oid(), set.uniqueId(), e.uniqueId()),
+                List.of(unknown, member.entryUuid(), e.entryUuid()));
+        assertEquals(List.of(new UniqueIdUse(e.uniqueId(), ObjectKind.DOCUMENT_ENTRY, e.entryUuid(), "0a1b2c"),
+                new UniqueIdUse(set.uniqueId(), ObjectKind.SUBMISSION_SET, set.entryUuid(), null)), both.uniqueIds(),
+                "one statement: the uniqueIds' uses, in the order of their kinds");
+        assertEquals(Map.of(e.entryUuid(), ObjectKind.DOCUMENT_ENTRY, member.entryUuid(), ObjectKind.ASSOCIATION),
+                both.entryUuids(), "and the objects the entryUUIDs name");
+        assertEquals(new IdentifierUses(List.of(), Map.of()), repository.findIdentifierUses(List.of(oid()), List.of(unknown)));
+        assertEquals(new IdentifierUses(List.of(), Map.of()), repository.findIdentifierUses(List.of(), List.of()));
     }
 
     @Test

@@ -9,6 +9,8 @@ import org.dmpgateway.model.FolderRecord;
 import org.dmpgateway.model.PatientRef;
 import org.dmpgateway.model.Submission;
 import org.dmpgateway.model.SubmittedDocument;
+import org.dmpgateway.repository.IdentifierUses;
+import org.dmpgateway.repository.ObjectKind;
 import org.dmpgateway.repository.RegistryRepository;
 import org.dmpgateway.repository.UniqueIdUse;
 
@@ -110,8 +112,17 @@ final class SubmissionChecks {
         throwIfAny(errors);
     }
 
-    static void uniqueIdsUnused(Submission s, RegistryRepository repository) {
-        List<UniqueIdUse> uses = repository.findUniqueIdUses(allUniqueIds(s));
+    /**
+     * The submission's uniqueIds are not used yet ({@link #uniqueIdsUnused}), then its entryUUIDs
+     * name no registry object yet ({@link #entryUuidsUnused}): both read in one statement.
+     */
+    static void identifiersUnused(Submission s, RegistryRepository repository) {
+        IdentifierUses found = repository.findIdentifierUses(allUniqueIds(s), clientEntryUuids(s));
+        uniqueIdsUnused(s, found.uniqueIds());
+        entryUuidsUnused(found.entryUuids());
+    }
+
+    private static void uniqueIdsUnused(Submission s, List<UniqueIdUse> uses) {
         if (uses.isEmpty()) {
             return;
         }
@@ -147,15 +158,9 @@ final class SubmissionChecks {
      * The entryUUIDs a client gave (the registry assigns the others) name no registry object yet:
      * an entryUUID names one object, for ever.
      */
-    static void entryUuidsUnused(Submission s, RegistryRepository repository) {
-        List<String> uuids = new ArrayList<>();
-        uuids.add(s.submissionSet().entryUuid());
-        s.documents().forEach(d -> uuids.add(d.entry().entryUuid()));
-        s.folders().forEach(f -> uuids.add(f.entryUuid()));
-        s.associations().forEach(a -> uuids.add(a.entryUuid()));
-        uuids.removeIf(Objects::isNull);
+    private static void entryUuidsUnused(Map<String, ObjectKind> used) {
         List<DmpError> errors = new ArrayList<>();
-        repository.findObjectKinds(uuids).forEach((uuid, kind) -> errors.add(new DmpError(DmpErrorCode.DUPLICATE_UNIQUE_ID,
+        used.forEach((uuid, kind) -> errors.add(new DmpError(DmpErrorCode.DUPLICATE_UNIQUE_ID,
                 "entryUUID " + uuid + " is already used in the registry by a " + kind.name().toLowerCase().replace('_', ' ')
                         + ": give a new entryUUID (or none: the registry assigns one)", uuid)));
         throwIfAny(errors);
@@ -183,6 +188,17 @@ final class SubmissionChecks {
             }
         }
         throwIfAny(errors);
+    }
+
+    /** The entryUUIDs the client gave (the registry assigns the others). */
+    private static List<String> clientEntryUuids(Submission s) {
+        List<String> uuids = new ArrayList<>();
+        uuids.add(s.submissionSet().entryUuid());
+        s.documents().forEach(d -> uuids.add(d.entry().entryUuid()));
+        s.folders().forEach(f -> uuids.add(f.entryUuid()));
+        s.associations().forEach(a -> uuids.add(a.entryUuid()));
+        uuids.removeIf(Objects::isNull);
+        return uuids;
     }
 
     private static List<String> allUniqueIds(Submission s) {

@@ -114,8 +114,7 @@ public class SubmitDocuments {
         SubmissionChecks.authorPresent(s);
         valueSets.require(s.documents().stream().map(SubmittedDocument::entry).toList());
         SubmissionChecks.uniqueIdsInMessage(s);
-        SubmissionChecks.uniqueIdsUnused(s, repository);
-        SubmissionChecks.entryUuidsUnused(s, repository);
+        SubmissionChecks.identifiersUnused(s, repository);
         AssociationResolution refs = AssociationResolution.resolve(s, repository);
         SubmissionChecks.throwIfAny(refs.errors);
 
