@@ -9,3 +9,7 @@ java -jar /work/perf/new/dmp-benchmark.jar --start-server postgres --registry-si
   --scenarios db-insert,db-find,iti18,iti67,iti41-1 --targets 100,1000 --pages 100 --concurrency 1 \
   --duration 10s --warmup 3s --server-warmup 60s --server-jar /work/perf/final/dmp-gateway.jar \
   --pg-url jdbc:postgresql://127.0.0.1:5432/bench1mpg --work-dir /work/perf/steady-1m > /work/perf/steady-1m.log 2>&1
+# then ITI-41 and its raw insert again (result steady-1m-i41.md):
+# java -jar /work/perf/new/dmp-benchmark.jar --start-server postgres --registry-size 1000000 --scenarios db-insert,iti41-1 \
+#   --concurrency 1 --duration 10s --warmup 3s --server-warmup 60s --server-jar /work/perf/final/dmp-gateway.jar \
+#   --pg-url jdbc:postgresql://127.0.0.1:5432/bench1mpg --work-dir /work/perf/steady-1m-i41
