@@ -100,7 +100,7 @@ final class Benchmark {
             }
             if (o.peer() != null && db.equals("postgres")) {
                 new PeerPass(o, report, out).run(database.label(), documents, o.freshDb() && size == sizes.get(0),
-                        peerMeasurer());
+                        this::measure);
             }
             if (jfr != null) {
                 report.note("JFR recording of the server: " + jfr.toAbsolutePath());
@@ -228,7 +228,7 @@ final class Benchmark {
                     scenarios.add(FhirScenarios.provideDocumentBundle(http, patients));
                 }
             }
-            serverWarmUp(scenarios);
+            serverWarmUp(scenarios, o, out);
             for (Scenario s : scenarios) {
                 measure(label, documents, s, memory);
             }
@@ -242,23 +242,11 @@ final class Benchmark {
     record FhirDocuments(String ins, List<String> documentReferenceIds, List<String> binaryIds) {
     }
 
-    /** How the peer pass measures and warms up: as this pass does. */
-    private PeerPass.Measurer peerMeasurer() {
-        return new PeerPass.Measurer() {
-            @Override
-            public void measure(String label, long documents, Scenario s, MemorySampler memory) throws Exception {
-                Benchmark.this.measure(label, documents, s, memory);
-            }
-
-            @Override
-            public void warmUp(List<Scenario> scenarios) throws InterruptedException {
-                serverWarmUp(scenarios);
-            }
-        };
-    }
-
-    /** The warm-up of a server before its measurements ({@code --server-warmup}, {@link Runner#warmUp}). */
-    void serverWarmUp(List<Scenario> scenarios) throws InterruptedException {
+    /**
+     * The warm-up of a server, the gateway's or the peer's, before its measurements
+     * ({@code --server-warmup}, {@link Runner#warmUp}).
+     */
+    static void serverWarmUp(List<Scenario> scenarios, Options o, PrintStream out) throws InterruptedException {
         Runner.warmUp(scenarios, Math.min(4, o.maxConcurrency()), o.serverWarmup(), SERVER_WARMUP_SLICE, out);
     }
 

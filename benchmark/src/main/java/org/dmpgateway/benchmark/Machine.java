@@ -20,7 +20,6 @@ final class Machine {
         }
     }
 
-    /** VmRSS of a process in bytes, -1 when unknown. */
     /** Linux's USER_HZ, the unit of the CPU times of /proc/<pid>/task/<tid>/stat (100 on every Linux build). */
     static final int CLOCK_TICKS_PER_SECOND = 100;
 
@@ -54,6 +53,7 @@ final class Machine {
         }
     }
 
+    /** VmRSS of a process in bytes, -1 when unknown. */
     static long residentBytes(long pid) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {

@@ -26,9 +26,6 @@ final class PeerPass {
     /** Measures a scenario at each concurrency of the run ({@code Benchmark.measure}). */
     interface Measurer {
         void measure(String label, long documents, Scenario s, MemorySampler memory) throws Exception;
-
-        /** Warms the peer up as the gateway is ({@code --server-warmup}), before its measurements. */
-        void warmUp(List<Scenario> scenarios) throws Exception;
     }
 
     private final Options o;
@@ -88,7 +85,7 @@ final class PeerPass {
                 createPatients(http, patients);
                 scenarios.add(FhirScenarios.provideDocumentBundle(http, patients));
             }
-            measurer.warmUp(scenarios);
+            Benchmark.serverWarmUp(scenarios, o, out);
             try (MemorySampler memory = new MemorySampler(http, peer.pid())) {
                 for (Scenario s : scenarios) {
                     measurer.measure(LABEL, documents, s, memory);
