@@ -11,7 +11,8 @@ import java.util.function.Function;
  * parameters ({@code column = ANY(?)}), since a list bound value by value stops at the database's limit
  * of parameters per statement (65,535 on PostgreSQL), which the members of a few large Lists reach, and
  * gives each length of list its own statement text. H2 and PostgreSQL look each value up in the
- * column's index.
+ * column's index (on H2, not when an equality on another column of that index is beside it:
+ * {@link #arraysOf}).
  *
  * <p>A short list (at most {@value #MAX_SCALARS} values) is bound value by value ({@code column = ?},
  * {@code column IN (?, ?)}): PostgreSQL plans a prepared statement with an array parameter again at
@@ -44,6 +45,23 @@ final class SqlArrays {
         if (!values.isEmpty() && values.size() <= MAX_SCALARS) {
             return column + " IN (" + String.join(", ", values.stream().map(param).toList()) + ")";
         }
+        return arraysOf(column, values, param);
+    }
+
+    /** Whether {@link #anyOf} binds these values as arrays (more than {@value #MAX_SCALARS} of them). */
+    static boolean bindsArrays(List<?> values) {
+        return values != null && values.size() > MAX_SCALARS;
+    }
+
+    /**
+     * {@code column = ANY(?)} however few the values are, one array per {@value #MAX_ARRAY} values,
+     * ORed. For a list beside another one bound as an array on the same index: H2 (2.3) gives up the
+     * lookup of an array's values in an index on {@code (a, b)} when {@code b} has an equality
+     * condition ({@code a = ANY(?) AND b = ?}) and scans the whole index instead; with {@code b =
+     * ANY(?)} it looks each value of {@code a} up. PostgreSQL plans a statement with an array
+     * parameter at each execution already, so a second array costs it no more planning.
+     */
+    static String arraysOf(String column, List<String> values, Function<Object, String> param) {
         List<String> arrays = new ArrayList<>();
         for (int from = 0; from < values.size(); from += MAX_ARRAY) {
             List<String> chunk = values.subList(from, Math.min(values.size(), from + MAX_ARRAY));

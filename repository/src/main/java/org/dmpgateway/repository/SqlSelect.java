@@ -116,6 +116,14 @@ final class SqlSelect {
         return this;
     }
 
+    /** The column is one of the values, bound as arrays however few they are ({@link SqlArrays#arraysOf}). */
+    SqlSelect inArrays(String column, List<String> values) {
+        if (notEmpty(values)) {
+            clauses.add(SqlArrays.arraysOf(column(column), values, this::param));
+        }
+        return this;
+    }
+
     SqlSelect statuses(List<EntryStatus> statuses) {
         return in("availability_status", statuses == null ? null : statuses.stream().map(Enum::name).toList());
     }

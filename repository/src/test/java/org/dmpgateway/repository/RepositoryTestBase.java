@@ -41,6 +41,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import javax.sql.DataSource;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -636,6 +637,43 @@ abstract class RepositoryTestBase {
                 .sourceOrTargetUuids(List.of(replacement.entryUuid())).statuses(List.of(EntryStatus.APPROVED)).build()));
         assertEquals(List.of(member), repository.findAssociations(AssociationCriteria.builder()
                 .entryUuids(List.of(member.entryUuid())).build()));
+    }
+
+    /**
+     * Many ends (bound as an array) and one kind: the kind is bound as an array too (H2 would scan the
+     * whole index otherwise, {@link H2RepositoryTest}); the selection is the same, in stored order.
+     */
+    @Test
+    void manyEndsAndOneKindSelectTheAssociationsOfThatKind() {
+        List<String> sources = IntStream.range(0, SqlArrays.MAX_SCALARS + 4).mapToObj(i -> uuid()).toList();
+        List<String> members = new ArrayList<>();
+        List<String> replacements = new ArrayList<>();
+        for (String source : sources) {
+            members.add(insertAssociation(AssociationKind.HAS_MEMBER, source, uuid()));
+            replacements.add(insertAssociation(AssociationKind.REPLACE, source, uuid()));
+        }
+        insertAssociation(AssociationKind.HAS_MEMBER, uuid(), uuid());
+
+        assertEquals(members, entryUuids(repository.findAssociations(AssociationCriteria.builder().sourceUuids(sources)
+                .kinds(List.of(AssociationKind.HAS_MEMBER)).build())));
+        assertEquals(replacements, entryUuids(repository.findAssociations(AssociationCriteria.builder().sourceUuids(sources)
+                .kinds(List.of(AssociationKind.REPLACE)).build())));
+        assertEquals(sources.size() * 2, repository.findAssociations(AssociationCriteria.builder().sourceUuids(sources)
+                .kinds(List.of(AssociationKind.HAS_MEMBER, AssociationKind.REPLACE)).build()).size());
+        assertEquals(List.of(), repository.findAssociations(AssociationCriteria.builder().sourceUuids(sources)
+                .kinds(List.of(AssociationKind.APPEND)).build()));
+    }
+
+    /** An association row as a submission stores it (no slots); its entryUUID. */
+    String insertAssociation(AssociationKind kind, String source, String target) {
+        String id = uuid();
+        new JdbcTemplate(dataSource).update("INSERT INTO association (entry_uuid, association_type, source_uuid, target_uuid, "
+                + "availability_status) VALUES (?, ?, ?, ?, ?)", id, kind.urn(), source, target, EntryStatus.APPROVED.name());
+        return id;
+    }
+
+    private static List<String> entryUuids(List<AssociationRecord> associations) {
+        return associations.stream().map(AssociationRecord::entryUuid).toList();
     }
 
     // ---------------------------------------------------------------- writes

@@ -53,6 +53,20 @@ class SqlArraysTest {
         assertEquals(2, bound.size());
     }
 
+    @Test
+    void arraysOfBindsEvenOneValueAsAnArray() {
+        assertEquals("c = ANY(:p1)", SqlArrays.arraysOf("c", List.of("a"), param));
+        assertInstanceOf(SqlArrayValue.class, bound.get(0));
+        assertEquals("(c = ANY(:p2) OR c = ANY(:p3))", SqlArrays.arraysOf("c", values(SqlArrays.MAX_ARRAY + 1), param));
+    }
+
+    @Test
+    void aListBindsArraysBeyondEightValues() {
+        assertEquals(false, SqlArrays.bindsArrays(null));
+        assertEquals(false, SqlArrays.bindsArrays(values(SqlArrays.MAX_SCALARS)));
+        assertEquals(true, SqlArrays.bindsArrays(values(SqlArrays.MAX_SCALARS + 1)));
+    }
+
     private static List<String> values(int count) {
         return IntStream.range(0, count).mapToObj(i -> "v" + i).toList();
     }
