@@ -33,10 +33,18 @@ public class DatabaseHealthIndicator implements HealthIndicator {
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(false);
             try (PreparedStatement update = c.prepareStatement("UPDATE health_check SET checked_at_ms = ? WHERE id = 1")) {
+                int rows;
                 update.setQueryTimeout(TIMEOUT_SECONDS);
-                update.setLong(1, System.currentTimeMillis());
-                int rows = update.executeUpdate();
-                c.commit();
+                try {
+                    update.setLong(1, System.currentTimeMillis());
+                    rows = update.executeUpdate();
+                    c.commit();
+                } finally {
+                    // H2 keeps a statement's timeout for the whole session (its setQueryTimeout sets the
+                    // connection's QUERY_TIMEOUT): without this, every later statement on this pooled
+                    // connection would be cancelled after TIMEOUT_SECONDS
+                    update.setQueryTimeout(0);
+                }
                 if (rows != 1) {
                     return Health.down().withDetail("database", product)
                             .withDetail("error", "the health_check row is missing").build();

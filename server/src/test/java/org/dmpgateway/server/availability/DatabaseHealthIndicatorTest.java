@@ -7,9 +7,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.Status;
 import org.springframework.boot.actuate.jdbc.DataSourceHealthIndicator;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.Statement;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -34,6 +36,27 @@ class DatabaseHealthIndicatorTest {
 
         assertEquals(Status.UP, health.getStatus(), health.toString());
         assertEquals("H2", health.getDetails().get("database"));
+    }
+
+    /**
+     * H2 applies a statement's query timeout to its whole session: the check's 5 s must not stay on
+     * the pooled connection it used, where it cancelled a long ITI-66 search of the server (stop 33).
+     */
+    @Test
+    void theCheckLeavesNoQueryTimeoutOnItsConnection() throws Exception {
+        JdbcDataSource file = h2(dir.resolve("db") + ";WRITE_DELAY=0");
+        Flyway.configure().dataSource(file).locations("classpath:db/migration").load().migrate();
+        try (Connection c = file.getConnection()) {
+            SingleConnectionDataSource pooled = new SingleConnectionDataSource(c, true);
+
+            assertEquals(Status.UP, new DatabaseHealthIndicator(pooled).health().getStatus());
+
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
+                    "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'QUERY_TIMEOUT'")) {
+                assertTrue(rs.next());
+                assertEquals("0", rs.getString(1), "the session's query timeout (ms) after the check");
+            }
+        }
     }
 
     @Test
