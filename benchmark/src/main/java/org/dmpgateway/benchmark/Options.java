@@ -35,10 +35,10 @@ record Options(String baseUrl, List<String> startServer, Path serverJar, List<St
               --duration 10s          per measurement (s or ms suffix), or
               --requests N            per measurement (overrides --duration)
               --warmup 5s             per scenario before its measurements (0 for none)
-              --server-warmup 60s     once per server started or measured, before any measurement: its
+              --server-warmup 180s    once per server started or measured, before any measurement: its
                                      scenarios in turn, 3 s each, at up to 4 threads, until this much time has
-                                     passed (0 for none); on 2 cores the server's JIT compilers run for a
-                                     minute or more after the start (docs/performance.md, stop 32)
+                                     passed (0 for none); on 2 cores the server's JIT compilers run for
+                                     minutes after the start (docs/performance.md, stops 32 and 33)
             Registry:
               --registry-size 100000,1000000  documents the bulk loader fills the registry to, one pass each
                                      (0: no loading; the query targets are then submitted through ITI-41)
@@ -90,7 +90,7 @@ record Options(String baseUrl, List<String> startServer, Path serverJar, List<St
         Duration duration = Duration.ofSeconds(10);
         long requests = 0;
         Duration warmup = Duration.ofSeconds(5);
-        Duration serverWarmup = Duration.ofSeconds(60);
+        Duration serverWarmup = Duration.ofSeconds(180);
         List<Long> sizes = List.of(100_000L, 1_000_000L);
         List<Integer> targets = List.of(10, 100, 1000);
         List<Integer> pages = List.of(20, 100);

@@ -74,7 +74,7 @@ class HarnessPartsTest {
         assertEquals(List.of(20, 100), o.pages(), "ITI-67's default pages");
         assertThrows(IllegalArgumentException.class, () -> Options.parse("--pages", "500"));
         assertThrows(IllegalArgumentException.class, () -> Options.parse("--base-url", "http://127.0.0.1:1", "--start-server", "h2"));
-        assertEquals(Duration.ofSeconds(60), o.serverWarmup(), "a server is warmed up for a minute by default");
+        assertEquals(Duration.ofSeconds(180), o.serverWarmup(), "a server is warmed up for three minutes by default");
         assertEquals(Duration.ZERO, Options.parse("--server-warmup", "0").serverWarmup());
     }
 
