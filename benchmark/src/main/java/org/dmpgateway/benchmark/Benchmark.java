@@ -12,6 +12,7 @@ import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * One run of the harness. For each database (--start-server) and each registry size, in order:
@@ -27,6 +28,8 @@ import java.util.List;
 final class Benchmark {
     /** How long each scenario runs in turn during a server's warm-up. */
     static final Duration SERVER_WARMUP_SLICE = Duration.ofSeconds(3);
+    /** The windows of a scenario's warm-up after its minimum, until the server's compilers are quiet. */
+    static final Duration SCENARIO_WARMUP_WINDOW = Duration.ofSeconds(3);
 
     private static final int RETRIEVAL_PATIENT = 1_000;
     static final int FHIR_RETRIEVAL_PATIENT = 1_001;
@@ -49,7 +52,10 @@ final class Benchmark {
                 + Machine.loadAverage());
         report.environment("harness: Java " + System.getProperty("java.version") + ", " + o.concurrency()
                 + " client threads, " + (o.requests() > 0 ? o.requests() + " requests" : o.duration().toMillis() / 1000.0 + " s")
-                + " per measurement, warm-up " + o.warmup().toMillis() / 1000.0 + " s per scenario after "
+                + " per measurement, warm-up " + o.warmup().toMillis() / 1000.0 + " s per scenario"
+                + (o.warmupUntil().maximum().compareTo(o.warmup()) > 0 ? String.format(Locale.ROOT,
+                        " (up to %d s while the server's JIT compilers use %.2f cores or more)",
+                        o.warmupUntil().maximum().toSeconds(), o.warmupUntil().coresBelow()) : "") + " after "
                 + o.serverWarmup().toSeconds() + " s per server (its scenarios in turn)");
         if (o.baseUrl() != null) {
             runAgainstRunningServer();
@@ -251,11 +257,15 @@ final class Benchmark {
     }
 
     private void measure(String label, long documents, Scenario s, MemorySampler memory) throws Exception {
-        if (!o.warmup().isZero()) {
-            Runner.Measure w = Runner.run(s, Math.min(4, o.maxConcurrency()), Runner.Budget.of(o.warmup()), null);
-            if (w.failed() > 0) {
-                out.println("  warm-up of " + s.id() + ": " + w.failed() + " failures, first: " + w.firstError());
-            }
+        Runner.WarmUp w = Runner.warmUpScenario(s, Math.min(4, o.maxConcurrency()), o.warmup(), o.warmupUntil(),
+                SCENARIO_WARMUP_WINDOW, memory == null ? () -> -1 : memory::compilerTicks);
+        if (w.last() != null && w.last().failed() > 0) {
+            out.println("  warm-up of " + s.id() + ": " + w.last().failed() + " failures, first: " + w.last().firstError());
+        }
+        if (w.seconds() > o.warmup().toMillis() / 1000.0 + SCENARIO_WARMUP_WINDOW.toSeconds()) {
+            out.printf(Locale.ROOT, "  warm-up of %s: %.0f s, the server's compilers at %.2f cores in its last %d s%s%n", s.id(),
+                    w.seconds(), w.lastWindowJitCores(), SCENARIO_WARMUP_WINDOW.toSeconds(),
+                    w.quiet() ? "" : " (--warmup-max reached)");
         }
         for (int c : o.concurrency()) {
             Runner.Measure m = Runner.run(s, c, o.budget(), memory);

@@ -9,7 +9,7 @@ import java.util.List;
 /** The command line of the harness (see {@link #USAGE}). */
 record Options(String baseUrl, List<String> startServer, Path serverJar, List<String> serverJvmOptions, boolean jfr,
                List<String> scenarios, List<Integer> concurrency, Duration duration, long requests, Duration warmup,
-               Duration serverWarmup,
+               Runner.JitQuiet warmupUntil, Duration serverWarmup,
                List<Long> registrySizes, List<Integer> targets, List<Integer> pages, int targetPatients, int documentsPerPatient, String jdbcUrl, String jdbcUser,
                String jdbcPassword, String pgUrl, String pgUser, String pgPassword, boolean freshDb, boolean loadOnly, Path workDir,
                Path out, String adminToken, String repositoryUniqueId, long serverPid, boolean validateResponses, String h2UrlOptions,
@@ -34,7 +34,12 @@ record Options(String baseUrl, List<String> startServer, Path serverJar, List<St
               --concurrency 1,4,16    client threads per measurement
               --duration 10s          per measurement (s or ms suffix), or
               --requests N            per measurement (overrides --duration)
-              --warmup 5s             per scenario before its measurements (0 for none)
+              --warmup 5s             per scenario before its measurements (0 for none), then more
+                                     windows of 3 s while the server's compilers are busy:
+              --warmup-jit-below 0.05 until the server's JIT compilers used less than this many cores
+                                     over the last window (needs the server's pid: a server the harness
+                                     starts, or --server-pid)
+              --warmup-max 60s        at most this much per scenario in all (0: --warmup only)
               --server-warmup 180s    once per server started or measured, before any measurement: its
                                      scenarios in turn, 3 s each, at up to 4 threads, until this much time has
                                      passed (0 for none); on 2 cores the server's JIT compilers run for
@@ -91,6 +96,8 @@ record Options(String baseUrl, List<String> startServer, Path serverJar, List<St
         long requests = 0;
         Duration warmup = Duration.ofSeconds(5);
         Duration serverWarmup = Duration.ofSeconds(180);
+        double warmupJitBelow = 0.05;
+        Duration warmupMax = Duration.ofSeconds(60);
         List<Long> sizes = List.of(100_000L, 1_000_000L);
         List<Integer> targets = List.of(10, 100, 1000);
         List<Integer> pages = List.of(20, 100);
@@ -146,6 +153,8 @@ record Options(String baseUrl, List<String> startServer, Path serverJar, List<St
                         case "--requests" -> requests = Long.parseLong(value);
                         case "--warmup" -> warmup = duration(value);
                         case "--server-warmup" -> serverWarmup = duration(value);
+                        case "--warmup-jit-below" -> warmupJitBelow = Double.parseDouble(value);
+                        case "--warmup-max" -> warmupMax = duration(value);
                         case "--registry-size" -> sizes = list(value).stream().map(s -> Long.parseLong(s.replace("_", ""))).toList();
                         case "--targets" -> targets = list(value).stream().map(Integer::parseInt).toList();
                         case "--pages" -> pages = list(value).stream().map(Integer::parseInt).toList();
@@ -209,7 +218,11 @@ record Options(String baseUrl, List<String> startServer, Path serverJar, List<St
         if (requests <= 0 && duration.isZero()) {
             throw new IllegalArgumentException("give a --duration or a number of --requests");
         }
-        return new Options(baseUrl, start, jar, jvm, jfr, scenarios, concurrency, duration, requests, warmup, serverWarmup,
+        if (!(warmupJitBelow > 0) || warmupJitBelow > 2) {
+            throw new IllegalArgumentException("--warmup-jit-below takes a number of cores above 0, at most 2");
+        }
+        return new Options(baseUrl, start, jar, jvm, jfr, scenarios, concurrency, duration, requests, warmup,
+                new Runner.JitQuiet(warmupJitBelow, warmupMax), serverWarmup,
                 sizes, targets, pages, targetPatients, perPatient, jdbcUrl, jdbcUser, jdbcPassword, pgUrl, pgUser, pgPassword, fresh, loadOnly, work,
                 out == null ? work.resolve("results") : out, token, repo, pid, validateResponses, h2Options,
                 peer, peerJar, peerUrl);

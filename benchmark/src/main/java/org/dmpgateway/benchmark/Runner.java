@@ -83,6 +83,59 @@ final class Runner {
         }
     }
 
+    /**
+     * When a scenario's own warm-up ends: its server's JIT compilers quiet ({@code --warmup-jit-below}),
+     * or {@code maximum} spent ({@code --warmup-max}; zero: the minimum only).
+     */
+    record JitQuiet(double coresBelow, Duration maximum) {
+        static final JitQuiet NONE = new JitQuiet(0, Duration.ZERO);
+    }
+
+    /** How a scenario's warm-up ended: its length, the compilers' cores in its last window (-1: unknown), quiet or not. */
+    record WarmUp(double seconds, double lastWindowJitCores, boolean quiet, Measure last) {
+    }
+
+    /**
+     * A scenario's own warm-up ({@code --warmup}): {@code minimum}, then, while the server's compilers
+     * used at least {@link JitQuiet#coresBelow()} cores over the last window of {@code window} (read
+     * from {@code compilerTicks}, clock ticks of the server's C1/C2 threads so far, -1 when unknown),
+     * further windows until {@link JitQuiet#maximum()} has passed in all. A measurement taken while the
+     * server still compiles the scenario's path measures the compilers as much as the scenario: the
+     * server warm-up gives each scenario a few turns of 3 s, and a scenario measured late in a run
+     * (ITI-41, ITI-65) was still being compiled (docs/performance.md, stop 34). Without a reading of the
+     * compilers (no server pid) the warm-up is the minimum.
+     */
+    static WarmUp warmUpScenario(Scenario scenario, int threads, Duration minimum, JitQuiet until, Duration window,
+                                 java.util.function.LongSupplier compilerTicks) throws InterruptedException {
+        long start = System.nanoTime();
+        long ticksBefore = compilerTicks.getAsLong();
+        long windowStart = start;
+        Measure last = null;
+        double jit;
+        if (minimum.isZero()) {
+            jit = ticksBefore < 0 ? -1 : Double.POSITIVE_INFINITY;
+        } else {
+            last = run(scenario, threads, Budget.of(minimum), null);
+            jit = cores(ticksBefore, compilerTicks.getAsLong(), System.nanoTime() - windowStart);
+        }
+        long end = start + Math.max(minimum.toNanos(), until.maximum().toNanos());
+        while (jit >= until.coresBelow() && jit >= 0 && System.nanoTime() < end) {
+            ticksBefore = compilerTicks.getAsLong();
+            windowStart = System.nanoTime();
+            last = run(scenario, threads, Budget.of(Duration.ofNanos(Math.min(window.toNanos(), end - windowStart))), null);
+            jit = cores(ticksBefore, compilerTicks.getAsLong(), System.nanoTime() - windowStart);
+        }
+        return new WarmUp((System.nanoTime() - start) / 1e9, jit, jit >= 0 && jit < until.coresBelow(), last);
+    }
+
+    /** Cores used between two readings of clock ticks {@code nanos} apart; -1 when either reading is unknown. */
+    private static double cores(long ticksBefore, long ticksAfter, long nanos) {
+        if (ticksBefore < 0 || ticksAfter < 0 || nanos <= 0) {
+            return -1;
+        }
+        return (ticksAfter - ticksBefore) / (double) Machine.CLOCK_TICKS_PER_SECOND / (nanos / 1e9);
+    }
+
     static Measure run(Scenario scenario, int concurrency, Budget budget, MemorySampler memory) throws InterruptedException {
         AtomicLong remaining = new AtomicLong(budget.requests());
         AtomicLong sequence = new AtomicLong();

@@ -9,6 +9,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -76,6 +77,42 @@ class HarnessPartsTest {
         assertThrows(IllegalArgumentException.class, () -> Options.parse("--base-url", "http://127.0.0.1:1", "--start-server", "h2"));
         assertEquals(Duration.ofSeconds(180), o.serverWarmup(), "a server is warmed up for three minutes by default");
         assertEquals(Duration.ZERO, Options.parse("--server-warmup", "0").serverWarmup());
+        assertEquals(new Runner.JitQuiet(0.05, Duration.ofSeconds(60)), o.warmupUntil(),
+                "a scenario's warm-up goes on, up to 60 s, while the server's compilers use 0.05 cores or more");
+        assertEquals(new Runner.JitQuiet(0.1, Duration.ZERO),
+                Options.parse("--warmup-jit-below", "0.1", "--warmup-max", "0").warmupUntil());
+        assertThrows(IllegalArgumentException.class, () -> Options.parse("--warmup-jit-below", "0"));
+    }
+
+    @Test
+    void aScenarioWarmsUpUntilTheServersCompilersAreQuiet() throws Exception {
+        java.util.Map<String, java.util.concurrent.atomic.AtomicLong> calls = new java.util.concurrent.ConcurrentHashMap<>();
+        Scenario s = counting("a", calls);
+        Duration window = Duration.ofMillis(100);
+        // a compiler busy for its first three readings (50 ticks each: far above 0.05 cores over 100 ms), then idle
+        java.util.concurrent.atomic.AtomicInteger readings = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.function.LongSupplier settling = () -> 50L * Math.min(readings.getAndIncrement(), 3);
+        Runner.WarmUp w = Runner.warmUpScenario(s, 1, window, new Runner.JitQuiet(0.05, Duration.ofSeconds(5)), window,
+                settling);
+        assertTrue(w.quiet(), "stopped once the compilers were quiet: " + w);
+        assertEquals(0.0, w.lastWindowJitCores(), 1e-9);
+        assertTrue(w.seconds() >= 0.2 && w.seconds() < 2, "the minimum and a window or two, not the maximum: " + w);
+        assertTrue(calls.get("a").get() > 0, "the scenario ran");
+
+        java.util.function.LongSupplier busy = new java.util.concurrent.atomic.AtomicLong()::incrementAndGet;
+        java.util.function.LongSupplier alwaysBusy = () -> busy.getAsLong() * 100;
+        Runner.WarmUp capped = Runner.warmUpScenario(s, 1, window, new Runner.JitQuiet(0.05, Duration.ofMillis(500)),
+                window, alwaysBusy);
+        assertFalse(capped.quiet(), "never quiet: " + capped);
+        assertTrue(capped.seconds() >= 0.5 && capped.seconds() < 2, "stopped at the maximum: " + capped);
+
+        Runner.WarmUp unknown = Runner.warmUpScenario(s, 1, window, new Runner.JitQuiet(0.05, Duration.ofSeconds(5)),
+                window, () -> -1);
+        assertTrue(unknown.seconds() < 1, "without a reading of the compilers, the minimum only: " + unknown);
+        assertEquals(-1, unknown.lastWindowJitCores(), 1e-9);
+
+        Runner.WarmUp none = Runner.warmUpScenario(s, 1, Duration.ZERO, Runner.JitQuiet.NONE, window, settling);
+        assertTrue(none.seconds() < 0.05 && none.last() == null, "--warmup 0 and --warmup-max 0: no warm-up: " + none);
     }
 
     @Test
