@@ -34,8 +34,8 @@ record Options(String baseUrl, List<String> startServer, Path serverJar, List<St
               --concurrency 1,4,16    client threads per measurement
               --duration 10s          per measurement (s or ms suffix), or
               --requests N            per measurement (overrides --duration)
-              --warmup 5s             per scenario before its measurements (0 for none), then more
-                                     windows of 3 s while the server's compilers are busy:
+              --warmup 5s             per scenario before its measurements (0 for none at all), then
+                                     more windows of 3 s while the server's compilers are busy:
               --warmup-jit-below 0.05 until the server's JIT compilers used less than this many cores
                                      over the last window (needs the server's pid: a server the harness
                                      starts, or --server-pid)

@@ -103,21 +103,18 @@ final class Runner {
      * server still compiles the scenario's path measures the compilers as much as the scenario: the
      * server warm-up gives each scenario a few turns of 3 s, and a scenario measured late in a run
      * (ITI-41, ITI-65) was still being compiled (docs/performance.md, stop 34). Without a reading of the
-     * compilers (no server pid) the warm-up is the minimum.
+     * compilers (no server pid) the warm-up is the minimum; with a minimum of zero there is none.
      */
     static WarmUp warmUpScenario(Scenario scenario, int threads, Duration minimum, JitQuiet until, Duration window,
                                  java.util.function.LongSupplier compilerTicks) throws InterruptedException {
+        if (minimum.isZero()) {
+            return new WarmUp(0, -1, false, null);
+        }
         long start = System.nanoTime();
         long ticksBefore = compilerTicks.getAsLong();
         long windowStart = start;
-        Measure last = null;
-        double jit;
-        if (minimum.isZero()) {
-            jit = ticksBefore < 0 ? -1 : Double.POSITIVE_INFINITY;
-        } else {
-            last = run(scenario, threads, Budget.of(minimum), null);
-            jit = cores(ticksBefore, compilerTicks.getAsLong(), System.nanoTime() - windowStart);
-        }
+        Measure last = run(scenario, threads, Budget.of(minimum), null);
+        double jit = cores(ticksBefore, compilerTicks.getAsLong(), System.nanoTime() - windowStart);
         long end = start + Math.max(minimum.toNanos(), until.maximum().toNanos());
         while (jit >= until.coresBelow() && jit >= 0 && System.nanoTime() < end) {
             ticksBefore = compilerTicks.getAsLong();

@@ -111,8 +111,11 @@ class HarnessPartsTest {
         assertTrue(unknown.seconds() < 1, "without a reading of the compilers, the minimum only: " + unknown);
         assertEquals(-1, unknown.lastWindowJitCores(), 1e-9);
 
-        Runner.WarmUp none = Runner.warmUpScenario(s, 1, Duration.ZERO, Runner.JitQuiet.NONE, window, settling);
-        assertTrue(none.seconds() < 0.05 && none.last() == null, "--warmup 0 and --warmup-max 0: no warm-up: " + none);
+        long before = calls.get("a").get();
+        Runner.WarmUp none = Runner.warmUpScenario(s, 1, Duration.ZERO, new Runner.JitQuiet(0.05, Duration.ofSeconds(5)),
+                window, alwaysBusy);
+        assertTrue(none.seconds() == 0 && none.last() == null, "--warmup 0: no warm-up, the compilers busy or not: " + none);
+        assertEquals(before, calls.get("a").get(), "the scenario did not run");
     }
 
     @Test
