@@ -88,7 +88,6 @@ final class Runner {
      * or {@code maximum} spent ({@code --warmup-max}; zero: the minimum only).
      */
     record JitQuiet(double coresBelow, Duration maximum) {
-        static final JitQuiet NONE = new JitQuiet(0, Duration.ZERO);
     }
 
     /** How a scenario's warm-up ended: its length, the compilers' cores in its last window (-1: unknown), quiet or not. */
@@ -198,8 +197,7 @@ final class Runner {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         long jitAfter = memory == null ? -1 : memory.compilerTicks();
-        double jit = jitBefore < 0 || jitAfter < 0 || seconds <= 0 ? -1
-                : (jitAfter - jitBefore) / (double) Machine.CLOCK_TICKS_PER_SECOND / seconds;
+        double jit = cores(jitBefore, jitAfter, (long) (seconds * 1e9));
         int total = Arrays.stream(counts).sum();
         double[] ms = new double[total];
         int k = 0;
